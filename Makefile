@@ -1,0 +1,65 @@
+# CCHC — two commands on a fresh clone: `make demo` and `make test` (README "Bắt đầu nhanh").
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_PACKAGES := chromium fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+PYTEST_ARGS ?=
+
+.PHONY: help deps venv demo demo-data serve test lint bench clean
+
+help:
+	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu 2022 và chạy tại http://$(HOST):$(PORT)"
+	@echo "make test   - cài đặt công cụ kiểm thử và chạy toàn bộ bộ kiểm thử (kể cả Chromium)"
+	@echo "make lint   - ruff + mypy"
+	@echo "make bench  - đo hiệu năng (bench/), ghi kết quả vào docs/benchmarks.md bằng tay"
+
+# OS packages, installed only when missing (dpkg -s guard: apt-get install would upgrade what is there).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài gói hệ điều hành:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/python:
+	"$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+	$(BIN)/pip install -q -c constraints.txt -r requirements-dev.txt
+	$(BIN)/pip install -q -c constraints.txt --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+demo-data: venv
+	mkdir -p var
+	CCHC_DEMO=1 $(BIN)/cchc migrate --noinput
+	CCHC_DEMO=1 $(BIN)/cchc load-demo
+
+demo: demo-data
+	@CCHC_DEMO=1 $(BIN)/cchc demo-logins --url http://$(HOST):$(PORT)/
+	CCHC_DEMO=1 DEBUG=1 $(BIN)/cchc runserver $(HOST):$(PORT)
+
+serve: venv
+	CCHC_DEMO=1 DEBUG=1 $(BIN)/cchc runserver $(HOST):$(PORT)
+
+test: deps venv
+	CCHC_TESTING=1 $(BIN)/cchc check --fail-level WARNING
+	CCHC_TESTING=1 $(BIN)/cchc makemigrations --check --dry-run
+	CCHC_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	CCHC_TESTING=1 $(BIN)/mypy cchc bench
+
+bench: deps venv
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* test-results

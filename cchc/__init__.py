@@ -1,0 +1,1 @@
+"""CCHC — administrative-reform monitoring for Vietnamese People's Committees."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CalendarConfig(AppConfig):
+    name = "cchc.calendar"
+    label = "workcalendar"
+    verbose_name = "Lịch làm việc"

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Quản trị hệ thống CCHC"
+admin.site.site_title = "CCHC"
+admin.site.index_title = "Quản trị dữ liệu"
+
+urlpatterns = [
+    path("", include("cchc.core.urls")),
+    path("tai-khoan/", include("cchc.accounts.urls")),
+    path("to-chuc/", include("cchc.org.urls")),
+    path("lich/", include("cchc.calendar.urls")),
+    path("cong-khai/", include("cchc.portal.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
