@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.calendar",
     "cchc.portal",
+    "cchc.dossiers",
+    "cchc.directives",
+    "cchc.surveys",
 ]
 
 MIDDLEWARE = [
