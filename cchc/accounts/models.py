@@ -54,3 +54,6 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = "đăng nhập thất bại"
         verbose_name_plural = "đăng nhập thất bại"
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%d/%m/%Y %H:%M}"

@@ -32,4 +32,5 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name or '—'} {self.verb} {self.object_type}#{self.object_id}"
+        who = self.actor_name or "—"
+        return f"{self.at:%d/%m/%Y %H:%M} {who} {self.verb} {self.object_type}#{self.object_id}"

@@ -1,11 +1,15 @@
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cchc.accounts.models import User
 from cchc.accounts.roles import Role
 from cchc.core.queries import AUDIT_READERS, audit_events_for
+from cchc.org.models import Unit
 from cchc.org.queries import officials_for, units_for, user_jurisdiction, user_unit
 
 # What each role's first page is about, until later issues fill them with their own figures.
@@ -22,12 +26,12 @@ ROLE_FOCUS: dict[str, str] = {
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         from cchc.portal.views import landing
 
         return landing(request)
-    units = units_for(user)
+    user = cast(User, request.user)
+    units = Unit.objects.current().filter(pk__in=units_for(user).values("pk"))
     unit = user_unit(user)
     context = {
         "role_label": user.get_role_display()
@@ -37,10 +41,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "unit": unit,
         "head": unit.accountable_head() if unit else None,
         "jurisdiction": user_jurisdiction(user),
-        "unit_count": units.current().count(),
+        "unit_count": units.count(),
         "official_count": officials_for(user).filter(is_active=True).count(),
         "units_without_head": [
-            u for u in units.current().prefetch_related("heads")[:500] if u.accountable_head() is None
+            u for u in units.prefetch_related("heads")[:500] if u.accountable_head() is None
         ],
     }
     return render(request, f"core/home_{user.role or 'admin'}.html", context)
@@ -48,9 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def audit(request: HttpRequest) -> HttpResponse:
-    if not (request.user.is_superuser or request.user.role in AUDIT_READERS):
+    user = cast(User, request.user)
+    if not (user.is_superuser or user.role in AUDIT_READERS):
         raise PermissionDenied
-    events = audit_events_for(request.user)
+    events = audit_events_for(user)
     q = request.GET.get("q", "").strip()
     if q:
         events = events.filter(summary__icontains=q) | events.filter(actor_name__icontains=q)

@@ -1,0 +1,17 @@
+"""The ordered steps of the demo. Each returns a one-line summary; each is idempotent."""
+
+from collections.abc import Callable
+
+from cchc.demo.accounts import load_accounts
+from cchc.demo.org import load_org
+
+
+def _org_and_accounts() -> str:
+    org = load_org()
+    users = load_accounts(org)
+    return f"{len(org.units)} đơn vị, {len(org.officials)} cán bộ, {len(users)} tài khoản trình diễn"
+
+
+STEPS: list[tuple[str, Callable[[], str]]] = [
+    ("Tổ chức bộ máy và tài khoản", _org_and_accounts),
+]
