@@ -1,6 +1,9 @@
 """Navigation by role. Each app adds its entries here; the base template shows what the role may use."""
 
+import importlib
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from cchc.accounts.roles import Role
 
@@ -27,7 +30,24 @@ NAV: list[NavItem] = [
 ]
 
 
+def all_items() -> list[NavItem]:
+    """The core entries, then each app's own ``cchc.<app>.navigation.NAV_ITEMS`` in INSTALLED_APPS order."""
+    items = list(NAV)
+    for app in settings.INSTALLED_APPS:
+        if not app.startswith("cchc.") or app == "cchc.core":
+            continue
+        try:
+            module = importlib.import_module(f"{app}.navigation")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.navigation":
+                raise
+            continue
+        items.extend(getattr(module, "NAV_ITEMS", []))
+    return items
+
+
 def items_for(role: str, is_superuser: bool = False) -> list[NavItem]:
+    items = all_items()
     if is_superuser:
-        return list(NAV)
-    return [item for item in NAV if role in item.roles]
+        return items
+    return [item for item in items if role in item.roles]
