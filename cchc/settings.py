@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "cchc.accounts",
     "cchc.org",
     "cchc.calendar",
+    "cchc.notify",
+    "cchc.deadlines",
     "cchc.portal",
     "cchc.dossiers",
     "cchc.directives",
@@ -214,6 +216,26 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "timeout": env_int("EMAIL_TIMEOUT", 30),
     }
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+# --- notifications (e-mail built in; SMS and Zalo pluggable: any class with send(to, subject, body)) ---
+
+_recording = "cchc.notify.channels.RecordingChannel"
+CCHC_NOTIFY_CHANNELS = {
+    "email": env_str("CCHC_EMAIL_CHANNEL", "cchc.notify.channels.EmailChannel"),
+    "sms": env_str(
+        "CCHC_SMS_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.channels.SmsHttpChannel"
+    ),
+    "zalo": env_str(
+        "CCHC_ZALO_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.channels.ZaloHttpChannel"
+    ),
+}
+CCHC_SMS_URL = env_str("CCHC_SMS_URL", "")
+CCHC_SMS_TOKEN = env_str("CCHC_SMS_TOKEN", "")
+CCHC_ZALO_URL = env_str("CCHC_ZALO_URL", "")
+CCHC_ZALO_TOKEN = env_str("CCHC_ZALO_TOKEN", "")
+# Reminder and escalation ladder in working days relative to the due date (negative = before):
+# unit officer → unit head → Office → leader (issue 4). No legal text fixes the offsets (rules-vn §5).
+CCHC_REMINDER_LADDER = env_str("CCHC_REMINDER_LADDER", "-3:officer,-1:unit_head,1:unit_head,3:office,5:leader")
+
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CCHC <cchc@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

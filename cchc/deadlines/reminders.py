@@ -1,0 +1,122 @@
+"""Reminders before the deadline and escalation after it, sent by the background worker.
+
+Each rung of the ladder is claimed in the ``ReminderSent`` ledger before anything is sent (unique per
+deadline × rung × due date) and each message carries a dedupe key in ``notify``: running the job twice,
+or on two workers at once, sends every reminder once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cchc.accounts.models import User
+from cchc.accounts.roles import Role
+from cchc.deadlines.actions import calendar_for
+from cchc.deadlines.models import Deadline, ReminderSent
+from cchc.lib import deadlines as dl
+from cchc.notify.actions import send
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+
+
+def ladder() -> tuple[dl.LadderStep, ...]:
+    return dl.parse_ladder(settings.CCHC_REMINDER_LADDER)
+
+
+def recipients(deadline: Deadline, audience: str) -> list[Recipient]:
+    if audience == "officer":
+        if deadline.official is not None:
+            people = [deadline.official]
+        else:
+            people = [
+                u.official
+                for u in User.objects.filter(
+                    role=Role.UNIT_OFFICER, official__unit=deadline.unit, is_active=True
+                ).select_related("official")
+                if u.official is not None
+            ]
+        return [Recipient(p.full_name, p.email) for p in people if p.email]
+    if audience == "unit_head":
+        head = deadline.unit.accountable_head()
+        return [Recipient(head.full_name, head.email)] if head and head.email else []
+    role = {"office": Role.OFFICE, "leader": Role.LEADER}.get(audience)
+    if role is None:
+        return []
+    area = deadline.jurisdiction
+    users = User.objects.filter(role=role, is_active=True).select_related("official", "jurisdiction")
+    out = []
+    for u in users:
+        scope = u.jurisdiction or (u.official.unit.jurisdiction if u.official else None)
+        if scope is not None and area.path.startswith(scope.path) and u.email:
+            out.append(Recipient(u.get_full_name() or u.username, u.email))
+    return out
+
+
+def message(deadline: Deadline, step: dl.LadderStep, today: dt.date, cal: dl.CalendarLike) -> tuple[str, str]:
+    assert deadline.due is not None
+    due_text = f"{deadline.due:%d/%m/%Y}"
+    if step.offset < 0:
+        left = max(0, cal.working_days_between(today, deadline.due))
+        subject = f"[CCHC] Nhắc việc: còn {left} ngày làm việc — {deadline.title[:120]}"
+        lead = f"Nhiệm vụ sau sắp đến hạn ({due_text}), còn {left} ngày làm việc:"
+    else:
+        late = dl.days_overdue(deadline.due, today, cal)
+        subject = f"[CCHC] Quá hạn {late} ngày làm việc — {deadline.title[:120]}"
+        lead = f"Nhiệm vụ sau đã quá hạn {late} ngày làm việc (hạn {due_text}):"
+    head = deadline.unit.accountable_head()
+    lines = [
+        lead,
+        "",
+        deadline.title,
+        f"Đơn vị chủ trì: {deadline.unit.name}",
+        f"Người đứng đầu chịu trách nhiệm: {head.full_name}" if head else "Đơn vị chưa có người đứng đầu.",
+    ]
+    if deadline.url:
+        lines.append(f"Xem chi tiết: {settings.SITE_URL.rstrip('/')}{deadline.url}")
+    return subject, "\n".join(lines)
+
+
+def run(today: dt.date | None = None) -> int:
+    """Send every reminder and escalation whose day has come. Returns the number of messages sent."""
+    today = today or timezone.localdate()
+    steps = ladder()
+    sent = 0
+    open_items = Deadline.objects.filter(due__isnull=False, done_on__isnull=True, reported_on__isnull=True)
+    for deadline in open_items.select_related("unit", "official", "jurisdiction").iterator(chunk_size=500):
+        assert deadline.due is not None
+        cal = calendar_for(deadline.jurisdiction)
+        for step in dl.steps_due(deadline.due, today, steps, cal):
+            people = recipients(deadline, step.audience)
+            try:
+                with transaction.atomic():
+                    ReminderSent.objects.create(
+                        deadline=deadline,
+                        step_key=step.key,
+                        due=deadline.due,
+                        audience=step.audience,
+                        recipients=[p.email for p in people],
+                    )
+            except IntegrityError:
+                continue  # this rung was already claimed, by an earlier run or another worker
+            subject, body = message(deadline, step, today, cal)
+            for person in people:
+                note = send(
+                    "email",
+                    person.email,
+                    subject,
+                    body,
+                    dedupe_key=f"deadline:{deadline.pk}:{step.key}:{deadline.due}:{person.email}"[:200],
+                    object_type="deadlines.deadline",
+                    object_id=str(deadline.pk),
+                )
+                sent += 1 if note is not None else 0
+    return sent

@@ -1,0 +1,68 @@
+"""Sending, exactly once per ``dedupe_key`` whatever the number of workers."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cchc.notify.channels import get_channel
+from cchc.notify.models import Notification, NotificationStatus
+
+
+def send(
+    channel: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    *,
+    dedupe_key: str | None = None,
+    object_type: str = "",
+    object_id: str = "",
+) -> Notification | None:
+    """Claim the message's row, then deliver it. Returns None when another worker (or an earlier run)
+    already claimed the same ``dedupe_key``. A failed delivery stays recorded as failed and can be
+    retried with ``retry_failed``; it is never silently dropped."""
+    try:
+        with transaction.atomic():
+            note = Notification.objects.create(
+                channel=channel,
+                recipient=recipient,
+                subject=subject[:255],
+                body=body,
+                dedupe_key=dedupe_key,
+                object_type=object_type,
+                object_id=object_id,
+            )
+    except IntegrityError:
+        return None
+    _deliver(note)
+    return note
+
+
+def _deliver(note: Notification) -> None:
+    note.attempts += 1
+    try:
+        get_channel(note.channel).send(note.recipient, note.subject, note.body)
+    except Exception as exc:  # every channel failure is recorded, whatever its type
+        note.status = NotificationStatus.FAILED
+        note.error = f"{type(exc).__name__}: {exc}"[:2000]
+    else:
+        note.status = NotificationStatus.SENT
+        note.sent_at = timezone.now()
+        note.error = ""
+    note.save(update_fields=["status", "error", "sent_at", "attempts"])
+
+
+def retry_failed(max_attempts: int = 5) -> int:
+    """Retry failed messages; each is claimed by a compare-and-set so two workers don't both retry it."""
+    retried = 0
+    for pk in Notification.objects.filter(
+        status=NotificationStatus.FAILED, attempts__lt=max_attempts
+    ).values_list("pk", flat=True):
+        claimed = Notification.objects.filter(pk=pk, status=NotificationStatus.FAILED).update(
+            status=NotificationStatus.SENDING
+        )
+        if claimed:
+            _deliver(Notification.objects.get(pk=pk))
+            retried += 1
+    return retried
