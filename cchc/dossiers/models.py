@@ -152,6 +152,9 @@ class Dossier(models.Model):
         "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
     )
     late_causes = models.JSONField("nguyên nhân trễ hạn", default=list, blank=True)
+    # The local day the outcome engine took as the end of processing (NgayKetThucXuLy, or the pending
+    # supplement request for status 5 — rules-vn §1.4); facts count the finished dossier on that day.
+    finished_on = models.DateField("ngày kết thúc dùng để thống kê", null=True, blank=True)
     source = models.CharField("nguồn dữ liệu", max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
