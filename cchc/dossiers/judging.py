@@ -1,0 +1,168 @@
+"""The bridge between dossier records and the pure outcome engine (``cchc.lib.outcomes``).
+
+``judge_records`` fills the engine's column batch (``DossierBatch``) straight from parsed records, so a
+million-row import never builds a million engine objects, and turns the answers into what the ledger
+stores: the outcome of a finished dossier, the day it finished, the effective appointment and the
+causes of a late one. Open dossiers get no stored outcome: they are judged again for every reporting
+period (rules-vn §1.4), but their effective appointment is kept for the facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+
+from cchc.dossiers.records import DossierRecord
+from cchc.lib import outcomes as eng
+from cchc.lib.workcal import WorkCalendar, calendar_from_csv
+
+_US = "datetime64[us]"
+_UNIT_CODE = {"hours": 1, "days": 2, "working_days": 3, "months": 4}
+FINISHED = frozenset({"early", "on_time", "late"})
+# A date-only effective appointment is stored at the end of office hours of that day (only its date
+# matters: rules-vn §1.4 compares by calendar date).
+END_OF_DAY = dt.time(17, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureLimit:
+    value: float | None
+    unit: str
+
+
+@dataclass(slots=True)
+class Verdict:
+    outcome: str  # "" for open dossiers (see module docstring)
+    finished_on: dt.date | None
+    effective_appointment_at: dt.datetime | None  # naive local
+    causes: list[dict[str, Any]] = field(default_factory=list)
+    second_request_at: dt.datetime | None = None
+
+
+@lru_cache(maxsize=4)
+def _csv_calendar(path: str) -> WorkCalendar:
+    return calendar_from_csv(path)
+
+
+def calendar_for(jurisdiction: Any = None) -> WorkCalendar:
+    """The jurisdiction's working-day calendar from the database when the calendar app provides it,
+    else the bundled national CSV (settings.CCHC_WORKDAYS_CSV)."""
+    if jurisdiction is not None:
+        try:
+            from cchc.calendar.queries import work_calendar_for
+        except ImportError:
+            pass
+        else:
+            try:
+                cal = work_calendar_for(jurisdiction)
+            except Exception:
+                cal = None
+            if cal is not None:
+                return cal  # type: ignore[no-any-return,unused-ignore]
+    return _csv_calendar(str(settings.CCHC_WORKDAYS_CSV))
+
+
+def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
+    return np.array(values, dtype=_US) if values else np.empty(0, dtype=_US)
+
+
+def judge_records(
+    records: Sequence[DossierRecord],
+    limits: Mapping[str, ProcedureLimit],
+    calendar: WorkCalendar,
+    as_of: dt.date,
+    step_units: Sequence[Sequence[tuple[str | None, bool]]] | None = None,
+) -> list[Verdict]:
+    """One verdict per record. ``step_units`` optionally gives, per record and step, the unit label the
+    engine should blame (the unit code when known) and whether the step is external."""
+    n = len(records)
+    if n == 0:
+        return []
+    lim_value = np.full(n, np.nan)
+    lim_unit = np.zeros(n, dtype=np.int8)
+    for i, r in enumerate(records):
+        lim = limits.get(r.procedure_code)
+        if lim is not None and lim.value is not None and lim.value > 0:
+            lim_value[i] = lim.value
+            lim_unit[i] = _UNIT_CODE.get(lim.unit, 0)
+    sup_owner: list[int] = []
+    sup_req: list[dt.datetime] = []
+    sup_done: list[dt.datetime | None] = []
+    st_owner: list[int] = []
+    st_start: list[dt.datetime | None] = []
+    st_fin: list[dt.datetime | None] = []
+    st_dead: list[dt.datetime | None] = []
+    st_ext: list[bool] = []
+    st_unit: list[str | None] = []
+    st_off: list[str | None] = []
+    for i, r in enumerate(records):
+        for s in r.supplements:
+            sup_owner.append(i)
+            sup_req.append(s.requested_at)
+            sup_done.append(s.completed_at)
+        for j, st in enumerate(r.steps):
+            st_owner.append(i)
+            st_start.append(st.started_at)
+            st_fin.append(st.finished_at)
+            st_dead.append(st.deadline_at)
+            if step_units is not None:
+                label, external = step_units[i][j]
+            else:
+                label, external = (st.unit_ref or None), st.external
+            st_ext.append(external)
+            st_unit.append(label)
+            st_off.append(st.official_name or None)
+    batch = eng.DossierBatch(
+        codes=[r.code for r in records],
+        status=np.array([r.status for r in records], dtype=np.int8),
+        received=_instants([r.received_at for r in records]),
+        appointment=_instants([r.appointment_at for r in records]),
+        ended=_instants([r.end_at for r in records]),
+        limit_value=lim_value,
+        limit_unit=lim_unit,
+        sup_owner=np.array(sup_owner, dtype=np.int64),
+        sup_requested=_instants(sup_req),
+        sup_completed=_instants(sup_done),
+        step_owner=np.array(st_owner, dtype=np.int64),
+        step_started=_instants(st_start),
+        step_finished=_instants(st_fin),
+        step_deadline=_instants(st_dead),
+        step_external=np.array(st_ext, dtype=np.bool_),
+        step_unit=st_unit,
+        step_official=st_off,
+    )
+    res = eng.judge_many(batch, calendar, as_of)
+    order = eng.OUTCOME_ORDER
+    deadlines = res.deadline.astype(object)  # datetime.date or None
+    ended = res.ended.astype("datetime64[D]").astype(object)
+    late_code = order.index(eng.OutcomeKind.LATE)
+    late_rows = set(np.flatnonzero(res.outcome == late_code).tolist())
+    out: list[Verdict] = []
+    for i, r in enumerate(records):
+        kind = order[int(res.outcome[i])].value
+        deadline = deadlines[i]
+        if deadline is None:
+            eff = None
+        elif r.appointment_at is not None and r.appointment_at.date() == deadline:
+            eff = r.appointment_at
+        else:
+            eff = dt.datetime.combine(deadline, END_OF_DAY)
+        causes: list[dict[str, Any]] = []
+        if i in late_rows:
+            causes = [
+                {"kind": c.kind.value, "unit": c.unit, "official": c.official} for c in res.causes_of(i)
+            ]
+        second = r.supplements[1].requested_at if len(r.supplements) > 1 else None
+        if kind in FINISHED:
+            out.append(Verdict(kind, ended[i], eff, causes, second))
+        elif kind == eng.OutcomeKind.EXCLUDED.value:
+            out.append(Verdict(kind, None, None, [], second))
+        else:
+            out.append(Verdict("", None, eff, [], second))
+    return out

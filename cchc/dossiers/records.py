@@ -1,0 +1,560 @@
+"""Dossier records as they arrive from a file or the API, before they touch the database.
+
+One parser serves every input: a row (CSV/XLSX) or object (JSON/API) is a mapping whose keys are the
+national sync names of rules-vn §2 (``MaHoSo``, ``NgayTiepNhan``…), the Vietnamese column labels of the
+native format (``Mã hồ sơ``, ``Ngày tiếp nhận``…) or the English field names; ``FIELDS`` lists them all
+and docs/dossier-import.md prints the same table. Parsing is pure (no queries): it checks shapes,
+types, lengths and the order of instants, and reports every problem as a ``RowError`` naming the row,
+the field (by its national name), the value and the reason in Vietnamese. Checks that need the
+database (unknown procedure or unit, scope) happen in ``actions.upsert_dossiers``.
+
+Instants are naive local wall-clock times (Asia/Ho_Chi_Minh, like lib/workcal); accepted spellings:
+``yyyyMMddHHmmss`` (the national sync format), ``yyyyMMdd``, ISO 8601 (an offset is converted to local
+time) and ``dd/mm/yyyy[ HH:MM[:SS]]``. XLSX date cells arrive as datetimes and are taken as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Terminal statuses (rules-vn §1.4): refused at intake excluded, the rest end processing.
+STATUS_NAMES = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+NOT_RECEIVED = frozenset({1, 3})  # rules-vn §1.4: only received dossiers count
+NEEDS_END = frozenset({7, 8, 9, 10})  # terminal (rules-vn §1.4) without NgayKetThucXuLy cannot be judged
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "field": self.field, "value": self.value, "reason": self.reason}
+
+    def __str__(self) -> str:
+        shown = f" «{self.value}»" if self.value else ""
+        return f"Dòng {self.row}, trường {self.field}{shown}: {self.reason}"
+
+
+@dataclass(slots=True)
+class StepRecord:
+    seq: int
+    unit_ref: str  # PhongBanXuLy: a unit code (or a unit's exact name); anything else is kept as text
+    from_unit_ref: str
+    official_name: str
+    position: str
+    content: str
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    deadline_at: dt.datetime | None
+    external: bool
+
+
+@dataclass(slots=True)
+class SupplementRecord:
+    seq: int
+    requested_at: dt.datetime
+    completed_at: dt.datetime | None
+    content: str
+
+
+@dataclass(slots=True)
+class DossierRecord:
+    row: int
+    code: str
+    procedure_code: str
+    handling_unit_code: str
+    receiving_unit_code: str
+    status: int
+    channel: int = 1
+    applicant_name: str = ""
+    applicant_id_number: str = ""
+    applicant_phone: str = ""
+    applicant_email: str = ""
+    applicant_address: str = ""
+    applicant_type: int | None = None
+    summary: str = ""
+    submitted_at: dt.datetime | None = None
+    received_at: dt.datetime | None = None
+    appointment_at: dt.datetime | None = None
+    end_at: dt.datetime | None = None
+    returned_at: dt.datetime | None = None
+    refused_at: dt.datetime | None = None
+    steps: list[StepRecord] = field(default_factory=list)
+    supplements: list[SupplementRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    national: str
+    label: str  # the native (Vietnamese) column heading
+    kind: str  # text | int | instant | list
+    max_length: int = 0
+    required: bool = False
+    note: str = ""
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("code", "MaHoSo", "Mã hồ sơ", "text", 64, True, "khóa nhập: nhập lại cùng mã là cập nhật"),
+    FieldSpec("procedure_code", "MaTTHC", "Mã TTHC", "text", 40, True, "phải có trong danh mục TTHC"),
+    FieldSpec("handling_unit_code", "DonViXuLy", "Mã đơn vị giải quyết", "text", 40, True, "mã đơn vị"),
+    FieldSpec(
+        "receiving_unit_code", "DonViTiepNhan", "Mã nơi tiếp nhận", "text", 40, False, "mặc định = DonViXuLy"
+    ),
+    FieldSpec("status", "TrangThaiHoSo", "Trạng thái", "int", 0, True, "1–10 (rules-vn §2)"),
+    FieldSpec(
+        "channel", "KenhThucHien", "Kênh thực hiện", "int", 0, False, "1 trực tiếp, 2 trực tuyến, 3 bưu chính"
+    ),
+    FieldSpec("applicant_name", "ChuHoSo", "Chủ hồ sơ", "text", 255),
+    FieldSpec("applicant_id_number", "SoGiayToChuHoSo", "Số giấy tờ chủ hồ sơ", "text", 40),
+    FieldSpec("applicant_phone", "SoDienThoai", "Số điện thoại", "text", 40),
+    FieldSpec("applicant_email", "Email", "Thư điện tử", "text", 255),
+    FieldSpec("applicant_address", "DiaChiChuHoSo", "Địa chỉ chủ hồ sơ", "text", 500),
+    FieldSpec("applicant_type", "LoaiDoiTuong", "Loại đối tượng", "int", 0, False, "1–4"),
+    FieldSpec("summary", "TrichYeuHoSo", "Trích yếu", "text", 1000),
+    FieldSpec("submitted_at", "NgayNopHoSo", "Ngày nộp", "instant"),
+    FieldSpec(
+        "received_at", "NgayTiepNhan", "Ngày tiếp nhận", "instant", 0, False, "bắt buộc trừ trạng thái 1, 3"
+    ),
+    FieldSpec("appointment_at", "NgayHenTra", "Ngày hẹn trả", "instant"),
+    FieldSpec(
+        "end_at", "NgayKetThucXuLy", "Ngày kết thúc xử lý", "instant", 0, False, "bắt buộc ở trạng thái 7–10"
+    ),
+    FieldSpec("returned_at", "NgayTra", "Ngày trả kết quả", "instant"),
+    FieldSpec("refused_at", "NgayTuChoi", "Ngày từ chối", "instant"),
+    FieldSpec("supplements", "DanhSachHoSoBoSung", "Yêu cầu bổ sung", "list", 0, False, "danh sách JSON"),
+    FieldSpec("steps", "QuaTrinhXuLy", "Quá trình xử lý", "list", 0, False, "danh sách JSON"),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+
+STEP_FIELDS = {
+    "unit_ref": ("PhongBanXuLy", "Phòng ban xử lý", "unit"),
+    "from_unit_ref": ("DonViChuyen", "Đơn vị chuyển", "from_unit"),
+    "official_name": ("NguoiXuLy", "Người xử lý", "official"),
+    "position": ("ChucDanh", "Chức danh", "position"),
+    "content": ("NoiDungXuLy", "Nội dung xử lý", "content"),
+    "started_at": ("NgayBatDau", "Ngày bắt đầu", "started_at"),
+    "finished_at": ("ThoiDiemXuLy", "Thời điểm xử lý", "finished_at"),
+    "deadline_at": ("NgayKetThucTheoQuyDinh", "Hạn của bước", "deadline_at"),
+    "external": ("LienThongNgoai", "Cơ quan liên thông ngoài", "external"),
+}
+SUPPLEMENT_FIELDS = {
+    "requested_at": ("NgayBoSung", "Ngày yêu cầu bổ sung", "requested_at"),
+    "completed_at": ("NgayTiepNhanBoSung", "Ngày tiếp nhận bổ sung", "completed_at"),
+    "content": ("NoiDungBoSung", "Nội dung bổ sung", "content"),
+}
+STEP_LIMITS = {"unit_ref": 255, "from_unit_ref": 255, "official_name": 255, "position": 255, "content": 1000}
+
+
+def fold(text: str) -> str:
+    """Heading key: case-, accent- and spacing-insensitive ("Mã  hồ sơ" == "ma ho so" == "MaHoSo")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _alias_table(specs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, names in specs:
+        for name in names:
+            table[fold(name)] = key
+    return table
+
+
+HEADER_ALIASES = _alias_table((f.key, (f.key, f.national, f.label)) for f in FIELDS)
+STEP_ALIASES = _alias_table((k, v) for k, v in STEP_FIELDS.items())
+SUPPLEMENT_ALIASES = _alias_table((k, v) for k, v in SUPPLEMENT_FIELDS.items())
+SUPPLEMENT_ALIASES[fold("NoiDung")] = "content"
+
+
+def map_headers(headers: Iterable[str]) -> dict[str, str]:
+    """Original heading → internal key, for the headings that mean something to the importer."""
+    out: dict[str, str] = {}
+    for h in headers:
+        key = HEADER_ALIASES.get(fold(str(h)))
+        if key is not None and key not in out.values():
+            out[str(h)] = key
+    return out
+
+
+# --- values --------------------------------------------------------------------------------------
+
+
+def parse_instant(value: Any) -> dt.datetime | None:
+    """A naive local datetime, or None for an empty value; ValueError when unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    s = str(value).strip()
+    if not s:
+        return None
+    n = len(s)
+    if s.isdigit():
+        if n == 14:
+            return dt.datetime(
+                int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[8:10]), int(s[10:12]), int(s[12:14])
+            )
+        if n == 12:
+            return dt.datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[8:10]), int(s[10:12]))
+        if n == 8:
+            return dt.datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]))
+        raise ValueError(s)
+    if "/" in s:
+        date_part, _, time_part = s.partition(" ")
+        d, m, y = (int(x) for x in date_part.split("/"))
+        hh = mm = ss = 0
+        if time_part.strip():
+            bits = [int(x) for x in time_part.strip().split(":")]
+            hh, mm = bits[0], bits[1] if len(bits) > 1 else 0
+            ss = bits[2] if len(bits) > 2 else 0
+        return dt.datetime(y, m, d, hh, mm, ss)
+    parsed = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return parsed
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # XLSX stores numeric codes as floats
+    return str(value).strip()
+
+
+def _int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        return int(value)
+    s = str(value).strip()
+    if not s:
+        return None
+    return int(s)
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    s = _text(value).casefold()
+    return s in {"1", "true", "co", "có", "x", "yes"}
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    s = str(value).strip()
+    if not s:
+        return []
+    parsed = json.loads(s)
+    if isinstance(parsed, dict):
+        return [parsed]
+    if not isinstance(parsed, list):
+        raise ValueError(s)
+    return parsed
+
+
+def _remap(obj: Mapping[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in obj.items():
+        key = aliases.get(fold(str(k)))
+        if key is not None and key not in out:
+            out[key] = v
+    return out
+
+
+# --- one record ------------------------------------------------------------------------------------
+
+
+def parse_record(
+    row_no: int, raw: Mapping[str, Any], *, keyed: bool = False
+) -> tuple[DossierRecord | None, list[RowError]]:
+    """Parse one row/object. ``keyed`` means ``raw`` already uses internal keys (CSV after map_headers)."""
+    data = dict(raw) if keyed else _remap(raw, HEADER_ALIASES)
+    errors: list[RowError] = []
+
+    def err(key: str, value: Any, reason: str) -> None:
+        errors.append(
+            RowError(row_no, FIELD_BY_KEY[key].national, _shown(value) if value is not None else "", reason)
+        )
+
+    texts: dict[str, str] = {}
+    ints: dict[str, int | None] = {}
+    instants: dict[str, dt.datetime | None] = {}
+    for spec in FIELDS:
+        value = data.get(spec.key)
+        if spec.kind == "text":
+            s = _text(value)
+            if spec.required and not s:
+                err(spec.key, "", f"Thiếu {spec.label.lower()} ({spec.national}).")
+            elif spec.max_length and len(s) > spec.max_length:
+                err(spec.key, s, f"Dài quá {spec.max_length} ký tự.")
+            texts[spec.key] = s
+        elif spec.kind == "int":
+            try:
+                ints[spec.key] = _int(value)
+            except (TypeError, ValueError):
+                err(spec.key, value, "Phải là một số nguyên.")
+                ints[spec.key] = None
+                continue
+            if spec.required and ints[spec.key] is None:
+                err(spec.key, "", f"Thiếu {spec.label.lower()} ({spec.national}).")
+        elif spec.kind == "instant":
+            try:
+                instants[spec.key] = parse_instant(value)
+            except (TypeError, ValueError):
+                err(
+                    spec.key,
+                    value,
+                    "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS "
+                    "hoặc dd/mm/yyyy HH:MM.",
+                )
+                instants[spec.key] = None
+
+    status = ints.get("status")
+    if status is not None and status not in STATUS_NAMES:
+        err("status", status, "Trạng thái hồ sơ phải là một mã từ 1 đến 10 (danh mục của Cổng DVC quốc gia).")
+    channel = ints.get("channel")
+    if channel is None:
+        channel = 1
+    elif channel not in (1, 2, 3):
+        err("channel", channel, "Kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).")
+    applicant_type = ints.get("applicant_type")
+    if applicant_type is not None and not 0 <= applicant_type <= 4:
+        err("applicant_type", applicant_type, "Loại đối tượng phải từ 0 đến 4.")
+
+    received = instants.get("received_at")
+    if status is not None and status in STATUS_NAMES:
+        if status not in NOT_RECEIVED and received is None and "received_at" not in {e.field for e in errors}:
+            err(
+                "received_at",
+                "",
+                f"Hồ sơ ở trạng thái {status} ({STATUS_NAMES[status]}) phải có ngày tiếp nhận.",
+            )
+        if status in NEEDS_END and instants.get("end_at") is None and not _has(errors, "NgayKetThucXuLy"):
+            err(
+                "end_at",
+                "",
+                f"Hồ sơ ở trạng thái {status} ({STATUS_NAMES[status]}) phải có ngày kết thúc xử lý.",
+            )
+    if received is not None:
+        for key, what in (("appointment_at", "Ngày hẹn trả"), ("end_at", "Ngày kết thúc xử lý")):
+            value = instants.get(key)
+            if value is not None and value.date() < received.date():
+                err(
+                    key,
+                    value.strftime("%d/%m/%Y %H:%M"),
+                    f"{what} trước ngày tiếp nhận ({received:%d/%m/%Y}).",
+                )
+
+    supplements = _parse_supplements(row_no, data.get("supplements"), errors)
+    steps = _parse_steps(row_no, data.get("steps"), errors)
+    if errors:
+        return None, errors
+    assert status is not None
+    rec = DossierRecord(
+        row=row_no,
+        code=texts["code"],
+        procedure_code=texts["procedure_code"],
+        handling_unit_code=texts["handling_unit_code"],
+        receiving_unit_code=texts["receiving_unit_code"] or texts["handling_unit_code"],
+        status=status,
+        channel=channel,
+        applicant_name=texts["applicant_name"],
+        applicant_id_number=texts["applicant_id_number"],
+        applicant_phone=texts["applicant_phone"],
+        applicant_email=texts["applicant_email"],
+        applicant_address=texts["applicant_address"],
+        applicant_type=applicant_type,
+        summary=texts["summary"],
+        submitted_at=instants["submitted_at"],
+        received_at=received,
+        appointment_at=instants["appointment_at"],
+        end_at=instants["end_at"],
+        returned_at=instants["returned_at"],
+        refused_at=instants["refused_at"],
+        steps=steps,
+        supplements=supplements,
+    )
+    return rec, []
+
+
+def _has(errors: list[RowError], national: str) -> bool:
+    return any(e.field == national for e in errors)
+
+
+def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[SupplementRecord]:
+    name = "DanhSachHoSoBoSung"
+    try:
+        items = _list(value)
+    except (TypeError, ValueError):
+        errors.append(
+            RowError(
+                row_no, name, _shown(value), "Không đọc được danh sách bổ sung (cần JSON dạng danh sách)."
+            )
+        )
+        return []
+    out: list[SupplementRecord] = []
+    for i, item in enumerate(items, start=1):
+        where = f"{name}[{i}]"
+        if not isinstance(item, Mapping):
+            errors.append(
+                RowError(row_no, where, _shown(item), "Mỗi lần bổ sung phải là một đối tượng JSON.")
+            )
+            continue
+        d = _remap(item, SUPPLEMENT_ALIASES)
+        try:
+            requested = parse_instant(d.get("requested_at"))
+            completed = parse_instant(d.get("completed_at"))
+        except (TypeError, ValueError):
+            errors.append(RowError(row_no, where, _shown(item), "Thời điểm bổ sung không đọc được."))
+            continue
+        if requested is None:
+            errors.append(RowError(row_no, f"{where}.NgayBoSung", "", "Thiếu ngày yêu cầu bổ sung."))
+            continue
+        if completed is not None and completed < requested:
+            errors.append(
+                RowError(
+                    row_no,
+                    f"{where}.NgayTiepNhanBoSung",
+                    f"{completed:%d/%m/%Y %H:%M}",
+                    "Ngày nhận bổ sung trước ngày yêu cầu.",
+                )
+            )
+            continue
+        content = _text(d.get("content"))
+        if len(content) > 1000:
+            errors.append(RowError(row_no, f"{where}.NoiDungBoSung", _shown(content), "Dài quá 1000 ký tự."))
+            continue
+        out.append(SupplementRecord(i, requested, completed, content))
+    return out
+
+
+def _parse_steps(row_no: int, value: Any, errors: list[RowError]) -> list[StepRecord]:
+    name = "QuaTrinhXuLy"
+    try:
+        items = _list(value)
+    except (TypeError, ValueError):
+        errors.append(
+            RowError(row_no, name, _shown(value), "Không đọc được quá trình xử lý (cần JSON dạng danh sách).")
+        )
+        return []
+    out: list[StepRecord] = []
+    for i, item in enumerate(items, start=1):
+        where = f"{name}[{i}]"
+        if not isinstance(item, Mapping):
+            errors.append(RowError(row_no, where, _shown(item), "Mỗi bước xử lý phải là một đối tượng JSON."))
+            continue
+        d = _remap(item, STEP_ALIASES)
+        try:
+            started = parse_instant(d.get("started_at"))
+            finished = parse_instant(d.get("finished_at"))
+            deadline = parse_instant(d.get("deadline_at"))
+        except (TypeError, ValueError):
+            errors.append(RowError(row_no, where, _shown(item), "Thời điểm của bước xử lý không đọc được."))
+            continue
+        texts = {k: _text(d.get(k)) for k in STEP_LIMITS}
+        bad = [k for k, limit in STEP_LIMITS.items() if len(texts[k]) > limit]
+        if bad:
+            k = bad[0]
+            errors.append(
+                RowError(
+                    row_no,
+                    f"{where}.{STEP_FIELDS[k][0]}",
+                    _shown(texts[k]),
+                    f"Dài quá {STEP_LIMITS[k]} ký tự.",
+                )
+            )
+            continue
+        out.append(
+            StepRecord(
+                seq=i,
+                unit_ref=texts["unit_ref"],
+                from_unit_ref=texts["from_unit_ref"],
+                official_name=texts["official_name"],
+                position=texts["position"],
+                content=texts["content"],
+                started_at=started,
+                finished_at=finished,
+                deadline_at=deadline,
+                external=_bool(d.get("external")),
+            )
+        )
+    return out
+
+
+def to_national(rec: DossierRecord) -> dict[str, Any]:
+    """The record in the national sync shape (instants as yyyyMMddHHmmss); the inverse of parse_record."""
+
+    def ts(value: dt.datetime | None) -> str:
+        return value.strftime("%Y%m%d%H%M%S") if value else ""
+
+    out: dict[str, Any] = {}
+    for spec in FIELDS:
+        if spec.kind == "list":
+            continue
+        value = getattr(rec, spec.key)
+        out[spec.national] = ts(value) if spec.kind == "instant" else ("" if value is None else value)
+    out["DanhSachHoSoBoSung"] = [
+        {
+            "NgayBoSung": ts(s.requested_at),
+            "NgayTiepNhanBoSung": ts(s.completed_at),
+            "NoiDungBoSung": s.content,
+        }
+        for s in rec.supplements
+    ]
+    out["QuaTrinhXuLy"] = [
+        {
+            "PhongBanXuLy": s.unit_ref,
+            "DonViChuyen": s.from_unit_ref,
+            "NguoiXuLy": s.official_name,
+            "ChucDanh": s.position,
+            "NoiDungXuLy": s.content,
+            "NgayBatDau": ts(s.started_at),
+            "ThoiDiemXuLy": ts(s.finished_at),
+            "NgayKetThucTheoQuyDinh": ts(s.deadline_at),
+            "LienThongNgoai": s.external,
+        }
+        for s in rec.steps
+    ]
+    return out
