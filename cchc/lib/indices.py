@@ -169,7 +169,7 @@ class SurveyIndex:
         out["method"] = {
             "satisfied_answers": list(self.satisfied_answers),
             "ci95_items": "wilson",
-            "ci95_aggregates": "wilson" if self.aggregation == "pooled" else "wilson-linearised-effective-n",
+            "ci95_aggregates": "wilson, effective size from respondent-level linearisation",
             "rounding": "percent, 2 decimals, half up",
         }
         return out
@@ -213,6 +213,7 @@ def collect(questionnaire: Questionnaire, rows: Iterable[RawRow]) -> ResponseTab
     by_lower = {code.lower(): code for code in columns}
     scale = questionnaire.scale.values
     scale_text = _range_text(scale)
+    scale_values = {str(value): value for value in scale} | {"": 0}  # 0: no valid answer
 
     respondent_index: dict[str, int] = {}
     resp: list[int] = []
@@ -237,17 +238,15 @@ def collect(questionnaire: Questionnaire, rows: Iterable[RawRow]) -> ResponseTab
                 "item",
             )
         answer = str(raw_answer).strip() if raw_answer is not None else ""
-        value = 0
         if code in item_column:
-            if answer:
-                if not answer.isdigit() or int(answer) not in scale:
-                    raise ResponseError(
-                        f"giá trị “{answer}” không hợp lệ: câu trả lời phải là {scale_text}, "
-                        "hoặc để trống nếu người trả lời không trả lời.",
-                        row_no,
-                        "answer",
-                    )
-                value = int(answer)
+            value = scale_values.get(answer, -1)
+            if value < 0:
+                raise ResponseError(
+                    f"giá trị “{answer}” không hợp lệ: câu trả lời phải là {scale_text}, "
+                    "hoặc để trống nếu người trả lời không trả lời.",
+                    row_no,
+                    "answer",
+                )
         elif answer not in {"", "0", "1"}:
             raise ResponseError(
                 f"giá trị “{answer}” không hợp lệ: phương án mong đợi “{code}” chỉ nhận 1 (có chọn), "
@@ -358,19 +357,20 @@ def _csv_rows(text: str) -> Iterable[RawRow]:
             if names.count(name) > 1:
                 raise ResponseError("cột bị lặp lại trong dòng tiêu đề.", header_line, name)
         at = {name: names.index(name) for name in REQUIRED_COLUMNS}
+        width = max(at.values()) + 1
+        who, what, answer = at["respondent_id"], at["item"], at["answer"]
         for cells in reader:
-            if not any(cell.strip() for cell in cells):
+            if not cells or (not cells[0].strip() and not any(cell.strip() for cell in cells)):
                 continue  # blank lines (often a trailing one) carry no answer
-            line = reader.line_num
-            for name in REQUIRED_COLUMNS:
-                if at[name] >= len(cells):
-                    raise ResponseError(
-                        f"dòng chỉ có {len(cells)} cột, thiếu ô của cột này "
-                        "(để trống câu trả lời thì vẫn phải có dấu phẩy).",
-                        line,
-                        name,
-                    )
-            yield cells[at["respondent_id"]], cells[at["item"]], cells[at["answer"]], line
+            if len(cells) < width:
+                missing = next(name for name in REQUIRED_COLUMNS if at[name] >= len(cells))
+                raise ResponseError(
+                    f"dòng chỉ có {len(cells)} cột, thiếu ô của cột này "
+                    "(để trống câu trả lời thì vẫn phải có dấu phẩy).",
+                    reader.line_num,
+                    missing,
+                )
+            yield cells[who], cells[what], cells[answer], reader.line_num
     except csv.Error as exc:
         raise ResponseError(f"dòng CSV không đúng định dạng ({exc}).", reader.line_num) from exc
 
@@ -381,7 +381,7 @@ def _csv_rows(text: str) -> Iterable[RawRow]:
 @dataclass
 class _Node:
     point: Fraction | None
-    weights: Matrix  # item weights a_i of the mean-of-parts estimator (sum 1 when point is set)
+    weights: Matrix  # item weights aᵢ, index = Σ aᵢ Kᵢ/Nᵢ (pooled: aᵢ = Nᵢ/ΣN); sum 1 if point is set
     mask: npt.NDArray[np.bool_]  # items under the node
     parts: int | None = None
     parts_total: int | None = None
@@ -442,18 +442,21 @@ class _Engine:
         respondents = int(self.valid_any[:, node.mask].any(axis=1).sum()) if self.V.shape[0] else 0
         if node.point is None:
             ci = None
-        elif single_item or self.rule == "pooled":
-            ci = wilson(satisfied, valid)
+        elif single_item:
+            ci = wilson(satisfied, valid)  # one answer per respondent: the answers are independent
         else:
+            # Aggregates, pooled ones included: several answers come from one person, so the
+            # interval uses the respondent-clustered effective size (docs/indices.md, "Intervals").
             ci = wilson(float(node.point) * (n_eff := self.effective_size(node)), n_eff)
         return Estimate(valid, satisfied, respondents, node.point, ci, node.parts, node.parts_total)
 
     def effective_size(self, node: _Node) -> float:
-        """Effective sample size of a mean-of-parts index, for a Wilson interval.
+        """Effective sample size of an aggregate index, for a Wilson interval.
 
-        The index M = Σ aᵢ Kᵢ/Nᵢ is a weighted share of satisfied answers. Its variance is taken by
-        Taylor linearisation with respondents as independent units (answers of one person may be
-        correlated, parts are not assumed independent): zᵣ = Σᵢ aᵢ (sᵣᵢ − pᵢ vᵣᵢ)/Nᵢ, Var = Σᵣ zᵣ².
+        The variance is taken by Taylor linearisation with respondents as independent units (the
+        answers of one person may be correlated; parts are not assumed independent), Var = Σᵣ zᵣ²:
+        - mean of parts, M = Σ aᵢ Kᵢ/Nᵢ with fixed weights aᵢ: zᵣ = Σᵢ aᵢ (sᵣᵢ − pᵢ vᵣᵢ)/Nᵢ;
+        - pooled, the ratio M = ΣKᵢ/ΣNᵢ of respondent totals: zᵣ = Σᵢ (sᵣᵢ − M vᵣᵢ)/ΣNᵢ.
         Then n_eff = M(1 − M)/Var, truncated at the number of valid answers (as Korn and Graubard
         truncate at the sample size). At M = 0 or 1 the variance is 0, so the conservative
         respondent-level Kish size 1/Σᵣ wᵣ² is used, wᵣ being respondent r's share of the weight.
@@ -464,7 +467,10 @@ class _Engine:
         answers = float(n[node.weights > 0].sum())
         share = float(node.point) if node.point is not None else 0.0
         if 0.0 < share < 1.0:
-            z = self.E @ coef
+            if self.rule == "pooled":
+                z = (self.S[:, node.mask] - share * self.V[:, node.mask]).sum(axis=1) / answers
+            else:
+                z = self.E @ coef
             variance = float(z @ z)
             return min(share * (1 - share) / variance, answers) if variance > 0 else answers
         per_respondent = self.V @ coef  # each respondent's share of the weight; they sum to 1

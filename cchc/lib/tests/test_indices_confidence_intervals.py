@@ -1,4 +1,6 @@
-"""95% intervals: Wilson for items, pooled aggregates and shares; linearised Wilson for mean-of-parts."""
+"""95% intervals: Wilson for items and shares; Wilson with a respondent-clustered size for aggregates."""
+
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -42,10 +44,33 @@ def test_a_one_part_mean_has_exactly_its_parts_interval():
     assert overall == pytest.approx(item, abs=1e-12)
 
 
-def test_pooled_aggregate_uses_wilson_on_summed_counts():
+def test_pooled_aggregate_of_answers_from_different_people_is_wilson_on_summed_counts():
+    rows = [(f"A{n}", "E1.1", "4" if n < 3 else "1", None) for n in range(5)]
+    rows += [(f"B{n}", "E1.2", "4" if n < 4 else "1", None) for n in range(7)]
+    result = indices.compute(Q, indices.collect(Q, rows), "pooled")
+    assert result.levels["elements"]["E1"].ci95 == pytest.approx(indices.wilson(7, 12), abs=1e-12)
+
+
+def test_pooled_aggregate_of_identical_answers_counts_respondents_not_answers():
+    # Ten answers from five people who answer both criteria alike carry the information of five.
     rows = [(f"R{n}", code, "4" if n < 3 else "1", None) for n in range(5) for code in ("E1.1", "E1.2")]
     result = indices.compute(Q, indices.collect(Q, rows), "pooled")
-    assert result.levels["elements"]["E1"].ci95 == pytest.approx(indices.wilson(6, 10))
+    assert result.levels["elements"]["E1"].index == Fraction(6, 10)
+    assert result.levels["elements"]["E1"].ci95 == pytest.approx(indices.wilson(3, 5), abs=1e-9)
+
+
+def test_an_aggregate_interval_is_never_narrower_than_wilson_on_its_answers():
+    rng = np.random.default_rng(5)
+    rows = [
+        (f"R{r}", f"E2.{k}", str(answer), None)
+        for r in range(40)
+        for k, answer in zip(range(1, 6), rng.integers(1, 6, size=5), strict=True)
+    ]
+    result = indices.compute(Q, indices.collect(Q, rows), "pooled")
+    e2 = result.levels["elements"]["E2"]
+    lo, hi = e2.ci95
+    plain_lo, plain_hi = indices.wilson(e2.satisfied, e2.valid)
+    assert lo <= plain_lo + 1e-12 and hi >= plain_hi - 1e-12
 
 
 def test_mean_of_parts_with_identical_answers_across_parts_counts_respondents_not_answers():
@@ -69,14 +94,14 @@ def test_mean_of_parts_answered_by_different_people_reduces_to_independent_parts
     assert e1.ci95 == pytest.approx(indices.wilson(m * n_eff, n_eff), abs=1e-9)
 
 
-def test_mean_of_parts_interval_agrees_with_a_respondent_bootstrap():
-    # An independent check of the linearisation: the bootstrap standard error over respondents of
-    # the mean-of-parts estimator, on correlated answers with missing cells.
+@pytest.mark.parametrize("rule", ["mean", "pooled"])
+def test_aggregate_interval_agrees_with_a_respondent_bootstrap(rule):
+    # An independent check of the linearisation: the bootstrap standard error over respondents, on
+    # correlated answers (a respondent's general mood) with missing cells.
     rng = np.random.default_rng(20240417)
-    n_resp = 300
-    mood = rng.normal(size=n_resp)
+    mood = rng.normal(size=300)
     rows = []
-    for r in range(n_resp):
+    for r in range(300):
         for k, shift in zip(range(1, 5), (0.8, 0.0, -0.5, 0.3), strict=True):
             if rng.random() < 0.2 * k / 2:
                 continue  # missing answers, more often on later criteria
@@ -84,21 +109,21 @@ def test_mean_of_parts_interval_agrees_with_a_respondent_bootstrap():
             rows.append((f"R{r}", f"E1.{k}", str(answer), None))
     table = indices.collect(Q, rows)
     n_resp = table.answers.shape[0]  # respondents who skipped all four criteria have no row
-    estimate = indices.compute(Q, table, "mean").levels["elements"]["E1"]
+    estimate = indices.compute(Q, table, rule).levels["elements"]["E1"]
     sat = table.answers[:, :4] >= 4
     val = table.answers[:, :4] > 0
     boot = []
     for _ in range(2000):
         pick = rng.integers(0, n_resp, n_resp)
-        boot.append(np.mean(sat[pick].sum(0) / val[pick].sum(0)))
+        k, n = sat[pick].sum(0), val[pick].sum(0)
+        boot.append(np.mean(k / n) if rule == "mean" else k.sum() / n.sum())
     bootstrap_se = float(np.std(boot))
     lo, hi = estimate.ci95
     linearised_se = (hi - lo) / (2 * indices.Z95)  # Wilson ≈ symmetric away from 0 and 1
     assert linearised_se == pytest.approx(bootstrap_se, rel=0.1)
-    independent_se = float(
-        np.sqrt(np.sum(0.0625 * (sat.sum(0) / val.sum(0)) * (1 - sat.sum(0) / val.sum(0)) / val.sum(0)))
-    )
-    assert bootstrap_se > 1.3 * independent_se  # treating the parts as independent would be too narrow
+    # Treating the answers as independent would be far too narrow on such data.
+    plain_lo, plain_hi = indices.wilson(estimate.satisfied, estimate.valid)
+    assert (plain_hi - plain_lo) / (2 * indices.Z95) < 0.8 * bootstrap_se
 
 
 def test_mean_of_parts_at_full_satisfaction_uses_the_respondent_count():
