@@ -1,0 +1,134 @@
+"""Forms of the sign-in flow and the security page. Labels and messages in Vietnamese."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+
+from cchc.accounts.models import User
+
+CODE_DIGITS = 6
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every input, and ``is-invalid`` on those with an error."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = field.widget.attrs.get("class", "")
+            if "form-control" not in css:
+                field.widget.attrs["class"] = f"{css} form-control".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class SignInForm(StyledForm):
+    username = forms.CharField(
+        label="Tên đăng nhập",
+        max_length=150,
+        error_messages={"required": "Vui lòng nhập tên đăng nhập."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autofocus": True, "autocapitalize": "none"}
+        ),
+    )
+    password = forms.CharField(
+        label="Mật khẩu",
+        strip=False,
+        error_messages={"required": "Vui lòng nhập mật khẩu."},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class CodeForm(StyledForm):
+    """The 6-digit code of the authenticator app. Spaces are allowed: apps show "123 456"."""
+
+    code = forms.CharField(
+        label="Mã xác thực (6 chữ số)",
+        max_length=12,
+        error_messages={"required": "Vui lòng nhập mã 6 chữ số trong ứng dụng xác thực."},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+                "pattern": r"[0-9 ]*",
+                "class": "form-control form-control-lg text-center code-input",
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = re.sub(r"\s+", "", self.cleaned_data["code"])
+        if not re.fullmatch(rf"\d{{{CODE_DIGITS}}}", code):
+            raise forms.ValidationError("Mã xác thực gồm đúng 6 chữ số, ví dụ 123456.")
+        return code
+
+
+class ChangePasswordForm(StyledForm, PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Mật khẩu hiện tại không đúng.",
+        "password_mismatch": "Hai lần nhập mật khẩu mới không giống nhau.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Mật khẩu hiện tại"
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password2"].help_text = ""
+
+
+class ConfirmPasswordForm(StyledForm):
+    """Re-entering the password before a sensitive change (resetting the authenticator)."""
+
+    password = forms.CharField(
+        label="Mật khẩu hiện tại",
+        strip=False,
+        error_messages={"required": "Vui lòng nhập mật khẩu hiện tại."},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Mật khẩu hiện tại không đúng.")
+        return password
+
+
+class ResetRequestForm(StyledForm, PasswordResetForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["email"]
+        field.label = "Địa chỉ thư điện tử của tài khoản"
+        field.error_messages = {
+            "required": "Vui lòng nhập địa chỉ thư điện tử.",
+            "invalid": "Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@vungtau.gov.vn.",
+        }
+
+
+class ResetPasswordForm(StyledForm, SetPasswordForm):
+    error_messages = {
+        **SetPasswordForm.error_messages,
+        "password_mismatch": "Hai lần nhập mật khẩu mới không giống nhau.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password2"].help_text = ""

@@ -1,0 +1,391 @@
+"""Sign-in in two steps (password, then the authenticator's code), enrolment, security page, logout.
+
+Issue 2, deliverable 5: officials log in with password plus a TOTP second factor; lockout after
+repeated failures; password reset by e-mail; sessions expire. How it fits together: docs/security.md.
+"""
+
+from __future__ import annotations
+
+from base64 import b32encode
+from typing import Any
+from urllib.parse import urlencode
+
+import django_otp
+import segno
+from django.conf import settings
+from django.contrib import auth, messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cchc.accounts import actions
+from cchc.accounts.forms import (
+    ChangePasswordForm,
+    CodeForm,
+    ConfirmPasswordForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+    SignInForm,
+)
+from cchc.accounts.middleware import second_factor_exempt
+from cchc.accounts.models import User
+from cchc.accounts.policy import (
+    PENDING_SIGN_IN_SECONDS,
+    Lockout,
+    attempts_left,
+    client_ip,
+    confirmed_device,
+    lockout_for,
+    lockout_window,
+    second_factor_satisfied,
+    skips_second_factor,
+)
+from cchc.accounts.queries import sign_in_events_for
+
+# Session key: the account that re-entered its password to replace its authenticator.
+REENROL_SESSION_KEY = "cchc_reenrol_user"
+RECENT_SIGN_INS = 20
+
+# The sign-in pages show no staff navigation: the user is not in yet.
+SIGN_IN_CONTEXT: dict[str, Any] = {"nav_items": [], "signing_in": True}
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _with_next(url_name: str, next_url: str) -> str:
+    url = reverse(url_name)
+    default = resolve_url(settings.LOGIN_REDIRECT_URL)
+    return f"{url}?{urlencode({'next': next_url})}" if next_url and next_url != default else url
+
+
+def _refuse_locked(request: HttpRequest, lockout: Lockout) -> HttpResponse:
+    """End a half-finished sign-in that hit the lockout, and say when to come back."""
+    auth.logout(request)
+    messages.error(request, lockout.message())
+    return redirect("accounts:login")
+
+
+def _failure_message(username: str, wrong: str) -> str:
+    left = attempts_left(username)
+    minutes = int(lockout_window().total_seconds() // 60)
+    return f"{wrong} Còn {left} lần thử trước khi bị tạm khoá {minutes} phút."
+
+
+def _finish_sign_in(request: HttpRequest, user: User, method: str) -> HttpResponse:
+    # A new session key once the second factor is passed, against session fixation at step 2.
+    request.session.cycle_key()
+    request.session.set_expiry(None)  # back to the normal policy (SESSION_COOKIE_AGE, browser close)
+    actions.note_signed_in(user, ip=client_ip(request), method=method)
+    return HttpResponseRedirect(_next_url(request))
+
+
+def _qr_svg(device: TOTPDevice) -> SafeString:
+    svg = segno.make(device.config_url, error="m").svg_inline(scale=5, border=2)
+    # segno writes the SVG itself; nothing user-typed reaches it except the user name, URL-quoted.
+    return mark_safe(svg)
+
+
+def _grouped_secret(device: TOTPDevice) -> str:
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def _throttle_message(device: TOTPDevice) -> str | None:
+    allowed, info = device.verify_is_allowed()
+    if allowed:
+        return None
+    until = (info or {}).get("locked_until")
+    seconds = max(int((until - timezone.now()).total_seconds()) + 1, 1) if until else 1
+    return f"Bạn vừa nhập sai mã. Vui lòng đợi {seconds} giây rồi nhập lại."
+
+
+# --- step 1: password ---------------------------------------------------------------------------
+
+
+@second_factor_exempt
+@sensitive_post_parameters("password")
+@never_cache
+def login_view(request: HttpRequest) -> HttpResponse:
+    next_url = _next_url(request)
+    if request.method == "GET" and second_factor_satisfied(request.user):
+        return HttpResponseRedirect(next_url)
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"]
+        ip = client_ip(request)
+        lockout = lockout_for(username)
+        if lockout is not None:
+            # Refused even with the right password: the password is not even checked.
+            actions.note_refused_sign_in(username, ip=ip, lockout=lockout)
+            form.add_error(None, lockout.message())
+        else:
+            user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
+            if user is None:
+                lockout = actions.note_failed_sign_in(username, ip=ip, stage="password")
+                # One message for an unknown name and a wrong password: no hint of which names exist.
+                form.add_error(
+                    None,
+                    lockout.message()
+                    if lockout
+                    else _failure_message(username, "Tên đăng nhập hoặc mật khẩu không đúng."),
+                )
+            else:
+                assert isinstance(user, User)
+                auth.login(request, user)
+                if skips_second_factor(user):
+                    return _finish_sign_in(request, user, "demo")
+                # Password alone is half a sign-in: keep it only briefly.
+                request.session.set_expiry(PENDING_SIGN_IN_SECONDS)
+                step = "accounts:otp" if confirmed_device(user) else "accounts:enrol"
+                return redirect(_with_next(step, next_url))
+    return render(
+        request,
+        "accounts/login.html",
+        {**SIGN_IN_CONTEXT, "form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+    )
+
+
+# --- step 2: the authenticator's code --------------------------------------------------------------
+
+
+@second_factor_exempt
+@sensitive_post_parameters("code")
+@never_cache
+def otp_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    next_url = _next_url(request)
+    if not user.is_authenticated:
+        return redirect(_with_next("accounts:login", next_url))
+    assert isinstance(user, User)
+    if second_factor_satisfied(user):
+        return HttpResponseRedirect(next_url)
+    device = confirmed_device(user)
+    if device is None:
+        return redirect(_with_next("accounts:enrol", next_url))
+    lockout = lockout_for(user.get_username())
+    if lockout is not None:
+        return _refuse_locked(request, lockout)
+
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        throttled = _throttle_message(device)
+        if throttled:
+            form.add_error("code", throttled)
+        else:
+            verified = django_otp.verify_token(user, device.persistent_id, form.cleaned_data["code"])
+            if verified is not None:
+                django_otp.login(request, verified)
+                return _finish_sign_in(request, user, "totp")
+            lockout = actions.note_failed_sign_in(user.get_username(), ip=client_ip(request), stage="otp")
+            if lockout is not None:
+                return _refuse_locked(request, lockout)
+            form.add_error(
+                "code",
+                _failure_message(
+                    user.get_username(),
+                    "Mã xác thực không đúng hoặc đã hết hạn (mỗi mã chỉ dùng được một lần, trong 30 giây).",
+                ),
+            )
+    return render(
+        request,
+        "accounts/otp.html",
+        {**SIGN_IN_CONTEXT, "form": form, "next": request.GET.get("next", "")},
+    )
+
+
+# --- enrolment: a new authenticator ------------------------------------------------------------
+
+
+@second_factor_exempt
+@sensitive_post_parameters("code")
+@never_cache
+def enrol_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    next_url = _next_url(request)
+    if not user.is_authenticated:
+        return redirect(_with_next("accounts:login", next_url))
+    assert isinstance(user, User)
+    reenrol = request.session.get(REENROL_SESSION_KEY) == user.pk and second_factor_satisfied(user)
+    if not reenrol:
+        if second_factor_satisfied(user):
+            return HttpResponseRedirect(next_url)
+        if confirmed_device(user) is not None:
+            # Whoever has the password only must not swap in their own authenticator.
+            return redirect(_with_next("accounts:otp", next_url))
+        lockout = lockout_for(user.get_username())
+        if lockout is not None:
+            return _refuse_locked(request, lockout)
+
+    device = actions.start_enrolment(user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        throttled = _throttle_message(device)
+        if throttled:
+            form.add_error("code", throttled)
+        else:
+            with transaction.atomic():
+                locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+                ok = locked.verify_token(form.cleaned_data["code"])
+            if ok:
+                actions.confirm_device(user, locked)
+                django_otp.login(request, locked)
+                if reenrol:
+                    request.session.pop(REENROL_SESSION_KEY, None)
+                    messages.success(
+                        request, "Đã thiết lập ứng dụng xác thực mới. Mã của ứng dụng cũ hết hiệu lực."
+                    )
+                    return redirect("accounts:security")
+                return _finish_sign_in(request, user, "enrol")
+            message = "Mã chưa đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị."
+            if not reenrol:
+                lockout = actions.note_failed_sign_in(
+                    user.get_username(), ip=client_ip(request), stage="enrol"
+                )
+                if lockout is not None:
+                    return _refuse_locked(request, lockout)
+                message = _failure_message(user.get_username(), message)
+            form.add_error("code", message)
+    context = {
+        "form": form,
+        "qr_svg": _qr_svg(device),
+        "secret": _grouped_secret(device),
+        "issuer": getattr(settings, "OTP_TOTP_ISSUER", "CCHC"),
+        "reenrol": reenrol,
+        "next": request.GET.get("next", ""),
+    }
+    if not reenrol:
+        context.update(SIGN_IN_CONTEXT)
+    return render(request, "accounts/enrol.html", context)
+
+
+# --- security page ------------------------------------------------------------------------------
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2", "password")
+@never_cache
+@login_required
+def security_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    purpose = request.POST.get("purpose", "") if request.method == "POST" else ""
+    password_form = ChangePasswordForm(user, request.POST if purpose == "password" else None)
+    authenticator_form = ConfirmPasswordForm(user, request.POST if purpose == "authenticator" else None)
+
+    if purpose == "password" and password_form.is_valid():
+        actions.change_password(user, password_form.cleaned_data["new_password1"])
+        # Keeps this session (and its verified second factor); every other session of the account ends.
+        auth.update_session_auth_hash(request, user)
+        messages.success(request, "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.")
+        return redirect("accounts:security")
+    if purpose == "authenticator":
+        if authenticator_form.is_valid():
+            request.session[REENROL_SESSION_KEY] = user.pk
+            return redirect("accounts:enrol")
+        if authenticator_form.has_error("password"):
+            lockout = actions.note_failed_sign_in(user.get_username(), ip=client_ip(request), stage="reauth")
+            if lockout is not None:
+                return _refuse_locked(request, lockout)
+
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "password_form": password_form,
+            "authenticator_form": authenticator_form,
+            "device": confirmed_device(user),
+            "demo_waiver": skips_second_factor(user),
+            "events": list(sign_in_events_for(user)[:RECENT_SIGN_INS]),
+        },
+    )
+
+
+# --- logout -------------------------------------------------------------------------------------
+
+
+@second_factor_exempt
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated:
+        assert isinstance(user, User)
+        actions.note_signed_out(user, ip=client_ip(request))
+    auth.logout(request)
+    messages.info(request, "Bạn đã đăng xuất.")
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+# --- password reset by e-mail (Django's views; the reset never signs the user in) ------------------
+
+
+def _reset_validity() -> str:
+    seconds = int(settings.PASSWORD_RESET_TIMEOUT)
+    if seconds % 86400 == 0:
+        return f"{seconds // 86400} ngày"
+    return f"{max(seconds // 3600, 1)} giờ"
+
+
+class ResetRequestView(auth_views.PasswordResetView):
+    form_class = ResetRequestForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+    extra_context = SIGN_IN_CONTEXT
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        self.extra_email_context = {"reset_validity": _reset_validity()}
+        return super().form_valid(form)
+
+
+class ResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+    extra_context = SIGN_IN_CONTEXT
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "reset_validity": _reset_validity()}
+
+
+class ResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = ResetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    # Never sign in from the e-mail link: the new password still needs the second factor.
+    post_reset_login = False
+    extra_context = SIGN_IN_CONTEXT
+
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
+        response = super().form_valid(form)
+        actions.note_password_reset(form.user, ip=client_ip(self.request))
+        return response
+
+
+class ResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+    extra_context = SIGN_IN_CONTEXT
+
+
+reset_request_view = second_factor_exempt(ResetRequestView.as_view())
+reset_done_view = second_factor_exempt(ResetDoneView.as_view())
+reset_confirm_view = second_factor_exempt(ResetConfirmView.as_view())
+reset_complete_view = second_factor_exempt(ResetCompleteView.as_view())

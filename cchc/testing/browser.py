@@ -1,0 +1,64 @@
+"""Signing in through the real two-step form in Playwright tests.
+
+    from cchc.testing.browser import browser_login
+    browser_login(page, live_server.url, world.users["secretariat"])
+
+The helper types the password, then (unless the account is waived as a demo one) the authenticator
+code a phone would show, exactly as an official does. It fails the test with the page's own error
+message if the sign-in does not get through.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cchc.testing.personas import PASSWORD, totp_now
+
+SIGN_IN_PAGES = re.compile(r"/tai-khoan/(dang-nhap|xac-thuc|thiet-lap-xac-thuc)/")
+
+
+def usable_code(user: Any) -> str:
+    """A code the server will accept now for ``user``'s authenticator.
+
+    A code is accepted once (django-otp remembers the last time step used), so a second sign-in of
+    the same account within 30 seconds needs the next step's code, which the server accepts too
+    (tolerance of one step); past that, wait for the clock.
+    """
+    while True:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-id").first()
+        if device is None:
+            raise AssertionError(f"{user.get_username()} has no confirmed authenticator")
+        now = time.time()
+        current = int((now - device.t0) // device.step) + device.drift
+        step = max(current, device.last_t + 1)
+        if step <= current + device.tolerance:
+            return totp_now(device.key, at=device.t0 + step * device.step)
+        time.sleep(device.step - (now - device.t0) % device.step + 0.05)
+
+
+def browser_login(
+    page: Any, live_server_url: str, user: Any, password: str = PASSWORD, *, next_path: str = ""
+) -> None:
+    """Sign ``user`` in through /tai-khoan/dang-nhap/ and, when asked, /tai-khoan/xac-thuc/."""
+    url = f"{live_server_url}/tai-khoan/dang-nhap/"
+    if next_path:
+        url += "?" + urlencode({"next": next_path})
+    page.goto(url)
+    page.locator("input[name=username]").fill(user.get_username())
+    page.locator("input[name=password]").fill(password)
+    with page.expect_navigation():
+        page.locator("[data-testid=login-form] button[type=submit]").click()
+    if "/tai-khoan/xac-thuc/" in page.url:
+        page.locator("input[name=code]").fill(usable_code(user))
+        with page.expect_navigation():
+            page.locator("[data-testid=otp-form] button[type=submit]").click()
+    if SIGN_IN_PAGES.search(page.url):
+        errors = page.locator("[role=alert]").all_inner_texts()
+        raise AssertionError(
+            f"Sign-in of {user.get_username()} stopped at {page.url}: {' | '.join(errors) or 'no message'}"
+        )
