@@ -1,0 +1,362 @@
+"""The body of a directive: paragraphs, the numbered outline, bullets and task tables → proposed tasks.
+
+What counts as a task (docs/directive-reader.md, "Tasks"):
+- each bullet or lettered item under a heading that names the addressed units
+  ("2. Văn phòng HĐND và UBND thành phố:" followed by "- ..." lines);
+- a numbered item that itself opens with the units it addresses ("3. Sở Tài chính chủ trì, ...",
+  "Điều 3. Chánh Văn phòng UBND tỉnh, ... chịu trách nhiệm thi hành");
+- each row of a task table (columns nội dung / chủ trì / phối hợp / thời gian hoàn thành).
+Items under purpose headings (MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU...) and items with no addressed unit are
+not tasks: nothing is invented for a person to delete later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .citations import Citation, mask
+from .periods import Deadline, Recurrence, find_deadline, find_recurrence
+from .text import is_table_row, is_upper, squash, table_cells
+from .units import UNIT_START, addressee_phrase, coordinating_units, explicit_lead, lead_in_units, split_units
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<text>.*)$")),
+    ("roman", re.compile(r"^(?P<label>(?:X{0,2})(?:IX|IV|V?I{0,3}))\s*[.)]\s*(?P<text>\S.*)$")),
+    ("multi", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>[^\d\s].*)$")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>\S.*)$")),
+    ("dash", re.compile(r"^(?P<label>[-–—])\s*(?P<text>\S.*)$")),
+    ("plus", re.compile(r"^(?P<label>\+)\s*(?P<text>\S.*)$")),
+    ("dot", re.compile(r"^(?P<label>[•·*])\s*(?P<text>\S.*)$")),
+]
+_NUMBERED = {"article", "roman", "multi", "arabic", "letter"}
+_TERMINAL = (".", ";", ":", "!", "?", "./.")
+_CLOSING = re.compile(
+    r"^(?:Trên\s+đây|Yêu\s+cầu|Đề\s+nghị|Chủ\s+tịch|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|"
+    r"Trong\s+quá\s+trình|Quá\s+trình|Quyết\s+định\s+này|Kế\s+hoạch\s+này|Chỉ\s+thị\s+này|Nhận\s+được)"
+)
+_NON_TASK_HEADINGS = re.compile(
+    r"^(?:MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|SỰ\s+CẦN\s+THIẾT|CĂN\s+CỨ|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ|"
+    r"PHẠM\s+VI|ĐỐI\s+TƯỢNG|NGUYÊN\s+TẮC)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Block:
+    kind: str  # a marker kind, "plain" or "row"
+    label: str = ""
+    text: str = ""
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Node:
+    kind: str
+    label: str
+    text: str
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    # for each paragraph, how many child items came before it (a lead-in paragraph precedes items)
+    paragraph_at: list[int] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+    def items(self) -> list[Node]:
+        return [c for c in self.children if c.kind != "table"]
+
+
+@dataclass
+class TaskProposal:
+    section: str | None
+    assignees: list[str]
+    lead: list[str]
+    coordinating: list[str]
+    text: str
+    deadline: Deadline | None
+    recurrence: Recurrence | None
+    source: str  # "bullet", "item", "paragraph" or "table_row"
+
+
+def _marker(line: str) -> tuple[str, str, str] | None:
+    for kind, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m and m.group("label") != "" and (kind != "roman" or m.group("label")):
+            return kind, m.group("label"), m.group("text").strip()
+    return None
+
+
+def is_spaced(lines: list[str]) -> bool:
+    """Paragraphs separated by blank lines (typed text, docx) rather than wrapped lines (PDF, web)."""
+    blanks = sum(1 for ln in lines if not ln)
+    return blanks >= 0.3 * max(1, len(lines) - blanks)
+
+
+def _continues(prev: Block, line: str, spaced: bool) -> bool:
+    if prev.kind == "row" or is_table_row(line):
+        return False
+    text = prev.text.rstrip()
+    if is_upper(line) and not is_upper(text):
+        return False
+    if is_upper(text) and not is_upper(line):
+        return False
+    if not text.endswith(_TERMINAL):
+        # "1. Mục đích" / "Cụ thể hóa ..." is a heading and its first paragraph; "Điều 2. Giao" /
+        # "Giám đốc Sở Nội vụ ..." is one sentence wrapped after its first word.
+        starts_lower = line[:1].islower()
+        words = len(text.split())
+        short_heading = 2 <= words <= 8 and prev.kind != "plain" and not starts_lower
+        return not short_heading
+    # A sentence ended with the line. More text before the next marker still belongs to the item
+    # (a wrapped line, or a second paragraph of the same bullet), unless it opens the closing
+    # paragraph ("Trên đây là...", "Chủ tịch UBND ... yêu cầu ...").
+    return prev.kind != "plain" and not text.endswith(":") and not _CLOSING.match(line)
+
+
+def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if not line:
+            continue
+        if is_table_row(line):
+            blocks.append(Block("row", cells=table_cells(line)))
+            continue
+        marker = _marker(line)
+        if blocks and marker is None and _continues(blocks[-1], line, spaced):
+            blocks[-1].text = blocks[-1].text + " " + line
+            continue
+        if marker:
+            kind, label, text = marker
+            blocks.append(Block(kind, label, text))
+        else:
+            blocks.append(Block("plain", text=line))
+    for b in blocks:
+        b.text = squash(b.text)
+    return blocks
+
+
+def build_outline(blocks: list[Block]) -> Node:
+    root = Node("root", "", "")
+    stack: list[Node] = [root]
+    table: Node | None = None
+    for block in blocks:
+        if block.kind == "row":
+            if table is None:
+                table = Node("table", "", "", parent=stack[-1])
+                stack[-1].children.append(table)
+            table.rows.append(block.cells)
+            continue
+        table = None
+        if block.kind == "plain":
+            stack[-1].paragraphs.append(block.text)
+            stack[-1].paragraph_at.append(len(stack[-1].children))
+            continue
+        kinds = [n.kind for n in stack]
+        if block.kind in ("article", "roman"):
+            del stack[1:]
+        elif block.kind in kinds:
+            del stack[kinds.index(block.kind) :]
+        node = Node(block.kind, block.label, block.text, parent=stack[-1])
+        stack[-1].children.append(node)
+        stack.append(node)
+    return root
+
+
+def _section_label(node: Node | None) -> str | None:
+    labels: list[str] = []
+    while node is not None and node.kind != "root":
+        if node.kind == "article":
+            labels.insert(0, f"Điều {node.label}")
+        elif node.kind in _NUMBERED:
+            labels.insert(0, node.label)
+        node = node.parent
+    return ".".join(labels) if labels else None
+
+
+def _unit_prefix(text: str) -> tuple[list[str], str] | None:
+    """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
+    if ":" not in text[:160]:
+        return None
+    prefix, rest = text.split(":", 1)
+    prefix = prefix.strip()
+    phrase = addressee_phrase(prefix + ":")
+    if not phrase or len(prefix.split()) > 25 or phrase != prefix.strip(" .;,"):
+        return None
+    return split_units(phrase), rest.strip()
+
+
+class TaskReader:
+    def __init__(self, citations: list[Citation], full_text: str, doc_date: date | None, spaced: bool):
+        self.citations = citations
+        self.full_text = full_text
+        self.doc_date = doc_date
+        self.spaced = spaced
+        self.tasks: list[TaskProposal] = []
+
+    def _make(
+        self,
+        section: str | None,
+        assignees: list[str],
+        text: str,
+        source: str,
+        *,
+        time_cell: str | None = None,
+        coordinating: list[str] | None = None,
+    ) -> None:
+        text = squash(text)
+        if not text:
+            return
+        masked = self._masked(text)
+        lead = explicit_lead(text) or list(assignees)
+        coord = coordinating if coordinating is not None else coordinating_units(masked)
+        coord = [c for c in coord if c not in lead]
+        deadline = find_deadline(time_cell, self.doc_date, cell=True) if time_cell else None
+        recurrence = find_recurrence(time_cell, cell=True) if time_cell else None
+        if deadline is None and not time_cell:
+            deadline = find_deadline(masked, self.doc_date)
+        if recurrence is None:
+            recurrence = find_recurrence(masked)
+        self.tasks.append(
+            TaskProposal(section, list(assignees), lead, coord, text, deadline, recurrence, source)
+        )
+
+    def _masked(self, text: str) -> str:
+        # Citations are found on the whole document; re-find them in this task's text to blank them.
+        from .citations import find_citations
+
+        return mask(text, find_citations(text))
+
+    def walk(self, node: Node, inherited: list[str], skip: bool) -> None:
+        current = inherited
+        for index, child in enumerate(node.children):
+            # "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, ... thực hiện các nội dung sau:" gives the
+            # addressees of the items after it.
+            for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
+                if at == index:
+                    current = lead_in_units(paragraph) or current
+            if child.kind == "table":
+                if not skip:
+                    self.read_table(child.rows)
+                continue
+            self.visit(child, current, skip)
+
+    def visit(self, node: Node, inherited: list[str], skip: bool) -> None:
+        skip = skip or (
+            node.kind in ("roman", "arabic", "multi") and bool(_NON_TASK_HEADINGS.match(node.text))
+        )
+        items = node.items()
+        own_prefix = _unit_prefix(node.text)
+        own = own_prefix[0] if own_prefix else []
+        if not own and node.kind in _NUMBERED:
+            phrase = addressee_phrase(node.text)
+            own = split_units(phrase) if phrase else []
+        if items or any(c.kind == "table" for c in node.children):
+            self.walk(node, own or inherited, skip)
+            return
+        if skip:
+            return
+        section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+        if node.kind in _NUMBERED:
+            if own:
+                body = own_prefix[1] if own_prefix else node.text
+                if (
+                    node.text.rstrip().endswith(":")
+                    and node.paragraphs
+                    and not (own_prefix and own_prefix[1])
+                ):
+                    paragraphs = node.paragraphs if self.spaced else [" ".join(node.paragraphs)]
+                    for p in paragraphs:
+                        self._make(section, own, p, "paragraph")
+                    return
+                if not self.spaced and node.paragraphs:
+                    body = body + " " + " ".join(p for p in node.paragraphs if not _CLOSING.match(p))
+                self._make(section, own, body, "item")
+            elif inherited:
+                self._make(section, inherited, node.text, "item")
+            return
+        # bullets
+        if own_prefix:
+            self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet")
+        elif inherited:
+            self._make(section, inherited, node.text, "bullet")
+
+    def read_table(self, rows: list[list[str]]) -> None:
+        columns, header_rows = _table_columns(rows)
+        if columns is None:
+            return
+        group: str | None = None
+        for cells in rows[header_rows:]:
+
+            def cell(name: str, cells: list[str] = cells) -> str:
+                idx = columns.get(name)
+                return cells[idx] if idx is not None and idx < len(cells) else ""
+
+            stt, content = cell("stt"), cell("content")
+            lead_cell, coord_cell, time_cell = cell("lead"), cell("coordinating"), cell("time")
+            if not any(cells):
+                continue
+            if content and not (lead_cell or coord_cell or time_cell):
+                # A group row ("I | CẢI CÁCH THỂ CHẾ"): it labels the rows under it.
+                group = stt or group
+                continue
+            if not content:
+                continue
+            section = f"{group}.{stt}" if group and stt else (stt or group)
+            assignees = split_units(lead_cell)
+            self._make(
+                section,
+                assignees,
+                content,
+                "table_row",
+                time_cell=time_cell or None,
+                coordinating=split_units(coord_cell),
+            )
+
+
+_COLUMN_WORDS = {
+    "stt": re.compile(r"^(?:s\.?\s*t\.?\s*t|tt|số\s*tt|số\s+thứ\s+tự)\.?$", re.I),
+    "content": re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp", re.I),
+    "lead": re.compile(
+        r"chủ\s+trì|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện|thực\s+hiện|trách\s+nhiệm", re.I
+    ),
+    "coordinating": re.compile(r"phối\s+hợp", re.I),
+    "time": re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.I),
+}
+
+
+def _table_columns(rows: list[list[str]]) -> tuple[dict[str, int] | None, int]:
+    """Find the columns of a task table from its header row(s); None when it is not a task table."""
+    for n_header in (1, 2, 3):
+        if len(rows) < n_header:
+            break
+        width = max(len(r) for r in rows[:n_header])
+        merged = [" ".join(r[i] for r in rows[:n_header] if i < len(r)).strip() for i in range(width)]
+        cols: dict[str, int] = {}
+        for i, text in enumerate(merged):
+            for name in ("stt", "coordinating", "time", "lead", "content"):
+                if name in cols:
+                    continue
+                if _COLUMN_WORDS[name].search(text) and not (
+                    name == "lead" and "phối hợp" in text.lower() and "chủ trì" not in text.lower()
+                ):
+                    cols[name] = i
+                    break
+        if "content" in cols and ("lead" in cols or "time" in cols):
+            return cols, n_header
+    return None, 0
+
+
+def read_tasks(
+    lines: list[str], citations: list[Citation], full_text: str, doc_date: date | None, spaced: bool
+) -> list[TaskProposal]:
+    blocks = build_blocks(lines, spaced)
+    outline = build_outline(blocks)
+    reader = TaskReader(citations, full_text, doc_date, spaced)
+    reader.walk(outline, [], False)
+    return reader.tasks
+
+
+def unit_start(text: str) -> bool:
+    return bool(UNIT_START.match(text))

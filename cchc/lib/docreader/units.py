@@ -1,0 +1,402 @@
+"""Unit names in directives: finding the addressees in a phrase, and matching them to known units.
+
+Matching never guesses: a name matches a known unit only when one of the unit's names, short names
+or its abbreviation appears in it word for word (after folding case, tone placement and the usual
+abbreviations UBND/HĐND/MTTQ). Everything else comes back as unmatched for a person to resolve.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .text import comparable, squash
+
+# Words that open the name of a body or of the head of one. Capitalised forms only (besides "các"),
+# so that "các sở, ban, ngành" stays one group while "Sở Nội vụ, Sở Tài chính" splits in two.
+_UNIT_HEADS = (
+    "Thủ trưởng",
+    "Người đứng đầu",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Giám đốc",
+    "Chánh Văn phòng",
+    "Chánh Thanh tra",
+    "Chánh thanh tra",
+    "Trưởng",
+    "Hiệu trưởng",
+    "Bí thư",
+    "Sở",
+    "Phòng",
+    "Văn phòng",
+    "Ủy ban",
+    "Uỷ ban",
+    "UBND",
+    "HĐND",
+    "Hội đồng",
+    "Ban",
+    "BQL",
+    "Công an",
+    "Bộ Chỉ huy",
+    "Bộ chỉ huy",
+    "Ban Chỉ huy",
+    "Trung tâm",
+    "Đài",
+    "Báo",
+    "Kho bạc",
+    "Chi cục",
+    "Cục",
+    "Thanh tra",
+    "Bảo hiểm",
+    "Ngân hàng",
+    "Hội",
+    "Liên đoàn",
+    "Liên minh",
+    "Đoàn",
+    "Tỉnh đoàn",
+    "Thành đoàn",
+    "Huyện đoàn",
+    "Mặt trận",
+    "MTTQ",
+    "Các",
+    "các",
+    "Cơ quan",
+    "Đơn vị",
+    "Bộ phận",
+    "Viện",
+    "Trường",
+    "Bệnh viện",
+    "Quỹ",
+    "Đội",
+    "Tổ",
+    "Bộ",
+    "Tòa án",
+    "Viện Kiểm sát",
+    "Chi nhánh",
+    "Cảng vụ",
+    "Đảng ủy",
+    "Thường trực",
+)
+_HEAD_ALT = "|".join(re.escape(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True))
+# Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo").
+_NOT_UNITS = (
+    r"(?!Ban\s+hành|Trường\s+hợp|Tổ\s+chức|Hội\s+nghị|Hội\s+thảo|Báo\s+cáo|Đội\s+ngũ|Bộ\s+máy|"
+    r"Đoàn\s+kết|Bộ\s+thủ)"
+)
+UNIT_START = re.compile(r"^" + _NOT_UNITS + r"(?:" + _HEAD_ALT + r")(?=\s|$)")
+_UNIT_AFTER_SEP = re.compile(r"(?:,|;|\svà)\s+" + _NOT_UNITS + r"(?:" + _HEAD_ALT + r")(?=\s|$)")
+
+# Verbs and links after which an addressee phrase has ended ("... các phường, xã thuộc thành phố
+# khẩn trương thực hiện ..."). Used to cut the name out of a heading or a "phối hợp với X ..." clause.
+_STOP_WORDS = (
+    "khẩn trương",
+    "chủ trì",
+    "phối hợp",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "thực hiện",
+    "triển khai",
+    "tiếp tục",
+    "tập trung",
+    "tăng cường",
+    "chỉ đạo",
+    "tham mưu",
+    "rà soát",
+    "kiểm tra",
+    "tổ chức",
+    "xây dựng",
+    "hướng dẫn",
+    "theo dõi",
+    "đề xuất",
+    "xử lý",
+    "giải quyết",
+    "báo cáo",
+    "nghiên cứu",
+    "căn cứ",
+    "quán triệt",
+    "đôn đốc",
+    "phổ biến",
+    "tuyên truyền",
+    "bố trí",
+    "đảm bảo",
+    "bảo đảm",
+    "thẩm định",
+    "cập nhật",
+    "hoàn thành",
+    "chủ động",
+    "nghiêm túc",
+    "quan tâm",
+    "giám sát",
+    "cung cấp",
+    "phân công",
+    "tham gia",
+    "trong",
+    "để",
+    "nhằm",
+    "theo",
+    "về việc",
+    "đối với",
+    "thuộc",
+    "trên địa bàn",
+    "căn cứ chức năng",
+    "theo chức năng",
+    "theo dõi",
+    "được giao",
+    "như sau",
+    "một số",
+    "các nội dung",
+    "các nhiệm vụ",
+    "nhiệm vụ",
+    "cụ thể",
+)
+_STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in _STOP_WORDS) + r")\b")
+# Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
+_QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
+
+
+def _cut(head: str) -> str:
+    pos = 0
+    while True:
+        stop = _STOP.search(head, pos)
+        if not stop:
+            return head
+        word = stop.group(0).strip()
+        if word in _QUALIFIERS:
+            nxt = _STOP.search(head, stop.end())
+            while nxt and nxt.group(0).strip() in _QUALIFIERS:
+                nxt = _STOP.search(head, nxt.end())
+            between = head[stop.end() : nxt.start() if nxt else len(head)]
+            if _UNIT_AFTER_SEP.search(between):
+                pos = stop.end()
+                continue
+        return head[: stop.start()]
+
+
+_LEADING = re.compile(
+    r"^(?:(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với|trách\s+nhiệm\s+của|ủy\s+quyền\s+cho|uỷ\s+quyền\s+cho|"
+    r"phân\s+công|với|cùng|cơ\s+quan\s+chủ\s+trì\s*:|cơ\s+quan\s+phối\s+hợp\s*:)\s+)+",
+    re.IGNORECASE,
+)
+# "Văn phòng HĐND và UBND" is one office; "và" there must not split it.
+_JOINT_NAMES = re.compile(r"(HĐND|Hội đồng nhân dân)\s+và\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)")
+
+
+def split_units(phrase: str) -> list[str]:
+    """Split "A, B và C" into names, keeping "các phường, xã" and "Văn phòng HĐND và UBND" whole."""
+    phrase = squash(phrase).strip(" .;:,")
+    if not phrase:
+        return []
+    protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), phrase)
+    parts: list[str] = []
+    for chunk in re.split(r"\s*;\s*", protected):
+        pieces = re.split(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
+        seps = re.findall(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
+        current = pieces[0]
+        for sep, piece in zip(seps, pieces[1:], strict=True):
+            if UNIT_START.match(piece):
+                parts.append(current)
+                current = piece
+            else:
+                current = current + sep + piece
+        parts.append(current)
+    out = []
+    for p in parts:
+        p = p.replace("\x00", " và ").strip(" .;:,")
+        if p:
+            out.append(p)
+    return out
+
+
+def addressee_phrase(text: str) -> str | None:
+    """The addressee part at the start of a heading or clause, or None if it does not open with a unit.
+
+    "Thủ trưởng các cơ quan chuyên môn và Chủ tịch UBND các phường, xã thuộc thành phố khẩn trương
+    thực hiện một số nhiệm vụ sau:" → "Thủ trưởng các cơ quan chuyên môn và Chủ tịch UBND các phường, xã"
+    """
+    text = squash(text)
+    text = _LEADING.sub("", text)
+    if not UNIT_START.match(text):
+        return None
+    head = text.split(":", 1)[0] if ":" in text[:200] else text
+    head = _cut(head).strip(" .;:,")
+    return head or None
+
+
+_LEAD_IN = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
+def lead_in_units(paragraph: str) -> list[str]:
+    """ "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, ... thực hiện các nội dung sau:" → the addressees
+    of the numbered items that follow."""
+    text = squash(paragraph)
+    if not text.endswith(":"):
+        return []
+    for m in _LEAD_IN.finditer(text):
+        phrase = addressee_phrase(m.group("rest"))
+        if phrase:
+            return split_units(phrase)
+    return []
+
+
+def units_in(text: str) -> list[str]:
+    phrase = addressee_phrase(text)
+    return split_units(phrase) if phrase else []
+
+
+_COORD = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(r"^(?P<who>.+?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b", re.IGNORECASE)
+
+
+def coordinating_units(text: str) -> list[str]:
+    """Units named after "phối hợp (với)" anywhere in the task."""
+    out: list[str] = []
+    for m in _COORD.finditer(text):
+        rest = text[m.end() :]
+        if not UNIT_START.match(rest):
+            continue
+        head = _cut(" " + re.split(r"[.;:()]", rest, maxsplit=1)[0])
+        for name in split_units(head):
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def explicit_lead(text: str) -> list[str]:
+    """ "Sở Nội vụ chủ trì, phối hợp ..." → ["Sở Nội vụ"]; nothing when no unit stands before "chủ trì"."""
+    m = _LEAD_BEFORE.match(squash(text))
+    if not m:
+        return []
+    who = _LEADING.sub("", m.group("who"))
+    if not UNIT_START.match(who) or len(who) > 160:
+        return []
+    return split_units(who)
+
+
+# --- matching against known units -----------------------------------------------------------------
+
+_EXPANSIONS = (
+    (r"\bubnd\b", "ủy ban nhân dân"),
+    (r"\bhđnd\b", "hội đồng nhân dân"),
+    (r"\bmttqvn\b", "mặt trận tổ quốc việt nam"),
+    (r"\bmttq\s+việt\s+nam\b", "mặt trận tổ quốc việt nam"),
+    (r"\bmttq\b", "mặt trận tổ quốc"),
+    (r"\bvh\s*(?:&|và)\s*tt\b", "văn hóa và thông tin"),
+    (r"\btc\s*-\s*kh\b", "tài chính - kế hoạch"),
+    (r"\bkt\s*-\s*ht\b", "kinh tế - hạ tầng"),
+    (r"\btn\s*(?:&|và)\s*mt\b", "tài nguyên và môi trường"),
+)
+
+
+def _key(text: str) -> str:
+    k = comparable(text)
+    for pattern, repl in _EXPANSIONS:
+        k = re.sub(pattern, repl, k)
+    return squash(k)
+
+
+@dataclass
+class KnownUnit:
+    code: str
+    name: str
+    short_names: list[str] = field(default_factory=list)
+    abbreviation: str | None = None
+
+    def aliases(self) -> list[str]:
+        return [self.name, *self.short_names]
+
+
+@dataclass
+class UnitMatch:
+    text: str
+    unit: str | None  # code of the known unit; None when unmatched
+    unit_name: str | None = None
+    matched_text: str | None = None
+
+    @property
+    def matched(self) -> bool:
+        return self.unit is not None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "text": self.text,
+            "unit": self.unit,
+            "unit_name": self.unit_name,
+            "matched_text": self.matched_text,
+            "status": "matched" if self.unit else "unmatched",
+        }
+
+
+def _find_span(original: str, key_alias: str) -> str | None:
+    """The words of ``original`` whose key equals ``key_alias`` (to show what was matched)."""
+    words = original.split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if _key(" ".join(words[i:j])) == key_alias:
+                return " ".join(words[i:j])
+    return None
+
+
+def match_unit(text: str, units: Iterable[KnownUnit]) -> UnitMatch:
+    """Match one addressee name. Exact alias first, then the longest alias contained word for word,
+    then the abbreviation as a whole word in capitals. No similarity scores: no guessing."""
+    key = _key(text)
+    best: tuple[int, KnownUnit, str] | None = None
+    for unit in units:
+        for alias in unit.aliases():
+            ak = _key(alias)
+            if not ak:
+                continue
+            if ak == key:
+                return UnitMatch(text, unit.code, unit.name, text)
+            if re.search(r"(?:^|\s)" + re.escape(ak) + r"(?=$|\s|[,.;])", key) and (
+                best is None or len(ak) > best[0]
+            ):
+                best = (len(ak), unit, ak)
+    if best:
+        _, unit, ak = best
+        return UnitMatch(text, unit.code, unit.name, _find_span(text, ak) or text)
+    for unit in units:
+        if unit.abbreviation and re.search(
+            r"(?<![\wĐđ])" + re.escape(unit.abbreviation) + r"(?![\wĐđ])", text
+        ):
+            return UnitMatch(text, unit.code, unit.name, unit.abbreviation)
+    return UnitMatch(text, None)
+
+
+def match_units(names: Iterable[str], units: list[KnownUnit]) -> list[UnitMatch]:
+    return [match_unit(n, units) for n in names]
+
+
+class UnitListError(ValueError):
+    pass
+
+
+def parse_unit_csv(content: str) -> list[KnownUnit]:
+    """Read a unit list: columns code, name, short_names (separated by ";"), abbreviation.
+
+    Errors name the row, in Vietnamese, and nothing is returned in part.
+    """
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "code" not in fields or "name" not in fields:
+        raise UnitListError(
+            "Danh sách đơn vị phải có các cột code và name (tùy chọn: short_names, abbreviation)."
+        )
+    units: list[KnownUnit] = []
+    seen: set[str] = set()
+    for lineno, row in enumerate(reader, start=2):
+        clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        code, name = clean.get("code", ""), clean.get("name", "")
+        if not code or not name:
+            raise UnitListError(f"Dòng {lineno}: thiếu mã (code) hoặc tên đơn vị (name).")
+        if code in seen:
+            raise UnitListError(f"Dòng {lineno}: mã đơn vị '{code}' bị trùng.")
+        seen.add(code)
+        shorts = [s.strip() for s in clean.get("short_names", "").split(";") if s.strip()]
+        units.append(KnownUnit(code, name, shorts, clean.get("abbreviation") or None))
+    if not units:
+        raise UnitListError("Danh sách đơn vị không có dòng nào.")
+    return units
