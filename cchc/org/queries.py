@@ -9,20 +9,21 @@ keep the list of officials of their own unit up to date. The auditor changes not
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 
 from cchc.accounts.roles import JURISDICTION_WIDE, Role
-from cchc.org.models import Jurisdiction, Official, Unit
+from cchc.org.models import HeadKind, Jurisdiction, Official, Unit, UnitHead, UnitQuerySet
 
 
 def user_jurisdiction(user: Any) -> Jurisdiction | None:
     if getattr(user, "jurisdiction_id", None):
-        return user.jurisdiction  # type: ignore[no-any-return]
+        return user.jurisdiction
     official = getattr(user, "official", None)
     if official is not None:
-        return official.unit.jurisdiction  # type: ignore[no-any-return]
+        return official.unit.jurisdiction
     return None
 
 
@@ -35,7 +36,8 @@ def _active(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def jurisdictions_for(user: Any) -> QuerySet[Jurisdiction]:
+def jurisdictions_for(user: Any, *, write: bool = False) -> QuerySet[Jurisdiction]:
+    """Areas a person may read (or, with ``write``, create units in)."""
     if not _active(user):
         return Jurisdiction.objects.none()
     if user.is_superuser:
@@ -43,6 +45,10 @@ def jurisdictions_for(user: Any) -> QuerySet[Jurisdiction]:
     area = user_jurisdiction(user)
     if area is None:
         return Jurisdiction.objects.none()
+    if write:
+        if user.role != Role.SECRETARIAT:
+            return Jurisdiction.objects.none()
+        return Jurisdiction.objects.filter(path__startswith=area.path)
     if user.role in JURISDICTION_WIDE:
         return Jurisdiction.objects.filter(path__startswith=area.path)
     unit = user_unit(user)
@@ -51,7 +57,7 @@ def jurisdictions_for(user: Any) -> QuerySet[Jurisdiction]:
     return Jurisdiction.objects.filter(pk__in=unit.subtree().values("jurisdiction_id"))
 
 
-def units_for(user: Any, *, write: bool = False) -> QuerySet[Unit]:
+def units_for(user: Any, *, write: bool = False) -> UnitQuerySet:
     if not _active(user):
         return Unit.objects.none()
     if user.is_superuser:
@@ -76,10 +82,94 @@ def officials_for(user: Any, *, write: bool = False) -> QuerySet[Official]:
     if user.is_superuser:
         return Official.objects.all()
     if write:
-        if user.role == Role.SECRETARIAT:
-            return Official.objects.filter(unit__in=units_for(user, write=True))
-        if user.role == Role.UNIT_HEAD:
-            unit = user_unit(user)
-            return Official.objects.filter(unit__in=unit.subtree()) if unit else Official.objects.none()
-        return Official.objects.none()
+        return Official.objects.filter(unit__in=official_units_for(user))
     return Official.objects.filter(unit__in=units_for(user))
+
+
+def official_units_for(user: Any) -> UnitQuerySet:
+    """Units in which a person may add, edit or deactivate officials (the write side of officials_for)."""
+    if not _active(user):
+        return Unit.objects.none()
+    if user.is_superuser or user.role == Role.SECRETARIAT:
+        return units_for(user, write=True)
+    if user.role == Role.UNIT_HEAD:
+        unit = user_unit(user)
+        return unit.subtree() if unit else Unit.objects.none()
+    return Unit.objects.none()
+
+
+def heads_for(user: Any) -> QuerySet[UnitHead]:
+    """Headship rows a person may read: those of the units they may read."""
+    return UnitHead.objects.filter(unit__in=units_for(user))
+
+
+def can_write_units(user: Any) -> bool:
+    """May this person change the organisation at all (before any unit exists, too)?"""
+    if not _active(user):
+        return False
+    return bool(user.is_superuser or (user.role == Role.SECRETARIAT and user_jurisdiction(user)))
+
+
+def can_write_officials(user: Any) -> bool:
+    return can_write_units(user) or official_units_for(user).exists()
+
+
+def search_units(qs: UnitQuerySet, text: str) -> UnitQuerySet:
+    text = text.strip()
+    if not text:
+        return qs
+    return qs.filter(
+        Q(name__icontains=text)
+        | Q(short_name__icontains=text)
+        | Q(abbreviation__icontains=text)
+        | Q(code__icontains=text)
+    )
+
+
+def search_officials(qs: QuerySet[Official], text: str) -> QuerySet[Official]:
+    text = text.strip()
+    if not text:
+        return qs
+    return qs.filter(
+        Q(full_name__icontains=text)
+        | Q(code__icontains=text)
+        | Q(position__icontains=text)
+        | Q(email__icontains=text)
+        | Q(phone__icontains=text)
+    )
+
+
+def heads_on(unit_ids: Any, day: dt.date) -> dict[int, dict[str, Official]]:
+    """{unit id: {"head": official, "acting": official}} on ``day``, in one query (for lists)."""
+    rows = (
+        UnitHead.objects.filter(unit_id__in=unit_ids)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("official")
+        .order_by("valid_from")
+    )
+    result: dict[int, dict[str, Official]] = {}
+    for row in rows:
+        result.setdefault(row.unit_id, {})[row.kind] = row.official
+    return result
+
+
+def accountable(heads: dict[str, Official]) -> Official | None:
+    """Same rule as ``Unit.accountable_head``: the acting head when there is one, else the head."""
+    return heads.get(HeadKind.ACTING) or heads.get(HeadKind.HEAD)
+
+
+def own_unit_head_kinds(official_ids: list[int], day: dt.date) -> dict[int, str]:
+    """official id → "head"/"acting" for officials heading their own unit on ``day`` (the import's
+    "người đứng đầu" column)."""
+    rows = (
+        UnitHead.objects.filter(official_id__in=official_ids, unit_id=F("official__unit_id"))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .values_list("official_id", "kind")
+    )
+    result: dict[int, str] = {}
+    for official_id, kind in rows:
+        if result.get(official_id) != HeadKind.HEAD:
+            result[official_id] = kind
+    return result
