@@ -365,7 +365,7 @@ def parse_record(
 
     received = instants.get("received_at")
     if status is not None and status in STATUS_NAMES:
-        if status not in NOT_RECEIVED and received is None and "received_at" not in {e.field for e in errors}:
+        if status not in NOT_RECEIVED and received is None and not _has(errors, "NgayTiepNhan"):
             err(
                 "received_at",
                 "",

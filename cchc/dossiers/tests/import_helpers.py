@@ -128,8 +128,12 @@ def sample(n: int = 6) -> list[dict[str, Any]]:
     """A mix: finished early/on time/late, open, one with a completed supplement, one online."""
     out = [
         national("000.00.01.H22-220307-0001"),
-        national("000.00.01.H22-220307-0002", NgayKetThucXuLy="20220308100000", NgayTra="20220308110000",
-                 KenhThucHien=2),
+        national(
+            "000.00.01.H22-220307-0002",
+            NgayKetThucXuLy="20220308100000",
+            NgayTra="20220308110000",
+            KenhThucHien=2,
+        ),
         national("000.00.01.H22-220307-0003", NgayKetThucXuLy="20220315100000", NgayTra="20220315110000"),
         national("000.00.01.H22-220307-0004", TrangThaiHoSo=4, NgayKetThucXuLy="", NgayTra=""),
         national(
@@ -138,7 +142,15 @@ def sample(n: int = 6) -> list[dict[str, Any]]:
             NgayTra="20220314110000",
             DanhSachHoSoBoSung=[{"NgayBoSung": "20220308090000", "NgayTiepNhanBoSung": "20220310090000"}],
         ),
-        national("000.00.01.H22-220307-0006", MaTTHC="2.000815", DonViXuLy="P1-MC", DonViTiepNhan="P1-MC",
-                 NgayHenTra="", NgayKetThucXuLy="20220307150000", NgayTra="20220307160000", QuaTrinhXuLy=[]),
+        national(
+            "000.00.01.H22-220307-0006",
+            MaTTHC="2.000815",
+            DonViXuLy="P1-MC",
+            DonViTiepNhan="P1-MC",
+            NgayHenTra="",
+            NgayKetThucXuLy="20220307150000",
+            NgayTra="20220307160000",
+            QuaTrinhXuLy=[],
+        ),
     ]
     return out[:n]
