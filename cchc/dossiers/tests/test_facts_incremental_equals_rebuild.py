@@ -101,7 +101,7 @@ def test_open_counts_follow_the_appointment_day_by_day(world):
     assert import_bytes(as_json([obj]), "a.json", actor=world.users["office"]).ok
 
     def at(day: int):
-        rows, total = unit_stats(dt.date(2022, 3, day), dt.date(2022, 3, day))
+        _, total = unit_stats(dt.date(2022, 3, day), dt.date(2022, 3, day))
         return total.open_within_time, total.open_overdue, total.late
 
     assert at(7) == (1, 0, 0)
