@@ -79,7 +79,11 @@ def unit_stats(
         )
         .order_by()
     )
-    found = {row["unit_id"]: row for row in agg if any(row[f] for f in COUNT_FIELDS)}
+    found: dict[int, dict[str, Any]] = {}
+    for row in agg:
+        counts = dict(row)
+        if any(counts[f] for f in COUNT_FIELDS):
+            found[counts["unit_id"]] = counts
     names = {
         pk: (code, name)
         for pk, code, name in Unit.objects.filter(pk__in=found).values_list("pk", "code", "name")
