@@ -81,7 +81,7 @@ def unit_stats(
     )
     found: dict[int, dict[str, Any]] = {}
     for row in agg:
-        counts = dict(row)
+        counts: dict[str, Any] = dict(row)
         if any(counts[f] for f in COUNT_FIELDS):
             found[counts["unit_id"]] = counts
     names = {
