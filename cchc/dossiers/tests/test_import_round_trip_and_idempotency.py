@@ -68,7 +68,10 @@ def test_instants_are_stored_as_local_wall_clock_times(world):
     steps = list(DossierStep.objects.filter(dossier=d).order_by("seq"))
     assert [s.unit_id for s in steps] == [world.units["p1_mc"].pk, world.units["p1"].pk]
     # Step officials are linked by full name within the step's unit.
-    assert [s.official_id for s in steps] == [world.officials["one_stop"].pk, world.officials["ward_officer"].pk]
+    assert [s.official_id for s in steps] == [
+        world.officials["one_stop"].pk,
+        world.officials["ward_officer"].pk,
+    ]
     assert not any(s.external for s in steps)
 
 
@@ -77,7 +80,12 @@ def test_a_changed_row_updates_the_dossier_and_replaces_its_supplements(world):
     objs = sample()
     office = world.users["office"]
     assert import_bytes(as_json(objs), "a.json", actor=office).ok
-    objs[3] = {**objs[3], "TrangThaiHoSo": 10, "NgayKetThucXuLy": "20220309100000", "NgayTra": "20220309110000"}
+    objs[3] = {
+        **objs[3],
+        "TrangThaiHoSo": 10,
+        "NgayKetThucXuLy": "20220309100000",
+        "NgayTra": "20220309110000",
+    }
     objs[4] = {**objs[4], "DanhSachHoSoBoSung": []}
     res = import_bytes(as_json(objs), "a.json", actor=office)
     assert (res.result.created, res.result.updated, res.result.unchanged) == (0, 2, 4)
