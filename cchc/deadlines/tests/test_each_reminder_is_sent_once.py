@@ -1,0 +1,66 @@
+import datetime as dt
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from cchc.deadlines import reminders
+from cchc.deadlines.actions import confirm_done, report_done
+from cchc.deadlines.models import ReminderSent
+from cchc.notify.models import Notification
+
+
+def test_three_days_before_the_officer_is_reminded_once(world, task_deadline):
+    assert reminders.run(dt.date(2022, 9, 27)) == 1
+    assert reminders.run(dt.date(2022, 9, 27)) == 0
+    assert reminders.run(dt.date(2022, 9, 28)) == 0
+    assert [m.to for m in mail.outbox] == [[world.officials["ward_officer"].email]]
+    assert "còn 3 ngày làm việc" in mail.outbox[0].subject
+
+
+def test_after_the_deadline_escalation_climbs_to_the_head_the_office_and_the_leader(world, task_deadline):
+    reminders.run(dt.date(2022, 10, 7))  # 5 working days after Fri 30/9
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert world.officials["unit_head"].email in recipients  # the accountable head
+    assert world.users["office"].email in recipients
+    assert world.users["leader"].email in recipients
+    body = mail.outbox[0].body
+    assert "Hoàng Minh Đức" in body  # the head who answers for the delay (seed §1)
+
+
+def test_a_reported_or_completed_task_gets_no_more_reminders(world, task_deadline):
+    report_done(world.users["ward_officer"], task_deadline, on=dt.date(2022, 9, 26))
+    assert reminders.run(dt.date(2022, 10, 7)) == 0
+    confirm_done(world.users["office"], task_deadline, on=dt.date(2022, 9, 28))
+    assert reminders.run(dt.date(2022, 10, 7)) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_running_at_once_send_each_reminder_once(world, task_deadline):
+    if connection.vendor == "sqlite":
+        # SQLite serialises writers anyway; the ledger's unique constraint is what is under test.
+        reminders.run(dt.date(2022, 10, 7))
+        reminders.run(dt.date(2022, 10, 7))
+    else:
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def worker() -> None:
+            try:
+                barrier.wait()
+                reminders.run(dt.date(2022, 10, 7))
+            except BaseException as exc:  # surfaced below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+    assert ReminderSent.objects.count() == 3
+    keys = list(Notification.objects.values_list("dedupe_key", flat=True))
+    assert len(keys) == len(set(keys)) == 3
