@@ -1,7 +1,104 @@
+"""The public site (/cong-khai/): what a citizen can do without signing in.
+
+Nothing here reads personal data except ``dossier_lookup``, which shows one dossier to whoever knows
+both its code and the applicant's phone number, and even then only the masked name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from cchc.accounts.policy import client_ip
+from cchc.dossiers.forms import LookupForm
+from cchc.dossiers.models import LateList
+from cchc.dossiers.queries import group_rows, public_lookup, published_late_lists
+
+RATE_WINDOW_SECONDS = 3600
+NOT_FOUND = (
+    "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập. Vui lòng kiểm tra lại mã hồ sơ "
+    "trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, và số điện thoại đã khai khi nộp hồ sơ."
+)
+TOO_MANY = (
+    "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau, hoặc liên hệ Bộ phận một cửa "
+    "nơi nộp hồ sơ."
+)
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    """The public front page: what a citizen can do here. Later issues add look-up, petitions, surveys."""
+    """The public front page: what a citizen can do here."""
     return render(request, "portal/landing.html")
+
+
+def lookup_rate() -> int:
+    # UNCONFIRMED (no rule): a product default against guessing phone numbers, per installation.
+    return int(getattr(settings, "CCHC_LOOKUP_RATE_PER_HOUR", 20))
+
+
+def _over_limit(key: str, limit: int) -> bool:
+    """Count one attempt in a fixed one-hour window started by the first attempt."""
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
+        count = 1
+    return count > limit
+
+
+def _rate_limited(request: HttpRequest, code: str) -> bool:
+    limit = lookup_rate()
+    ip = client_ip(request) or "unknown"
+    code_key = hashlib.sha256(code.strip().upper().encode()).hexdigest()[:32]
+    # Both counters move on every attempt: per address against one person trying many dossiers, per
+    # code against many addresses trying the phone numbers of one dossier.
+    by_ip = _over_limit(f"cchc:lookup:ip:{ip}", limit)
+    by_code = _over_limit(f"cchc:lookup:code:{code_key}", limit)
+    return by_ip or by_code
+
+
+@never_cache
+def dossier_lookup(request: HttpRequest) -> HttpResponse:
+    """Look a dossier up by its code plus the applicant's phone (both must match)."""
+    result = None
+    error = ""
+    status = 200
+    if request.method == "POST":
+        form = LookupForm(request.POST)
+        if form.is_valid():
+            code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
+            if _rate_limited(request, code):
+                error, status = TOO_MANY, 429
+            else:
+                result = public_lookup(code, phone)
+                if result is None:
+                    error = NOT_FOUND
+    else:
+        form = LookupForm()
+    return render(
+        request, "portal/dossier_lookup.html", {"form": form, "result": result, "error": error}, status=status
+    )
+
+
+def late_lists(request: HttpRequest) -> HttpResponse:
+    """Published monthly lists of units and officials with late dossiers (no applicant data)."""
+    lists = list(published_late_lists().order_by("-month", "jurisdiction__name"))
+    chosen: LateList | None = None
+    wanted = request.GET.get("thang", "")
+    for item in lists:
+        if f"{item.month:%Y-%m}" == wanted:
+            chosen = item
+            break
+    if chosen is None and lists:
+        chosen = lists[0]
+    units, officials = group_rows(chosen.rows or []) if chosen else ([], [])
+    return render(
+        request,
+        "portal/late_lists.html",
+        {"lists": lists, "chosen": chosen, "units": units, "officials": officials},
+    )

@@ -1,0 +1,264 @@
+"""Forms of the dossier screens and the public look-up. Labels and messages in Vietnamese."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from cchc.dossiers.models import Channel, Outcome, Procedure, Status
+from cchc.dossiers.queries import CAUSE_LABELS
+from cchc.org.models import Unit
+
+ALL = [("", "Tất cả")]
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every input and ``is-invalid`` on those with an error."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for f in self.fields.values():
+            css = f.widget.attrs.get("class", "")
+            if isinstance(f.widget, forms.CheckboxInput):
+                base = "form-check-input"
+            elif isinstance(f.widget, forms.Select):
+                base = "form-select"
+            else:
+                base = "form-control"
+            if base not in css:
+                f.widget.attrs["class"] = f"{css} {base}".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _check_period(form: forms.Form, start: str, end: str) -> None:
+    a, b = form.cleaned_data.get(start), form.cleaned_data.get(end)
+    if a and b and a > b:
+        form.add_error(end, f"“{form.fields[end].label}” phải sau hoặc bằng “{form.fields[start].label}”.")
+
+
+class DossierFilterForm(StyledForm):
+    q = forms.CharField(label="Tìm kiếm", required=False, max_length=100)
+    status = forms.TypedChoiceField(
+        label="Trạng thái", required=False, choices=ALL + list(Status.choices), coerce=int, empty_value=None
+    )
+    outcome = forms.ChoiceField(label="Kết quả", required=False, choices=ALL + list(Outcome.choices))
+    procedure = forms.ModelChoiceField(
+        label="Thủ tục", required=False, queryset=Procedure.objects.none(), empty_label="Tất cả"
+    )
+    unit = forms.ModelChoiceField(
+        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+    )
+    channel = forms.TypedChoiceField(
+        label="Kênh", required=False, choices=ALL + list(Channel.choices), coerce=int, empty_value=None
+    )
+    received_from = forms.DateField(label="Tiếp nhận từ ngày", required=False, widget=DateInput())
+    received_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+    late_only = forms.BooleanField(label="Chỉ hồ sơ trễ hạn, quá hạn", required=False)
+
+    def __init__(self, *args: Any, units: Any, search_hint: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = Procedure.objects.all()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["q"].widget.attrs["placeholder"] = search_hint
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_period(self, "received_from", "received_to")
+        return data
+
+
+class LateFilterForm(StyledForm):
+    unit = forms.ModelChoiceField(
+        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+    )
+    cause = forms.ChoiceField(label="Nguyên nhân", required=False, choices=ALL + list(CAUSE_LABELS.items()))
+    end_from = forms.DateField(label="Hẹn trả từ ngày", required=False, widget=DateInput())
+    end_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+    missing_apology = forms.BooleanField(label="Chỉ hồ sơ chưa có phiếu xin lỗi", required=False)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_period(self, "end_from", "end_to")
+        return data
+
+
+class PeriodForm(StyledForm):
+    date_from = forms.DateField(label="Từ ngày", required=False, widget=DateInput())
+    date_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_period(self, "date_from", "date_to")
+        return data
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The chosen period, or this year so far."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        start = data.get("date_from") or today.replace(month=1, day=1)
+        end = data.get("date_to") or today
+        return start, end
+
+
+class ApologyIssueForm(StyledForm):
+    number = forms.CharField(
+        label="Số, ký hiệu",
+        required=False,
+        max_length=80,
+        help_text="Ví dụ: 05/PXL-P1. Để trống nếu ghi tay.",
+    )
+    responsible_unit = forms.ModelChoiceField(
+        label="Đơn vị để xảy ra trễ hạn", required=False, queryset=Unit.objects.none(), empty_label="— Chọn —"
+    )
+    responsible_unit_name = forms.CharField(
+        label="hoặc tên cơ quan liên thông bên ngoài", required=False, max_length=255
+    )
+    reason = forms.CharField(
+        label="Lý do trễ hạn",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Lý do trễ hạn: cần ghi rõ lý do."},
+    )
+    new_date = forms.DateField(
+        label="Ngày hẹn trả mới",
+        widget=DateInput(),
+        error_messages={
+            "required": "Ngày hẹn trả mới: vui lòng chọn ngày.",
+            "invalid": "Ngày hẹn trả mới không hợp lệ.",
+        },
+    )
+    new_time = forms.TimeField(
+        label="Giờ hẹn trả",
+        initial=dt.time(16, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": "Giờ hẹn trả: vui lòng nhập giờ.",
+            "invalid": "Giờ hẹn trả không hợp lệ.",
+        },
+    )
+    return_place = forms.CharField(label="Nơi trả kết quả", max_length=500)
+    signer_prefix = forms.CharField(
+        label="Thẩm quyền ký",
+        required=False,
+        max_length=120,
+        help_text="Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH",
+    )
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120)
+    signer_name = forms.CharField(label="Họ và tên người ký", max_length=200)
+    recipients = forms.CharField(
+        label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, units: Any, deadline: dt.datetime | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_unit"].queryset = units  # type: ignore[attr-defined]
+        self.deadline = deadline
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("responsible_unit") and not (data.get("responsible_unit_name") or "").strip():
+            self.add_error(
+                "responsible_unit",
+                "Đơn vị để xảy ra trễ hạn: chọn một đơn vị hoặc ghi tên cơ quan liên thông.",
+            )
+        day, time = data.get("new_date"), data.get("new_time")
+        if day and time:
+            when = timezone.make_aware(dt.datetime.combine(day, time))
+            data["new_appointment_at"] = when
+            if when <= timezone.now():
+                self.add_error("new_date", "Ngày hẹn trả mới: phải sau thời điểm hiện tại.")
+            elif self.deadline is not None and when <= self.deadline:
+                local = timezone.localtime(self.deadline)
+                self.add_error(
+                    "new_date", f"Ngày hẹn trả mới: phải sau ngày hẹn trả hiện tại ({local:%d/%m/%Y %H:%M})."
+                )
+        return data
+
+    def recipient_list(self) -> list[str]:
+        lines = [
+            ln.strip().lstrip("-").strip().rstrip(";.") for ln in self.cleaned_data["recipients"].splitlines()
+        ]
+        return [ln for ln in lines if ln]
+
+
+MONTH_RE = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
+
+
+class LateListDraftForm(StyledForm):
+    month = forms.CharField(
+        label="Tháng",
+        max_length=7,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        error_messages={"required": "Tháng: vui lòng chọn tháng."},
+    )
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def clean_month(self) -> dt.date:
+        raw = self.cleaned_data["month"]
+        m = MONTH_RE.match(raw)
+        if not m:
+            raise forms.ValidationError(f"Tháng: “{raw}” không đúng dạng năm-tháng (ví dụ 2022-06).")
+        year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        if not 1 <= month <= 12:
+            raise forms.ValidationError(f"Tháng: “{raw}” không có tháng {month}.")
+        return dt.date(year, month, 1)
+
+
+class LateListApproveForm(StyledForm):
+    publish = forms.BooleanField(label="Công khai ngay trên Cổng thông tin", required=False, initial=True)
+
+
+class LateListWithdrawForm(StyledForm):
+    reason = forms.CharField(
+        label="Lý do thu hồi",
+        min_length=5,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Lý do thu hồi: cần ghi rõ lý do.",
+            "min_length": "Lý do thu hồi: cần ghi rõ lý do (ít nhất 5 ký tự).",
+        },
+    )
+
+
+class LookupForm(StyledForm):
+    code = forms.CharField(
+        label="Mã hồ sơ",
+        max_length=64,
+        error_messages={"required": "Mã hồ sơ: vui lòng nhập mã ghi trên Giấy tiếp nhận hồ sơ."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    phone = forms.CharField(
+        label="Số điện thoại đã khai khi nộp hồ sơ",
+        max_length=20,
+        error_messages={"required": "Số điện thoại: vui lòng nhập số điện thoại."},
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data["code"]).strip()

@@ -1,0 +1,369 @@
+"""The apology letter (rules-vn §1.5) as DOCX and PDF, in the Nghị định 30/2020 layout (rules-vn §4).
+
+Two forms, chosen by the dossier's legal basis (rules-vn §1.1):
+
+- ND 61/2018 → TT 01/2018 mẫu 04 "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (rules-vn-texts §a4);
+- ND 118/2025 → TT 03/2025 mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (§b4).
+
+Fields (rules-vn §1.5, PRACTICE S13 PhieuXinLoi.html): issuing unit, số/ký hiệu, V/v line, place and
+date, Kính gửi, received date, subject, dossier code, original appointment, the unit that caused the
+delay, the apology, the new return date and place, Nơi nhận, signature block.
+
+What the officer chose at issue time (number, signer, return place, recipients) is kept in the
+``apology_issued`` DossierEvent, so a letter downloaded later reads as it was issued; the applicant's
+personal data is read from the dossier, never copied into events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierEvent, LegalBasis
+from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit, UnitKind
+
+APOLOGY_EVENT = "apology_issued"
+
+FORM_TITLES = {
+    ApologyForm.TT01_2018: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+    ApologyForm.TT03_2025: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+}
+FORM_REFS = {
+    ApologyForm.TT01_2018: "Mẫu số 04 — Thông tư số 01/2018/TT-VPCP",
+    ApologyForm.TT03_2025: "Mẫu số 04 — Thông tư số 03/2025/TT-VPCP",
+}
+# rules-vn §1.5 [PRACTICE — S13]: the subject line of the Thanh Hóa template; the ND 118 wording follows
+# the TT 03/2025 form name (rules-vn-texts §b2, SECONDARY).
+SUBJECTS = {
+    ApologyForm.TT01_2018: "V/v xin lỗi đối với hồ sơ giải quyết quá hạn và hẹn lại thời gian trả kết quả",
+    ApologyForm.TT03_2025: "V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ",
+}
+PLACE_PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ", "TP ", "TP. ")
+COMMITTEE_KINDS = (UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE)
+
+
+def form_for(dossier: Dossier) -> str:
+    return ApologyForm.TT03_2025 if dossier.legal_basis == LegalBasis.ND118 else ApologyForm.TT01_2018
+
+
+def _full_body_name(name: str) -> str:
+    # ND 30: the body's name is written out in the header; "UBND" is the common short form in data.
+    if name.upper().startswith("UBND "):
+        name = "Ủy ban nhân dân " + name[5:]
+    return name.upper()
+
+
+def _place(jurisdiction: Jurisdiction) -> str:
+    name = jurisdiction.name
+    for prefix in PLACE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _province(jurisdiction: Jurisdiction) -> Jurisdiction | None:
+    ids = [int(x) for x in jurisdiction.path.strip("/").split("/") if x]
+    for area in Jurisdiction.objects.filter(pk__in=ids):
+        if area.level == JurisdictionLevel.PROVINCE:
+            return area
+    return None
+
+
+@dataclass
+class LetterChoices:
+    """What the issuing officer may adjust; stored with the issue event."""
+
+    number: str = ""
+    parent_body: str = ""
+    issuing_body: str = ""
+    issuing_body_short: str = ""
+    place: str = ""
+    return_place: str = ""
+    recipients: list[str] = field(default_factory=list)
+    signer_prefix: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def suggested_number(unit: Unit, year: int) -> str:
+    issued = Apology.objects.filter(dossier__handling_unit=unit, issued_at__year=year).count()
+    return f"{issued + 1:02d}/PXL-{unit.abbreviation or unit.code}"
+
+
+def default_choices(dossier: Dossier, on: dt.date | None = None) -> LetterChoices:
+    """The letter's header, return place, recipients and signer as the organisation data suggest."""
+    on = on or timezone.localdate()
+    unit = dossier.handling_unit
+    receiving = dossier.receiving_unit
+    parent = unit.parent if unit.kind not in COMMITTEE_KINDS and unit.parent_id else None
+    head = unit.accountable_head(on)
+    if unit.kind in COMMITTEE_KINDS:
+        prefix, title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+    else:
+        prefix, title = "", (head.position.upper() if head and head.position else "THỦ TRƯỞNG ĐƠN VỊ")
+    province = _province(unit.jurisdiction)
+    recipients = ["Như trên"]
+    if receiving.pk != unit.pk:
+        recipients.append(f"{receiving.name} (để phối hợp)")
+    if province is not None:
+        recipients.append(f"Văn phòng UBND {province.name.replace('Tỉnh ', 'tỉnh ')} (để b/c)")
+    recipients.append(f"Lưu: VT, {unit.abbreviation or unit.code}")
+    return_place = receiving.name + (f", {receiving.address}" if receiving.address else "")
+    return LetterChoices(
+        number=suggested_number(unit, on.year),
+        parent_body=_full_body_name(parent.name) if parent else "",
+        issuing_body=_full_body_name(unit.name),
+        issuing_body_short=unit.name,
+        place=_place(unit.jurisdiction),
+        return_place=return_place,
+        recipients=recipients,
+        signer_prefix=prefix,
+        signer_title=title,
+        signer_name=head.full_name if head else "",
+    )
+
+
+@dataclass
+class LetterData:
+    form: str
+    title: str
+    form_ref: str
+    subject: str
+    choices: LetterChoices
+    issued_on: dt.date
+    addressee: str
+    address: str
+    dossier_code: str
+    procedure_name: str
+    summary: str
+    received_at: dt.datetime | None
+    original_appointment: dt.datetime | None
+    responsible_unit: str
+    reason: str
+    new_appointment: dt.datetime
+    paragraphs: list[str]
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.choices.number or '……/……'}"
+
+    @property
+    def place_date_line(self) -> str:
+        d = self.issued_on
+        return f"{self.choices.place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        items = self.choices.recipients
+        return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
+
+
+def _when(value: dt.datetime | None, with_time: bool = True) -> str:
+    if value is None:
+        return "—"
+    local = timezone.localtime(value)
+    day = f"ngày {local.day:02d}/{local.month:02d}/{local.year}"
+    return f"{local.hour:02d} giờ {local.minute:02d} phút, {day}" if with_time else day
+
+
+def _choices_for(apology: Apology) -> LetterChoices:
+    event = (
+        DossierEvent.objects.filter(
+            dossier_id=apology.dossier_id, kind=APOLOGY_EVENT, data__apology=apology.pk
+        )
+        .order_by("-id")
+        .first()
+    )
+    stored = (event.data or {}).get("letter") if event else None
+    if isinstance(stored, dict):
+        known = LetterChoices.__dataclass_fields__
+        return LetterChoices(**{k: v for k, v in stored.items() if k in known})
+    return default_choices(apology.dossier, timezone.localtime(apology.issued_at).date())
+
+
+def letter_data(apology: Apology) -> LetterData:
+    dossier = apology.dossier
+    form = apology.form or form_for(dossier)
+    choices = _choices_for(apology)
+    addressee = f"Ông/Bà {dossier.applicant_name}" if dossier.applicant_name else "Ông/Bà"
+    responsible = apology.responsible_unit.name if apology.responsible_unit else apology.responsible_unit_name
+    responsible = responsible or choices.issuing_body_short
+    body = choices.issuing_body_short or dossier.handling_unit.name
+    subject = f"{dossier.procedure.name}" + (f" ({dossier.summary})" if dossier.summary else "")
+    paragraphs = [
+        f"{body} đã tiếp nhận hồ sơ của Ông/Bà vào lúc {_when(dossier.received_at)}, đề nghị giải quyết "
+        f"thủ tục: {subject}. Mã hồ sơ: {dossier.code}.",
+    ]
+    if apology.previous_appointment_at is not None:
+        paragraphs.append(
+            "Theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, thời hạn trả kết quả là "
+            f"{_when(apology.previous_appointment_at)}."
+        )
+    paragraphs.append(
+        f"Tuy nhiên, hồ sơ của Ông/Bà chưa được giải quyết đúng hạn do {responsible} để quá hạn. "
+        f"Lý do: {apology.reason.strip().rstrip('.')}."
+    )
+    where = choices.return_place or dossier.receiving_unit.name
+    if form == ApologyForm.TT03_2025:
+        paragraphs.append(
+            f"{body} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết "
+            f"hồ sơ đến {_when(apology.new_appointment_at)}. Kết quả giải quyết được trả tại {where}."
+        )
+    else:
+        paragraphs.append(
+            f"{body} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và hẹn lại thời gian trả kết quả vào "
+            f"{_when(apology.new_appointment_at)} tại {where}."
+        )
+    paragraphs.append("Rất mong nhận được sự thông cảm của Ông/Bà.")
+    return LetterData(
+        form=form,
+        title=FORM_TITLES[ApologyForm(form)],
+        form_ref=FORM_REFS[ApologyForm(form)],
+        subject=SUBJECTS[ApologyForm(form)],
+        choices=choices,
+        issued_on=timezone.localtime(apology.issued_at).date(),
+        addressee=addressee,
+        address=dossier.applicant_address,
+        dossier_code=dossier.code,
+        procedure_name=dossier.procedure.name,
+        summary=dossier.summary,
+        received_at=dossier.received_at,
+        original_appointment=apology.previous_appointment_at,
+        responsible_unit=responsible,
+        reason=apology.reason,
+        new_appointment=apology.new_appointment_at,
+        paragraphs=paragraphs,
+    )
+
+
+def file_stem(apology: Apology) -> str:
+    return f"phieu-xin-loi-{apology.dossier.code}".replace("/", "-")
+
+
+# --- DOCX --------------------------------------------------------------------------------------
+
+FONT = "Times New Roman"  # ND 30 Phụ lục I; the PDF falls back to Liberation Serif (same metrics)
+
+
+def render_docx(data: LetterData) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    # ND 30 Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(13)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    doc.core_properties.title = f"{data.title} — {data.dossier_code}"
+    doc.core_properties.subject = data.form_ref
+
+    def para(
+        cell_or_doc: Any,
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: int | None = None,
+        align: Any = None,
+        first: bool = False,
+    ) -> Any:
+        p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
+        if text:
+            run = p.add_run(text)
+            run.bold, run.italic = bold, italic
+            if size:
+                run.font.size = Pt(size)
+        if align is not None:
+            p.alignment = align
+        return p
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    head = doc.add_table(rows=2, cols=2)
+    head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = head.cell(0, 0), head.cell(0, 1)
+    left.width, right.width = Cm(6.5), Cm(10)
+    first = True
+    if data.choices.parent_body:
+        para(left, data.choices.parent_body, size=12, align=center, first=True)
+        first = False
+    para(left, data.choices.issuing_body, bold=True, size=12, align=center, first=first)
+    para(left, "_______", align=center)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center, first=True)
+    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center)
+    para(right, "_______________", align=center)
+    para(head.cell(1, 0), data.number_line, align=center, first=True)
+    para(head.cell(1, 0), data.subject, size=12, align=center)
+    para(head.cell(1, 1), data.place_date_line, italic=True, align=center, first=True)
+
+    para(doc, "")
+    para(doc, data.title, bold=True, align=center)
+    para(doc, "")
+    para(doc, f"Kính gửi: {data.addressee}", align=center)
+    if data.address:
+        para(doc, f"Địa chỉ: {data.address}", align=center, size=12)
+    para(doc, "")
+    for text in data.paragraphs:
+        p = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        p.paragraph_format.first_line_indent = Cm(1)
+        p.paragraph_format.space_after = Pt(6)
+
+    para(doc, "")
+    sign = doc.add_table(rows=1, cols=2)
+    recv, signer = sign.cell(0, 0), sign.cell(0, 1)
+    recv.width, signer.width = Cm(7.5), Cm(9)
+    para(recv, "Nơi nhận:", bold=True, italic=True, size=12, first=True)
+    for line in data.recipient_lines:
+        para(recv, line, size=11)
+    first = True
+    if data.choices.signer_prefix:
+        para(signer, data.choices.signer_prefix, bold=True, align=center, first=True)
+        first = False
+    para(signer, data.choices.signer_title, bold=True, align=center, first=first)
+    for _ in range(4):
+        para(signer, "")
+    para(signer, data.choices.signer_name, bold=True, align=center)
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+def render_pdf(data: LetterData) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("dossiers/letters/apology.html", {"letter": data})
+    return bytes(HTML(string=html).write_pdf())
+
+
+def docx_text(content: bytes) -> str:
+    """All the text of a DOCX, tables included (for tests and for a quick look from the shell)."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(content))
+    parts: list[str] = []
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.extend(p.text for p in cell.paragraphs)
+    parts.extend(p.text for p in doc.paragraphs)
+    return "\n".join(parts)

@@ -1,0 +1,24 @@
+"""Navigation entries of the dossier screens (collected by ``cchc.core.navigation.all_items``)."""
+
+from cchc.accounts.roles import Role
+from cchc.core.navigation import NavItem
+
+DOSSIER_READERS = frozenset(
+    {
+        Role.LEADER,
+        Role.SECRETARIAT,
+        Role.OFFICE,
+        Role.AUDITOR,
+        Role.UNIT_HEAD,
+        Role.UNIT_OFFICER,
+        Role.ONE_STOP,
+    }
+)
+LIST_READERS = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem("dossiers", "Hồ sơ TTHC", "dossiers:list", DOSSIER_READERS),
+    NavItem("dossiers_late", "Hồ sơ trễ hạn", "dossiers:late", DOSSIER_READERS),
+    NavItem("dossiers_league", "Xếp hạng trễ hạn", "dossiers:league_units", DOSSIER_READERS),
+    NavItem("dossiers_latelist", "Danh sách trễ hạn tháng", "dossiers:latelist_index", LIST_READERS),
+]

@@ -1,0 +1,24 @@
+"""Staff dossier screens, mounted at /ho-so/. Every route here is enumerated by
+``test_permissions_every_url`` so a new one without a permission case fails the tests."""
+
+from django.urls import path
+
+from cchc.dossiers import views
+
+app_name = "dossiers"
+urlpatterns = [
+    path("", views.dossier_list, name="list"),
+    path("tre-han/", views.late_dossiers, name="late"),
+    path("xep-hang/don-vi/", views.league_units, name="league_units"),
+    path("xep-hang/can-bo/", views.league_officials, name="league_officials"),
+    path("danh-sach-tre-han/", views.latelist_index, name="latelist_index"),
+    path("danh-sach-tre-han/lap/", views.latelist_draft, name="latelist_draft"),
+    path("danh-sach-tre-han/<int:pk>/", views.latelist_detail, name="latelist_detail"),
+    path("danh-sach-tre-han/<int:pk>/phe-duyet/", views.latelist_approve, name="latelist_approve"),
+    path("danh-sach-tre-han/<int:pk>/cong-khai/", views.latelist_publish, name="latelist_publish"),
+    path("danh-sach-tre-han/<int:pk>/thu-hoi/", views.latelist_withdraw, name="latelist_withdraw"),
+    path("ho-so/<str:code>/", views.dossier_detail, name="detail"),
+    path("ho-so/<str:code>/xin-loi/", views.apology_new, name="apology_new"),
+    path("ho-so/<str:code>/xin-loi/<int:pk>.docx", views.apology_docx, name="apology_docx"),
+    path("ho-so/<str:code>/xin-loi/<int:pk>.pdf", views.apology_pdf, name="apology_pdf"),
+]

@@ -1,0 +1,535 @@
+"""Staff screens of the dossier ledger (issue 3, deliverable 7). Thin: reads in queries.py, writes in
+actions_screens.py. Every dossier comes through ``dossiers_for``; out-of-scope dossiers answer 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cchc.accounts.models import User
+from cchc.accounts.roles import Role
+from cchc.core.models import AuditEvent
+from cchc.dossiers import actions_screens as actions
+from cchc.dossiers.forms import (
+    ApologyIssueForm,
+    DossierFilterForm,
+    LateFilterForm,
+    LateListApproveForm,
+    LateListDraftForm,
+    LateListWithdrawForm,
+    PeriodForm,
+)
+from cchc.dossiers.letters import (
+    APOLOGY_EVENT,
+    LetterChoices,
+    default_choices,
+    file_stem,
+    form_for,
+    letter_data,
+    render_docx,
+    render_pdf,
+)
+from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus, Outcome
+from cchc.dossiers.queries import (
+    DEADLINE,
+    OPEN_STATUSES,
+    causes_of,
+    deadline_before,
+    deadline_from,
+    dossier_units_for,
+    dossiers_for,
+    group_rows,
+    late_lists_for,
+    late_q,
+    league_min_dossiers,
+    mask_applicant,
+    may_read_dossiers,
+    may_search_personal_data,
+    may_see_personal_data,
+    official_league,
+    search_dossiers,
+    unit_league,
+    with_apology_flag,
+    with_deadline,
+    without_apology,
+)
+from cchc.org.models import Unit
+
+PAGE_SIZE = 50
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+EVENT_LABELS = {
+    APOLOGY_EVENT: "Ban hành phiếu xin lỗi",
+    "created": "Tạo hồ sơ",
+    "imported": "Nhập từ tệp",
+    "updated": "Cập nhật",
+    "status_changed": "Đổi trạng thái",
+    "progress": "Cập nhật tiến độ",
+    "step_added": "Thêm bước xử lý",
+    "api_update": "Cập nhật qua API",
+}
+
+
+def _reader(request: HttpRequest) -> User:
+    user = cast(User, request.user)
+    if not may_read_dossiers(user):
+        raise PermissionDenied("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính.")
+    return user
+
+
+def is_overdue(d: Dossier, now: dt.datetime) -> bool:
+    if d.outcome == Outcome.LATE:
+        return True
+    deadline = d.effective_appointment_at or d.appointment_at
+    return (
+        d.status in OPEN_STATUSES
+        and deadline is not None
+        and deadline < now
+        and d.outcome in ("", "open_within_time", "open_overdue")
+    )
+
+
+# --- list and page -----------------------------------------------------------------------------
+
+
+@login_required
+def dossier_list(request: HttpRequest) -> HttpResponse:
+    user = _reader(request)
+    now = timezone.now()
+    personal = may_search_personal_data(user)
+    hint = "Mã hồ sơ, tên, số giấy tờ hoặc số điện thoại chủ hồ sơ" if personal else "Mã hồ sơ"
+    form = DossierFilterForm(
+        request.GET or None, units=dossier_units_for(user).order_by("path"), search_hint=hint
+    )
+    qs = dossiers_for(user)
+    if form.is_valid():
+        f = form.cleaned_data
+        qs = search_dossiers(qs, f["q"], user)
+        if f["status"] is not None:
+            qs = qs.filter(status=f["status"])
+        if f["outcome"]:
+            qs = qs.filter(outcome=f["outcome"])
+        if f["procedure"]:
+            qs = qs.filter(procedure=f["procedure"])
+        if f["unit"]:
+            qs = qs.filter(handling_unit=f["unit"])
+        if f["channel"] is not None:
+            qs = qs.filter(channel=f["channel"])
+        if f["received_from"]:
+            qs = qs.filter(received_at__gte=_day_start(f["received_from"]))
+        if f["received_to"]:
+            qs = qs.filter(received_at__lt=_day_start(f["received_to"] + dt.timedelta(days=1)))
+        if f["late_only"]:
+            qs = qs.filter(late_q(now))
+    qs = with_apology_flag(with_deadline(qs)).select_related("procedure", "handling_unit", "receiving_unit")
+    page = Paginator(qs.order_by("-received_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = [{"d": d, "applicant": mask_applicant(d, user), "overdue": is_overdue(d, now)} for d in page]
+    return render(
+        request,
+        "dossiers/list.html",
+        {"form": form, "page": page, "rows": rows, "personal_search": personal},
+    )
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _event_rows(dossier: Dossier) -> list[dict[str, Any]]:
+    """Events without their raw data: an import diff may carry personal data the viewer may not see."""
+    rows = []
+    for e in dossier.events.all().order_by("-at", "-id")[:200]:
+        detail = ""
+        if e.kind == APOLOGY_EVENT:
+            number = (e.data or {}).get("number") or ""
+            detail = f"Số {number}" if number else ""
+            if (e.data or {}).get("late_notice"):
+                detail = (detail + " · " if detail else "") + "ban hành sau thời hạn một ngày trước hạn trả"
+        rows.append(
+            {"at": e.at, "actor": e.actor_name, "label": EVENT_LABELS.get(e.kind, e.kind), "detail": detail}
+        )
+    return rows
+
+
+@login_required
+def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
+    user = _reader(request)
+    d = get_object_or_404(
+        with_apology_flag(dossiers_for(user)).select_related("procedure", "handling_unit", "receiving_unit"),
+        code=code,
+    )
+    now = timezone.now()
+    steps = []
+    for s in d.steps.select_related("unit", "official").order_by("seq"):
+        late = bool(
+            s.deadline_at
+            and (
+                (s.finished_at and s.finished_at > s.deadline_at)
+                or (not s.finished_at and s.deadline_at < now)
+            )
+        )
+        steps.append({"s": s, "late": late})
+    may_write = dossiers_for(user, write=True).filter(pk=d.pk).exists()
+    blocker = actions.apology_blocker(d) if may_write else ""
+    return render(
+        request,
+        "dossiers/detail.html",
+        {
+            "d": d,
+            "applicant": mask_applicant(d, user),
+            "steps": steps,
+            "supplements": d.supplements.order_by("seq"),
+            "apologies": d.apologies.select_related("responsible_unit").order_by("issued_at"),
+            "events": _event_rows(d),
+            "causes": causes_of(d),
+            "overdue": is_overdue(d, now),
+            "may_issue": may_write and not blocker,
+            "apology_blocker": blocker if may_write and getattr(d, "has_apology", False) else "",
+            "may_download": may_see_personal_data(user, d),
+            "notice_due": actions.notice_due(d),
+            "deadline": actions.deadline_of(d),
+        },
+    )
+
+
+# --- apology letters ---------------------------------------------------------------------------
+
+
+def _responsible_units(d: Dossier) -> Any:
+    ids = {d.handling_unit_id, d.receiving_unit_id}
+    ids |= {pk for pk in d.steps.exclude(unit=None).values_list("unit_id", flat=True)}
+    return Unit.objects.filter(pk__in=ids).order_by("path")
+
+
+def _suggested_responsible(d: Dossier, units: Any) -> Unit | None:
+    by_key = {u.code.casefold(): u for u in units} | {u.name.casefold(): u for u in units}
+    for cause in causes_of(d):
+        unit = by_key.get(cause["unit"].casefold())
+        if unit is not None:
+            return unit
+    now = timezone.now()
+    for s in d.steps.select_related("unit").order_by("seq"):
+        if s.unit and s.deadline_at and ((s.finished_at or now) > s.deadline_at):
+            return s.unit
+    return d.handling_unit
+
+
+@login_required
+def apology_new(request: HttpRequest, code: str) -> HttpResponse:
+    user = _reader(request)
+    d = get_object_or_404(
+        dossiers_for(user).select_related("procedure", "handling_unit", "receiving_unit"), code=code
+    )
+    if not dossiers_for(user, write=True).filter(pk=d.pk).exists():
+        raise PermissionDenied("Chỉ Bộ phận một cửa và đơn vị giải quyết hồ sơ được ban hành phiếu xin lỗi.")
+    detail_url = reverse("dossiers:detail", args=[d.code])
+    blocker = actions.apology_blocker(d)
+    if blocker:
+        messages.error(request, blocker)
+        return redirect(detail_url)
+    units = _responsible_units(d)
+    deadline = actions.deadline_of(d)
+    defaults = default_choices(d)
+    if request.method == "POST":
+        form = ApologyIssueForm(request.POST, units=units, deadline=deadline)
+        if form.is_valid():
+            f = form.cleaned_data
+            choices = LetterChoices(
+                **{
+                    **defaults.as_dict(),
+                    "number": f["number"],
+                    "return_place": f["return_place"].strip(),
+                    "recipients": form.recipient_list(),
+                    "signer_prefix": f["signer_prefix"].strip(),
+                    "signer_title": f["signer_title"].strip(),
+                    "signer_name": f["signer_name"].strip(),
+                }
+            )
+            try:
+                issued = actions.issue_apology(
+                    user,
+                    d,
+                    reason=f["reason"],
+                    new_appointment_at=f["new_appointment_at"],
+                    choices=choices,
+                    responsible_unit=f["responsible_unit"],
+                    responsible_unit_name=f["responsible_unit_name"],
+                )
+            except actions.ScreenActionError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    f"Đã ban hành phiếu xin lỗi cho hồ sơ {d.code}. "
+                    "Tải bản DOCX hoặc PDF để ký và gửi người dân.",
+                )
+                for warning in issued.warnings:
+                    messages.warning(request, warning)
+                return redirect(detail_url + "#phieu-xin-loi")
+    else:
+        responsible = _suggested_responsible(d, units)
+        form = ApologyIssueForm(
+            units=units,
+            deadline=deadline,
+            initial={
+                "number": defaults.number,
+                "responsible_unit": responsible.pk if responsible else None,
+                "return_place": defaults.return_place,
+                "signer_prefix": defaults.signer_prefix,
+                "signer_title": defaults.signer_title,
+                "signer_name": defaults.signer_name,
+                "recipients": "\n".join(defaults.recipients),
+                "new_time": dt.time(16, 0),
+            },
+        )
+    return render(
+        request,
+        "dossiers/apology_form.html",
+        {
+            "d": d,
+            "form": form,
+            "form_label": ApologyForm(form_for(d)).label,
+            "deadline": deadline,
+            "notice_due": actions.notice_due(d),
+            "notice_late": actions.notice_is_late(d, timezone.now()),
+            "applicant": mask_applicant(d, user),
+        },
+    )
+
+
+def _apology_for_download(request: HttpRequest, code: str, pk: int) -> Apology:
+    user = _reader(request)
+    d = get_object_or_404(dossiers_for(user), code=code)
+    # The letter names the applicant and their address: only those who see the applicant in full.
+    if not may_see_personal_data(user, d):
+        raise PermissionDenied("Phiếu xin lỗi có thông tin cá nhân của người dân; bạn không được tải.")
+    return get_object_or_404(
+        Apology.objects.select_related(
+            "dossier__procedure", "dossier__handling_unit", "dossier__receiving_unit"
+        ),
+        pk=pk,
+        dossier=d,
+    )
+
+
+@login_required
+def apology_docx(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    apology = _apology_for_download(request, code, pk)
+    response = HttpResponse(render_docx(letter_data(apology)), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{file_stem(apology)}.docx"'
+    return response
+
+
+@login_required
+def apology_pdf(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    apology = _apology_for_download(request, code, pk)
+    response = HttpResponse(render_pdf(letter_data(apology)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{file_stem(apology)}.pdf"'
+    return response
+
+
+# --- late dossiers -----------------------------------------------------------------------------
+
+
+@login_required
+def late_dossiers(request: HttpRequest) -> HttpResponse:
+    user = _reader(request)
+    now = timezone.now()
+    form = LateFilterForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
+    qs = with_apology_flag(with_deadline(dossiers_for(user).filter(late_q(now))))
+    if form.is_valid():
+        f = form.cleaned_data
+        if f["unit"]:
+            qs = qs.filter(handling_unit=f["unit"])
+        if f["cause"]:
+            # Cause kinds are distinctive tokens, so a text match on the JSON finds them on every engine.
+            qs = qs.filter(late_causes__icontains=f["cause"])
+        if f["end_from"]:
+            qs = deadline_from(qs, _day_start(f["end_from"]))
+        if f["end_to"]:
+            qs = deadline_before(qs, _day_start(f["end_to"] + dt.timedelta(days=1)))
+        if f["missing_apology"]:
+            qs = without_apology(qs)
+    qs = qs.select_related("procedure", "handling_unit").order_by(DEADLINE.desc(), "-pk")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = [{"d": d, "causes": causes_of(d), "open": d.status in OPEN_STATUSES} for d in page]
+    missing = without_apology(dossiers_for(user).filter(late_q(now))).count()
+    return render(
+        request, "dossiers/late.html", {"form": form, "page": page, "rows": rows, "missing": missing}
+    )
+
+
+# --- league tables -----------------------------------------------------------------------------
+
+
+def _league(request: HttpRequest, which: str) -> HttpResponse:
+    user = _reader(request)
+    form = PeriodForm(request.GET or None)
+    start, end = form.period()
+    league = (unit_league if which == "units" else official_league)(user, start, end)
+    return render(
+        request,
+        "dossiers/league.html",
+        {
+            "form": form,
+            "league": league,
+            "which": which,
+            "start": start,
+            "end": end,
+            "min_finished": league_min_dossiers(),
+        },
+    )
+
+
+@login_required
+def league_units(request: HttpRequest) -> HttpResponse:
+    return _league(request, "units")
+
+
+@login_required
+def league_officials(request: HttpRequest) -> HttpResponse:
+    return _league(request, "officials")
+
+
+# --- monthly late list -------------------------------------------------------------------------
+
+
+def _list_reader(request: HttpRequest) -> User:
+    user = cast(User, request.user)
+    if not (user.is_superuser or user.role in (Role.LEADER, Role.OFFICE, Role.SECRETARIAT, Role.AUDITOR)):
+        raise PermissionDenied("Danh sách trễ hạn hằng tháng do Văn phòng lập và lãnh đạo phê duyệt.")
+    return user
+
+
+@login_required
+def latelist_index(request: HttpRequest) -> HttpResponse:
+    user = _list_reader(request)
+    lists = late_lists_for(user).select_related("jurisdiction", "drafted_by", "approved_by")
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    form = LateListDraftForm(initial={"month": f"{last_month:%Y-%m}"})
+    return render(
+        request,
+        "dossiers/latelist_index.html",
+        {"lists": lists, "form": form, "may_draft": user.is_superuser or user.role == Role.OFFICE},
+    )
+
+
+@login_required
+@require_POST
+def latelist_draft(request: HttpRequest) -> HttpResponse:
+    user = _list_reader(request)
+    form = LateListDraftForm(request.POST)
+    if form.is_valid():
+        try:
+            late_list = actions.draft_late_list(
+                user, form.cleaned_data["month"], note=form.cleaned_data["note"]
+            )
+        except actions.ScreenActionError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Đã lập dự thảo danh sách tháng {late_list.month:%m/%Y}.")
+            return redirect("dossiers:latelist_detail", pk=late_list.pk)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("dossiers:latelist_index")
+
+
+@login_required
+def latelist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _list_reader(request)
+    late_list = get_object_or_404(
+        late_lists_for(user).select_related("jurisdiction", "drafted_by", "approved_by"), pk=pk
+    )
+    units, officials = group_rows(late_list.rows or [])
+    history = AuditEvent.objects.filter(
+        object_type="dossiers.latelist", object_id=str(late_list.pk)
+    ).order_by("at", "id")
+    role = user.role
+    status = late_list.status
+    return render(
+        request,
+        "dossiers/latelist_detail.html",
+        {
+            "ll": late_list,
+            "units": units,
+            "officials": officials,
+            "history": history,
+            "may_redraft": (user.is_superuser or role == Role.OFFICE)
+            and status in (LateListStatus.DRAFT, LateListStatus.WITHDRAWN),
+            "may_approve": (user.is_superuser or role == Role.LEADER) and status == LateListStatus.DRAFT,
+            "may_publish": (user.is_superuser or role in (Role.LEADER, Role.OFFICE))
+            and status == LateListStatus.APPROVED,
+            "may_withdraw": (user.is_superuser or role == Role.LEADER)
+            and status in (LateListStatus.APPROVED, LateListStatus.PUBLISHED),
+            "approve_form": LateListApproveForm(),
+            "withdraw_form": LateListWithdrawForm(),
+            "redraft_form": LateListDraftForm(
+                initial={"month": f"{late_list.month:%Y-%m}", "note": late_list.note}
+            ),
+        },
+    )
+
+
+def _transition(request: HttpRequest, pk: int, fn: Any) -> HttpResponse:
+    user = _list_reader(request)
+    late_list = get_object_or_404(late_lists_for(user), pk=pk)
+    try:
+        message = fn(user, late_list)
+    except actions.ScreenActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        if message:
+            messages.success(request, message)
+    return redirect("dossiers:latelist_detail", pk=late_list.pk)
+
+
+@login_required
+@require_POST
+def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    form = LateListApproveForm(request.POST)
+    publish = bool(form.is_valid() and form.cleaned_data["publish"])
+
+    def run(user: User, late_list: LateList) -> str:
+        done = actions.approve_late_list(user, late_list, publish=publish)
+        if done.status == LateListStatus.PUBLISHED:
+            return "Đã phê duyệt và công khai danh sách trên Cổng thông tin."
+        return "Đã phê duyệt danh sách (chưa công khai)."
+
+    return _transition(request, pk, run)
+
+
+@login_required
+@require_POST
+def latelist_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(user: User, late_list: LateList) -> str:
+        actions.publish_late_list(user, late_list)
+        return "Đã công khai danh sách trên Cổng thông tin."
+
+    return _transition(request, pk, run)
+
+
+@login_required
+@require_POST
+def latelist_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    form = LateListWithdrawForm(request.POST)
+
+    def run(user: User, late_list: LateList) -> str:
+        if not form.is_valid():
+            raise actions.LateListError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        actions.withdraw_late_list(user, late_list, reason=form.cleaned_data["reason"])
+        return "Đã thu hồi danh sách; danh sách không còn hiển thị trên Cổng thông tin."
+
+    return _transition(request, pk, run)
