@@ -149,7 +149,7 @@ def _place(before: str) -> str | None:
     words = squash(before).split(" ")
     run: list[str] = []
     for w in reversed(words):
-        if w and (w[0].isupper() or w in ("-", "–")):
+        if w and (w[0].isupper() or w in ("-", "–")) and not any(c.isdigit() for c in w):
             run.insert(0, w)
         else:
             break

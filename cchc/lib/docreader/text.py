@@ -147,6 +147,7 @@ _TITLES = (
     "hiệu trưởng",
     "trưởng đoàn",
 )
+_TITLE_CASE = {"chánh văn phòng": "Chánh Văn phòng", "chánh thanh tra": "Chánh Thanh tra"}
 _ORG_HEADS = {
     "ủy ban nhân dân": "Ủy ban nhân dân",
     "hội đồng nhân dân": "Hội đồng nhân dân",
@@ -173,7 +174,8 @@ def title_to_normal(text: str) -> str:
             break
     for title in _TITLES:
         if low.startswith(title):
-            return prefix + title[:1].upper() + title[1:] + low[len(title) :]
+            proper = _TITLE_CASE.get(title, title[:1].upper() + title[1:])
+            return prefix + proper + low[len(title) :]
     return prefix + low[:1].upper() + low[1:]
 
 
