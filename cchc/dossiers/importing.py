@@ -277,6 +277,10 @@ def run_batch(
         batch.status = ImportStatus.REJECTED if r.errors else ImportStatus.DONE
         batch.message = r.summary()
     batch.finished_at = timezone.now()
+    if batch.file:
+        # The upload holds applicants' personal data; once imported (or rejected) the ledger is the
+        # record, so the raw file is not kept on disk.
+        batch.file.delete(save=False)
     batch.save()
     return batch
 

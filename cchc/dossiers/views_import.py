@@ -1,0 +1,122 @@
+"""The dossier import page (/ho-so/nhap/): upload a file, watch its progress, read every rejected row.
+
+Only the Office, the secretariat and one-stop officers may import (``scope.can_import``), each for the
+units of their own area; the import itself checks the scope of every row again. Small files are
+imported during the request; larger ones (``importing.background_threshold()``) go to the background
+worker and the page polls the batch's progress fields with htmx. People see only their own batches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cchc.dossiers.importing import background_threshold, run_batch
+from cchc.dossiers.models import ImportBatch, ImportStatus
+from cchc.dossiers.records import FIELDS
+from cchc.dossiers.scope import can_import
+
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".txt")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp hồ sơ (CSV, XLSX hoặc JSON)",
+        help_text=(
+            "Tên cột theo Cổng Dịch vụ công quốc gia (MaHoSo, MaTTHC, DonViXuLy…) hoặc tiêu đề tiếng Việt."
+        ),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx,.json"}),
+    )
+    dry_run = forms.BooleanField(
+        label="Chỉ kiểm tra, chưa ghi",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def clean_file(self) -> Any:
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith(ALLOWED_SUFFIXES):
+            raise forms.ValidationError("Chỉ nhận tệp .csv, .xlsx hoặc .json.")
+        if f.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
+                "chia nhỏ tệp hoặc dùng lệnh cchc import-dossiers."
+            )
+        if f.size == 0:
+            raise forms.ValidationError("Tệp rỗng.")
+        return f
+
+
+def _require_importer(request: HttpRequest) -> None:
+    if not can_import(request.user):
+        raise PermissionDenied(
+            "Chỉ Văn phòng, Thường trực CCHC và công chức Bộ phận một cửa được nhập hồ sơ."
+        )
+
+
+def batches_for(user: Any) -> QuerySet[ImportBatch]:
+    """Import batches a person may look at: their own (all of them for a superuser)."""
+    if not getattr(user, "is_authenticated", False):
+        return ImportBatch.objects.none()
+    if user.is_superuser:
+        return ImportBatch.objects.all()
+    return ImportBatch.objects.filter(submitted_by=user)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    _require_importer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        batch = ImportBatch.objects.create(
+            file_name=f.name[:255], dry_run=form.cleaned_data["dry_run"], submitted_by=request.user
+        )
+        if f.size > background_threshold():
+            from cchc.dossiers.tasks import import_dossier_file
+
+            batch.file.save(f.name, f, save=True)
+            import_dossier_file.enqueue(batch.pk)
+        else:
+            run_batch(batch, f.read(), actor=request.user)
+        return redirect("dossier_import:detail", pk=batch.pk)
+    recent = batches_for(request.user)[:10]
+    return render(
+        request,
+        "dossiers/import/upload.html",
+        {
+            "form": form,
+            "recent": recent,
+            "fields": FIELDS,
+            "threshold_mb": background_threshold() / 1024 / 1024,
+        },
+    )
+
+
+def _context(batch: ImportBatch) -> dict[str, Any]:
+    finished = batch.status not in (ImportStatus.PENDING, ImportStatus.RUNNING)
+    percent = (
+        100 if finished else (int(100 * batch.processed_rows / batch.total_rows) if batch.total_rows else 0)
+    )
+    return {"batch": batch, "finished": finished, "percent": percent}
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_importer(request)
+    batch = get_object_or_404(batches_for(request.user), pk=pk)
+    return render(request, "dossiers/import/detail.html", _context(batch))
+
+
+@login_required
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_importer(request)
+    batch = get_object_or_404(batches_for(request.user), pk=pk)
+    return render(request, "dossiers/import/_progress.html", _context(batch))
