@@ -8,7 +8,7 @@ worker and the page polls the batch's progress fields with htmx. People see only
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cchc.accounts.models import User
 from cchc.dossiers.importing import background_threshold, run_batch
 from cchc.dossiers.models import ImportBatch, ImportStatus
 from cchc.dossiers.records import FIELDS
@@ -77,7 +78,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
         batch = ImportBatch.objects.create(
-            file_name=f.name[:255], dry_run=form.cleaned_data["dry_run"], submitted_by=request.user
+            file_name=f.name[:255],
+            dry_run=form.cleaned_data["dry_run"],
+            submitted_by=cast(User, request.user),
         )
         if f.size > background_threshold():
             from cchc.dossiers.tasks import import_dossier_file
