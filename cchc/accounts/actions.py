@@ -6,6 +6,7 @@ can list a person's own recent sign-ins from the audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.models import LoginFailure, User
@@ -25,6 +27,7 @@ from cchc.org.models import Jurisdiction, Official
 logger = logging.getLogger(__name__)
 
 DEVICE_NAME = "Ứng dụng xác thực"
+FAILURE_RETENTION = dt.timedelta(days=30)
 
 # Verbs of the sign-in trail (the security page lists these).
 SIGNED_IN = "accounts.login"
@@ -141,6 +144,8 @@ def note_failed_sign_in(username: str, *, ip: str | None, stage: str) -> Lockout
     """Count a wrong password or code against the user name; return the lockout it triggers."""
     user = _account_named(username)
     with transaction.atomic():
+        # Rows far older than any lockout window only fill the table; the audit trail keeps history.
+        LoginFailure.objects.filter(at__lt=timezone.now() - FAILURE_RETENTION).delete()
         LoginFailure.objects.create(username=username_key(username), ip=ip)
         _sign_in_event(
             username,

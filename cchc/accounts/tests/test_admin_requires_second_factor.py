@@ -88,3 +88,26 @@ def test_admin_can_remove_a_lost_authenticator_and_unlock(client, world, superus
     assert not LoginFailure.objects.exists()
     assert AuditEvent.objects.filter(verb="accounts.totp_reset", actor=superuser).exists()
     assert AuditEvent.objects.filter(verb="accounts.unlocked", actor=superuser).exists()
+
+
+def test_an_account_created_in_the_admin_is_written_to_the_audit_trail(client, world, superuser):
+    login_verified(client, superuser)
+    response = client.post(
+        "/quan-tri/accounts/user/add/",
+        {
+            "username": "kiemtra2",
+            "usable_password": "true",
+            "password1": "Mat-khau-kiem-tra-2022",
+            "password2": "Mat-khau-kiem-tra-2022",
+            "role": "auditor",
+            "jurisdiction": world.jurisdictions["city"].pk,
+            "email": "kiemtra2@example.test",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = User.objects.get(username="kiemtra2")
+    assert created.role == "auditor"
+    event = AuditEvent.objects.get(verb="accounts.account_created")
+    assert event.actor == superuser
+    assert event.object_id == str(created.pk)
+    assert all("password" not in field for field in event.data["fields"])

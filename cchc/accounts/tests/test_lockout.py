@@ -126,3 +126,10 @@ def test_the_limits_come_from_the_settings(client, world):
     assert "nhập sai quá 2 lần" in password_step(client, "leader").content.decode()
     _age_failures(minutes=1, seconds=1)
     assert password_step(client, "leader").url == OTP
+
+
+def test_failures_older_than_a_month_are_pruned(client, world):
+    _fail(client, "leader", 2)
+    _age_failures(minutes=31 * 24 * 60)
+    _fail(client, "nguoi-la", 1)
+    assert list(LoginFailure.objects.values_list("username", flat=True)) == ["nguoi-la"]
