@@ -26,6 +26,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
@@ -223,20 +224,37 @@ def _read_csv(data: bytes) -> list[list[str]]:
         raise UnreadableFile(f"Tệp CSV sai cấu trúc: {exc}.") from exc
 
 
+def _lookup(kind: str) -> dict[str, Column]:
+    lookup: dict[str, Column] = {}
+    for col in COLUMNS[kind]:
+        for key in (col.header, col.field, *col.aliases):
+            lookup[normalise(key)] = col
+    return lookup
+
+
 def detect_kind(headers: list[str]) -> str | None:
-    keys = {normalise(h) for h in headers}
-    if "ma can bo" in keys or "ho va ten" in keys or "official code" in keys:
+    """The kind whose required columns are all present (the one matching more columns if both are)."""
+    keys = {normalise(h) for h in headers if h}
+    best: tuple[int, str] | None = None
+    for kind in (UNITS, OFFICIALS):
+        lookup = _lookup(kind)
+        matched = {lookup[k].field for k in keys if k in lookup}
+        complete = all(c.field in matched for c in COLUMNS[kind] if c.required)
+        if complete and (best is None or len(matched) > best[0]):
+            best = (len(matched), kind)
+    if best is not None:
+        return best[1]
+    # Incomplete header row: guess from the Vietnamese headers only one kind has, so that the report can
+    # name the missing column instead of refusing the file.
+    if keys & {"ma can bo", "ho va ten", "ho ten", "nguoi dung dau", "chuc vu"}:
         return OFFICIALS
-    if "ma dia ban" in keys or "ten don vi" in keys or "jurisdiction" in keys:
+    if keys & {"ten don vi", "ma dia ban", "loai", "ma don vi cap tren", "viet tat"}:
         return UNITS
     return None
 
 
 def _map_headers(kind: str, headers: list[str], header_row: int, report: ImportReport) -> dict[str, int]:
-    lookup: dict[str, Column] = {}
-    for col in COLUMNS[kind]:
-        for key in (col.header, col.field, *col.aliases):
-            lookup[normalise(key)] = col
+    lookup = _lookup(kind)
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
         if not header:
@@ -322,6 +340,16 @@ def _scope_units(area: Jurisdiction | None) -> Any:
     return Unit.objects.filter(jurisdiction__path__startswith=area.path) if area else Unit.objects.all()
 
 
+def _check_email(report: ImportReport, row: Row, kind: str) -> None:
+    value = row.values.get("email", "")
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            report.error(row.number, _header(kind, "email"), value, "Địa chỉ thư điện tử không hợp lệ.")
+            row.ok = False
+
+
 def _check_length(report: ImportReport, row: Row, kind: str, name: str, limit: int) -> None:
     value = row.values.get(name, "")
     if len(value) > limit:
@@ -368,6 +396,7 @@ def _parse_units(rows: list[Row], report: ImportReport, area: Jurisdiction | Non
             _check_length(report, row, UNITS, name, limit)
         for name, limit in (("phone", 40), ("address", 255)):
             _check_length(report, row, UNITS, name, limit)
+        _check_email(report, row, UNITS)
         if not v.get("name"):
             bad(row, "name", "Thiếu tên đơn vị.")
         kind = parse_kind(v.get("kind", ""))
@@ -538,6 +567,7 @@ def _parse_officials(rows: list[Row], report: ImportReport, area: Jurisdiction |
                 bad(row, "code", "Cán bộ đã có trong hệ thống nhưng thuộc đơn vị ngoài phạm vi của bạn.")
         for name, limit in (("code", 40), ("full_name", 200), ("position", 200), ("phone", 40)):
             _check_length(report, row, OFFICIALS, name, limit)
+        _check_email(report, row, OFFICIALS)
         if not v.get("full_name"):
             bad(row, "full_name", "Thiếu họ và tên.")
         unit_code = v.get("unit", "")

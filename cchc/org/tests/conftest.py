@@ -36,7 +36,7 @@ def response_text(response: Any) -> str:
     return response.content.decode("utf-8", "replace")
 
 
-def org_snapshot() -> dict[str, list[dict[str, Any]]]:
+def org_snapshot() -> dict[str, list[Any]]:
     """Every organisation row, to prove a request changed nothing."""
     return {
         "units": list(Unit.objects.order_by("pk").values()),
@@ -51,3 +51,29 @@ def csv_bytes():
         return (("\ufeff" if bom else "") + text).encode("utf-8")
 
     return build
+
+
+def xlsx_bytes(rows: list[list[Any]], sheet: str = "Trang 1") -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    ws = book.add_worksheet(sheet)
+    date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if hasattr(value, "isoformat"):
+                ws.write_datetime(r, c, value, date_format)
+            elif value is not None:
+                ws.write(r, c, value)
+    book.close()
+    return buffer.getvalue()
+
+
+def run_import(world: Any, data: bytes, name: str = "tep.csv", **kwargs: Any) -> Any:
+    """Import as the city's reform secretariat, the way the web page does."""
+    from cchc.org.importing import import_org
+
+    kwargs.setdefault("actor", world.users["secretariat"])
+    kwargs.setdefault("jurisdiction", world.jurisdictions["city"])
+    return import_org(data, name, **kwargs)

@@ -35,9 +35,14 @@ def expected(persona: str, readers: frozenset, writers: frozenset) -> str:
 def targets(world):
     tmp = actions.create_unit(
         world.users["secretariat"],
-        {"code": "P1-TMP", "name": "Tổ nhập nhầm", "kind": "other", "jurisdiction": world.jurisdictions["p1"],
-         "parent": world.units["p1"]},
-    )  # fmt: skip
+        {
+            "code": "P1-TMP",
+            "name": "Tổ nhập nhầm",
+            "kind": "other",
+            "jurisdiction": world.jurisdictions["p1"],
+            "parent": world.units["p1"],
+        },
+    )
     return {
         "p1": world.units["p1"],
         "p1_mc": world.units["p1_mc"],
@@ -51,9 +56,12 @@ def targets(world):
 def cases(world, t) -> dict:
     p1, city = t["p1"], world.jurisdictions["city"]
     unit_post = {
-        "code": "P1", "name": "UBND Phường 1 (sửa)", "kind": "ward", "jurisdiction": p1.jurisdiction_id,
+        "code": "P1",
+        "name": "UBND Phường 1 (sửa)",
+        "kind": "ward",
+        "jurisdiction": p1.jurisdiction_id,
         "parent": world.units["ubnd"].pk,
-    }  # fmt: skip
+    }
     return {
         "unit_list": ({}, ALL, ALL, None),
         "unit_export": ({}, ALL, ALL, None),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cchc.org import actions
 from cchc.org.models import HeadKind, UnitHead
@@ -27,6 +27,9 @@ def org_patterns() -> list[tuple[str, list[str]]]:
     for entry in get_resolver().url_patterns:
         if isinstance(entry, URLResolver) and entry.namespace == "org":
             for pattern in entry.url_patterns:
+                assert isinstance(pattern, URLPattern) and pattern.name, (
+                    f"unnamed or nested org URL: {pattern}"
+                )
                 found.append((pattern.name, sorted(pattern.pattern.converters)))
     assert found, "the org URLconf is not included in cchc.urls"
     return found
