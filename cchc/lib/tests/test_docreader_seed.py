@@ -18,9 +18,14 @@ def seed() -> dict:
 
 
 def test_seed_file_is_the_shared_seed_unchanged():
-    shared = Path("/work/shared/seed/7190-UBND-NV-2022.txt")
-    if shared.exists():
-        assert SEED.read_bytes() == shared.read_bytes()
+    candidates = [
+        ROOT.parent / "shared" / "seed" / SEED.name.removeprefix("01-"),
+        Path("/work/shared/seed/7190-UBND-NV-2022.txt"),
+    ]
+    shared = next((p for p in candidates if p.exists()), None)
+    if shared is None:
+        pytest.skip("shared/seed is not beside this checkout")
+    assert SEED.read_bytes() == shared.read_bytes()
 
 
 def test_seed_header_fields(seed):
