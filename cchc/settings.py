@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "cchc.dossiers",
     "cchc.directives",
     "cchc.surveys",
+    "cchc.feedback",
 ]
 
 MIDDLEWARE = [
