@@ -7,8 +7,10 @@ it, and confirming runs the same import again on exactly the bytes that were pre
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +30,23 @@ from cchc.org.queries import can_write_units, user_jurisdiction
 SESSION_KEY = "org_import"
 
 
+PENDING_HOURS = 24
+
+
 def import_dir() -> Path:
     default = Path(getattr(settings, "VAR_DIR", Path(settings.BASE_DIR) / "var")) / "imports" / "org"
     path = Path(getattr(settings, "CCHC_ORG_IMPORT_DIR", default))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _forget_stale_uploads(folder: Path) -> None:
+    """Previews never confirmed must not pile up (they hold officials' personal data)."""
+    limit = time.time() - PENDING_HOURS * 3600
+    for old in folder.iterdir():
+        with contextlib.suppress(OSError):
+            if old.is_file() and old.stat().st_mtime < limit:
+                old.unlink()
 
 
 def _require_secretariat(request: HttpRequest) -> None:
@@ -63,7 +77,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
             context.update(report=report, file_name=name)
             if report.ok and report.rows:
                 token = secrets.token_urlsafe(24)
-                (import_dir() / token).write_bytes(data)
+                folder = import_dir()
+                _forget_stale_uploads(folder)
+                previous = request.session.get(SESSION_KEY) or {}
+                if previous.get("token"):
+                    (folder / previous["token"]).unlink(missing_ok=True)
+                (folder / token).write_bytes(data)
                 request.session[SESSION_KEY] = {
                     "token": token,
                     "name": name,
