@@ -208,7 +208,7 @@ MONTH_RE = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
 class LateListDraftForm(StyledForm):
     month = forms.CharField(
         label="Tháng",
-        max_length=7,
+        max_length=20,
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
         error_messages={"required": "Tháng: vui lòng chọn tháng."},
     )
@@ -244,6 +244,13 @@ class LateListWithdrawForm(StyledForm):
     )
 
 
+class NoEchoInput(forms.TextInput):
+    """Never writes the typed value back into the page (a phone number on a shared or kiosk screen)."""
+
+    def format_value(self, value: Any) -> str | None:
+        return None
+
+
 class LookupForm(StyledForm):
     code = forms.CharField(
         label="Mã hồ sơ",
@@ -257,7 +264,7 @@ class LookupForm(StyledForm):
         label="Số điện thoại đã khai khi nộp hồ sơ",
         max_length=20,
         error_messages={"required": "Số điện thoại: vui lòng nhập số điện thoại."},
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+        widget=NoEchoInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
 
     def clean_code(self) -> str:
