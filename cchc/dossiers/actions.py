@@ -22,6 +22,7 @@ the same full name when exactly one exists, else kept as text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -263,8 +264,11 @@ def _validate(records: Sequence[DossierRecord], lk: _Lookups, scope: WriteScope)
 # --- building rows ---------------------------------------------------------------------------------------
 
 
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(tzinfo=LOCAL_TZ) if value is not None else None
+def _wall(value: Any) -> Any:
+    """A stored (aware) instant as naive local wall-clock time, the form records and writes use."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return value
 
 
 def _dossier_values(r: DossierRecord, lk: _Lookups, v: Verdict) -> tuple[Any, ...]:
@@ -284,15 +288,15 @@ def _dossier_values(r: DossierRecord, lk: _Lookups, v: Verdict) -> tuple[Any, ..
         r.summary,
         r.channel,
         r.status,
-        _aware(r.submitted_at),
-        _aware(r.received_at),
-        _aware(r.appointment_at),
-        _aware(r.end_at),
-        _aware(r.returned_at),
-        _aware(r.refused_at),
+        r.submitted_at,
+        r.received_at,
+        r.appointment_at,
+        r.end_at,
+        r.returned_at,
+        r.refused_at,
         str(legal_basis_for(received_day)),
         v.outcome,
-        _aware(v.effective_appointment_at),
+        v.effective_appointment_at,
         v.causes,
         v.finished_on,
     )
@@ -324,9 +328,9 @@ def _step_values(
                 s.official_name,
                 s.position,
                 s.content,
-                _aware(s.started_at),
-                _aware(s.finished_at),
-                _aware(s.deadline_at),
+                s.started_at,
+                s.finished_at,
+                s.deadline_at,
                 external,
             )
         )
@@ -334,7 +338,7 @@ def _step_values(
 
 
 def _supplement_values(r: DossierRecord) -> list[tuple[Any, ...]]:
-    return [(s.seq, _aware(s.requested_at), _aware(s.completed_at), s.content) for s in r.supplements]
+    return [(s.seq, s.requested_at, s.completed_at, s.content) for s in r.supplements]
 
 
 @dataclass
@@ -350,7 +354,7 @@ def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
     for i in range(0, len(codes), CHUNK):
         qs = Dossier.objects.filter(code__in=codes[i : i + CHUNK]).values_list("pk", "code", *DOSSIER_COLUMNS)
         for pk, code, *values in qs:
-            out[code] = _Existing(pk, tuple(values))
+            out[code] = _Existing(pk, tuple(_wall(v) for v in values))
     if not out:
         return out
     by_pk = {e.pk: e for e in out.values()}
@@ -362,13 +366,13 @@ def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", *STEP_COLUMNS)
         ):
-            by_pk[dossier_id].steps.append(tuple(values))
+            by_pk[dossier_id].steps.append(tuple(_wall(v) for v in values))
         for dossier_id, *values in (
             Supplement.objects.filter(dossier_id__in=chunk)
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", *SUPPLEMENT_COLUMNS)
         ):
-            by_pk[dossier_id].supplements.append(tuple(values))
+            by_pk[dossier_id].supplements.append(tuple(_wall(v) for v in values))
     return out
 
 
@@ -380,7 +384,7 @@ def _shown(column: str, value: Any, lk: _Lookups) -> Any:
             return lk.procedure_code.get(value, value)
         return value
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M:%S")
+        return _wall(value).strftime("%Y-%m-%dT%H:%M:%S")
     return str(value)
 
 
@@ -537,6 +541,7 @@ def upsert_dossiers(
     table = Dossier._meta.db_table
     with transaction.atomic():
         ids = bulk.allocate_ids(table, len(inserts))
+        created_json: dict[int, str] = {}
         bulk.insert_rows(
             table,
             ("id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at"),
@@ -549,7 +554,12 @@ def upsert_dossiers(
             r = recs[i]
             new_steps.extend((pk, *s) for s in _step_values(r, lk, resolved[i]))
             new_sups.extend((pk, *s) for s in _supplement_values(r))
-            events.append((pk, now, actor_id, scope.name, "created", {**base_event, "status": r.status}))
+            data = created_json.get(r.status)
+            if data is None:
+                data = created_json[r.status] = json.dumps(
+                    {**base_event, "status": r.status}, ensure_ascii=False
+                )
+            events.append((pk, now, actor_id, scope.name, "created", data))
         if updates:
             bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at"), updates)
         if replace_children:
@@ -595,7 +605,7 @@ def record_from_dossier(dossier: Dossier) -> DossierRecord:
     """The stored dossier as a record, so a partial change goes through ``upsert_dossiers`` too."""
 
     def local(value: dt.datetime | None) -> dt.datetime | None:
-        return timezone.localtime(value).replace(tzinfo=None) if value is not None else None
+        return _wall(value)
 
     units = dict(
         Unit.objects.filter(pk__in={dossier.handling_unit_id, dossier.receiving_unit_id}).values_list(
@@ -696,7 +706,7 @@ def set_status(
     NgayKetThucXuLy for a terminal status (7–10; rules-vn §1.4), NgayTra for 10, NgayTuChoi for 3, and
     opens a supplement request for 5 (closed again when the dossier leaves 5)."""
     rec = record_from_dossier(dossier)
-    when = at or timezone.localtime().replace(tzinfo=None, microsecond=0)
+    when = at or dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
     if status in (7, 8, 9, 10) and (rec.end_at is None or rec.status not in (7, 8, 9, 10)):
         rec.end_at = when
     if status == 10 and rec.returned_at is None:

@@ -5,19 +5,26 @@ temporary staging table followed by one set-based ``UPDATE … FROM`` / ``INSERT
 gets ``executemany`` inside the caller's transaction. No per-row ORM objects: an import of a million
 dossiers builds tuples, not models (stack.md §7: ``bulk_create`` of 1M rows took 80–100 s).
 
-Values are Python values (``None``, ``bool``, ``int``, ``str``, ``date``, aware ``datetime``, ``dict``/
-``list`` for JSON columns); each backend turns them into what Django itself would have stored, so the
-ORM reads them back unchanged (tests read every column back through the ORM on both engines).
+Values are Python values (``None``, ``bool``, ``int``, ``str``, ``date``, ``datetime``, ``dict``/``list``
+for JSON columns, or a ``str`` of JSON); each backend turns them into what Django itself would have
+stored, so the ORM reads them back unchanged (tests read every column back through the ORM on both
+engines). A naive datetime is local wall-clock time (Asia/Ho_Chi_Minh, ``records.LOCAL_TZ``): on
+PostgreSQL the session time zone is set to it for the statement so the server converts in C, on SQLite
+it is shifted to UTC here — a million timestamps never become a million aware Python objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
+
+from cchc.dossiers.records import LOCAL_TZ
 
 UTC = dt.UTC
 COPY_CHUNK = 1 << 20
@@ -34,28 +41,32 @@ def _raw_cursor() -> Any:
 
 # --- value encoding -------------------------------------------------------------------------------
 
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")
 _COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def copy_text(value: Any) -> str:
     """One value in COPY text format."""
+    t = type(value)
+    if t is str:
+        return value.translate(_COPY_ESCAPE) if _NEEDS_ESCAPE.search(value) else value
     if value is None:
         return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.translate(_COPY_ESCAPE)
-    if isinstance(value, int):
+    if t is int:
         return str(value)
-    if isinstance(value, dt.datetime):
+    if t is bool:
+        return "t" if value else "f"
+    if t is dt.datetime or t is dt.date:
         return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (dict, list)):
+    if t is dict or t is list:
         return json.dumps(value, ensure_ascii=False).translate(_COPY_ESCAPE)
     return str(value).translate(_COPY_ESCAPE)
+
+
+@lru_cache(maxsize=4096)
+def _local_offset(day: dt.date) -> dt.timedelta:
+    # Asia/Ho_Chi_Minh has had no daylight saving since 1975, so one offset per day is exact.
+    return LOCAL_TZ.utcoffset(dt.datetime(day.year, day.month, day.day, 12)) or dt.timedelta(0)
 
 
 def sqlite_value(value: Any) -> Any:
@@ -64,8 +75,8 @@ def sqlite_value(value: Any) -> Any:
         return value  # bool is an int: SQLite stores 1/0 like Django does
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return str(value)
+            return str(value.astimezone(UTC).replace(tzinfo=None))
+        return str(value - _local_offset(value.date()))
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (dict, list)):
@@ -179,11 +190,26 @@ def _stage(table: str, columns: Sequence[str]) -> str:
 def _copy_into(target: str, col_sql: str, rows: Iterable[Sequence[Any]]) -> int:
     n = 0
     cur = _raw_cursor()
+    # Naive datetimes are local wall-clock time; restore Django's session zone afterwards.
+    cur.execute(f"SET LOCAL TIME ZONE {_quote(str(LOCAL_TZ))}")
+    try:
+        n = _copy_lines(cur, target, col_sql, rows)
+    finally:
+        cur.execute(f"SET LOCAL TIME ZONE {_quote(connection.timezone_name)}")
+    return n
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _copy_lines(cur: Any, target: str, col_sql: str, rows: Iterable[Sequence[Any]]) -> int:
+    n = 0
     with cur.copy(f"COPY {target} ({col_sql}) FROM STDIN") as copy:
         buf: list[str] = []
         size = 0
         for row in rows:
-            line = "\t".join([copy_text(v) for v in row]) + "\n"
+            line = "\t".join(map(copy_text, row)) + "\n"
             buf.append(line)
             size += len(line)
             n += 1

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from cchc.dossiers.models import DailyFact, Dossier, Outcome, Supplement
+from cchc.dossiers.records import LOCAL_TZ
 
 ONE_DAY = dt.timedelta(days=1)
 FACT_COLUMNS = (
@@ -66,8 +66,8 @@ class FactState(NamedTuple):
 def local_day(value: dt.datetime | None) -> dt.date | None:
     if value is None:
         return None
-    if timezone.is_aware(value):
-        return timezone.localtime(value).date()
+    if value.tzinfo is not None:
+        return value.astimezone(LOCAL_TZ).date()
     return value.date()
 
 
