@@ -1,0 +1,520 @@
+"""Reading dossiers in the national sync shape (rules-vn §2) into ``cchc.lib.outcomes.Dossier``. Pure.
+
+Accepted: JSON (a list of dossier objects, or ``{"data": [...]}`` as in a DongBoHoSoMC body) and a CSV
+with one row per dossier (docs/outcomes.md "Input formats"). Every faulty record is reported with its
+number, field, value and a Vietnamese reason; a record with any error yields no dossier. Input that
+cannot be read at all raises ``UnreadableInput``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any, Final
+
+from cchc.lib.outcomes import (
+    NOT_RECEIVED,
+    STATUSES,
+    TERMINAL,
+    Dossier,
+    LegalLimit,
+    LimitUnit,
+    StatusEvent,
+    Step,
+    Supplement,
+)
+
+# Việt Nam has kept UTC+7 without daylight saving since 1975: instants with an offset are converted
+# to this wall clock without needing a time-zone database.
+LOCAL_OFFSET: Final = timezone(timedelta(hours=7))
+
+RECORD: Final = "bản ghi"
+ROW: Final = "dòng"
+
+# Optional fields beyond the national shape (docs/outcomes.md).
+LIMIT_VALUE: Final = "ThoiGianGiaiQuyet"
+LIMIT_UNIT: Final = "DonViTinh"
+INTER_AGENCY: Final = "LienThong"
+STATUS_HISTORY: Final = "LichSuTrangThai"
+LIST_FIELDS: Final = ("DanhSachHoSoBoSung", "QuaTrinhXuLy", STATUS_HISTORY)
+CSV_REQUIRED: Final = ("MaHoSo", "MaTTHC", "TrangThaiHoSo")
+
+# rules-vn §1.3 [CONFIRMED — S14]: DonViTinh "Giờ, Ngày, Ngày làm việc, tháng".
+UNIT_NAMES: Final = {
+    "giờ": LimitUnit.HOURS,
+    "giờ làm việc": LimitUnit.HOURS,
+    "ngày": LimitUnit.DAYS,
+    "ngày làm việc": LimitUnit.WORKING_DAYS,
+    "tháng": LimitUnit.MONTHS,
+    **{unit.value: unit for unit in LimitUnit},
+}
+TRUE_WORDS: Final = frozenset({"1", "true", "có", "x", "yes"})
+FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
+
+_COMPACT = re.compile(r"\d{14}|\d{8}")
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+class UnreadableInput(Exception):
+    """The file as a whole cannot be read; the message is Vietnamese and meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    index: int  # JSON: the record's number from 1; CSV: the spreadsheet row (the header is row 1)
+    field: str  # e.g. "NgayHenTra", "QuaTrinhXuLy[2].NgayKetThucTheoQuyDinh"
+    value: str
+    reason: str
+    code: str | None = None  # MaHoSo, when the record has one
+    where: str = RECORD
+
+    def message(self) -> str:
+        who = f" (MaHoSo {self.code})" if self.code else ""
+        shown = f" = «{self.value}»" if self.value else ""
+        return f"{self.where.capitalize()} {self.index}{who}: {self.field}{shown}: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.index, "field": self.field, "value": self.value, "reason": self.reason}
+
+
+@dataclass
+class ParseResult:
+    dossiers: list[Dossier] = field(default_factory=list)
+    errors: list[RecordError] = field(default_factory=list)
+    # The record number (JSON) or row (CSV) each dossier came from, in the same order.
+    indexes: list[int] = field(default_factory=list)
+
+
+class _Invalid(ValueError):
+    pass
+
+
+def parse_instant(value: Any, *, end_of_day: bool = False) -> datetime:
+    """``yyyyMMddHHmmss``, ``yyyyMMdd``, ISO 8601 (an offset is converted to UTC+7) or ``dd/MM/yyyy
+    [HH:mm[:ss]]``. A date without a time is 00:00, or 23:59:59 with ``end_of_day`` (a step deadline
+    given as a day lasts the whole day, BLDS 2015 Art. 148)."""
+    text = str(value).strip()
+    try:
+        if _COMPACT.fullmatch(text):
+            y, mo, d = int(text[0:4]), int(text[4:6]), int(text[6:8])
+            if len(text) == 8:
+                return _day_instant(date(y, mo, d), end_of_day)
+            return datetime(y, mo, d, int(text[8:10]), int(text[10:12]), int(text[12:14]))
+        m = _VN_DATE.fullmatch(text)
+        if m:
+            d_, mo_, y_, hh, mm, ss = m.groups()
+            if hh is None:
+                return _day_instant(date(int(y_), int(mo_), int(d_)), end_of_day)
+            return datetime(int(y_), int(mo_), int(d_), int(hh), int(mm), int(ss or 0))
+        if len(text) == 10 and text[4] == "-":
+            return _day_instant(date.fromisoformat(text), end_of_day)
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Invalid("không phải thời điểm hợp lệ (dùng yyyyMMddHHmmss hoặc ISO 8601)") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(LOCAL_OFFSET).replace(tzinfo=None)
+    return parsed
+
+
+def _day_instant(day: date, end_of_day: bool) -> datetime:
+    return datetime.combine(day, time(23, 59, 59) if end_of_day else time.min)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def parse_limit_unit(value: Any) -> LimitUnit:
+    unit = UNIT_NAMES.get(str(value).strip().lower())
+    if unit is None:
+        raise _Invalid("đơn vị thời hạn phải là Giờ, Ngày, Ngày làm việc hoặc Tháng")
+    return unit
+
+
+def parse_limit_value(value: Any) -> float:
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise _Invalid("thời hạn giải quyết phải là một số") from None
+    if not number > 0 or number == float("inf"):
+        raise _Invalid("thời hạn giải quyết phải lớn hơn 0")
+    return number
+
+
+def _parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise _Invalid("phải là có/không (true/false, 1/0)")
+
+
+def _parse_status(value: Any) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or int(text) not in STATUSES:
+        raise _Invalid("trạng thái phải là số nguyên từ 1 đến 10 (danh mục của Cổng DVC quốc gia)")
+    return int(text)
+
+
+class _Record:
+    """Collects the errors of one record while its fields are read."""
+
+    def __init__(self, index: int, where: str, raw: Mapping[str, Any], code: str | None) -> None:
+        self.index, self.where, self.raw, self.code = index, where, raw, code
+        self.errors: list[RecordError] = []
+
+    def fail(self, name: str, value: Any, reason: str) -> None:
+        self.errors.append(RecordError(self.index, name, _shown(value), reason, self.code, self.where))
+
+    def text(self, obj: Mapping[str, Any], key: str, name: str, *, required: bool = False) -> str | None:
+        value = obj.get(key)
+        if _blank(value):
+            if required:
+                self.fail(name, value, "thiếu giá trị bắt buộc")
+            return None
+        if not isinstance(value, str | int):
+            self.fail(name, value, "phải là chuỗi ký tự")
+            return None
+        return str(value).strip()
+
+    def instant(
+        self, obj: Mapping[str, Any], key: str, name: str, *, required: bool = False, end_of_day: bool = False
+    ) -> datetime | None:
+        value = obj.get(key)
+        if _blank(value):
+            if required:
+                self.fail(name, value, "thiếu giá trị bắt buộc")
+            return None
+        try:
+            return parse_instant(value, end_of_day=end_of_day)
+        except _Invalid as exc:
+            self.fail(name, value, str(exc))
+            return None
+
+    def items(self, key: str) -> list[tuple[int, Mapping[str, Any]]]:
+        value = self.raw.get(key)
+        if _blank(value):
+            return []
+        if not isinstance(value, list):
+            self.fail(key, value, "phải là một danh sách (mảng JSON)")
+            return []
+        out: list[tuple[int, Mapping[str, Any]]] = []
+        for n, item in enumerate(value, start=1):
+            if isinstance(item, Mapping):
+                out.append((n, item))
+            else:
+                self.fail(f"{key}[{n}]", item, "mỗi phần tử phải là một đối tượng JSON")
+        return out
+
+
+def parse_record(
+    raw: Mapping[str, Any],
+    index: int,
+    *,
+    where: str = RECORD,
+    procedures: Mapping[str, LegalLimit] | None = None,
+) -> tuple[Dossier | None, list[RecordError]]:
+    """One dossier object (national field names) → a Dossier, or None and its errors."""
+    code_value = raw.get("MaHoSo")
+    code = str(code_value).strip() if isinstance(code_value, str | int) and not _blank(code_value) else None
+    r = _Record(index, where, raw, code)
+    r.text(raw, "MaHoSo", "MaHoSo", required=True)
+    procedure = r.text(raw, "MaTTHC", "MaTTHC", required=True)
+    status: int | None = None
+    if _blank(raw.get("TrangThaiHoSo")):
+        r.fail("TrangThaiHoSo", None, "thiếu giá trị bắt buộc")
+    else:
+        try:
+            status = _parse_status(raw["TrangThaiHoSo"])
+        except _Invalid as exc:
+            r.fail("TrangThaiHoSo", raw["TrangThaiHoSo"], str(exc))
+    received_required = status is not None and status not in NOT_RECEIVED
+    received = r.instant(raw, "NgayTiepNhan", "NgayTiepNhan", required=received_required)
+    appointment = r.instant(raw, "NgayHenTra", "NgayHenTra")
+    ended = r.instant(raw, "NgayKetThucXuLy", "NgayKetThucXuLy")
+
+    supplements: list[Supplement] = []
+    for n, item in r.items("DanhSachHoSoBoSung"):
+        name = f"DanhSachHoSoBoSung[{n}]"
+        asked = r.instant(item, "NgayBoSung", f"{name}.NgayBoSung", required=True)
+        done = r.instant(item, "NgayTiepNhanBoSung", f"{name}.NgayTiepNhanBoSung")
+        if asked is not None and done is not None and done < asked:
+            r.fail(f"{name}.NgayTiepNhanBoSung", item.get("NgayTiepNhanBoSung"), "trước ngày yêu cầu bổ sung")
+        elif asked is not None:
+            supplements.append(Supplement(asked, done))
+
+    steps: list[Step] = []
+    for n, item in r.items("QuaTrinhXuLy"):
+        name = f"QuaTrinhXuLy[{n}]"
+        started = r.instant(item, "NgayBatDau", f"{name}.NgayBatDau")
+        finished = r.instant(item, "ThoiDiemXuLy", f"{name}.ThoiDiemXuLy")
+        deadline = r.instant(
+            item, "NgayKetThucTheoQuyDinh", f"{name}.NgayKetThucTheoQuyDinh", end_of_day=True
+        )
+        external = False
+        if not _blank(item.get(INTER_AGENCY)):
+            try:
+                external = _parse_bool(item[INTER_AGENCY])
+            except _Invalid as exc:
+                r.fail(f"{name}.{INTER_AGENCY}", item[INTER_AGENCY], str(exc))
+        if started is not None and finished is not None and finished < started:
+            r.fail(f"{name}.ThoiDiemXuLy", item.get("ThoiDiemXuLy"), "trước ngày bắt đầu của bước")
+        unit = r.text(item, "PhongBanXuLy", f"{name}.PhongBanXuLy")
+        official = r.text(item, "NguoiXuLy", f"{name}.NguoiXuLy")
+        steps.append(Step(unit, official, started, finished, deadline, external))
+
+    events: list[StatusEvent] = []
+    for n, item in r.items(STATUS_HISTORY):
+        name = f"{STATUS_HISTORY}[{n}]"
+        at = r.instant(item, "ThoiDiem", f"{name}.ThoiDiem", required=True)
+        try:
+            event_status = _parse_status(item.get("TrangThai"))
+        except _Invalid as exc:
+            r.fail(f"{name}.TrangThai", item.get("TrangThai"), str(exc))
+            continue
+        if at is not None:
+            events.append(StatusEvent(event_status, at))
+
+    limit = _limit(r, procedures, procedure)
+    inter_agency = False
+    if not _blank(raw.get(INTER_AGENCY)):
+        try:
+            inter_agency = _parse_bool(raw[INTER_AGENCY])
+        except _Invalid as exc:
+            r.fail(INTER_AGENCY, raw[INTER_AGENCY], str(exc))
+
+    if status is not None and status in TERMINAL and status not in NOT_RECEIVED:
+        has_event = any(e.status in TERMINAL for e in events)
+        if ended is None and not has_event and "NgayKetThucXuLy" not in {e.field for e in r.errors}:
+            r.fail("NgayKetThucXuLy", None, f"bắt buộc với hồ sơ đã kết thúc (trạng thái {status})")
+    if received is not None:
+        if appointment is not None and appointment.date() < received.date():
+            r.fail("NgayHenTra", raw.get("NgayHenTra"), "trước ngày tiếp nhận")
+        if ended is not None and ended < received:
+            r.fail("NgayKetThucXuLy", raw.get("NgayKetThucXuLy"), "trước ngày tiếp nhận")
+    if r.errors or status is None or code is None or procedure is None:
+        return None, r.errors
+    dossier = Dossier(
+        code=code,
+        procedure_code=procedure,
+        status=status,
+        received_at=received,
+        appointment_at=appointment,
+        ended_at=ended,
+        supplements=tuple(supplements),
+        steps=tuple(steps),
+        legal_limit=limit,
+        inter_agency=inter_agency,
+        status_events=tuple(events),
+    )
+    return dossier, []
+
+
+def _limit(
+    r: _Record, procedures: Mapping[str, LegalLimit] | None, procedure: str | None
+) -> LegalLimit | None:
+    raw_value, raw_unit = r.raw.get(LIMIT_VALUE), r.raw.get(LIMIT_UNIT)
+    if _blank(raw_value) and _blank(raw_unit):
+        return procedures.get(procedure) if procedures is not None and procedure is not None else None
+    if _blank(raw_value) or _blank(raw_unit):
+        missing = LIMIT_VALUE if _blank(raw_value) else LIMIT_UNIT
+        r.fail(missing, None, f"{LIMIT_VALUE} và {LIMIT_UNIT} phải có cùng nhau")
+        return None
+    try:
+        value = parse_limit_value(raw_value)
+    except _Invalid as exc:
+        r.fail(LIMIT_VALUE, raw_value, str(exc))
+        return None
+    try:
+        unit = parse_limit_unit(raw_unit)
+    except _Invalid as exc:
+        r.fail(LIMIT_UNIT, raw_unit, str(exc))
+        return None
+    if unit != LimitUnit.HOURS and value != int(value):
+        r.fail(LIMIT_VALUE, raw_value, "thời hạn tính bằng ngày hoặc tháng phải là số nguyên")
+        return None
+    return LegalLimit(value, unit)
+
+
+def parse_records(
+    records: Iterable[Any],
+    *,
+    where: str = RECORD,
+    first_index: int = 1,
+    procedures: Mapping[str, LegalLimit] | None = None,
+) -> ParseResult:
+    """Many records; a repeated MaHoSo is an error on every repetition after the first."""
+    return _parse_all(((i, raw, []) for i, raw in enumerate(records, start=first_index)), where, procedures)
+
+
+def _parse_all(
+    items: Iterable[tuple[int, Any, list[RecordError]]],
+    where: str,
+    procedures: Mapping[str, LegalLimit] | None,
+) -> ParseResult:
+    result = ParseResult()
+    seen: dict[str, int] = {}
+    for index, raw, earlier in items:
+        if not isinstance(raw, Mapping):
+            result.errors.append(
+                RecordError(index, "", _shown(raw), "mỗi hồ sơ phải là một đối tượng JSON", None, where)
+            )
+            continue
+        dossier, errors = parse_record(raw, index, where=where, procedures=procedures)
+        errors = earlier + errors
+        if dossier is not None and dossier.code in seen:
+            reason = f"trùng mã hồ sơ với {where} {seen[dossier.code]}"
+            errors.append(RecordError(index, "MaHoSo", dossier.code, reason, dossier.code, where))
+        if dossier is not None and not errors:
+            seen[dossier.code] = index
+            result.dossiers.append(dossier)
+            result.indexes.append(index)
+        result.errors.extend(errors)
+    return result
+
+
+def parse_json(text: str | bytes, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableInput(
+            f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
+        ) from None
+    except UnicodeDecodeError:
+        raise UnreadableInput("Tệp không phải văn bản UTF-8") from None
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        data = data["data"]
+    if not isinstance(data, list):
+        raise UnreadableInput(
+            'Tệp JSON phải là một danh sách hồ sơ hoặc một đối tượng có khóa "data" là danh sách'
+        )
+    return parse_records(data, procedures=procedures)
+
+
+def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]]]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise UnreadableInput("Tệp CSV trống") from None
+    except csv.Error as exc:
+        raise UnreadableInput(f"Tệp CSV không đọc được: {exc}") from None
+    missing = [c for c in CSV_REQUIRED if c not in header]
+    if missing:
+        raise UnreadableInput(f"Tệp CSV thiếu cột bắt buộc: {', '.join(missing)} (dòng tiêu đề, dòng 1)")
+
+    def rows() -> Iterable[tuple[int, dict[str, str]]]:
+        row_number = 1
+        try:
+            for cells in reader:
+                row_number += 1
+                if not any(c.strip() for c in cells):
+                    continue
+                yield row_number, dict(zip(header, cells, strict=False))
+        except csv.Error as exc:
+            raise UnreadableInput(f"Tệp CSV không đọc được ở dòng {row_number + 1}: {exc}") from None
+
+    return header, rows()
+
+
+def parse_csv(text: str, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
+    """One row per dossier; list fields hold a JSON array in their cell (docs/outcomes.md)."""
+    _, rows = _csv_rows(text.removeprefix("\ufeff"))
+
+    def records() -> Iterable[tuple[int, Any, list[RecordError]]]:
+        for row_number, cells in rows:
+            record: dict[str, Any] = {}
+            errors: list[RecordError] = []
+            for key, cell in cells.items():
+                if key not in LIST_FIELDS:
+                    record[key] = cell
+                elif cell.strip():
+                    try:
+                        record[key] = json.loads(cell)
+                    except json.JSONDecodeError:
+                        code = (cells.get("MaHoSo") or "").strip() or None
+                        errors.append(
+                            RecordError(
+                                row_number, key, _shown(cell), "không phải mảng JSON hợp lệ", code, ROW
+                            )
+                        )
+            yield row_number, record, errors
+
+    return _parse_all(records(), ROW, procedures)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput(f"Không tìm thấy tệp {path}") from None
+    except IsADirectoryError:
+        raise UnreadableInput(f"{path} là một thư mục, không phải tệp") from None
+    except OSError as exc:
+        raise UnreadableInput(f"Không đọc được tệp {path}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableInput(f"Tệp {path} không phải văn bản UTF-8") from None
+
+
+def read_file(path: str | Path, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
+    """JSON or CSV by extension (``.json``/``.csv``), otherwise by the first character."""
+    p = Path(path)
+    text = _read_text(p)
+    suffix = p.suffix.lower()
+    if suffix == ".json" or (suffix != ".csv" and text.lstrip()[:1] in ("[", "{")):
+        return parse_json(text, procedures=procedures)
+    if not text.strip():
+        raise UnreadableInput(f"Tệp {p} trống")
+    return parse_csv(text, procedures=procedures)
+
+
+def read_procedures(path: str | Path) -> dict[str, LegalLimit]:
+    """A CSV with columns MaTTHC, ThoiGianGiaiQuyet, DonViTinh: the legal limit of each procedure, used
+    for dossiers without their own. All rows or nothing (the message lists every bad row)."""
+    p = Path(path)
+    text = _read_text(p)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in ("MaTTHC", LIMIT_VALUE, LIMIT_UNIT) if c not in header]
+    if missing:
+        raise UnreadableInput(f"Tệp thủ tục {p} thiếu cột: {', '.join(missing)}")
+    limits: dict[str, LegalLimit] = {}
+    problems: list[str] = []
+    for row in reader:
+        line = reader.line_num
+        cells = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        code = cells.get("MaTTHC", "")
+        if not code:
+            problems.append(f"Dòng {line}: thiếu MaTTHC")
+            continue
+        try:
+            value = parse_limit_value(cells.get(LIMIT_VALUE, ""))
+            unit = parse_limit_unit(cells.get(LIMIT_UNIT, ""))
+            limits[code] = LegalLimit(value, unit)
+        except (_Invalid, ValueError) as exc:
+            problems.append(f"Dòng {line} (MaTTHC {code}): {exc}")
+    if problems:
+        raise UnreadableInput(f"Tệp thủ tục {p} có lỗi:\n" + "\n".join(problems))
+    return limits
