@@ -82,4 +82,4 @@ def test_unreadable_input_or_bad_arguments_exit_2(world, tmp_path, content, args
 def test_a_missing_file_exits_2(world, tmp_path):
     status, _, err = run(str(tmp_path / "khong-co.csv"), "--jurisdiction", "747")
     assert status == 2
-    assert "Không đọc được tệp" in err
+    assert "Không có tệp" in err

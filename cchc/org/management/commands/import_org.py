@@ -48,8 +48,14 @@ class Command(BaseCommand):
         path = Path(options["file"])
         try:
             data = path.read_bytes()
+        except FileNotFoundError:
+            self.fail(f"Không có tệp {path}.", 2)
+        except IsADirectoryError:
+            self.fail(f"{path} là một thư mục, không phải tệp.", 2)
+        except PermissionError:
+            self.fail(f"Không có quyền đọc tệp {path}.", 2)
         except OSError as exc:
-            self.fail(f"Không đọc được tệp {path}: {exc.strerror or exc}.", 2)
+            self.fail(f"Không đọc được tệp {path} (lỗi hệ thống {exc.errno}).", 2)
         try:
             report = import_org(
                 data,
