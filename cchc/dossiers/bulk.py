@@ -45,6 +45,10 @@ _NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")
 _COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+_last_instant: object = None
+_last_text = ""
+
+
 def copy_text(value: Any) -> str:
     """One value in COPY text format."""
     t = type(value)
@@ -56,7 +60,12 @@ def copy_text(value: Any) -> str:
         return str(value)
     if t is bool:
         return "t" if value else "f"
-    if t is dt.datetime or t is dt.date:
+    if t is dt.datetime:
+        global _last_instant, _last_text
+        if value is not _last_instant:  # the batch's one "now" repeats on every row
+            _last_instant, _last_text = value, value.isoformat()
+        return _last_text
+    if t is dt.date:
         return value.isoformat()
     if t is dict or t is list:
         return json.dumps(value, ensure_ascii=False).translate(_COPY_ESCAPE)
