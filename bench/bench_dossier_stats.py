@@ -1,0 +1,227 @@
+"""`dossier-stats` for a year at 5,000,000 dossiers (issue 3, "Performance"): median < 200 ms.
+
+    python -m bench bench_dossier_stats                      # both engines
+    python -m bench.bench_dossier_stats --engine postgres --dossiers 5000000
+
+The daily facts of 5M dossiers received in 2025 by 150 units (25 procedures each, out of 300) are
+generated with numpy following exactly the rules of ``cchc.dossiers.facts.contribute`` (received on
+day R; finished on day E by outcome; open within time from R until min(A+1, E), overdue from A+1 until
+E), loaded with the project's own bulk writer, and then ``stats.unit_stats`` — the query behind
+``cchc dossier-stats`` and the league tables — is timed for the whole year, a quarter and one unit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+DOSSIERS = 5_000_000
+UNITS = 150
+PROCS_PER_UNIT = 25
+PROCEDURES = 300
+YEAR = 2025
+SPAN = 400  # days from 1/1/2025 that facts may fall on (ends run into January 2026)
+
+
+def make_facts(n: int, seed: int = 5) -> np.ndarray:
+    """Dense counts [pair, day, 7] for n dossiers; pair = unit × its procedure."""
+    rng = np.random.default_rng(seed)
+    pairs = UNITS * PROCS_PER_UNIT
+    pair = rng.integers(0, pairs, n)
+    r = rng.integers(0, 365, n)
+    limit = rng.integers(3, 16, n)
+    a = r + limit + limit // 2
+    finished = rng.random(n) < 0.95
+    e = r + rng.integers(0, 30, n)
+    e = np.minimum(e, SPAN - 1)
+    late = finished & (e > a)
+    early = finished & (e < a)
+    on_time = finished & (e == a)
+    online = rng.random(n) < 0.35
+    out = np.zeros((pairs, SPAN + 1, 7), dtype=np.int32)
+    np.add.at(out, (pair, r, 0), 1)
+    np.add.at(out, (pair[online], r[online], 1), 1)
+    np.add.at(out, (pair[early], e[early], 2), 1)
+    np.add.at(out, (pair[on_time], e[on_time], 3), 1)
+    np.add.at(out, (pair[late], e[late], 4), 1)
+    od = a + 1
+    stop = np.where(finished, np.minimum(od, e), od)  # within time on [r, stop)
+    w = stop > r
+    np.add.at(out, (pair[w], r[w], 5), 1)
+    np.add.at(out, (pair[w], stop[w], 5), -1)
+    ostart = np.maximum(od, r)
+    o = ~finished | (e > ostart)
+    o_end = o & finished
+    np.add.at(out, (pair[o], np.minimum(ostart[o], SPAN), 6), 1)
+    np.add.at(out, (pair[o_end], e[o_end], 6), -1)
+    return out
+
+
+def setup_org() -> tuple[list[int], list[int]]:
+    from decimal import Decimal
+
+    from cchc.dossiers.models import LimitUnit, Procedure
+    from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit, UnitKind
+
+    area = Jurisdiction.objects.create(code="B2", name="Tỉnh đo hiệu năng", level=JurisdictionLevel.PROVINCE)
+    units = [
+        Unit.objects.create(code=f"S{u:03d}", name=f"Đơn vị {u}", kind=UnitKind.AGENCY, jurisdiction=area).pk
+        for u in range(UNITS)
+    ]
+    procs = [
+        Procedure.objects.create(
+            national_code=f"8.{p:06d}",
+            name=f"Thủ tục {p}",
+            limit_value=Decimal(5),
+            limit_unit=LimitUnit.WORKING_DAYS,
+        ).pk
+        for p in range(PROCEDURES)
+    ]
+    return units, procs
+
+
+def load(dense: np.ndarray, units: list[int], procs: list[int]) -> int:
+    from django.db import transaction
+
+    from cchc.dossiers import bulk
+    from cchc.dossiers.facts import FACT_COLUMNS
+    from cchc.dossiers.models import DailyFact
+
+    base = dt.date(YEAR, 1, 1)
+    days = [base + dt.timedelta(days=i) for i in range(SPAN + 1)]
+    nz_pair, nz_day = np.nonzero(dense.any(axis=2))
+
+    def rows():
+        for p, d in zip(nz_pair.tolist(), nz_day.tolist(), strict=True):
+            unit = units[p // PROCS_PER_UNIT]
+            proc = procs[((p // PROCS_PER_UNIT) * 7 + p % PROCS_PER_UNIT) % PROCEDURES]
+            yield (unit, proc, days[d], *dense[p, d].tolist())
+
+    with transaction.atomic():
+        bulk.insert_rows(DailyFact._meta.db_table, ("unit_id", "procedure_id", "day", *FACT_COLUMNS), rows())
+    return len(nz_pair)
+
+
+def timed(fn, repeat: int = 11) -> tuple[float, list[float]]:
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(runs), runs
+
+
+def run_engine(engine: str, n: int) -> dict[str, object]:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from cchc.dossiers.stats import unit_stats
+    from cchc.org.models import Unit
+
+    call_command("migrate", verbosity=0)
+    units, procs = setup_org()
+    t0 = time.perf_counter()
+    dense = make_facts(n)
+    gen_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    fact_rows = load(dense, units, procs)
+    load_s = time.perf_counter() - t0
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    out: dict[str, object] = {
+        "engine": engine,
+        "dossiers": n,
+        "fact_rows": fact_rows,
+        "generate_s": round(gen_s, 1),
+        "load_s": round(load_s, 1),
+        "load_average": os.getloadavg()[0],
+    }
+    year = (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    rows, total = unit_stats(*year)
+    assert total.received == n, (total.received, n)
+    assert len(rows) == UNITS
+    out["year_median_ms"], runs = timed(lambda: unit_stats(*year))
+    out["year_runs_ms"] = [round(x) for x in runs]
+    q2 = (dt.date(YEAR, 4, 1), dt.date(YEAR, 6, 30))
+    out["quarter_median_ms"], _ = timed(lambda: unit_stats(*q2))
+    one = Unit.objects.get(code="S042").subtree()
+    out["one_unit_year_median_ms"], _ = timed(lambda: unit_stats(*year, units=one))
+    for k in ("year_median_ms", "quarter_median_ms", "one_unit_year_median_ms"):
+        out[k] = round(float(out[k]), 1)  # type: ignore[arg-type]
+    return out
+
+
+def child(engine: str, n: int) -> int:
+    workdir = Path(os.environ.get("BENCH_DIR", "/tmp/cchc-bench"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_name = None
+    if engine == "postgres":
+        db_name = f"cchc_bench_stats_{os.getpid()}"
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"CREATE DATABASE {db_name}"],
+            check=True,
+        )
+        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{db_name}"
+    else:
+        db = workdir / "bench-stats.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    os.environ.setdefault("CCHC_TESTING", "1")
+    try:
+        out = run_engine(engine, n)
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    finally:
+        if db_name:
+            from django.db import connections
+
+            connections.close_all()
+            subprocess.run(
+                [
+                    "psql",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "test",
+                    "-qc",
+                    f"DROP DATABASE IF EXISTS {db_name}",
+                ],
+                check=False,
+            )
+    return 0
+
+
+def main() -> None:
+    n = int(os.environ.get("BENCH_DOSSIERS", DOSSIERS))
+    for engine in ("postgres", "sqlite"):
+        print(f"-- {engine}, {n:,} dossiers", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.bench_dossier_stats", "--engine", engine, "--dossiers", str(n)],
+            check=False,
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--engine", choices=("postgres", "sqlite"))
+    parser.add_argument("--dossiers", type=int, default=DOSSIERS)
+    args = parser.parse_args()
+    if args.engine:
+        sys.exit(child(args.engine, args.dossiers))
+    os.environ["BENCH_DOSSIERS"] = str(args.dossiers)
+    main()
