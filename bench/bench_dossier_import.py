@@ -142,7 +142,9 @@ def setup_org() -> None:
 
     area = Jurisdiction.objects.create(code="B1", name="Tỉnh đo hiệu năng", level=JurisdictionLevel.PROVINCE)
     for u in range(UNITS):
-        unit = Unit.objects.create(code=f"U{u:03d}", name=f"Đơn vị {u}", kind=UnitKind.AGENCY, jurisdiction=area)
+        unit = Unit.objects.create(
+            code=f"U{u:03d}", name=f"Đơn vị {u}", kind=UnitKind.AGENCY, jurisdiction=area
+        )
         Official.objects.create(code=f"O{u:03d}a", full_name=f"Chuyên viên U{u:03d}", unit=unit)
         Official.objects.create(code=f"O{u:03d}b", full_name=f"Cán bộ một cửa U{u:03d}", unit=unit)
     for p in range(PROCEDURES):
@@ -166,7 +168,10 @@ def plain_load(path: Path) -> float:
     if connection.vendor == "postgresql":
         with transaction.atomic():
             raw = connection.connection.cursor()
-            with raw.copy("COPY bench_bare FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, path.open("rb") as fh:
+            with (
+                raw.copy("COPY bench_bare FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+                path.open("rb") as fh,
+            ):
                 while chunk := fh.read(1 << 20):
                     copy.write(chunk)
     else:
@@ -210,7 +215,10 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     if not src.exists():
         t0 = time.perf_counter()
         generate(src, rows)
-        print(f"  generated {rows:,} rows in {time.perf_counter() - t0:.1f} s ({src.stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"  generated {rows:,} rows in {time.perf_counter() - t0:.1f} s "
+            f"({src.stat().st_size / 1e6:.0f} MB)"
+        )
     out: dict[str, object] = {
         "engine": engine,
         "rows": rows,
@@ -229,7 +237,10 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     named = [(e.row, e.field) for e in res.errors]
     out["bad_row_named"] = named == [(bad_row, "NgayTiepNhan")]
     out["bad_row_wrote_nothing"] = not Dossier.objects.exists() and not DossierEvent.objects.exists()
-    print(f"  (c) one bad row: {out['bad_row_s']} s, errors={named}, wrote nothing={out['bad_row_wrote_nothing']}")
+    print(
+        f"  (c) one bad row: {out['bad_row_s']} s, errors={named}, "
+        f"wrote nothing={out['bad_row_wrote_nothing']}"
+    )
     bad.unlink()
 
     stages: dict[str, float] = {}
@@ -243,7 +254,9 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
             last[0], last[1] = now, stage
 
     cpu0 = time.process_time()
-    res = import_bytes(src.read_bytes(), src.name, actor="bench", as_of=dt.date(2026, 1, 31), progress=progress)
+    res = import_bytes(
+        src.read_bytes(), src.name, actor="bench", as_of=dt.date(2026, 1, 31), progress=progress
+    )
     total = time.perf_counter() - t_start
     out["import_cpu_s"] = round(time.process_time() - cpu0, 1)
     stages[str(last[1])] = stages.get(str(last[1]), 0) + time.perf_counter() - float(last[0])  # type: ignore[arg-type]
@@ -257,7 +270,8 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     out["events"] = DossierEvent.objects.count()
     out["fact_rows"] = DailyFact.objects.count()
     print(
-        f"  (b) full import: {out['import_s']} s (Python CPU {out['import_cpu_s']} s) = {out['ratio']}× plain; "
+        f"  (b) full import: {out['import_s']} s (Python CPU {out['import_cpu_s']} s) "
+        f"= {out['ratio']}× plain; "
         f"stages {out['stages_s']}",
         flush=True,
     )
@@ -265,7 +279,9 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     again = import_bytes(src.read_bytes(), src.name, actor="bench", as_of=dt.date(2026, 1, 31))
     out["reimport_s"] = round(time.perf_counter() - t0, 1)
-    out["reimport_unchanged"] = again.result.unchanged == rows and DossierEvent.objects.count() == out["events"]
+    out["reimport_unchanged"] = (
+        again.result.unchanged == rows and DossierEvent.objects.count() == out["events"]
+    )
     print(f"  (d) re-import unchanged: {out['reimport_s']} s, nothing changed={out['reimport_unchanged']}")
     return out
 
@@ -297,7 +313,17 @@ def child(engine: str, rows: int) -> int:
 
             connections.close_all()
             subprocess.run(
-                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"DROP DATABASE IF EXISTS {env_db}"],
+                [
+                    "psql",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "test",
+                    "-qc",
+                    f"DROP DATABASE IF EXISTS {env_db}",
+                ],
                 check=False,
             )
     return 0
@@ -307,7 +333,10 @@ def main() -> None:
     rows = int(os.environ.get("BENCH_ROWS", ROWS))
     for engine in ("postgres", "sqlite"):
         print(f"-- {engine}, {rows:,} rows", flush=True)
-        subprocess.run([sys.executable, "-m", "bench.bench_dossier_import", "--engine", engine, "--rows", str(rows)], check=False)
+        subprocess.run(
+            [sys.executable, "-m", "bench.bench_dossier_import", "--engine", engine, "--rows", str(rows)],
+            check=False,
+        )
 
 
 if __name__ == "__main__":
