@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from cchc.calendar.models import CalendarEntry
+from cchc.calendar.models import CalendarEntry, EntryKind
 
 
 class EntryForm(forms.ModelForm[CalendarEntry]):
@@ -33,6 +33,9 @@ class EntryForm(forms.ModelForm[CalendarEntry]):
             field.widget.attrs.setdefault("class", css)
             if name in self.errors:
                 field.widget.attrs["class"] += " is-invalid"
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        kind_field.choices = [("", "— Chọn loại ngày —"), *EntryKind.choices]
         date_field = self.fields["date"]
         assert isinstance(date_field, forms.DateField)
         date_field.input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

@@ -164,3 +164,11 @@ def test_the_secretariat_can_look_at_and_change_a_ward_calendar(client, world, l
 def test_a_year_out_of_range_is_not_found(client, world):
     login_verified(client, world.users["leader"])
     assert client.get("/lich/nam/3000/").status_code == 404
+
+
+def test_the_entry_form_is_entirely_in_vietnamese(client, world, national):
+    login_verified(client, world.users["secretariat"])
+    html = client.get("/lich/them/").content.decode()
+    assert "— Chọn loại ngày —" in html
+    assert "Select an option" not in html
+    assert "Căn cứ pháp lý" in html
