@@ -149,6 +149,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("steps", "QuaTrinhXuLy", "Quá trình xử lý", "list", 0, False, "danh sách JSON"),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
+_TEXT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "text"]
+_INT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "int"]
+_INSTANT_KEYS = [f.key for f in FIELDS if f.kind == "instant"]
+BAD_INSTANT = "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS hoặc dd/mm/yyyy HH:MM."
 
 STEP_FIELDS = {
     "unit_ref": ("PhongBanXuLy", "Phòng ban xử lý", "unit"),
@@ -322,35 +326,32 @@ def parse_record(
     texts: dict[str, str] = {}
     ints: dict[str, int | None] = {}
     instants: dict[str, dt.datetime | None] = {}
-    for spec in FIELDS:
-        value = data.get(spec.key)
-        if spec.kind == "text":
-            s = _text(value)
-            if spec.required and not s:
-                err(spec.key, "", f"Thiếu {spec.label.lower()} ({spec.national}).")
-            elif spec.max_length and len(s) > spec.max_length:
-                err(spec.key, s, f"Dài quá {spec.max_length} ký tự.")
-            texts[spec.key] = s
-        elif spec.kind == "int":
-            try:
-                ints[spec.key] = _int(value)
-            except (TypeError, ValueError):
-                err(spec.key, value, "Phải là một số nguyên.")
-                ints[spec.key] = None
-                continue
-            if spec.required and ints[spec.key] is None:
-                err(spec.key, "", f"Thiếu {spec.label.lower()} ({spec.national}).")
-        elif spec.kind == "instant":
-            try:
-                instants[spec.key] = parse_instant(value)
-            except (TypeError, ValueError):
-                err(
-                    spec.key,
-                    value,
-                    "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS "
-                    "hoặc dd/mm/yyyy HH:MM.",
-                )
-                instants[spec.key] = None
+    get = data.get
+    for key, required, max_length, label, national in _TEXT_SPECS:
+        value = get(key)
+        t = value.strip() if type(value) is str else _text(value)
+        if required and not t:
+            err(key, "", f"Thiếu {label.lower()} ({national}).")
+        elif max_length and len(t) > max_length:
+            err(key, t, f"Dài quá {max_length} ký tự.")
+        texts[key] = t
+    for key, required, _, label, national in _INT_SPECS:
+        value = get(key)
+        try:
+            ints[key] = number = _int(value)
+        except (TypeError, ValueError):
+            err(key, value, "Phải là một số nguyên.")
+            ints[key] = None
+            continue
+        if required and number is None:
+            err(key, "", f"Thiếu {label.lower()} ({national}).")
+    for key in _INSTANT_KEYS:
+        value = get(key)
+        try:
+            instants[key] = parse_instant(value) if value else None
+        except (TypeError, ValueError):
+            err(key, value, BAD_INSTANT)
+            instants[key] = None
 
     status = ints.get("status")
     if status is not None and status not in STATUS_NAMES:
@@ -494,16 +495,21 @@ def _parse_steps(row_no: int, value: Any, errors: list[RowError]) -> list[StepRe
         except (TypeError, ValueError):
             errors.append(RowError(row_no, where, _shown(item), "Thời điểm của bước xử lý không đọc được."))
             continue
-        texts = {k: _text(d.get(k)) for k in STEP_LIMITS}
-        bad = [k for k, limit in STEP_LIMITS.items() if len(texts[k]) > limit]
-        if bad:
-            k = bad[0]
+        texts = {}
+        too_long = ""
+        for k, limit in STEP_LIMITS.items():
+            value = d.get(k)
+            t = value.strip() if type(value) is str else _text(value)
+            if len(t) > limit and not too_long:
+                too_long = k
+            texts[k] = t
+        if too_long:
             errors.append(
                 RowError(
                     row_no,
-                    f"{where}.{STEP_FIELDS[k][0]}",
-                    _shown(texts[k]),
-                    f"Dài quá {STEP_LIMITS[k]} ký tự.",
+                    f"{where}.{STEP_FIELDS[too_long][0]}",
+                    _shown(texts[too_long]),
+                    f"Dài quá {STEP_LIMITS[too_long]} ký tự.",
                 )
             )
             continue
