@@ -77,3 +77,9 @@ def run_import(world: Any, data: bytes, name: str = "tep.csv", **kwargs: Any) ->
     kwargs.setdefault("actor", world.users["secretariat"])
     kwargs.setdefault("jurisdiction", world.jurisdictions["city"])
     return import_org(data, name, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _private_import_dir(settings, tmp_path):
+    """Uploaded files waiting for confirmation go to a per-test folder, not the project's var/."""
+    settings.CCHC_ORG_IMPORT_DIR = tmp_path / "org-imports"
