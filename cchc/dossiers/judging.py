@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 
 from cchc.dossiers.records import DossierRecord
 from cchc.lib import outcomes as eng
-from cchc.lib.workcal import WorkCalendar, calendar_from_csv
+from cchc.lib.workcal import WorkCalendar
 
 _US = "datetime64[us]"
 _UNIT_CODE = {"hours": 1, "days": 2, "working_days": 3, "months": 4}
@@ -45,27 +43,12 @@ class Verdict:
     second_request_at: dt.datetime | None = None
 
 
-@lru_cache(maxsize=4)
-def _csv_calendar(path: str) -> WorkCalendar:
-    return calendar_from_csv(path)
-
-
 def calendar_for(jurisdiction: Any = None) -> WorkCalendar:
-    """The jurisdiction's working-day calendar from the database when the calendar app provides it,
-    else the bundled national CSV (settings.CCHC_WORKDAYS_CSV)."""
-    if jurisdiction is not None:
-        try:
-            from cchc.calendar.queries import work_calendar_for
-        except ImportError:
-            pass
-        else:
-            try:
-                cal = work_calendar_for(jurisdiction)
-            except Exception:
-                cal = None
-            if cal is not None:
-                return cal  # type: ignore[no-any-return,unused-ignore]
-    return _csv_calendar(str(settings.CCHC_WORKDAYS_CSV))
+    """The working-day calendar in effect for the jurisdiction (``cchc.calendar.queries``: the
+    area's calendar in the database, else the bundled national table)."""
+    from cchc.calendar.queries import work_calendar_for
+
+    return work_calendar_for(jurisdiction)
 
 
 def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
