@@ -12,6 +12,8 @@ urlpatterns = [
     path("tai-khoan/", include("cchc.accounts.urls")),
     path("to-chuc/", include("cchc.org.urls")),
     path("lich/", include("cchc.calendar.urls")),
+    path("ho-so/nhap/", include("cchc.dossiers.urls_import")),
+    path("ho-so/", include("cchc.dossiers.urls")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("quan-tri/", admin.site.urls),
 ]

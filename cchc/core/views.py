@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from cchc.accounts.models import User
 from cchc.accounts.roles import Role
@@ -47,6 +48,11 @@ def home(request: HttpRequest) -> HttpResponse:
             u for u in units.prefetch_related("heads")[:500] if u.accountable_head() is None
         ],
     }
+    if user.role == Role.SECRETARIAT or user.is_superuser:
+        from cchc.calendar.queries import missing_next_year
+
+        # The yearly reminder to load next year's announced schedule (issue 2, deliverable 6).
+        context["calendar_missing_year"] = missing_next_year(context["jurisdiction"], timezone.localdate())
     return render(request, f"core/home_{user.role or 'admin'}.html", context)
 
 

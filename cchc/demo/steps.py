@@ -12,6 +12,17 @@ def _org_and_accounts() -> str:
     return f"{len(org.units)} đơn vị, {len(org.officials)} cán bộ, {len(users)} tài khoản trình diễn"
 
 
+def _calendar() -> str:
+    from cchc.calendar.actions import ensure_calendar, load_workdays
+    from cchc.calendar.queries import bundled_csv_path
+    from cchc.org.models import Jurisdiction
+
+    province = Jurisdiction.objects.get(code="77")
+    report = load_workdays(ensure_calendar(province, "load-demo"), bundled_csv_path(), "load-demo")
+    return report.summary()
+
+
 STEPS: list[tuple[str, Callable[[], str]]] = [
     ("Tổ chức bộ máy và tài khoản", _org_and_accounts),
+    ("Lịch làm việc 2022–2027", _calendar),
 ]
