@@ -15,18 +15,22 @@ and officers of the handling unit for their unit's dossiers. Nobody else.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.models import AuditEvent
 from cchc.dossiers.models import (
     Apology,
     DailyFact,
@@ -37,6 +41,7 @@ from cchc.dossiers.models import (
     Outcome,
     Status,
 )
+from cchc.dossiers.stats import unit_stats
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import units_for, user_jurisdiction, user_unit
 
@@ -344,28 +349,71 @@ def _rank(rows: Iterable[LeagueRow], min_finished: int) -> League:
     return league
 
 
-def unit_league(
-    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
-) -> League:
-    """Finished early / on time / late per handling unit, read from the daily facts only."""
-    units = dossier_units_for(user)
+# Audit verbs after which the daily facts may have changed (the write path and `cchc rebuild-facts`).
+FACT_WRITE_VERBS = ("dossiers.upsert", "dossiers.facts_rebuilt")
+
+
+def league_cache_seconds() -> int:
+    # Backstop only: entries are keyed on the last fact-changing audit row, so a write invalidates them.
+    return int(getattr(settings, "CCHC_LEAGUE_CACHE_SECONDS", 600))
+
+
+def facts_stamp() -> int:
+    """The id of the last audit row of a fact-changing write: every such write records one."""
+    last = (
+        AuditEvent.objects.filter(verb__in=FACT_WRITE_VERBS)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return last or 0
+
+
+def _unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt.date) -> list[LeagueRow]:
+    """Finished early / on time / late per handling unit in the period, from the daily facts.
+
+    The same sums as ``stats.unit_stats`` (``cchc dossier-stats``) over the same days, without its
+    open-dossier columns, which add a scan of all history the league does not need.
+    """
     sums = (
-        DailyFact.objects.filter(unit__in=units.values("pk"), day__gte=date_from, day__lte=date_to)
+        DailyFact.objects.filter(unit__in=units, day__gte=date_from, day__lte=date_to)
         .values("unit")
         .annotate(e=Sum("finished_early"), o=Sum("finished_on_time"), la=Sum("finished_late"))
+        .order_by()
     )
-    by_unit = {row["unit"]: row for row in sums}
-    names = dict(Unit.objects.filter(pk__in=by_unit).values_list("pk", "name"))
-    codes = dict(Unit.objects.filter(pk__in=by_unit).values_list("pk", "code"))
+    by_unit = {r["unit"]: r for r in sums}
+    names = {
+        pk: (code, name)
+        for pk, code, name in Unit.objects.filter(pk__in=by_unit).values_list("pk", "code", "name")
+    }
     rows = []
     for pk, r in by_unit.items():
         early, on_time, late = r["e"] or 0, r["o"] or 0, r["la"] or 0
+        code, name = names[pk]
         rows.append(
-            LeagueRow(
-                codes[pk], names[pk], finished=early + on_time + late, late=late, early=early, on_time=on_time
-            )
+            LeagueRow(code, name, finished=early + on_time + late, late=late, early=early, on_time=on_time)
         )
-    return _rank(rows, league_min_dossiers() if min_finished is None else min_finished)
+    return rows
+
+
+def unit_league(
+    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
+) -> League:
+    """The unit league table. Served from the cache while no fact-changing write happened since."""
+    units = dossier_units_for(user)
+    threshold = league_min_dossiers() if min_finished is None else min_finished
+    seconds = league_cache_seconds()
+    if seconds <= 0:
+        return _rank(_unit_finished_counts(units, date_from, date_to), threshold)
+    scope = hashlib.sha256(
+        ",".join(map(str, sorted(units.values_list("pk", flat=True)))).encode()
+    ).hexdigest()
+    key = f"cchc:league:units:{facts_stamp()}:{scope[:24]}:{date_from}:{date_to}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _unit_finished_counts(units, date_from, date_to)
+        cache.set(key, rows, seconds)
+    return _rank([dataclasses.replace(r, rank=None) for r in rows], threshold)
 
 
 def _official_key(step: Mapping[str, Any]) -> str:
@@ -459,28 +507,19 @@ def late_list_rows(jurisdiction: Jurisdiction, month: dt.date) -> list[dict[str,
     """
     first, last = month_bounds(month)
     units = Unit.objects.filter(jurisdiction__path__startswith=jurisdiction.path)
-    sums = (
-        DailyFact.objects.filter(unit__in=units.values("pk"), day__gte=first, day__lte=last)
-        .values("unit", "unit__code", "unit__name")
-        .annotate(e=Sum("finished_early"), o=Sum("finished_on_time"), la=Sum("finished_late"))
-        .order_by("unit__path")
-    )
-    rows: list[dict[str, Any]] = []
-    for r in sums:
-        late = r["la"] or 0
-        if not late:
-            continue
-        finished = (r["e"] or 0) + (r["o"] or 0) + late
-        rows.append(
-            {
-                "unit": r["unit__code"],
-                "unit_name": r["unit__name"],
-                "official": None,
-                "late": late,
-                "finished": finished,
-                "late_rate": round(late / finished, 4) if finished else None,
-            }
-        )
+    stats, _total = unit_stats(first, last, units=units)
+    rows: list[dict[str, Any]] = [
+        {
+            "unit": r.unit,
+            "unit_name": r.name,
+            "official": None,
+            "late": r.late,
+            "finished": r.finished,
+            "late_rate": round(r.late / r.finished, 4) if r.finished else None,
+        }
+        for r in stats
+        if r.late
+    ]
     dossiers = finished_between(Dossier.objects.filter(handling_unit__in=units.values("pk")), first, last)
     officials = [row for row in official_counts(dossiers) if row.late]
     officials.sort(key=lambda r: (r.unit_name, r.name))

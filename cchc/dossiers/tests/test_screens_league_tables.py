@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 
 from cchc.dossiers.models import DailyFact, Outcome
 from cchc.dossiers.queries import official_league, unit_league
@@ -8,6 +9,13 @@ from cchc.dossiers.tests.factories import StepSpec, at, dossier, late_dossier, p
 from cchc.testing.personas import login_verified
 
 pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def fact(world, unit, day, early=0, on_time=0, late=0):
@@ -104,3 +112,34 @@ def test_official_league_page_lists_officials_with_their_units(client, world, se
     ).content.decode()
     assert "Trần Thị Bình" in html and "UBND Phường 1" in html and "100,0%" in html
     assert "số trễ hạn là số hồ sơ trễ hạn mà nguyên nhân ghi nhận bước do cán bộ đó xử lý quá hạn" in html
+
+
+def test_unit_league_agrees_with_dossier_stats(world, facts):
+    from cchc.dossiers.stats import unit_stats
+
+    league = unit_league(world.users["leader"], dt.date(2022, 1, 1), dt.date(2022, 12, 31), min_finished=0)
+    stats, _ = unit_stats(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    mine = {(r.key, r.early, r.on_time, r.late) for r in [*league.ranked, *league.too_few]}
+    theirs = {(r.unit, r.early, r.on_time, r.late) for r in stats if r.finished}
+    assert mine == theirs
+
+
+def test_cached_league_is_recomputed_after_a_fact_changing_write(world, facts):
+    from cchc.core.events import record
+
+    period = (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    before = unit_league(world.users["leader"], *period, min_finished=1)
+    fact(world, "p1", dt.date(2022, 4, 1), late=8)
+    # Without a write recorded, the cached table stands (facts change only through the write path).
+    assert unit_league(world.users["leader"], *period, min_finished=1).ranked[0].late == before.ranked[0].late
+    record("cchc import-dossiers", "dossiers.upsert", object_type="dossiers.dossier", object_id="x")
+    after = unit_league(world.users["leader"], *period, min_finished=1)
+    assert after.ranked[0].name == "UBND Phường 1" and after.ranked[0].late == 10
+
+
+def test_league_cache_can_be_turned_off(world, facts, settings):
+    settings.CCHC_LEAGUE_CACHE_SECONDS = 0
+    period = (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    unit_league(world.users["leader"], *period, min_finished=1)
+    fact(world, "p1", dt.date(2022, 4, 1), late=8)
+    assert unit_league(world.users["leader"], *period, min_finished=1).ranked[0].late == 10
