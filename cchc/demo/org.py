@@ -9,6 +9,7 @@ seed; every other person here is fictitious.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from cchc.org.models import HeadKind, Jurisdiction, JurisdictionLevel, Official, Unit, UnitHead, UnitKind
@@ -163,7 +164,9 @@ class _Builder:
     def official(self, code: str, unit: Unit, position: str, name: str | None = None) -> Official:
         self.seq += 1
         full_name = name or person_name(self.seq)
-        slug = code.lower().replace("-", ".")
+        # E-mail local parts must be ASCII: "QLĐT-TP" → "qldt.tp".
+        ascii_code = unicodedata.normalize("NFKD", code.replace("Đ", "D").replace("đ", "d"))
+        slug = "".join(c for c in ascii_code if c.isascii()).lower().replace("-", ".")
         o, _ = Official.objects.update_or_create(
             code=code,
             defaults={
