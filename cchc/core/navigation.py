@@ -1,7 +1,7 @@
 """Navigation by role. Each app adds its entries here; the base template shows what the role may use."""
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -16,16 +16,23 @@ class NavItem:
     label: str
     url_name: str
     roles: frozenset[Role]
+    # Entries sharing a group are shown under one drop-down menu; an app module may set NAV_GROUP.
+    group: str = ""
 
 
+ORG_GROUP = "Tổ chức"
 NAV: list[NavItem] = [
     NavItem("home", "Trang làm việc", "core:home", ALL_STAFF),
-    NavItem("units", "Đơn vị", "org:unit_list", ALL_STAFF),
-    NavItem("officials", "Cán bộ, công chức", "org:official_list", ALL_STAFF),
-    NavItem("org_import", "Nhập danh sách", "org:import", frozenset({Role.SECRETARIAT})),
-    NavItem("calendar", "Lịch làm việc", "calendar:year", ALL_STAFF),
+    NavItem("units", "Đơn vị", "org:unit_list", ALL_STAFF, ORG_GROUP),
+    NavItem("officials", "Cán bộ, công chức", "org:official_list", ALL_STAFF, ORG_GROUP),
+    NavItem("org_import", "Nhập danh sách", "org:import", frozenset({Role.SECRETARIAT}), ORG_GROUP),
+    NavItem("calendar", "Lịch làm việc", "calendar:year", ALL_STAFF, ORG_GROUP),
     NavItem(
-        "audit", "Nhật ký thay đổi", "core:audit", frozenset({Role.LEADER, Role.SECRETARIAT, Role.AUDITOR})
+        "audit",
+        "Nhật ký thay đổi",
+        "core:audit",
+        frozenset({Role.LEADER, Role.SECRETARIAT, Role.AUDITOR}),
+        ORG_GROUP,
     ),
 ]
 
@@ -42,7 +49,9 @@ def all_items() -> list[NavItem]:
             if exc.name != f"{app}.navigation":
                 raise
             continue
-        items.extend(getattr(module, "NAV_ITEMS", []))
+        group = getattr(module, "NAV_GROUP", "")
+        for item in getattr(module, "NAV_ITEMS", []):
+            items.append(item if item.group or not group else replace(item, group=group))
     return items
 
 

@@ -16,8 +16,9 @@ DOSSIER_READERS = frozenset(
 )
 LIST_READERS = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
 
+NAV_GROUP = "Hồ sơ TTHC"
 NAV_ITEMS: list[NavItem] = [
-    NavItem("dossiers", "Hồ sơ TTHC", "dossiers:list", DOSSIER_READERS),
+    NavItem("dossiers", "Danh sách hồ sơ", "dossiers:list", DOSSIER_READERS),
     NavItem("dossiers_late", "Hồ sơ trễ hạn", "dossiers:late", DOSSIER_READERS),
     NavItem("dossiers_league", "Xếp hạng trễ hạn", "dossiers:league_units", DOSSIER_READERS),
     NavItem("dossiers_latelist", "Danh sách trễ hạn tháng", "dossiers:latelist_index", LIST_READERS),

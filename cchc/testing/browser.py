@@ -62,3 +62,17 @@ def browser_login(
         raise AssertionError(
             f"Sign-in of {user.get_username()} stopped at {page.url}: {' | '.join(errors) or 'no message'}"
         )
+
+
+def nav_link(page: Any, label: str) -> Any:
+    """The main-menu link called ``label``, made visible: entries grouped under a drop-down are shown by
+    opening their menu first, as a person would."""
+    nav = page.locator("[data-testid=nav]")
+    # A CSS locator, not get_by_role: links inside a closed menu are not in the accessibility tree yet.
+    link = nav.locator("a").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+    if link.count() == 1 and not link.is_visible():
+        toggle = link.locator("xpath=ancestor::li[contains(@class, 'dropdown')]/button")
+        if page.locator("[data-bs-target='#nav-chinh']").is_visible():
+            page.locator("[data-bs-target='#nav-chinh']").click()  # phone layout: open the menu bar first
+        toggle.click()
+    return link

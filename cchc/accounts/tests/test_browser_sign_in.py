@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cchc.testing.browser import browser_login
+from cchc.testing.browser import browser_login, nav_link
 from cchc.testing.personas import PASSWORD, PERSONAS, totp_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,13 +19,14 @@ ONLY_FOR = {
 
 
 def _assert_navigation(page, persona):
-    nav = page.locator("[data-testid=nav]")
     for label in EVERYONE:
-        expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
+        expect(nav_link(page, label)).to_be_visible()
+        page.keyboard.press("Escape")
     for label, personas in ONLY_FOR.items():
-        link = nav.get_by_role("link", name=label, exact=True)
+        link = nav_link(page, label)
         if persona in personas:
             expect(link).to_be_visible()
+            page.keyboard.press("Escape")
         else:
             expect(link).to_have_count(0)
 
