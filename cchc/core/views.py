@@ -52,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
         from cchc.calendar.queries import missing_next_year
 
         # The yearly reminder to load next year's announced schedule (issue 2, deliverable 6).
-        context["calendar_missing_year"] = missing_next_year(context["jurisdiction"], timezone.localdate())
+        context["calendar_missing_year"] = missing_next_year(user_jurisdiction(user), timezone.localdate())
     return render(request, f"core/home_{user.role or 'admin'}.html", context)
 
 
