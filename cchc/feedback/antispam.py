@@ -1,0 +1,94 @@
+"""Keeping the public form usable without any internet service (no CAPTCHA provider).
+
+Four guards, each cheap: a honeypot field people never see; a time trap (a form sent back faster
+than a person can type is a script's); rate limits per address and per phone number in the cache;
+and duplicate linking (``intake``), which turns a flood of repeats of one matter into one case.
+The cache is the project's (``CACHES``): with Redis, limits hold across web workers; with the local
+memory cache, per worker process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from cchc.accounts.policy import client_ip
+from cchc.feedback.conf import setting
+
+HONEYPOT_FIELD = "website"
+STAMP_FIELD = "started"
+_SALT = "cchc.feedback.form-stamp"
+
+TOO_MANY_FROM_ADDRESS = (
+    "Có quá nhiều phản ánh được gửi từ địa chỉ mạng của bạn trong một giờ. Vui lòng thử lại sau, "
+    "hoặc gọi đường dây nóng."
+)
+TOO_MANY_FROM_PHONE = (
+    "Số điện thoại này đã gửi nhiều phản ánh trong hôm nay. Nếu cần bổ sung, vui lòng dùng trang theo "
+    "dõi phản ánh với mã đã nhận."
+)
+TOO_FAST = "Biểu mẫu được gửi quá nhanh. Vui lòng kiểm tra lại nội dung rồi bấm Gửi lại."
+
+
+def address(request: HttpRequest) -> str:
+    if setting("CCHC_FEEDBACK_TRUST_X_FORWARDED_FOR"):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return client_ip(request) or "unknown"
+
+
+def hash_address(ip: str) -> str:
+    """Kept on the petition to spot floods later, without storing the address itself."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+
+
+def form_stamp() -> str:
+    return signing.dumps(time.time(), salt=_SALT)
+
+
+def too_fast(stamp: str) -> bool:
+    minimum = float(setting("CCHC_FEEDBACK_MIN_FILL_SECONDS"))
+    if minimum <= 0:
+        return False
+    try:
+        started = float(signing.loads(stamp, salt=_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return True
+    return time.time() - started < minimum
+
+
+def _count(key: str, window: int) -> int:
+    cache.add(key, 0, timeout=window)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+def rate_limited(request: HttpRequest, phone: str) -> str:
+    """Count one submission; the message to show if it goes over a limit, else ""."""
+    if not setting("CCHC_FEEDBACK_RATE_LIMITS"):
+        return ""
+    ip_key = hash_address(address(request))
+    if _count(f"cchc:feedback:ip:{ip_key}", 3600) > int(setting("CCHC_FEEDBACK_RATE_PER_IP_HOUR")):
+        return TOO_MANY_FROM_ADDRESS
+    if phone:
+        phone_key = hashlib.sha256(phone.encode()).hexdigest()[:32]
+        if _count(f"cchc:feedback:phone:{phone_key}", 86400) > int(
+            setting("CCHC_FEEDBACK_RATE_PER_PHONE_DAY")
+        ):
+            return TOO_MANY_FROM_PHONE
+    return ""
+
+
+def key_rate_limited(key_id: int) -> bool:
+    if not setting("CCHC_FEEDBACK_RATE_LIMITS"):
+        return False
+    return _count(f"cchc:open311:key:{key_id}", 3600) > int(setting("CCHC_OPEN311_RATE_PER_KEY_HOUR"))

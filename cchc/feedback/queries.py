@@ -1,0 +1,245 @@
+"""Who may read or change which petitions — the one place (``petitions_for``) — and the reads the
+screens share.
+
+Scope (issue 5; product.md "Users and roles"): a unit sees only the petitions routed to it or to a
+unit below it; leader, secretariat, office and auditor see their whole jurisdiction (the auditor
+changes nothing); the Front sees what it submitted; a one-stop officer also sees what they entered.
+Out-of-scope petitions answer 404.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.models import AuditEvent
+from cchc.feedback.models import OUT_OF_SCOPE_KINDS, Petition
+from cchc.org.models import Unit
+from cchc.org.queries import user_jurisdiction, user_unit
+
+HANDLING_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER})
+ENTRY_ROLES = frozenset(
+    {Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP}
+)
+READER_ROLES = frozenset(Role) - {Role.FRONT}
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def petitions_for(user: Any, *, write: bool = False) -> QuerySet[Petition]:
+    """Petitions ``user`` may read (or, with ``write``, handle)."""
+    none = Petition.objects.none()
+    if not _active(user):
+        return none
+    if user.is_superuser:
+        return Petition.objects.all()
+    role = user.role
+    if role in JURISDICTION_WIDE:
+        if write and role == Role.AUDITOR:
+            return none
+        area = user_jurisdiction(user)
+        if area is None:
+            return none
+        return Petition.objects.filter(
+            Q(jurisdiction__path__startswith=area.path)
+            | Q(ward__path__startswith=area.path)
+            | Q(unit__jurisdiction__path__startswith=area.path)
+        )
+    unit = user_unit(user)
+    if unit is None:
+        return none
+    if role == Role.FRONT:
+        return none if write else Petition.objects.filter(submitted_by_unit__path__startswith=unit.path)
+    if role in HANDLING_ROLES:
+        routed = Petition.objects.filter(unit__path__startswith=unit.path)
+        return (
+            routed
+            if write
+            else Petition.objects.filter(Q(unit__path__startswith=unit.path) | Q(submitted_by=user))
+        )
+    if role == Role.ONE_STOP:
+        return (
+            none
+            if write
+            else Petition.objects.filter(Q(unit__path__startswith=unit.path) | Q(submitted_by=user))
+        )
+    return none
+
+
+def may_read(user: Any) -> bool:
+    return _active(user) and (user.is_superuser or user.role in READER_ROLES)
+
+
+def may_enter(user: Any) -> bool:
+    """Staff entry of petitions received by hotline, in person or by letter."""
+    return _active(user) and (user.is_superuser or user.role in ENTRY_ROLES) and entry_area(user) is not None
+
+
+def entry_area(user: Any) -> Any:
+    area = user_jurisdiction(user)
+    if area is None:
+        return None
+    # Entry is for the area that runs the petition desk: the jurisdiction with categories above the
+    # user's own (a ward officer files for the city's catalogue, ward preset).
+    from cchc.feedback.routing import served_jurisdictions
+
+    for j in served_jurisdictions():
+        if area.path.startswith(j.path) or j.path.startswith(area.path):
+            return j
+    return None
+
+
+def may_submit_for_front(user: Any) -> bool:
+    return _active(user) and user.role == Role.FRONT and user_unit(user) is not None
+
+
+def may_write(user: Any, petition: Petition) -> bool:
+    return petitions_for(user, write=True).filter(pk=petition.pk).exists()
+
+
+def may_approve(user: Any, petition: Petition) -> bool:
+    """The head approves the answer of their unit (or of a unit below it); the leader any answer."""
+    if not may_write(user, petition):
+        return False
+    if user.is_superuser or user.role == Role.LEADER:
+        return True
+    unit = user_unit(user)
+    return bool(user.role == Role.UNIT_HEAD and unit is not None and petition.unit.path.startswith(unit.path))
+
+
+def may_see_contact(user: Any, petition: Petition) -> bool:
+    """Citizens' contact details: for whoever handles the petition and whoever entered it."""
+    if may_write(user, petition):
+        return True
+    if petition.submitted_by_id is not None and petition.submitted_by_id == getattr(user, "pk", None):
+        return True
+    unit = user_unit(user)
+    return bool(
+        user.role == Role.FRONT
+        and unit is not None
+        and petition.submitted_by_unit is not None
+        and petition.submitted_by_unit.path.startswith(unit.path)
+    )
+
+
+def may_manage_keys(user: Any) -> bool:
+    return _active(user) and (user.is_superuser or user.role == Role.SECRETARIAT)
+
+
+def transfer_targets(petition: Petition) -> QuerySet[Unit]:
+    return (
+        Unit.objects.current()
+        .filter(jurisdiction__path__startswith=petition.jurisdiction.path)
+        .exclude(pk=petition.unit_id)
+        .order_by("path")
+    )
+
+
+def assignable_officials(petition: Petition) -> Any:
+    from cchc.org.models import Official
+
+    return Official.objects.filter(unit__path__startswith=petition.unit.path, is_active=True).order_by(
+        "full_name"
+    )
+
+
+# --- the public side -----------------------------------------------------------------------------
+
+
+def public_petitions() -> QuerySet[Petition]:
+    """What the public site may show: published answers, never complaints or denunciations."""
+    return (
+        Petition.objects.filter(published_at__isnull=False, consent_publish=True)
+        .exclude(kind__in=OUT_OF_SCOPE_KINDS)
+        .select_related("category", "ward", "unit")
+    )
+
+
+def tracked(code: str, contact: str) -> Petition | None:
+    """The petition with this code whose citizen gave this phone number (or, for e-mailed ones, this
+    e-mail address). Both must match."""
+    from cchc.feedback.text import normalise_phone
+
+    code = code.strip().upper()
+    contact = contact.strip()
+    if not code or not contact:
+        return None
+    p = Petition.objects.filter(code=code).select_related("category", "ward", "unit").first()
+    if p is None:
+        return None
+    phone = normalise_phone(contact)
+    if phone and p.citizen_phone and phone == p.citizen_phone:
+        return p
+    if "@" in contact and p.citizen_email and contact.lower() == p.citizen_email.lower():
+        return p
+    return None
+
+
+# --- the trail of a petition ------------------------------------------------------------------------
+
+PUBLIC_VERBS = {
+    "feedback.received": "Tiếp nhận",
+    "feedback.accepted": "Tiếp nhận xử lý",
+    "feedback.info_requested": "Đề nghị bổ sung thông tin",
+    "feedback.info_received": "Nhận thông tin bổ sung",
+    "feedback.transferred": "Chuyển đơn vị xử lý",
+    "feedback.rejected": "Không tiếp nhận",
+    "feedback.refused": "Từ chối yêu cầu giải trình",
+    "feedback.redirected": "Hướng dẫn gửi đúng cơ quan có thẩm quyền",
+    "feedback.suspended": "Tạm đình chỉ giải trình",
+    "feedback.resumed": "Tiếp tục giải trình",
+    "feedback.extended": "Gia hạn giải trình",
+    "feedback.answer_sent": "Gửi trả lời",
+    "feedback.published": "Công khai kết quả",
+    "feedback.rated": "Người gửi đánh giá",
+    "feedback.reopened": "Người gửi đề nghị xem xét lại",
+    "feedback.closed": "Kết thúc",
+}
+STAFF_VERBS = {
+    **PUBLIC_VERBS,
+    "feedback.assigned": "Giao cán bộ xử lý",
+    "feedback.reclassified": "Phân loại lại",
+    "feedback.answer_drafted": "Dự thảo trả lời",
+    "feedback.answer_returned": "Lãnh đạo trả lại dự thảo",
+    "feedback.extension_requested": "Đề nghị gia hạn",
+    "feedback.extension_refused": "Không đồng ý gia hạn",
+    "feedback.duplicate_linked": "Gắn là phản ánh trùng",
+    "feedback.duplicate_unlinked": "Bỏ gắn phản ánh trùng",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    at: Any
+    label: str
+    actor: str
+    summary: str
+
+
+def timeline(petition: Petition, *, public: bool) -> list[Step]:
+    """The petition's history. The public version names no official and quotes no summary (a summary
+    may carry personal data): only what happened and when."""
+    verbs = PUBLIC_VERBS if public else STAFF_VERBS
+    rows = AuditEvent.objects.filter(object_type="feedback.petition", object_id=str(petition.pk)).order_by(
+        "at", "id"
+    )
+    out = []
+    for e in rows:
+        label = verbs.get(e.verb)
+        if label is None:
+            continue
+        at = e.at
+        raw = (e.data or {}).get("at")
+        if raw:
+            with contextlib.suppress(ValueError):
+                at = dt.datetime.fromisoformat(raw)
+        out.append(Step(at, label, "" if public else e.actor_name, "" if public else e.summary))
+    out.sort(key=lambda s: s.at)
+    return out

@@ -1,0 +1,22 @@
+"""Staff screens of citizen voice, mounted at /phan-anh/. Every route here is enumerated by
+``test_permissions_every_url``: a new route without a permission case fails the tests."""
+
+from django.urls import path, re_path
+
+from cchc.feedback import views, views_more
+
+app_name = "feedback"
+CODE = r"(?P<code>PA\d{2}-[0-9A-Z]{6})"
+urlpatterns = [
+    path("", views.petition_list, name="list"),
+    path("moi/", views.petition_new, name="new"),
+    path("so-lieu/", views_more.figures, name="figures"),
+    path("mat-tran/", views_more.meetings, name="meetings"),
+    path("mat-tran/moi/", views_more.meeting_new, name="meeting_new"),
+    path("mat-tran/<int:pk>/", views_more.meeting_detail, name="meeting_detail"),
+    path("khoa-open311/", views_more.keys, name="keys"),
+    path("khoa-open311/<int:pk>/thu-hoi/", views_more.key_revoke, name="key_revoke"),
+    re_path(rf"^{CODE}/$", views.petition_detail, name="detail"),
+    re_path(rf"^{CODE}/tep/(?P<pk>\d+)/$", views.attachment, name="attachment"),
+    re_path(rf"^{CODE}/xu-ly/(?P<action>[a-z-]+)/$", views.act, name="act"),
+]

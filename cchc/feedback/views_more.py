@@ -1,0 +1,273 @@
+"""Staff screens beside the petition itself: figures per unit and period, the Front's meeting batches,
+and the Open311 keys the reform secretariat issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms import formset_factory
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cchc.accounts.models import User
+from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.events import record
+from cchc.feedback import forms as f
+from cchc.feedback import stats
+from cchc.feedback.actions_citizen import create_key, revoke_key
+from cchc.feedback.intake import Intake, receive
+from cchc.feedback.models import ApiKey, Channel, FrontMeeting, Kind, ReplyVia
+from cchc.feedback.queries import entry_area, may_manage_keys, may_read, may_submit_for_front, petitions_for
+from cchc.feedback.routing import wards_of
+from cchc.notify.actions import send
+from cchc.org.queries import user_jurisdiction, user_unit
+
+OpinionFormSet = formset_factory(f.OpinionForm, extra=5, max_num=60, validate_max=True)
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not may_read(user):
+        raise PermissionDenied("Vai trò của bạn không xem số liệu phản ánh.")
+    today = timezone.localdate()
+    form = f.PeriodForm(
+        request.GET or None, initial={"date_from": dt.date(today.year, 1, 1), "date_to": today}
+    )
+    date_from, date_to = dt.date(today.year, 1, 1), today
+    if form.is_bound and form.is_valid():
+        date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    rows, total = stats.figures(date_from, date_to, petitions=petitions_for(user))
+    return render(
+        request,
+        "feedback/figures.html",
+        {"form": form, "rows": rows, "total": total, "date_from": date_from, "date_to": date_to},
+    )
+
+
+# --- the Front's meetings -----------------------------------------------------------------------------
+
+
+def _meetings_for(user: User) -> Any:
+    if user.is_superuser:
+        return FrontMeeting.objects.all()
+    if user.role in JURISDICTION_WIDE:
+        area = user_jurisdiction(user)
+        return (
+            FrontMeeting.objects.filter(jurisdiction__path__startswith=area.path)
+            if area
+            else FrontMeeting.objects.none()
+        )
+    unit = user_unit(user)
+    if user.role == Role.FRONT and unit is not None:
+        return FrontMeeting.objects.filter(unit__path__startswith=unit.path)
+    return FrontMeeting.objects.none()
+
+
+def _may_see_meetings(user: User) -> bool:
+    return bool(user.is_superuser or user.role in JURISDICTION_WIDE or user.role == Role.FRONT)
+
+
+@login_required
+def meetings(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not _may_see_meetings(user):
+        raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+    rows = _meetings_for(user).select_related("unit", "ward").order_by("-held_on", "-pk")[:200]
+    return render(
+        request, "feedback/meetings.html", {"meetings": rows, "may_submit": may_submit_for_front(user)}
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    """The Front's batch: one meeting, its opinions — each becomes its own tracked petition. All or
+    nothing: one bad row and nothing is saved, with the row named."""
+    user = _user(request)
+    if not may_submit_for_front(user):
+        raise PermissionDenied("Chỉ cán bộ Mặt trận Tổ quốc nhập ý kiến cử tri theo hội nghị.")
+    unit = user_unit(user)
+    assert unit is not None
+    area = entry_area(user)
+    if area is None:
+        raise PermissionDenied("Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
+    wards = wards_of(area)
+    opinion_kwargs = {"jurisdiction": area, "wards": wards}
+    if request.method == "POST":
+        form = f.MeetingForm(request.POST, wards=wards)
+        formset = OpinionFormSet(request.POST, form_kwargs=opinion_kwargs)
+        if form.is_valid() and formset.is_valid():
+            meeting = _save_batch(request, user, unit, area, form.cleaned_data, formset)
+            if meeting is not None:
+                return redirect("feedback:meeting_detail", pk=meeting.pk)
+    else:
+        own_ward = unit.jurisdiction if wards.filter(pk=unit.jurisdiction_id).exists() else None
+        form = f.MeetingForm(initial={"held_on": timezone.localdate(), "ward": own_ward}, wards=wards)
+        formset = OpinionFormSet(form_kwargs=opinion_kwargs)
+    return render(request, "feedback/meeting_new.html", {"form": form, "formset": formset})
+
+
+def _save_batch(
+    request: HttpRequest, user: User, unit: Any, area: Any, meeting_data: dict[str, Any], formset: Any
+) -> FrontMeeting | None:
+    rows = [(i, form) for i, form in enumerate(formset.forms, start=1) if not form.is_blank]
+    if not rows:
+        formset._non_form_errors = formset.error_class(["Cần nhập ít nhất một ý kiến."])
+        return None
+    held = meeting_data["held_on"]
+    received_at = (
+        timezone.now()
+        if held == timezone.localdate()
+        else timezone.make_aware(dt.datetime.combine(held, dt.time(16, 0)))
+    )
+    failed = False
+    try:
+        with transaction.atomic():
+            meeting = FrontMeeting.objects.create(
+                unit=unit,
+                jurisdiction=area,
+                held_on=held,
+                kind=meeting_data["kind"],
+                place=meeting_data["place"],
+                ward=meeting_data["ward"],
+                attendees=meeting_data["attendees"],
+                note=meeting_data["note"],
+                created_by=user,
+            )
+            created = []
+            for i, form in rows:
+                d = form.cleaned_data
+                if d.get("category") is None:
+                    form.add_error("category", f"Dòng {i}: chọn lĩnh vực.")
+                    failed = True
+                    continue
+                ward = d.get("ward") or meeting_data["ward"]
+                try:
+                    created.append(
+                        receive(
+                            user,
+                            Intake(
+                                jurisdiction=area,
+                                kind=Kind.PETITION,
+                                channel=Channel.FRONT,
+                                category=d["category"],
+                                ward=ward,
+                                location=meeting_data["place"],
+                                text=d["text"],
+                                citizen_name=d.get("citizen_name")
+                                or f"Cử tri {ward.name if ward else area.name}",
+                                citizen_phone=d.get("citizen_phone") or "",
+                                reply_via=ReplyVia.FRONT,
+                                consent_publish=bool(d.get("consent_publish")),
+                                received_at=received_at,
+                                submitted_by=user,
+                                submitted_by_unit=unit,
+                                meeting=meeting,
+                                require_contact=False,
+                                send_ack=False,
+                            ),
+                        )
+                    )
+                except ValidationError as exc:
+                    failed = True
+                    for field, msgs in exc.message_dict.items():
+                        for m in msgs:
+                            form.add_error(field if field in form.fields else None, f"Dòng {i}: {m}")
+            if failed:
+                raise ValidationError("batch")
+            record(
+                user,
+                "feedback.meeting_recorded",
+                meeting,
+                summary=f"Chuyển {len(created)} ý kiến từ {meeting.kind.lower()} ngày {held:%d/%m/%Y}",
+            )
+    except ValidationError:
+        return None
+    codes = ", ".join(p.code for p in created)
+    replies_note = (
+        f"Đã tiếp nhận {len(created)} ý kiến, kiến nghị từ {meeting.kind.lower()} "
+        f"ngày {held:%d/%m/%Y}: {codes}."
+    )
+    messages.success(request, replies_note)
+    if unit.email:
+        send(
+            "email",
+            unit.email,
+            f"Tiếp nhận ý kiến cử tri ngày {held:%d/%m/%Y}",
+            replies_note,
+            dedupe_key=f"feedback:meeting:{meeting.pk}:ack",
+            object_type="feedback.frontmeeting",
+            object_id=str(meeting.pk),
+        )
+    return meeting
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    if not _may_see_meetings(user):
+        raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+    meeting = get_object_or_404(_meetings_for(user).select_related("unit", "ward"), pk=pk)
+    opinions = (
+        petitions_for(user).filter(meeting=meeting).select_related("category", "unit", "ward").order_by("pk")
+    )
+    return render(request, "feedback/meeting_detail.html", {"meeting": meeting, "opinions": opinions})
+
+
+# --- Open311 keys ---------------------------------------------------------------------------------------
+
+
+@login_required
+def keys(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not may_manage_keys(user):
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá Open311.")
+    area = entry_area(user) if not user.is_superuser else None
+    new_key = ""
+    if request.method == "POST":
+        form = f.KeyForm(request.POST)
+        if form.is_valid():
+            if area is None:
+                form.add_error(None, "Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
+            else:
+                try:
+                    _, new_key = create_key(user, name=form.cleaned_data["name"], jurisdiction=area)
+                    form = f.KeyForm()
+                except ValidationError as exc:
+                    form.add_errors(exc.message_dict)
+    else:
+        form = f.KeyForm()
+    rows = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
+    return render(
+        request,
+        "feedback/keys.html",
+        {"form": form, "keys": rows.order_by("-created_at"), "new_key": new_key},
+    )
+
+
+@login_required
+@require_POST
+def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    if not may_manage_keys(user):
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá Open311.")
+    area = entry_area(user)
+    qs = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
+    key = get_object_or_404(qs, pk=pk)
+    try:
+        revoke_key(user, key)
+        messages.success(request, f"Đã thu hồi khoá của «{key.name}».")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("feedback:keys")
