@@ -57,6 +57,7 @@ UNIT_NAMES: Final = {
 TRUE_WORDS: Final = frozenset({"1", "true", "có", "x", "yes"})
 FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
 
+_fromisoformat = datetime.fromisoformat
 _COMPACT = re.compile(r"\d{14}|\d{8}")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
@@ -157,6 +158,8 @@ def parse_limit_value(value: Any) -> float:
 def _parse_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
+    if value is None:
+        return False
     text = str(value).strip().lower()
     if text in TRUE_WORDS:
         return True
@@ -166,6 +169,8 @@ def _parse_bool(value: Any) -> bool:
 
 
 def _parse_status(value: Any) -> int:
+    if type(value) is int and 1 <= value <= 10:
+        return value
     text = str(value).strip()
     if not text.isdigit() or int(text) not in STATUSES:
         raise _Invalid("trạng thái phải là số nguyên từ 1 đến 10 (danh mục của Cổng DVC quốc gia)")
@@ -173,7 +178,8 @@ def _parse_status(value: Any) -> int:
 
 
 class _Record:
-    """Collects the errors of one record while its fields are read."""
+    """Collects the errors of one record while its fields are read. A field's name for messages is
+    ``prefix + key`` (e.g. "QuaTrinhXuLy[2]." + "NgayBatDau"), built only when something is wrong."""
 
     def __init__(self, index: int, where: str, raw: Mapping[str, Any], code: str | None) -> None:
         self.index, self.where, self.raw, self.code = index, where, raw, code
@@ -182,42 +188,62 @@ class _Record:
     def fail(self, name: str, value: Any, reason: str) -> None:
         self.errors.append(RecordError(self.index, name, _shown(value), reason, self.code, self.where))
 
-    def text(self, obj: Mapping[str, Any], key: str, name: str, *, required: bool = False) -> str | None:
+    def text(
+        self, obj: Mapping[str, Any], key: str, prefix: str = "", *, required: bool = False
+    ) -> str | None:
         value = obj.get(key)
-        if _blank(value):
-            if required:
-                self.fail(name, value, "thiếu giá trị bắt buộc")
+        if type(value) is str:
+            value = value.strip()
+            if value:
+                return value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        elif value is not None:
+            self.fail(prefix + key, value, "phải là chuỗi ký tự")
             return None
-        if not isinstance(value, str | int):
-            self.fail(name, value, "phải là chuỗi ký tự")
-            return None
-        return str(value).strip()
+        if required:
+            self.fail(prefix + key, value, "thiếu giá trị bắt buộc")
+        return None
 
     def instant(
-        self, obj: Mapping[str, Any], key: str, name: str, *, required: bool = False, end_of_day: bool = False
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        prefix: str = "",
+        *,
+        required: bool = False,
+        end_of_day: bool = False,
     ) -> datetime | None:
         value = obj.get(key)
+        # Fast path for the national format: "yyyyMMddHHmmss" is ISO 8601's basic form once split by "T".
+        if type(value) is str and len(value) == 14 and value.isdigit():
+            try:
+                return _fromisoformat(value[:8] + "T" + value[8:])
+            except ValueError:
+                pass
         if _blank(value):
             if required:
-                self.fail(name, value, "thiếu giá trị bắt buộc")
+                self.fail(prefix + key, value, "thiếu giá trị bắt buộc")
             return None
         try:
             return parse_instant(value, end_of_day=end_of_day)
         except _Invalid as exc:
-            self.fail(name, value, str(exc))
+            self.fail(prefix + key, value, str(exc))
             return None
 
-    def items(self, key: str) -> list[tuple[int, Mapping[str, Any]]]:
+    def items(self, key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """(prefix for messages, item) for each object of a list field."""
         value = self.raw.get(key)
-        if _blank(value):
+        if value is None or value == "" or value == []:
             return []
         if not isinstance(value, list):
-            self.fail(key, value, "phải là một danh sách (mảng JSON)")
+            if not _blank(value):
+                self.fail(key, value, "phải là một danh sách (mảng JSON)")
             return []
-        out: list[tuple[int, Mapping[str, Any]]] = []
+        out: list[tuple[str, Mapping[str, Any]]] = []
         for n, item in enumerate(value, start=1):
-            if isinstance(item, Mapping):
-                out.append((n, item))
+            if type(item) is dict or isinstance(item, Mapping):
+                out.append((f"{key}[{n}].", item))
             else:
                 self.fail(f"{key}[{n}]", item, "mỗi phần tử phải là một đối tượng JSON")
         return out
@@ -234,70 +260,70 @@ def parse_record(
     code_value = raw.get("MaHoSo")
     code = str(code_value).strip() if isinstance(code_value, str | int) and not _blank(code_value) else None
     r = _Record(index, where, raw, code)
-    r.text(raw, "MaHoSo", "MaHoSo", required=True)
-    procedure = r.text(raw, "MaTTHC", "MaTTHC", required=True)
+    r.text(raw, "MaHoSo", required=True)
+    procedure = r.text(raw, "MaTTHC", required=True)
     status: int | None = None
-    if _blank(raw.get("TrangThaiHoSo")):
+    raw_status = raw.get("TrangThaiHoSo")
+    if _blank(raw_status):
         r.fail("TrangThaiHoSo", None, "thiếu giá trị bắt buộc")
     else:
         try:
-            status = _parse_status(raw["TrangThaiHoSo"])
+            status = _parse_status(raw_status)
         except _Invalid as exc:
-            r.fail("TrangThaiHoSo", raw["TrangThaiHoSo"], str(exc))
+            r.fail("TrangThaiHoSo", raw_status, str(exc))
     received_required = status is not None and status not in NOT_RECEIVED
-    received = r.instant(raw, "NgayTiepNhan", "NgayTiepNhan", required=received_required)
-    appointment = r.instant(raw, "NgayHenTra", "NgayHenTra")
-    ended = r.instant(raw, "NgayKetThucXuLy", "NgayKetThucXuLy")
+    received = r.instant(raw, "NgayTiepNhan", required=received_required)
+    appointment = r.instant(raw, "NgayHenTra")
+    ended = r.instant(raw, "NgayKetThucXuLy")
 
     supplements: list[Supplement] = []
-    for n, item in r.items("DanhSachHoSoBoSung"):
-        name = f"DanhSachHoSoBoSung[{n}]"
-        asked = r.instant(item, "NgayBoSung", f"{name}.NgayBoSung", required=True)
-        done = r.instant(item, "NgayTiepNhanBoSung", f"{name}.NgayTiepNhanBoSung")
+    for prefix, item in r.items("DanhSachHoSoBoSung"):
+        asked = r.instant(item, "NgayBoSung", prefix, required=True)
+        done = r.instant(item, "NgayTiepNhanBoSung", prefix)
         if asked is not None and done is not None and done < asked:
-            r.fail(f"{name}.NgayTiepNhanBoSung", item.get("NgayTiepNhanBoSung"), "trước ngày yêu cầu bổ sung")
+            r.fail(
+                f"{prefix}NgayTiepNhanBoSung", item.get("NgayTiepNhanBoSung"), "trước ngày yêu cầu bổ sung"
+            )
         elif asked is not None:
             supplements.append(Supplement(asked, done))
 
     steps: list[Step] = []
-    for n, item in r.items("QuaTrinhXuLy"):
-        name = f"QuaTrinhXuLy[{n}]"
-        started = r.instant(item, "NgayBatDau", f"{name}.NgayBatDau")
-        finished = r.instant(item, "ThoiDiemXuLy", f"{name}.ThoiDiemXuLy")
-        deadline = r.instant(
-            item, "NgayKetThucTheoQuyDinh", f"{name}.NgayKetThucTheoQuyDinh", end_of_day=True
-        )
+    for prefix, item in r.items("QuaTrinhXuLy"):
+        started = r.instant(item, "NgayBatDau", prefix)
+        finished = r.instant(item, "ThoiDiemXuLy", prefix)
+        deadline = r.instant(item, "NgayKetThucTheoQuyDinh", prefix, end_of_day=True)
         external = False
-        if not _blank(item.get(INTER_AGENCY)):
+        flag = item.get(INTER_AGENCY)
+        if flag is not None:
             try:
-                external = _parse_bool(item[INTER_AGENCY])
+                external = _parse_bool(flag)
             except _Invalid as exc:
-                r.fail(f"{name}.{INTER_AGENCY}", item[INTER_AGENCY], str(exc))
+                r.fail(prefix + INTER_AGENCY, flag, str(exc))
         if started is not None and finished is not None and finished < started:
-            r.fail(f"{name}.ThoiDiemXuLy", item.get("ThoiDiemXuLy"), "trước ngày bắt đầu của bước")
-        unit = r.text(item, "PhongBanXuLy", f"{name}.PhongBanXuLy")
-        official = r.text(item, "NguoiXuLy", f"{name}.NguoiXuLy")
+            r.fail(f"{prefix}ThoiDiemXuLy", item.get("ThoiDiemXuLy"), "trước ngày bắt đầu của bước")
+        unit = r.text(item, "PhongBanXuLy", prefix)
+        official = r.text(item, "NguoiXuLy", prefix)
         steps.append(Step(unit, official, started, finished, deadline, external))
 
     events: list[StatusEvent] = []
-    for n, item in r.items(STATUS_HISTORY):
-        name = f"{STATUS_HISTORY}[{n}]"
-        at = r.instant(item, "ThoiDiem", f"{name}.ThoiDiem", required=True)
+    for prefix, item in r.items(STATUS_HISTORY):
+        at = r.instant(item, "ThoiDiem", prefix, required=True)
         try:
             event_status = _parse_status(item.get("TrangThai"))
         except _Invalid as exc:
-            r.fail(f"{name}.TrangThai", item.get("TrangThai"), str(exc))
+            r.fail(f"{prefix}TrangThai", item.get("TrangThai"), str(exc))
             continue
         if at is not None:
             events.append(StatusEvent(event_status, at))
 
     limit = _limit(r, procedures, procedure)
     inter_agency = False
-    if not _blank(raw.get(INTER_AGENCY)):
+    flag = raw.get(INTER_AGENCY)
+    if flag is not None:
         try:
-            inter_agency = _parse_bool(raw[INTER_AGENCY])
+            inter_agency = _parse_bool(flag)
         except _Invalid as exc:
-            r.fail(INTER_AGENCY, raw[INTER_AGENCY], str(exc))
+            r.fail(INTER_AGENCY, flag, str(exc))
 
     if status is not None and status in TERMINAL and status not in NOT_RECEIVED:
         has_event = any(e.status in TERMINAL for e in events)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import sys
@@ -65,12 +66,10 @@ def rows_of(result: BatchOutcome) -> list[tuple[str, str, list[dict[str, str | N
 
 
 def render_json(as_of: dt.date, result: BatchOutcome) -> str:
-    # One dossier per line: readable, and each line goes through the C encoder (fast at a million).
-    lines = [
-        json.dumps({"MaHoSo": code, "outcome": kind, "causes": causes}, ensure_ascii=False)
-        for code, kind, causes in rows_of(result)
-    ]
-    body = ",\n".join(lines)
+    dossiers = [{"MaHoSo": code, "outcome": kind, "causes": causes} for code, kind, causes in rows_of(result)]
+    # One C-encoded dump, then one dossier per line for readers. The pattern can only match between two
+    # dossiers: inside a JSON string every quote is escaped.
+    body = json.dumps(dossiers, ensure_ascii=False)[1:-1].replace('}, {"MaHoSo"', '},\n{"MaHoSo"')
     summary = json.dumps(result.summary())
     return f'{{"as_of": "{as_of.isoformat()}", "dossiers": [\n{body}\n], "summary": {summary}}}'
 
@@ -114,6 +113,15 @@ class Command(BaseCommand):
         sys.exit(code)
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        # Millions of small objects and no reference cycles: the cyclic collector would only rescan them
+        # again and again (measured: about half the parsing time).
+        gc.disable()
+        try:
+            self.judge_file(opts)
+        finally:
+            gc.enable()
+
+    def judge_file(self, opts: dict[str, Any]) -> None:
         fmt = opts["format"]
         if fmt not in FORMATS:
             self.fail(f"Định dạng --format «{fmt}» không hỗ trợ; dùng json hoặc csv.")
