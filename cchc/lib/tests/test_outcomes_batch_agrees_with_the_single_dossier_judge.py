@@ -89,7 +89,7 @@ def dossiers(draw, code="X"):
     )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(dossiers(), min_size=1, max_size=12),
     st.sampled_from(ORIGINS).flatmap(lambda o: instants(o, 60)).map(lambda t: t.date()),
