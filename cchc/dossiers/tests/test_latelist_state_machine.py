@@ -16,7 +16,6 @@ from cchc.dossiers.models import LateList, LateListStatus
 from cchc.dossiers.tests.factories import APPLICANTS, add_facts, build_ledger
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
 JUNE = dt.date(2022, 6, 1)
 
 

@@ -14,8 +14,6 @@ from cchc.dossiers.models import ApologyForm
 from cchc.dossiers.tests.factories import build_ledger
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 
 @pytest.fixture
 def ledger(world):

@@ -12,8 +12,6 @@ from cchc.dossiers.models import Apology, ApologyForm, LateList
 from cchc.dossiers.tests.factories import APPLICANTS, add_facts, build_ledger
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 # url name → (HTTP method, what the route is about)
 CASES = {
     "list": ("get", "scoped list"),

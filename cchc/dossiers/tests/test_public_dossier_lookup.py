@@ -9,7 +9,6 @@ from django.utils import timezone
 from cchc.dossiers.models import Apology, ApologyForm
 from cchc.dossiers.tests.factories import APPLICANTS, build_ledger
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
 URL = "/cong-khai/tra-cuu-ho-so/"
 NOT_FOUND = "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập."
 

@@ -13,8 +13,6 @@ from cchc.dossiers.actions_screens import approve_late_list, draft_late_list, is
 from cchc.dossiers.letters import default_choices
 from cchc.dossiers.tests.factories import APPLICANTS, add_facts, build_ledger
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 
 def portal_routes():
     found = []

@@ -18,7 +18,6 @@ from cchc.testing.personas import login_verified
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.urls("cchc.dossiers.tests.screens_urls"),
 ]
 
 

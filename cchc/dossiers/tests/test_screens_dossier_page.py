@@ -4,8 +4,6 @@ from cchc.dossiers.models import DossierEvent
 from cchc.dossiers.tests.factories import APPLICANTS, at, build_ledger
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 
 @pytest.fixture
 def ledger(world):

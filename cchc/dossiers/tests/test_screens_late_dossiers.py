@@ -7,8 +7,6 @@ from cchc.dossiers.models import Apology, ApologyForm
 from cchc.dossiers.tests.factories import build_ledger, late_dossier
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 
 @pytest.fixture
 def ledger(world):

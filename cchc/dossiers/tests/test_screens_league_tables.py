@@ -8,8 +8,6 @@ from cchc.dossiers.queries import official_league, unit_league
 from cchc.dossiers.tests.factories import StepSpec, at, dossier, late_dossier, procedure
 from cchc.testing.personas import login_verified
 
-pytestmark = pytest.mark.urls("cchc.dossiers.tests.screens_urls")
-
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
