@@ -51,6 +51,7 @@ def test_faulty_records_are_listed_on_stderr_with_exit_1_and_the_others_are_stil
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        ([], "Thiếu tệp cần kiểm tra"),
         (["/không/có/tệp.json"], "Không tìm thấy tệp /không/có/tệp.json"),
         (["{bad}"], "Tệp JSON không hợp lệ (dòng 1, cột 3)"),
         (["{fixture}", "--as-of", "30-06-2022"], "Ngày --as-of «30-06-2022» không hợp lệ; dùng yyyy-mm-dd."),

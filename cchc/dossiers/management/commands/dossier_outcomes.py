@@ -97,7 +97,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
+        parser.add_argument(
+            "file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv'
+        )
         parser.add_argument("--as-of", help="ngày cuối kỳ báo cáo (yyyy-mm-dd), mặc định hôm nay")
         parser.add_argument("--format", default="json", help="json (mặc định) hoặc csv")
         parser.add_argument(
@@ -122,6 +124,10 @@ class Command(BaseCommand):
             gc.enable()
 
     def judge_file(self, opts: dict[str, Any]) -> None:
+        if not opts.get("file"):
+            self.fail(
+                "Thiếu tệp cần kiểm tra: cchc dossier-outcomes TỆP --as-of yyyy-mm-dd [--format json|csv]"
+            )
         fmt = opts["format"]
         if fmt not in FORMATS:
             self.fail(f"Định dạng --format «{fmt}» không hỗ trợ; dùng json hoặc csv.")
