@@ -236,7 +236,9 @@ CCHC_ZALO_URL = env_str("CCHC_ZALO_URL", "")
 CCHC_ZALO_TOKEN = env_str("CCHC_ZALO_TOKEN", "")
 # Reminder and escalation ladder in working days relative to the due date (negative = before):
 # unit officer → unit head → Office → leader (issue 4). No legal text fixes the offsets (rules-vn §5).
-CCHC_REMINDER_LADDER = env_str("CCHC_REMINDER_LADDER", "-3:officer,-1:unit_head,1:unit_head,3:office,5:leader")
+CCHC_REMINDER_LADDER = env_str(
+    "CCHC_REMINDER_LADDER", "-3:officer,-1:unit_head,1:unit_head,3:office,5:leader"
+)
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CCHC <cchc@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
