@@ -271,6 +271,9 @@ CCHC_OFFICE_AFTERNOON_END = env_time("CCHC_OFFICE_AFTERNOON_END", "17:00")
 # A dossier received after this time counts from the next working day. No general rule exists
 # (rules-vn §1.3, UNCONFIRMED); 15:00 is the sector rule of ND 23/2015 Art. 7 and Hà Nội's practice.
 CCHC_AFTERNOON_CUTOFF = env_time("CCHC_AFTERNOON_CUTOFF", "17:00")
+# How a completed supplement shifts the appointment (rules-vn §1.6): whole working days (default) or
+# working hours. The national formula subtracts the time; its precision is not stated.
+CCHC_SUPPLEMENT_SHIFT = env_str("CCHC_SUPPLEMENT_SHIFT", "working_days")
 CCHC_WORKDAYS_CSV = Path(
     env_str("CCHC_WORKDAYS_CSV", str(BASE_DIR / "cchc" / "calendar" / "data" / "vn-workdays-2022-2027.csv"))
 )
