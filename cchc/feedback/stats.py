@@ -79,7 +79,11 @@ def figures(
 ) -> tuple[list[Row], Row]:
     """Rows per responsible unit (by unit code) and their total. ``petitions`` limits the scope (pass
     ``petitions_for(user)`` on screens), ``units`` limits to some units."""
-    qs = petitions if petitions is not None else Petition.objects.all()
+    qs = Petition.objects.all()
+    if petitions is not None:
+        # A scope with OR-ed joins (``petitions_for``) is applied as a subquery: aggregating over the
+        # joined rows directly would count a petition once per matching join.
+        qs = qs.filter(pk__in=petitions.values("pk"))
     if units is not None:
         qs = qs.filter(unit__in=units)
     start, end = _start(date_from), _start(date_to + dt.timedelta(days=1))
@@ -88,23 +92,24 @@ def figures(
     agg = (
         qs.values("unit_id")
         .annotate(
-            received=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end)),
-            answered_on_time=Count("pk", filter=concluded & Q(handled_on_time=True)),
-            answered_late=Count("pk", filter=concluded & Q(handled_on_time=False)),
-            open_overdue=Count("pk", filter=still_open & Q(due_on__lt=date_to)),
-            open_within_time=Count(
+            n_received=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end)),
+            n_answered_on_time=Count("pk", filter=concluded & Q(handled_on_time=True)),
+            n_answered_late=Count("pk", filter=concluded & Q(handled_on_time=False)),
+            n_open_overdue=Count("pk", filter=still_open & Q(due_on__lt=date_to)),
+            n_open_within_time=Count(
                 "pk", filter=still_open & (Q(due_on__gte=date_to) | Q(due_on__isnull=True))
             ),
-            satisfied=Count("pk", filter=concluded & Q(satisfied=True)),
-            not_satisfied=Count("pk", filter=concluded & Q(satisfied=False)),
+            n_satisfied=Count("pk", filter=concluded & Q(satisfied=True)),
+            n_not_satisfied=Count("pk", filter=concluded & Q(satisfied=False)),
         )
         .order_by()
     )
     by_unit: dict[int, dict[str, int]] = {}
     for r in agg:
         counts: dict[str, Any] = dict(r)
-        if any(counts[f] for f in COUNT_FIELDS):
-            by_unit[int(counts["unit_id"])] = {f: int(counts[f]) for f in COUNT_FIELDS}
+        # Annotations are prefixed: "satisfied" is also a field, and a filter on it must read the field.
+        if any(counts[f"n_{f}"] for f in COUNT_FIELDS):
+            by_unit[int(counts["unit_id"])] = {f: int(counts[f"n_{f}"]) for f in COUNT_FIELDS}
     names = {u.pk: u for u in Unit.objects.filter(pk__in=by_unit)}
     rows = []
     total = Row(unit="", name="Tổng cộng")
