@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from cchc.core.events import record
@@ -349,18 +350,29 @@ class _Existing:
     supplements: list[tuple[Any, ...]] = field(default_factory=list)
 
 
+def _among(values: Sequence[Any], sql_type: str) -> Any:
+    """The right-hand side of an ``__in`` lookup for a large chunk. On PostgreSQL one array parameter
+    (``unnest(%s)``) instead of thousands of placeholders, which psycopg would have to split."""
+    if connection.vendor == "postgresql":
+        return RawSQL(f"SELECT unnest(%s::{sql_type}[])", (list(values),))
+    return values
+
+
 def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
     out: dict[str, _Existing] = {}
-    for i in range(0, len(codes), CHUNK):
-        qs = Dossier.objects.filter(code__in=codes[i : i + CHUNK]).values_list("pk", "code", *DOSSIER_COLUMNS)
+    big = 50000 if connection.vendor == "postgresql" else CHUNK
+    for i in range(0, len(codes), big):
+        qs = Dossier.objects.filter(code__in=_among(codes[i : i + big], "text")).values_list(
+            "pk", "code", *DOSSIER_COLUMNS
+        )
         for pk, code, *values in qs:
             out[code] = _Existing(pk, tuple(_wall(v) for v in values))
     if not out:
         return out
     by_pk = {e.pk: e for e in out.values()}
     ids = list(by_pk)
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i : i + CHUNK]
+    for i in range(0, len(ids), big):
+        chunk = _among(ids[i : i + big], "bigint")
         for dossier_id, *values in (
             DossierStep.objects.filter(dossier_id__in=chunk)
             .order_by("dossier_id", "seq")
@@ -496,6 +508,7 @@ def upsert_dossiers(
     now = timezone.now()
     inserts: list[tuple[Any, ...]] = []
     insert_recs: list[int] = []
+    insert_children: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = []
     updates: list[tuple[Any, ...]] = []
     changed_ids: list[int] = []
     new_steps: list[tuple[Any, ...]] = []
@@ -514,6 +527,7 @@ def upsert_dossiers(
         if old is None:
             insert_recs.append(i)
             inserts.append(values)
+            insert_children.append((steps, sups))
             result.codes_created.append(r.code)
             facts.contribute(deltas, _new_state(values, v, r))
             continue
@@ -550,10 +564,10 @@ def upsert_dossiers(
                 for pk, i, values in zip(ids, insert_recs, inserts, strict=True)
             ),
         )
-        for pk, i in zip(ids, insert_recs, strict=True):
+        for pk, i, (steps, sups) in zip(ids, insert_recs, insert_children, strict=True):
             r = recs[i]
-            new_steps.extend((pk, *s) for s in _step_values(r, lk, resolved[i]))
-            new_sups.extend((pk, *s) for s in _supplement_values(r))
+            new_steps.extend((pk, *s) for s in steps)
+            new_sups.extend((pk, *s) for s in sups)
             data = created_json.get(r.status)
             if data is None:
                 data = created_json[r.status] = json.dumps(

@@ -51,8 +51,17 @@ def calendar_for(jurisdiction: Any = None) -> WorkCalendar:
     return work_calendar_for(jurisdiction)
 
 
+_EPOCH = dt.datetime(1970, 1, 1)
+_ONE_US = dt.timedelta(microseconds=1)
+_NAT = np.iinfo(np.int64).min
+
+
 def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
-    return np.array(values, dtype=_US) if values else np.empty(0, dtype=_US)
+    # Via integer microseconds: about 5× faster than numpy converting datetime objects itself.
+    if not values:
+        return np.empty(0, dtype=_US)
+    ints = [_NAT if v is None else (v - _EPOCH) // _ONE_US for v in values]
+    return np.array(ints, dtype=np.int64).view(_US)
 
 
 def judge_records(
@@ -125,10 +134,26 @@ def judge_records(
     deadlines = res.deadline.astype(object)  # datetime.date or None
     ended = res.ended.astype("datetime64[D]").astype(object)
     late_code = order.index(eng.OutcomeKind.LATE)
-    late_rows = set(np.flatnonzero(res.outcome == late_code).tolist())
+    outcome = res.outcome
+    # Causes of late dossiers in one pass over the engine's flat arrays (not one search per dossier).
+    causes_by_row: dict[int, list[dict[str, Any]]] = {}
+    kinds = eng.CAUSE_ORDER
+    for owner, kind_code, step in zip(
+        res.cause_owner.tolist(), res.cause_kind.tolist(), res.cause_step.tolist(), strict=True
+    ):
+        if outcome[owner] != late_code:
+            continue
+        unit = official = None
+        if step >= 0:
+            unit = st_unit[step]
+            official = None if st_ext[step] else st_off[step]
+        causes_by_row.setdefault(owner, []).append(
+            {"kind": kinds[kind_code].value, "unit": unit, "official": official}
+        )
     out: list[Verdict] = []
+    outcome_codes = outcome.tolist()
     for i, r in enumerate(records):
-        kind = order[int(res.outcome[i])].value
+        kind = order[outcome_codes[i]].value
         deadline = deadlines[i]
         if deadline is None:
             eff = None
@@ -136,11 +161,7 @@ def judge_records(
             eff = r.appointment_at
         else:
             eff = dt.datetime.combine(deadline, END_OF_DAY)
-        causes: list[dict[str, Any]] = []
-        if i in late_rows:
-            causes = [
-                {"kind": c.kind.value, "unit": c.unit, "official": c.official} for c in res.causes_of(i)
-            ]
+        causes = causes_by_row.get(i, [])
         second = r.supplements[1].requested_at if len(r.supplements) > 1 else None
         if kind in FINISHED:
             out.append(Verdict(kind, ended[i], eff, causes, second))
