@@ -11,10 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from cchc.accounts.roles import Role
+from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
 from cchc.dossiers.letters import APOLOGY_EVENT, LetterChoices, form_for
 from cchc.dossiers.models import (
@@ -65,16 +67,28 @@ def deadline_of(dossier: Dossier) -> dt.datetime | None:
     return dossier.effective_appointment_at or dossier.appointment_at
 
 
+def notice_in_working_days() -> bool:
+    # UNCONFIRMED whether "một ngày" counts working days: default to the working day (a letter cannot go
+    # out of a closed office); False counts plain calendar days, the texts' literal wording.
+    return bool(getattr(settings, "CCHC_APOLOGY_NOTICE_WORKING_DAYS", True))
+
+
 def notice_due(dossier: Dossier) -> dt.date | None:
     """The last day to send the apology: one day before the deadline.
 
     rules-vn-texts §a1 (ND 61, three sources agree) and §b2 (ND 118 era): "chậm nhất một ngày trước ngày
-    hết hạn". Calendar day, as the texts say; a letter sent later is still issued, with a warning.
+    hết hạn". With working days (the default), the day before is moved back to the last working day of
+    the handling unit's calendar (a Monday deadline → the Friday before). A letter sent later is still
+    issued, with a warning.
     """
     deadline = deadline_of(dossier)
     if deadline is None:
         return None
-    return timezone.localtime(deadline).date() - dt.timedelta(days=1)
+    day_before = timezone.localtime(deadline).date() - dt.timedelta(days=1)
+    if not notice_in_working_days():
+        return day_before
+    calendar = work_calendar_for(dossier.handling_unit.jurisdiction)
+    return calendar.previous_working_day(day_before)
 
 
 def notice_is_late(dossier: Dossier, when: dt.datetime) -> bool:
@@ -152,8 +166,8 @@ def issue_apology(
         if late_notice:
             due = notice_due(locked)
             warnings.append(
-                f"Phiếu xin lỗi được ban hành sau thời hạn: theo quy định phải gửi chậm nhất một ngày trước "
-                f"ngày hết hạn, tức là ngày {due:%d/%m/%Y}."
+                "Phiếu xin lỗi được ban hành sau thời hạn: theo quy định phải gửi chậm nhất một ngày "
+                f"trước ngày hết hạn, tức là ngày {due:%d/%m/%Y}."
             )
         apology = Apology.objects.create(
             dossier=locked,

@@ -203,7 +203,7 @@ class Ledger:
     late: Dossier  # P1, finished late (ward officer's step overran), no apology
     p2: Dossier  # P2, finished on time
     overdue: Dossier  # P1, still open, past its appointment, no apology
-    due_soon: Dossier  # P1, open, appointment in three days
+    due_soon: Dossier  # P1, open, appointment in ten days
     city: Dossier  # handled by Phòng Nội vụ, received at the P1 one-stop office
 
     @property
@@ -243,7 +243,7 @@ def build_ledger(world: World) -> Ledger:
         "000.00.26.H01-OPEN-0003",
         status=Status.PROCESSING,
         received=now - dt.timedelta(days=1),
-        appointment=now + dt.timedelta(days=3),
+        appointment=now + dt.timedelta(days=10),
         outcome="",
     )
     city = dossier(

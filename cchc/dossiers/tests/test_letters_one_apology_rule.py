@@ -9,8 +9,8 @@ from django.utils import timezone
 from cchc.core.models import AuditEvent
 from cchc.dossiers.actions_screens import ApologyRefused, issue_apology, notice_due
 from cchc.dossiers.letters import default_choices
-from cchc.dossiers.models import Apology, DossierEvent
-from cchc.dossiers.tests.factories import build_ledger
+from cchc.dossiers.models import Apology, DossierEvent, Status
+from cchc.dossiers.tests.factories import at, build_ledger, dossier
 from cchc.testing.personas import login_verified
 
 
@@ -24,7 +24,7 @@ def _issue(user, dossier, world, *, new=None, now=None):
         user,
         dossier,
         reason="Hồ sơ phải lấy ý kiến cơ quan liên quan",
-        new_appointment_at=new or timezone.now() + dt.timedelta(days=5),
+        new_appointment_at=new or timezone.now() + dt.timedelta(days=20),
         choices=default_choices(dossier),
         responsible_unit=world.units["p1"],
         now=now,
@@ -73,14 +73,39 @@ def test_apology_sent_in_time_has_no_warning(world, ledger):
     assert issued.warnings == []
 
 
-def test_apology_on_the_day_before_the_deadline_is_in_time_and_on_the_deadline_day_is_late(world, ledger):
-    appointment = timezone.localtime(ledger.due_soon.appointment_at)
-    day_before = appointment - dt.timedelta(days=1)
-    assert _issue(world.users["one_stop"], ledger.due_soon, world, now=day_before).warnings == []
-    ledger.overdue.appointment_at = timezone.now() + dt.timedelta(days=2)
-    ledger.overdue.save()
-    on_the_day = timezone.localtime(ledger.overdue.appointment_at).replace(hour=0, minute=5)
-    assert _issue(world.users["one_stop"], ledger.overdue, world, now=on_the_day).warnings
+@pytest.fixture
+def monday_deadline(world):
+    # Appointment on Monday 06/06/2022, still open.
+    return dossier(
+        world,
+        "000.00.26.H01-220530-0005",
+        status=Status.PROCESSING,
+        received=at(2022, 5, 30),
+        appointment=at(2022, 6, 6),
+        outcome="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sent", "late"),
+    [(at(2022, 6, 3, 16), False), (at(2022, 6, 4, 8), True), (at(2022, 6, 6, 7), True)],
+)
+def test_notice_counts_one_working_day_before_the_deadline(world, monday_deadline, sent, late):
+    # Friday is the last working day before a Monday deadline.
+    assert notice_due(monday_deadline) == dt.date(2022, 6, 3)
+    issued = _issue(world.users["one_stop"], monday_deadline, world, new=at(2022, 6, 10), now=sent)
+    assert bool(issued.warnings) is late
+
+
+@pytest.mark.parametrize(
+    ("sent", "late"),
+    [(at(2022, 6, 4, 8), False), (at(2022, 6, 5, 20), False), (at(2022, 6, 6, 7), True)],
+)
+def test_notice_in_calendar_days_when_so_configured(world, monday_deadline, settings, sent, late):
+    settings.CCHC_APOLOGY_NOTICE_WORKING_DAYS = False
+    assert notice_due(monday_deadline) == dt.date(2022, 6, 5)
+    issued = _issue(world.users["one_stop"], monday_deadline, world, new=at(2022, 6, 10), now=sent)
+    assert bool(issued.warnings) is late
 
 
 def test_new_appointment_must_follow_the_current_one(world, ledger):
