@@ -317,7 +317,8 @@ WRITE_RESPONSES: dict[int, Any] = {200: WriteResult, **_errors(400, 401, 403, 40
 
 
 def _item(e: RowError) -> dict[str, Any]:
-    return {"record": e.row, "field": e.field, "value": e.value, "reason": e.reason}
+    # Records are numbered from 1; 0 means the error is about the request, not one record.
+    return {"record": e.row or None, "field": e.field, "value": e.value, "reason": e.reason}
 
 
 def _fail(status: int, detail: str, errors: Iterable[RowError] = ()) -> Status[Any]:

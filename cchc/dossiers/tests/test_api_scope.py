@@ -57,6 +57,7 @@ def test_the_404_does_not_tell_another_ward_that_the_dossier_exists(apis):
     seen = apis["p2"].lookup("P1-2").json()
     unknown = apis["p2"].lookup("NO-SUCH").json()
     assert seen["detail"] == unknown["detail"]
+    assert seen["errors"][0]["record"] is None  # about the request, not a numbered record
 
 
 def test_the_city_system_writes_for_every_ward(apis):
