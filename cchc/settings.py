@@ -278,6 +278,15 @@ CCHC_WORKDAYS_CSV = Path(
     env_str("CCHC_WORKDAYS_CSV", str(BASE_DIR / "cchc" / "calendar" / "data" / "vn-workdays-2022-2027.csv"))
 )
 
+# --- dossiers (issue 3) ------------------------------------------------------------------------
+
+CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished dossiers before ranking
+CCHC_LEAGUE_CACHE_SECONDS = env_int("CCHC_LEAGUE_CACHE_SECONDS", 600)
+CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per address and code
+# rules-vn-texts §a1: the apology comes at least one day before the deadline; counted in working days by
+# default (the texts say "một ngày" without saying which kind).
+CCHC_APOLOGY_NOTICE_WORKING_DAYS = env_bool("CCHC_APOLOGY_NOTICE_WORKING_DAYS", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
