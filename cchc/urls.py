@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 admin.site.site_header = "Quản trị hệ thống CCHC"
 admin.site.site_title = "CCHC"
 admin.site.index_title = "Quản trị dữ liệu"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cchc.core.urls")),
     path("tai-khoan/", include("cchc.accounts.urls")),
     path("to-chuc/", include("cchc.org.urls")),
