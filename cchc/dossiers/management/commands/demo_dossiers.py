@@ -48,7 +48,9 @@ class Command(BaseCommand):
         out = Path(opts["out"]) if opts.get("out") else None
         if out is not None and not out.parent.exists():
             self.fail(f"Thư mục {out.parent} không tồn tại (--out).")
-        progress = None if opts.get("quiet") else progress_line(sys.stderr)
+        # The raw stream under Django's wrapper: the progress line rewrites itself with "\r" on a terminal.
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        progress = None if opts.get("quiet") else progress_line(stream)
         try:
             result = run(
                 numbers["count"], seed=numbers["seed"], year=numbers["year"], out=out, progress=progress
