@@ -39,6 +39,9 @@ def recompute_due(deadline: Deadline, today: dt.date | None = None) -> dt.date |
     base = approved.proposed_due if approved else deadline.original_due
     if base is None:
         return None
+    # An approved date on a non-working day ends on the next working day, as an opened one does
+    # (BLDS 2015 Art. 148, rules-vn §1.3); the original is already a working day.
+    base = _next_working(base, cal)
     unit = dl.LimitUnit(deadline.limit_unit)
     pauses = [dl.Pause(p.start, p.end) for p in deadline.pauses.all()]
     shift = dl.paused_length(pauses, unit, cal, today)

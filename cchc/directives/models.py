@@ -1,26 +1,53 @@
 """Register of directives (văn bản chỉ đạo) and the tasks they assign (rules-vn §4, §5).
 
 A task's clock is a ``cchc.deadlines.Deadline`` (one machine for every deadline); the task keeps what is
-particular to tasks: its source, lead and coordinating units, progress reports, recurrence.
+particular to tasks: its source, lead and coordinating units, progress reports, recurrence. Statuses
+shown to people are read from the deadline (``cchc.lib.deadlines.state_of``); ``Task.status`` only
+records the lifecycle step (open, awaiting the assigner, done, cancelled) so lists can filter cheaply.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
+from cchc.deadlines.models import Deadline
 from cchc.org.models import Jurisdiction, Official, Unit
 
 
 class DocType(models.TextChoices):
-    # ND 30/2020 Phụ lục III (rules-vn §4): the administrative document types most used for directives.
-    CONG_VAN = "cong_van", "Công văn"
-    KE_HOACH = "ke_hoach", "Kế hoạch"
-    CHI_THI = "chi_thi", "Chỉ thị"
-    QUYET_DINH = "quyet_dinh", "Quyết định"
-    THONG_BAO = "thong_bao", "Thông báo"
+    # ND 30/2020 Art. 7 and Phụ lục III (rules-vn §4 [CONFIRMED — D1, D3]): the 29 administrative types.
     NGHI_QUYET = "nghi_quyet", "Nghị quyết"
+    QUYET_DINH = "quyet_dinh", "Quyết định"
+    CHI_THI = "chi_thi", "Chỉ thị"
+    QUY_CHE = "quy_che", "Quy chế"
+    QUY_DINH = "quy_dinh", "Quy định"
+    THONG_CAO = "thong_cao", "Thông cáo"
+    THONG_BAO = "thong_bao", "Thông báo"
+    HUONG_DAN = "huong_dan", "Hướng dẫn"
+    CHUONG_TRINH = "chuong_trinh", "Chương trình"
+    KE_HOACH = "ke_hoach", "Kế hoạch"
+    PHUONG_AN = "phuong_an", "Phương án"
+    DE_AN = "de_an", "Đề án"
+    DU_AN = "du_an", "Dự án"
     BAO_CAO = "bao_cao", "Báo cáo"
+    BIEN_BAN = "bien_ban", "Biên bản"
+    TO_TRINH = "to_trinh", "Tờ trình"
+    HOP_DONG = "hop_dong", "Hợp đồng"
+    CONG_VAN = "cong_van", "Công văn"
+    CONG_DIEN = "cong_dien", "Công điện"
+    BAN_GHI_NHO = "ban_ghi_nho", "Bản ghi nhớ"
+    BAN_THOA_THUAN = "ban_thoa_thuan", "Bản thỏa thuận"
+    GIAY_UY_QUYEN = "giay_uy_quyen", "Giấy ủy quyền"
+    GIAY_MOI = "giay_moi", "Giấy mời"
+    GIAY_GIOI_THIEU = "giay_gioi_thieu", "Giấy giới thiệu"
+    GIAY_NGHI_PHEP = "giay_nghi_phep", "Giấy nghỉ phép"
+    PHIEU_GUI = "phieu_gui", "Phiếu gửi"
+    PHIEU_CHUYEN = "phieu_chuyen", "Phiếu chuyển"
+    PHIEU_BAO = "phieu_bao", "Phiếu báo"
+    THU_CONG = "thu_cong", "Thư công"
     OTHER = "other", "Khác"
 
 
@@ -46,14 +73,17 @@ class Directive(models.Model):
     recipients = models.JSONField("kính gửi", default=list, blank=True)
     cc = models.JSONField("nơi nhận", default=list, blank=True)
     text = models.TextField("toàn văn", blank=True)
-    file = models.FileField("tệp", upload_to="directives/%Y/", blank=True)
     # What the reader proposed, kept beside what a person confirmed, so reader accuracy can be measured.
     proposal = models.JSONField("đề xuất của bộ đọc", default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "văn bản chỉ đạo"
@@ -72,20 +102,75 @@ class Directive(models.Model):
     def reference(self) -> str:
         return f"{self.number}/{self.symbol}"
 
+    @property
+    def signer_line(self) -> str:
+        return " ".join(x for x in (self.signer_authority, self.signer_position, self.signer_name) if x)
+
+
+class DirectiveFile(models.Model):
+    """A file of the directive: the document itself (txt, docx, pdf with a text layer) or an appendix."""
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("tệp", upload_to="directives/%Y/")
+    name = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveIntegerField("dung lượng (byte)", default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tệp văn bản"
+        verbose_name_plural = "tệp văn bản"
+        ordering = ["directive", "uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DirectiveUpload(models.Model):
+    """A document uploaded to be read: the reader's proposal waits here until a person confirms it
+    (issue 4: nothing becomes a task until a person reviews, edits and confirms)."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField("tệp", upload_to="directives/uploads/%Y/%m/")
+    name = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveIntegerField(default=0)
+    text = models.TextField("nội dung đọc được", blank=True)
+    proposal = models.JSONField("đề xuất của bộ đọc", default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    directive = models.ForeignKey(
+        Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
+    )
+
+    class Meta:
+        verbose_name = "văn bản chờ xác nhận"
+        verbose_name_plural = "văn bản chờ xác nhận"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
 
 class DirectiveLink(models.Model):
     """A citation between documents: the seed implements 9228/UBND-SNV and cites 4861/UBND-NV, …"""
 
     class Kind(models.TextChoices):
         IMPLEMENTS = "implements", "Triển khai thực hiện"
+        BASED_ON = "based_on", "Căn cứ"
         CITES = "cites", "Dẫn chiếu"
 
     source = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="links")
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CITES)
+    kind = models.CharField("quan hệ", max_length=12, choices=Kind.choices, default=Kind.CITES)
     # The cited document may not be in the register: keep its reference as text, and the row when known.
     reference = models.CharField("số, ký hiệu", max_length=120)
-    cited_date = models.DateField(null=True, blank=True)
-    description = models.CharField(max_length=500, blank=True)
+    cited_date = models.DateField("ngày", null=True, blank=True)
+    doc_type = models.CharField("loại văn bản", max_length=60, blank=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    description = models.CharField("trích dẫn", max_length=500, blank=True)
     target = models.ForeignKey(
         Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
     )
@@ -93,6 +178,7 @@ class DirectiveLink(models.Model):
     class Meta:
         verbose_name = "liên kết văn bản"
         verbose_name_plural = "liên kết văn bản"
+        ordering = ["source", "id"]
 
     def __str__(self) -> str:
         return f"{self.source_id} → {self.reference}"
@@ -107,12 +193,26 @@ class Recurrence(models.TextChoices):
     CONTINUOUS = "continuous", "Thường xuyên"
 
 
+# A task with one of these recurrences is a series: it carries no deadline of its own and spawns one
+# dated occurrence per period (``cchc spawn-occurrences``).
+PERIODIC = (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.HALF_YEARLY, Recurrence.YEARLY)
+
+
 class TaskStatus(models.TextChoices):
-    # rules-vn §5: open (within time / overdue / no deadline), awaiting confirmation, done (on time / late).
+    # The lifecycle step only; within time / overdue / on time / late come from the deadline (rules-vn §5).
     OPEN = "open", "Đang thực hiện"
     AWAITING = "awaiting", "Chờ xác nhận hoàn thành"
     DONE = "done", "Đã hoàn thành"
     CANCELLED = "cancelled", "Đã hủy"
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def countable(self) -> TaskQuerySet:
+        """Tasks that count in the statistics: not cancelled, and not a periodic series (its dated
+        occurrences count instead)."""
+        return self.exclude(status=TaskStatus.CANCELLED).exclude(
+            Q(parent__isnull=True) & Q(recurrence__in=PERIODIC)
+        )
 
 
 class Task(models.Model):
@@ -136,43 +236,78 @@ class Task(models.Model):
     assigner_unit = models.ForeignKey(
         Unit, verbose_name="đơn vị giao, xác nhận", on_delete=models.PROTECT, related_name="+"
     )
+    # The clock (one per task). Null only for a moment while the task is being created.
+    deadline = models.OneToOneField(
+        Deadline,
+        verbose_name="thời hạn",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="task",
+    )
     deadline_text = models.CharField("thời hạn (nguyên văn)", max_length=200, blank=True)
+    # The date the document or the Office gave; the clock's due date may be later (holiday → next
+    # working day), and both are shown.
+    requested_due = models.DateField("hạn theo văn bản", null=True, blank=True)
     recurrence = models.CharField("định kỳ", max_length=20, choices=Recurrence.choices, blank=True)
+    repeat_until = models.DateField("lặp đến ngày", null=True, blank=True)
     # An occurrence of a recurring task points to the task that spawned it.
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="occurrences"
     )
+    period_start = models.DateField("đầu kỳ", null=True, blank=True)
     period_label = models.CharField("kỳ", max_length=40, blank=True)
     status = models.CharField(
         max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN, db_index=True
     )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
         ordering = ["directive", "section", "id"]
+        constraints = [
+            # Two workers spawning the same period: the second insert fails and is skipped.
+            models.UniqueConstraint(
+                fields=["parent", "period_start"],
+                condition=Q(parent__isnull=False),
+                name="task_one_occurrence_per_period",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def is_series(self) -> bool:
+        return self.parent_id is None and self.recurrence in PERIODIC
+
 
 class ProgressReport(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị báo cáo", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     percent = models.PositiveSmallIntegerField("tiến độ (%)")
     note = models.TextField("nội dung báo cáo")
     attachment = models.FileField("tệp đính kèm", upload_to="task-reports/%Y/%m/", blank=True)
+    attachment_name = models.CharField(max_length=255, blank=True)
     is_completion = models.BooleanField("báo cáo hoàn thành", default=False)
 
     class Meta:
         verbose_name = "báo cáo tiến độ"
         verbose_name_plural = "báo cáo tiến độ"
-        ordering = ["task", "at"]
+        ordering = ["task", "at", "id"]
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.percent}%"

@@ -1,0 +1,547 @@
+"""The follow-up screens: task list, the Office's board, each unit's inbox, the overdue list, progress
+per directive, the Internal Affairs check, and the periodic report. Every table exports to XLSX with
+``?xuat=xlsx`` (same filters, same rows). All of them read through ``tasks_for``, so each person sees
+the same screens limited to their scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Avg, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+
+from cchc.accounts.models import User
+from cchc.accounts.roles import JURISDICTION_WIDE
+from cchc.deadlines.actions import calendar_for
+from cchc.deadlines.models import ExtensionStatus
+from cchc.directives import actions
+from cchc.directives.exports import xlsx_response
+from cchc.directives.forms import ReportForm
+from cchc.directives.models import Task, TaskStatus
+from cchc.directives.queries import (
+    STATE_BADGES,
+    STATE_LABELS,
+    STATE_ORDER,
+    STATE_SHORT,
+    Tally,
+    assigner_tasks_for,
+    directives_for,
+    received_between,
+    tally_by,
+    tasks_for,
+    total_of,
+    unit_sort_key,
+    with_state,
+)
+from cchc.directives.views import parse_day
+from cchc.lib import deadlines as dl
+from cchc.lib.deadlines import State
+from cchc.org.models import Unit
+from cchc.org.queries import accountable, heads_on, units_for, user_unit
+
+# rules-vn §5 [PRACTICE — T4]: provincial systems flag tasks overdue by more than 30, 90 or 120 days.
+OVERDUE_FLAGS = (120, 90, 30)
+
+
+@dataclass
+class Filters:
+    unit: Unit | None
+    state: str
+    directive: int | None
+    q: str
+    first: dt.date | None
+    last: dt.date | None
+
+    def query(self, **extra: Any) -> str:
+        values = {
+            "don_vi": self.unit.pk if self.unit else "",
+            "trang_thai": self.state,
+            "van_ban": self.directive or "",
+            "q": self.q,
+            "tu": self.first.isoformat() if self.first else "",
+            "den": self.last.isoformat() if self.last else "",
+            **extra,
+        }
+        return urlencode({k: v for k, v in values.items() if v})
+
+
+def read_filters(request: HttpRequest) -> Filters:
+    unit = None
+    unit_id = request.GET.get("don_vi", "")
+    if unit_id.isdigit():
+        # Only a unit the person may read: a forged id must not even show another ward's name.
+        unit = units_for(request.user).filter(pk=int(unit_id)).first()
+    state = request.GET.get("trang_thai", "")
+    directive = request.GET.get("van_ban", "")
+    return Filters(
+        unit=unit,
+        state=state if state in STATE_LABELS else "",
+        directive=int(directive) if directive.isdigit() else None,
+        q=request.GET.get("q", "").strip(),
+        first=parse_day(request.GET.get("tu", "")),
+        last=parse_day(request.GET.get("den", "")),
+    )
+
+
+def filtered_tasks(request: HttpRequest, f: Filters) -> Any:
+    qs = tasks_for(request.user).countable()
+    if f.unit is not None:
+        qs = qs.filter(lead_unit__path__startswith=f.unit.path)
+    if f.directive:
+        qs = qs.filter(directive_id=f.directive)
+    if f.q:
+        qs = qs.filter(
+            Q(text__icontains=f.q) | Q(directive__symbol__icontains=f.q) | Q(directive__number=f.q)
+        )
+    return received_between(qs, f.first, f.last)
+
+
+def _xlsx_wanted(request: HttpRequest) -> bool:
+    return request.GET.get("xuat") == "xlsx"
+
+
+def _units_in(tallies: dict[Any, Tally]) -> list[Unit]:
+    return sorted(Unit.objects.filter(pk__in=[k for k in tallies if k]), key=unit_sort_key)
+
+
+# --- the task list -------------------------------------------------------------------------------------
+
+TASK_HEADERS = [
+    "Văn bản",
+    "Mục",
+    "Nội dung nhiệm vụ",
+    "Kỳ",
+    "Đơn vị chủ trì",
+    "Tình trạng",
+    "Tình trạng theo hạn ban đầu",
+    "Ngày giao",
+    "Hạn ban đầu",
+    "Hạn hiện tại",
+    "Ngày báo cáo hoàn thành",
+    "Ngày xác nhận",
+    "Tiến độ (%)",
+]
+
+
+def task_row(t: Task) -> list[Any]:
+    d = t.deadline
+    return [
+        t.directive.reference,
+        t.section,
+        t.text,
+        t.period_label,
+        t.lead_unit.name,
+        STATE_LABELS.get(getattr(t, "state", ""), ""),
+        STATE_LABELS.get(getattr(t, "state_original", ""), ""),
+        d.start_date if d else None,
+        d.original_due if d else None,
+        d.due if d else None,
+        d.reported_on if d else None,
+        d.done_on if d else None,
+        t.progress,
+    ]
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    f = read_filters(request)
+    today = actions.today()
+    qs = with_state(filtered_tasks(request, f), today)
+    if f.state:
+        qs = qs.filter(Q(state=f.state))
+    qs = qs.select_related("directive", "lead_unit", "deadline").order_by("deadline__due", "id")
+    if _xlsx_wanted(request):
+        return xlsx_response(
+            f"nhiem-vu-{today:%Y%m%d}.xlsx",
+            "Danh sách nhiệm vụ",
+            TASK_HEADERS,
+            (task_row(t) for t in qs[:50000]),
+            note=f"Số liệu ngày {today:%d/%m/%Y}",
+        )
+    page = Paginator(qs, 50).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "directives/task_list.html",
+        {
+            "page": page,
+            "filters": f,
+            "query": f.query(),
+            "labels": STATE_LABELS,
+            "badges": STATE_BADGES,
+            "states": [(s, STATE_LABELS[s]) for s in STATE_ORDER],
+            "units": _units_in(tally_by(tasks_for(request.user), "lead_unit", today)),
+            "today": today,
+        },
+    )
+
+
+# --- the Office's board --------------------------------------------------------------------------------
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    f = read_filters(request)
+    today = actions.today()
+    tallies = tally_by(filtered_tasks(request, f), "lead_unit", today)
+    units = _units_in(tallies)
+    rows = [(u, tallies[u.pk]) for u in units]
+    total = total_of(tallies)
+    if _xlsx_wanted(request):
+        headers = [
+            "Đơn vị",
+            *[STATE_LABELS[s] for s in STATE_ORDER],
+            "Tổng số",
+            "Trễ so với hạn ban đầu",
+            "Được gia hạn",
+        ]
+        data = [
+            [u.name, *[t[s] for s in STATE_ORDER], t.total, t.late_vs_original, t.extended] for u, t in rows
+        ]
+        data.append(
+            [
+                "Tổng cộng",
+                *[total[s] for s in STATE_ORDER],
+                total.total,
+                total.late_vs_original,
+                total.extended,
+            ]
+        )
+        return xlsx_response(
+            f"bang-theo-doi-nhiem-vu-{today:%Y%m%d}.xlsx",
+            "Bảng theo dõi nhiệm vụ theo đơn vị",
+            headers,
+            data,
+            note=f"Số liệu ngày {today:%d/%m/%Y}",
+        )
+    return render(
+        request,
+        "directives/board.html",
+        {
+            "rows": rows,
+            "total": total,
+            "columns": [(s, STATE_SHORT[s], STATE_LABELS[s]) for s in STATE_ORDER],
+            "filters": f,
+            "query": f.query(),
+            "today": today,
+            "awaiting_me": assigner_tasks_for(request.user).filter(status=TaskStatus.AWAITING).count(),
+        },
+    )
+
+
+# --- each unit's inbox ---------------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    today = actions.today()
+    user = request.user
+    unit = user_unit(user)
+    mine = with_state(tasks_for(user, write=True).countable(), today).select_related(
+        "directive", "lead_unit", "deadline"
+    )
+    active = mine.exclude(status__in=[TaskStatus.DONE, TaskStatus.CANCELLED]).order_by("deadline__due", "id")
+    leading = [t for t in active if unit and t.lead_unit.path.startswith(unit.path)]
+    coordinating = [t for t in active if t not in leading]
+    assigner = assigner_tasks_for(user)
+    to_confirm = list(
+        with_state(assigner.filter(status=TaskStatus.AWAITING), today)
+        .select_related("directive", "lead_unit", "deadline")
+        .order_by("deadline__reported_on")
+    )
+    to_decide = list(
+        with_state(assigner.filter(deadline__extensions__status=ExtensionStatus.PENDING), today)
+        .select_related("directive", "lead_unit", "deadline")
+        .distinct()
+    )
+    done_recently = mine.filter(status=TaskStatus.DONE, deadline__done_on__gte=today - dt.timedelta(days=90))
+    if _xlsx_wanted(request):
+        rows = [["Chủ trì", *task_row(t)] for t in leading] + [
+            ["Phối hợp", *task_row(t)] for t in coordinating
+        ]
+        rows += [["Chờ xác nhận", *task_row(t)] for t in to_confirm]
+        return xlsx_response(
+            f"nhiem-vu-don-vi-{today:%Y%m%d}.xlsx",
+            f"Nhiệm vụ của {unit.name if unit else 'đơn vị'}",
+            ["Vai trò", *TASK_HEADERS],
+            rows,
+            note=f"Số liệu ngày {today:%d/%m/%Y}",
+        )
+    return render(
+        request,
+        "directives/inbox.html",
+        {
+            "unit": unit,
+            "head": unit.accountable_head(today) if unit else None,
+            "leading": leading,
+            "coordinating": coordinating,
+            "to_confirm": to_confirm,
+            "to_decide": to_decide,
+            "done_recently": done_recently.count(),
+            "labels": STATE_LABELS,
+            "badges": STATE_BADGES,
+            "today": today,
+        },
+    )
+
+
+# --- the overdue list ----------------------------------------------------------------------------------
+
+
+@dataclass
+class OverdueRow:
+    task: Task
+    head: Any
+    working_days: int
+    days: int
+
+    @property
+    def flag(self) -> int:
+        return next((n for n in OVERDUE_FLAGS if self.days > n), 0)
+
+
+def overdue_rows(request: HttpRequest, f: Filters, today: dt.date) -> list[OverdueRow]:
+    qs = (
+        with_state(filtered_tasks(request, f), today)
+        .filter(Q(state=State.OPEN_OVERDUE.value))
+        .select_related("directive", "lead_unit", "lead_unit__jurisdiction", "deadline")
+    )
+    tasks = list(qs)
+    heads = heads_on({t.lead_unit_id for t in tasks}, today)
+    rows = []
+    for t in tasks:
+        assert t.deadline is not None and t.deadline.due is not None
+        cal = calendar_for(t.lead_unit.jurisdiction)
+        rows.append(
+            OverdueRow(
+                t,
+                accountable(heads.get(t.lead_unit_id, {})),
+                dl.days_overdue(t.deadline.due, today, cal),
+                dl.days_overdue(t.deadline.due, today, cal, working=False),
+            )
+        )
+    rows.sort(key=lambda r: (-r.working_days, r.task.lead_unit.path, r.task.pk))
+    return rows
+
+
+@login_required
+def overdue(request: HttpRequest) -> HttpResponse:
+    f = read_filters(request)
+    today = actions.today()
+    rows = overdue_rows(request, f, today)
+    if _xlsx_wanted(request):
+        return xlsx_response(
+            f"nhiem-vu-qua-han-{today:%Y%m%d}.xlsx",
+            "Danh sách nhiệm vụ quá hạn",
+            [
+                "Đơn vị chủ trì",
+                "Người đứng đầu chịu trách nhiệm",
+                "Chức vụ",
+                "Văn bản",
+                "Nội dung nhiệm vụ",
+                "Kỳ",
+                "Hạn ban đầu",
+                "Hạn hiện tại",
+                "Số ngày làm việc quá hạn",
+                "Số ngày quá hạn",
+                "Tiến độ (%)",
+            ],
+            (
+                [
+                    r.task.lead_unit.name,
+                    r.head.full_name if r.head else "Chưa có",
+                    r.head.position if r.head else "",
+                    r.task.directive.reference,
+                    r.task.text,
+                    r.task.period_label,
+                    r.task.deadline.original_due if r.task.deadline else None,
+                    r.task.deadline.due if r.task.deadline else None,
+                    r.working_days,
+                    r.days,
+                    r.task.progress,
+                ]
+                for r in rows
+            ),
+            note=f"Số liệu ngày {today:%d/%m/%Y}",
+        )
+    return render(
+        request,
+        "directives/overdue.html",
+        {
+            "rows": rows,
+            "filters": f,
+            "query": f.query(),
+            "today": today,
+            "units": _units_in(tally_by(tasks_for(request.user), "lead_unit", today)),
+        },
+    )
+
+
+# --- progress per directive ----------------------------------------------------------------------------
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    f = read_filters(request)
+    today = actions.today()
+    tasks = filtered_tasks(request, f)
+    tallies = tally_by(tasks, "directive", today)
+    averages = dict(tasks.values_list("directive").annotate(a=Avg("progress")).order_by())
+    directives = list(directives_for(request.user).filter(pk__in=[k for k in tallies if k]).order_by("-date"))
+    rows = [(d, tallies[d.pk], averages.get(d.pk) or 0) for d in directives]
+    if _xlsx_wanted(request):
+        return xlsx_response(
+            f"tien-do-theo-van-ban-{today:%Y%m%d}.xlsx",
+            "Tiến độ thực hiện theo văn bản",
+            [
+                "Văn bản",
+                "Ngày",
+                "Trích yếu",
+                "Số nhiệm vụ",
+                *[STATE_LABELS[s] for s in STATE_ORDER],
+                "Tỷ lệ hoàn thành (%)",
+                "Tiến độ bình quân (%)",
+            ],
+            (
+                [
+                    d.reference,
+                    d.date,
+                    d.subject,
+                    t.total,
+                    *[t[s] for s in STATE_ORDER],
+                    round(t.done_pct, 1),
+                    round(float(a), 1),
+                ]
+                for d, t, a in rows
+            ),
+            note=f"Số liệu ngày {today:%d/%m/%Y}",
+        )
+    return render(
+        request,
+        "directives/progress.html",
+        {
+            "rows": rows,
+            "columns": [(s, STATE_SHORT[s]) for s in STATE_ORDER],
+            "filters": f,
+            "today": today,
+            "query": f.query(),
+        },
+    )
+
+
+# --- the Internal Affairs check ------------------------------------------------------------------------
+
+CHECK_HEADERS = [
+    "Đơn vị",
+    "Nhiệm vụ được giao",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Hoàn thành (không có thời hạn)",
+    "Chờ xác nhận",
+    "Đang thực hiện trong hạn",
+    "Quá hạn hiện nay",
+    "Chưa hoàn thành, không có thời hạn",
+    "Trễ so với hạn ban đầu",
+    "Được gia hạn",
+    "Tỷ lệ đúng hạn (%)",
+]
+
+
+def check_cells(t: Tally) -> list[Any]:
+    judged = t[State.DONE_ON_TIME] + t[State.DONE_LATE]
+    on_time_pct = round(100.0 * t[State.DONE_ON_TIME] / judged, 1) if judged else None
+    return [
+        t.total,
+        t[State.DONE_ON_TIME],
+        t[State.DONE_LATE],
+        t[State.DONE_NO_DEADLINE],
+        t[State.AWAITING_CONFIRMATION],
+        t[State.OPEN_WITHIN],
+        t[State.OPEN_OVERDUE],
+        t[State.OPEN_NO_DEADLINE],
+        t.late_vs_original,
+        t.extended,
+        on_time_pct,
+    ]
+
+
+@login_required
+def check(request: HttpRequest) -> HttpResponse:
+    """Seed §4: the Internal Affairs office checks how units carry out superior orders."""
+    f = read_filters(request)
+    today = actions.today()
+    tallies = tally_by(filtered_tasks(request, f), "lead_unit", today)
+    units = _units_in(tallies)
+    rows = [(u, check_cells(tallies[u.pk])) for u in units]
+    total = check_cells(total_of(tallies))
+    if _xlsx_wanted(request):
+        period = _period_note(f)
+        return xlsx_response(
+            f"kiem-tra-thuc-hien-nhiem-vu-{today:%Y%m%d}.xlsx",
+            "Kiểm tra việc thực hiện nhiệm vụ được giao",
+            CHECK_HEADERS,
+            [*([u.name, *cells] for u, cells in rows), ["Tổng cộng", *total]],
+            note=f"Số liệu ngày {today:%d/%m/%Y}{period}",
+        )
+    return render(
+        request,
+        "directives/check.html",
+        {
+            "rows": rows,
+            "total": total,
+            "headers": CHECK_HEADERS[1:],
+            "filters": f,
+            "query": f.query(),
+            "today": today,
+        },
+    )
+
+
+def _period_note(f: Filters) -> str:
+    if f.first or f.last:
+        first = f"{f.first:%d/%m/%Y}" if f.first else "…"
+        last = f"{f.last:%d/%m/%Y}" if f.last else "…"
+        return f"; nhiệm vụ giao từ {first} đến {last}"
+    return ""
+
+
+# --- the periodic report -------------------------------------------------------------------------------
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    if not (user.is_superuser or user.role in JURISDICTION_WIDE):
+        raise PermissionDenied(
+            "Báo cáo toàn địa bàn dành cho lãnh đạo, Văn phòng, Phòng Nội vụ và thanh tra."
+        )
+    today = actions.today()
+    wanted = request.GET.get("dinh_dang", "")
+    form = ReportForm(
+        request.GET if wanted else None,
+        initial={"first": dt.date(today.year, 1, 1), "last": today, "signer_name": user.get_full_name()},
+    )
+    if wanted in ("docx", "pdf") and form.is_valid():
+        from cchc.directives import report as rep
+
+        data = rep.build(user, form.cleaned_data, today)
+        if wanted == "docx":
+            content, ctype = rep.render_docx(data), rep.DOCX
+        else:
+            try:
+                content, ctype = rep.render_pdf(data), "application/pdf"
+            except rep.PdfUnavailable as exc:
+                return render(
+                    request, "directives/report.html", {"form": form, "pdf_error": str(exc)}, status=503
+                )
+        response = HttpResponse(content, content_type=ctype)
+        response["Content-Disposition"] = f'attachment; filename="{rep.file_stem(data)}.{wanted}"'
+        return response
+    return render(request, "directives/report.html", {"form": form})
