@@ -43,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "CCHC_FEEDBACK_RATE_LIMITS": True,
     "CCHC_FEEDBACK_RATE_PER_IP_HOUR": 10,
     "CCHC_FEEDBACK_RATE_PER_PHONE_DAY": 5,
+    "CCHC_FEEDBACK_LOOKUPS_PER_HOUR": 20,
     # X-Forwarded-For is believed only when this is on (the bench and a known proxy); otherwise the
     # address is the one ``cchc.accounts.policy.client_ip`` trusts.
     "CCHC_FEEDBACK_TRUST_X_FORWARDED_FOR": False,

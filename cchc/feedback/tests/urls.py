@@ -17,11 +17,11 @@ def _namespaces(patterns, found):
 
 
 _mounted = _namespaces(project_patterns, set())
-urlpatterns = []
+urlpatterns: list = []
 if "feedback_public" not in _mounted:
     urlpatterns.append(path("cong-khai/phan-anh/", include("cchc.feedback.public_urls")))
 if "feedback" not in _mounted:
     urlpatterns.append(path("phan-anh/", include("cchc.feedback.urls")))
 if "open311" not in _mounted:
     urlpatterns.append(path("open311/v2/", include("cchc.feedback.open311_urls")))
-urlpatterns += list(project_patterns)
+urlpatterns += project_patterns
