@@ -463,6 +463,9 @@ def _not_found(row: int | None, code: str, client: ApiClient) -> RowError:
     )
 
 
+LOCKED = "Hồ sơ có đơn vị ngoài địa bàn của hệ thống; không được ghi."
+
+
 class _Abort(Exception):
     def __init__(self, response: Status[Any]) -> None:
         self.response = response
@@ -515,25 +518,31 @@ def sync_dossiers(request: HttpRequest, payload: SyncIn) -> Status[Any]:
             403, "Hệ thống không được ghi hồ sơ của đơn vị ngoài địa bàn; không ghi hồ sơ nào.", forbidden
         )
 
+    # code → (visible: one of its units is in the area, writable: both are)
     existing = {
-        code: (h in scope and rcv in scope)
+        code: (h in scope or rcv in scope, h in scope and rcv in scope)
         for code, h, rcv in Dossier.objects.filter(code__in=[r.code for r in records]).values_list(
             "code", "handling_unit_id", "receiving_unit_id"
         )
     }
     missing: list[RowError] = []
+    locked: list[RowError] = []
     taken: list[RowError] = []
     for r in records:
-        mine = existing.get(r.code)
-        if payload.isUpdating and not mine:
+        visible, writable = existing.get(r.code, (False, False))
+        if payload.isUpdating and not visible:
             missing.append(_not_found(r.row, r.code, client))
-        elif not payload.isUpdating and mine is False:
+        elif payload.isUpdating and not writable:
+            locked.append(RowError(r.row, "MaHoSo", r.code, LOCKED))
+        elif not payload.isUpdating and r.code in existing and not writable:
             taken.append(RowError(r.row, "MaHoSo", r.code, "Mã hồ sơ đã được dùng cho một hồ sơ khác."))
     if missing:
         return _fail(404, "Có hồ sơ cần cập nhật nhưng không tìm thấy; không ghi hồ sơ nào.", missing)
+    if locked:
+        return _fail(403, "Không được ghi hồ sơ có đơn vị ngoài địa bàn; không ghi hồ sơ nào.", locked)
 
     source = _source(client)
-    if not payload.isUpdating and any(existing.get(r.code) for r in records):
+    if not payload.isUpdating and any(existing.get(r.code, (False, False))[1] for r in records):
         # Creating over an existing dossier is only a harmless retry when nothing would change.
         dry = upsert_dossiers(records, actor=client, source=source, dry_run=True)
         if dry.errors:
@@ -580,9 +589,7 @@ def _writable(
         if d is None:
             missing.append(_not_found(row, code, client))
         elif d.handling_unit_id not in scope or d.receiving_unit_id not in scope:
-            forbidden.append(
-                RowError(row, "MaHoSo", code, "Hồ sơ có đơn vị ngoài địa bàn của hệ thống; không được ghi.")
-            )
+            forbidden.append(RowError(row, "MaHoSo", code, LOCKED))
         else:
             found[code] = d
     return found, missing, forbidden

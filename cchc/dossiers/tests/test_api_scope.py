@@ -72,3 +72,15 @@ def test_a_code_taken_in_another_ward_cannot_be_created_again(apis):
     r = apis["p2"].sync(p2_dossier("SAME-1"))
     assert r.status_code == 409
     assert Dossier.objects.get(code="SAME-1").handling_unit.code == "P1"
+
+
+def test_a_dossier_shared_with_a_unit_outside_the_area_can_be_read_but_not_written(apis):
+    shared = national("SHARED-1", DonViTiepNhan="NV", TrangThaiHoSo=4, NgayKetThucXuLy="", NgayTra="")
+    assert apis["city"].sync(shared).status_code == 200
+    ward = apis["p1"]
+    assert ward.lookup("SHARED-1").status_code == 200
+    r = ward.sync(national("SHARED-1", DonViTiepNhan="P1-MC"), updating=True)
+    assert r.status_code == 403 and r.json()["errors"][0]["field"] == "MaHoSo"
+    assert ward.progress({"MaHoSo": "SHARED-1", "PhongBanXuLy": "P1"}).status_code == 403
+    assert ward.status("SHARED-1", 9, ThoiDiem="20220309100000").status_code == 403
+    assert Dossier.objects.get(code="SHARED-1").receiving_unit.code == "NV"
