@@ -3,6 +3,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from cchc.dossiers.api import api as dossier_api
+
 admin.site.site_header = "Quản trị hệ thống CCHC"
 admin.site.site_title = "CCHC"
 admin.site.index_title = "Quản trị dữ liệu"
@@ -13,8 +15,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("to-chuc/", include("cchc.org.urls")),
     path("lich/", include("cchc.calendar.urls")),
     path("ho-so/nhap/", include("cchc.dossiers.urls_import")),
+    path("ho-so/ket-noi/", include("cchc.dossiers.urls_api_clients")),
     path("ho-so/", include("cchc.dossiers.urls")),
+    path("chi-dao/", include("cchc.directives.urls")),
+    path("phan-anh/", include("cchc.feedback.urls")),
+    path("cong-khai/phan-anh/", include("cchc.feedback.public_urls")),
     path("cong-khai/", include("cchc.portal.urls")),
+    path("open311/v2/", include("cchc.feedback.open311_urls")),
+    path("api/", dossier_api.urls),
     path("quan-tri/", admin.site.urls),
 ]
 if settings.DEBUG:
