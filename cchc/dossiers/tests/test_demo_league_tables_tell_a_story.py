@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from cchc.dossiers import demo
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.tests.demo_helpers import demo_city
+from cchc.org.models import Official
 
 pytestmark = pytest.mark.django_db
 FINISHED = ["early", "on_time", "late"]
@@ -58,3 +59,18 @@ def test_two_wards_and_one_agency_stand_out_and_causes_point_at_them():
         for c in late:
             if c.get("unit") == "Chi cục Thuế TP Vũng Tàu":
                 assert c.get("official") is None
+
+    # The slow ward's civil-status officer is the official most often named for an overrun step …
+    named = Counter(
+        c["official"]
+        for late in Dossier.objects.filter(outcome="late").values_list("late_causes", flat=True)
+        for c in late
+        if c["kind"] == "step_overrun" and c.get("official")
+    )
+    assert named.most_common(1)[0][0] == Official.objects.get(code="TN2-TPHT").full_name
+    # … and Phường Thắng Nhì improves after the directive of August 2022.
+    tn2 = Dossier.objects.filter(handling_unit__code="UBND-TN2", outcome__in=FINISHED)
+    before = tn2.filter(received_at__month__lt=9)
+    after = tn2.filter(received_at__month__gte=9)
+    rate = lambda qs: qs.filter(outcome="late").count() / qs.count()  # noqa: E731
+    assert rate(after) < 0.7 * rate(before)
