@@ -372,7 +372,8 @@ class _Demo:
         self.answer(p, min(when, due) if not late else when)
 
 
-def _categories(city: Jurisdiction) -> None:
+def load_categories(city: Jurisdiction) -> None:
+    """The demo city's catalogue of fields (idempotent); also used by the load benchmark."""
     for order, (code, name, group, ward, unit_code, keywords) in enumerate(CATEGORIES, start=1):
         unit = Unit.objects.filter(code=unit_code).first() if unit_code else None
         Category.objects.update_or_create(
@@ -529,7 +530,7 @@ def load_feedback_demo() -> str:
     city = Jurisdiction.objects.filter(code="747").first()
     if city is None:
         raise RuntimeError("Chưa có tổ chức bộ máy trình diễn (chạy bước tổ chức bộ máy trước).")
-    _categories(city)
+    load_categories(city)
     existing = Petition.objects.filter(is_demo=True).count()
     if existing:
         return f"đã có {existing} phản ánh trình diễn, không thêm"
