@@ -39,6 +39,7 @@ from cchc.directives.queries import (
     can_lead,
     can_update,
 )
+from cchc.lib import deadlines as dl
 from cchc.lib import recurrence as rec
 from cchc.org.models import Jurisdiction, Official, Unit
 from cchc.org.queries import user_jurisdiction, user_unit
@@ -60,6 +61,23 @@ def occurrence_due_day() -> int:
     # rules-vn §5: regular reports by the 25th of the period's last month (ND 09/2019 Art. 13,
     # [CONFIRMED — T5]); applying it to every recurring task is a choice, hence a setting.
     return int(getattr(settings, "CCHC_OCCURRENCE_DUE_DAY", 25))
+
+
+TASK_RULE_DEFAULTS: dict[str, Any] = {
+    # rules-vn §5 [UNCONFIRMED]: some provincial follow-up rules give tasks without a deadline a default
+    # one; none is assumed unless configured.
+    "default_working_days": None,
+    # rules-vn §5 [INFERRED]: the lead asks before the deadline; whether a late request is still
+    # accepted is the assigner's rule (default: accepted, and the task stays late against the original).
+    "extension_after_due": True,
+}
+
+
+def task_rules(assigner: Unit) -> dict[str, Any]:
+    """The assigning authority's follow-up rules: ``CCHC_TASK_RULES = {"default": {...}, "<unit code>":
+    {...}}`` over ``TASK_RULE_DEFAULTS`` (rules-vn §5: configurable for each assigning authority)."""
+    configured = getattr(settings, "CCHC_TASK_RULES", {}) or {}
+    return {**TASK_RULE_DEFAULTS, **configured.get("default", {}), **configured.get(assigner.code, {})}
 
 
 def continuous_report_every() -> str:
@@ -141,6 +159,10 @@ def create_task(
     if recurrence in PERIODIC and due is not None:
         raise ValidationError({"due": "Nhiệm vụ định kỳ không có hạn chung; hạn được tính cho từng kỳ."})
     start = start or directive.date
+    limit = None
+    if due is None and not recurrence and parent is None:
+        days = task_rules(assigner_unit)["default_working_days"]
+        limit = dl.Limit(int(days)) if days else None
     task = Task.objects.create(
         directive=directive,
         section=section[:20],
@@ -167,6 +189,7 @@ def create_task(
         unit=lead_unit,
         start=start,
         due=due,
+        limit=limit,
         official=officer,
         assigner_unit=assigner_unit,
         url=task_url(task),
@@ -337,7 +360,7 @@ def request_extension(actor: Any, task: Task, *, proposed_due: dt.date, reason: 
     deadline = _clock(task)
     if deadline.due is None:
         raise ValidationError("Nhiệm vụ không có thời hạn, không cần gia hạn.")
-    if today() > deadline.due and not getattr(settings, "CCHC_EXTENSION_AFTER_DUE", True):
+    if today() > deadline.due and not task_rules(task.assigner_unit)["extension_after_due"]:
         raise ValidationError("Đã quá hạn: không nhận đề nghị gia hạn sau thời hạn.")
     ext = clock.request_extension(actor, deadline, proposed_due=proposed_due, reason=reason)
     record(

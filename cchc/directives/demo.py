@@ -201,9 +201,17 @@ def _read_and_confirm(office: User, city: Jurisdiction) -> Directive:
     return directive
 
 
+_VOICES: dict[int, str] = {}
+
+
 def _voice(task: Task) -> str:
-    head = task.lead_unit.accountable_head(ISSUED)
-    return f"{head.full_name} ({task.lead_unit.name})" if head else task.lead_unit.name
+    """Who speaks for the lead unit in the audit trail: its head (looked up once per unit)."""
+    if task.lead_unit_id not in _VOICES:
+        head = task.lead_unit.accountable_head(ISSUED)
+        _VOICES[task.lead_unit_id] = (
+            f"{head.full_name} ({task.lead_unit.name})" if head else task.lead_unit.name
+        )
+    return _VOICES[task.lead_unit_id]
 
 
 PROGRESS_NOTES = [
@@ -222,6 +230,7 @@ def _follow_up(office: User, directive: Directive) -> None:
     """Simulate the units' reports and the Office's decisions up to today, deterministically."""
     today = actions.today()
     rng = random.Random(7190)
+    _VOICES.clear()
     tasks = list(
         Task.objects.filter(directive=directive)
         .exclude(parent__isnull=True, recurrence__in=PERIODIC)
@@ -242,7 +251,7 @@ def _follow_up(office: User, directive: Directive) -> None:
             continue
         roll = rng.random()
         voice = _voice(task)
-        if task.pk == awaiting or (roll < 0.03 and task.pk not in keep_open):
+        if task.pk == awaiting or (roll < 0.01 and task.pk not in keep_open):
             _progress(task, d.due - dt.timedelta(days=3), rng)
             actions.report_completion(
                 voice, task, note=rng.choice(DONE_NOTES), on=today - dt.timedelta(days=2)

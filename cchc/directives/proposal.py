@@ -42,7 +42,7 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "fronts",
-        "Tất cả Mặt trận và đoàn thể cấp trên cơ sở",
+        "Tất cả Ủy ban MTTQ và đoàn thể cùng cấp",
         re.compile(r"(?:các đoàn thể|các tổ chức chính trị - xã hội)"),
     ),
 )
@@ -61,7 +61,8 @@ ASSIGNABLE_KINDS = (
 
 def assignable_units(jurisdiction: Jurisdiction, day: dt.date | None = None) -> UnitQuerySet:
     qs = Unit.objects.filter(jurisdiction__path__startswith=jurisdiction.path, kind__in=ASSIGNABLE_KINDS)
-    return qs.valid_on(day) if day else qs.current()
+    qs = qs.valid_on(day) if day else qs.current()
+    return qs.order_by("kind", "name")
 
 
 def group_members(key: str, jurisdiction: Jurisdiction, day: dt.date | None = None) -> list[Unit]:
