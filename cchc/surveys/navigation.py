@@ -1,0 +1,26 @@
+"""Menu entries of the surveys (shown under one "Khảo sát" drop-down)."""
+
+from cchc.accounts.roles import Role
+from cchc.core.navigation import ALL_STAFF, NavItem
+
+NAV_GROUP = "Khảo sát"
+WIDE = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
+NAV_ITEMS = [
+    NavItem("survey_campaigns", "Đợt khảo sát", "surveys:campaigns", ALL_STAFF),
+    NavItem("survey_flagged", "Phiếu cần xem xét", "surveys:flagged", frozenset({Role.SECRETARIAT})),
+    NavItem(
+        "survey_paper", "Nhập phiếu giấy", "surveys:paper_entry", frozenset({Role.SECRETARIAT, Role.ONE_STOP})
+    ),
+    NavItem(
+        "survey_kiosks", "Ki-ốt khảo sát", "surveys:kiosks", frozenset({Role.SECRETARIAT, Role.ONE_STOP})
+    ),
+    NavItem("survey_officials", "Đánh giá cán bộ", "surveys:officials", WIDE | {Role.UNIT_HEAD}),
+    NavItem(
+        "survey_evaluation",
+        "Đánh giá giải quyết hồ sơ",
+        "surveys:evaluation_summary",
+        WIDE | {Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP},
+    ),
+    NavItem("survey_figures", "SIPAS đã công bố", "surveys:figures", ALL_STAFF),
+    NavItem("survey_questionnaires", "Bộ câu hỏi", "surveys:questionnaires", WIDE),
+]

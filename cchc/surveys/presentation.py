@@ -1,0 +1,65 @@
+"""Turning a questionnaire into what the answer forms show (public link, kiosk, paper entry)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cchc.lib.questionnaires import Group, Questionnaire
+from cchc.surveys.models import RatingLevel
+
+# Short labels for the large touch buttons; the full scale label is the button's accessible name.
+SHORT = {1: "Rất không hài lòng", 2: "Không hài lòng", 3: "Bình thường", 4: "Hài lòng", 5: "Rất hài lòng"}
+RATINGS = [
+    (RatingLevel.VERY_SATISFIED.value, RatingLevel.VERY_SATISFIED.label, "😊"),
+    (RatingLevel.SATISFIED.value, RatingLevel.SATISFIED.label, "🙂"),
+    (RatingLevel.NOT_SATISFIED.value, RatingLevel.NOT_SATISFIED.label, "🙁"),
+]
+
+
+def sections(
+    q: Questionnaire, posted: Mapping[str, Any] | None = None, errors: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    posted = posted or {}
+    errors = errors or {}
+    scale = [{"value": v, "label": q.scale.labels[v]} for v in q.scale.values]
+    out: list[dict[str, Any]] = []
+
+    def add(group: Group, prefix: str) -> None:
+        if group.groups:
+            for child in group.groups:
+                add(child, f"{group.title} — ")
+            return
+        if not group.items:
+            return
+        items = []
+        for item in group.items:
+            name = f"q_{item.code}"
+            items.append(
+                {
+                    "code": item.code,
+                    "text": item.text,
+                    "name": name,
+                    "value": str(posted.get(name, "") or ""),
+                    "error": errors.get(name, ""),
+                    "choices": scale,
+                }
+            )
+        out.append({"code": group.code, "title": prefix + group.title, "items": items})
+
+    for group in q.groups:
+        add(group, "")
+    return out
+
+
+def options(q: Questionnaire, posted: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    posted = posted or {}
+    return [
+        {"code": o.code, "text": o.text, "name": f"m_{o.code}", "checked": bool(posted.get(f"m_{o.code}"))}
+        for o in q.options
+    ]
+
+
+def expectations_title(q: Questionnaire) -> str:
+    meta = q.meta.get("expectations") or {}
+    return str(meta.get("title") or "Ông/bà mong muốn cơ quan cải thiện điều gì?")
