@@ -9,6 +9,8 @@ import pytest
 # browser tests would otherwise raise SynchronousOnlyOperation.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("CCHC_TESTING", "1")
+# Tests that load the whole demo need its shape, not its 200,000 dossiers.
+os.environ.setdefault("CCHC_DEMO_DOSSIERS", "400")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI's files itself, so /api/docs works offline
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
@@ -286,6 +287,8 @@ CCHC_WORKDAYS_CSV = Path(
 
 CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished dossiers before ranking
 CCHC_LEAGUE_CACHE_SECONDS = env_int("CCHC_LEAGUE_CACHE_SECONDS", 600)
+CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request
+CCHC_API_MAX_PROGRESS = env_int("CCHC_API_MAX_PROGRESS", 100)
 CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per address and code
 # rules-vn-texts §a1: the apology comes at least one day before the deadline; counted in working days by
 # default (the texts say "một ngày" without saying which kind).

@@ -1,5 +1,6 @@
 """The ordered steps of the demo. Each returns a one-line summary; each is idempotent."""
 
+import os
 from collections.abc import Callable
 
 from cchc.demo.accounts import load_accounts
@@ -22,7 +23,30 @@ def _calendar() -> str:
     return report.summary()
 
 
-STEPS: list[tuple[str, Callable[[], str]]] = [
-    ("Tổ chức bộ máy và tài khoản", _org_and_accounts),
-    ("Lịch làm việc 2022–2027", _calendar),
+def _dossiers() -> str:
+    from cchc.dossiers.demo import load_dossier_demo
+
+    # About 200,000 dossiers for the demo year (issue 3); CCHC_DEMO_DOSSIERS makes a lighter demo.
+    return load_dossier_demo(int(os.environ.get("CCHC_DEMO_DOSSIERS", "200000")))
+
+
+def _directives() -> str:
+    from cchc.directives.demo import load_directives_demo
+
+    return load_directives_demo()
+
+
+def _feedback() -> str:
+    from cchc.feedback.demo import load_feedback_demo
+
+    return load_feedback_demo()
+
+
+# (key for --only, label, step)
+STEPS: list[tuple[str, str, Callable[[], str]]] = [
+    ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
+    ("calendar", "Lịch làm việc 2022–2027", _calendar),
+    ("dossiers", "Hồ sơ thủ tục hành chính năm 2022", _dossiers),
+    ("directives", "Văn bản chỉ đạo 7190/UBND-NV và nhiệm vụ", _directives),
+    ("feedback", "Phản ánh, kiến nghị năm 2022", _feedback),
 ]

@@ -22,4 +22,16 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("dossiers_late", "Hồ sơ trễ hạn", "dossiers:late", DOSSIER_READERS),
     NavItem("dossiers_league", "Xếp hạng trễ hạn", "dossiers:league_units", DOSSIER_READERS),
     NavItem("dossiers_latelist", "Danh sách trễ hạn tháng", "dossiers:latelist_index", LIST_READERS),
+    NavItem(
+        "dossier_import",
+        "Nhập hồ sơ",
+        "dossier_import:upload",
+        frozenset({Role.OFFICE, Role.SECRETARIAT, Role.ONE_STOP}),
+    ),
+    NavItem(
+        "dossier_api_clients",
+        "Kết nối hệ thống một cửa",
+        "dossier_api_clients:index",
+        frozenset({Role.OFFICE, Role.SECRETARIAT}),
+    ),
 ]
