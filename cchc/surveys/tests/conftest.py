@@ -57,7 +57,13 @@ def make_dossier(world: Any, code: str, **kw: Any) -> Any:
     steps = kw.pop(
         "steps",
         [
-            StepSpec("p1_mc", "one_stop", received, received + dt.timedelta(hours=1), received + dt.timedelta(days=1)),
+            StepSpec(
+                "p1_mc",
+                "one_stop",
+                received,
+                received + dt.timedelta(hours=1),
+                received + dt.timedelta(days=1),
+            ),
             StepSpec(
                 "p1",
                 "ward_officer",
@@ -105,14 +111,21 @@ def form_data(version: Any, answers: dict[str, int] | None = None, **extra: Any)
     return data
 
 
-def store(campaign: Any, unit: Any, rows: list[dict[str, int]], *, when: dt.datetime | None = None) -> list[Any]:
+def store(
+    campaign: Any, unit: Any, rows: list[dict[str, int]], *, when: dt.datetime | None = None
+) -> list[Any]:
     """Responses written directly (for result tests): one per dict of answers."""
     from cchc.surveys.models import Response
 
     when = when or timezone.now()
     return [
         Response.objects.create(
-            campaign=campaign, unit=unit, channel="kiosk", submitted_at=when, answers=answers, duration_seconds=200
+            campaign=campaign,
+            unit=unit,
+            channel="kiosk",
+            submitted_at=when,
+            answers=answers,
+            duration_seconds=200,
         )
         for answers in rows
     ]

@@ -19,13 +19,20 @@ pytestmark = pytest.mark.urls(URLS)
 
 def test_default_targets_follow_the_sample_practice_by_kind_of_area(world):
     city = world.jurisdictions["city"]
-    commune = Jurisdiction.objects.create(code="26560", name="Xã Long Sơn", level=JurisdictionLevel.COMMUNE, parent=city)
-    long_son = Unit.objects.create(code="LS", name="UBND Xã Long Sơn", kind=UnitKind.WARD_COMMITTEE, jurisdiction=commune)
+    commune = Jurisdiction.objects.create(
+        code="26560", name="Xã Long Sơn", level=JurisdictionLevel.COMMUNE, parent=city
+    )
+    long_son = Unit.objects.create(
+        code="LS", name="UBND Xã Long Sơn", kind=UnitKind.WARD_COMMITTEE, jurisdiction=commune
+    )
     assert actions.default_target(world.units["p1"]) == 200  # ward (phường)
     assert actions.default_target(long_son) == 150  # commune (xã)
     assert actions.default_target(world.units["nv"]) == 600  # a town/city (thành phố)
     province_unit = Unit.objects.create(
-        code="UBND-T", name="UBND tỉnh", kind=UnitKind.PEOPLES_COMMITTEE, jurisdiction=world.jurisdictions["province"]
+        code="UBND-T",
+        name="UBND tỉnh",
+        kind=UnitKind.PEOPLES_COMMITTEE,
+        jurisdiction=world.jurisdictions["province"],
     )
     assert actions.default_target(province_unit) == 3200
 
@@ -50,7 +57,11 @@ def test_progress_counts_responses_against_targets_excluding_set_aside_ones(worl
     rows[1].flag_status = FlagStatus.PENDING
     rows[1].save()
     progress = {r["unit"].code: r for r in results.progress(campaign)}
-    assert progress["P1"]["responses"] == 4 and progress["P1"]["percent"] == 40.0 and progress["P1"]["pending"] == 1
+    assert (
+        progress["P1"]["responses"] == 4
+        and progress["P1"]["percent"] == 40.0
+        and progress["P1"]["pending"] == 1
+    )
     assert progress["P2"]["responses"] == 0
 
 

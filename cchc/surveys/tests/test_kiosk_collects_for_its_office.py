@@ -17,7 +17,9 @@ def kiosk(world):
     return actions.create_kiosk(world.users["one_stop"], name="Quầy 1", unit=world.units["p1_mc"])
 
 
-def test_the_kiosk_page_carries_the_inactivity_timeout_from_the_settings(client, world, campaign, kiosk, settings):
+def test_the_kiosk_page_carries_the_inactivity_timeout_from_the_settings(
+    client, world, campaign, kiosk, settings
+):
     settings.CCHC_SURVEY_KIOSK_IDLE_SECONDS = 45
     html = client.get(reverse("surveys_public:kiosk", args=[kiosk.token])).content.decode()
     assert 'data-idle-seconds="45"' in html and 'data-mode="kiosk"' in html
@@ -44,7 +46,9 @@ def test_a_queued_submit_sent_twice_is_stored_once(client, world, version, campa
 
 
 def test_an_empty_kiosk_form_is_refused(client, world, version, campaign, kiosk):
-    response = client.post(reverse("surveys_public:kiosk", args=[kiosk.token]), {"respondent_type": "citizen"}, **FETCH)
+    response = client.post(
+        reverse("surveys_public:kiosk", args=[kiosk.token]), {"respondent_type": "citizen"}, **FETCH
+    )
     assert response.status_code == 400 and not Response.objects.exists()
 
 

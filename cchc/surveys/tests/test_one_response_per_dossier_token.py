@@ -41,7 +41,9 @@ def test_a_rating_without_an_open_campaign_is_still_one_per_dossier(world, versi
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_same_token_submitted_twice_at_the_same_moment_stores_one_response(world, version, campaign, token):
+def test_the_same_token_submitted_twice_at_the_same_moment_stores_one_response(
+    world, version, campaign, token
+):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers, so true concurrency is proven on PostgreSQL (CI runs both)")
     barrier = threading.Barrier(2)
@@ -52,7 +54,7 @@ def test_the_same_token_submitted_twice_at_the_same_moment_stores_one_response(w
         try:
             barrier.wait(timeout=10)
             outcomes.append(submit_for_dossier(token, answers(version, key)))
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections.close_all()

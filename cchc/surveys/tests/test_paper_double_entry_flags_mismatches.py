@@ -19,7 +19,12 @@ DAY = dt.date(2022, 9, 12)
 
 def enter(world, campaign, who, answers, serial="P1-0042", unit="p1", day=DAY):
     return paper.enter(
-        world.users[who], campaign, serial=serial, unit=world.units[unit], filled_on=day, answers=Answers(answers=answers)
+        world.users[who],
+        campaign,
+        serial=serial,
+        unit=world.units[unit],
+        filled_on=day,
+        answers=Answers(answers=answers),
     )
 
 
@@ -60,7 +65,13 @@ def test_a_mismatched_form_is_reconciled_against_the_paper(client, world, campai
     assert "Câu E2.1" in page
     response = client.post(
         reverse("surveys:paper_reconcile", args=[form.pk]),
-        {"serial": form.serial, "unit": world.units["p1"].pk, "filled_on": "12/09/2022", "q_E1.1": "4", "q_E2.1": "5"},
+        {
+            "serial": form.serial,
+            "unit": world.units["p1"].pk,
+            "filled_on": "12/09/2022",
+            "q_E1.1": "4",
+            "q_E2.1": "5",
+        },
     )
     assert response.status_code == 302
     form.refresh_from_db()
@@ -78,9 +89,27 @@ def test_a_form_entered_twice_already_cannot_be_entered_again(world, campaign):
 def test_the_entry_screen_keys_a_form_and_reports_a_bad_cell(client, world, campaign):
     login_verified(client, world.users["one_stop"])
     url = reverse("surveys:paper_entry")
-    bad = client.post(url, {"campaign": campaign.pk, "serial": "7", "unit": world.units["p1"].pk, "filled_on": "12/09/2022", "q_E1.1": "7"})
+    bad = client.post(
+        url,
+        {
+            "campaign": campaign.pk,
+            "serial": "7",
+            "unit": world.units["p1"].pk,
+            "filled_on": "12/09/2022",
+            "q_E1.1": "7",
+        },
+    )
     assert bad.status_code == 400 and "E1.1" in bad.content.decode()
-    ok = client.post(url, {"campaign": campaign.pk, "serial": "7", "unit": world.units["p1"].pk, "filled_on": "12/09/2022", "q_E1.1": "4"})
+    ok = client.post(
+        url,
+        {
+            "campaign": campaign.pk,
+            "serial": "7",
+            "unit": world.units["p1"].pk,
+            "filled_on": "12/09/2022",
+            "q_E1.1": "4",
+        },
+    )
     assert ok.status_code == 302
     assert campaign.paper_forms.get(serial="7").status == PaperStatus.AWAITING_SECOND
 

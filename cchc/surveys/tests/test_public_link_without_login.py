@@ -28,8 +28,12 @@ def test_without_an_open_campaign_only_the_rating_is_asked(client, world, versio
     assert 'name="rating"' in html and 'name="q_E1.1"' not in html
 
 
-def test_a_submit_stores_the_rating_for_the_dossier_and_its_officials_and_the_answers(client, world, version, campaign, token):
-    response = client.post(url(token), form_data(version, {"E1.1": 2}, rating="2", client_key="abcdefgh-1234"), **FETCH)
+def test_a_submit_stores_the_rating_for_the_dossier_and_its_officials_and_the_answers(
+    client, world, version, campaign, token
+):
+    response = client.post(
+        url(token), form_data(version, {"E1.1": 2}, rating="2", client_key="abcdefgh-1234"), **FETCH
+    )
     assert response.status_code == 200 and response.json()["ok"]
     rating = DossierRating.objects.get(dossier=token.dossier)
     assert rating.level == 2 and rating.unit == world.units["p1"]
@@ -40,7 +44,9 @@ def test_a_submit_stores_the_rating_for_the_dossier_and_its_officials_and_the_an
     assert r.channel == ResponseChannel.LINK and r.answers["E1.1"] == 2 and len(r.answers) == 22
 
 
-def test_a_second_submit_gets_409_and_the_page_says_it_was_already_answered(client, world, version, campaign, token):
+def test_a_second_submit_gets_409_and_the_page_says_it_was_already_answered(
+    client, world, version, campaign, token
+):
     client.post(url(token), form_data(version, rating="3", client_key="abcdefgh-1111"), **FETCH)
     again = client.post(url(token), form_data(version, rating="1", client_key="abcdefgh-2222"), **FETCH)
     assert again.status_code == 409 and not again.json()["ok"]
@@ -48,7 +54,9 @@ def test_a_second_submit_gets_409_and_the_page_says_it_was_already_answered(clie
     assert "đã được đánh giá" in client.get(url(token)).content.decode()
 
 
-def test_a_bad_answer_is_refused_naming_the_question_and_nothing_is_stored(client, world, version, campaign, token):
+def test_a_bad_answer_is_refused_naming_the_question_and_nothing_is_stored(
+    client, world, version, campaign, token
+):
     response = client.post(url(token), form_data(version, {"E3.2": 9}, rating="3"), **FETCH)
     assert response.status_code == 400
     assert "E3.2" in response.json()["errors"]["q_E3.2"]
@@ -61,7 +69,9 @@ def test_the_rating_is_required(client, world, version, campaign, token):
     assert not Response.objects.exists()
 
 
-def test_without_javascript_the_form_posts_and_lands_on_the_thank_you_page(client, world, version, campaign, token):
+def test_without_javascript_the_form_posts_and_lands_on_the_thank_you_page(
+    client, world, version, campaign, token
+):
     response = client.post(url(token), form_data(version, rating="3"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("surveys_public:thanks")
     assert "Cảm ơn" in response.content.decode()

@@ -43,7 +43,12 @@ def test_importing_the_same_file_again_changes_nothing(world, version):
 
 
 def test_the_secretariat_edits_a_draft_and_the_engine_reads_the_new_wording(world, version):
-    edit(world.users["secretariat"], version, item_texts={"E1.1": "Nơi chờ có đủ ghế ngồi"}, default_aggregation="pooled")
+    edit(
+        world.users["secretariat"],
+        version,
+        item_texts={"E1.1": "Nơi chờ có đủ ghế ngồi"},
+        default_aggregation="pooled",
+    )
     version.refresh_from_db()
     q = version.questionnaire
     assert q.items[0].text == "Nơi chờ có đủ ghế ngồi"
@@ -95,8 +100,11 @@ def test_a_changed_file_for_a_frozen_code_is_refused(world, version, campaign):
 
 def test_an_uploaded_definition_with_a_duplicate_code_is_refused_naming_the_field(world):
     data = json.loads(
-        (__import__("importlib.resources").resources.files("cchc.lib.questionnaires") / "data" / "sipas-2017.json")
-        .read_text(encoding="utf-8")
+        (
+            __import__("importlib.resources").resources.files("cchc.lib.questionnaires")
+            / "data"
+            / "sipas-2017.json"
+        ).read_text(encoding="utf-8")
     )
     data["code"] = "thu-nghiem"
     data["groups"][0]["items"][1]["code"] = "E1.1"

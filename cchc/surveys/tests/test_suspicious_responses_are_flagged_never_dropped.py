@@ -43,7 +43,9 @@ def test_very_fast_mixed_answers_are_flagged_too_fast(client, world, version, ca
     assert Response.objects.get().flag_reasons == ["too_fast"]
 
 
-def test_an_identical_repeat_from_the_same_kiosk_is_flagged_as_a_duplicate_of_the_first(client, world, version, campaign, kiosk):
+def test_an_identical_repeat_from_the_same_kiosk_is_flagged_as_a_duplicate_of_the_first(
+    client, world, version, campaign, kiosk
+):
     answers = {"E1.1": 3, "E2.2": 2}
     post(client, kiosk, version, "key-dup-00001", answers)
     post(client, kiosk, version, "key-dup-00002", answers)
@@ -61,7 +63,9 @@ def test_a_burst_from_one_address_is_flagged(client, world, version, campaign, s
         token = token_for(make_dossier(world, f"BURST-{n}"))
         client.post(
             reverse("surveys_public:dossier", args=[token.token]),
-            form_data(version, {"E1.1": n + 1}, rating="3", client_key=f"burst-key-000{n}", duration_ms="200000"),
+            form_data(
+                version, {"E1.1": n + 1}, rating="3", client_key=f"burst-key-000{n}", duration_ms="200000"
+            ),
             **FETCH,
         )
     flags = list(Response.objects.order_by("pk").values_list("flag_reasons", flat=True))
@@ -69,14 +73,18 @@ def test_a_burst_from_one_address_is_flagged(client, world, version, campaign, s
 
 
 def test_reviewing_sets_aside_without_deleting_and_the_index_moves(client, world, version, campaign, kiosk):
-    post(client, kiosk, version, "key-good-0001", {c.code: 4 for c in version.questionnaire.items}, ms="200000")
+    post(
+        client, kiosk, version, "key-good-0001", {c.code: 4 for c in version.questionnaire.items}, ms="200000"
+    )
     post(client, kiosk, version, "key-fast-0002", {c.code: 1 for c in version.questionnaire.items}, ms="3000")
     bad = Response.objects.get(flag_status=FlagStatus.PENDING)
     before = results.compute(results.load(campaign), campaign.rule).overall.index
     login_verified(client, world.users["secretariat"])
     page = client.get(reverse("surveys:flagged")).content.decode()
     assert bad.number in page
-    client.post(reverse("surveys:response_detail", args=[bad.pk]), {"decision": "exclude", "note": "Bấm thử máy"})
+    client.post(
+        reverse("surveys:response_detail", args=[bad.pk]), {"decision": "exclude", "note": "Bấm thử máy"}
+    )
     bad.refresh_from_db()
     assert bad.flag_status == FlagStatus.EXCLUDED and Response.objects.count() == 2
     after = results.compute(results.load(campaign), campaign.rule).overall.index
