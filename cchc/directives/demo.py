@@ -235,8 +235,9 @@ def _follow_up(office: User, directive: Directive) -> None:
         Task.objects.filter(directive=directive)
         .exclude(parent__isnull=True, recurrence__in=PERIODIC)
         .select_related("deadline", "lead_unit", "lead_unit__jurisdiction")
-        .order_by("lead_unit__code", "section", "period_start", "id")
     )
+    # Sorted in Python: the database's collation of "Đ" differs between engines, the draws must not.
+    tasks.sort(key=lambda t: (t.lead_unit.code, t.section, t.period_start or dt.date.min, t.pk))
     keep_open, pending_extension, awaiting = _chosen(tasks)
     for task in tasks:
         d = task.deadline
