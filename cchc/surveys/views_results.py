@@ -149,9 +149,15 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
                 initial={"item": w.item.code, "directive": default.pk if default else None, "due": due},
                 prefix=f"t-{w.item.code}",
             )
-    tasks = ImprovementTask.objects.filter(campaign=campaign, unit=unit).select_related(
-        "task", "task__deadline"
+    tasks = list(
+        ImprovementTask.objects.filter(campaign=campaign, unit=unit).select_related("task", "task__deadline")
     )
+    if tasks:
+        # The task engine's own helper: its page's address even where its screens are not mounted yet.
+        from cchc.directives.actions import task_url
+
+        for link in tasks:
+            link.url = task_url(link.task) if link.task else ""  # type: ignore[attr-defined]
     return render(
         request,
         "surveys/unit_results.html",
