@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -25,5 +23,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", dossier_api.urls),
     path("quan-tri/", admin.site.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served as such, not even with DEBUG: uploads (petition photos, directive files,
+# task attachments) carry personal or internal data and are served by views that check permissions.

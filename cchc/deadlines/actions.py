@@ -28,6 +28,13 @@ def _limit(deadline: Deadline) -> dl.Limit | None:
     return dl.Limit(deadline.limit_value, dl.LimitUnit(deadline.limit_unit))
 
 
+def _base_due(deadline: Deadline) -> dt.date | None:
+    approved = (
+        deadline.extensions.filter(status=ExtensionStatus.APPROVED).order_by("-decided_at", "-pk").first()
+    )
+    return approved.proposed_due if approved else deadline.original_due
+
+
 def recompute_due(deadline: Deadline, today: dt.date | None = None) -> dt.date | None:
     """The current due date: the original one (from the limit, or as given), replaced by the last approved
     extension, then moved by the paused time counted in the limit's unit (working days by default)."""
@@ -160,8 +167,11 @@ def request_extension(
         raise ValidationError("Nhiệm vụ đã hoàn thành, không thể gia hạn.")
     if deadline.extensions.filter(status=ExtensionStatus.PENDING).exists():
         raise ValidationError("Đã có một đề nghị gia hạn đang chờ quyết định.")
-    if deadline.due is not None and proposed_due <= deadline.due:
-        raise ValidationError({"proposed_due": "Hạn đề nghị phải sau hạn hiện tại."})
+    # Compare with the due date before paused time is added back: recompute_due applies the pauses on
+    # top of the approved date, so comparing with ``due`` would refuse extensions shorter than a pause.
+    base = _base_due(deadline)
+    if base is not None and proposed_due <= base:
+        raise ValidationError({"proposed_due": f"Hạn đề nghị phải sau ngày {base:%d/%m/%Y}."})
     if not reason.strip():
         raise ValidationError({"reason": "Cần nêu lý do đề nghị gia hạn."})
     ext = DeadlineExtension.objects.create(
@@ -237,6 +247,27 @@ def send_back(actor: Any, deadline: Deadline, *, note: str) -> Deadline:
     deadline.reported_on = None
     deadline.save(update_fields=["reported_on", "updated_at"])
     record(actor, "deadline.sent_back", deadline, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
+    return deadline
+
+
+@transaction.atomic
+def change_unit(
+    actor: Any, deadline: Deadline, *, unit: Unit, reason: str, official: Official | None = None
+) -> Deadline:
+    """Hand the item to another unit (a transfer): the clock keeps running; who answers for it changes."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần ghi lý do chuyển."})
+    old = deadline.unit
+    deadline.unit = unit
+    deadline.official = official
+    deadline.save(update_fields=["unit", "official", "updated_at"])
+    record(
+        actor,
+        "deadline.unit_changed",
+        deadline,
+        summary=f"Chuyển từ {old.name} sang {unit.name}: {reason[:200]}",
+        data={"unit": [old.code, unit.code]},
+    )
     return deadline
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from cchc.accounts.models import User
 from cchc.accounts.roles import Role
 from cchc.deadlines.actions import calendar_for
-from cchc.deadlines.models import Deadline, ReminderSent
+from cchc.deadlines.models import Deadline, DeadlinePause, ReminderSent
 from cchc.lib import deadlines as dl
 from cchc.notify.actions import send
 
@@ -67,11 +68,11 @@ def message(deadline: Deadline, step: dl.LadderStep, today: dt.date, cal: dl.Cal
     if step.offset < 0:
         left = max(0, cal.working_days_between(today, deadline.due))
         subject = f"[CCHC] Nhắc việc: còn {left} ngày làm việc — {deadline.title[:120]}"
-        lead = f"Nhiệm vụ sau sắp đến hạn ({due_text}), còn {left} ngày làm việc:"
+        lead = f"Việc sau sắp đến hạn ({due_text}), còn {left} ngày làm việc:"
     else:
         late = dl.days_overdue(deadline.due, today, cal)
         subject = f"[CCHC] Quá hạn {late} ngày làm việc — {deadline.title[:120]}"
-        lead = f"Nhiệm vụ sau đã quá hạn {late} ngày làm việc (hạn {due_text}):"
+        lead = f"Việc sau đã quá hạn {late} ngày làm việc (hạn {due_text}):"
     head = deadline.unit.accountable_head()
     lines = [
         lead,
@@ -90,7 +91,11 @@ def run(today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     steps = ladder()
     sent = 0
-    open_items = Deadline.objects.filter(due__isnull=False, done_on__isnull=True, reported_on__isnull=True)
+    # A paused clock (e.g. a suspended accountability request) is not running, so nobody is chased.
+    paused = DeadlinePause.objects.filter(deadline=OuterRef("pk"), end__isnull=True)
+    open_items = Deadline.objects.filter(
+        due__isnull=False, done_on__isnull=True, reported_on__isnull=True
+    ).exclude(Exists(paused))
     for deadline in open_items.select_related("unit", "official", "jurisdiction").iterator(chunk_size=500):
         assert deadline.due is not None
         cal = calendar_for(deadline.jurisdiction)

@@ -64,3 +64,13 @@ def test_two_workers_running_at_once_send_each_reminder_once(world, task_deadlin
     assert ReminderSent.objects.count() == 3
     keys = list(Notification.objects.values_list("dedupe_key", flat=True))
     assert len(keys) == len(set(keys)) == 3
+
+
+def test_a_paused_clock_chases_nobody_until_it_resumes(world, task_deadline):
+    from cchc.deadlines.actions import pause, resume
+
+    pause(world.users["office"], task_deadline, start=dt.date(2022, 9, 20), reason="Tạm đình chỉ")
+    assert reminders.run(dt.date(2022, 10, 7)) == 0
+    resume(world.users["office"], task_deadline, end=dt.date(2022, 9, 22))
+    task_deadline.refresh_from_db()
+    assert reminders.run(task_deadline.due + dt.timedelta(days=7)) > 0

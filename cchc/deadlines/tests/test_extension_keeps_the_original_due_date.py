@@ -47,3 +47,19 @@ def test_proposed_date_must_be_after_the_current_due_date(world, task_deadline):
         request_extension(
             world.users["unit_head"], task_deadline, proposed_due=dt.date(2022, 9, 20), reason="x"
         )
+
+
+def test_an_extension_shorter_than_a_pause_is_still_accepted(world, task_deadline):
+    from cchc.deadlines.actions import pause, resume
+
+    pause(world.users["office"], task_deadline, start=dt.date(2022, 9, 5), reason="Chờ ý kiến Sở")
+    resume(world.users["office"], task_deadline, end=dt.date(2022, 9, 19))  # 10 working days paused
+    task_deadline.refresh_from_db()
+    assert task_deadline.due > dt.date(2022, 10, 7)
+    ext = request_extension(
+        world.users["unit_head"], task_deadline, proposed_due=dt.date(2022, 10, 7), reason="x"
+    )
+    decide_extension(world.users["office"], ext, approve=True)
+    task_deadline.refresh_from_db()
+    assert task_deadline.original_due == dt.date(2022, 9, 30)
+    assert task_deadline.due > dt.date(2022, 10, 7)  # the paused time is added on top of the new date
