@@ -32,7 +32,6 @@ from cchc.surveys.forms import (
 from cchc.surveys.models import (
     CampaignStatus,
     FlagStatus,
-    PaperForm,
     PaperStatus,
 )
 from cchc.surveys.queries import (
@@ -45,6 +44,7 @@ from cchc.surveys.queries import (
     may_read_figures,
     may_read_questionnaires,
     may_read_responses,
+    paper_forms_for,
     questionnaires_for,
     responses_for,
     surveys_for,
@@ -491,9 +491,9 @@ def paper_entry(request: HttpRequest) -> HttpResponse:
                         return redirect("surveys:paper_reconcile", pk=form.pk)
                     return redirect(f"{reverse('surveys:paper_entry')}?dot={chosen.pk}")
     waiting = (
-        PaperForm.objects.filter(campaign__in=campaigns, entries__unit__in=units.values("pk"))
+        paper_forms_for(user)
         .exclude(status__in=[PaperStatus.MATCHED, PaperStatus.RESOLVED])
-        .distinct()
+        .select_related("campaign")
         .order_by("status", "serial")
     )
     status = 400 if (errors or (header is not None and header.errors)) else 200
@@ -518,9 +518,7 @@ def paper_reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     user = _staff(request)
     units = entry_units_for(user)
     form = get_object_or_404(
-        PaperForm.objects.filter(
-            campaign__in=entry_campaigns_for(user), entries__unit__in=units.values("pk")
-        ).distinct(),
+        paper_forms_for(user),
         pk=pk,
     )
     campaign = form.campaign
