@@ -18,6 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("chi-dao/", include("cchc.directives.urls")),
     path("phan-anh/", include("cchc.feedback.urls")),
     path("cong-khai/phan-anh/", include("cchc.feedback.public_urls")),
+    path("khao-sat/", include("cchc.surveys.urls")),
+    path("cong-khai/khao-sat/", include("cchc.surveys.public_urls")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),
     path("api/", dossier_api.urls),

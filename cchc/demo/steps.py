@@ -42,6 +42,12 @@ def _feedback() -> str:
     return load_feedback_demo()
 
 
+def _surveys() -> str:
+    from cchc.surveys.demo import load_surveys_demo
+
+    return load_surveys_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -49,4 +55,5 @@ STEPS: list[tuple[str, str, Callable[[], str]]] = [
     ("dossiers", "Hồ sơ thủ tục hành chính năm 2022", _dossiers),
     ("directives", "Văn bản chỉ đạo 7190/UBND-NV và nhiệm vụ", _directives),
     ("feedback", "Phản ánh, kiến nghị năm 2022", _feedback),
+    ("surveys", "Khảo sát mức độ hài lòng năm 2022", _surveys),
 ]
