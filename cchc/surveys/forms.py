@@ -179,7 +179,9 @@ class FigureForm(BootstrapForm):
 
 class ImprovementTaskForm(BootstrapForm):
     item = forms.CharField(widget=forms.HiddenInput)
-    directive = forms.ModelChoiceField(label="Thực hiện theo văn bản", queryset=Directive.objects.none())
+    directive = forms.ModelChoiceField(
+        label="Thực hiện theo văn bản", queryset=Directive.objects.none(), empty_label="— chọn văn bản —"
+    )
     due = date_field("Hạn hoàn thành")
     text = forms.CharField(
         label="Nội dung nhiệm vụ", required=False, widget=forms.Textarea(attrs={"rows": 3})

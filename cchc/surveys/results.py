@@ -190,7 +190,8 @@ class Weak:
 def weakest(
     q: Questionnaire, result: indices.SurveyIndex, whole: indices.SurveyIndex | None = None
 ) -> list[Weak]:
-    """The unit's criteria with the lowest index among those with enough valid answers."""
+    """The unit's criteria with the lowest index among those with enough valid answers and an index
+    below the unit's own overall index (a criterion above the unit's average is not a weakness)."""
     minimum = int(setting("CCHC_SURVEY_WEAKEST_MIN_ANSWERS"))
     count = int(setting("CCHC_SURVEY_WEAKEST_COUNT"))
     titles = {}
@@ -202,6 +203,8 @@ def weakest(
     for item in q.items:
         est = result.items.get(item.code)
         if est is None or est.index is None or est.valid < minimum:
+            continue
+        if result.overall.index is not None and est.index >= result.overall.index:
             continue
         candidates.append(
             Weak(item, titles.get(item.code, ""), est, whole.items.get(item.code) if whole else None)

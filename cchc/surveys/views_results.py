@@ -137,13 +137,15 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     trend = results.trend(campaign, rs, [unit], whole=True)
     may_task = may_create_improvement_tasks(user) and surveys_for(user, write=True).filter(pk=pk).exists()
     task_forms = {}
+    no_directive = False
     if may_task:
         from cchc.directives.queries import directives_for
 
         directives = directives_for(user)
         default = actions.default_directive(directives)
+        no_directive = default is None
         due = timezone.localdate() + dt.timedelta(days=int(actions.setting("CCHC_SURVEY_TASK_DAYS")))
-        for w in weak:
+        for w in weak if default is not None else []:
             task_forms[w.item.code] = ImprovementTaskForm(
                 directives=directives,
                 initial={"item": w.item.code, "directive": default.pk if default else None, "due": due},
@@ -171,6 +173,7 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "whole": whole,
             "weak": [(w, task_forms.get(w.item.code)) for w in weak],
             "may_task": may_task,
+            "no_directive": no_directive,
             "tasks": tasks,
             "trend_json": json.dumps({"labels": trend.labels, "series": trend.series}),
             "ratings": ratings.unit_distribution(unit, campaign.starts_on, campaign.ends_on),
