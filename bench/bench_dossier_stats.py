@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,10 @@ PROCS_PER_UNIT = 25
 PROCEDURES = 300
 YEAR = 2025
 SPAN = 400  # days from 1/1/2025 that facts may fall on (ends run into January 2026)
+
+
+def _add(out: Any, index: tuple[Any, ...], by: int) -> None:
+    np.add.at(out, index, by)
 
 
 def make_facts(n: int, seed: int = 5) -> np.ndarray:
@@ -48,21 +53,21 @@ def make_facts(n: int, seed: int = 5) -> np.ndarray:
     on_time = finished & (e == a)
     online = rng.random(n) < 0.35
     out = np.zeros((pairs, SPAN + 1, 7), dtype=np.int32)
-    np.add.at(out, (pair, r, 0), 1)
-    np.add.at(out, (pair[online], r[online], 1), 1)
-    np.add.at(out, (pair[early], e[early], 2), 1)
-    np.add.at(out, (pair[on_time], e[on_time], 3), 1)
-    np.add.at(out, (pair[late], e[late], 4), 1)
+    _add(out, (pair, r, 0), 1)
+    _add(out, (pair[online], r[online], 1), 1)
+    _add(out, (pair[early], e[early], 2), 1)
+    _add(out, (pair[on_time], e[on_time], 3), 1)
+    _add(out, (pair[late], e[late], 4), 1)
     od = a + 1
     stop = np.where(finished, np.minimum(od, e), od)  # within time on [r, stop)
     w = stop > r
-    np.add.at(out, (pair[w], r[w], 5), 1)
-    np.add.at(out, (pair[w], stop[w], 5), -1)
+    _add(out, (pair[w], r[w], 5), 1)
+    _add(out, (pair[w], stop[w], 5), -1)
     ostart = np.maximum(od, r)
     o = ~finished | (e > ostart)
     o_end = o & finished
-    np.add.at(out, (pair[o], np.minimum(ostart[o], SPAN), 6), 1)
-    np.add.at(out, (pair[o_end], e[o_end], 6), -1)
+    _add(out, (pair[o], np.minimum(ostart[o], SPAN), 6), 1)
+    _add(out, (pair[o_end], e[o_end], 6), -1)
     return out
 
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 CSV = (
     "Mã TTHC,Tên thủ tục,Mã lĩnh vực,Lĩnh vực,Cấp thực hiện,Thời hạn giải quyết,Đơn vị tính,Liên thông,"
-    "Phân bổ bước,\"Phí, lệ phí\",Mức độ trực tuyến,Mã đơn vị giải quyết\n"
+    'Phân bổ bước,"Phí, lệ phí",Mức độ trực tuyến,Mã đơn vị giải quyết\n'
     '1.004227,Đăng ký khai sinh,HT,Hộ tịch,Cấp xã,3,ngày làm việc,không,,"Lệ phí: 8000",Toàn trình,P1;P2\n'
     "2.000815,Chứng thực bản sao từ bản chính,CT,Chứng thực,Cấp xã,8 giờ,,,,,Một phần,P1\n"
     '1.001612,Cấp giấy chứng nhận quyền sử dụng đất,DD,Đất đai,"Cấp tỉnh, Cấp huyện",30,Ngày,có,'
