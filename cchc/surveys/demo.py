@@ -14,7 +14,8 @@ What it shows, so that the screens tell a story:
   work, 55–60 % satisfied against about 85 % elsewhere), better from September after directive
   7190/UBND-NV — the same ward whose land officer runs late in the dossier demo;
 * three-level ratings for about 15 % of the returned dossiers, attached to their handling officials,
-  worse for late dossiers and for that officer (so the training-needs page names someone);
+  worse for late dossiers and, until September, for the dossiers of that ward's civil-status officer
+  (so the training-needs page names someone);
 * an open campaign for the current year with a kiosk at the Phường 1 one-stop office, a few
   responses, two suspicious ones waiting for review and a paper form whose two entries disagree.
 
@@ -60,7 +61,7 @@ CAMPAIGN_2022 = "Khảo sát mức độ hài lòng về sự phục vụ hành 
 KIOSK_TOKEN = "demo-ki-ot-phuong-1"
 WEAK_UNIT = "UBND-TN2"
 WEAK_ELEMENT = "E3"
-SLOW_OFFICIAL = "TN2-ĐC"
+SLOW_OFFICIAL = "TN2-TPHT"
 RATING_SHARE = 0.15
 BATCH = 2000
 
@@ -342,9 +343,9 @@ def _ratings(rng: random.Random, linked: list[tuple[int, dt.datetime, dict[str, 
         at, mean = chosen[pk]
         p_not = 0.04 + (0.30 if facts[pk]["late"] else 0.0)
         if slow is not None and any(o == slow for o, _ in officials[pk]):
-            p_not += 0.25
-        if mean is not None:
-            p_not = 0.6 if mean < 3 else (0.15 if mean < 3.8 else 0.03)
+            p_not += 0.20 if at.month < 9 else 0.06
+        if mean is not None:  # the same person answered the survey: the rating agrees with it
+            p_not = max(p_not, 0.6 if mean < 3 else (0.15 if mean < 3.8 else 0.03))
         r = rng.random()
         if r < p_not:
             level = RatingLevel.NOT_SATISFIED

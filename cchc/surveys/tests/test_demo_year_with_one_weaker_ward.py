@@ -92,3 +92,17 @@ def test_a_second_run_adds_nothing(demo):
     counts = (Response.objects.count(), DossierRating.objects.count(), Campaign.objects.count())
     load_surveys_demo()
     assert (Response.objects.count(), DossierRating.objects.count(), Campaign.objects.count()) == counts
+
+
+def test_the_training_page_names_the_weak_wards_officer(demo, settings):
+    import datetime as dt
+
+    from cchc.org.models import Official
+    from cchc.surveys.demo import SLOW_OFFICIAL
+    from cchc.surveys.ratings import officials
+
+    settings.CCHC_SURVEY_OFFICIAL_MIN_RATINGS = 10
+    table = officials(Official.objects.all(), dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    flagged = [r.official.code for r in table.rows if r.training]
+    assert SLOW_OFFICIAL in flagged
+    assert SLOW_OFFICIAL in [r.official.code for r in table.rows[:3]]
