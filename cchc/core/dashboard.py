@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -96,8 +96,8 @@ class Figure:
         return self.value != 0
 
 
-def link(url_name: str, *args: Any, **params: Any) -> str:
-    base = reverse(url_name, args=args)
+def link(url_name: str, **params: Any) -> str:
+    base = reverse(url_name)
     query = urlencode({k: v for k, v in params.items() if v not in ("", None, False)})
     return f"{base}?{query}" if query else base
 
@@ -173,7 +173,8 @@ def periods(user: Any, requested: str = "", today: dt.date | None = None) -> Per
     facts = DailyFact.objects.filter(unit__in=dossier_units_for(user)).filter(ACTIVITY)
     if facts.filter(day__gte=current, day__lte=today).exists():
         return _periods_for(current, today, error=error)
-    latest = facts.filter(day__lte=today).aggregate(m=Max("day"))["m"]
+    # Newest first through the (day, unit) index: stops at the first row, where MAX() would scan them all.
+    latest = facts.filter(day__lte=today).order_by("-day").values_list("day", flat=True).first()
     if latest is None:
         return _periods_for(current, today, error=error)
     return _periods_for(latest.replace(day=1), today, fallback=True, error=error)
@@ -402,18 +403,6 @@ class Satisfaction:
         now, before = self.month.satisfied_share, self.previous.satisfied_share
         return now is not None and before is not None and now < before
 
-    @property
-    def share_text(self) -> str:
-        return _pct100(self.month.satisfied_share)
-
-    @property
-    def previous_text(self) -> str:
-        return _pct100(self.previous.satisfied_share)
-
-
-def _pct100(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}".replace(".", ",") + "%"
-
 
 def satisfaction(user: Any, p: Periods, units: Iterable[Unit] | None = None) -> list[Satisfaction]:
     """Citizens' ratings of dossiers handled by each unit (and the units below it), this month against
@@ -486,17 +475,9 @@ def task_board(user: Any, today: dt.date) -> TaskBoard:
 class DossierStats:
     month: DossierFigure
     ytd: DossierFigure
-    early: int
-    on_time: int
+    early: Figure
+    on_time: Figure
     worst: list[LeagueRow]
-
-    @property
-    def early_text(self) -> str:
-        return vn_int(self.early)
-
-    @property
-    def on_time_text(self) -> str:
-        return vn_int(self.on_time)
 
 
 def dossier_stats(user: Any, p: Periods) -> DossierStats:
@@ -509,8 +490,8 @@ def dossier_stats(user: Any, p: Periods) -> DossierStats:
     return DossierStats(
         month=_total_figure(month, _league_url(p.month), minimum),
         ytd=_total_figure(ytd, _league_url(p.ytd), minimum),
-        early=totals.early or 0,
-        on_time=totals.on_time or 0,
+        early=Figure(totals.early or 0, _league_url(p.month)),
+        on_time=Figure(totals.on_time or 0, _league_url(p.month)),
         worst=[r for r in month.ranked if r.late][:5],
     )
 

@@ -76,3 +76,30 @@ def test_a_past_month_can_be_chosen_and_a_bad_one_is_explained(client, scene):
     bad = html_of(client.get("/", {"thang": "tháng tám"}))
     assert "không hợp lệ" in text(by_testid(bad, "period-error")[0])
     assert by_testid(bad, "slipping-row")  # and the current month is shown instead
+
+
+def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(client, world, settings):
+    """The 2022 demo read in a later year, or the first day of a month: the page shows the latest month
+    with dossier figures and says which, rather than an empty table."""
+    import datetime as dt
+
+    from django.core.cache import cache
+
+    from cchc.dossiers.models import DailyFact
+    from cchc.dossiers.tests.factories import procedure
+
+    cache.clear()
+    settings.CCHC_LEAGUE_MIN_DOSSIERS = 1
+    DailyFact.objects.create(
+        day=dt.date(2022, 8, 9),
+        unit=world.units["p2"],
+        procedure=procedure(),
+        finished_on_time=3,
+        finished_late=2,
+    )
+    login_verified(client, world.users["leader"])
+    doc = html_of(client.get("/"))
+    assert "đang hiển thị tháng 08/2022" in text(by_testid(doc, "period-fallback")[0])
+    (row,) = by_testid(doc, "slipping-row")
+    assert text(row.xpath('.//*[@data-testid="slipping-month"]')[0]) == "2"
+    assert "40,0%" in text(row)
