@@ -399,6 +399,10 @@ class Satisfaction:
     previous: Distribution
 
     @property
+    def count(self) -> Figure:
+        return Figure(self.month.total)
+
+    @property
     def falling(self) -> bool:
         now, before = self.month.satisfied_share, self.previous.satisfied_share
         return now is not None and before is not None and now < before
@@ -719,7 +723,7 @@ def officer_work(user: Any, today: dt.date) -> OfficerWork:
 @dataclass
 class Desk:
     due_soon: list[Dossier]
-    due_soon_count: int
+    due_soon_count: Figure
     horizon: dt.date
     missing_apology: Figure
     missing_rows: list[Dossier]
@@ -744,7 +748,7 @@ def one_stop_desk(user: Any, today: dt.date) -> Desk:
     received = mine.filter(received_at__gte=local_day_start(today), received_at__lt=tomorrow)
     return Desk(
         due_soon=list(due[:30]),
-        due_soon_count=due.count(),
+        due_soon_count=Figure(due.count(), "#den-han"),
         horizon=horizon,
         missing_apology=Figure(missing.count(), link("dossiers:late", missing_apology="on")),
         missing_rows=list(
@@ -764,7 +768,7 @@ def one_stop_desk(user: Any, today: dt.date) -> Desk:
 class Opinions:
     by_status: list[tuple[str, Figure]]
     total: Figure
-    overdue: int
+    overdue: Figure
     recent: list[Petition]
     today: dt.date
 
@@ -783,7 +787,7 @@ def front_opinions(user: Any, today: dt.date) -> Opinions:
     return Opinions(
         by_status=by_status,
         total=Figure(sum(counts.values()), link("feedback:list")),
-        overdue=overdue_petitions(scope, today).count(),
+        overdue=Figure(overdue_petitions(scope, today).count()),
         recent=recent,
         today=today,
     )

@@ -103,3 +103,26 @@ def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(clie
     (row,) = by_testid(doc, "slipping-row")
     assert text(row.xpath('.//*[@data-testid="slipping-month"]')[0]) == "2"
     assert "40,0%" in text(row)
+
+
+def test_figures_use_the_vietnamese_number_format(client, world, settings):
+    import datetime as dt
+
+    from django.core.cache import cache
+
+    from cchc.dossiers.models import DailyFact
+    from cchc.dossiers.tests.factories import procedure
+
+    cache.clear()
+    DailyFact.objects.create(
+        day=dt.date(2022, 8, 9),
+        unit=world.units["p1"],
+        procedure=procedure(),
+        finished_on_time=12345,
+        finished_late=1234,
+    )
+    login_verified(client, world.users["leader"])
+    doc = html_of(client.get("/", {"thang": "2022-08"}))
+    (row,) = by_testid(doc, "slipping-row")
+    assert text(row.xpath('.//*[@data-testid="slipping-month"]')[0]) == "1.234"
+    assert "/13.579" in text(row) and "9,1%" in text(row)
