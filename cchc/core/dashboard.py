@@ -568,6 +568,18 @@ def own_tasks(user: Any, tasks: TaskQuerySet, today: dt.date) -> OwnTasks:
 
 
 @dataclass
+class OverdueCheck:
+    overdue: Figure
+    units: int
+
+
+def overdue_check(user: Any, today: dt.date) -> OverdueCheck:
+    """Seed §4: Nội vụ checks how units carry out the tasks they were given; what is overdue, where."""
+    counts = overdue_tasks_by_unit(tasks_for(user), today)
+    return OverdueCheck(Figure(sum(counts.values()), _tasks_url()), len(counts))
+
+
+@dataclass
 class OrgHealth:
     without_head: list[Unit]
     without_officials: list[Unit]
@@ -677,7 +689,9 @@ def petitions_overdue(user: Any, today: dt.date) -> PetitionsDue:
         .select_related("unit", "official")
         .order_by("due_on", "pk")[:LIST_ROWS]
     )
-    return PetitionsDue(by_unit, rows, Figure(sum(counts.values()), _petitions_url()))
+    # One unit (the usual case): its filtered list, which leaves out petitions the head merely entered.
+    url = by_unit[0].figure.url if len(by_unit) == 1 else _petitions_url()
+    return PetitionsDue(by_unit, rows, Figure(sum(counts.values()), url))
 
 
 # --- unit officer ---------------------------------------------------------------------------------------

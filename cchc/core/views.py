@@ -13,7 +13,7 @@ from cchc.accounts.models import User
 from cchc.accounts.roles import Role
 from cchc.core import dashboard
 from cchc.core.queries import AUDIT_READERS, audit_events_for
-from cchc.directives.queries import lead_tasks_for, tasks_for
+from cchc.directives.queries import lead_tasks_for
 from cchc.org.queries import user_jurisdiction, user_unit
 
 # One line under each role's heading: what the page is for.
@@ -56,12 +56,10 @@ def _office_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, 
 
 def _secretariat_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
     p = dashboard.periods(user, _month(request), today)
-    counts = dashboard.overdue_tasks_by_unit(tasks_for(user), today)
     return {
         "periods": p,
         "own_tasks": dashboard.own_tasks(user, lead_tasks_for(user), today),
-        "all_overdue": dashboard.Figure(sum(counts.values()), dashboard.link("directives:overdue")),
-        "overdue_units": len(counts),
+        "check": dashboard.overdue_check(user, today),
         "satisfaction": dashboard.satisfaction(user, p),
         "health": dashboard.organisation_health(user, today),
     }

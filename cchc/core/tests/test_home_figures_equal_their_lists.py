@@ -141,3 +141,11 @@ def test_the_own_task_counts_are_the_tasks_listed(client, scene, persona):
     if persona == "ward_officer":
         assert (overdue, due_soon) == (2, 1)
         assert re.search(r"Báo cáo CCHC quý của Phường 1", text(panel))
+
+
+def test_the_secretariats_check_figure_equals_the_overdue_list(client, scene):
+    login_verified(client, scene.world.users["secretariat"])
+    doc = html_of(client.get("/"))
+    ((overdue, href),) = figures(doc, "all-overdue")
+    assert overdue == list_count(client, href) == 3
+    assert "ở 2 đơn vị" in text(by_testid(doc, "panel-check")[0])
