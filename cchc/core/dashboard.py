@@ -531,39 +531,33 @@ def late_list_state(user: Any, today: dt.date) -> LateListState:
 
 @dataclass
 class OwnTasks:
-    overdue: list[Task]
-    due_soon: list[Task]
+    overdue: Figure
+    due_soon: Figure
+    rows: list[Task]  # overdue first, then by due date; the first ones only
     horizon: dt.date
-    url: str
 
     @property
-    def overdue_figure(self) -> Figure:
-        return Figure(len(self.overdue), self.url)
-
-    @property
-    def due_soon_figure(self) -> Figure:
-        return Figure(len(self.due_soon), self.url)
+    def more(self) -> int:
+        return max(0, self.overdue.value + self.due_soon.value - len(self.rows))
 
 
 def own_tasks(user: Any, tasks: TaskQuerySet, today: dt.date) -> OwnTasks:
     """Open tasks of one's own unit: overdue, and due within the next working days (the unit's
-    calendar). Listed in full in the unit's inbox."""
+    calendar). Listed in full, with their status, in the unit's inbox."""
     unit = user_unit(user)
     horizon = today
     if unit is not None:
         horizon = calendar_for(unit.jurisdiction).add_working_days(today, due_soon_working_days())
-    qs = (
-        with_state(tasks.countable().filter(deadline__due__lte=horizon), today)
-        .filter(Q(state__in=[State.OPEN_OVERDUE.value, State.OPEN_WITHIN.value]))
-        .select_related("directive", "lead_unit", "deadline", "officer")
-        .order_by("deadline__due", "pk")
-    )
-    rows = list(qs[:200])
+    overdue, within = Q(state=State.OPEN_OVERDUE.value), Q(state=State.OPEN_WITHIN.value)
+    qs = with_state(tasks.countable().filter(deadline__due__lte=horizon), today).filter(overdue | within)
+    counts = qs.aggregate(o=Count("pk", filter=overdue), w=Count("pk", filter=within))
+    inbox = link("directives:inbox")
+    rows = qs.select_related("directive", "lead_unit", "deadline", "officer").order_by("deadline__due", "pk")
     return OwnTasks(
-        overdue=[t for t in rows if t.state == State.OPEN_OVERDUE],  # type: ignore[attr-defined]
-        due_soon=[t for t in rows if t.state == State.OPEN_WITHIN],  # type: ignore[attr-defined]
+        overdue=Figure(counts["o"], inbox),
+        due_soon=Figure(counts["w"], inbox),
+        rows=list(rows[: 2 * LIST_ROWS]),
         horizon=horizon,
-        url=link("directives:inbox"),
     )
 
 
@@ -701,7 +695,9 @@ def petitions_overdue(user: Any, today: dt.date) -> PetitionsDue:
 class OfficerWork:
     tasks: OwnTasks
     petitions: list[Petition]
+    petitions_count: Figure
     steps: list[DossierStep]
+    steps_count: Figure
     today: dt.date
 
 
@@ -709,26 +705,23 @@ def officer_work(user: Any, today: dt.date) -> OfficerWork:
     """An officer's own desk: the unit's tasks overdue or due soon, open petitions assigned to them,
     and dossier steps in their name past the step's deadline."""
     me = getattr(user, "official", None)
-    petitions: list[Petition] = []
-    steps: list[DossierStep] = []
-    if me is not None:
-        petitions = list(
-            petitions_for(user, write=True)
-            .filter(official=me, status__in=PETITION_OPEN)
-            .select_related("unit")
-            .order_by("due_on", "pk")[:50]
-        )
-        steps = list(
-            DossierStep.objects.filter(
-                dossier__in=dossiers_for(user).filter(status__in=OPEN_STATUSES).values("pk"),
-                official=me,
-                finished_at__isnull=True,
-                deadline_at__lt=timezone.now(),
-            )
-            .select_related("dossier", "dossier__procedure")
-            .order_by("deadline_at")[:50]
-        )
-    return OfficerWork(own_tasks(user, tasks_for(user, write=True), today), petitions, steps, today)
+    petitions = petitions_for(user, write=True).filter(official=me, status__in=PETITION_OPEN)
+    steps = DossierStep.objects.filter(
+        dossier__in=dossiers_for(user).filter(status__in=OPEN_STATUSES).values("pk"),
+        official=me,
+        finished_at__isnull=True,
+        deadline_at__lt=timezone.now(),
+    )
+    if me is None:
+        petitions, steps = petitions.none(), steps.none()
+    return OfficerWork(
+        tasks=own_tasks(user, tasks_for(user, write=True), today),
+        petitions=list(petitions.select_related("unit").order_by("due_on", "pk")[: 2 * LIST_ROWS]),
+        petitions_count=Figure(petitions.count()),
+        steps=list(steps.select_related("dossier__procedure").order_by("deadline_at")[: 2 * LIST_ROWS]),
+        steps_count=Figure(steps.count()),
+        today=today,
+    )
 
 
 # --- one-stop officer -----------------------------------------------------------------------------------

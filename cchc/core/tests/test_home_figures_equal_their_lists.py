@@ -141,6 +141,17 @@ def test_the_own_task_counts_are_the_tasks_listed(client, scene, persona):
     if persona == "ward_officer":
         assert (overdue, due_soon) == (2, 1)
         assert re.search(r"Báo cáo CCHC quý của Phường 1", text(panel))
+        # Her petition and her overrun step: each count is the rows listed under it.
+        assert (
+            text(by_testid(doc, "my-petitions")[0])
+            == "1"
+            == str(len(by_testid(doc, "panel-my-petitions")[0].xpath(".//li")))
+        )
+        assert (
+            text(by_testid(doc, "my-steps")[0])
+            == "1"
+            == str(len(by_testid(doc, "panel-my-steps")[0].xpath(".//li")))
+        )
 
 
 def test_the_secretariats_check_figure_equals_the_overdue_list(client, scene):
