@@ -404,8 +404,19 @@ class Satisfaction:
 
     @property
     def falling(self) -> bool:
-        now, before = self.month.satisfied_share, self.previous.satisfied_share
-        return now is not None and before is not None and now < before
+        return significant_fall(self.month, self.previous)
+
+
+def significant_fall(now: Distribution, before: Distribution, z: float = 1.96) -> bool:
+    """Has the satisfied share fallen by more than sampling noise? A one-sided two-proportion z-test at
+    z = 1.96: 92,5 % of 174 ratings after 92,7 % is not a fall; 30 % of 10 after 100 % of 10 is."""
+    n1, n0 = now.total, before.total
+    if not n1 or not n0:
+        return False
+    k1, k0 = now.very + now.satisfied, before.very + before.satisfied
+    pooled = (k1 + k0) / (n1 + n0)
+    spread = (pooled * (1 - pooled) * (1 / n1 + 1 / n0)) ** 0.5
+    return spread > 0 and (k0 / n0 - k1 / n1) / spread > z
 
 
 def satisfaction(user: Any, p: Periods, units: Iterable[Unit] | None = None) -> list[Satisfaction]:

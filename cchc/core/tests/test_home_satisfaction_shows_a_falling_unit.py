@@ -1,14 +1,18 @@
 """Falling satisfaction (product.md's question): the share of citizens' dossier ratings that are
 "satisfied" or "very satisfied", this month against the month before, from the surveys app's
-``unit_distribution``; a fall is flagged. Each person sees only the units of their survey scope."""
+``unit_distribution``; a fall beyond sampling noise is flagged. Each person sees only the units of
+their survey scope."""
 
 import datetime as dt
 
 import pytest
 from django.utils import timezone
 
+from cchc.core.dashboard import significant_fall
 from cchc.core.tests.test_home_scene import by_testid, html_of, setup_scene, text
+from cchc.dossiers.tests.factories import dossier as make_dossier
 from cchc.surveys.models import DossierRating, RatingLevel, ResponseChannel
+from cchc.surveys.ratings import Distribution
 from cchc.testing.personas import login_verified
 
 
@@ -17,23 +21,24 @@ def scene(world, settings, tmp_path):
     return setup_scene(world, settings, tmp_path)
 
 
-def rate(scene, dossier, level, when):
+def rate(d, level, when):
     DossierRating.objects.create(
-        dossier=dossier, level=level, channel=ResponseChannel.LINK, rated_at=when, unit=dossier.handling_unit
+        dossier=d, level=level, channel=ResponseChannel.LINK, rated_at=when, unit=d.handling_unit
     )
 
 
 @pytest.fixture
 def ratings(scene):
+    """Phường 1: 10 of 10 satisfied last month, 3 of 10 this month; Phường 2: 1 not satisfied now."""
     now = timezone.now()
     last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=3)
     before = timezone.make_aware(dt.datetime.combine(last_month, dt.time(10)))
-    p1 = scene.dossiers["p1"]
-    rate(scene, p1[0], RatingLevel.VERY_SATISFIED, before)
-    rate(scene, p1[1], RatingLevel.SATISFIED, before)
-    rate(scene, p1[2], RatingLevel.SATISFIED, now)
-    rate(scene, p1[3], RatingLevel.NOT_SATISFIED, now)
-    rate(scene, scene.dossiers["p2"][0], RatingLevel.NOT_SATISFIED, now)
+    for i in range(10):
+        earlier = make_dossier(scene.world, f"HOME-P1-RATED-{i}", received=before - dt.timedelta(days=4))
+        rate(earlier, RatingLevel.SATISFIED, before)
+    for i, d in enumerate(scene.dossiers["p1"]):
+        rate(d, RatingLevel.VERY_SATISFIED if i < 3 else RatingLevel.NOT_SATISFIED, now)
+    rate(scene.dossiers["p2"][0], RatingLevel.NOT_SATISFIED, now)
 
 
 def test_the_unit_head_sees_the_wards_satisfaction_fall(client, scene, ratings):
@@ -41,7 +46,7 @@ def test_the_unit_head_sees_the_wards_satisfaction_fall(client, scene, ratings):
     doc = html_of(client.get("/"))
     (row,) = by_testid(doc, "satisfaction-row")
     assert "UBND Phường 1" in text(row)
-    assert "50,0%" in text(row) and "(2 đánh giá)" in text(row) and "tháng trước 100,0%" in text(row)
+    assert "30,0%" in text(row) and "(10 đánh giá)" in text(row) and "tháng trước 100,0%" in text(row)
     assert by_testid(row, "satisfaction-falling")
 
 
@@ -49,5 +54,12 @@ def test_the_leader_sees_the_whole_committee(client, scene, ratings):
     login_verified(client, scene.world.users["leader"])
     doc = html_of(client.get("/"))
     (row,) = by_testid(doc, "satisfaction-row")
-    # Everything under the city's People's Committee: both wards, 1 satisfied of 3 this month.
-    assert "Ủy ban nhân dân thành phố Vũng Tàu" in text(row) and "33,3%" in text(row)
+    # Everything under the city's People's Committee: both wards, 3 satisfied of 11 this month.
+    assert "Ủy ban nhân dân thành phố Vũng Tàu" in text(row) and "27,3%" in text(row)
+
+
+def test_a_drop_within_sampling_noise_is_not_called_a_fall():
+    assert not significant_fall(Distribution(100, 61, 13), Distribution(120, 80, 15))  # 92,5 % after 93,0 %
+    assert not significant_fall(Distribution(1, 0, 1), Distribution(2, 0, 0))  # 50 % of 2 after 100 % of 2
+    assert significant_fall(Distribution(3, 0, 7), Distribution(0, 10, 0))  # 30 % of 10 after 100 % of 10
+    assert not significant_fall(Distribution(0, 0, 0), Distribution(0, 10, 0))  # no ratings: no verdict
