@@ -15,6 +15,7 @@ from cchc.deadlines.actions import calendar_for
 from cchc.directives.models import Directive, Task, TaskStatus
 from cchc.directives.tests.conftest import SEED, URLS, make_task
 from cchc.lib.deadlines import days_overdue
+from cchc.testing.browser import nav_link
 from cchc.testing.personas import login_verified
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
@@ -74,7 +75,7 @@ def test_a_ward_reports_completion_and_the_office_confirms(live_server, page, br
     )
     sign_in(page, live_server, world.users["ward_officer"])
     page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="Việc của đơn vị").click()
+    nav_link(page, "Việc của đơn vị").click()  # the menu entry (the home page links there too)
     page.get_by_test_id("inbox-lead").get_by_role("link", name=task.text).click()
     expect(page.get_by_test_id("task-state")).to_have_text("Chưa hoàn thành – trong hạn")
     form = page.get_by_test_id("completion-form")
@@ -104,7 +105,7 @@ def test_an_overdue_task_appears_in_the_leaders_overdue_list_with_the_heads_name
     )
     sign_in(page, live_server, world.users["leader"])
     page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="Nhiệm vụ quá hạn").click()
+    nav_link(page, "Nhiệm vụ quá hạn").click()  # the menu entry (the home page links there too)
     row = page.get_by_test_id("overdue-table").locator("tr", has_text=task.text)
     expect(row.get_by_test_id("overdue-head")).to_contain_text("Hoàng Minh Đức")
     expect(row.get_by_test_id("overdue-days")).to_have_text(str(late))
