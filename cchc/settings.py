@@ -324,6 +324,9 @@ CCHC_FEEDBACK_IMAP_FOLDER = env_str("CCHC_FEEDBACK_IMAP_FOLDER", "INBOX")
 CCHC_FEEDBACK_EMAIL_CATEGORY = env_str("CCHC_FEEDBACK_EMAIL_CATEGORY", "KHAC")
 CCHC_OPEN311_SERVICE_TYPE = env_str("CCHC_OPEN311_SERVICE_TYPE", "realtime")
 
+# First page: "due soon" in working days of the unit's calendar (UNCONFIRMED; the ladder's first rung).
+CCHC_HOME_DUE_SOON_WORKING_DAYS = env_int("CCHC_HOME_DUE_SOON_WORKING_DAYS", 3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
