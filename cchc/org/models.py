@@ -13,6 +13,22 @@ from django.db import models
 from django.db.models import Q
 
 
+def _sync_path(node: Jurisdiction | Unit) -> None:
+    """Keep a node's materialised path (and its descendants') in step with its parent after a save."""
+    model = type(node)
+    new_path = (node.parent.path if node.parent else "/") + f"{node.pk}/"
+    if new_path == node.path:
+        return
+    old = node.path
+    node.path = new_path
+    model.objects.filter(pk=node.pk).update(path=new_path)
+    if old:
+        for child_pk, child_path in (
+            model.objects.filter(path__startswith=old).exclude(pk=node.pk).values_list("pk", "path")
+        ):
+            model.objects.filter(pk=child_pk).update(path=new_path + child_path[len(old) :])
+
+
 class JurisdictionLevel(models.TextChoices):
     PROVINCE = "province", "Tỉnh, thành phố trực thuộc trung ương"
     DISTRICT = "district", "Huyện, quận, thị xã, thành phố thuộc tỉnh (trước 7/2025)"
@@ -48,15 +64,7 @@ class Jurisdiction(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         super().save(*args, **kwargs)  # type: ignore[arg-type]
-        new_path = (self.parent.path if self.parent else "/") + f"{self.pk}/"
-        if new_path != self.path:
-            old = self.path
-            self.path = new_path
-            type(self).objects.filter(pk=self.pk).update(path=new_path)
-            if old:
-                for child in type(self).objects.filter(path__startswith=old).exclude(pk=self.pk):
-                    child.path = new_path + child.path[len(old) :]
-                    type(self).objects.filter(pk=child.pk).update(path=child.path)
+        _sync_path(self)
 
     def subtree(self) -> models.QuerySet[Jurisdiction]:
         return Jurisdiction.objects.filter(path__startswith=self.path)
@@ -126,14 +134,7 @@ class Unit(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         super().save(*args, **kwargs)  # type: ignore[arg-type]
-        new_path = (self.parent.path if self.parent else "/") + f"{self.pk}/"
-        if new_path != self.path:
-            old = self.path
-            self.path = new_path
-            Unit.objects.filter(pk=self.pk).update(path=new_path)
-            if old:
-                for child in Unit.objects.filter(path__startswith=old).exclude(pk=self.pk):
-                    Unit.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old) :])
+        _sync_path(self)
 
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
