@@ -314,6 +314,32 @@ class DailyFact(models.Model):
         return f"{self.day} {self.unit_id} {self.procedure_id}"
 
 
+class UnitDailyFact(models.Model):
+    """``DailyFact`` summed over procedures: one row per handling unit × day, kept by the same deltas in
+    the same transaction and rebuilt by the same command. Whole-city reads without a procedure filter
+    (``dossier-stats``, league tables, home pages) scan units × days instead of units × procedures ×
+    days, which is what keeps a year at five million dossiers under the issue's 200 ms."""
+
+    day = models.DateField()
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    received = models.IntegerField(default=0)
+    received_online = models.IntegerField(default=0)
+    finished_early = models.IntegerField(default=0)
+    finished_on_time = models.IntegerField(default=0)
+    finished_late = models.IntegerField(default=0)
+    open_within_delta = models.IntegerField(default=0)
+    open_overdue_delta = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = "số liệu ngày theo đơn vị"
+        verbose_name_plural = "số liệu ngày theo đơn vị"
+        constraints = [models.UniqueConstraint(fields=["unit", "day"], name="unit_daily_fact_unique")]
+        indexes = [models.Index(fields=["day", "unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.unit_id}"
+
+
 class ImportStatus(models.TextChoices):
     PENDING = "pending", "Đang chờ"
     RUNNING = "running", "Đang nhập"
