@@ -35,7 +35,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
+    from cchc.testing.browser import CONTEXT_DEFAULTS  # why reduced motion: see there
+
+    return {**browser_context_args, **CONTEXT_DEFAULTS}
 
 
 @pytest.fixture

@@ -76,3 +76,19 @@ def nav_link(page: Any, label: str) -> Any:
             page.locator("[data-bs-target='#nav-chinh']").click()  # phone layout: open the menu bar first
         toggle.click()
     return link
+
+
+# Bootstrap's collapse animates for 0.35 s; on a loaded CI machine Playwright could click a submit
+# button inside a panel still opening, and the click landed on nothing (no POST was sent — traced in
+# the petition journey). Reduced motion makes Bootstrap open panels at once, as it does for users who
+# ask their system for it. The root conftest gives the same defaults to the `page` fixture's context.
+CONTEXT_DEFAULTS: dict[str, Any] = {
+    "locale": "vi-VN",
+    "timezone_id": "Asia/Ho_Chi_Minh",
+    "reduced_motion": "reduce",
+}
+
+
+def new_context(browser: Any, **options: Any) -> Any:
+    """A second browser context (a citizen's phone, a kiosk tablet) with the suite's defaults."""
+    return browser.new_context(**{**CONTEXT_DEFAULTS, **options})

@@ -15,7 +15,7 @@ from cchc.deadlines.actions import calendar_for
 from cchc.directives.models import Directive, Task, TaskStatus
 from cchc.directives.tests.conftest import SEED, URLS, make_task
 from cchc.lib.deadlines import days_overdue
-from cchc.testing.browser import nav_link
+from cchc.testing.browser import nav_link, new_context
 from cchc.testing.personas import login_verified
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
@@ -34,7 +34,7 @@ def sign_in(page, live_server, user) -> None:
 
 
 def fresh_page(browser):
-    return browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh").new_page()
+    return new_context(browser, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh").new_page()
 
 
 def test_the_office_uploads_the_seed_corrects_a_task_and_confirms(live_server, page, world):

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -13,7 +12,7 @@ from cchc.dossiers.actions_screens import draft_late_list
 from cchc.dossiers.letters import docx_text
 from cchc.dossiers.models import Apology
 from cchc.dossiers.tests.factories import add_facts, build_ledger
-from cchc.testing.personas import login_verified
+from cchc.testing.browser import browser_login, new_context
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,14 +21,6 @@ pytestmark = [
 
 
 def sign_in(page, live_server, user):
-    try:
-        from cchc.testing.browser import browser_login
-    except ImportError:  # the shared helper is not there: carry a verified session over instead
-        client = login_verified(Client(), user)
-        page.context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-        )
-        return
     browser_login(page, live_server.url, user)
 
 
@@ -88,8 +79,8 @@ def test_citizen_on_a_phone_looks_up_a_dossier(live_server, browser, world):
 
     cache.clear()
     ledger = build_ledger(world)
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="vi-VN"
+    context = new_context(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="vi-VN"
     )
     page = context.new_page()
     try:

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from cchc.feedback.models import Petition, Status
 from cchc.feedback.tests.helpers import jpeg_bytes
-from cchc.testing.browser import browser_login
+from cchc.testing.browser import browser_login, new_context
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +26,8 @@ def test_citizen_files_on_a_phone_the_ward_answers_the_head_approves_the_citizen
 ):
     photo = tmp_path / "via-he-truoc-cho.jpg"
     photo.write_bytes(jpeg_bytes((1200, 900)))
-    phone_context = browser.new_context(
+    phone_context = new_context(
+        browser,
         viewport={"width": 390, "height": 844},
         is_mobile=True,
         has_touch=True,

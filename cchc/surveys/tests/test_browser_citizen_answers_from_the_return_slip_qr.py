@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from cchc.surveys.models import DossierRating, Response
 from cchc.surveys.tests.conftest import URLS, make_dossier
-from cchc.testing.browser import browser_login
+from cchc.testing.browser import browser_login, new_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
@@ -32,8 +32,8 @@ def test_a_citizen_scans_the_return_slip_and_answers_on_a_phone(
     expected = segno.make(link, error="m").svg_inline(scale=4, dark="#000", border=2)
     assert drawn and f'd="{drawn}"' in expected
 
-    phone_context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="vi-VN"
+    phone_context = new_context(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="vi-VN"
     )
     phone = phone_context.new_page()
     phone.goto(link)

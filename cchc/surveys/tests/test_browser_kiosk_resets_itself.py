@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from cchc.surveys import actions
 from cchc.surveys.models import Response
 from cchc.surveys.tests.conftest import URLS
+from cchc.testing.browser import new_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
@@ -28,7 +29,7 @@ def test_the_kiosk_resets_after_inactivity_and_after_each_respondent(
     settings.CCHC_SURVEY_KIOSK_IDLE_SECONDS = 3
     settings.CCHC_SURVEY_KIOSK_THANKS_SECONDS = 2
     kiosk = actions.create_kiosk(world.users["one_stop"], name="Quầy 1", unit=world.units["p1_mc"])
-    tablet = browser.new_context(viewport={"width": 800, "height": 1280}, has_touch=True, locale="vi-VN")
+    tablet = new_context(browser, viewport={"width": 800, "height": 1280}, has_touch=True, locale="vi-VN")
     page = tablet.new_page()
     page.goto(f"{live_server.url}/cong-khai/khao-sat/ki-ot/{kiosk.token}/")
     expect(page.get_by_test_id("kiosk-welcome")).to_be_visible()
@@ -65,7 +66,7 @@ def test_a_kiosk_offline_keeps_the_answers_queued_and_sends_them_later(
 ):
     settings.CCHC_SURVEY_KIOSK_THANKS_SECONDS = 1
     kiosk = actions.create_kiosk(world.users["one_stop"], name="Quầy 2", unit=world.units["p1_mc"])
-    tablet = browser.new_context(viewport={"width": 800, "height": 1280}, has_touch=True)
+    tablet = new_context(browser, viewport={"width": 800, "height": 1280}, has_touch=True)
     page = tablet.new_page()
     page.goto(f"{live_server.url}/cong-khai/khao-sat/ki-ot/{kiosk.token}/")
     tablet.set_offline(True)
