@@ -4,9 +4,10 @@ Every panel answers part of product.md's one question — which unit is slipping
 responsible — and every figure carries the address of the list that proves it (``Figure.url``), so the
 evidence is one click away. The rules of the house apply: each read goes through the owning app's
 scoping helper (``dossier_units_for``/``dossiers_for``, ``tasks_for``, ``petitions_for``,
-``survey_units_for``, ``units_for``), and dossier counts come from ``DailyFact`` through the league
-helper, never from the dossier ledger. Ledger rows are read only for the short lists of unit-scoped
-people (one unit's late dossiers, one desk's receipts), through the indexed unit and date columns.
+``survey_units_for``, ``units_for``), and dossier counts come from the daily facts (their unit roll-up,
+``UnitDailyFact``, since no panel filters by procedure) through the league helper, never from the
+dossier ledger. Ledger rows are read only for the short lists of unit-scoped people (one unit's late
+dossiers, one desk's receipts), through the indexed unit and date columns.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives.models import Task, TaskQuerySet, TaskStatus
 from cchc.directives.queries import assigner_tasks_for, lead_tasks_for, tasks_for, with_state
-from cchc.dossiers.models import DailyFact, Dossier, DossierStep, LateList, LateListStatus, Outcome
+from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus, Outcome, UnitDailyFact
 from cchc.dossiers.queries import (
     DEADLINE,
     OPEN_STATUSES,
@@ -170,7 +171,7 @@ def periods(user: Any, requested: str = "", today: dt.date | None = None) -> Per
         else:
             return _periods_for(month, today)
     current = today.replace(day=1)
-    facts = DailyFact.objects.filter(unit__in=dossier_units_for(user)).filter(ACTIVITY)
+    facts = UnitDailyFact.objects.filter(unit__in=dossier_units_for(user)).filter(ACTIVITY)
     if facts.filter(day__gte=current, day__lte=today).exists():
         return _periods_for(current, today, error=error)
     # Newest first through the (day, unit) index: stops at the first row, where MAX() would scan them all.

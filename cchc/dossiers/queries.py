@@ -33,13 +33,13 @@ from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.models import AuditEvent
 from cchc.dossiers.models import (
     Apology,
-    DailyFact,
     Dossier,
     DossierStep,
     LateList,
     LateListStatus,
     Outcome,
     Status,
+    UnitDailyFact,
 )
 from cchc.dossiers.stats import unit_stats
 from cchc.org.models import Jurisdiction, Unit
@@ -373,10 +373,11 @@ def _unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt
     """Finished early / on time / late per handling unit in the period, from the daily facts.
 
     The same sums as ``stats.unit_stats`` (``cchc dossier-stats``) over the same days, without its
-    open-dossier columns, which add a scan of all history the league does not need.
+    open-dossier columns, which add a scan of all history the league does not need. No procedure
+    filter, so the unit roll-up (``UnitDailyFact``) serves it.
     """
     sums = (
-        DailyFact.objects.filter(unit__in=units, day__gte=date_from, day__lte=date_to)
+        UnitDailyFact.objects.filter(unit__in=units, day__gte=date_from, day__lte=date_to)
         .values("unit")
         .annotate(e=Sum("finished_early"), o=Sum("finished_on_time"), la=Sum("finished_late"))
         .order_by()

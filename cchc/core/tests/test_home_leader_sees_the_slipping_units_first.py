@@ -85,6 +85,7 @@ def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(clie
 
     from django.core.cache import cache
 
+    from cchc.dossiers.facts import roll_up_units
     from cchc.dossiers.models import DailyFact
     from cchc.dossiers.tests.factories import procedure
 
@@ -97,6 +98,7 @@ def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(clie
         finished_on_time=3,
         finished_late=2,
     )
+    roll_up_units()
     login_verified(client, world.users["leader"])
     doc = html_of(client.get("/"))
     assert "đang hiển thị tháng 08/2022" in text(by_testid(doc, "period-fallback")[0])
@@ -110,6 +112,7 @@ def test_figures_use_the_vietnamese_number_format(client, world, settings):
 
     from django.core.cache import cache
 
+    from cchc.dossiers.facts import roll_up_units
     from cchc.dossiers.models import DailyFact
     from cchc.dossiers.tests.factories import procedure
 
@@ -121,6 +124,7 @@ def test_figures_use_the_vietnamese_number_format(client, world, settings):
         finished_on_time=12345,
         finished_late=1234,
     )
+    roll_up_units()
     login_verified(client, world.users["leader"])
     doc = html_of(client.get("/", {"thang": "2022-08"}))
     (row,) = by_testid(doc, "slipping-row")

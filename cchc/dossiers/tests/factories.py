@@ -2,7 +2,7 @@
 
 Rows are created directly (not through the import actions), so the screen tests do not depend on the
 write path. ``add_facts`` derives daily facts from the dossiers the same way the ledger defines them:
-per handling unit × procedure × local day of receipt / end of processing.
+per handling unit × procedure × local day of receipt / end of processing, and their unit roll-up.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc.dossiers.facts import roll_up_units
 from cchc.dossiers.models import (
     Channel,
     DailyFact,
@@ -188,6 +189,8 @@ def add_facts(dossiers: Iterable[Dossier]) -> None:
             else:
                 fact.finished_late += 1
             fact.save()
+    # The unit roll-up the league tables and home pages read: DailyFact summed over procedures.
+    roll_up_units()
 
 
 def _fact(d: Dossier, instant: dt.datetime) -> DailyFact:

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 
+from cchc.dossiers.facts import roll_up_units
 from cchc.dossiers.models import DailyFact, Outcome
 from cchc.dossiers.queries import official_league, unit_league
 from cchc.dossiers.tests.factories import StepSpec, at, dossier, late_dossier, procedure
@@ -25,6 +26,7 @@ def fact(world, unit, day, early=0, on_time=0, late=0):
         finished_on_time=on_time,
         finished_late=late,
     )
+    roll_up_units()  # the unit roll-up the league reads, as every fact write keeps it
 
 
 @pytest.fixture
