@@ -283,6 +283,7 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         again.result.unchanged == rows and DossierEvent.objects.count() == out["events"]
     )
     print(f"  (d) re-import unchanged: {out['reimport_s']} s, nothing changed={out['reimport_unchanged']}")
+    out["load_average_end"] = os.getloadavg()[0]
     return out
 
 

@@ -41,6 +41,7 @@ from cchc.dossiers.models import (
     DossierEvent,
     DossierStep,
     ImportBatch,
+    LegalBasis,
     Procedure,
     Supplement,
     legal_basis_for,
@@ -272,6 +273,9 @@ def _wall(value: Any) -> Any:
     return value
 
 
+_LEGAL_BASIS_TEXT: dict[str, str] = {basis: str(basis) for basis in LegalBasis}  # str() of a member, once
+
+
 def _dossier_values(r: DossierRecord, lk: _Lookups, v: Verdict) -> tuple[Any, ...]:
     received_day = (
         r.received_at.date() if r.received_at else (r.submitted_at.date() if r.submitted_at else None)
@@ -295,7 +299,7 @@ def _dossier_values(r: DossierRecord, lk: _Lookups, v: Verdict) -> tuple[Any, ..
         r.end_at,
         r.returned_at,
         r.refused_at,
-        str(legal_basis_for(received_day)),
+        _LEGAL_BASIS_TEXT[legal_basis_for(received_day)],
         v.outcome,
         v.effective_appointment_at,
         v.causes,
@@ -452,6 +456,39 @@ def _new_state(values: tuple[Any, ...], v: Verdict, r: DossierRecord) -> facts.F
 # --- the write path ---------------------------------------------------------------------------------------
 
 
+class ConcurrentChange(Exception):
+    """A dossier being updated was deleted by someone else while the batch was checked."""
+
+
+def _lock_existing(ids: Sequence[int]) -> None:
+    """Lock the dossiers about to be updated and make sure they all still exist.
+
+    Steps, supplements and events have no database-level foreign key (migration 0004), so this is what
+    keeps their ``dossier_id`` pointing at a dossier: new dossiers are inserted in this very transaction,
+    and existing ones are locked here until it commits (on SQLite the transaction already holds the
+    database's write lock). A dossier deleted in the meantime aborts the whole batch."""
+    found = 0
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                f'SELECT count(*) FROM (SELECT id FROM "{Dossier._meta.db_table}" '
+                "WHERE id = ANY(%s) FOR UPDATE) locked",
+                [list(ids)],
+            )
+            found = cur.fetchone()[0]
+        else:
+            for i in range(0, len(ids), 900):
+                chunk = list(ids[i : i + 900])
+                marks = ", ".join(["%s"] * len(chunk))
+                cur.execute(f'SELECT count(*) FROM "{Dossier._meta.db_table}" WHERE id IN ({marks})', chunk)
+                found += cur.fetchone()[0]
+    if found != len(ids):
+        raise ConcurrentChange(
+            f"{len(ids) - found} hồ sơ cần cập nhật vừa bị xóa trong lúc nhập; "
+            "không ghi gì, hãy nhập lại tệp."
+        )
+
+
 def upsert_dossiers(
     records: Iterable[DossierRecord],
     *,
@@ -553,7 +590,7 @@ def upsert_dossiers(
     if progress:
         progress("write", 0, len(recs))
     table = Dossier._meta.db_table
-    with transaction.atomic():
+    with bulk.bulk_session(), transaction.atomic():
         ids = bulk.allocate_ids(table, len(inserts))
         created_json: dict[int, str] = {}
         bulk.insert_rows(
@@ -575,6 +612,7 @@ def upsert_dossiers(
                 )
             events.append((pk, now, actor_id, scope.name, "created", data))
         if updates:
+            _lock_existing(changed_ids)
             bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at"), updates)
         if replace_children:
             bulk.delete_in(DossierStep._meta.db_table, "dossier_id", replace_children)

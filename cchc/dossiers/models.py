@@ -119,11 +119,13 @@ class Dossier(models.Model):
     procedure = models.ForeignKey(
         Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="+"
     )
+    # No single-column indexes on the two unit columns: the (unit, received_at) indexes below start with
+    # them and serve the same lookups, and each index costs a million inserts per large import.
     receiving_unit = models.ForeignKey(
-        Unit, verbose_name="nơi tiếp nhận", on_delete=models.PROTECT, related_name="+"
+        Unit, verbose_name="nơi tiếp nhận", on_delete=models.PROTECT, related_name="+", db_index=False
     )
     handling_unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị giải quyết", on_delete=models.PROTECT, related_name="+"
+        Unit, verbose_name="đơn vị giải quyết", on_delete=models.PROTECT, related_name="+", db_index=False
     )  # DonViXuLy
     # Personal data: masked in lists for roles that don't need it, never on public pages.
     applicant_name = models.CharField("chủ hồ sơ", max_length=255, blank=True)  # ChuHoSo
@@ -175,12 +177,25 @@ class Dossier(models.Model):
 class DossierStep(models.Model):
     """One hand-over on the process-control sheet (QuaTrinhXuLy; rules-vn §1.2, §2)."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
+    # No database-level foreign keys on this table (migration 0004): only ``actions.upsert_dossiers``
+    # writes it, in the same transaction as the dossier rows and with ids it has just looked up, and a
+    # million-dossier import would otherwise queue ~8 million deferred constraint checks (most of the
+    # commit time; docs/benchmarks.md). Deletes still cascade/protect through Django's collector.
+    # The (dossier, seq) unique index serves dossier lookups, so the dossier column has no index of its own.
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="steps", db_constraint=False, db_index=False
+    )
     seq = models.PositiveSmallIntegerField("thứ tự")
-    from_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    from_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     unit_name = models.CharField("phòng ban xử lý", max_length=255, blank=True)  # PhongBanXuLy
-    official = models.ForeignKey(Official, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    official = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
     official_name = models.CharField("người xử lý", max_length=255, blank=True)  # NguoiXuLy
     position = models.CharField("chức danh", max_length=255, blank=True)  # ChucDanh
     content = models.CharField("nội dung xử lý", max_length=1000, blank=True)  # NoiDungXuLy
@@ -202,7 +217,11 @@ class DossierStep(models.Model):
 class Supplement(models.Model):
     """A request for the citizen to complete the dossier (DanhSachHoSoBoSung; rules-vn §1.4, §1.6)."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplements")
+    # No database-level foreign key, and no separate index (the (dossier, seq) unique one serves):
+    # see DossierStep.
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="supplements", db_constraint=False, db_index=False
+    )
     seq = models.PositiveSmallIntegerField("thứ tự")
     requested_at = models.DateTimeField("ngày yêu cầu bổ sung")  # NgayBoSung
     completed_at = models.DateTimeField("ngày tiếp nhận bổ sung", null=True, blank=True)  # NgayTiepNhanBoSung
@@ -267,10 +286,18 @@ class DossierEvent(models.Model):
     batch itself.
     """
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    # No database-level foreign keys (see DossierStep): an import writes one event per dossier, each
+    # with the dossier it has just written and the importing user; the collector still cascades deletes
+    # of dossiers and sets ``actor`` to NULL when a user is deleted.
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events", db_constraint=False)
     at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
     actor_name = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=40)

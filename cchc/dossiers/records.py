@@ -208,10 +208,17 @@ def map_headers(headers: Iterable[str]) -> dict[str, str]:
 # --- values --------------------------------------------------------------------------------------
 
 
+_fromisoformat = dt.datetime.fromisoformat
+
+
 def parse_instant(value: Any) -> dt.datetime | None:
     """A naive local datetime, or None for an empty value; ValueError when unreadable."""
     if value is None:
         return None
+    if type(value) is str and len(value) == 14 and value.isdigit():
+        # The national spelling (yyyyMMddHHmmss), by far the most common: ISO 8601 basic format parsed
+        # in C, before any of the slower checks below.
+        return _fromisoformat(f"{value[:8]}T{value[8:]}")
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
@@ -272,6 +279,8 @@ def _int(value: Any) -> int | None:
 
 
 def _bool(value: Any) -> bool:
+    if value is None:
+        return False
     if isinstance(value, bool):
         return value
     s = _text(value).casefold()
@@ -299,8 +308,32 @@ def _list(value: Any) -> list[Any]:
     return parsed
 
 
-def _remap(obj: Mapping[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
+def _exact_table(specs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """The spellings as written (``NgayBatDau``), so the common case skips ``fold``."""
+    return {name: key for key, names in specs for name in names}
+
+
+STEP_EXACT = _exact_table((k, v) for k, v in STEP_FIELDS.items())
+SUPPLEMENT_EXACT = _exact_table((k, v) for k, v in SUPPLEMENT_FIELDS.items())
+SUPPLEMENT_EXACT["NoiDung"] = "content"
+
+
+def _remap(
+    obj: Mapping[str, Any], aliases: dict[str, str], exact: dict[str, str] | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if exact is not None:
+        # Fast path: every key spelled exactly like a known name (the national files); keys appear once
+        # in a JSON object, so the result is what the folded lookup below would give.
+        get = exact.get
+        for k in obj:
+            key = get(k)
+            if key is None or key in out:
+                break
+            out[key] = obj[k]
+        else:
+            return out
+        out = {}
     for k, v in obj.items():
         key = aliases.get(fold(k if isinstance(k, str) else str(k)))
         if key is not None and key not in out:
@@ -315,7 +348,7 @@ def parse_record(
     row_no: int, raw: Mapping[str, Any], *, keyed: bool = False
 ) -> tuple[DossierRecord | None, list[RowError]]:
     """Parse one row/object. ``keyed`` means ``raw`` already uses internal keys (CSV after map_headers)."""
-    data = dict(raw) if keyed else _remap(raw, HEADER_ALIASES)
+    data = raw if keyed else _remap(raw, HEADER_ALIASES)
     errors: list[RowError] = []
 
     def err(key: str, value: Any, reason: str) -> None:
@@ -439,12 +472,12 @@ def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[
     out: list[SupplementRecord] = []
     for i, item in enumerate(items, start=1):
         where = f"{name}[{i}]"
-        if not isinstance(item, Mapping):
+        if type(item) is not dict and not isinstance(item, Mapping):
             errors.append(
                 RowError(row_no, where, _shown(item), "Mỗi lần bổ sung phải là một đối tượng JSON.")
             )
             continue
-        d = _remap(item, SUPPLEMENT_ALIASES)
+        d = _remap(item, SUPPLEMENT_ALIASES, SUPPLEMENT_EXACT)
         try:
             requested = parse_instant(d.get("requested_at"))
             completed = parse_instant(d.get("completed_at"))
@@ -484,10 +517,10 @@ def _parse_steps(row_no: int, value: Any, errors: list[RowError]) -> list[StepRe
     out: list[StepRecord] = []
     for i, item in enumerate(items, start=1):
         where = f"{name}[{i}]"
-        if not isinstance(item, Mapping):
+        if type(item) is not dict and not isinstance(item, Mapping):
             errors.append(RowError(row_no, where, _shown(item), "Mỗi bước xử lý phải là một đối tượng JSON."))
             continue
-        d = _remap(item, STEP_ALIASES)
+        d = _remap(item, STEP_ALIASES, STEP_EXACT)
         try:
             started = parse_instant(d.get("started_at"))
             finished = parse_instant(d.get("finished_at"))
