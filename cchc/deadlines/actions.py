@@ -251,6 +251,21 @@ def send_back(actor: Any, deadline: Deadline, *, note: str) -> Deadline:
 
 
 @transaction.atomic
+def cancel(actor: Any, deadline: Deadline, *, on: dt.date, reason: str) -> Deadline:
+    """Stop the clock for good: the item was withdrawn, so nobody is reminded or counted late for it."""
+    if deadline.done_on is not None:
+        raise ValidationError("Đã được xác nhận hoàn thành, không hủy được.")
+    if deadline.cancelled_on is not None:
+        raise ValidationError("Đã hủy trước đó.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần ghi lý do hủy."})
+    deadline.cancelled_on = on
+    deadline.save(update_fields=["cancelled_on", "updated_at"])
+    record(actor, "deadline.cancelled", deadline, summary=f"Hủy ngày {on:%d/%m/%Y}: {reason[:200]}")
+    return deadline
+
+
+@transaction.atomic
 def change_unit(
     actor: Any, deadline: Deadline, *, unit: Unit, reason: str, official: Official | None = None
 ) -> Deadline:

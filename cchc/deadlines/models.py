@@ -44,6 +44,9 @@ class Deadline(models.Model):
     due = models.DateField("hạn hiện tại", null=True, blank=True, db_index=True)
     reported_on = models.DateField("ngày báo cáo hoàn thành", null=True, blank=True)
     done_on = models.DateField("ngày xác nhận hoàn thành", null=True, blank=True)
+    # A cancelled item (a task withdrawn by its assigner) is no longer chased or counted; the dates
+    # above stay as they were so the record shows how far it had gone.
+    cancelled_on = models.DateField("ngày hủy", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -94,7 +94,7 @@ def run(today: dt.date | None = None) -> int:
     # A paused clock (e.g. a suspended accountability request) is not running, so nobody is chased.
     paused = DeadlinePause.objects.filter(deadline=OuterRef("pk"), end__isnull=True)
     open_items = Deadline.objects.filter(
-        due__isnull=False, done_on__isnull=True, reported_on__isnull=True
+        due__isnull=False, done_on__isnull=True, reported_on__isnull=True, cancelled_on__isnull=True
     ).exclude(Exists(paused))
     for deadline in open_items.select_related("unit", "official", "jurisdiction").iterator(chunk_size=500):
         assert deadline.due is not None

@@ -441,6 +441,41 @@ def delete_task(actor: Any, task: Task, *, reason: str) -> None:
             deadline.delete()
 
 
+@transaction.atomic
+def cancel_task(actor: Any, task: Task, *, reason: str, on: dt.date | None = None) -> Task:
+    """The assigner withdraws a task that is no longer needed (superseded by a later directive, the
+    matter settled otherwise). Unlike ``delete_task`` the record stays, with its reports and reason; the
+    clock stops, so nobody is reminded and the task leaves every count (``Task.objects.countable``).
+    rules-vn §5 lists cancellation only as provincial practice, so the assigner alone decides it, as for
+    extensions. Cancelling a periodic series cancels its open periods and spawns no more; finished
+    periods keep their result."""
+    _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được hủy nhiệm vụ.")
+    if task.status not in (TaskStatus.OPEN, TaskStatus.AWAITING):
+        raise ValidationError("Chỉ hủy được nhiệm vụ đang thực hiện hoặc chờ xác nhận.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Cần ghi lý do hủy nhiệm vụ."})
+    on = on or today()
+    family = [task]
+    if task.is_series:
+        family += list(task.occurrences.filter(status__in=(TaskStatus.OPEN, TaskStatus.AWAITING)))
+    for t in family:
+        if t.deadline is not None and t.deadline.done_on is None and t.deadline.cancelled_on is None:
+            clock.cancel(actor, t.deadline, on=on, reason=reason)
+        t.status = TaskStatus.CANCELLED
+        t.cancelled_on = on
+        t.cancel_reason = reason[:300]
+        t.save(update_fields=["status", "cancelled_on", "cancel_reason"])
+        record(
+            actor,
+            "task.cancelled",
+            t,
+            summary=f"Hủy nhiệm vụ ngày {on:%d/%m/%Y}: {reason[:200]}",
+            data={"series": task.pk} if t is not task else {},
+        )
+    return task
+
+
 # --- recurrence -------------------------------------------------------------------------------------------
 
 

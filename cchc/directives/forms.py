@@ -260,6 +260,10 @@ class DeleteTaskForm(BootstrapForm):
     reason = forms.CharField(label="Lý do xóa (giao nhầm)", max_length=300)
 
 
+class CancelTaskForm(BootstrapForm):
+    reason = forms.CharField(label="Lý do hủy", max_length=300)
+
+
 class ReportForm(BootstrapForm):
     first = date_field("Từ ngày")
     last = date_field("Đến ngày")

@@ -261,6 +261,8 @@ class Task(models.Model):
         max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN, db_index=True
     )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    cancelled_on = models.DateField("ngày hủy", null=True, blank=True)
+    cancel_reason = models.CharField("lý do hủy", max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

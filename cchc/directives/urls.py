@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("nhiem-vu/<int:task_id>/can-bo/", views_tasks.task_officer, name="task_officer"),
     path("nhiem-vu/<int:task_id>/xoa/", views_tasks.task_delete, name="task_delete"),
+    path("nhiem-vu/<int:task_id>/huy/", views_tasks.task_cancel, name="task_cancel"),
     path(
         "nhiem-vu/<int:task_id>/bao-cao/<int:report_id>/tep/",
         views_tasks.report_attachment,

@@ -21,6 +21,7 @@ from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives import actions
 from cchc.directives.forms import (
+    CancelTaskForm,
     CompletionForm,
     ConfirmForm,
     DeleteTaskForm,
@@ -114,6 +115,8 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
                 officials=_officials_for_lead(task), initial={"officer": task.officer_id}
             ),
             "delete_form": DeleteTaskForm(),
+            "cancel_form": CancelTaskForm(),
+            "can_cancel": assigner and task.status in (TaskStatus.OPEN, TaskStatus.AWAITING),
             "can_delete": assigner and task.status == TaskStatus.OPEN and not task.reports.exists(),
             "open": task.status == TaskStatus.OPEN,
             "awaiting": task.status == TaskStatus.AWAITING,
@@ -283,6 +286,21 @@ def task_delete(request: HttpRequest, task_id: int) -> HttpResponse:
         return _failed(request, task, exc=exc)
     messages.success(request, "Đã xóa nhiệm vụ giao nhầm.")
     return redirect(reverse("directives:directive_detail", args=[directive_id]))
+
+
+@login_required
+def task_cancel(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = readable_task(request, task_id)
+    if (r := _post_only(request, task)) is not None:
+        return r
+    form = CancelTaskForm(request.POST)
+    if not form.is_valid():
+        return _failed(request, task, form)
+    try:
+        actions.cancel_task(request.user, task, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        return _failed(request, task, exc=exc)
+    return _done(request, task, "Đã hủy nhiệm vụ.")
 
 
 @login_required

@@ -73,6 +73,7 @@ EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
     "task_send_back": (_get(READERS, set(), 302), OFFICE),
     "task_extension_decide": (_get(READERS, set(), 302), OFFICE),
     "task_delete": (_get(READERS, set(), 302), OFFICE),
+    "task_cancel": (_get(READERS, set(), 302), OFFICE),
 }
 
 
