@@ -17,15 +17,23 @@ personal data is read from the dossier, never copied into events.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cchc.core.official_documents import (
+    Block,
+    OfficialDocument,
+    full_body_name,
+    place_name,
+    province_of,
+)
+from cchc.core.official_documents import docx_text as docx_text  # re-exported, as above
+from cchc.core.official_documents import render_docx as render_document_docx
+from cchc.core.official_documents import render_pdf as render_document_pdf
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierEvent, LegalBasis
-from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit, UnitKind
+from cchc.org.models import Unit, UnitKind
 
 APOLOGY_EVENT = "apology_issued"
 
@@ -43,7 +51,6 @@ SUBJECTS = {
     ApologyForm.TT01_2018: "V/v xin lỗi đối với hồ sơ giải quyết quá hạn và hẹn lại thời gian trả kết quả",
     ApologyForm.TT03_2025: "V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ",
 }
-PLACE_PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ", "TP ", "TP. ")
 COMMITTEE_KINDS = (UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE)
 
 
@@ -51,27 +58,11 @@ def form_for(dossier: Dossier) -> str:
     return ApologyForm.TT03_2025 if dossier.legal_basis == LegalBasis.ND118 else ApologyForm.TT01_2018
 
 
-def _full_body_name(name: str) -> str:
-    # ND 30: the body's name is written out in the header; "UBND" is the common short form in data.
-    if name.upper().startswith("UBND "):
-        name = "Ủy ban nhân dân " + name[5:]
-    return name.upper()
-
-
-def _place(jurisdiction: Jurisdiction) -> str:
-    name = jurisdiction.name
-    for prefix in PLACE_PREFIXES:
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
-
-
-def _province(jurisdiction: Jurisdiction) -> Jurisdiction | None:
-    ids = [int(x) for x in jurisdiction.path.strip("/").split("/") if x]
-    for area in Jurisdiction.objects.filter(pk__in=ids):
-        if area.level == JurisdictionLevel.PROVINCE:
-            return area
-    return None
+# The generic pieces of the ND 30 layout live in cchc.core.official_documents (shared with the
+# petitions' written notices); the old private names stay for this module's callers.
+_full_body_name = full_body_name
+_place = place_name
+_province = province_of
 
 
 @dataclass
@@ -248,122 +239,34 @@ def file_stem(apology: Apology) -> str:
     return f"phieu-xin-loi-{apology.dossier.code}".replace("/", "-")
 
 
-# --- DOCX --------------------------------------------------------------------------------------
+# --- DOCX and PDF (the layout is cchc.core.official_documents') -------------------------------
 
-FONT = "Times New Roman"  # ND 30 Phụ lục I; the PDF falls back to Liberation Serif (same metrics)
+
+def as_document(data: LetterData) -> OfficialDocument:
+    c = data.choices
+    return OfficialDocument(
+        parent_body=c.parent_body,
+        issuing_body=c.issuing_body,
+        number=c.number,
+        place=c.place,
+        issued_on=data.issued_on,
+        title=data.title,
+        subject=data.subject,
+        addressee=data.addressee,
+        address=data.address,
+        blocks=[Block(text) for text in data.paragraphs],
+        recipients=c.recipients,
+        signer_prefix=c.signer_prefix,
+        signer_title=c.signer_title,
+        signer_name=c.signer_name,
+        doc_title=f"{data.title} — {data.dossier_code}",
+        doc_subject=data.form_ref,
+    )
 
 
 def render_docx(data: LetterData) -> bytes:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    section = doc.sections[0]
-    # ND 30 Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(0)
-    doc.core_properties.title = f"{data.title} — {data.dossier_code}"
-    doc.core_properties.subject = data.form_ref
-
-    def para(
-        cell_or_doc: Any,
-        text: str = "",
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        size: int | None = None,
-        align: Any = None,
-        first: bool = False,
-    ) -> Any:
-        p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-        if text:
-            run = p.add_run(text)
-            run.bold, run.italic = bold, italic
-            if size:
-                run.font.size = Pt(size)
-        if align is not None:
-            p.alignment = align
-        return p
-
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    head = doc.add_table(rows=2, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = head.cell(0, 0), head.cell(0, 1)
-    left.width, right.width = Cm(6.5), Cm(10)
-    first = True
-    if data.choices.parent_body:
-        para(left, data.choices.parent_body, size=12, align=center, first=True)
-        first = False
-    para(left, data.choices.issuing_body, bold=True, size=12, align=center, first=first)
-    para(left, "_______", align=center)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center, first=True)
-    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center)
-    para(right, "_______________", align=center)
-    para(head.cell(1, 0), data.number_line, align=center, first=True)
-    para(head.cell(1, 0), data.subject, size=12, align=center)
-    para(head.cell(1, 1), data.place_date_line, italic=True, align=center, first=True)
-
-    para(doc, "")
-    para(doc, data.title, bold=True, align=center)
-    para(doc, "")
-    para(doc, f"Kính gửi: {data.addressee}", align=center)
-    if data.address:
-        para(doc, f"Địa chỉ: {data.address}", align=center, size=12)
-    para(doc, "")
-    for text in data.paragraphs:
-        p = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-        p.paragraph_format.first_line_indent = Cm(1)
-        p.paragraph_format.space_after = Pt(6)
-
-    para(doc, "")
-    sign = doc.add_table(rows=1, cols=2)
-    recv, signer = sign.cell(0, 0), sign.cell(0, 1)
-    recv.width, signer.width = Cm(7.5), Cm(9)
-    para(recv, "Nơi nhận:", bold=True, italic=True, size=12, first=True)
-    for line in data.recipient_lines:
-        para(recv, line, size=11)
-    first = True
-    if data.choices.signer_prefix:
-        para(signer, data.choices.signer_prefix, bold=True, align=center, first=True)
-        first = False
-    para(signer, data.choices.signer_title, bold=True, align=center, first=first)
-    for _ in range(4):
-        para(signer, "")
-    para(signer, data.choices.signer_name, bold=True, align=center)
-
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-# --- PDF ---------------------------------------------------------------------------------------
+    return render_document_docx(as_document(data))
 
 
 def render_pdf(data: LetterData) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("dossiers/letters/apology.html", {"letter": data})
-    return bytes(HTML(string=html).write_pdf())
-
-
-def docx_text(content: bytes) -> str:
-    """All the text of a DOCX, tables included (for tests and for a quick look from the shell)."""
-    from docx import Document
-
-    doc = Document(io.BytesIO(content))
-    parts: list[str] = []
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
-    parts.extend(p.text for p in doc.paragraphs)
-    return "\n".join(parts)
+    return render_document_pdf(as_document(data))
