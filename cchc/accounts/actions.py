@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cchc.accounts.models import LoginFailure, User
+from cchc.accounts import backup_codes
+from cchc.accounts.models import BackupCode, BackupCodeDevice, LoginFailure, User
 from cchc.accounts.policy import Lockout, lockout_for, username_key
 from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.events import record
@@ -47,6 +48,7 @@ METHOD_LABELS = {
     "totp": "mật khẩu và mã xác thực",
     "enrol": "mật khẩu và thiết lập ứng dụng xác thực",
     "demo": "tài khoản trình diễn, không cần mã xác thực",
+    "backup_code": "mật khẩu và mã dự phòng",
 }
 
 
@@ -279,6 +281,59 @@ def reset_authenticator(actor: Any, user: User) -> int:
         "bạn sẽ được hướng dẫn thiết lập lại.",
     )
     return count
+
+
+# --- backup codes -----------------------------------------------------------------------------
+
+
+def create_backup_codes(user: User) -> list[str]:
+    """A new sheet of one-time codes; the previous sheet stops working. The codes are returned once,
+    to be shown and printed; only their digests are kept."""
+    codes = backup_codes.generate()
+    with transaction.atomic():
+        device, _ = BackupCodeDevice.objects.get_or_create(
+            user=user, defaults={"name": "Mã dự phòng", "confirmed": True}
+        )
+        had_previous = device.codes.exists()
+        device.codes.all().delete()
+        BackupCode.objects.bulk_create(
+            BackupCode(device=device, digest=backup_codes.digest(user.pk, c)) for c in codes
+        )
+        record(
+            user,
+            "accounts.backup_codes_created",
+            user,
+            summary="Tạo bộ mã dự phòng mới" + (" (bộ cũ hết hiệu lực)" if had_previous else ""),
+            data={"count": len(codes), "replaced_previous": had_previous},
+        )
+    _notify(
+        user,
+        "Bộ mã dự phòng CCHC của bạn vừa được tạo",
+        "Một bộ mã dự phòng mới vừa được tạo cho tài khoản CCHC của bạn; các mã cũ (nếu có) không còn "
+        "dùng được. Hãy cất giữ bản in ở nơi an toàn.",
+    )
+    return [backup_codes.shown(c) for c in codes]
+
+
+def backup_device(user: User) -> BackupCodeDevice | None:
+    return BackupCodeDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def note_backup_code_used(user: User, device: BackupCodeDevice) -> None:
+    left = device.remaining()
+    record(
+        user,
+        "accounts.backup_code_used",
+        user,
+        summary=f"Đăng nhập bằng một mã dự phòng, còn {left} mã",
+        data={"remaining": left},
+    )
+    _notify(
+        user,
+        "Một mã dự phòng CCHC của bạn vừa được dùng",
+        f"Tài khoản CCHC của bạn vừa đăng nhập bằng một mã dự phòng; còn {left} mã chưa dùng. "
+        "Nếu điện thoại bị mất, hãy thiết lập lại ứng dụng xác thực trong trang Bảo mật tài khoản.",
+    )
 
 
 # --- passwords --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
+from cchc.accounts.backup_codes import looks_like_backup_code
 from cchc.accounts.models import User
 
 CODE_DIGITS = 6
@@ -51,26 +52,46 @@ class SignInForm(StyledForm):
 class CodeForm(StyledForm):
     """The 6-digit code of the authenticator app. Spaces are allowed: apps show "123 456"."""
 
+    allow_backup_code = False
+
     code = forms.CharField(
         label="Mã xác thực (6 chữ số)",
-        max_length=12,
+        max_length=24,
         error_messages={"required": "Vui lòng nhập mã 6 chữ số trong ứng dụng xác thực."},
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
                 "inputmode": "numeric",
                 "autofocus": True,
-                "pattern": r"[0-9 ]*",
+                "pattern": r"[0-9 \-]*",
                 "class": "form-control form-control-lg text-center code-input",
             }
         ),
     )
 
     def clean_code(self) -> str:
-        code = re.sub(r"\s+", "", self.cleaned_data["code"])
+        typed = self.cleaned_data["code"]
+        if self.allow_backup_code and looks_like_backup_code(typed):
+            return typed
+        code = re.sub(r"\s+", "", typed)
         if not re.fullmatch(rf"\d{{{CODE_DIGITS}}}", code):
+            if self.allow_backup_code:
+                raise forms.ValidationError(
+                    "Mã xác thực gồm đúng 6 chữ số (ví dụ 123456); "
+                    "mã dự phòng gồm 10 chữ số (ví dụ 12345-67890)."
+                )
             raise forms.ValidationError("Mã xác thực gồm đúng 6 chữ số, ví dụ 123456.")
         return code
+
+
+class SignInCodeForm(CodeForm):
+    """Step 2 of signing in also takes a backup code instead of the authenticator's."""
+
+    allow_backup_code = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Mã xác thực (6 chữ số) hoặc mã dự phòng"
 
 
 class ChangePasswordForm(StyledForm, PasswordChangeForm):

@@ -30,16 +30,18 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts import actions
+from cchc.accounts.backup_codes import looks_like_backup_code
 from cchc.accounts.forms import (
     ChangePasswordForm,
     CodeForm,
     ConfirmPasswordForm,
     ResetPasswordForm,
     ResetRequestForm,
+    SignInCodeForm,
     SignInForm,
 )
 from cchc.accounts.middleware import second_factor_exempt
-from cchc.accounts.models import User
+from cchc.accounts.models import BackupCodeDevice, User
 from cchc.accounts.policy import (
     PENDING_SIGN_IN_SECONDS,
     Lockout,
@@ -58,6 +60,8 @@ REENROL_SESSION_KEY = "cchc_reenrol_user"
 RECENT_SIGN_INS = 20
 
 # The sign-in pages show no staff navigation: the user is not in yet.
+WRONG_TOTP_CODE = "Mã xác thực không đúng hoặc đã hết hạn (mỗi mã chỉ dùng được một lần, trong 30 giây)."
+WRONG_BACKUP_CODE = "Mã dự phòng không đúng hoặc đã được dùng."
 SIGN_IN_CONTEXT: dict[str, Any] = {"nav_items": [], "signing_in": True}
 
 
@@ -187,15 +191,25 @@ def otp_view(request: HttpRequest) -> HttpResponse:
     if lockout is not None:
         return _refuse_locked(request, lockout)
 
-    form = CodeForm(request.POST or None)
+    form = SignInCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        throttled = _throttle_message(device)
+        typed = form.cleaned_data["code"]
+        backup = actions.backup_device(user) if looks_like_backup_code(typed) else None
+        throttled = None if backup is not None else _throttle_message(device)
         if throttled:
             form.add_error("code", throttled)
         else:
-            verified = django_otp.verify_token(user, device.persistent_id, form.cleaned_data["code"])
+            verified = django_otp.verify_token(user, (backup or device).persistent_id, typed)
             if verified is not None:
                 django_otp.login(request, verified)
+                if isinstance(verified, BackupCodeDevice):
+                    actions.note_backup_code_used(user, verified)
+                    messages.warning(
+                        request,
+                        f"Bạn vừa đăng nhập bằng mã dự phòng; còn {verified.remaining()} mã. "
+                        "Nếu điện thoại bị mất, hãy thiết lập lại ứng dụng xác thực.",
+                    )
+                    return _finish_sign_in(request, user, "backup_code")
                 return _finish_sign_in(request, user, "totp")
             lockout = actions.note_failed_sign_in(user.get_username(), ip=client_ip(request), stage="otp")
             if lockout is not None:
@@ -204,7 +218,7 @@ def otp_view(request: HttpRequest) -> HttpResponse:
                 "code",
                 _failure_message(
                     user.get_username(),
-                    "Mã xác thực không đúng hoặc đã hết hạn (mỗi mã chỉ dùng được một lần, trong 30 giây).",
+                    WRONG_BACKUP_CODE if looks_like_backup_code(typed) else WRONG_TOTP_CODE,
                 ),
             )
     return render(
@@ -298,6 +312,18 @@ def security_view(request: HttpRequest) -> HttpResponse:
         auth.update_session_auth_hash(request, user)
         messages.success(request, "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.")
         return redirect("accounts:security")
+    backup_form = ConfirmPasswordForm(
+        user, request.POST if purpose == "backup_codes" else None, auto_id="backup_%s"
+    )
+    if purpose == "backup_codes":
+        if backup_form.is_valid():
+            codes = actions.create_backup_codes(user)
+            # Shown once, never stored in clear: this response is the only copy.
+            return render(request, "accounts/backup_codes.html", {"codes": codes})
+        if backup_form.has_error("password"):
+            lockout = actions.note_failed_sign_in(user.get_username(), ip=client_ip(request), stage="reauth")
+            if lockout is not None:
+                return _refuse_locked(request, lockout)
     if purpose == "authenticator":
         if authenticator_form.is_valid():
             request.session[REENROL_SESSION_KEY] = user.pk
@@ -314,6 +340,8 @@ def security_view(request: HttpRequest) -> HttpResponse:
             "password_form": password_form,
             "authenticator_form": authenticator_form,
             "device": confirmed_device(user),
+            "backup_form": backup_form,
+            "backup_left": backup.remaining() if (backup := actions.backup_device(user)) else None,
             "demo_waiver": skips_second_factor(user),
             "events": list(sign_in_events_for(user)[:RECENT_SIGN_INS]),
         },
