@@ -184,6 +184,8 @@ AUTH_PASSWORD_VALIDATORS = [
 CCHC_DEMO_WITHOUT_2FA = CCHC_DEMO and env_bool("CCHC_DEMO_WITHOUT_2FA", True)
 CCHC_LOGIN_MAX_FAILURES = env_int("CCHC_LOGIN_MAX_FAILURES", 5)
 CCHC_LOGIN_LOCKOUT_MINUTES = env_int("CCHC_LOGIN_LOCKOUT_MINUTES", 15)
+# Password spraying (one guess at many names) never locks a name; this caps failures per address.
+CCHC_LOGIN_MAX_FAILURES_PER_IP = env_int("CCHC_LOGIN_MAX_FAILURES_PER_IP", 50)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "CCHC")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show TOTP secrets in the admin
 

@@ -175,8 +175,10 @@ def note_refused_sign_in(username: str, *, ip: str | None, lockout: Lockout) -> 
         username,
         _account_named(username),
         SIGN_IN_REFUSED,
-        "Từ chối đăng nhập vì tên đăng nhập đang tạm khoá",
-        {"ip": ip, "until": lockout.until.isoformat()},
+        "Từ chối đăng nhập vì địa chỉ mạng đang tạm chặn do nhập sai nhiều lần"
+        if lockout.by_address
+        else "Từ chối đăng nhập vì tên đăng nhập đang tạm khoá",
+        {"ip": ip, "until": lockout.until.isoformat(), "by_address": lockout.by_address},
     )
 
 

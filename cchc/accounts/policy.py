@@ -65,6 +65,7 @@ def username_key(username: str) -> str:
 @dataclass(frozen=True)
 class Lockout:
     until: dt.datetime
+    by_address: bool = False
 
     @property
     def local_until(self) -> dt.datetime:
@@ -72,6 +73,11 @@ class Lockout:
 
     def message(self) -> str:
         at = self.local_until
+        if self.by_address:
+            return (
+                "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. "
+                f"Vui lòng thử lại sau {at:%H:%M} ngày {at:%d/%m/%Y}, hoặc báo quản trị hệ thống."
+            )
         return (
             f"Tên đăng nhập này đang tạm khoá vì nhập sai quá {max_failures()} lần. "
             f"Vui lòng thử lại sau {at:%H:%M} ngày {at:%d/%m/%Y}. "
@@ -95,6 +101,32 @@ def lockout_for(username: str, now: dt.datetime | None = None) -> Lockout | None
     recent = LoginFailure.objects.filter(username=key, at__gt=latest - window, at__lte=latest).count()
     if recent >= max_failures():
         return Lockout(until=latest + window)
+    return None
+
+
+def ip_max_failures() -> int:
+    return int(getattr(settings, "CCHC_LOGIN_MAX_FAILURES_PER_IP", 50))
+
+
+def address_lockout_for(ip: str | None, now: dt.datetime | None = None) -> Lockout | None:
+    """The refusal in force for a network address, if any.
+
+    The per-name lockout never stops password spraying — one guess at each of many names — so failures
+    are also counted per address, any name. The threshold is high (a ward's whole office may sit behind
+    one address) and off when 0. Like the per-name lockout, it lasts CCHC_LOGIN_LOCKOUT_MINUTES from
+    the failure that reached it.
+    """
+    limit = ip_max_failures()
+    if not ip or limit <= 0:
+        return None
+    now = now or timezone.now()
+    window = lockout_window()
+    latest = LoginFailure.objects.filter(ip=ip).order_by("-at").values_list("at", flat=True).first()
+    if latest is None or latest <= now - window:
+        return None
+    recent = LoginFailure.objects.filter(ip=ip, at__gt=latest - window, at__lte=latest).count()
+    if recent >= limit:
+        return Lockout(until=latest + window, by_address=True)
     return None
 
 

@@ -45,6 +45,7 @@ from cchc.accounts.models import BackupCodeDevice, User
 from cchc.accounts.policy import (
     PENDING_SIGN_IN_SECONDS,
     Lockout,
+    address_lockout_for,
     attempts_left,
     client_ip,
     confirmed_device,
@@ -138,7 +139,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         ip = client_ip(request)
-        lockout = lockout_for(username)
+        lockout = address_lockout_for(ip) or lockout_for(username)
         if lockout is not None:
             # Refused even with the right password: the password is not even checked.
             actions.note_refused_sign_in(username, ip=ip, lockout=lockout)
