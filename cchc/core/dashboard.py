@@ -250,6 +250,14 @@ def overdue_tasks_by_unit(tasks: TaskQuerySet, today: dt.date) -> dict[int, int]
     return {unit_id: n for unit_id, n in rows}
 
 
+def subtree_counts(counts: dict[int, int], units: Iterable[Unit]) -> dict[int, int]:
+    """Per shown unit, the counts of the unit and every unit below it: the overdue-task list a figure
+    links to (``?don_vi=``) lists the subtree, so the figure must count the same tasks."""
+    paths = dict(Unit.objects.filter(pk__in=[k for k, n in counts.items() if n]).values_list("pk", "path"))
+    below = lambda u: (n for pk, n in counts.items() if paths.get(pk, "\x00").startswith(u.path))  # noqa: E731
+    return {u.pk: sum(below(u)) for u in units}
+
+
 def overdue_petitions(petitions: QuerySet[Petition], today: dt.date) -> QuerySet[Petition]:
     """Open petitions past their due date, as the petition list's "Chỉ quá hạn" filter has them. The
     scope is applied as a subquery: its OR-ed joins must not multiply rows in the counts."""
@@ -348,13 +356,14 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
         )
     )
     heads = heads_on([u.pk for u in units], p.today)
+    task_figures = subtree_counts(tasks, units)
     rows = [
         SlippingRow(
             unit=u,
             head=accountable(heads.get(u.pk, {})),
             month=_figure(by_month.get(u.code), month_url, minimum),
             ytd=_figure(by_ytd.get(u.code), ytd_url, minimum),
-            tasks=Figure(tasks.get(u.pk, 0), _tasks_url(u.pk)),
+            tasks=Figure(task_figures.get(u.pk, 0), _tasks_url(u.pk)),
             petitions=Figure(petitions.get(u.pk, 0), _petitions_url(u.pk)),
             late_dossiers_url=link("dossiers:late", unit=u.pk),
         )
@@ -465,9 +474,11 @@ def task_board(user: Any, today: dt.date) -> TaskBoard:
     """The Office's follow-up: overdue tasks by lead unit, completions waiting for its confirmation and
     extension requests waiting for its decision (both listed in its inbox)."""
     counts = overdue_tasks_by_unit(tasks_for(user), today)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    leading = list(Unit.objects.filter(pk__in=counts))
+    rolled = subtree_counts(counts, leading)
+    ranked = sorted(rolled.items(), key=lambda kv: -kv[1])
     shown = dict(ranked[:LIST_ROWS])
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=shown)}
+    units = {u.pk: u for u in leading if u.pk in shown}
     heads = heads_on(list(shown), today)
     by_unit = [
         UnitCount(units[pk], accountable(heads.get(pk, {})), Figure(n, _tasks_url(pk)))

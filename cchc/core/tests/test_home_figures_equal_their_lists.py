@@ -160,3 +160,29 @@ def test_the_secretariats_check_figure_equals_the_overdue_list(client, scene):
     ((overdue, href),) = figures(doc, "all-overdue")
     assert overdue == list_count(client, href) == 3
     assert "ở 2 đơn vị" in text(by_testid(doc, "panel-check")[0])
+
+
+def test_a_wards_task_figure_counts_the_tasks_its_sub_units_lead_as_its_list_does(client, scene):
+    """The overdue list of a ward (``?don_vi=``) includes its one-stop office's tasks, so the ward's
+    figure on the leader's and the Office's pages counts them too."""
+    import datetime as dt
+
+    from cchc.directives.models import Task
+    from cchc.directives.tests.conftest import make_task
+
+    world = scene.world
+    directive = Task.objects.get(pk=scene.tasks["p1_done"].pk).directive
+    make_task(world, directive, "p1_mc", due=dt.date(2022, 9, 30), text="Cập nhật bảng niêm yết tại một cửa")
+    for persona, testids in (("leader", ("slipping-tasks",)), ("office", ("board-unit-tasks",))):
+        login_verified(client, world.users[persona])
+        doc = html_of(client.get("/"))
+        seen = {}
+        for testid in testids:
+            for a in by_testid(doc, testid):
+                seen[a.get("href")] = int(text(a))
+        p1 = [href for href in seen if f"don_vi={world.units['p1'].pk}" in href]
+        assert p1, (persona, seen)
+        for href, value in seen.items():
+            assert value == list_count(client, href), (persona, href)
+        assert seen[p1[0]] == 3  # two of Phường 1 itself, one of its one-stop office
+        client.logout()
