@@ -78,6 +78,17 @@ def wilson(successes: float, n: float, z: float = Z95) -> tuple[float, float] | 
     return max(0.0, min(centre - half, p)), min(1.0, max(centre + half, p))
 
 
+def fell_significantly(k_now: int, n_now: int, k_before: int, n_before: int, z: float = Z95) -> bool:
+    """Has a share fallen by more than sampling noise? One-sided two-proportion z-test with a pooled
+    variance: k of n now against k of n in the earlier period. No verdict (False) when either period
+    has no observations or the pooled share is 0 or 1."""
+    if not n_now or not n_before:
+        return False
+    pooled = (k_now + k_before) / (n_now + n_before)
+    spread = (pooled * (1 - pooled) * (1 / n_now + 1 / n_before)) ** 0.5
+    return spread > 0 and (k_before / n_before - k_now / n_now) / spread > z
+
+
 def _rounded_interval(index: float | None, ci: tuple[float, float] | None) -> list[float] | None:
     if ci is None or index is None:
         return None

@@ -24,7 +24,8 @@ def test_the_leader_sees_the_slipping_ward_and_opens_its_overdue_tasks(scene, li
     expect(first.get_by_test_id("slipping-unit")).to_have_text("UBND Phường 1")
     expect(first.get_by_test_id("slipping-head")).to_contain_text("Hoàng Minh Đức")
 
-    first.get_by_role("link", name="Quá hạn: 2 nhiệm vụ do UBND Phường 1 hoặc đơn vị trực thuộc chủ trì").click()
+    label = "Quá hạn: 2 nhiệm vụ do UBND Phường 1 hoặc đơn vị trực thuộc chủ trì"
+    first.get_by_role("link", name=label).click()
     expect(page).to_have_url(re.compile(r"/chi-dao/qua-han/\?don_vi=\d+$"))
     table = page.get_by_test_id("overdue-table")
     expect(table.locator("caption")).to_have_text("2 nhiệm vụ quá hạn.")
