@@ -146,7 +146,7 @@ def test_array_versions_equal_the_scalar_versions(cal, use_instants, data):
     values = data.draw(st.lists(instants if use_instants else any_dates, min_size=size, max_size=size))
     ns = data.draw(st.lists(st.integers(-30, 60), min_size=size, max_size=size))
     ends = data.draw(st.lists(any_dates, min_size=size, max_size=size))
-    arr = np.array(values, dtype="datetime64[m]" if use_instants else "datetime64[D]")
+    arr = np.array(values, dtype="datetime64[us]" if use_instants else "datetime64[D]")
     got = cal.add_working_days_array(arr, np.array(ns))
     assert [d.astype(object) for d in got] == [
         cal.add_working_days(v, n) for v, n in zip(values, ns, strict=True)
