@@ -18,7 +18,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from cchc.org.models import Jurisdiction, JurisdictionLevel
+from cchc.org.models import Jurisdiction, JurisdictionLevel, Official, Unit, UnitKind
 
 FONT = "Times New Roman"  # ND 30 Phụ lục I; the PDF falls back to Liberation Serif (same metrics)
 PDF_TEMPLATE = "core/official_document.html"
@@ -54,6 +54,44 @@ def date_line(place: str, on: dt.date) -> str:
     """ND 30 Phụ lục I: days below 10 and months 1–2 take a leading 0 (we pad every month: the
     apology letter always did, and "tháng 06" reads the same)."""
     return f"{place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}"
+
+
+COMMITTEE_KINDS = (UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues and who signs, as the organisation data suggest for ``unit`` on a day."""
+
+    parent_body: str
+    issuing_body: str
+    issuing_body_short: str
+    place: str
+    signer_prefix: str
+    signer_title: str
+    signer_name: str
+    head: Official | None
+
+
+def letterhead(unit: Unit, on: dt.date) -> Letterhead:
+    """ND 30: the parent body above the issuing one (not for a people's committee, which heads its
+    own area); a committee signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", another unit by its head's position."""
+    parent = unit.parent if unit.kind not in COMMITTEE_KINDS and unit.parent_id else None
+    head = unit.accountable_head(on)
+    if unit.kind in COMMITTEE_KINDS:
+        prefix, title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+    else:
+        prefix, title = "", (head.position.upper() if head and head.position else "THỦ TRƯỞNG ĐƠN VỊ")
+    return Letterhead(
+        parent_body=full_body_name(parent.name) if parent else "",
+        issuing_body=full_body_name(unit.name),
+        issuing_body_short=unit.name,
+        place=place_name(unit.jurisdiction),
+        signer_prefix=prefix,
+        signer_title=title,
+        signer_name=head.full_name if head else "",
+        head=head,
+    )
 
 
 @dataclass(frozen=True)

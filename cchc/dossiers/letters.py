@@ -25,15 +25,14 @@ from django.utils import timezone
 from cchc.core.official_documents import (
     Block,
     OfficialDocument,
-    full_body_name,
-    place_name,
+    letterhead,
     province_of,
 )
-from cchc.core.official_documents import docx_text as docx_text  # re-exported, as above
+from cchc.core.official_documents import docx_text as docx_text  # re-exported for callers
 from cchc.core.official_documents import render_docx as render_document_docx
 from cchc.core.official_documents import render_pdf as render_document_pdf
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierEvent, LegalBasis
-from cchc.org.models import Unit, UnitKind
+from cchc.org.models import Unit
 
 APOLOGY_EVENT = "apology_issued"
 
@@ -51,18 +50,14 @@ SUBJECTS = {
     ApologyForm.TT01_2018: "V/v xin lỗi đối với hồ sơ giải quyết quá hạn và hẹn lại thời gian trả kết quả",
     ApologyForm.TT03_2025: "V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ",
 }
-COMMITTEE_KINDS = (UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE)
 
 
 def form_for(dossier: Dossier) -> str:
     return ApologyForm.TT03_2025 if dossier.legal_basis == LegalBasis.ND118 else ApologyForm.TT01_2018
 
 
-# The generic pieces of the ND 30 layout live in cchc.core.official_documents (shared with the
-# petitions' written notices); the old private names stay for this module's callers.
-_full_body_name = full_body_name
-_place = place_name
-_province = province_of
+# The generic pieces of the ND 30 layout (header, signer, rendering) live in
+# cchc.core.official_documents, shared with the petitions' written notices.
 
 
 @dataclass
@@ -94,13 +89,8 @@ def default_choices(dossier: Dossier, on: dt.date | None = None) -> LetterChoice
     on = on or timezone.localdate()
     unit = dossier.handling_unit
     receiving = dossier.receiving_unit
-    parent = unit.parent if unit.kind not in COMMITTEE_KINDS and unit.parent_id else None
-    head = unit.accountable_head(on)
-    if unit.kind in COMMITTEE_KINDS:
-        prefix, title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-    else:
-        prefix, title = "", (head.position.upper() if head and head.position else "THỦ TRƯỞNG ĐƠN VỊ")
-    province = _province(unit.jurisdiction)
+    head = letterhead(unit, on)
+    province = province_of(unit.jurisdiction)
     recipients = ["Như trên"]
     if receiving.pk != unit.pk:
         recipients.append(f"{receiving.name} (để phối hợp)")
@@ -110,15 +100,15 @@ def default_choices(dossier: Dossier, on: dt.date | None = None) -> LetterChoice
     return_place = receiving.name + (f", {receiving.address}" if receiving.address else "")
     return LetterChoices(
         number=suggested_number(unit, on.year),
-        parent_body=_full_body_name(parent.name) if parent else "",
-        issuing_body=_full_body_name(unit.name),
-        issuing_body_short=unit.name,
-        place=_place(unit.jurisdiction),
+        parent_body=head.parent_body,
+        issuing_body=head.issuing_body,
+        issuing_body_short=head.issuing_body_short,
+        place=head.place,
         return_place=return_place,
         recipients=recipients,
-        signer_prefix=prefix,
-        signer_title=title,
-        signer_name=head.full_name if head else "",
+        signer_prefix=head.signer_prefix,
+        signer_title=head.signer_title,
+        signer_name=head.signer_name,
     )
 
 
