@@ -17,7 +17,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.deadlines import actions as deadlines
 from cchc.deadlines.models import ExtensionStatus
-from cchc.feedback import clocks, replies
+from cchc.feedback import clocks, documents, replies
 from cchc.feedback.conf import setting
 from cchc.feedback.models import (
     OPEN_STATUSES,
@@ -192,6 +192,8 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
             at,
             on_time=on_time,
         )
+        # ND 59/2019: the requester is notified in writing (rules-vn §6).
+        documents.issue(actor, petition, documents.ACCEPTANCE, at=at, due_on=petition.due_on)
         return petition
     if petition.kind in OUT_OF_SCOPE_KINDS:
         raise ValidationError("Khiếu nại, tố cáo không xử lý theo quy trình phản ánh, kiến nghị.")
@@ -249,6 +251,8 @@ def reject(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | Non
         at,
         on_time=on_time,
     )
+    if accountability:  # ND 59/2019: the refusal, with its reason, in writing (rules-vn §6)
+        documents.issue(actor, petition, documents.REFUSAL, at=at, reason=reason.strip())
     return petition
 
 
@@ -416,8 +420,16 @@ def current_round(petition: Petition) -> int:
 
 @transaction.atomic
 def draft_answer(
-    actor: Any, petition: Petition, *, text: str, legal_basis: str = "", at: dt.datetime | None = None
+    actor: Any,
+    petition: Petition,
+    *,
+    text: str,
+    legal_basis: str = "",
+    meeting_results: str = "",
+    at: dt.datetime | None = None,
 ) -> Answer:
+    """The unit's draft. For an accountability request it becomes the explanation document, which
+    must state the legal basis and the results of any meetings (ND 59/2019, rules-vn §6)."""
     at = _now(at)
     petition = _lock(petition)
     _require_status(petition, (Status.RECEIVED, Status.PROCESSING), "dự thảo trả lời")
@@ -427,6 +439,10 @@ def draft_answer(
         raise ValidationError("Cần thông báo tiếp nhận yêu cầu giải trình trước khi dự thảo giải trình.")
     if len(text.strip()) < 20:
         raise ValidationError({"text": "Nội dung trả lời quá ngắn (ít nhất 20 ký tự)."})
+    if petition.kind == Kind.ACCOUNTABILITY and len(legal_basis.strip()) < 5:
+        raise ValidationError(
+            {"legal_basis": "Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP)."}
+        )
     day = clocks.local_day(at)
     triage = clocks.current(petition, ClockKind.TRIAGE)
     if triage is not None:  # drafting an answer is taking the petition up
@@ -436,6 +452,7 @@ def draft_answer(
         round=current_round(petition),
         text=text.strip(),
         legal_basis=legal_basis.strip(),
+        meeting_results=meeting_results.strip() if petition.kind == Kind.ACCOUNTABILITY else "",
         drafted_by=actor if getattr(actor, "pk", None) else None,
         drafted_at=at,
     )
@@ -532,6 +549,8 @@ def approve_answer(
         at,
         on_time=on_time,
     )
+    if petition.kind == Kind.ACCOUNTABILITY:  # ND 59/2019: the explanation document (rules-vn §6)
+        documents.issue(actor, petition, documents.EXPLANATION, at=at, answer=answer)
     if petition.consent_publish:
         publish_clock = clocks.open_clock(actor, petition, ClockKind.PUBLISH, start=day, round=answer.round)
         if publish_now:
@@ -542,15 +561,29 @@ def approve_answer(
 def _publish(
     actor: Any, petition: Petition, clock: Any, title: str, text: str, answer: str, at: dt.datetime
 ) -> None:
+    """Publish, or publish again after a withdrawal. ``published_at`` keeps the first publication: the
+    publication clock closed then and judged it (766 ind. 5.2); publishing again after a correction
+    neither re-opens nor re-judges it."""
     on_time = clocks.close_clock(actor, clock, on=clocks.local_day(at), note="Công khai") if clock else None
+    again = petition.withdrawn_at is not None
     _save(
         petition,
-        published_at=at,
+        published_at=petition.published_at or at,
+        withdrawn_at=None,
+        withdrawal_reason="",
         public_title=title.strip(),
         public_text=text.strip(),
         public_answer=answer.strip(),
     )
-    _event(actor, "feedback.published", petition, "Công khai kết quả trả lời", at, on_time=on_time)
+    _event(
+        actor,
+        "feedback.published",
+        petition,
+        "Công khai lại kết quả trả lời sau khi chỉnh sửa" if again else "Công khai kết quả trả lời",
+        at,
+        on_time=on_time,
+        again=again,
+    )
 
 
 @transaction.atomic
@@ -571,6 +604,31 @@ def publish(
     check_public_texts(petition, public_title, public_text, public_answer)
     clock = clocks.current(petition, ClockKind.PUBLISH)
     _publish(actor, petition, clock, public_title, public_text, public_answer, at)
+    return petition
+
+
+@transaction.atomic
+def withdraw_publication(
+    actor: Any, petition: Petition, *, reason: str, at: dt.datetime | None = None
+) -> Petition:
+    """Take a published answer off the public site (personal data slipped through, an error to
+    correct). The public list, the public page (410) and Open311 stop showing it at once; the texts
+    stay for correction and publication again (``publish``). The screen lets only the head do it."""
+    at = _now(at)
+    petition = _lock(petition)
+    if petition.published_at is None or petition.withdrawn_at is not None:
+        raise ValidationError("Phản ánh này không đang được công khai.")
+    if len(reason.strip()) < 10:
+        raise ValidationError({"reason": "Cần ghi rõ lý do gỡ khỏi trang công khai (ít nhất 10 ký tự)."})
+    _save(petition, withdrawn_at=at, withdrawal_reason=reason.strip())
+    _event(
+        actor,
+        "feedback.publication_withdrawn",
+        petition,
+        f"Gỡ khỏi trang công khai: {reason.strip()[:300]}",
+        at,
+        reason=reason.strip(),
+    )
     return petition
 
 

@@ -291,7 +291,14 @@ class _Demo:
     def answer(self, p: Petition, on: dt.date, *, rating: bool = True) -> None:
         p.refresh_from_db()
         text = ANSWERS[p.category.code]
-        drafted = actions.draft_answer(self.officer(p.unit), p, text=text, at=self.at(on, 9))
+        extra: dict[str, str] = {}
+        if p.kind == Kind.ACCOUNTABILITY:  # ND 59: the explanation states its legal basis and meetings
+            extra = {
+                "legal_basis": "Luật Phòng, chống tham nhũng năm 2018; Nghị định số 59/2019/NĐ-CP.",
+                "meeting_results": f"Ngày {on:%d/%m/%Y} cơ quan làm việc trực tiếp với người yêu cầu giải "
+                "trình; người yêu cầu đã được nghe trình bày và cung cấp hồ sơ liên quan.",
+            }
+        drafted = actions.draft_answer(self.officer(p.unit), p, text=text, at=self.at(on, 9), **extra)
         texts = suggest(p, text)
         publish_now = p.consent_publish and self.rng.random() < 0.8
         actions.approve_answer(

@@ -405,6 +405,22 @@ class DraftForm(StyledForm):
     legal_basis = forms.CharField(
         label="Căn cứ pháp lý", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    meeting_results = forms.CharField(
+        label="Kết quả làm việc trực tiếp với người yêu cầu giải trình (nếu có)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, accountability: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if accountability:
+            # ND 59/2019: the explanation document states the legal basis (rules-vn §6).
+            self.fields["legal_basis"].required = True
+            self.fields["legal_basis"].error_messages["required"] = (
+                "Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP)."
+            )
+        else:
+            del self.fields["meeting_results"]
 
 
 class PublicTextsForm(StyledForm):

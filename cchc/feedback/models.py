@@ -233,6 +233,11 @@ class Petition(models.Model):
     public_title = models.CharField(max_length=200, blank=True)
     public_text = models.TextField(blank=True)
     public_answer = models.TextField(blank=True)
+    # A published answer withdrawn from the public site (personal data slipped through, an error): hidden
+    # everywhere public until published again. ``published_at`` keeps the first publication (the
+    # on-time indicator is judged on it).
+    withdrawn_at = models.DateTimeField("gỡ khỏi trang công khai lúc", null=True, blank=True)
+    withdrawal_reason = models.TextField("lý do gỡ", blank=True)
 
     satisfied = models.BooleanField(null=True)
     rated_at = models.DateTimeField(null=True, blank=True)
@@ -273,6 +278,16 @@ class Petition(models.Model):
     @property
     def is_pakn(self) -> bool:
         return self.kind in PAKN_KINDS
+
+    @property
+    def is_public(self) -> bool:
+        """Shown on the public site and through Open311: published with consent, not withdrawn."""
+        return bool(
+            self.published_at
+            and self.consent_publish
+            and self.withdrawn_at is None
+            and self.kind not in OUT_OF_SCOPE_KINDS
+        )
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -344,6 +359,8 @@ class Answer(models.Model):
     round = models.PositiveSmallIntegerField(default=1)
     text = models.TextField("nội dung trả lời")
     legal_basis = models.TextField("căn cứ pháp lý", blank=True)
+    # ND 59/2019: the explanation document states the results of any meetings with the requester.
+    meeting_results = models.TextField("kết quả làm việc, đối thoại", blank=True)
     status = models.CharField(max_length=10, choices=AnswerStatus.choices, default=AnswerStatus.DRAFT)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -228,7 +228,7 @@ def _public_requests() -> Any:
 
 
 def _request(p: Petition) -> dict[str, Any]:
-    public = bool(p.published_at and p.consent_publish)
+    public = p.is_public  # published with consent and not withdrawn
     closed = p.status in CLOSED
     notes = p.get_status_display()
     if p.duplicate_of_id and p.duplicate_of is not None:

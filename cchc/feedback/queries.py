@@ -154,9 +154,10 @@ def assignable_officials(petition: Petition) -> Any:
 
 
 def public_petitions() -> QuerySet[Petition]:
-    """What the public site may show: published answers, never complaints or denunciations."""
+    """What the public site may show: published answers not withdrawn, never complaints or
+    denunciations (``Petition.is_public`` says the same of one petition)."""
     return (
-        Petition.objects.filter(published_at__isnull=False, consent_publish=True)
+        Petition.objects.filter(published_at__isnull=False, consent_publish=True, withdrawn_at__isnull=True)
         .exclude(kind__in=OUT_OF_SCOPE_KINDS)
         .select_related("category", "ward", "unit")
     )
@@ -198,6 +199,7 @@ PUBLIC_VERBS = {
     "feedback.extended": "Gia hạn giải trình",
     "feedback.answer_sent": "Gửi trả lời",
     "feedback.published": "Công khai kết quả",
+    "feedback.publication_withdrawn": "Gỡ khỏi trang công khai",
     "feedback.rated": "Người gửi đánh giá",
     "feedback.reopened": "Người gửi đề nghị xem xét lại",
     "feedback.closed": "Kết thúc",
@@ -212,6 +214,7 @@ STAFF_VERBS = {
     "feedback.extension_refused": "Không đồng ý gia hạn",
     "feedback.duplicate_linked": "Gắn là phản ánh trùng",
     "feedback.duplicate_unlinked": "Bỏ gắn phản ánh trùng",
+    "feedback.document_issued": "Phát hành văn bản",
 }
 
 

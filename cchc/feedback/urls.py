@@ -18,5 +18,6 @@ urlpatterns = [
     path("khoa-open311/<int:pk>/thu-hoi/", views_more.key_revoke, name="key_revoke"),
     re_path(rf"^{CODE}/$", views.petition_detail, name="detail"),
     re_path(rf"^{CODE}/tep/(?P<pk>\d+)/$", views.attachment, name="attachment"),
+    re_path(rf"^{CODE}/van-ban/(?P<pk>\d+)/(?P<fmt>docx|pdf)/$", views.document, name="document"),
     re_path(rf"^{CODE}/xu-ly/(?P<action>[a-z-]+)/$", views.act, name="act"),
 ]

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
-from cchc.feedback import actions, clocks
+from cchc.feedback import actions, clocks, documents
 from cchc.feedback import forms as f
 from cchc.feedback.attachments import check_uploads
 from cchc.feedback.intake import Intake, receive
@@ -173,6 +173,28 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     return response
 
 
+@login_required
+def document(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """An ND 59 document issued for the petition, as DOCX or PDF, rebuilt from its issue event. Whoever
+    may read the petition may read it; the requester's contact details only for those who may see
+    them on the petition page (``may_see_contact``), masked for the others."""
+    from cchc.core.official_documents import render_docx, render_pdf
+
+    user = _user(request)
+    p = _scoped(user, code)
+    event = get_object_or_404(documents.issued(p), pk=pk)
+    doc = documents.build(p, event, personal=may_see_contact(user, p))
+    if fmt == "pdf":
+        content, content_type = render_pdf(doc), "application/pdf"
+    else:
+        content = render_docx(doc)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{documents.file_stem(p, event)}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # --- the petition page and its actions ----------------------------------------------------------------
 
 
@@ -249,7 +271,9 @@ ACTIONS: dict[str, Act] = {
     "du-thao": Act(
         "Dự thảo trả lời",
         f.DraftForm,
-        lambda u, p, d: actions.draft_answer(u, p, text=d["text"], legal_basis=d["legal_basis"]),
+        lambda u, p, d: actions.draft_answer(
+            u, p, text=d["text"], legal_basis=d["legal_basis"], meeting_results=d.get("meeting_results", "")
+        ),
         done="Đã trình lãnh đạo duyệt dự thảo.",
     ),
     "duyet": Act("Duyệt và gửi", f.ApproveForm, _approve, approver=True, done="Đã duyệt và gửi trả lời."),
@@ -265,6 +289,13 @@ ACTIONS: dict[str, Act] = {
             public_answer=d["public_answer"],
         ),
         done="Đã công khai.",
+    ),
+    "go-cong-khai": Act(
+        "Gỡ khỏi trang công khai",
+        f.ReasonForm,
+        lambda u, p, d: actions.withdraw_publication(u, p, reason=d["reason"]),
+        approver=True,
+        done="Đã gỡ khỏi trang công khai.",
     ),
     "tam-dinh-chi": Act(
         "Tạm đình chỉ", f.ReasonForm, lambda u, p, d: actions.suspend(u, p, reason=d["reason"])
@@ -292,6 +323,8 @@ def _form_kwargs(name: str, p: Petition) -> dict[str, Any]:
         return {"units": transfer_targets(p)}
     if name == "giao":
         return {"officials": assignable_officials(p)}
+    if name == "du-thao":
+        return {"accountability": p.kind == Kind.ACCOUNTABILITY}
     return {}
 
 
@@ -328,14 +361,23 @@ def available(p: Petition, user: User) -> list[str]:
         out.append("quyet-dinh-gia-han" if pending and may_approve(user, p) else "gia-han")
     if s == Status.AWAITING_APPROVAL and may_approve(user, p):
         out += ["duyet", "tra-lai"]
-    if s in (Status.ANSWERED, Status.CLOSED) and p.consent_publish and p.published_at is None:
-        out.append("cong-khai")
+    if s in (Status.ANSWERED, Status.CLOSED) and p.consent_publish and not p.is_public:
+        out.append("cong-khai")  # first publication, or again after a withdrawal
+    if p.is_public and may_approve(user, p):
+        out.append("go-cong-khai")
     if s in OPEN_STATUSES:
         out.append("bo-trung" if p.duplicate_of_id else "trung")
     return out
 
 
 def _initial(name: str, p: Petition) -> dict[str, Any]:
+    if name == "cong-khai" and p.withdrawn_at is not None:
+        # Publishing again after a withdrawal: start from the texts that were public, to correct them.
+        return {
+            "public_title": p.public_title,
+            "public_text": p.public_text,
+            "public_answer": p.public_answer,
+        }
     if name in ("duyet", "cong-khai"):
         answer = (
             actions.pending_answer(p)
@@ -399,6 +441,7 @@ def _render_detail(
         "steps": timeline(p, public=False),
         "repeats": repeats,
         "may_approve": may_approve(user, p),
+        "documents": documents.listing(p),
     }
     return render(request, "feedback/detail.html", context, status=status)
 

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -27,7 +27,7 @@ from cchc.feedback.attachments import check_uploads
 from cchc.feedback.conf import setting
 from cchc.feedback.forms import PetitionForm, RateForm, ReasonForm, SupplementForm, TrackForm
 from cchc.feedback.intake import Intake, receive
-from cchc.feedback.models import AnswerStatus, Category, Channel, Petition, Status
+from cchc.feedback.models import OUT_OF_SCOPE_KINDS, AnswerStatus, Category, Channel, Petition, Status
 from cchc.feedback.queries import public_petitions, timeline, tracked
 from cchc.feedback.routing import public_jurisdiction, wards_of
 from cchc.feedback.text import mask_name, mask_personal, normalise_phone
@@ -296,7 +296,16 @@ def published(request: HttpRequest) -> HttpResponse:
 
 
 def published_detail(request: HttpRequest, code: str) -> HttpResponse:
-    p = get_object_or_404(public_petitions(), code=code)
+    p = public_petitions().filter(code=code).first()
+    if p is None:
+        # A withdrawn answer says so (HTTP 410 Gone) rather than pretending it never existed: the
+        # citizen may hold the link. Nothing of it is shown, not even its title.
+        withdrawn = Petition.objects.filter(
+            code=code, published_at__isnull=False, withdrawn_at__isnull=False
+        ).exclude(kind__in=OUT_OF_SCOPE_KINDS)
+        if withdrawn.exists():
+            return render(request, "feedback/public/withdrawn.html", {"code": code}, status=410)
+        raise Http404("Không có phản ánh công khai với mã này.")
     return render(
         request, "feedback/public/published_detail.html", {"p": p, "steps": timeline(p, public=True)}
     )

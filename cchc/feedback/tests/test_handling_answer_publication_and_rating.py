@@ -178,7 +178,8 @@ def test_an_accountability_request_goes_through_acceptance_suspension_and_answer
     )
     assert p.unit == world.units["nv"]
     login_verified(client, world.users["secretariat"])
-    assert act(client, p, "du-thao", text="x" * 30).status_code == 302  # refused: acceptance first
+    drafted = act(client, p, "du-thao", text="x" * 30, legal_basis="Nghị định 59/2019/NĐ-CP")
+    assert drafted.status_code == 302  # refused: acceptance first
     p.refresh_from_db()
     assert p.status == Status.RECEIVED
     assert act(client, p, "tiep-nhan").status_code == 302

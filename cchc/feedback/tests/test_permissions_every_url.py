@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cchc.feedback.actions import accept
 from cchc.feedback.actions_citizen import create_key
 from cchc.feedback.attachments import check_file
+from cchc.feedback.documents import issued
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import FrontMeeting, Petition
 from cchc.feedback.queries import petitions_for
@@ -52,7 +54,7 @@ def expected(route, persona):
         return OK if persona == "secretariat" else FORBIDDEN
     if route == "key_revoke":
         return 302 if persona == "secretariat" else FORBIDDEN
-    if route in ("detail", "attachment"):
+    if route in ("detail", "attachment", "document"):
         return OK if persona in WIDE | P1_UNIT else MISSING
     if route == "act":
         if persona in WIDE - {"auditor"} | P1_UNIT:
@@ -86,6 +88,7 @@ ROUTES = [
     "key_revoke",
     "detail",
     "attachment",
+    "document",
     "act",
 ]
 
@@ -120,7 +123,16 @@ def targets(world, categories, file_petition):
         ),
     )
     key, _ = create_key(world.users["secretariat"], name="Ứng dụng phản ánh hiện trường", jurisdiction=city)
-    return {"p": p, "front": from_front, "meeting": meeting, "key": key}
+
+    def accepted_request():
+        # Made only for the "document" route, so the other cases see exactly two petitions.
+        q = file_petition(
+            kind="accountability", citizen_phone="0987654321", text="Đề nghị giải trình việc chậm cấp phép."
+        )
+        accept(world.users["ward_officer"], q)
+        return q
+
+    return {"p": p, "front": from_front, "meeting": meeting, "key": key, "accepted_request": accepted_request}
 
 
 def url(route, t):
@@ -129,6 +141,9 @@ def url(route, t):
         return reverse("feedback:detail", args=[p.code])
     if route == "attachment":
         return reverse("feedback:attachment", args=[p.code, p.attachments.get().pk])
+    if route == "document":
+        q = t["accepted_request"]()
+        return reverse("feedback:document", args=[q.code, issued(q).get().pk, "pdf"])
     if route == "act":
         return reverse("feedback:act", args=[p.code, "giao"])
     if route == "meeting_detail":
