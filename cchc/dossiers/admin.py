@@ -24,6 +24,7 @@ from cchc.dossiers.models import (
     LateList,
     Procedure,
     Supplement,
+    UnitDailyFact,
 )
 
 PERSONAL_FIELDS = (
@@ -142,3 +143,10 @@ class ApiClientAdmin(ReadOnlyAdmin):
 class LateListAdmin(ReadOnlyAdmin):
     list_display = ("month", "jurisdiction", "status", "drafted_at", "approved_at", "published_at")
     list_filter = ("status",)
+
+
+@admin.register(UnitDailyFact)
+class UnitDailyFactAdmin(ReadOnlyAdmin):
+    list_display = ("day", "unit", "received", "finished_early", "finished_on_time", "finished_late")
+    list_filter = ("unit",)
+    date_hierarchy = "day"

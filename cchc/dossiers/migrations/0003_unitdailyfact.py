@@ -4,6 +4,22 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+COLUMNS = (
+    "received",
+    "received_online",
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "open_within_delta",
+    "open_overdue_delta",
+)
+ROLL_UP = (
+    f"INSERT INTO dossiers_unitdailyfact (unit_id, day, {', '.join(COLUMNS)}) "
+    f"SELECT unit_id, day, {', '.join(f'SUM({c})' for c in COLUMNS)} FROM dossiers_dailyfact "
+    f"GROUP BY unit_id, day HAVING {' OR '.join(f'SUM({c}) <> 0' for c in COLUMNS)}"
+)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("dossiers", "0002_dossier_finished_on"),
@@ -44,4 +60,7 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        # An installation upgrading with facts already recorded gets its roll-up at once (the same
+        # grouped copy as ``facts.roll_up_units``), so league tables and stats never read an empty table.
+        migrations.RunSQL(ROLL_UP, reverse_sql=migrations.RunSQL.noop),
     ]

@@ -12,7 +12,7 @@ from cchc.dossiers import facts
 
 
 class Command(BaseCommand):
-    help = "Tính lại toàn bộ số liệu ngày (DailyFact) từ sổ hồ sơ."
+    help = "Tính lại toàn bộ số liệu ngày (DailyFact, UnitDailyFact) từ sổ hồ sơ."
 
     def handle(self, *args: Any, **opts: Any) -> None:
         def progress(n: int) -> None:
@@ -25,7 +25,11 @@ class Command(BaseCommand):
             "dossiers.facts_rebuilt",
             object_type="dossiers.dailyfact",
             object_id="*",
-            summary=f"Tính lại số liệu ngày: {out['rows']} dòng từ {out['dossiers']} hồ sơ",
+            summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}) "
+            f"từ {out['dossiers']} hồ sơ",
             data=out,
         )
-        self.stdout.write(f"Đã tính lại số liệu ngày: {out['rows']} dòng từ {out['dossiers']} hồ sơ.")
+        self.stdout.write(
+            f"Đã tính lại số liệu ngày: {out['rows']} dòng, {out['unit_rows']} dòng theo đơn vị, "
+            f"từ {out['dossiers']} hồ sơ."
+        )
