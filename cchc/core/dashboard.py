@@ -57,7 +57,7 @@ from cchc.lib.indices import fell_significantly
 from cchc.org.models import Official, Unit, UnitKind
 from cchc.org.queries import accountable, heads_on, officials_for, units_for, user_jurisdiction, user_unit
 from cchc.surveys.queries import survey_units_for
-from cchc.surveys.ratings import Distribution, unit_distribution
+from cchc.surveys.ratings import Distribution, unit_distribution, unit_distributions
 
 # How many rows a panel lists before it says "and N more" and points to the full list.
 LIST_ROWS = 10
@@ -290,6 +290,9 @@ class SlippingRow:
     tasks: Figure
     petitions: Figure
     late_dossiers_url: str
+    # Citizens' ratings of dossiers the unit (or a unit below it) handled: this month, the month before.
+    satisfaction: Distribution = field(default_factory=lambda: Distribution(0, 0, 0))
+    satisfaction_before: Distribution = field(default_factory=lambda: Distribution(0, 0, 0))
     # The late rate is computed (enough dossiers) and above the whole scope's rate for the same period:
     # the month's, or the year's when the month has too few dossiers for a rate.
     month_behind: bool = False
@@ -301,9 +304,19 @@ class SlippingRow:
         return self.month_behind or self.ytd_behind
 
     @property
+    def satisfaction_falling(self) -> bool:
+        return significant_fall(self.satisfaction, self.satisfaction_before)
+
+    @property
     def areas(self) -> int:
-        """In how many of the three areas the unit is behind: dossiers, tasks, petitions."""
-        return self.dossiers_behind + (self.tasks.value > 0) + (self.petitions.value > 0)
+        """In how many of the four areas the unit is behind: dossiers, tasks, petitions, and citizens'
+        satisfaction falling beyond sampling noise."""
+        return (
+            self.dossiers_behind
+            + (self.tasks.value > 0)
+            + (self.petitions.value > 0)
+            + self.satisfaction_falling
+        )
 
     @property
     def items(self) -> int:
@@ -351,9 +364,18 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
     tasks = overdue_tasks_by_unit(tasks_for(user), p.today)
     petitions = overdue_petitions_by_unit(petitions_for(user), p.today)
     late_codes = {code for code, (r, _) in {**by_month, **by_ytd}.items() if r.late}
+    # Satisfaction: only units that handle rated dossiers themselves are candidates, so the committee
+    # at the top of the scope (whose subtree holds every rating) never becomes a "slipping unit" row.
+    before = p.previous_month
+    (felt, felt_before), rated = unit_distributions(
+        survey_units_for(user), [(p.month.first, p.month.last), (before.first, before.last)]
+    )
+    fallen = [pk for pk in rated if pk in felt and significant_fall(felt[pk], felt_before[pk])]
     units = list(
         Unit.objects.filter(
-            Q(code__in=late_codes) | Q(pk__in=[k for k, n in {**tasks, **petitions}.items() if n])
+            Q(code__in=late_codes)
+            | Q(pk__in=[k for k, n in {**tasks, **petitions}.items() if n])
+            | Q(pk__in=fallen)
         )
     )
     heads = heads_on([u.pk for u in units], p.today)
@@ -367,6 +389,8 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
             tasks=Figure(task_figures.get(u.pk, 0), _tasks_url(u.pk)),
             petitions=Figure(petitions.get(u.pk, 0), _petitions_url(u.pk)),
             late_dossiers_url=link("dossiers:late", unit=u.pk),
+            satisfaction=felt.get(u.pk, Distribution(0, 0, 0)),
+            satisfaction_before=felt_before.get(u.pk, Distribution(0, 0, 0)),
         )
         for u in units
     ]

@@ -4,10 +4,11 @@ summary of the nine-indicator evaluation (rules-vn §1.7) for one handling unit.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from cchc.lib import evaluation as ev
@@ -61,6 +62,47 @@ def unit_distribution(unit: Unit, first: dt.date, last: dt.date) -> Distribution
         counts.get(RatingLevel.SATISFIED, 0),
         counts.get(RatingLevel.NOT_SATISFIED, 0),
     )
+
+
+def unit_distributions(
+    units: QuerySet[Unit], periods: Sequence[tuple[dt.date, dt.date]]
+) -> tuple[list[dict[int, Distribution]], set[int]]:
+    """``unit_distribution`` for many units and several periods in two queries: ratings grouped by
+    period, handling unit and level, then summed for each unit over its subtree. Returns one
+    {unit id: distribution} per period, and the ids of the units that handled rated dossiers
+    themselves in any of the periods."""
+    if not periods:
+        return [], set()
+    bounds = [_bounds(first, last) for first, last in periods]
+    which = Case(
+        *[When(rated_at__gte=a, rated_at__lt=b, then=Value(k)) for k, (a, b) in enumerate(bounds)],
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
+    grouped = list(
+        DossierRating.objects.filter(
+            rated_at__gte=min(a for a, _ in bounds), rated_at__lt=max(b for _, b in bounds)
+        )
+        .annotate(period=which)
+        .values_list("period", "unit_id", "unit__path", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    levels = (RatingLevel.VERY_SATISFIED, RatingLevel.SATISFIED, RatingLevel.NOT_SATISFIED)
+    by_path = dict(units.values_list("path", "pk"))
+    counts = [{pk: dict.fromkeys(levels, 0) for pk in by_path.values()} for _ in periods]
+    for period, _unit, unit_path, level, n in grouped:
+        if period < 0 or level not in levels:
+            continue
+        # A materialised path "/1/5/9/" has its ancestors as prefixes: "/1/", "/1/5/", itself.
+        cut = 0
+        while (cut := unit_path.find("/", cut + 1)) != -1:
+            pk = by_path.get(unit_path[: cut + 1])
+            if pk is not None:
+                counts[period][pk][level] += n
+    out = [{pk: Distribution(*(c[lv] for lv in levels)) for pk, c in per.items()} for per in counts]
+    rated = {unit for period, unit, _path, _level, _n in grouped if period >= 0}
+    return out, rated
 
 
 @dataclass
