@@ -140,10 +140,9 @@ class OfficialDocument:
 # --- DOCX --------------------------------------------------------------------------------------
 
 
-def render_docx(data: OfficialDocument) -> bytes:
+def nd30_docx(title: str, subject: str | None = None) -> Any:
+    """An empty python-docx document on the ND 30 page: A4, its margins, 13 pt Times New Roman."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -158,28 +157,42 @@ def render_docx(data: OfficialDocument) -> bytes:
     normal.font.size = Pt(13)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
-    doc.core_properties.title = data.doc_title or data.title
-    doc.core_properties.subject = data.doc_subject
+    doc.core_properties.title = title
+    if subject is not None:
+        doc.core_properties.subject = subject
+    return doc
 
-    def para(
-        cell_or_doc: Any,
-        text: str = "",
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        size: int | None = None,
-        align: Any = None,
-        first: bool = False,
-    ) -> Any:
-        p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-        if text:
-            run = p.add_run(text)
-            run.bold, run.italic = bold, italic
-            if size:
-                run.font.size = Pt(size)
-        if align is not None:
-            p.alignment = align
-        return p
+
+def para(
+    where: Any,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int | None = None,
+    align: Any = None,
+    first: bool = False,
+) -> Any:
+    """A paragraph in a document or table cell (``first``: the cell's own empty first paragraph)."""
+    from docx.shared import Pt
+
+    p = where.paragraphs[0] if first else where.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic = bold, italic
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def render_docx(data: OfficialDocument) -> bytes:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = nd30_docx(data.doc_title or data.title, data.doc_subject)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     head = doc.add_table(rows=2, cols=2)

@@ -20,6 +20,7 @@ from typing import Any
 from django.db.models import Q
 from django.template.loader import render_to_string
 
+from cchc.core.official_documents import nd30_docx, para
 from cchc.deadlines.actions import calendar_for
 from cchc.directives.models import Task
 from cchc.directives.queries import Tally, tasks_for, unit_sort_key
@@ -262,47 +263,14 @@ def unit_cells(t: Tally) -> list[str]:
 
 def render_docx(data: ReportData) -> bytes:
     try:
-        from docx import Document
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml.ns import qn
         from docx.shared import Cm, Pt
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise PdfUnavailable("Chưa cài thư viện python-docx: pip install python-docx") from exc
 
-    doc = Document()
-    section = doc.sections[0]
-    # ND 30 Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(0)
-    doc.core_properties.title = "Báo cáo tình hình thực hiện nhiệm vụ"
+    doc = nd30_docx("Báo cáo tình hình thực hiện nhiệm vụ")
     center = WD_ALIGN_PARAGRAPH.CENTER
-
-    def para(
-        where: Any,
-        text: str = "",
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        size: int | None = None,
-        align: Any = None,
-        first: bool = False,
-    ) -> Any:
-        p = where.paragraphs[0] if first else where.add_paragraph()
-        if text:
-            run = p.add_run(text)
-            run.bold, run.italic = bold, italic
-            if size:
-                run.font.size = Pt(size)
-        if align is not None:
-            p.alignment = align
-        return p
 
     head = doc.add_table(rows=2, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -312,7 +312,22 @@ class DossierEvent(models.Model):
         return f"{self.dossier_id} {self.kind}"
 
 
-class DailyFact(models.Model):
+class FactCounts(models.Model):
+    """The seven counts a day's facts carry (``facts.FACT_COLUMNS``), shared by both fact tables."""
+
+    received = models.IntegerField(default=0)
+    received_online = models.IntegerField(default=0)
+    finished_early = models.IntegerField(default=0)
+    finished_on_time = models.IntegerField(default=0)
+    finished_late = models.IntegerField(default=0)
+    open_within_delta = models.IntegerField(default=0)
+    open_overdue_delta = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyFact(FactCounts):
     """Pre-aggregated counts per handling unit × procedure × day, the only thing dashboards read.
 
     ``open_*_delta`` are difference counts: the number of dossiers open within time (or overdue) at the
@@ -323,13 +338,6 @@ class DailyFact(models.Model):
     day = models.DateField()
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
-    received = models.IntegerField(default=0)
-    received_online = models.IntegerField(default=0)
-    finished_early = models.IntegerField(default=0)
-    finished_on_time = models.IntegerField(default=0)
-    finished_late = models.IntegerField(default=0)
-    open_within_delta = models.IntegerField(default=0)
-    open_overdue_delta = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = "số liệu ngày"
@@ -341,7 +349,7 @@ class DailyFact(models.Model):
         return f"{self.day} {self.unit_id} {self.procedure_id}"
 
 
-class UnitDailyFact(models.Model):
+class UnitDailyFact(FactCounts):
     """``DailyFact`` summed over procedures: one row per handling unit × day, kept by the same deltas in
     the same transaction and rebuilt by the same command. Whole-city reads without a procedure filter
     (``dossier-stats``, league tables, home pages) scan units × days instead of units × procedures ×
@@ -349,13 +357,6 @@ class UnitDailyFact(models.Model):
 
     day = models.DateField()
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    received = models.IntegerField(default=0)
-    received_online = models.IntegerField(default=0)
-    finished_early = models.IntegerField(default=0)
-    finished_on_time = models.IntegerField(default=0)
-    finished_late = models.IntegerField(default=0)
-    open_within_delta = models.IntegerField(default=0)
-    open_overdue_delta = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = "số liệu ngày theo đơn vị"
