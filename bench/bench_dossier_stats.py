@@ -32,10 +32,11 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from bench.scratch import scratch_database
 
 DOSSIERS = 5_000_000
 UNITS = 150
@@ -275,45 +276,9 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
 
 
 def child(engine: str, n: int) -> int:
-    workdir = Path(os.environ.get("BENCH_DIR", "/tmp/cchc-bench"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    db_name = None
-    if engine == "postgres":
-        db_name = f"cchc_bench_stats_{os.getpid()}"
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"CREATE DATABASE {db_name}"],
-            check=True,
-        )
-        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{db_name}"
-    else:
-        db = workdir / "bench-stats.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
-    os.environ.setdefault("CCHC_TESTING", "1")
-    try:
+    with scratch_database(engine, "cchc_bench_stats"):
         out = run_engine(engine, n)
         print(json.dumps(out, ensure_ascii=False), flush=True)
-    finally:
-        if db_name:
-            from django.db import connections
-
-            connections.close_all()
-            subprocess.run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-d",
-                    "test",
-                    "-qc",
-                    f"DROP DATABASE IF EXISTS {db_name}",
-                ],
-                check=False,
-            )
     return 0
 
 
