@@ -187,31 +187,58 @@ def para(
     return p
 
 
-def render_docx(data: OfficialDocument) -> bytes:
+def nd30_header(
+    doc: Any,
+    *,
+    parent_body: str,
+    issuing_body: str,
+    number_line: str,
+    place_date_line: str,
+    subject: str = "",
+    widths_cm: tuple[float, float] = (6.5, 10),
+) -> None:
+    """ND 30's header table: issuing body (under its parent) and number/symbol on the left, the national
+    motto and place and date on the right."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    head = doc.add_table(rows=2, cols=2)
+    head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = head.cell(0, 0), head.cell(0, 1)
+    left.width, right.width = Cm(widths_cm[0]), Cm(widths_cm[1])
+    first = True
+    if parent_body:
+        para(left, parent_body, size=12, align=center, first=True)
+        first = False
+    para(left, issuing_body, bold=True, size=12, align=center, first=first)
+    para(left, "_______", align=center)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center, first=True)
+    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center)
+    para(right, "_______________", align=center)
+    para(head.cell(1, 0), number_line, align=center, first=True)
+    if subject:
+        para(head.cell(1, 0), subject, size=12, align=center)
+    para(head.cell(1, 1), place_date_line, italic=True, align=center, first=True)
+
+
+def render_docx(data: OfficialDocument) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     doc = nd30_docx(data.doc_title or data.title, data.doc_subject)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    head = doc.add_table(rows=2, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = head.cell(0, 0), head.cell(0, 1)
-    left.width, right.width = Cm(6.5), Cm(10)
-    first = True
-    if data.parent_body:
-        para(left, data.parent_body, size=12, align=center, first=True)
-        first = False
-    para(left, data.issuing_body, bold=True, size=12, align=center, first=first)
-    para(left, "_______", align=center)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center, first=True)
-    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center)
-    para(right, "_______________", align=center)
-    para(head.cell(1, 0), data.number_line, align=center, first=True)
-    if data.subject:
-        para(head.cell(1, 0), data.subject, size=12, align=center)
-    para(head.cell(1, 1), data.place_date_line, italic=True, align=center, first=True)
+    nd30_header(
+        doc,
+        parent_body=data.parent_body,
+        issuing_body=data.issuing_body,
+        number_line=data.number_line,
+        place_date_line=data.place_date_line,
+        subject=data.subject,
+        widths_cm=(6.5, 10),
+    )
 
     para(doc, "")
     para(doc, data.title, bold=True, align=center)

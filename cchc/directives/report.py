@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from cchc.core.official_documents import nd30_docx, para
+from cchc.core.official_documents import nd30_docx, nd30_header, para
 from cchc.deadlines.actions import calendar_for
 from cchc.directives.models import Task
 from cchc.directives.queries import Tally, tasks_for, unit_sort_key
@@ -263,7 +263,6 @@ def unit_cells(t: Tally) -> list[str]:
 
 def render_docx(data: ReportData) -> bytes:
     try:
-        from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm, Pt
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -272,21 +271,14 @@ def render_docx(data: ReportData) -> bytes:
     doc = nd30_docx("Báo cáo tình hình thực hiện nhiệm vụ")
     center = WD_ALIGN_PARAGRAPH.CENTER
 
-    head = doc.add_table(rows=2, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = head.cell(0, 0), head.cell(0, 1)
-    left.width, right.width = Cm(7), Cm(9.5)
-    first = True
-    if data.parent_body:
-        para(left, data.parent_body, size=12, align=center, first=True)
-        first = False
-    para(left, data.issuing_body, bold=True, size=12, align=center, first=first)
-    para(left, "_______", align=center)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center, first=True)
-    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center)
-    para(right, "_______________", align=center)
-    para(head.cell(1, 0), data.number_line, align=center, first=True)
-    para(head.cell(1, 1), data.place_date_line, italic=True, align=center, first=True)
+    nd30_header(
+        doc,
+        parent_body=data.parent_body,
+        issuing_body=data.issuing_body,
+        number_line=data.number_line,
+        place_date_line=data.place_date_line,
+        widths_cm=(7, 9.5),
+    )
 
     para(doc, "")
     para(doc, "BÁO CÁO", bold=True, align=center)
