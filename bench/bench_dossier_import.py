@@ -268,6 +268,7 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     out["stages_s"] = {k: round(v, 1) for k, v in stages.items()}
     out["ratio"] = round(total / plain_s, 2)  # unrounded: a small smoke run loads in under 0.05 s
     out["created"] = res.result.created
+    out["path"] = res.path
     out["dossiers"] = Dossier.objects.count()
     out["steps"] = DossierStep.objects.count()
     out["events"] = DossierEvent.objects.count()

@@ -33,6 +33,8 @@ def scratch_database(engine: str, name: str) -> Iterator[Path]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    # A throw-away database needs no real secret; production settings otherwise refuse to start.
+    os.environ.setdefault("SECRET_KEY", "bench-scratch-database-only")
     os.environ.setdefault("CCHC_TESTING", "1")
     try:
         yield folder

@@ -291,6 +291,8 @@ CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished d
 CCHC_LEAGUE_CACHE_SECONDS = env_int("CCHC_LEAGUE_CACHE_SECONDS", 600)
 # Web uploads larger than this run in the background worker.
 CCHC_IMPORT_BACKGROUND_BYTES = env_int("CCHC_IMPORT_BACKGROUND_BYTES", 5 * 1024 * 1024)
+# CSV files of at least this many lines try the columnar import path first (0: never).
+CCHC_IMPORT_COLUMNAR_MIN_ROWS = env_int("CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000)
 CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request
 CCHC_API_MAX_PROGRESS = env_int("CCHC_API_MAX_PROGRESS", 100)
 CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per address and code

@@ -178,7 +178,12 @@ class _Lookups:
 
 
 def _lookups(records: Sequence[DossierRecord]) -> _Lookups:
-    codes = sorted({r.procedure_code for r in records})
+    return lookups({r.procedure_code for r in records}, with_officials=any(r.steps for r in records))
+
+
+def lookups(procedure_codes: Iterable[str], *, with_officials: bool) -> _Lookups:
+    """The catalogue and organisation a batch is checked against (also used by ``columnar``)."""
+    codes = sorted(set(procedure_codes))
     procedures: dict[str, tuple[int, ProcedureLimit]] = {}
     for i in range(0, len(codes), CHUNK):
         for pk, code, value, unit in Procedure.objects.filter(
@@ -194,7 +199,7 @@ def _lookups(records: Sequence[DossierRecord]) -> _Lookups:
         key = fold(name)
         unit_by_name[key] = None if key in unit_by_name else pk
     officials: dict[tuple[int, str], int | None] = {}
-    if any(r.steps for r in records):
+    if with_officials:
         for pk, unit_id, full_name in Official.objects.values_list("pk", "unit_id", "full_name"):
             key2 = (unit_id, fold(full_name))
             officials[key2] = None if key2 in officials else pk
@@ -489,6 +494,36 @@ def _lock_existing(ids: Sequence[int]) -> None:
         )
 
 
+def lock_references(procedure_ids: Iterable[int], unit_ids: Iterable[int]) -> None:
+    """Lock the procedures and units a batch's dossiers point at, and make sure they still exist.
+
+    Dossiers have no database-level foreign keys to them (migration 0005); this is the same guarantee,
+    once per batch instead of once per row: ``FOR KEY SHARE`` keeps a concurrent delete (or key change)
+    of those rows waiting until the batch commits (on SQLite the transaction's write lock already
+    excludes other writers), and a row deleted since the batch was checked aborts the batch."""
+    wanted = ((Procedure, sorted(set(procedure_ids))), (Unit, sorted(set(unit_ids))))
+    with connection.cursor() as cur:
+        for model, ids in wanted:
+            if not ids:
+                continue
+            table = model._meta.db_table
+            if connection.vendor == "postgresql":
+                cur.execute(
+                    f'SELECT count(*) FROM (SELECT id FROM "{table}" WHERE id = ANY(%s) FOR KEY SHARE) x',
+                    [ids],
+                )
+                found = cur.fetchone()[0]
+            else:
+                marks = ", ".join(["%s"] * len(ids))
+                cur.execute(f'SELECT count(*) FROM "{table}" WHERE id IN ({marks})', ids)
+                found = cur.fetchone()[0]
+            if found != len(ids):
+                raise ConcurrentChange(
+                    f"{str(model._meta.verbose_name).capitalize()} của hồ sơ vừa bị xóa trong lúc nhập; "
+                    "không ghi gì, hãy nhập lại tệp."
+                )
+
+
 def upsert_dossiers(
     records: Iterable[DossierRecord],
     *,
@@ -591,6 +626,13 @@ def upsert_dossiers(
         progress("write", 0, len(recs))
     table = Dossier._meta.db_table
     with bulk.bulk_session(), transaction.atomic():
+        p, h, rcv = (
+            _COL_INDEX["procedure_id"],
+            _COL_INDEX["handling_unit_id"],
+            _COL_INDEX["receiving_unit_id"],
+        )
+        written = [*inserts, *(u[1:] for u in updates)]
+        lock_references({v[p] for v in written}, {v[h] for v in written} | {v[rcv] for v in written})
         ids = bulk.allocate_ids(table, len(inserts))
         created_json: dict[int, str] = {}
         bulk.insert_rows(
@@ -629,25 +671,36 @@ def upsert_dossiers(
         if progress:
             progress("facts", 0, len(recs))
         facts.apply_deltas(deltas)
-        record(
-            scope.user or scope.name,
-            "dossiers.upsert",
-            batch,
-            object_type="" if batch is not None else "dossiers.dossier",
-            object_id="" if batch is not None else (recs[0].code if len(recs) == 1 else f"{len(recs)} hồ sơ"),
-            summary=(
-                f"{source}: {result.created} hồ sơ mới, {result.updated} cập nhật, "
-                f"{result.unchanged} không đổi"
-            ),
-            data={
-                "source": source,
-                "created": result.created,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-                "codes": (result.codes_created + result.codes_updated)[:50],
-            },
-        )
+        record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
     return result
+
+
+def record_upsert(
+    scope: WriteScope,
+    source: str,
+    batch: ImportBatch | None,
+    result: UpsertResult,
+    first_codes: Sequence[str],
+    n: int,
+) -> None:
+    """The one audit row of a written batch (the per-dossier story is in ``DossierEvent``)."""
+    record(
+        scope.user or scope.name,
+        "dossiers.upsert",
+        batch,
+        object_type="" if batch is not None else "dossiers.dossier",
+        object_id="" if batch is not None else (first_codes[0] if n == 1 else f"{n} hồ sơ"),
+        summary=(
+            f"{source}: {result.created} hồ sơ mới, {result.updated} cập nhật, {result.unchanged} không đổi"
+        ),
+        data={
+            "source": source,
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "codes": (result.codes_created + result.codes_updated)[:50],
+        },
+    )
 
 
 # --- single-dossier changes (the API's CapNhatTienDoHoSoMC) -------------------------------------------------

@@ -115,17 +115,37 @@ class Outcome(models.TextChoices):
 
 
 class Dossier(models.Model):
-    code = models.CharField("mã hồ sơ", max_length=64, unique=True)  # MaHoSo
+    # Unique through Meta.constraints, not unique=True: on PostgreSQL the field option adds a second
+    # (varchar_pattern_ops) index that no query uses and every imported dossier pays for.
+    code = models.CharField("mã hồ sơ", max_length=64)  # MaHoSo
+    # No database-level foreign keys on the procedure and the two units (migration 0005): a million-row
+    # import queued three million deferred checks (10 s per 200,000 dossiers at commit). The one write
+    # path resolves these ids from the catalogue and locks the referenced rows once per batch
+    # (``actions.lock_references``); PROTECT is still enforced by Django on delete.
     procedure = models.ForeignKey(
-        Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="+"
+        Procedure,
+        verbose_name="thủ tục",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
     )
     # No single-column indexes on the two unit columns: the (unit, received_at) indexes below start with
     # them and serve the same lookups, and each index costs a million inserts per large import.
     receiving_unit = models.ForeignKey(
-        Unit, verbose_name="nơi tiếp nhận", on_delete=models.PROTECT, related_name="+", db_index=False
+        Unit,
+        verbose_name="nơi tiếp nhận",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     handling_unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị giải quyết", on_delete=models.PROTECT, related_name="+", db_index=False
+        Unit,
+        verbose_name="đơn vị giải quyết",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )  # DonViXuLy
     # Personal data: masked in lists for roles that don't need it, never on public pages.
     applicant_name = models.CharField("chủ hồ sơ", max_length=255, blank=True)  # ChuHoSo
@@ -148,7 +168,7 @@ class Dossier(models.Model):
     legal_basis = models.CharField("căn cứ pháp lý", max_length=10, choices=LegalBasis.choices)
     # The outcome engine's verdict for finished dossiers (stable); open dossiers are judged on demand
     # against the end of the reporting period (rules-vn §1.4), so only their appointment is stored.
-    outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, blank=True, db_index=True)
+    outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, blank=True)
     # The appointment after supplement shifts (rules-vn §1.6); open dossiers are overdue after it.
     effective_appointment_at = models.DateTimeField(
         "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
@@ -168,7 +188,9 @@ class Dossier(models.Model):
             models.Index(fields=["handling_unit", "received_at"]),
             models.Index(fields=["receiving_unit", "received_at"]),
             models.Index(fields=["end_at"]),
+            models.Index(fields=["outcome"], name="dossier_outcome_idx"),  # no _like twin (see code)
         ]
+        constraints = [models.UniqueConstraint(fields=["code"], name="dossier_code_unique")]
 
     def __str__(self) -> str:
         return self.code
@@ -187,7 +209,13 @@ class DossierStep(models.Model):
     )
     seq = models.PositiveSmallIntegerField("thứ tự")
     from_unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,  # only read within one dossier's steps
     )
     unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
@@ -336,8 +364,13 @@ class DailyFact(FactCounts):
     """
 
     day = models.DateField()
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
+    # Derived rows (``cchc rebuild-facts`` recreates them), written only by ``facts`` with ids taken
+    # from dossiers: no database-level foreign keys (a million deferred checks per large import), and
+    # no index on unit alone (the unique index starts with it). Django still cascades on delete.
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+", db_constraint=False)
 
     class Meta:
         verbose_name = "số liệu ngày"
@@ -356,7 +389,9 @@ class UnitDailyFact(FactCounts):
     days, which is what keeps a year at five million dossiers under the issue's 200 ms."""
 
     day = models.DateField()
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
 
     class Meta:
         verbose_name = "số liệu ngày theo đơn vị"

@@ -87,3 +87,48 @@ def test_updating_a_dossier_that_was_deleted_meanwhile_aborts_the_batch(world):
         _lock_existing([pk])  # still there: no error
     with pytest.raises(ConcurrentChange, match="vừa bị xóa"), transaction.atomic():
         _lock_existing([pk, pk + 1000])
+
+
+def test_dossiers_point_at_real_procedures_and_units_on_both_paths(world, settings):
+    """Migration 0005 took the database-level foreign keys off the dossier's procedure and units;
+    both import paths check them once per batch and Django still refuses to delete them."""
+    from cchc.dossiers.models import DailyFact, Procedure
+    from cchc.dossiers.tests.columnar_helpers import rich_file
+
+    make_catalogue()
+    settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1
+    assert import_bytes(as_csv(rich_file(30)), "a.csv", actor=world.users["office"]).path == "columnar"
+    settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 0
+    assert import_bytes(as_csv([national("D-9")]), "b.csv", actor=world.users["office"]).path == "rows"
+    with connection.cursor() as cur:
+        for column, parent in (
+            ("procedure_id", Procedure),
+            ("handling_unit_id", Unit),
+            ("receiving_unit_id", Unit),
+        ):
+            cur.execute(
+                f'SELECT count(*) FROM "{Dossier._meta.db_table}" d LEFT JOIN "{parent._meta.db_table}" p '
+                f'ON p.id = d."{column}" WHERE p.id IS NULL'
+            )
+            assert cur.fetchone()[0] == 0, column
+    dossier = Dossier.objects.get(code="D-9")
+    with pytest.raises(ProtectedError):
+        Procedure.objects.get(pk=dossier.procedure_id).delete()
+    with pytest.raises(ProtectedError):
+        Unit.objects.get(pk=dossier.handling_unit_id).delete()
+    assert DailyFact.objects.filter(unit_id=dossier.handling_unit_id).exists()
+
+
+def test_a_procedure_or_unit_deleted_meanwhile_aborts_the_batch(world):
+    from cchc.dossiers.actions import lock_references
+    from cchc.dossiers.models import Procedure
+
+    procedures = make_catalogue()
+    unit = Unit.objects.get(code="P1")
+    with transaction.atomic():
+        lock_references([procedures["hk"].pk], [unit.pk])  # both there: no error
+    gone = Procedure.objects.order_by("-pk").first().pk + 100
+    with pytest.raises(ConcurrentChange, match="vừa bị xóa"), transaction.atomic():
+        lock_references([procedures["hk"].pk, gone], [unit.pk])
+    with pytest.raises(ConcurrentChange, match="vừa bị xóa"), transaction.atomic():
+        lock_references([], [unit.pk, unit.pk + 10_000])

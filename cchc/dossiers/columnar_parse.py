@@ -1,0 +1,266 @@
+"""Reading a dossier CSV as columns (polars), for the fast import path (``columnar``).
+
+The row parser (``records.parse_record``) is the reference: it accepts many spellings and reports every
+problem in Vietnamese. This module only *proves* that a file is in the plain national shape — every
+instant written ``yyyyMMddHHmmss``, integers as digits, no stray spaces, lists as JSON arrays of objects
+keyed by the national names — and in that shape parses it with vectorised expressions to the values the
+row parser would give. The moment a column holds anything else (another date spelling, a Vietnamese
+key inside QuaTrinhXuLy, a value the row parser would reject…) it raises ``NotColumnar`` and the caller
+hands the whole file to the row path, which then accepts it or names the bad row exactly as before. So
+the fast path can be narrower than the row path, never different: ``tests/test_columnar_import_*``
+import the same files both ways and compare the databases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from cchc.dossiers.records import (
+    FIELDS,
+    NEEDS_END,
+    NOT_RECEIVED,
+    STEP_FIELDS,
+    STEP_LIMITS,
+    SUPPLEMENT_FIELDS,
+    map_headers,
+)
+
+INSTANT = pl.Datetime("us")
+NATIONAL_FORMAT = "%Y%m%d%H%M%S"
+EARLIEST = dt.datetime(1976, 1, 1)
+# Leading or trailing characters Python's str.strip() removes (Unicode white space plus the ASCII
+# separators \x1c–\x1f): the row parser strips them, the fast path refuses them instead.
+_EDGE_SPACE = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
+_DIGITS = r"^[0-9]{1,9}$"
+TRUE_WORDS = ["1", "true", "co", "có", "x", "yes"]  # records._bool
+
+STEP_NATIONAL = {key: names[0] for key, names in STEP_FIELDS.items()}
+SUPPLEMENT_NATIONAL = {key: names[0] for key, names in SUPPLEMENT_FIELDS.items()}
+_STEP_INSTANTS = ("started_at", "finished_at", "deadline_at")
+_SUPPLEMENT_INSTANTS = ("requested_at", "completed_at")
+
+
+class NotColumnar(Exception):
+    """The file is not in the plain shape the fast path proves; the row path must read it."""
+
+
+@dataclass
+class ParsedColumns:
+    """One frame per level. ``dossiers`` has a ``row`` column (the row number a person sees) and the
+    record fields under their ``records.FIELDS`` keys; ``steps`` and ``supplements`` have ``owner`` (the
+    dossier's index in ``dossiers``) and ``seq`` (1-based, file order) plus the record fields."""
+
+    dossiers: pl.DataFrame
+    steps: pl.DataFrame
+    supplements: pl.DataFrame
+
+    def __len__(self) -> int:
+        return self.dossiers.height
+
+
+def _refuse(condition: pl.Series | bool, why: str) -> None:
+    if bool(condition.any()) if isinstance(condition, pl.Series) else condition:
+        raise NotColumnar(why)
+
+
+def _read(data: bytes) -> pl.DataFrame:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    first_line = data.split(b"\n", 1)[0]
+    delimiter = max((b",", b";", b"\t"), key=first_line.count).decode()
+    # csv.reader yields an empty row for an empty line and counts it; polars skips it, which would
+    # shift every row number after it.
+    _refuse(b"\n\n" in data or b"\n\r\n" in data, "empty line")
+    try:
+        frame = pl.read_csv(
+            data,
+            infer_schema=False,
+            separator=delimiter,
+            has_header=True,
+            quote_char='"',
+            encoding="utf8",
+            raise_if_empty=True,
+        )
+    except Exception as exc:  # polars raises several kinds; the row path gives the Vietnamese message
+        raise NotColumnar(f"polars cannot read the file: {type(exc).__name__}") from exc
+    _refuse(len(set(frame.columns)) != len(frame.columns), "repeated heading")
+    return frame
+
+
+def _texts(frame: pl.DataFrame, keys: list[str]) -> None:
+    if not keys:
+        return
+    checks = frame.select(
+        pl.any_horizontal([pl.col(k).str.contains(_EDGE_SPACE) for k in keys]).any().alias("space")
+    )
+    _refuse(bool(checks["space"][0]), "spaces around a value")
+
+
+def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.DataFrame:
+    """Parse ``yyyyMMddHHmmss`` columns; refuse anything that does not print back to itself (another
+    spelling, 13 digits, second 60…). Empty or missing → null."""
+    exprs = []
+    for k in keys:
+        exprs.append(pl.when(pl.col(k) == "").then(None).otherwise(pl.col(k)).alias(k))
+    frame = frame.with_columns(exprs)
+    parsed = frame.select(
+        [pl.col(k).str.strptime(INSTANT, NATIONAL_FORMAT, strict=False).alias(k) for k in keys]
+    )
+    bad = frame.select(
+        pl.any_horizontal(
+            [
+                pl.col(k).is_not_null() & (parsed[k].dt.strftime(NATIONAL_FORMAT).fill_null("") != pl.col(k))
+                for k in keys
+            ]
+        )
+        .any()
+        .alias("bad")
+    )
+    _refuse(bool(bad["bad"][0]), "an instant not written yyyyMMddHHmmss")
+    # Before 1976 the local offset was not +7 (bulk._FIXED_OFFSET_SINCE): the row path handles those.
+    early = parsed.select(pl.any_horizontal([pl.col(k) < EARLIEST for k in keys]).any()).item()
+    _refuse(early is True, "an instant before 1976")
+    return frame.with_columns(parsed)
+
+
+def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.DataFrame:
+    """Explode a column of JSON arrays of objects to one row per item: owner, seq and the object's
+    fields under their internal keys (all text; ``external`` as the text of a JSON boolean)."""
+    text = values.fill_null("")
+    _refuse(text.str.contains(_EDGE_SPACE), f"spaces around {what}")
+    present = text != ""
+    _refuse(present & ~text.str.starts_with("["), f"{what} is not a JSON array")
+    empty = pl.DataFrame({"owner": [], "seq": []}, schema={"owner": pl.Int64, "seq": pl.Int64})
+    if not bool(present.any()):
+        return empty.with_columns([pl.lit(None, pl.String).alias(k) for k in allowed])
+    names = "|".join(allowed.values())
+    # Decoding with a fixed schema is twice as fast as inferring one, but it drops keys it does not
+    # know and turns numbers into text; so the file must use only the national keys (another spelling
+    # is the row path's job: it folds them) with string or null values (``LienThongNgoai`` may also
+    # be true/false). Escaped quotes inside values cannot match these patterns.
+    _refuse(
+        text.str.count_matches(rf'"(?:{names})"\s*:') != text.str.count_matches(r'"\s*:'),
+        f"{what}: a key that is not a national field name",
+    )
+    plain_values = [n for k, n in allowed.items() if k != "external"]
+    _refuse(
+        text.str.contains(rf'"(?:{"|".join(plain_values)})"\s*:\s*[^"n\s]'),
+        f"{what}: a value that is not text",
+    )
+    if "external" in allowed:
+        _refuse(
+            text.str.contains(rf'"{allowed["external"]}"\s*:\s*[^"ntf\s]'),
+            f"{what}: a flag that is not true/false",
+        )
+    dtype = pl.List(pl.Struct({national: pl.String for national in allowed.values()}))
+    source = pl.DataFrame({"v": text}).select(pl.when(pl.col("v") != "").then(pl.col("v"))).to_series()
+    try:
+        decoded = source.str.json_decode(dtype)
+    except Exception as exc:
+        raise NotColumnar(f"{what}: JSON the fast path cannot decode ({type(exc).__name__})") from exc
+    items = pl.DataFrame({"owner": pl.Series("owner", range(len(values)), dtype=pl.Int64), "v": decoded})
+    lengths = items["v"].list.len().fill_null(0)
+    exploded = items.filter(lengths > 0).explode("v")
+    _refuse(exploded["v"].is_null(), f"{what}: an item is not an object")
+    owner = exploded["owner"].to_numpy()
+    # Items are in file order, so each owner's items are adjacent: seq counts from its first one.
+    seq = np.arange(owner.size) - np.searchsorted(owner, owner) + 1
+    out = exploded.select("owner", pl.Series("seq", seq, dtype=pl.Int64), pl.col("v").struct.unnest())
+    return out.rename({national: key for key, national in allowed.items()})
+
+
+def _steps(values: pl.Series) -> pl.DataFrame:
+    steps = _list_column(values, STEP_NATIONAL, "QuaTrinhXuLy")
+    texts = list(STEP_LIMITS)
+    steps = steps.with_columns([pl.col(k).fill_null("") for k in texts])
+    _texts(steps, texts)
+    too_long = pl.any_horizontal([pl.col(k).str.len_chars() > n for k, n in STEP_LIMITS.items()])
+    _refuse(steps.select(too_long.any()).item() is True, "QuaTrinhXuLy: text too long")
+    external = steps["external"].fill_null("").str.strip_chars().str.to_lowercase().is_in(TRUE_WORDS)
+    steps = steps.with_columns(external.alias("external"))
+    return _instants(steps, _STEP_INSTANTS)
+
+
+def _supplements(values: pl.Series) -> pl.DataFrame:
+    sups = _list_column(values, SUPPLEMENT_NATIONAL, "DanhSachHoSoBoSung")
+    sups = sups.with_columns(pl.col("content").fill_null(""))
+    _texts(sups, ["content"])
+    _refuse(sups["content"].str.len_chars() > 1000, "DanhSachHoSoBoSung: text too long")
+    sups = _instants(sups, _SUPPLEMENT_INSTANTS)
+    _refuse(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
+    _refuse((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
+    return sups
+
+
+def parse_csv(data: bytes) -> ParsedColumns:
+    """The file as columns, or ``NotColumnar``. Row numbers follow ``importing._rows_csv``: the heading
+    is row 1, and rows whose every cell is blank are skipped but counted."""
+    raw = _read(data)
+    mapping = map_headers(raw.columns)
+    if any(f.required and f.key not in mapping.values() for f in FIELDS):
+        raise NotColumnar("missing required column")  # the row path says which, in Vietnamese
+    blank = pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in raw.columns])
+    frame = raw.with_row_index("row", offset=2).filter(~blank)
+    if frame.height == 0:
+        raise NotColumnar("no rows")
+    by_key = {key: heading for heading, key in mapping.items()}
+    cols: list[Any] = [pl.col("row").cast(pl.Int64)]
+    for f in FIELDS:
+        if f.key in by_key:
+            cols.append(pl.col(by_key[f.key]).alias(f.key))
+        else:
+            cols.append(pl.lit(None, pl.String).alias(f.key))
+    frame = frame.select(cols)
+
+    text_specs = [f for f in FIELDS if f.kind == "text"]
+    frame = frame.with_columns([pl.col(f.key).fill_null("") for f in text_specs])
+    _texts(frame, [f.key for f in text_specs])
+    for f in text_specs:
+        if f.required:
+            _refuse(frame[f.key] == "", f"{f.national} missing")
+        if f.max_length:
+            _refuse(frame[f.key].str.len_chars() > f.max_length, f"{f.national} too long")
+
+    int_specs = [f for f in FIELDS if f.kind == "int"]
+    for f in int_specs:
+        value = frame[f.key].fill_null("")
+        _refuse((value != "") & ~value.str.contains(_DIGITS), f"{f.national} is not plain digits")
+    frame = frame.with_columns(
+        [
+            pl.when(pl.col(f.key).fill_null("") == "")
+            .then(None)
+            .otherwise(pl.col(f.key))
+            .cast(pl.Int64)
+            .alias(f.key)
+            for f in int_specs
+        ]
+    )
+    status, channel, kind = frame["status"], frame["channel"], frame["applicant_type"]
+    _refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
+    _refuse(~channel.is_null() & ~channel.is_in([1, 2, 3]), "KenhThucHien outside 1–3")
+    _refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
+    frame = frame.with_columns(
+        pl.col("channel").fill_null(1),
+        pl.when(pl.col("receiving_unit_code") == "")
+        .then(pl.col("handling_unit_code"))
+        .otherwise(pl.col("receiving_unit_code"))
+        .alias("receiving_unit_code"),
+    )
+
+    instant_keys = [f.key for f in FIELDS if f.kind == "instant"]
+    frame = _instants(frame, instant_keys)
+    received = frame["received_at"]
+    _refuse(received.is_null() & ~status.is_in(sorted(NOT_RECEIVED)), "received dossier without NgayTiepNhan")
+    _refuse(frame["end_at"].is_null() & status.is_in(sorted(NEEDS_END)), "finished without NgayKetThucXuLy")
+    received_day = received.dt.date()
+    for key in ("appointment_at", "end_at"):
+        _refuse((frame[key].dt.date() < received_day).fill_null(False), f"{key} before NgayTiepNhan")
+
+    steps = _steps(frame["steps"])
+    sups = _supplements(frame["supplements"])
+    return ParsedColumns(frame.drop("steps", "supplements"), steps, sups)
