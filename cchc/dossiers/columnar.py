@@ -296,8 +296,7 @@ def import_columns(
         )
         # Ids follow the order of the codes and rows are written in that order, so both the primary
         # key and the unique code index grow at their right edge instead of splitting pages all over.
-        pool = np.asarray(bulk.allocate_ids(Dossier._meta.db_table, n), dtype=np.int64)
-        pool.sort()
+        pool = np.sort(bulk.allocate_id_array(Dossier._meta.db_table, n))
         rank = frame["code"].rank("ordinal").to_numpy().astype(np.int64) - 1
         ids = pl.Series("id", pool[rank], dtype=pl.Int64)
         frame = frame.with_columns(ids)
