@@ -43,7 +43,7 @@ from cchc.dossiers.actions import (
     record_upsert,
     resolve_scope,
 )
-from cchc.dossiers.columnar_parse import NotColumnar, ParsedColumns
+from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for
 from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
@@ -56,11 +56,6 @@ _D = "datetime64[D]"
 _US = "datetime64[us]"
 NAT_D = np.datetime64("NaT", "D")
 NAT_US = np.datetime64("NaT", "us")
-
-
-def _refuse(condition: bool, why: str) -> None:
-    if condition:
-        raise NotColumnar(why)
 
 
 def _any_existing(codes: list[str]) -> bool:
@@ -87,20 +82,18 @@ def _any_existing(codes: list[str]) -> bool:
 def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> None:
     """``actions._validate`` and the 'already in the ledger' test, as refusals (the row path reports)."""
     d = p.dossiers
-    _refuse(bool(d["code"].is_duplicated().any()), "a code appears twice")
-    _refuse(
+    refuse(bool(d["code"].is_duplicated().any()), "a code appears twice")
+    refuse(
         any(code not in lk.procedures for code in d["procedure_code"].unique().to_list()),
         "unknown procedure",
     )
     units = set(d["handling_unit_code"].unique().to_list()) | set(d["receiving_unit_code"].unique().to_list())
     for code in units:
         pk = lk.unit_by_code.get(code)
-        _refuse(pk is None or not scope.allows(pk), "unknown unit or outside the scope")
+        refuse(pk is None or not scope.allows(pk), "unknown unit or outside the scope")
     latest = d["received_at"].max()
-    _refuse(
-        isinstance(latest, dt.datetime) and latest.date() > timezone.localdate(), "received in the future"
-    )
-    _refuse(_any_existing(d["code"].to_list()), "some dossiers are already in the ledger")
+    refuse(isinstance(latest, dt.datetime) and latest.date() > timezone.localdate(), "received in the future")
+    refuse(_any_existing(d["code"].to_list()), "some dossiers are already in the ledger")
 
 
 def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFrame:

@@ -64,7 +64,8 @@ class ParsedColumns:
         return self.dossiers.height
 
 
-def _refuse(condition: pl.Series | bool, why: str) -> None:
+def refuse(condition: pl.Series | bool, why: str) -> None:
+    """``NotColumnar(why)`` when the condition (or any value of a boolean column) holds."""
     if bool(condition.any()) if isinstance(condition, pl.Series) else condition:
         raise NotColumnar(why)
 
@@ -76,7 +77,7 @@ def _read(data: bytes) -> pl.DataFrame:
     delimiter = max((b",", b";", b"\t"), key=first_line.count).decode()
     # csv.reader yields an empty row for an empty line and counts it; polars skips it, which would
     # shift every row number after it.
-    _refuse(b"\n\n" in data or b"\n\r\n" in data, "empty line")
+    refuse(b"\n\n" in data or b"\n\r\n" in data, "empty line")
     try:
         frame = pl.read_csv(
             data,
@@ -89,7 +90,7 @@ def _read(data: bytes) -> pl.DataFrame:
         )
     except Exception as exc:  # polars raises several kinds; the row path gives the Vietnamese message
         raise NotColumnar(f"polars cannot read the file: {type(exc).__name__}") from exc
-    _refuse(len(set(frame.columns)) != len(frame.columns), "repeated heading")
+    refuse(len(set(frame.columns)) != len(frame.columns), "repeated heading")
     return frame
 
 
@@ -99,7 +100,7 @@ def _texts(frame: pl.DataFrame, keys: list[str]) -> None:
     checks = frame.select(
         pl.any_horizontal([pl.col(k).str.contains(_EDGE_SPACE) for k in keys]).any().alias("space")
     )
-    _refuse(bool(checks["space"][0]), "spaces around a value")
+    refuse(bool(checks["space"][0]), "spaces around a value")
 
 
 def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.DataFrame:
@@ -122,10 +123,10 @@ def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.Data
         .any()
         .alias("bad")
     )
-    _refuse(bool(bad["bad"][0]), "an instant not written yyyyMMddHHmmss")
+    refuse(bool(bad["bad"][0]), "an instant not written yyyyMMddHHmmss")
     # Before 1976 the local offset was not +7 (bulk._FIXED_OFFSET_SINCE): the row path handles those.
     early = parsed.select(pl.any_horizontal([pl.col(k) < EARLIEST for k in keys]).any()).item()
-    _refuse(early is True, "an instant before 1976")
+    refuse(early is True, "an instant before 1976")
     return frame.with_columns(parsed)
 
 
@@ -134,7 +135,7 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.Da
     fields under their internal keys (all text; ``external`` as the text of a JSON boolean)."""
     text = values.fill_null("")
     present = text != ""
-    _refuse(present & ~(text.str.starts_with("[") & text.str.ends_with("]")), f"{what} is not a JSON array")
+    refuse(present & ~(text.str.starts_with("[") & text.str.ends_with("]")), f"{what} is not a JSON array")
     empty = pl.DataFrame({"owner": [], "seq": []}, schema={"owner": pl.Int64, "seq": pl.Int64})
     if not bool(present.any()):
         return empty.with_columns([pl.lit(None, pl.String).alias(k) for k in allowed])
@@ -143,17 +144,17 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.Da
     # know and turns numbers into text; so the file must use only the national keys (another spelling
     # is the row path's job: it folds them) with string or null values (``LienThongNgoai`` may also
     # be true/false). Escaped quotes inside values cannot match these patterns.
-    _refuse(
+    refuse(
         text.str.count_matches(rf'"(?:{names})"\s*:') != text.str.count_matches(r'"\s*:'),
         f"{what}: a key that is not a national field name",
     )
     plain_values = [n for k, n in allowed.items() if k != "external"]
-    _refuse(
+    refuse(
         text.str.contains(rf'"(?:{"|".join(plain_values)})"\s*:\s*[^"n\s]'),
         f"{what}: a value that is not text",
     )
     if "external" in allowed:
-        _refuse(
+        refuse(
             text.str.contains(rf'"{allowed["external"]}"\s*:\s*[^"ntf\s]'),
             f"{what}: a flag that is not true/false",
         )
@@ -172,7 +173,7 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.Da
     items = pl.DataFrame({"owner": pl.Series("owner", range(len(values)), dtype=pl.Int64), "v": decoded})
     lengths = items["v"].list.len().fill_null(0)
     exploded = items.filter(lengths > 0).explode("v")
-    _refuse(exploded["v"].is_null(), f"{what}: an item is not an object")
+    refuse(exploded["v"].is_null(), f"{what}: an item is not an object")
     owner = exploded["owner"].to_numpy()
     # Items are in file order, so each owner's items are adjacent: seq counts from its first one.
     seq = np.arange(owner.size) - np.searchsorted(owner, owner) + 1
@@ -186,7 +187,7 @@ def _steps(values: pl.Series) -> pl.DataFrame:
     steps = steps.with_columns([pl.col(k).fill_null("") for k in texts])
     _texts(steps, texts)
     too_long = pl.any_horizontal([pl.col(k).str.len_chars() > n for k, n in STEP_LIMITS.items()])
-    _refuse(steps.select(too_long.any()).item() is True, "QuaTrinhXuLy: text too long")
+    refuse(steps.select(too_long.any()).item() is True, "QuaTrinhXuLy: text too long")
     external = steps["external"].fill_null("").str.strip_chars().str.to_lowercase().is_in(TRUE_WORDS)
     steps = steps.with_columns(external.alias("external"))
     return _instants(steps, _STEP_INSTANTS)
@@ -196,10 +197,10 @@ def _supplements(values: pl.Series) -> pl.DataFrame:
     sups = _list_column(values, SUPPLEMENT_NATIONAL, "DanhSachHoSoBoSung")
     sups = sups.with_columns(pl.col("content").fill_null(""))
     _texts(sups, ["content"])
-    _refuse(sups["content"].str.len_chars() > 1000, "DanhSachHoSoBoSung: text too long")
+    refuse(sups["content"].str.len_chars() > 1000, "DanhSachHoSoBoSung: text too long")
     sups = _instants(sups, _SUPPLEMENT_INSTANTS)
-    _refuse(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
-    _refuse((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
+    refuse(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
+    refuse((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
     return sups
 
 
@@ -228,14 +229,14 @@ def parse_csv(data: bytes) -> ParsedColumns:
     _texts(frame, [f.key for f in text_specs])
     for f in text_specs:
         if f.required:
-            _refuse(frame[f.key] == "", f"{f.national} missing")
+            refuse(frame[f.key] == "", f"{f.national} missing")
         if f.max_length:
-            _refuse(frame[f.key].str.len_chars() > f.max_length, f"{f.national} too long")
+            refuse(frame[f.key].str.len_chars() > f.max_length, f"{f.national} too long")
 
     int_specs = [f for f in FIELDS if f.kind == "int"]
     for f in int_specs:
         value = frame[f.key].fill_null("")
-        _refuse((value != "") & ~value.str.contains(_DIGITS), f"{f.national} is not plain digits")
+        refuse((value != "") & ~value.str.contains(_DIGITS), f"{f.national} is not plain digits")
     frame = frame.with_columns(
         [
             pl.when(pl.col(f.key).fill_null("") == "")
@@ -247,9 +248,9 @@ def parse_csv(data: bytes) -> ParsedColumns:
         ]
     )
     status, channel, kind = frame["status"], frame["channel"], frame["applicant_type"]
-    _refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
-    _refuse(~channel.is_null() & ~channel.is_in([1, 2, 3]), "KenhThucHien outside 1–3")
-    _refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
+    refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
+    refuse(~channel.is_null() & ~channel.is_in([1, 2, 3]), "KenhThucHien outside 1–3")
+    refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
     frame = frame.with_columns(
         pl.col("channel").fill_null(1),
         pl.when(pl.col("receiving_unit_code") == "")
@@ -261,11 +262,11 @@ def parse_csv(data: bytes) -> ParsedColumns:
     instant_keys = [f.key for f in FIELDS if f.kind == "instant"]
     frame = _instants(frame, instant_keys)
     received = frame["received_at"]
-    _refuse(received.is_null() & ~status.is_in(sorted(NOT_RECEIVED)), "received dossier without NgayTiepNhan")
-    _refuse(frame["end_at"].is_null() & status.is_in(sorted(NEEDS_END)), "finished without NgayKetThucXuLy")
+    refuse(received.is_null() & ~status.is_in(sorted(NOT_RECEIVED)), "received dossier without NgayTiepNhan")
+    refuse(frame["end_at"].is_null() & status.is_in(sorted(NEEDS_END)), "finished without NgayKetThucXuLy")
     received_day = received.dt.date()
     for key in ("appointment_at", "end_at"):
-        _refuse((frame[key].dt.date() < received_day).fill_null(False), f"{key} before NgayTiepNhan")
+        refuse((frame[key].dt.date() < received_day).fill_null(False), f"{key} before NgayTiepNhan")
 
     steps = _steps(frame["steps"])
     sups = _supplements(frame["supplements"])
