@@ -359,7 +359,13 @@ class _Existing:
     supplements: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-def _among(values: Sequence[Any], sql_type: str) -> Any:
+def lookup_chunk() -> int:
+    """How many values one ``__in`` lookup takes: PostgreSQL gets one array parameter (``among``),
+    SQLite one placeholder per value."""
+    return 50000 if connection.vendor == "postgresql" else CHUNK
+
+
+def among(values: Sequence[Any], sql_type: str) -> Any:
     """The right-hand side of an ``__in`` lookup for a large chunk. On PostgreSQL one array parameter
     (``unnest(%s)``) instead of thousands of placeholders, which psycopg would have to split."""
     if connection.vendor == "postgresql":
@@ -369,9 +375,9 @@ def _among(values: Sequence[Any], sql_type: str) -> Any:
 
 def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
     out: dict[str, _Existing] = {}
-    big = 50000 if connection.vendor == "postgresql" else CHUNK
+    big = lookup_chunk()
     for i in range(0, len(codes), big):
-        qs = Dossier.objects.filter(code__in=_among(codes[i : i + big], "text")).values_list(
+        qs = Dossier.objects.filter(code__in=among(codes[i : i + big], "text")).values_list(
             "pk", "code", *DOSSIER_COLUMNS
         )
         for pk, code, *values in qs:
@@ -381,7 +387,7 @@ def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
     by_pk = {e.pk: e for e in out.values()}
     ids = list(by_pk)
     for i in range(0, len(ids), big):
-        chunk = _among(ids[i : i + big], "bigint")
+        chunk = among(ids[i : i + big], "bigint")
         for dossier_id, *values in (
             DossierStep.objects.filter(dossier_id__in=chunk)
             .order_by("dossier_id", "seq")
@@ -472,21 +478,7 @@ def _lock_existing(ids: Sequence[int]) -> None:
     keeps their ``dossier_id`` pointing at a dossier: new dossiers are inserted in this very transaction,
     and existing ones are locked here until it commits (on SQLite the transaction already holds the
     database's write lock). A dossier deleted in the meantime aborts the whole batch."""
-    found = 0
-    with connection.cursor() as cur:
-        if connection.vendor == "postgresql":
-            cur.execute(
-                f'SELECT count(*) FROM (SELECT id FROM "{Dossier._meta.db_table}" '
-                "WHERE id = ANY(%s) FOR UPDATE) locked",
-                [list(ids)],
-            )
-            found = cur.fetchone()[0]
-        else:
-            for i in range(0, len(ids), 900):
-                chunk = list(ids[i : i + 900])
-                marks = ", ".join(["%s"] * len(chunk))
-                cur.execute(f'SELECT count(*) FROM "{Dossier._meta.db_table}" WHERE id IN ({marks})', chunk)
-                found += cur.fetchone()[0]
+    found = _count_locked(Dossier._meta.db_table, ids, "FOR UPDATE")
     if found != len(ids):
         raise ConcurrentChange(
             f"{len(ids) - found} hồ sơ cần cập nhật vừa bị xóa trong lúc nhập; "
@@ -502,26 +494,30 @@ def lock_references(procedure_ids: Iterable[int], unit_ids: Iterable[int]) -> No
     of those rows waiting until the batch commits (on SQLite the transaction's write lock already
     excludes other writers), and a row deleted since the batch was checked aborts the batch."""
     wanted = ((Procedure, sorted(set(procedure_ids))), (Unit, sorted(set(unit_ids))))
+    for model, ids in wanted:
+        if ids and _count_locked(model._meta.db_table, ids, "FOR KEY SHARE") != len(ids):
+            raise ConcurrentChange(
+                f"{str(model._meta.verbose_name).capitalize()} của hồ sơ vừa bị xóa trong lúc nhập; "
+                "không ghi gì, hãy nhập lại tệp."
+            )
+
+
+def _count_locked(table: str, ids: Sequence[int], lock: str) -> int:
+    """How many of ``ids`` exist in ``table``, locking those rows with ``lock`` on PostgreSQL until the
+    transaction ends (SQLite: the transaction's write lock already excludes other writers)."""
     with connection.cursor() as cur:
-        for model, ids in wanted:
-            if not ids:
-                continue
-            table = model._meta.db_table
-            if connection.vendor == "postgresql":
-                cur.execute(
-                    f'SELECT count(*) FROM (SELECT id FROM "{table}" WHERE id = ANY(%s) FOR KEY SHARE) x',
-                    [ids],
-                )
-                found = cur.fetchone()[0]
-            else:
-                marks = ", ".join(["%s"] * len(ids))
-                cur.execute(f'SELECT count(*) FROM "{table}" WHERE id IN ({marks})', ids)
-                found = cur.fetchone()[0]
-            if found != len(ids):
-                raise ConcurrentChange(
-                    f"{str(model._meta.verbose_name).capitalize()} của hồ sơ vừa bị xóa trong lúc nhập; "
-                    "không ghi gì, hãy nhập lại tệp."
-                )
+        if connection.vendor == "postgresql":
+            cur.execute(
+                f'SELECT count(*) FROM (SELECT id FROM "{table}" WHERE id = ANY(%s) {lock}) x', [list(ids)]
+            )
+            return int(cur.fetchone()[0])
+        found = 0
+        for i in range(0, len(ids), 900):
+            chunk = list(ids[i : i + 900])
+            marks = ", ".join(["%s"] * len(chunk))
+            cur.execute(f'SELECT count(*) FROM "{table}" WHERE id IN ({marks})', chunk)
+            found += cur.fetchone()[0]
+        return found
 
 
 def upsert_dossiers(

@@ -254,14 +254,21 @@ def pg_types(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_PG_TYPE.get(by_column[c].get_internal_type(), "text") for c in columns)
 
 
-def _copy_into(target: str, col_sql: str, rows: Iterable[Sequence[Any]], types: Sequence[str]) -> int:
+@contextmanager
+def _local_time_cursor() -> Iterator[Any]:
+    """A raw PostgreSQL cursor whose session reads naive datetimes as local wall-clock time; Django's
+    session zone is restored afterwards."""
     cur = _raw_cursor()
-    # Naive datetimes are local wall-clock time; restore Django's session zone afterwards.
     cur.execute(f"SET LOCAL TIME ZONE {_quote(str(LOCAL_TZ))}")
     try:
-        return _copy_rows(cur, target, col_sql, rows, types)
+        yield cur
     finally:
         cur.execute(f"SET LOCAL TIME ZONE {_quote(connection.timezone_name)}")
+
+
+def _copy_into(target: str, col_sql: str, rows: Iterable[Sequence[Any]], types: Sequence[str]) -> int:
+    with _local_time_cursor() as cur:
+        return _copy_rows(cur, target, col_sql, rows, types)
 
 
 def _quote(text: str) -> str:
@@ -340,22 +347,20 @@ def insert_frame(table: str, frame: pl.DataFrame) -> int:
         return 0
     cols = ", ".join(f'"{c}"' for c in frame.columns)
     if is_postgres():
-        cur = _raw_cursor()
-        cur.execute(f"SET LOCAL TIME ZONE {_quote(str(LOCAL_TZ))}")
-        try:
-            with cur.copy(f'COPY "{table}" ({cols}) FROM STDIN (FORMAT csv)') as copy:
-                for offset in range(0, frame.height, FRAME_SLICE):
-                    buf = io.BytesIO()
-                    frame.slice(offset, FRAME_SLICE).write_csv(
-                        buf,
-                        include_header=False,
-                        quote_style="non_numeric",
-                        datetime_format="%Y-%m-%d %H:%M:%S%.6f",
-                        date_format="%Y-%m-%d",
-                    )
-                    copy.write(buf.getbuffer())
-        finally:
-            cur.execute(f"SET LOCAL TIME ZONE {_quote(connection.timezone_name)}")
+        with (
+            _local_time_cursor() as cur,
+            cur.copy(f'COPY "{table}" ({cols}) FROM STDIN (FORMAT csv)') as copy,
+        ):
+            for offset in range(0, frame.height, FRAME_SLICE):
+                buf = io.BytesIO()
+                frame.slice(offset, FRAME_SLICE).write_csv(
+                    buf,
+                    include_header=False,
+                    quote_style="non_numeric",
+                    datetime_format="%Y-%m-%d %H:%M:%S%.6f",
+                    date_format="%Y-%m-%d",
+                )
+                copy.write(buf.getbuffer())
         return frame.height
     exprs = []
     for name, dtype in frame.schema.items():

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import polars as pl
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from cchc.dossiers import bulk, facts
@@ -38,14 +38,16 @@ from cchc.dossiers.actions import (
     SUPPLEMENT_COLUMNS,
     UpsertResult,
     WriteScope,
+    among,
     lock_references,
+    lookup_chunk,
     lookups,
     record_upsert,
     resolve_scope,
 )
 from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
-from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for
+from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
 from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
 from cchc.dossiers.records import fold
 from cchc.lib import outcomes as eng
@@ -59,24 +61,13 @@ NAT_US = np.datetime64("NaT", "us")
 
 
 def _any_existing(codes: list[str]) -> bool:
-    table = Dossier._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(f'SELECT 1 FROM "{table}" LIMIT 1')
-        if cur.fetchone() is None:
-            return False
-        if connection.vendor == "postgresql":
-            for i in range(0, len(codes), 200_000):
-                cur.execute(f'SELECT 1 FROM "{table}" WHERE code = ANY(%s) LIMIT 1', [codes[i : i + 200_000]])
-                if cur.fetchone() is not None:
-                    return True
-            return False
-        for i in range(0, len(codes), 900):
-            chunk = codes[i : i + 900]
-            marks = ", ".join(["%s"] * len(chunk))
-            cur.execute(f'SELECT 1 FROM "{table}" WHERE code IN ({marks}) LIMIT 1', chunk)
-            if cur.fetchone() is not None:
-                return True
-    return False
+    if not Dossier.objects.exists():
+        return False
+    size = lookup_chunk()
+    return any(
+        Dossier.objects.filter(code__in=among(codes[i : i + size], "text")).exists()
+        for i in range(0, len(codes), size)
+    )
 
 
 def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> None:
@@ -115,9 +106,9 @@ def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFr
         "unit_id", "official_name"
     )
     found = [
-        (u, name, lk.officials.get((u, fold(name))))
+        (u, name, pk)
         for u, name in pairs.unique().iter_rows()
-        if lk.officials.get((u, fold(name))) is not None
+        if (pk := lk.officials.get((u, fold(name)))) is not None
     ]
     officials = pl.DataFrame(
         found, schema={"unit_id": pl.Int64, "official_name": pl.String, "official_id": pl.Int64}, orient="row"
@@ -127,7 +118,7 @@ def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFr
 
 def _judge(
     p: ParsedColumns, steps: pl.DataFrame, lk: Any, scope: WriteScope, as_of: dt.date
-) -> tuple[eng.BatchOutcome, list[str | None]]:
+) -> eng.BatchOutcome:
     d = p.dossiers
     limit_value = {code: lim.value for code, (_, lim) in lk.procedures.items()}
     limit_unit = {code: LIMIT_UNIT_CODE.get(lim.unit, 0) for code, (_, lim) in lk.procedures.items()}
@@ -157,10 +148,10 @@ def _judge(
         step_unit=labels,
         step_official=[name or None for name in steps["official_name"].to_list()],
     )
-    return eng.judge_many(batch, calendar_for(scope.jurisdiction), as_of), labels
+    return eng.judge_many(batch, calendar_for(scope.jurisdiction), as_of)
 
 
-def _verdicts(p: ParsedColumns, res: eng.BatchOutcome, labels: list[str | None]) -> dict[str, Any]:
+def _verdicts(p: ParsedColumns, res: eng.BatchOutcome) -> dict[str, Any]:
     """What ``judging.judge_records`` turns into ``Verdict`` objects, as columns."""
     n = len(p)
     kinds = np.array([k.value for k in eng.OUTCOME_ORDER], dtype=object)[res.outcome]
@@ -173,23 +164,7 @@ def _verdicts(p: ParsedColumns, res: eng.BatchOutcome, labels: list[str | None])
     end_of_day = deadline.astype(_US) + np.timedelta64(END_OF_DAY.hour * 60 + END_OF_DAY.minute, "m")
     effective = np.where(np.isnat(deadline), NAT_US, np.where(same_day, appointment, end_of_day))
     causes = np.full(n, "[]", dtype=object)
-    late_code = eng.OUTCOME_ORDER.index(eng.OutcomeKind.LATE)
-    by_row: dict[int, list[dict[str, Any]]] = {}
-    external = res.batch.step_external
-    officials = res.batch.step_official
-    for owner, kind_code, step in zip(
-        res.cause_owner.tolist(), res.cause_kind.tolist(), res.cause_step.tolist(), strict=True
-    ):
-        if res.outcome[owner] != late_code:
-            continue
-        unit = official = None
-        if step >= 0:
-            unit = labels[step]
-            official = None if external[step] else officials[step]
-        by_row.setdefault(owner, []).append(
-            {"kind": eng.CAUSE_ORDER[kind_code].value, "unit": unit, "official": official}
-        )
-    for owner, items in by_row.items():
+    for owner, items in late_causes(res).items():
         causes[owner] = json.dumps(items, ensure_ascii=False)
     second = np.full(n, NAT_US)
     sups = p.supplements.filter(pl.col("seq") == 2)
@@ -243,8 +218,8 @@ def import_columns(
     if progress:
         progress("judge", 0, n)
     steps = _resolve_steps(p.steps, lk, scope)
-    res, labels = _judge(p, steps, lk, scope, as_of or timezone.localdate())
-    verdicts = _verdicts(p, res, labels)
+    res = _judge(p, steps, lk, scope, as_of or timezone.localdate())
+    verdicts = _verdicts(p, res)
     if dry_run:
         return result
 

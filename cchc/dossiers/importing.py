@@ -214,22 +214,22 @@ def import_bytes(
 
     A large CSV of new dossiers in the plain national shape goes through ``columnar`` (the same
     result, column by column); any other file, or one the fast path does not prove, through the rows."""
+    write: dict[str, Any] = {
+        "actor": actor,
+        "source": source or f"tệp {name}",
+        "batch": batch,
+        "as_of": as_of,
+        "dry_run": dry_run,
+        "jurisdiction": jurisdiction,
+        "progress": progress,
+    }
     if _columnar_candidate(data, name):
         from cchc.dossiers.columnar import import_columns
         from cchc.dossiers.columnar_parse import NotColumnar, parse_csv
 
         try:
             parsed = parse_csv(data)
-            result = import_columns(
-                parsed,
-                actor=actor,
-                source=source or f"tệp {name}",
-                batch=batch,
-                as_of=as_of,
-                dry_run=dry_run,
-                jurisdiction=jurisdiction,
-                progress=progress,
-            )
+            result = import_columns(parsed, **write)
         except NotColumnar as exc:
             logger.info("import of %s takes the row path: %s", name, exc)
         else:
@@ -243,16 +243,7 @@ def import_bytes(
         )
         outcome.result = UpsertResult(errors=sorted([*errors, *check.errors], key=lambda e: (e.row, e.field)))
         return outcome
-    outcome.result = upsert_dossiers(
-        records,
-        actor=actor,
-        source=source or f"tệp {name}",
-        batch=batch,
-        as_of=as_of,
-        dry_run=dry_run,
-        jurisdiction=jurisdiction,
-        progress=progress,
-    )
+    outcome.result = upsert_dossiers(records, **write)
     return outcome
 
 

@@ -64,6 +64,28 @@ def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
     return np.array(ints, dtype=np.int64).view(_US)
 
 
+def late_causes(res: eng.BatchOutcome) -> dict[int, list[dict[str, Any]]]:
+    """The stored causes of each late dossier (row → [{kind, unit, official}]), in one pass over the
+    engine's flat arrays (not one search per dossier). A step's unit is the label the batch blames;
+    an external body's official is not named."""
+    late_code = eng.OUTCOME_ORDER.index(eng.OutcomeKind.LATE)
+    units, external, officials = res.batch.step_unit, res.batch.step_external, res.batch.step_official
+    out: dict[int, list[dict[str, Any]]] = {}
+    for owner, kind_code, step in zip(
+        res.cause_owner.tolist(), res.cause_kind.tolist(), res.cause_step.tolist(), strict=True
+    ):
+        if res.outcome[owner] != late_code:
+            continue
+        unit = official = None
+        if step >= 0:
+            unit = units[step]
+            official = None if external[step] else officials[step]
+        out.setdefault(owner, []).append(
+            {"kind": eng.CAUSE_ORDER[kind_code].value, "unit": unit, "official": official}
+        )
+    return out
+
+
 def judge_records(
     records: Sequence[DossierRecord],
     limits: Mapping[str, ProcedureLimit],
@@ -133,25 +155,9 @@ def judge_records(
     order = eng.OUTCOME_ORDER
     deadlines = res.deadline.astype(object)  # datetime.date or None
     ended = res.ended.astype("datetime64[D]").astype(object)
-    late_code = order.index(eng.OutcomeKind.LATE)
-    outcome = res.outcome
-    # Causes of late dossiers in one pass over the engine's flat arrays (not one search per dossier).
-    causes_by_row: dict[int, list[dict[str, Any]]] = {}
-    kinds = eng.CAUSE_ORDER
-    for owner, kind_code, step in zip(
-        res.cause_owner.tolist(), res.cause_kind.tolist(), res.cause_step.tolist(), strict=True
-    ):
-        if outcome[owner] != late_code:
-            continue
-        unit = official = None
-        if step >= 0:
-            unit = st_unit[step]
-            official = None if st_ext[step] else st_off[step]
-        causes_by_row.setdefault(owner, []).append(
-            {"kind": kinds[kind_code].value, "unit": unit, "official": official}
-        )
+    causes_by_row = late_causes(res)
     out: list[Verdict] = []
-    outcome_codes = outcome.tolist()
+    outcome_codes = res.outcome.tolist()
     for i, r in enumerate(records):
         kind = order[outcome_codes[i]].value
         deadline = deadlines[i]
