@@ -229,7 +229,35 @@ def _collect_items(lines: list[str], start: int, stop_at_blank_after_plain: bool
     return [o for o in out if o], i
 
 
+_UNFINISHED_AUTHORITY = re.compile(r"(?:,|\b(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?|\bNHÂN|\bHỘI\s+ĐỒNG)$")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+def _join_wrapped_signature(lines: list[str]) -> list[str]:
+    """Web copies wrap the signature block: "TM. ỦY BAN NHÂN" / "DÂN", "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM",
+    and even the name ("Bùi" / "Xuân Cường"). Put each part back on one line."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        m = _AUTHORITY_LINE.match(prev)
+        if (
+            m
+            and line
+            and is_upper(line)
+            and not _AUTHORITY_LINE.match(line)
+            and _UNFINISHED_AUTHORITY.search(m.group("rest").strip())
+        ):
+            out[-1] = prev + " " + line
+            continue
+        if line and _NAME_WORD.match(prev) and _NAME.match(prev + " " + line) and not is_upper(line):
+            out[-1] = prev + " " + line
+            continue
+        out.append(line)
+    return out
+
+
 def _signer(lines: list[str]) -> Signer:
+    lines = _join_wrapped_signature([squash(ln) for ln in lines])
     signer = Signer()
     chain: list[tuple[str, str]] = []
     position_idx: int | None = None

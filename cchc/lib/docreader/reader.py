@@ -14,6 +14,7 @@ from .header import Layout, Signer, parse_layout
 from .loaders import load_text
 from .text import clean_lines
 from .units import KnownUnit, match_units
+from .webcopy import join_bare_markers, rebuild_pipe_tables
 
 _PREAMBLE_RELATIONS = (
     (re.compile(r"(?:^|[;.]\s*|\n)\s*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành)\b[^;\n]*$", re.I), "implements"),
@@ -101,7 +102,7 @@ def _task_dict(t: TaskProposal, units: list[KnownUnit] | None) -> dict[str, Any]
 
 def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     """Read a directive's text. Never raises on odd layouts: missing parts come back as None/[]."""
-    lines = clean_lines(text)
+    lines = clean_lines(rebuild_pipe_tables(text))
     spaced = is_spaced(lines)
     layout, lines = parse_layout(lines, spaced)
     joined = "\n".join(lines)
@@ -122,7 +123,7 @@ def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     body_lines = lines[layout.body_start : layout.body_end]
     if layout.appendix_start is not None:
         body_lines = [*body_lines, "", *lines[layout.appendix_start :]]
-    tasks = read_tasks(body_lines, citations, joined, layout.date, spaced)
+    tasks = read_tasks(join_bare_markers(body_lines), citations, joined, layout.date, spaced)
     proposal = Proposal(layout, citations, tasks, unit_list=units)
     proposal.warnings = _warnings(layout, tasks)
     return proposal

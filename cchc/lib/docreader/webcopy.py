@@ -1,0 +1,167 @@
+"""Undo what copying a document from a web page does to it.
+
+Legal-document sites print tables cell by cell: when the page is saved as text each cell ends up on
+its own run of lines with a line holding a single "|" between cells, and the lines inside a cell are
+wrapped wherever the page wrapped them::
+
+    |
+    STT
+    |
+    Nội dung
+    |
+    Cơ quan chủ trì
+    |
+    |
+    1
+    |
+    Triển khai nền tảng ...
+    |
+
+A row starts and ends with "|", so two "|" lines in a row mark the end of one row and the start of
+the next — or an empty cell. ``rebuild_pipe_tables`` puts every row back on one line
+("| 1 | Triển khai ... | Sở KH&CN |"), the form the task-table reader reads. Only tables of three or
+more columns are rebuilt: the two-column header (issuer | national motto) and the signature block
+(Nơi nhận | signer) keep their lines, which the header reader expects.
+
+The same pages also wrap a numbered item after its number ("1." / "Công an tỉnh");
+``join_bare_markers`` puts the number back in front of its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PIPE = "|"
+_ROW_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,5}\.?|[a-zđ]\)?|[A-Z]\.?)$")
+_BARE_MARKER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\s*\)|[IVXLC]{1,5}\s*\.|Điều\s+\d{1,3}\s*\.?|[-–+•])$"
+)
+
+
+def _is_pipe(line: str) -> bool:
+    return line.strip() == _PIPE
+
+
+def _region_end(lines: list[str], start: int) -> int:
+    """Index after the last "|" of the table region that starts at ``start`` (a "|" line)."""
+    i = start
+    last_pipe = start
+    while i < len(lines):
+        if _is_pipe(lines[i]):
+            last_pipe = i
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if not nxt.strip():
+                return i + 1
+        elif not lines[i].strip():
+            return last_pipe + 1
+        i += 1
+    return last_pipe + 1
+
+
+def _gaps(region: list[str]) -> list[str]:
+    """The text between consecutive "|" lines (one string per gap, "" for an empty one)."""
+    out: list[str] = []
+    current: list[str] | None = None
+    for line in region:
+        if _is_pipe(line):
+            if current is not None:
+                out.append(" ".join(s.strip() for s in current if s.strip()))
+            current = []
+        elif current is not None:
+            current.append(line)
+    return out
+
+
+def _rows(gaps: list[str]) -> list[list[str]]:
+    first: list[str] = []
+    for g in gaps:
+        if not g:
+            break
+        first.append(g)
+    width = len(first)
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for k, gap in enumerate(gaps):
+        if gap:
+            row.append(gap)
+            continue
+        following = next((g for g in gaps[k + 1 :] if g), "")
+        boundary = (
+            len(row) >= width
+            or len(row) == 1
+            or (bool(row) and bool(_ROW_LABEL.match(following)) and not _ROW_LABEL.match(row[-1]))
+        )
+        if boundary:
+            if row:
+                rows.append(row)
+            row = []
+        elif row:
+            row.append("")
+    if row:
+        rows.append(row)
+    return rows
+
+
+_GROUP = re.compile(r"^(?P<label>[IVXLC]{1,5}|\d{1,2}|[A-Z])\s*[.)]\s+(?P<text>\S.*)$")
+
+
+def _shape(rows: list[list[str]], width: int) -> list[list[str]]:
+    """Give every row the table's width so that cells stay under their column.
+
+    A row of one cell is a group heading spanning the table ("I. NÂNG CAO NHẬN THỨC"): its label
+    goes to the first column. A shorter row whose first cell is not a row number lost that cell to a
+    cell merged from the row above; an empty one is put back in front.
+    """
+    out = []
+    for k, row in enumerate(rows):
+        if k and len(row) == 1:
+            m = _GROUP.match(row[0])
+            row = [m.group("label"), m.group("text")] if m else ["", row[0]]
+        elif k and len(row) < width and not _ROW_LABEL.match(row[0]):
+            row = ["", *row]
+        out.append(row + [""] * (width - len(row)))
+    return out
+
+
+def rebuild_pipe_tables(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_pipe(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = _region_end(lines, i)
+        region = lines[i:end]
+        gaps = _gaps(region)
+        first_width = next((k for k, g in enumerate(gaps) if not g), len(gaps))
+        if first_width < 3:
+            out.extend(region)
+        else:
+            out.append("")
+            for row in _shape(_rows(gaps), first_width):
+                out.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+            out.append("")
+        i = end
+    return "\n".join(out)
+
+
+def join_bare_markers(lines: list[str]) -> list[str]:
+    """ "1." / "Công an tỉnh" → "1. Công an tỉnh" (a number wrapped away from its text)."""
+    out: list[str] = []
+    pending: str | None = None
+    for line in lines:
+        if pending is not None:
+            if not line:
+                continue
+            out.append(pending + " " + line)
+            pending = None
+            continue
+        if _BARE_MARKER.match(line.strip()):
+            pending = line.strip()
+            continue
+        out.append(line)
+    if pending is not None:
+        out.append(pending)
+    return out
