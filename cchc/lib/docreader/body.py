@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .citations import Citation, mask
+from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .text import is_table_row, is_upper, squash, table_cells
 from .units import UNIT_START, addressee_phrase, coordinating_units, explicit_lead, lead_in_units, split_units
@@ -97,6 +98,9 @@ def is_spaced(lines: list[str]) -> bool:
 def _continues(prev: Block, line: str, spaced: bool) -> bool:
     if prev.kind == "row" or is_table_row(line):
         return False
+    if prev.kind == "field":
+        # "Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương" / "liên quan."
+        return not prev.text.rstrip().endswith(_TERMINAL) or not prev.text.strip()
     text = prev.text.rstrip()
     if is_upper(line) and not is_upper(text):
         return False
@@ -122,6 +126,10 @@ def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
             continue
         if is_table_row(line):
             blocks.append(Block("row", cells=table_cells(line)))
+            continue
+        labelled = field_line(line)
+        if labelled:
+            blocks.append(Block("field", labelled[0], labelled[1]))
             continue
         marker = _marker(line)
         if blocks and marker is None and _continues(blocks[-1], line, spaced):
@@ -152,6 +160,12 @@ def build_outline(blocks: list[Block]) -> Node:
         if block.kind == "plain":
             stack[-1].paragraphs.append(block.text)
             stack[-1].paragraph_at.append(len(stack[-1].children))
+            continue
+        if block.kind == "field":
+            # Fields belong to the numbered item whose tasks they describe, not to a bullet of it.
+            while len(stack) > 1 and stack[-1].kind in ("dash", "plus", "dot", "letter", "field"):
+                stack.pop()
+            stack[-1].children.append(Node("field", block.label, block.text, parent=stack[-1]))
             continue
         kinds = [n.kind for n in stack]
         if block.kind in ("article", "roman"):
@@ -252,6 +266,10 @@ class TaskReader:
         if not own and node.kind in _NUMBERED:
             phrase = addressee_phrase(node.text)
             own = split_units(phrase) if phrase else []
+        if any(c.kind == "field" and c.label != "content" for c in node.children):
+            if not skip:
+                self.read_fields(node, own or inherited)
+            return
         if items or any(c.kind == "table" for c in node.children):
             self.walk(node, own or inherited, skip)
             return
@@ -281,6 +299,55 @@ class TaskReader:
             self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet")
         elif inherited:
             self._make(section, inherited, node.text, "bullet")
+
+    def read_fields(self, node: Node, units: list[str]) -> None:
+        """A numbered item whose tasks carry labelled fields (see fields.py): the items before each
+        set of fields are tasks with that set's lead, coordinating units and time."""
+        entries: list[Node | str] = []
+        for index, child in enumerate(node.children):
+            entries.extend(p for at, p in zip(node.paragraph_at, node.paragraphs, strict=True) if at == index)
+            entries.append(child)
+        entries.extend(p for at, p in zip(node.paragraph_at, node.paragraphs, strict=True) if at >= len(node.children))
+        content: list[tuple[str | None, str]] = []
+        fs = FieldSet()
+        in_fields = False
+
+        def flush() -> None:
+            nonlocal content, fs, in_fields
+            if not fs.empty() or content:
+                lead = fs.lead or units
+                targets = content or [(_section_label(node), node.text)]
+                for section, text in targets:
+                    if lead:
+                        self._make(section, lead, text, "fields", time_cell=fs.time, coordinating=fs.coordinating)
+            content, fs, in_fields = [], FieldSet(), False
+
+        for entry in entries:
+            if isinstance(entry, str):
+                if in_fields:
+                    flush()
+                content.append((_section_label(node), entry))
+                continue
+            if entry.kind == "field":
+                if entry.label == "content":
+                    if in_fields:
+                        flush()
+                    if entry.text:
+                        content.append((_section_label(node), entry.text))
+                    continue
+                if entry.label == "product":
+                    continue
+                add_field(fs, entry.label, entry.text)
+                in_fields = True
+                continue
+            if entry.kind == "table":
+                self.read_table(entry.rows)
+                continue
+            if in_fields:
+                flush()
+            sub = " ".join([entry.text, *entry.paragraphs, *(c.text for c in entry.items())])
+            content.append((_section_label(entry) if entry.kind in _NUMBERED else _section_label(node), sub))
+        flush()
 
     def read_table(self, rows: list[list[str]]) -> None:
         columns, header_rows = _table_columns(rows)

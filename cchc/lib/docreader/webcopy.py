@@ -42,18 +42,29 @@ def _is_pipe(line: str) -> bool:
     return line.strip() == _PIPE
 
 
+_SIGNATURE_CELL = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ]|^(?:THỦ\s+TƯỚNG|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG)$")
+
+
 def _region_end(lines: list[str], start: int) -> int:
-    """Index after the last "|" of the table region that starts at ``start`` (a "|" line)."""
+    """Index after the last "|" of the table region that starts at ``start`` (a "|" line).
+
+    A region ends at a "|" followed by a blank line, or right after the cell holding the signature:
+    some copies run the signature block (Nơi nhận | signer) straight into the appendix title.
+    """
     i = start
     last_pipe = start
+    cell: list[str] = []
     while i < len(lines):
         if _is_pipe(lines[i]):
             last_pipe = i
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if not nxt.strip():
+            if not nxt.strip() or any(_SIGNATURE_CELL.match(c.strip()) for c in cell):
                 return i + 1
+            cell = []
         elif not lines[i].strip():
             return last_pipe + 1
+        else:
+            cell.append(lines[i])
         i += 1
     return last_pipe + 1
 
