@@ -471,8 +471,8 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
             name_idx = k
             break
     tail_start = max(after, (name_idx + 1) if name_idx is not None else after)
-    if any(
-        line and (is_table_row(line) or re.match(r"^PHỤ\s+LỤC", line, re.I)) for line in lines[tail_start:]
-    ):
+    # What follows the signature is an appendix, or the plan / regulation a quyết định issues
+    # ("KẾ HOẠCH ... (Ban hành kèm theo Quyết định số ...)"): its tasks are read too.
+    if any(line and not re.match(r"^\[\d+\]", line) for line in lines[tail_start:]):
         layout.appendix_start = tail_start
     return layout, lines

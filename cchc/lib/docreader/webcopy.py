@@ -158,8 +158,15 @@ def rebuild_pipe_tables(text: str) -> str:
     return "\n".join(out)
 
 
+_LABEL_START = re.compile(
+    r"^(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Nội\s+dung|Trách\s+nhiệm)\b", re.I
+)
+
+
 def join_bare_markers(lines: list[str]) -> list[str]:
-    """ "1." / "Công an tỉnh" → "1. Công an tỉnh" (a number wrapped away from its text)."""
+    """ "1." / "Công an tỉnh" → "1. Công an tỉnh" (a number wrapped away from its text), and
+    "Đơn vị chủ trì tham mưu thực" / "hiện: Sở Tư pháp." → one line (a field label wrapped)."""
+    lines = _join_wrapped_labels(lines)
     out: list[str] = []
     pending: str | None = None
     for line in lines:
@@ -175,4 +182,22 @@ def join_bare_markers(lines: list[str]) -> list[str]:
         out.append(line)
     if pending is not None:
         out.append(pending)
+    return out
+
+
+def _join_wrapped_labels(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and line
+            and ":" not in prev
+            and _LABEL_START.match(prev)
+            and len(prev.split()) <= 7
+            and ":" in line[:25]
+        ):
+            out[-1] = prev + " " + line
+            continue
+        out.append(line)
     return out
