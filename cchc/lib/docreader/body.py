@@ -40,7 +40,8 @@ _CLOSING = re.compile(
 )
 _NON_TASK_HEADINGS = re.compile(
     r"^(?:MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|SỰ\s+CẦN\s+THIẾT|CĂN\s+CỨ|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ|"
-    r"PHẠM\s+VI|ĐỐI\s+TƯỢNG|NGUYÊN\s+TẮC)",
+    r"PHẠM\s+VI|ĐỐI\s+TƯỢNG|NGUYÊN\s+TẮC|SỐ\s+LƯỢNG|TIÊU\s+CHUẨN|HÌNH\s+THỨC|CHỈ\s+TIÊU|HIỆN\s+TRẠNG|"
+    r"THỦ\s+TỤC,\s+HỒ\s+SƠ|BỐI\s+CẢNH)",
     re.IGNORECASE,
 )
 
@@ -95,13 +96,20 @@ def is_spaced(lines: list[str]) -> bool:
     return blanks >= 0.3 * max(1, len(lines) - blanks)
 
 
-def _continues(prev: Block, line: str, spaced: bool) -> bool:
+_CONNECTOR_END = re.compile(
+    r"(?:\s(?:và|của|các|với|cho|tại|về|trong|thuộc|đến|từ|theo|hoặc|những|là|được|để|nhằm)|[,–-])$", re.I
+)
+
+
+def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -> bool:
     if prev.kind == "row" or is_table_row(line):
         return False
     if prev.kind == "field":
         # "Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương" / "liên quan."
         return not prev.text.rstrip().endswith(_TERMINAL) or not prev.text.strip()
     text = prev.text.rstrip()
+    if _CONNECTOR_END.search(text) and not after_blank:
+        return True  # "2. Sở Nông nghiệp và" / "Môi trường": a name wrapped by the page
     if is_upper(line) and not is_upper(text):
         return False
     if is_upper(text) and not is_upper(line):
@@ -111,8 +119,10 @@ def _continues(prev: Block, line: str, spaced: bool) -> bool:
         # "Giám đốc Sở Nội vụ ..." is one sentence wrapped after its first word.
         starts_lower = line[:1].islower()
         words = len(text.split())
-        short_heading = 2 <= words <= 8 and prev.kind != "plain" and not starts_lower
-        return not short_heading
+        short_heading = 2 <= words <= 8 and prev.kind in _NUMBERED and not starts_lower
+        # In a document of blank-separated paragraphs, a line right under the heading is the
+        # heading wrapped by the page, not its first paragraph.
+        return not short_heading or (spaced and not after_blank)
     # A sentence ended with the line. More text before the next marker still belongs to the item
     # (a wrapped line, or a second paragraph of the same bullet), unless it opens the closing
     # paragraph ("Trên đây là...", "Chủ tịch UBND ... yêu cầu ...").
@@ -121,9 +131,12 @@ def _continues(prev: Block, line: str, spaced: bool) -> bool:
 
 def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
     blocks: list[Block] = []
+    after_blank = True
     for line in lines:
         if not line:
+            after_blank = True
             continue
+        was_blank, after_blank = after_blank, False
         if is_table_row(line):
             blocks.append(Block("row", cells=table_cells(line)))
             continue
@@ -132,7 +145,7 @@ def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
             blocks.append(Block("field", labelled[0], labelled[1]))
             continue
         marker = _marker(line)
-        if blocks and marker is None and _continues(blocks[-1], line, spaced):
+        if blocks and marker is None and _continues(blocks[-1], line, spaced, was_blank):
             blocks[-1].text = blocks[-1].text + " " + line
             continue
         if marker:

@@ -86,8 +86,19 @@ _NOT_UNITS = (
     r"(?!Ban\s+hành|Trường\s+hợp|Tổ\s+chức|Hội\s+nghị|Hội\s+thảo|Báo\s+cáo|Đội\s+ngũ|Bộ\s+máy|"
     r"Đoàn\s+kết|Bộ\s+thủ)"
 )
-UNIT_START = re.compile(r"^" + _NOT_UNITS + r"(?:" + _HEAD_ALT + r")(?=\s|$)")
-_UNIT_AFTER_SEP = re.compile(r"(?:,|;|\svà)\s+" + _NOT_UNITS + r"(?:" + _HEAD_ALT + r")(?=\s|$)")
+# "Các"/"các" opens a unit name only before a word that names bodies ("các sở, ban, ngành",
+# "Các cơ quan, đơn vị"), not before any noun ("Các thông số: ...").
+_GROUP_NOUNS = (
+    r"(?:Sở|sở|Bộ|bộ|ban|Ban|ngành|cơ\s+quan|Cơ\s+quan|đơn\s+vị|Đơn\s+vị|địa\s+phương|tổ\s+chức|"
+    r"phòng|Phòng|xã|phường|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|doanh\s+nghiệp|Doanh\s+nghiệp|trường|"
+    r"bệnh\s+viện|trung\s+tâm|Trung\s+tâm|hội|Hội|đoàn\s+thể|chủ\s+đầu\s+tư|chủ\s+rừng|nhà\s+thầu|"
+    r"thành\s+viên|Tập\s+đoàn|tập\s+đoàn|Tổng\s+công\s+ty|chi\s+cục|hợp\s+tác\s+xã|cơ\s+sở|lực\s+lượng|"
+    r"Ủy\s+ban|ủy\s+ban|UBND|cấp|chủ\s+rừng|đơn\s+vị|Đài|đài|cơ\s+quan|đồng\s+chí|Trung\s+tâm|ngân\s+hàng|"
+    r"Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch)"
+)
+_HEAD_GROUPED = r"(?:(?:Các|các)\s+" + _GROUP_NOUNS + r"|(?!Các\b|các\b)(?:" + _HEAD_ALT + r"))"
+UNIT_START = re.compile(r"^" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,]|$)")
+_UNIT_AFTER_SEP = re.compile(r"(?:,|;|\svà)\s+" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,]|$)")
 
 # Verbs and links after which an addressee phrase has ended ("... các phường, xã thuộc thành phố
 # khẩn trương thực hiện ..."). Used to cut the name out of a heading or a "phối hợp với X ..." clause.
@@ -151,8 +162,41 @@ _STOP_WORDS = (
     "các nhiệm vụ",
     "nhiệm vụ",
     "cụ thể",
+    "kiện toàn",
+    "nâng cao",
+    "đẩy mạnh",
+    "ban hành",
+    "làm việc",
+    "huy động",
+    "vận động",
+    "duy trì",
+    "hỗ trợ",
+    "thu thập",
+    "tích cực",
+    "thường xuyên",
+    "định kỳ",
+    "sớm",
+    "là cơ quan",
+    "là đầu mối",
+    "cần",
+    "phải",
+    "lập",
+    "trình",
+    "ưu tiên",
+    "tạo điều kiện",
+    "lựa chọn",
+    "tiếp nhận",
+    "chấp hành",
+    "thống kê",
+    "phát hiện",
+    "làm tốt",
+    "phát huy",
+    "chuẩn bị",
 )
-_STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in _STOP_WORDS) + r")\b")
+# "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
+_STOP = re.compile(
+    r"\s(?:(?<!các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?:" + "|".join(re.escape(w) for w in _STOP_WORDS if w != "tổ chức") + r")\b)"
+)
 # Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
 _QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
 
@@ -176,7 +220,7 @@ def _cut(head: str) -> str:
 
 
 _LEADING = re.compile(
-    r"^(?:(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với|trách\s+nhiệm\s+của|ủy\s+quyền\s+cho|uỷ\s+quyền\s+cho|"
+    r"^(?:(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|nội\s+dung|ủy\s+quyền\s+cho|uỷ\s+quyền\s+cho|"
     r"phân\s+công|với|cùng|cơ\s+quan\s+chủ\s+trì\s*:|cơ\s+quan\s+phối\s+hợp\s*:)\s+)+",
     re.IGNORECASE,
 )
@@ -270,7 +314,7 @@ def explicit_lead(text: str) -> list[str]:
     if not m:
         return []
     who = _LEADING.sub("", m.group("who"))
-    if not UNIT_START.match(who) or len(who) > 160:
+    if not UNIT_START.match(who) or len(who) > 160 or _cut(who).strip(" ,") != who.strip(" ,"):
         return []
     return split_units(who)
 
