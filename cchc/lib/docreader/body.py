@@ -20,7 +20,7 @@ from .citations import Citation, mask
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .text import is_table_row, is_upper, squash, table_cells
-from .units import UNIT_START, addressee_phrase, coordinating_units, explicit_lead, lead_in_units, split_units
+from .units import UNIT_START, addressee_phrase, coordinating_units, explicit_lead, lead_in_units, split_units, units_in
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<text>.*)$")),
@@ -202,6 +202,23 @@ def _section_label(node: Node | None) -> str | None:
     return ".".join(labels) if labels else None
 
 
+_LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
+_QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
+
+
+def _units_after_label(text: str) -> tuple[list[str], str] | None:
+    """ "Về kiến nghị ...: giao Bộ Tài chính nghiên cứu ..." / "Khen thưởng cấp Nhà nước: Sở Nội vụ
+    phối hợp ..." → the units named after the label, with the text from there."""
+    m = _LABEL_THEN_UNIT.match(text)
+    if not m or addressee_phrase(m.group("label") + ":"):
+        return None
+    rest = m.group("rest")
+    phrase = addressee_phrase(rest)
+    if not phrase:
+        return None
+    return split_units(phrase), rest
+
+
 def _unit_prefix(text: str) -> tuple[list[str], str] | None:
     """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
     if ":" not in text[:160]:
@@ -279,6 +296,9 @@ class TaskReader:
         if not own and node.kind in _NUMBERED:
             phrase = addressee_phrase(node.text)
             own = split_units(phrase) if phrase else []
+        after_label = None if own else _units_after_label(node.text)
+        if after_label:
+            own = after_label[0]
         if any(c.kind == "field" and c.label != "content" for c in node.children):
             if not skip:
                 self.read_fields(node, own or inherited)
@@ -289,7 +309,16 @@ class TaskReader:
         if skip:
             return
         section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+        if _QUOTA.search(node.text):
+            return
         if node.kind in _NUMBERED:
+            if not own and not inherited and node.paragraphs:
+                # "1. Về kiến nghị ...:" followed by paragraphs that each name the unit they task.
+                for p in node.paragraphs:
+                    named = units_in(p)
+                    if named:
+                        self._make(section, named, p, "paragraph")
+                return
             if own:
                 body = own_prefix[1] if own_prefix else node.text
                 if (
@@ -312,6 +341,12 @@ class TaskReader:
             self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet")
         elif inherited:
             self._make(section, inherited, node.text, "bullet")
+        elif after_label:
+            self._make(section, after_label[0], after_label[1], "bullet")
+        else:
+            named = units_in(node.text)
+            if named:
+                self._make(section, named, node.text, "bullet")
 
     def read_fields(self, node: Node, units: list[str]) -> None:
         """A numbered item whose tasks carry labelled fields (see fields.py): the items before each

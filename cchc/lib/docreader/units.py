@@ -272,15 +272,31 @@ def addressee_phrase(text: str) -> str | None:
 _LEAD_IN = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
+_PLACE_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\.\s+)(?P<who>(?:Ủy\s+ban\s+nhân\s+dân\s+|UBND\s+|Lãnh\s+đạo\s+)?(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+)\s+(?:cần|phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương)\b"
+)
+_SUBJECT_VERB = re.compile(r"\s+(?:cần|phải)\s+(?:tiếp\s+tục\s+|tập\s+trung\s+)?")
+
+
 def lead_in_units(paragraph: str) -> list[str]:
     """ "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, ... thực hiện các nội dung sau:" → the addressees
-    of the numbered items that follow."""
+    of the numbered items that follow; also "..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... sau:" in the
+    conclusions of a working visit."""
     text = squash(paragraph)
     if not text.endswith(":"):
         return []
     for m in _LEAD_IN.finditer(text):
         phrase = addressee_phrase(m.group("rest"))
         if phrase:
+            return split_units(phrase)
+    m = _PLACE_SUBJECT.search(text)
+    if m:
+        return [m.group("who")]
+    for m in _SUBJECT_VERB.finditer(text):
+        clause = re.split(r"[,;.]\s*", text[: m.start()])[-1]
+        phrase = addressee_phrase(clause)
+        if phrase and phrase == clause.strip():
             return split_units(phrase)
     return []
 
