@@ -206,6 +206,20 @@ _LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
 
+_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với)\s*:?\s+", re.I)
+_CLAUSE_WORDS = re.compile(r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b")
+
+
+def _heading_units(text: str) -> list[str] | None:
+    """A numbered heading that is nothing but the names of the units its items are for
+    ("5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") — the whole heading is the
+    name, even where it contains a verb that would otherwise end it."""
+    name = _LEADING_WORDS.sub("", squash(text)).strip(" .")
+    if name.endswith(":") or not UNIT_START.match(name) or len(name.split()) > 18 or _CLAUSE_WORDS.search(name):
+        return None
+    return split_units(name)
+
+
 def _units_after_label(text: str) -> tuple[list[str], str] | None:
     """ "Về kiến nghị ...: giao Bộ Tài chính nghiên cứu ..." / "Khen thưởng cấp Nhà nước: Sở Nội vụ
     phối hợp ..." → the units named after the label, with the text from there."""
@@ -296,6 +310,11 @@ class TaskReader:
         if not own and node.kind in _NUMBERED:
             phrase = addressee_phrase(node.text)
             own = split_units(phrase) if phrase else []
+        heading_only = False
+        if node.kind in _NUMBERED and (items or node.paragraphs):
+            whole = _heading_units(node.text)
+            if whole:
+                own, heading_only = whole, True
         after_label = None if own else _units_after_label(node.text)
         if after_label:
             own = after_label[0]
@@ -318,6 +337,12 @@ class TaskReader:
                     named = units_in(p)
                     if named:
                         self._make(section, named, p, "paragraph")
+                return
+            if own and heading_only and node.paragraphs:
+                # "3. Sở Công Thương" / "Hỗ trợ cho các doanh nghiệp ...": the paragraphs are the tasks.
+                for p in node.paragraphs:
+                    if not _CLOSING.match(p):
+                        self._make(section, own, p, "paragraph")
                 return
             if own:
                 body = own_prefix[1] if own_prefix else node.text

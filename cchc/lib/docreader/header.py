@@ -38,6 +38,8 @@ _TYPE_TITLES = sorted(
     ((t.upper(), t) for t in DOC_TYPES if t not in ("Văn bản", "Luật", "Công văn")), key=lambda p: -len(p[0])
 )
 _SUBJECT_PREFIX = re.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", re.I)
+# "Kính gửi:" — or, in a công điện, "THỦ TƯỚNG CHÍNH PHỦ điện:" before the list of recipients.
+_RECIPIENTS = re.compile(r"^(?:[Kk](?:ính|ÍNH)\s+(?:gửi|GỬI)\s*:?|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+\s+điện\s*:)\s*")
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
 _ITEM = re.compile(r"^[-–—+•·*]\s*")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
@@ -419,12 +421,9 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
 
     # Kính gửi
     body_start = subject_end
-    kg = next(
-        (i for i in range(0, min(len(lines), head_limit + 10)) if re.match(r"^Kính\s+gửi", lines[i], re.I)),
-        None,
-    )
+    kg = next((i for i in range(0, min(len(lines), head_limit + 10)) if _RECIPIENTS.match(lines[i])), None)
     if kg is not None:
-        rest = re.sub(r"^Kính\s+gửi\s*:?\s*", "", lines[kg], flags=re.I)
+        rest = _RECIPIENTS.sub("", lines[kg])
         tmp = [rest] if rest else []
         items, nxt = _collect_items(tmp + lines[kg + 1 :], 0, stop_at_blank_after_plain=True)
         layout.recipients = items

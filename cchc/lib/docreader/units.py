@@ -79,6 +79,28 @@ _UNIT_HEADS = (
     "Cảng vụ",
     "Đảng ủy",
     "Thường trực",
+    "Thuế",
+    "Kiểm toán",
+    "Tập đoàn",
+    "Tổng công ty",
+    "Công ty",
+    "Hiệp hội",
+    "Liên hiệp",
+    "Cảnh sát",
+    "Bưu điện",
+    "Điện lực",
+    "Viễn thông",
+    "Kiểm lâm",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Thủ tướng",
+    "Phó Thủ tướng",
+    "Bộ trưởng",
+    "Tổng cục",
+    "Chánh án",
+    "Viện trưởng",
+    "Hạt Kiểm lâm",
 )
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True))
 # Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo").
@@ -201,8 +223,13 @@ _STOP = re.compile(
 _QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
 
 
+# "Cơ quan chủ trì giải quyết thủ tục ..." / "Đơn vị phối hợp" name a role, not a clause.
+_ROLE_NOUN = re.compile(r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp)\b")
+
+
 def _cut(head: str) -> str:
-    pos = 0
+    role = _ROLE_NOUN.match(head.strip())
+    pos = role.end() if role else 0
     while True:
         stop = _STOP.search(head, pos)
         if not stop:
@@ -234,6 +261,8 @@ def split_units(phrase: str) -> list[str]:
     if not phrase:
         return []
     protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), phrase)
+    # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)" is one entry.
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x01").replace(";", "\x02"), protected)
     parts: list[str] = []
     for chunk in re.split(r"\s*;\s*", protected):
         pieces = re.split(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
@@ -248,7 +277,7 @@ def split_units(phrase: str) -> list[str]:
         parts.append(current)
     out = []
     for p in parts:
-        p = p.replace("\x00", " và ").strip(" .;:,")
+        p = p.replace("\x00", " và ").replace("\x01", ",").replace("\x02", ";").strip(" .;:,")
         if p:
             out.append(p)
     return out
