@@ -98,7 +98,7 @@ def test_scanned_pdf_exits_2_with_a_clear_message(capsys, tmp_path):
     except ImportError:
         assert "Chưa cài thư viện pypdf" in err
     else:
-        assert "không có lớp văn bản" in err
+        assert "không có lớp chữ — cần nhận dạng ký tự (OCR)" in err
 
 
 def test_bad_unit_list_exits_2_and_names_the_row(capsys, tmp_path):

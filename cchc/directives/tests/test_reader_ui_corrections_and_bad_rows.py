@@ -100,7 +100,7 @@ def test_a_scanned_pdf_is_refused_with_a_clear_message_and_nothing_is_kept(clien
     login_verified(client, world.users["office"])
     scan = SimpleUploadedFile("scan.pdf", build_pdf(None), content_type="application/pdf")
     html = client.post(reverse("directives:reader_upload"), {"file": scan}).content.decode()
-    assert "không có lớp văn bản" in html
+    assert "không có lớp chữ — cần nhận dạng ký tự (OCR)" in html
     assert not DirectiveUpload.objects.exists()
 
 

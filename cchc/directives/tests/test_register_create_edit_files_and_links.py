@@ -98,9 +98,9 @@ def test_txt_docx_and_text_layer_pdf_files_are_read(client, world, directive, na
     directive.refresh_from_db()
     if readable:
         assert "12/UBND-VP" in directive.text.replace("So:", "Số:")
-        assert "không có lớp văn bản" not in html
+        assert "không có lớp chữ — cần nhận dạng ký tự (OCR)" not in html
     else:
-        assert "không có lớp văn bản" in html and directive.text == ""
+        assert "không có lớp chữ — cần nhận dạng ký tự (OCR)" in html and directive.text == ""
     download = client.get(reverse("directives:file_download", args=[directive.pk, row.pk]))
     assert b"".join(download.streaming_content) == content
 

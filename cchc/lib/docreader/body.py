@@ -79,7 +79,10 @@ class TaskProposal:
     text: str
     deadline: Deadline | None
     recurrence: Recurrence | None
-    source: str  # "bullet", "item", "paragraph" or "table_row"
+    source: str  # "bullet", "item", "paragraph", "fields" or "table_row"
+    # How the lead was found (review.py turns it into a confidence): "table", "fields", "own",
+    # "heading", "inherited", "label", "sentence".
+    basis: str = ""
 
 
 def _marker(line: str) -> tuple[str, str, str] | None:
@@ -262,6 +265,7 @@ class TaskReader:
         *,
         time_cell: str | None = None,
         coordinating: list[str] | None = None,
+        basis: str = "",
     ) -> None:
         text = squash(text)
         if not text:
@@ -277,7 +281,7 @@ class TaskReader:
         if recurrence is None:
             recurrence = find_recurrence(masked)
         self.tasks.append(
-            TaskProposal(section, list(assignees), lead, coord, text, deadline, recurrence, source)
+            TaskProposal(section, list(assignees), lead, coord, text, deadline, recurrence, source, basis)
         )
 
     def _masked(self, text: str) -> str:
@@ -336,13 +340,13 @@ class TaskReader:
                 for p in node.paragraphs:
                     named = units_in(p)
                     if named:
-                        self._make(section, named, p, "paragraph")
+                        self._make(section, named, p, "paragraph", basis="sentence")
                 return
             if own and heading_only and node.paragraphs:
                 # "3. Sở Công Thương" / "Hỗ trợ cho các doanh nghiệp ...": the paragraphs are the tasks.
                 for p in node.paragraphs:
                     if not _CLOSING.match(p):
-                        self._make(section, own, p, "paragraph")
+                        self._make(section, own, p, "paragraph", basis="heading")
                 return
             if own:
                 body = own_prefix[1] if own_prefix else node.text
@@ -353,25 +357,25 @@ class TaskReader:
                 ):
                     paragraphs = node.paragraphs if self.spaced else [" ".join(node.paragraphs)]
                     for p in paragraphs:
-                        self._make(section, own, p, "paragraph")
+                        self._make(section, own, p, "paragraph", basis="heading")
                     return
                 if not self.spaced and node.paragraphs:
                     body = body + " " + " ".join(p for p in node.paragraphs if not _CLOSING.match(p))
-                self._make(section, own, body, "item")
+                self._make(section, own, body, "item", basis="own")
             elif inherited:
-                self._make(section, inherited, node.text, "item")
+                self._make(section, inherited, node.text, "item", basis="inherited")
             return
         # bullets
         if own_prefix:
-            self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet")
+            self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet", basis="own")
         elif inherited:
-            self._make(section, inherited, node.text, "bullet")
+            self._make(section, inherited, node.text, "bullet", basis="inherited")
         elif after_label:
-            self._make(section, after_label[0], after_label[1], "bullet")
+            self._make(section, after_label[0], after_label[1], "bullet", basis="label")
         else:
             named = units_in(node.text)
             if named:
-                self._make(section, named, node.text, "bullet")
+                self._make(section, named, node.text, "bullet", basis="sentence")
 
     def read_fields(self, node: Node, units: list[str]) -> None:
         """A numbered item whose tasks carry labelled fields (see fields.py): the items before each
@@ -392,7 +396,15 @@ class TaskReader:
                 targets = content or [(_section_label(node), node.text)]
                 for section, text in targets:
                     if lead:
-                        self._make(section, lead, text, "fields", time_cell=fs.time, coordinating=fs.coordinating)
+                        self._make(
+                            section,
+                            lead,
+                            text,
+                            "fields",
+                            time_cell=fs.time,
+                            coordinating=fs.coordinating,
+                            basis="fields" if fs.lead else "heading",
+                        )
             content, fs, in_fields = [], FieldSet(), False
 
         for entry in entries:
@@ -450,6 +462,7 @@ class TaskReader:
                 assignees,
                 content,
                 "table_row",
+                basis="table" if assignees else "",
                 time_cell=time_cell or None,
                 coordinating=split_units(coord_cell),
             )
@@ -490,12 +503,28 @@ def _table_columns(rows: list[list[str]]) -> tuple[dict[str, int] | None, int]:
 
 def read_tasks(
     lines: list[str], citations: list[Citation], full_text: str, doc_date: date | None, spaced: bool
-) -> list[TaskProposal]:
+) -> tuple[list[TaskProposal], list[tuple[str | None, str]]]:
+    """The proposed tasks, and every piece of body text outside purpose sections (with its section)
+    so that the reader can point out the ones that look like a task but did not become one."""
     blocks = build_blocks(lines, spaced)
     outline = build_outline(blocks)
     reader = TaskReader(citations, full_text, doc_date, spaced)
     reader.walk(outline, [], False)
-    return reader.tasks
+    return reader.tasks, _texts(outline, False)
+
+
+def _texts(node: Node, skip: bool) -> list[tuple[str | None, str]]:
+    out: list[tuple[str | None, str]] = []
+    skip = skip or (node.kind in ("roman", "arabic", "multi") and bool(_NON_TASK_HEADINGS.match(node.text)))
+    if skip:
+        return out
+    section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+    if node.kind not in ("root", "table", "field") and node.text:
+        out.append((section, node.text))
+    out.extend((section if node.kind != "root" else None, p) for p in node.paragraphs)
+    for child in node.children:
+        out.extend(_texts(child, skip))
+    return out
 
 
 def unit_start(text: str) -> bool:

@@ -137,6 +137,8 @@ class DocResult:
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_leads: list[tuple[list[str], list[str], str]] = field(default_factory=list)
+    # (confidence of a proposed task, whether it was an expected assignment with the right lead)
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def header_ok(self) -> int:
@@ -193,7 +195,21 @@ def score(txt: Path, expected: dict[str, Any]) -> DocResult:
         if not any(dice(e["text"], w) >= MATCH_AT for w in warning_texts):
             result.missed_silently += 1
     result.spurious = [t["text"][:110] for j, t in enumerate(tasks) if j not in found_t]
+    good = {j for i, j in pairs if units_agree(wanted[i]["lead"], tasks[j]["lead"])}
+    result.calibration = [(float(t.get("confidence") or 0.0), j in good) for j, t in enumerate(tasks)]
     return result
+
+
+def calibration_table(results: list[DocResult]) -> str:
+    """How often a proposed task was an expected assignment with the right lead, per confidence band."""
+    bands = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
+    lines = ["| Confidence | Proposed | Right (found, lead right) |", "|---|---|---|"]
+    pairs = [c for r in results for c in r.calibration]
+    for lo, hi in bands:
+        inside = [ok for conf, ok in pairs if lo <= conf < hi]
+        label = f"{lo:.2f}–{min(hi, 1.0):.2f}"
+        lines.append(f"| {label} | {len(inside)} | {_pct(sum(inside), len(inside))} |")
+    return "\n".join(lines)
 
 
 def score_set(name: str, corpus: Path = CORPUS) -> list[DocResult]:

@@ -106,8 +106,8 @@ def _pdf_text(path: Path) -> str:
         raise ReaderError("Không mở được tệp PDF: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.") from exc
     if not pages or all(len("".join(p.split())) < MIN_CHARS_PER_PAGE for p in pages):
         raise ReaderError(
-            "Tệp PDF không có lớp văn bản (có thể là bản scan). Hãy tải lên bản PDF có lớp chữ, "
-            "tệp Word (.docx) hoặc nhận dạng chữ (OCR) trước khi đọc."
+            "Tệp PDF không có lớp chữ — cần nhận dạng ký tự (OCR) trước khi đọc. Hãy tải lên bản PDF có "
+            "lớp chữ hoặc tệp Word (.docx)."
         )
     return "\f".join(pages)
 

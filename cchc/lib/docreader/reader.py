@@ -13,6 +13,7 @@ from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
 from .loaders import load_text
 from .text import clean_lines
+from .review import Unconverted, field_confidence, task_confidence, unconverted
 from .units import KnownUnit, match_units
 from .webcopy import join_bare_markers, rebuild_pipe_tables
 
@@ -30,6 +31,7 @@ class Proposal:
     tasks: list[TaskProposal]
     warnings: list[str] = field(default_factory=list)
     unit_list: list[KnownUnit] | None = None
+    unconverted: list[Unconverted] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         lay = self.layout
@@ -59,6 +61,8 @@ class Proposal:
             ],
             "tasks": [_task_dict(t, self.unit_list) for t in self.tasks],
             "warnings": list(self.warnings),
+            "confidence": field_confidence(lay),
+            "unconverted": [u.as_dict() for u in self.unconverted],
         }
         if self.unit_list is not None:
             out["recipient_matches"] = [m.as_dict() for m in match_units(lay.recipients, self.unit_list)]
@@ -91,6 +95,7 @@ def _task_dict(t: TaskProposal, units: list[KnownUnit] | None) -> dict[str, Any]
         "recurrence": t.recurrence.code if t.recurrence else None,
         "recurrence_text": t.recurrence.text if t.recurrence else None,
         "source": t.source,
+        "confidence": task_confidence(t),
     }
     if units is not None:
         out["matches"] = {
@@ -123,9 +128,10 @@ def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     body_lines = lines[layout.body_start : layout.body_end]
     if layout.appendix_start is not None:
         body_lines = [*body_lines, "", *lines[layout.appendix_start :]]
-    tasks = read_tasks(join_bare_markers(body_lines), citations, joined, layout.date, spaced)
+    tasks, texts = read_tasks(join_bare_markers(body_lines), citations, joined, layout.date, spaced)
     proposal = Proposal(layout, citations, tasks, unit_list=units)
-    proposal.warnings = _warnings(layout, tasks)
+    proposal.unconverted = unconverted(texts, tasks)
+    proposal.warnings = _warnings(layout, tasks) + [u.warning() for u in proposal.unconverted]
     return proposal
 
 

@@ -62,7 +62,7 @@ def test_scanned_pdf_without_text_layer_is_refused(tmp_path):
     pytest.importorskip("pypdf", reason="pypdf chưa được cài (xem docs/directive-reader.md)")
     f = tmp_path / "scan.pdf"
     f.write_bytes(build_pdf(None))
-    with pytest.raises(ReaderError, match="không có lớp văn bản"):
+    with pytest.raises(ReaderError, match=r"không có lớp chữ — cần nhận dạng ký tự \(OCR\)"):
         load_text(f)
 
 
