@@ -28,7 +28,21 @@ from cchc.directives.proposal import (
     task_initial,
 )
 from cchc.directives.views import assigner_choices, default_assigner, form_errors_to, register_area
+from cchc.lib.docreader.review import UNSURE_BELOW
 from cchc.org.models import Unit, UnitKind
+
+# Header fields as the review form names them, with the label shown in the "check first" list.
+_FIELD_LABELS = (
+    ("issuer", "issuer", "Cơ quan ban hành"),
+    ("number", "number", "Số"),
+    ("symbol", "symbol", "Ký hiệu"),
+    ("date", "date", "Ngày ban hành"),
+    ("place", "place", "Địa danh"),
+    ("doc_type", "doc_type", "Loại văn bản"),
+    ("subject", "subject", "Trích yếu"),
+    ("signer.name", "signer_name", "Người ký"),
+    ("signer.position", "signer_position", "Chức vụ người ký"),
+)
 
 
 @login_required
@@ -107,6 +121,40 @@ def _task_rows(rows: Any, review: ReviewForm, staged: DirectiveUpload) -> list[T
     return out
 
 
+def uncertain_parts(proposal: dict[str, Any]) -> dict[str, Any]:
+    """What the reader is least sure of, for the panel the review page opens on: header fields and
+    task rows below the confidence threshold (least sure first), and text that reads like an
+    assignment but was not turned into a task."""
+    confidence = proposal.get("confidence") or {}
+    fields = [
+        {"name": name, "label": label}
+        for key, name, label in _FIELD_LABELS
+        if key in confidence and float(confidence[key]) < UNSURE_BELOW
+    ]
+    rows = sorted(
+        (
+            {
+                "number": number,
+                "text": (t.get("text") or "")[:160],
+                "confidence": round(100 * float(t.get("confidence") or 0)),
+                "no_lead": not (t.get("lead") or t.get("assignees")),
+            }
+            for number, t in enumerate(proposal.get("tasks") or [], start=1)
+            if "confidence" in t and float(t["confidence"]) < UNSURE_BELOW
+        ),
+        key=lambda r: r["confidence"],
+    )
+    unconverted = proposal.get("unconverted") or []
+    return {"fields": fields, "rows": rows, "unconverted": unconverted, "any": bool(fields or rows or unconverted)}
+
+
+def _row_confidence(proposal: dict[str, Any]) -> list[int | None]:
+    out: list[int | None] = []
+    for t in proposal.get("tasks") or []:
+        out.append(round(100 * float(t["confidence"])) if "confidence" in t else None)
+    return out
+
+
 @login_required
 def review(request: HttpRequest, upload_id: int) -> HttpResponse:
     area = register_area(request)
@@ -160,6 +208,9 @@ def review(request: HttpRequest, upload_id: int) -> HttpResponse:
                 messages.success(request, f"Đã vào sổ {directive} và giao {given} nhiệm vụ.")
                 return redirect("directives:directive_detail", directive.pk)
     proposal = staged.proposal
+    uncertain = uncertain_parts(proposal)
+    unconverted_texts = {u.get("text") for u in uncertain["unconverted"]}
+    confidences = _row_confidence(proposal)
     return render(
         request,
         "directives/reader_review.html",
@@ -167,7 +218,14 @@ def review(request: HttpRequest, upload_id: int) -> HttpResponse:
             **ctx,
             "staged": staged,
             "errors": errors,
-            "warnings": proposal.get("warnings") or [],
+            # Unconverted paragraphs are listed in the "check first" panel, not twice.
+            "warnings": [
+                w for w in proposal.get("warnings") or [] if not any(t and t in w for t in unconverted_texts)
+            ],
+            "uncertain": uncertain,
+            "unsure_rows": {
+                n for n, c in enumerate(confidences, start=1) if c is not None and c < 100 * UNSURE_BELOW
+            },
             "group_sizes": _group_sizes(staged),
             "group_labels": {g.key: g.label for g in GROUPS},
             "proposed_count": len(proposal.get("tasks") or []),
