@@ -46,6 +46,11 @@ _NON_TASK_HEADINGS = re.compile(
 )
 
 
+# Put between the body and what follows the signature: the appendix starts a new outline, it is not
+# part of the body's last item.
+APPENDIX_BREAK = "\x00appendix"
+
+
 @dataclass
 class Block:
     kind: str  # a marker kind, "plain" or "row"
@@ -105,7 +110,7 @@ _CONNECTOR_END = re.compile(
 
 
 def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -> bool:
-    if prev.kind == "row" or is_table_row(line):
+    if prev.kind in ("row", "break") or is_table_row(line):
         return False
     if prev.kind == "field":
         # "Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương" / "liên quan."
@@ -140,6 +145,10 @@ def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
             after_blank = True
             continue
         was_blank, after_blank = after_blank, False
+        if line == APPENDIX_BREAK:
+            blocks.append(Block("break"))
+            after_blank = True
+            continue
         if is_table_row(line):
             blocks.append(Block("row", cells=table_cells(line)))
             continue
@@ -166,6 +175,10 @@ def build_outline(blocks: list[Block]) -> Node:
     stack: list[Node] = [root]
     table: Node | None = None
     for block in blocks:
+        if block.kind == "break":
+            del stack[1:]
+            table = None
+            continue
         if block.kind == "row":
             if table is None:
                 table = Node("table", "", "", parent=stack[-1])
@@ -206,6 +219,7 @@ def _section_label(node: Node | None) -> str | None:
 
 
 _LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
+_LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re.I)
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
 
@@ -312,8 +326,7 @@ class TaskReader:
         own_prefix = _unit_prefix(node.text)
         own = own_prefix[0] if own_prefix else []
         if not own and node.kind in _NUMBERED:
-            phrase = addressee_phrase(node.text)
-            own = split_units(phrase) if phrase else []
+            own = units_in(node.text)
         heading_only = False
         if node.kind in _NUMBERED and (items or node.paragraphs):
             whole = _heading_units(node.text)
@@ -322,6 +335,18 @@ class TaskReader:
         after_label = None if own else _units_after_label(node.text)
         if after_label:
             own = after_label[0]
+        if (
+            not skip
+            and items
+            and node.kind in ("letter", "dash", "plus", "dot")
+            and (own or inherited)
+            and _LIST_OF_OBJECTS.search(node.text)
+        ):
+            # "h) Chủ trì triển khai các nhiệm vụ tại các dự án, bao gồm:" / "- Dự án 1: ...": one task
+            # whose objects are listed, not one task per project.
+            text = " ".join([node.text, *(c.text for c in items)])
+            self._make(_section_label(node), own or inherited, text, "item", basis="own" if own else "inherited")
+            return
         if any(c.kind == "field" and c.label != "content" for c in node.children):
             if not skip:
                 self.read_fields(node, own or inherited)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .body import TaskProposal, is_spaced, read_tasks
+from .body import APPENDIX_BREAK, TaskProposal, is_spaced, read_tasks
 from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
 from .loaders import load_text
@@ -127,7 +127,7 @@ def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     _set_relations(citations, body_text, lines, layout)
     body_lines = lines[layout.body_start : layout.body_end]
     if layout.appendix_start is not None:
-        body_lines = [*body_lines, "", *lines[layout.appendix_start :]]
+        body_lines = [*body_lines, "", APPENDIX_BREAK, *lines[layout.appendix_start :]]
     tasks, texts = read_tasks(join_bare_markers(body_lines), citations, joined, layout.date, spaced)
     proposal = Proposal(layout, citations, tasks, unit_list=units)
     proposal.unconverted = unconverted(texts, tasks)

@@ -330,9 +330,25 @@ def lead_in_units(paragraph: str) -> list[str]:
     return []
 
 
+_OPENING_CLAUSE = re.compile(
+    r"^(?:\d{1,2}\.\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Đồng\s+thời|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|"
+    r"Trong\s+quá\s+trình|Để|Nhằm|Theo)\b",
+    re.IGNORECASE,
+)
+
+
 def units_in(text: str) -> list[str]:
+    """The units a sentence opens with — also after an opening clause ("Căn cứ Kế hoạch này, các sở,
+    ban, ngành ... xây dựng kế hoạch ...", "Đồng thời, giao Công an tỉnh chủ trì ...")."""
     phrase = addressee_phrase(text)
-    return split_units(phrase) if phrase else []
+    if phrase:
+        return split_units(phrase)
+    if _OPENING_CLAUSE.match(text):
+        for m in list(re.finditer(r",\s+", text[:260]))[:5]:
+            phrase = addressee_phrase(text[m.end() :])
+            if phrase:
+                return split_units(phrase)
+    return []
 
 
 _COORD = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
