@@ -145,7 +145,12 @@ def uncertain_parts(proposal: dict[str, Any]) -> dict[str, Any]:
         key=lambda r: r["confidence"],
     )
     unconverted = proposal.get("unconverted") or []
-    return {"fields": fields, "rows": rows, "unconverted": unconverted, "any": bool(fields or rows or unconverted)}
+    return {
+        "fields": fields,
+        "rows": rows,
+        "unconverted": unconverted,
+        "any": bool(fields or rows or unconverted),
+    }
 
 
 def _row_confidence(proposal: dict[str, Any]) -> list[int | None]:

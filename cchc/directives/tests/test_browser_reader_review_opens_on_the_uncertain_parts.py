@@ -24,9 +24,13 @@ def test_the_unconverted_paragraph_is_shown_first_and_can_be_added(live_server, 
     page.get_by_role("button", name="Đọc văn bản").click()
     panel = page.get_by_test_id("check-first")
     expect(panel).to_be_visible()
-    expect(panel.get_by_test_id("unconverted")).to_contain_text("khẩn trương tổng hợp báo cáo trước ngày 30/4/2025")
+    expect(panel.get_by_test_id("unconverted")).to_contain_text(
+        "khẩn trương tổng hợp báo cáo trước ngày 30/4/2025"
+    )
     # The panel comes before the document's fields.
-    assert panel.bounding_box()["y"] < page.get_by_role("heading", name="Thông tin văn bản").bounding_box()["y"]
+    assert (
+        panel.bounding_box()["y"] < page.get_by_role("heading", name="Thông tin văn bản").bounding_box()["y"]
+    )
     page.get_by_role("button", name="Thêm dòng").click()
     rows = page.get_by_test_id("task-row")
     new_row = rows.last

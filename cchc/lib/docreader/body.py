@@ -20,7 +20,15 @@ from .citations import Citation, mask
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .text import is_table_row, is_upper, squash, table_cells
-from .units import UNIT_START, addressee_phrase, coordinating_units, explicit_lead, lead_in_units, split_units, units_in
+from .units import (
+    UNIT_START,
+    addressee_phrase,
+    coordinating_units,
+    explicit_lead,
+    lead_in_units,
+    split_units,
+    units_in,
+)
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<text>.*)$")),
@@ -224,7 +232,9 @@ _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)
 
 
 _LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với)\s*:?\s+", re.I)
-_CLAUSE_WORDS = re.compile(r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b")
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
+)
 
 
 def _heading_units(text: str) -> list[str] | None:
@@ -232,7 +242,12 @@ def _heading_units(text: str) -> list[str] | None:
     ("5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") — the whole heading is the
     name, even where it contains a verb that would otherwise end it."""
     name = _LEADING_WORDS.sub("", squash(text)).strip(" .")
-    if name.endswith(":") or not UNIT_START.match(name) or len(name.split()) > 18 or _CLAUSE_WORDS.search(name):
+    if (
+        name.endswith(":")
+        or not UNIT_START.match(name)
+        or len(name.split()) > 18
+        or _CLAUSE_WORDS.search(name)
+    ):
         return None
     return split_units(name)
 
@@ -345,7 +360,9 @@ class TaskReader:
             # "h) Chủ trì triển khai các nhiệm vụ tại các dự án, bao gồm:" / "- Dự án 1: ...": one task
             # whose objects are listed, not one task per project.
             text = " ".join([node.text, *(c.text for c in items)])
-            self._make(_section_label(node), own or inherited, text, "item", basis="own" if own else "inherited")
+            self._make(
+                _section_label(node), own or inherited, text, "item", basis="own" if own else "inherited"
+            )
             return
         if any(c.kind == "field" and c.label != "content" for c in node.children):
             if not skip:
@@ -409,7 +426,9 @@ class TaskReader:
         for index, child in enumerate(node.children):
             entries.extend(p for at, p in zip(node.paragraph_at, node.paragraphs, strict=True) if at == index)
             entries.append(child)
-        entries.extend(p for at, p in zip(node.paragraph_at, node.paragraphs, strict=True) if at >= len(node.children))
+        entries.extend(
+            p for at, p in zip(node.paragraph_at, node.paragraphs, strict=True) if at >= len(node.children)
+        )
         content: list[tuple[str | None, str]] = []
         fs = FieldSet()
         in_fields = False

@@ -187,7 +187,9 @@ def score(txt: Path, expected: dict[str, Any]) -> DocResult:
         result.recurrence_right += e["recurrence"] == t["recurrence"]
     found_e = {i for i, _ in pairs}
     found_t = {j for _, j in pairs}
-    warning_texts = [w if isinstance(w, str) else str(w.get("text", "")) for w in proposal.get("warnings") or []]
+    warning_texts = [
+        w if isinstance(w, str) else str(w.get("text", "")) for w in proposal.get("warnings") or []
+    ]
     for i, e in enumerate(wanted):
         if i in found_e:
             continue
@@ -288,13 +290,15 @@ def render(title: str, results: list[DocResult]) -> str:
             f"| {r.missed_silently} | {wrong} |"
         )
     t = totals(results)
+    header = f"{t.header_right}/{t.header_scored} = {_pct(t.header_right, t.header_scored)}"
     lines += [
-        f"| **all {t.documents}** | **{t.header_right}/{t.header_scored} = {_pct(t.header_right, t.header_scored)}** "
+        f"| **all {t.documents}** | **{header}** "
         f"| **{t.expected}** | **{t.proposed}** | **{t.found}** | **{_pct(t.found, t.expected)}** "
         f"| **{_pct(t.found, t.proposed)}** | **{t.lead_right}/{t.found} = {_pct(t.lead_right, t.found)}** "
         f"| **{t.missed_silently}** | |",
         "",
-        f"Of the {t.found} assignments found: coordinating units right {_pct(t.coordinating_right, t.found)}, "
-        f"deadline right {_pct(t.deadline_right, t.found)}, recurrence right {_pct(t.recurrence_right, t.found)}.",
+        f"Of the {t.found} assignments found: coordinating units right "
+        f"{_pct(t.coordinating_right, t.found)}, deadline right {_pct(t.deadline_right, t.found)}, "
+        f"recurrence right {_pct(t.recurrence_right, t.found)}.",
     ]
     return "\n".join(lines)

@@ -34,7 +34,11 @@ _LABELS: list[tuple[str, str]] = [
     ("product", r"(?:Sản\s+phẩm|Kết\s+quả)(?:\s+(?:dự\s+kiến|đầu\s+ra))?"),
 ]
 _FIELD = re.compile(
-    r"^" + _MARK + r"(?:" + "|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(_LABELS)) + r")\s*:\s*(?P<value>.*)$",
+    r"^"
+    + _MARK
+    + r"(?:"
+    + "|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(_LABELS))
+    + r")\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 

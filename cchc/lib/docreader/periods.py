@@ -63,7 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Quý III/2022", "trong quý 3 năm 2022"
     (
         "quarter",
-        re.compile(r"(?:" + _CUE + r"\s+)?qu[ýí]\s+(IV|I{1,3}|[1-4])(?:\s*(?:/|-|năm)\s*" + _YEAR + r")?", re.I),
+        re.compile(
+            r"(?:" + _CUE + r"\s+)?qu[ýí]\s+(IV|I{1,3}|[1-4])(?:\s*(?:/|-|năm)\s*" + _YEAR + r")?", re.I
+        ),
     ),
     # "trong tháng 9/2022", "hết tháng 12 năm 2022"
     (

@@ -12,8 +12,8 @@ from .body import APPENDIX_BREAK, TaskProposal, is_spaced, read_tasks
 from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
 from .loaders import load_text
-from .text import clean_lines
 from .review import Unconverted, field_confidence, task_confidence, unconverted
+from .text import clean_lines
 from .units import KnownUnit, match_units
 from .webcopy import join_bare_markers, rebuild_pipe_tables
 

@@ -61,7 +61,9 @@ def field_confidence(layout: Layout) -> dict[str, float]:
         return sure if value else 0.0
 
     issuer = layout.issuer or ""
-    known_body = re.search(r"\b(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|Bộ|Văn\s+phòng|Thủ\s+tướng|Sở)\b", issuer)
+    known_body = re.search(
+        r"\b(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|Bộ|Văn\s+phòng|Thủ\s+tướng|Sở)\b", issuer
+    )
     subject_words = len((layout.subject or "").split())
     signer = layout.signer
     name_words = len((signer.name or "").split())

@@ -217,14 +217,18 @@ _STOP_WORDS = (
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 _STOP = re.compile(
-    r"\s(?:(?<!các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?:" + "|".join(re.escape(w) for w in _STOP_WORDS if w != "tổ chức") + r")\b)"
+    r"\s(?:(?<!các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?:"
+    + "|".join(re.escape(w) for w in _STOP_WORDS if w != "tổ chức")
+    + r")\b)"
 )
 # Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
 _QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
 
 
 # "Cơ quan chủ trì giải quyết thủ tục ..." / "Đơn vị phối hợp" name a role, not a clause.
-_ROLE_NOUN = re.compile(r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp)\b")
+_ROLE_NOUN = re.compile(
+    r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp)\b"
+)
 
 
 def _cut(head: str) -> str:
@@ -262,7 +266,9 @@ def split_units(phrase: str) -> list[str]:
         return []
     protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), phrase)
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)" is one entry.
-    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x01").replace(";", "\x02"), protected)
+    protected = re.sub(
+        r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x01").replace(";", "\x02"), protected
+    )
     parts: list[str] = []
     for chunk in re.split(r"\s*;\s*", protected):
         pieces = re.split(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
@@ -319,11 +325,11 @@ def lead_in_units(paragraph: str) -> list[str]:
         phrase = addressee_phrase(m.group("rest"))
         if phrase:
             return split_units(phrase)
-    m = _PLACE_SUBJECT.search(text)
-    if m:
-        return [m.group("who")]
-    for m in _SUBJECT_VERB.finditer(text):
-        clause = re.split(r"[,;.]\s*", text[: m.start()])[-1]
+    place = _PLACE_SUBJECT.search(text)
+    if place:
+        return [place.group("who")]
+    for verb in _SUBJECT_VERB.finditer(text):
+        clause = re.split(r"[,;.]\s*", text[: verb.start()])[-1]
         phrase = addressee_phrase(clause)
         if phrase and phrase == clause.strip():
             return split_units(phrase)

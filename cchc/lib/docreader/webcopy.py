@@ -159,7 +159,8 @@ def rebuild_pipe_tables(text: str) -> str:
 
 
 _LABEL_START = re.compile(
-    r"^(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Nội\s+dung|Trách\s+nhiệm)\b", re.I
+    r"^(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Nội\s+dung|Trách\s+nhiệm)\b",
+    re.I,
 )
 
 
