@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.lib.docreader import ReaderError, UnitListError, parse_unit_csv, read_file
 from cchc.lib.docreader.loaders import decode_text
+from cchc.lib.docreader.review import UNSURE_BELOW
 
 
 class Command(BaseCommand):
@@ -73,6 +74,8 @@ def _as_text(d: dict[str, Any]) -> str:
             extra.append(f"hạn {t['deadline']} ({t['deadline_text']})")
         if t["recurrence"]:
             extra.append(f"định kỳ: {t['recurrence_text']}")
+        if t.get("confidence", 1.0) < UNSURE_BELOW:
+            extra.append(f"cần xem lại (độ tin cậy {t['confidence']:.2f})")
         lines.append(f"  {i}. [mục {t['section'] or '—'}] {', '.join(t['assignees'])}: {t['text'][:100]}")
         if extra:
             lines.append("     " + "; ".join(extra))
