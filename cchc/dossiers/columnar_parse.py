@@ -24,11 +24,13 @@ from cchc.dossiers.records import (
     FIELDS,
     NEEDS_END,
     NOT_RECEIVED,
+    OPTIONAL_KINDS,
     STEP_FIELDS,
     STEP_LIMITS,
     SUPPLEMENT_FIELDS,
     map_headers,
 )
+from cchc.lib.natsync import FALSE_WORDS, PAYMENT_CODES
 
 INSTANT = pl.Datetime("us")
 NATIONAL_FORMAT = "%Y%m%d%H%M%S"
@@ -204,6 +206,24 @@ def _supplements(values: pl.Series) -> pl.DataFrame:
     return sups
 
 
+def _national_flags(frame: pl.DataFrame) -> pl.DataFrame:
+    """The 1/0 flags and DinhKemKetQua as booleans, null where the file does not say (as
+    ``natsync.parse_flag`` / ``parse_attachment``; a missing column stays null)."""
+    specs = [f for f in FIELDS if f.kind in OPTIONAL_KINDS]
+    _texts(frame, [f.key for f in specs])
+    exprs = []
+    for f in specs:
+        value = pl.col(f.key)
+        if f.kind == "flag":
+            refuse(~frame[f.key].fill_null("").is_in(["", "0", "1"]), f"{f.national} is not 1/0")
+            exprs.append(pl.when(value == "1").then(True).when(value == "0").then(False).alias(f.key))
+        else:
+            lower = value.str.to_lowercase()
+            empty = lower.is_in(sorted(FALSE_WORDS)) | lower.str.contains(r"^(\[\s*\]|\{\s*\})$")
+            exprs.append(pl.when(value.is_null()).then(None).otherwise(~empty).alias(f.key))
+    return frame.with_columns(exprs)
+
+
 def parse_csv(data: bytes) -> ParsedColumns:
     """The file as columns, or ``NotColumnar``. Row numbers follow ``importing._rows_csv``: the heading
     is row 1, and rows whose every cell is blank are skipped but counted."""
@@ -251,6 +271,14 @@ def parse_csv(data: bytes) -> ParsedColumns:
     refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
     refuse(~channel.is_null() & ~channel.is_in([1, 2, 3]), "KenhThucHien outside 1–3")
     refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
+    payment = frame["online_payment"]
+    refuse(~payment.is_null() & ~payment.is_in(list(PAYMENT_CODES)), "DuocThanhToanTrucTuyen outside 0–2")
+    # An empty DinhKemKetQua cell says "no file" (the row path reads "" so); polars reads it as null.
+    frame = _national_flags(
+        frame.with_columns(
+            pl.col(f.key).fill_null("") for f in FIELDS if f.kind == "attachment" and f.key in by_key
+        )
+    )
     frame = frame.with_columns(
         pl.col("channel").fill_null(1),
         pl.when(pl.col("receiving_unit_code") == "")

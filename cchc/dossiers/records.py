@@ -24,6 +24,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cchc.lib import natsync
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Terminal statuses (rules-vn §1.4): refused at intake excluded, the rest end processing.
@@ -102,6 +104,11 @@ class DossierRecord:
     end_at: dt.datetime | None = None
     returned_at: dt.datetime | None = None
     refused_at: dt.datetime | None = None
+    # National fields read by the service-quality indicators (Decision 766); None = the record does not say.
+    digitised_inputs: bool | None = None
+    electronic_result: bool | None = None
+    online_payment: int | None = None
+    vneid_verified: bool | None = None
     steps: list[StepRecord] = field(default_factory=list)
     supplements: list[SupplementRecord] = field(default_factory=list)
 
@@ -111,7 +118,7 @@ class FieldSpec:
     key: str
     national: str
     label: str  # the native (Vietnamese) column heading
-    kind: str  # text | int | instant | list
+    kind: str  # text | int | instant | list | flag (1/0) | attachment (non-empty = yes)
     max_length: int = 0
     required: bool = False
     note: str = ""
@@ -145,6 +152,28 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("returned_at", "NgayTra", "Ngày trả kết quả", "instant"),
     FieldSpec("refused_at", "NgayTuChoi", "Ngày từ chối", "instant"),
+    FieldSpec(
+        "digitised_inputs", natsync.DIGITISED, "Hồ sơ có thành phần số hóa", "flag", 0, False, "1 có, 0 không"
+    ),
+    FieldSpec(
+        "electronic_result",
+        natsync.RESULT_FILES,
+        "Đính kèm kết quả",
+        "attachment",
+        0,
+        False,
+        "tệp kết quả điện tử; có giá trị = có kết quả điện tử",
+    ),
+    FieldSpec(
+        "online_payment",
+        natsync.PAID_ONLINE,
+        "Được thanh toán trực tuyến",
+        "int",
+        0,
+        False,
+        "0 không, 1 trên Cổng DVC quốc gia, 2 qua cổng thanh toán của tỉnh",
+    ),
+    FieldSpec("vneid_verified", natsync.VNEID, "Tài khoản xác thực VNeID", "flag", 0, False, "1 có, 0 không"),
     FieldSpec("supplements", "DanhSachHoSoBoSung", "Yêu cầu bổ sung", "list", 0, False, "danh sách JSON"),
     FieldSpec("steps", "QuaTrinhXuLy", "Quá trình xử lý", "list", 0, False, "danh sách JSON"),
 )
@@ -152,6 +181,8 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 _TEXT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "text"]
 _INT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "int"]
 _INSTANT_KEYS = [f.key for f in FIELDS if f.kind == "instant"]
+_FLAG_KEYS = [f.key for f in FIELDS if f.kind == "flag"]
+OPTIONAL_KINDS = frozenset({"flag", "attachment"})
 BAD_INSTANT = "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS hoặc dd/mm/yyyy HH:MM."
 
 STEP_FIELDS = {
@@ -190,6 +221,7 @@ def _alias_table(specs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
 
 
 HEADER_ALIASES = _alias_table((f.key, (f.key, f.national, f.label)) for f in FIELDS)
+HEADER_ALIASES[fold(natsync.DIGITISED_ALIAS)] = "digitised_inputs"
 STEP_ALIASES = _alias_table((k, v) for k, v in STEP_FIELDS.items())
 SUPPLEMENT_ALIASES = _alias_table((k, v) for k, v in SUPPLEMENT_FIELDS.items())
 SUPPLEMENT_ALIASES[fold("NoiDung")] = "content"
@@ -386,6 +418,19 @@ def parse_record(
             err(key, value, BAD_INSTANT)
             instants[key] = None
 
+    flags: dict[str, bool | None] = {}
+    for key in _FLAG_KEYS:
+        value = get(key)
+        try:
+            flags[key] = natsync.parse_flag(value)
+        except ValueError:
+            err(key, value, "Phải là 1 (có) hoặc 0 (không).")
+            flags[key] = None
+    electronic_result = natsync.parse_attachment(get("electronic_result"))
+    online_payment = ints.get("online_payment")
+    if online_payment is not None and online_payment not in natsync.PAYMENT_CODES:
+        err("online_payment", online_payment, f"{natsync.BAD_PAYMENT.capitalize()}.")
+
     status = ints.get("status")
     if status is not None and status not in STATUS_NAMES:
         err("status", status, "Trạng thái hồ sơ phải là một mã từ 1 đến 10 (danh mục của Cổng DVC quốc gia).")
@@ -448,6 +493,10 @@ def parse_record(
         end_at=instants["end_at"],
         returned_at=instants["returned_at"],
         refused_at=instants["refused_at"],
+        digitised_inputs=flags["digitised_inputs"],
+        electronic_result=electronic_result,
+        online_payment=online_payment,
+        vneid_verified=flags["vneid_verified"],
         steps=steps,
         supplements=supplements,
     )
@@ -574,6 +623,11 @@ def to_national(rec: DossierRecord) -> dict[str, Any]:
         if spec.kind == "list":
             continue
         value = getattr(rec, spec.key)
+        if spec.kind in OPTIONAL_KINDS or spec.key == "online_payment":
+            # Absent stays absent: an empty value would read back as "no" (DinhKemKetQua) or be refused.
+            if value is not None:
+                out[spec.national] = ([] if not value else 1) if spec.kind == "attachment" else int(value)
+            continue
         out[spec.national] = ts(value) if spec.kind == "instant" else ("" if value is None else value)
     out["DanhSachHoSoBoSung"] = [
         {

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -44,6 +45,21 @@ INTER_AGENCY: Final = "LienThong"
 STATUS_HISTORY: Final = "LichSuTrangThai"
 LIST_FIELDS: Final = ("DanhSachHoSoBoSung", "QuaTrinhXuLy", STATUS_HISTORY)
 CSV_REQUIRED: Final = ("MaHoSo", "MaTTHC", "TrangThaiHoSo")
+
+# National fields the service-quality indicators read (Decision 766/QĐ-TTg; docs/indices.md). Every one is
+# optional: absent means unknown, never "no".
+UNIT: Final = "DonViXuLy"
+CHANNEL: Final = "KenhThucHien"  # 1 in person, 2 online, 3 public postal service
+DIGITISED: Final = "HoSoCoThanhPhanSoHoa"  # inputs digitised, 1/0
+# The spelling without the final "a" is seen in specifications; read both, the national one first.
+DIGITISED_ALIAS: Final = "HoSoCoThanhPhanSoHo"
+RESULT_FILES: Final = "DinhKemKetQua"  # electronic result file(s): anything non-empty is an electronic result
+PAID_ONLINE: Final = "DuocThanhToanTrucTuyen"  # 0 no; 1 on the national portal; 2 on the province's gateway
+VNEID: Final = "TaiKhoanDuocXacThucVoiVNeID"  # the applicant's account is verified with VNeID, 1/0
+CHANNELS: Final = (1, 2, 3)
+PAYMENT_CODES: Final = (0, 1, 2)
+BAD_CHANNEL: Final = "kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính công ích)"
+BAD_PAYMENT: Final = "phải là 0 (không), 1 (Cổng DVC quốc gia) hoặc 2 (cổng thanh toán của tỉnh)"
 
 # rules-vn §1.3 [CONFIRMED — S14]: DonViTinh "Giờ, Ngày, Ngày làm việc, tháng".
 UNIT_NAMES: Final = {
@@ -84,12 +100,37 @@ class RecordError:
         return {"row": self.index, "field": self.field, "value": self.value, "reason": self.reason}
 
 
+@dataclass(frozen=True, slots=True)
+class ServiceFacts:
+    """What a dossier record says beyond its timeline: the handling unit and the national fields the
+    service-quality indicators read. ``None`` everywhere means the record does not say."""
+
+    unit: str | None = None  # DonViXuLy
+    channel: int | None = None  # KenhThucHien
+    digitised_inputs: bool | None = None  # HoSoCoThanhPhanSoHoa
+    electronic_result: bool | None = None  # DinhKemKetQua non-empty
+    online_payment: int | None = None  # DuocThanhToanTrucTuyen: 0, 1 or 2
+    vneid_verified: bool | None = None  # TaiKhoanDuocXacThucVoiVNeID
+    field_code: str | None = None  # MaLinhVuc
+    field_name: str | None = None  # TenLinhVuc
+    procedure_name: str | None = None  # TenTTHC
+
+    @property
+    def paid_online(self) -> bool | None:
+        return None if self.online_payment is None else self.online_payment > 0
+
+
+NO_FACTS: Final = ServiceFacts()
+
+
 @dataclass
 class ParseResult:
     dossiers: list[Dossier] = field(default_factory=list)
     errors: list[RecordError] = field(default_factory=list)
     # The record number (JSON) or row (CSV) each dossier came from, in the same order.
     indexes: list[int] = field(default_factory=list)
+    # The service facts of each dossier, in the same order.
+    facts: list[ServiceFacts] = field(default_factory=list)
 
 
 class _Invalid(ValueError):
@@ -175,6 +216,64 @@ def _parse_status(value: Any) -> int:
     if not text.isdigit() or int(text) not in STATUSES:
         raise _Invalid("trạng thái phải là số nguyên từ 1 đến 10 (danh mục của Cổng DVC quốc gia)")
     return int(text)
+
+
+def parse_flag(value: Any) -> bool | None:
+    """A 1/0 national flag: None when absent or empty (unknown), ValueError (Vietnamese) otherwise."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise _Invalid("phải là 1 (có) hoặc 0 (không)")
+
+
+def parse_channel(value: Any) -> int | None:
+    """KenhThucHien: None when absent or empty; 1, 2 or 3; ValueError (Vietnamese) otherwise."""
+    return _code(value, CHANNELS, BAD_CHANNEL)
+
+
+def parse_online_payment(value: Any) -> int | None:
+    """DuocThanhToanTrucTuyen: 0 not paid online, 1 on the national portal, 2 on the province's gateway."""
+    return _code(value, PAYMENT_CODES, BAD_PAYMENT)
+
+
+def _code(value: Any, allowed: tuple[int, ...], reason: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise _Invalid(reason)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if not text.isdigit() or int(text) not in allowed:
+        raise _Invalid(reason)
+    return int(text)
+
+
+def parse_attachment(value: Any) -> bool | None:
+    """DinhKemKetQua: None when absent (null); False when empty (``""``, ``[]``, ``{}``) or a plain
+    "no" (``0``, ``false``, ``không``, as a spreadsheet flag column would say it); True for any file
+    reference, list of files or JSON text of a non-empty list."""
+    if value is None:
+        return None
+    if isinstance(value, list | dict | bool):
+        return bool(value)
+    text = str(value).strip()
+    if text.lower() in FALSE_WORDS:
+        return False
+    if text[:1] in ("[", "{"):
+        try:
+            return bool(json.loads(text))
+        except json.JSONDecodeError:
+            return True
+    return bool(text)
 
 
 class _Record:
@@ -378,6 +477,41 @@ def _limit(
     return LegalLimit(value, unit)
 
 
+def parse_facts(raw: Mapping[str, Any]) -> tuple[ServiceFacts, list[tuple[str, Any, str]]]:
+    """The service facts of one record, and (field, value, reason) for each unreadable one."""
+    problems: list[tuple[str, Any, str]] = []
+
+    def read(key: str, parse: Any) -> Any:
+        value = raw.get(key)
+        try:
+            return parse(value)
+        except _Invalid as exc:
+            problems.append((key, value, str(exc)))
+            return None
+
+    digitised_key = DIGITISED if DIGITISED in raw or DIGITISED_ALIAS not in raw else DIGITISED_ALIAS
+    facts = ServiceFacts(
+        unit=_optional_text(raw.get(UNIT)),
+        channel=read(CHANNEL, parse_channel),
+        digitised_inputs=read(digitised_key, parse_flag),
+        electronic_result=parse_attachment(raw.get(RESULT_FILES)),
+        online_payment=read(PAID_ONLINE, parse_online_payment),
+        vneid_verified=read(VNEID, parse_flag),
+        field_code=_optional_text(raw.get("MaLinhVuc")),
+        field_name=_optional_text(raw.get("TenLinhVuc")),
+        procedure_name=_optional_text(raw.get("TenTTHC")),
+    )
+    return (NO_FACTS if facts == NO_FACTS else facts), problems
+
+
+def _optional_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def parse_records(
     records: Iterable[Any],
     *,
@@ -389,13 +523,18 @@ def parse_records(
     return _parse_all(((i, raw, []) for i, raw in enumerate(records, start=first_index)), where, procedures)
 
 
+# (record number or CSV row, the raw record, errors found while reading it, e.g. a bad JSON cell)
+RawItem = tuple[int, Any, list[RecordError]]
+
+
 def _parse_all(
-    items: Iterable[tuple[int, Any, list[RecordError]]],
+    items: Iterable[RawItem],
     where: str,
     procedures: Mapping[str, LegalLimit] | None,
+    seen: dict[str, int] | None = None,
 ) -> ParseResult:
     result = ParseResult()
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     for index, raw, earlier in items:
         if not isinstance(raw, Mapping):
             result.errors.append(
@@ -403,7 +542,11 @@ def _parse_all(
             )
             continue
         dossier, errors = parse_record(raw, index, where=where, procedures=procedures)
+        facts, problems = parse_facts(raw)
         errors = earlier + errors
+        if problems:
+            code = _optional_text(raw.get("MaHoSo"))
+            errors += [RecordError(index, k, _shown(v), why, code, where) for k, v, why in problems]
         if dossier is not None and dossier.code in seen:
             reason = f"trùng mã hồ sơ với {where} {seen[dossier.code]}"
             errors.append(RecordError(index, "MaHoSo", dossier.code, reason, dossier.code, where))
@@ -411,11 +554,16 @@ def _parse_all(
             seen[dossier.code] = index
             result.dossiers.append(dossier)
             result.indexes.append(index)
+            result.facts.append(facts)
         result.errors.extend(errors)
     return result
 
 
 def parse_json(text: str | bytes, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
+    return _parse_all(_json_items(text), RECORD, procedures)
+
+
+def _json_items(text: str | bytes) -> Iterator[RawItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -424,13 +572,15 @@ def parse_json(text: str | bytes, *, procedures: Mapping[str, LegalLimit] | None
         ) from None
     except UnicodeDecodeError:
         raise UnreadableInput("Tệp không phải văn bản UTF-8") from None
+    except RecursionError:
+        raise UnreadableInput("Tệp JSON lồng nhau quá sâu") from None
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
     if not isinstance(data, list):
         raise UnreadableInput(
             'Tệp JSON phải là một danh sách hồ sơ hoặc một đối tượng có khóa "data" là danh sách'
         )
-    return parse_records(data, procedures=procedures)
+    return ((i, raw, []) for i, raw in enumerate(data, start=1))
 
 
 def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]]]:
@@ -463,9 +613,13 @@ def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]
 
 def parse_csv(text: str, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
     """One row per dossier; list fields hold a JSON array in their cell (docs/outcomes.md)."""
+    return _parse_all(_csv_items(text), ROW, procedures)
+
+
+def _csv_items(text: str) -> Iterator[RawItem]:
     _, rows = _csv_rows(text.removeprefix("\ufeff"))
 
-    def records() -> Iterable[tuple[int, Any, list[RecordError]]]:
+    def records() -> Iterator[RawItem]:
         for row_number, cells in rows:
             record: dict[str, Any] = {}
             errors: list[RecordError] = []
@@ -484,7 +638,7 @@ def parse_csv(text: str, *, procedures: Mapping[str, LegalLimit] | None = None) 
                         )
             yield row_number, record, errors
 
-    return _parse_all(records(), ROW, procedures)
+    return records()
 
 
 def _read_text(path: Path) -> str:
@@ -504,14 +658,37 @@ def _read_text(path: Path) -> str:
 
 def read_file(path: str | Path, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
     """JSON or CSV by extension (``.json``/``.csv``), otherwise by the first character."""
+    where, items = iter_raw(path)
+    return _parse_all(items, where, procedures)
+
+
+def iter_raw(path: str | Path) -> tuple[str, Iterator[RawItem]]:
+    """Every record of a JSON or CSV file in file order, and what a record is called in messages
+    ("bản ghi" or "dòng"). The one place that reads a dossier file: the whole text today; an
+    incremental reader can replace its body without any caller changing."""
     p = Path(path)
     text = _read_text(p)
     suffix = p.suffix.lower()
     if suffix == ".json" or (suffix != ".csv" and text.lstrip()[:1] in ("[", "{")):
-        return parse_json(text, procedures=procedures)
+        return RECORD, _json_items(text)
     if not text.strip():
         raise UnreadableInput(f"Tệp {p} trống")
-    return parse_csv(text, procedures=procedures)
+    return ROW, _csv_items(text)
+
+
+def read_batches(
+    path: str | Path, *, procedures: Mapping[str, LegalLimit] | None = None, size: int = 50_000
+) -> Iterator[ParseResult]:
+    """The file's dossiers ``size`` records at a time, for engines that count as they go. A MaHoSo
+    repeated in a later batch is still an error. ``UnreadableInput`` may come from the first
+    ``next()``, or later once the reader is incremental."""
+    where, items = iter_raw(path)
+    seen: dict[str, int] = {}
+    while True:
+        chunk = list(itertools.islice(items, size))
+        if not chunk:
+            return
+        yield _parse_all(chunk, where, procedures, seen)
 
 
 def read_procedures(path: str | Path) -> dict[str, LegalLimit]:
