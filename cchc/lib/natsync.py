@@ -641,6 +641,11 @@ def _csv_items(text: str) -> Iterator[RawItem]:
     return records()
 
 
+def read_text(path: str | Path) -> str:
+    """A UTF-8 text file (a BOM is dropped), or ``UnreadableInput`` naming it in Vietnamese."""
+    return _read_text(Path(path))
+
+
 def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()

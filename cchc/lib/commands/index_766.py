@@ -1,0 +1,119 @@
+"""``cchc index-766 FILE --from YYYY-MM-DD --to YYYY-MM-DD [--format json] [--feedback FILE]
+[--index-set FILE] [--procedures FILE] [--supplement-shift working_days|working_hours]
+[--feedback-limit-days N] [--out PATH]``
+
+The Decision 766 index of every unit (DonViXuLy) for the period, computed from a one-door export in
+the national sync shape (JSON or CSV) and, for the petition indicators, a petitions file. Pure and
+file-based: no database, no Django, no environment needed.
+
+Exit status: 0 everything counted; 1 some records were faulty (each listed on stderr, the rest counted
+and printed); 2 unreadable input, a bad index-set file or bad arguments (a Vietnamese message).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+from cchc.lib import index766
+from cchc.lib.commands import common
+from cchc.lib.dossier_period import count_file, summary
+from cchc.lib.index766.feedback import (
+    DEFAULT_LIMIT_DAYS,
+    FEEDBACK_KEYS,
+    count_feedback,
+    dossiers_with_feedback,
+    read_feedback,
+)
+from cchc.lib.natsync import UnreadableInput, read_procedures
+from cchc.lib.scoring import IndexSetError, load_file
+
+USAGE = "cchc index-766 TỆP --from yyyy-mm-dd --to yyyy-mm-dd [--feedback TỆP-PHẢN-ÁNH]"
+
+
+def parser() -> common.Parser:
+    p = common.Parser(
+        prog="index-766",
+        description=(
+            "Tính Bộ chỉ số Quyết định 766/QĐ-TTg cho từng đơn vị (DonViXuLy) trong một kỳ từ tệp hồ sơ "
+            "theo định dạng đồng bộ Cổng DVC quốc gia; chỉ tiêu không đủ dữ liệu ghi null (không có dữ liệu)."
+        ),
+    )
+    p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
+    p.add_argument("--from", dest="start", help="ngày đầu kỳ (yyyy-mm-dd)")
+    p.add_argument("--to", dest="end", help="ngày cuối kỳ (yyyy-mm-dd)")
+    p.add_argument("--format", default="json", help="json (mặc định, duy nhất)")
+    p.add_argument("--feedback", help="tệp phản ánh, kiến nghị (JSON hoặc CSV) cho chỉ tiêu 5.2–5.4")
+    p.add_argument("--index-set", help="tệp bộ chỉ số (mặc định: bộ kèm theo phần mềm cho năm của --from)")
+    p.add_argument(
+        "--procedures", help="tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
+    )
+    p.add_argument("--supplement-shift", help="working_days (mặc định) hoặc working_hours")
+    p.add_argument(
+        "--feedback-limit-days",
+        type=int,
+        default=DEFAULT_LIMIT_DAYS,
+        help=f"hạn xử lý phản ánh khi tệp không ghi HanXuLy, ngày làm việc (mặc định {DEFAULT_LIMIT_DAYS})",
+    )
+    p.add_argument("--out", help="ghi kết quả vào tệp này thay vì màn hình")
+    return p
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    return common.run(lambda: _run(common.parse(parser(), argv), out, err), err)
+
+
+def _run(opts: object, stdout: IO[str], stderr: IO[str]) -> int:
+    o = opts.__dict__
+    if not o["file"]:
+        raise common.CommandError(f"Thiếu tệp hồ sơ: {USAGE}")
+    if o["format"] != "json":
+        raise common.CommandError(f"Định dạng --format «{o['format']}» không hỗ trợ; dùng json.")
+    if not 1 <= o["feedback_limit_days"] <= 365:
+        raise common.CommandError("--feedback-limit-days phải từ 1 đến 365 ngày làm việc.")
+    period = common.period(o["start"], o["end"], USAGE)
+    try:
+        index_set = (
+            load_file(o["index_set"], figures=index766.FIGURES)
+            if o["index_set"]
+            else index766.index_set_for(period)
+        )
+    except IndexSetError as exc:
+        raise common.CommandError(str(exc)) from None
+    calendar = common.calendar()
+    rules = common.rules(o["supplement_shift"])
+    try:
+        procedures = read_procedures(o["procedures"]) if o["procedures"] else None
+        feedback = read_feedback(o["feedback"]) if o["feedback"] else None
+        codes = dossiers_with_feedback(feedback.items, period) if feedback else frozenset()
+        tally = count_file(
+            o["file"], period, calendar, rules=rules, feedback_codes=codes, procedures=procedures
+        )
+    except UnreadableInput as exc:
+        raise common.CommandError(str(exc)) from None
+    unit_feedback = total_feedback = None
+    if feedback is not None:
+        unit_feedback = count_feedback(feedback.items, period, calendar, limit_days=o["feedback_limit_days"])
+        total_feedback = {k: sum(c[k] for c in unit_feedback.values()) for k in FEEDBACK_KEYS}
+    document = index766.report(
+        period,
+        index_set,
+        {label: summary(counts) for label, counts in tally.groups.items()},
+        summary(tally.total()),
+        unit_feedback,
+        total_feedback,
+    )
+    common.write_text(json.dumps(document, ensure_ascii=False, indent=1), o["out"], stdout)
+    status = common.report_faulty(tally.errors, tally.dossiers, stderr)
+    if feedback is not None:
+        status = max(status, common.report_faulty(feedback.errors, len(feedback.items), stderr, "phản ánh"))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
