@@ -90,9 +90,10 @@ class RecordError:
     reason: str
     code: str | None = None  # MaHoSo, when the record has one
     where: str = RECORD
+    code_field: str = "MaHoSo"  # what the code is (a petitions file names its records by MaPAKN)
 
     def message(self) -> str:
-        who = f" (MaHoSo {self.code})" if self.code else ""
+        who = f" ({self.code_field} {self.code})" if self.code else ""
         shown = f" = «{self.value}»" if self.value else ""
         return f"{self.where.capitalize()} {self.index}{who}: {self.field}{shown}: {self.reason}"
 

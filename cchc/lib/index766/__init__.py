@@ -58,11 +58,9 @@ def figures(counts: Mapping[str, int], feedback: Mapping[str, int] | None) -> di
     out: dict[str, Figure | None] = {
         # 2.1: finished early or on time in the period + open within time at its end ÷ carried + received.
         "on_time": _ratio(c["finished_early"] + c["finished_on_time"] + c["open_within_time"], population),
-        # 3.3: received online ÷ received (a dossier without KenhThucHien counts as in person, but a unit
-        # none of whose dossiers says its channel has no data).
-        "online_share": (
-            _ratio(c["received_online"], c["received"]) if c["received_channel_known"] else None
-        ),
+        # 3.3: received online ÷ received, over the dossiers that say their channel (KenhThucHien): one
+        # that does not is unknown, not "in person" (docs/indices.md).
+        "online_share": _ratio(c["received_online"], c["received_channel_known"]),
         # 4.1: results issued in the period that are electronic ÷ results issued (DinhKemKetQua given).
         "electronic_result": _ratio(c["result_electronic"], c["result_issued_known"]),
         # 4.2: received with digitised inputs and, if a result was issued, an electronic one.

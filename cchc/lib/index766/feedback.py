@@ -72,7 +72,7 @@ def read_feedback(path: str | Path) -> FeedbackFile:
         item, errors = _parse(index, raw, where)
         if item is not None and item.code in seen:
             reason = f"trùng mã với {where} {seen[item.code]}"
-            errors.append(RecordError(index, "MaPAKN", item.code, reason, item.code, where))
+            errors.append(RecordError(index, "MaPAKN", item.code, reason, item.code, where, "MaPAKN"))
         if item is not None and not errors:
             seen[item.code] = index
             out.items.append(item)
@@ -123,7 +123,8 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
 
     def fail(key: str, reason: str) -> None:
         value = raw.get(key)
-        errors.append(RecordError(index, key, "" if value is None else str(value)[:80], reason, code, where))
+        shown = "" if value is None else str(value)[:80]
+        errors.append(RecordError(index, key, shown, reason, code, where, "MaPAKN"))
 
     if code is None:
         fail("MaPAKN", "thiếu giá trị bắt buộc")
