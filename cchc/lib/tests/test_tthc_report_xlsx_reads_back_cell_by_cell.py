@@ -17,7 +17,7 @@ from cchc.lib.tthc_report_xlsx import FIRST_DATA, TITLE, FormSettings, workbook
 def _sheet(data: bytes) -> tuple[list[list], list]:
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     sheet = book.get_sheet_by_name(book.sheet_names[0])
-    return sheet.to_python(), sheet.merged_cell_ranges
+    return sheet.to_python(), sheet.merged_cell_ranges or []
 
 
 def test_heading_and_merged_headers_follow_the_form(tmp_path):
