@@ -45,7 +45,11 @@ class Parser(argparse.ArgumentParser):
             raise CommandError(
                 f"Thiếu giá trị cho tham số {message.split(':', 1)[0].removeprefix('argument ')}"
             )
-        raise CommandError(f"Tham số không hợp lệ ({message}). Xem: cchc {self.prog} --help")
+        if "invalid int value:" in message:
+            name = message.split(":", 1)[0].removeprefix("argument ")
+            value = message.rsplit(":", 1)[1].strip().strip("'")
+            raise CommandError(f"Tham số {name} phải là một số nguyên (nhận «{value}»).")
+        raise CommandError(f"Tham số không hợp lệ ({message}). Xem: {self.prog} --help")
 
 
 def period(start: str | None, end: str | None, usage: str) -> Period:

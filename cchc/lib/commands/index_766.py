@@ -35,15 +35,15 @@ USAGE = "cchc index-766 TỆP --from yyyy-mm-dd --to yyyy-mm-dd [--feedback TỆ
 
 def parser() -> common.Parser:
     p = common.Parser(
-        prog="index-766",
+        prog="cchc index-766",
         description=(
             "Tính Bộ chỉ số Quyết định 766/QĐ-TTg cho từng đơn vị (DonViXuLy) trong một kỳ từ tệp hồ sơ "
             "theo định dạng đồng bộ Cổng DVC quốc gia; chỉ tiêu không đủ dữ liệu ghi null (không có dữ liệu)."
         ),
     )
     p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
-    p.add_argument("--from", dest="start", help="ngày đầu kỳ (yyyy-mm-dd)")
-    p.add_argument("--to", dest="end", help="ngày cuối kỳ (yyyy-mm-dd)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
     p.add_argument("--format", default="json", help="json (mặc định, duy nhất)")
     p.add_argument("--feedback", help="tệp phản ánh, kiến nghị (JSON hoặc CSV) cho chỉ tiêu 5.2–5.4")
     p.add_argument("--index-set", help="tệp bộ chỉ số (mặc định: bộ kèm theo phần mềm cho năm của --from)")

@@ -30,15 +30,15 @@ FORMATS = ("json", "xlsx")
 
 def parser() -> common.Parser:
     p = common.Parser(
-        prog="report-tthc",
+        prog="cchc report-tthc",
         description=(
             "Báo cáo tình hình, kết quả giải quyết TTHC trong một kỳ (tồn kỳ trước, tiếp nhận theo kênh, "
             "đã giải quyết trước hạn/đúng hạn/quá hạn, đang giải quyết trong hạn/quá hạn) từ tệp hồ sơ."
         ),
     )
     p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
-    p.add_argument("--from", dest="start", help="ngày đầu kỳ (yyyy-mm-dd)")
-    p.add_argument("--to", dest="end", help="ngày cuối kỳ (yyyy-mm-dd)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
     p.add_argument("--format", default="json", help="json (mặc định) hoặc xlsx")
     p.add_argument("--out", help="tệp kết quả (bắt buộc với xlsx khi không chuyển hướng đầu ra)")
     p.add_argument(

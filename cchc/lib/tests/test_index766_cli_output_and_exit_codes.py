@@ -122,6 +122,10 @@ def test_faulty_records_are_listed_exit_1_and_the_others_still_counted(tmp_path)
             "Tham số không hỗ trợ: --colour",
         ),
         (["{dossiers}", "--from"], "Thiếu giá trị cho tham số --from"),
+        (
+            ["{dossiers}", "--from", "2022-06-01", "--to", "2022-06-30", "--feedback-limit-days", "abc"],
+            "Tham số --feedback-limit-days phải là một số nguyên (nhận «abc»).",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_a_vietnamese_message_and_prints_nothing(tmp_path, args, message):

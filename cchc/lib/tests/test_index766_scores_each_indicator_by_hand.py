@@ -183,3 +183,25 @@ def test_the_overall_figures_are_those_of_all_units_together(tmp_path):
     assert overall["2.1"] == (4, 6)
     assert overall["3.3"] == (1, 4)  # W2's dossiers do not say their channel: left out, not "in person"
     assert overall["5.2"] == (3, 4)
+
+
+def test_a_unit_that_received_nothing_online_or_at_all_in_the_period(tmp_path):
+    objs = [
+        # W3 only carries a May dossier over: nothing received in June → no online share, no digitisation.
+        national("g", "2022-05-30 08:00", unit="W3", appointment="2022-06-02 17:00"),
+        # W4 received two dossiers in person: a measured 0 %, so 0 points — not "no data".
+        national("h", "2022-06-01 08:00", unit="W4", appointment="2022-07-01 17:00"),
+        national("i", "2022-06-01 08:00", unit="W4", appointment="2022-07-01 17:00"),
+    ]
+    tally = count(tmp_path, objs)
+    doc = index766.report(
+        JUNE,
+        index766.index_set_for(JUNE),
+        {u: summary(c) for u, c in tally.groups.items()},
+        summary(tally.total()),
+        None,
+        None,
+    )
+    assert _indicators(doc, "W3")["3.3"] == (None, None, None, None)
+    assert _indicators(doc, "W3")["2.1"] == (0, 1, 0.0, 0.0)  # carried over and overdue
+    assert _indicators(doc, "W4")["3.3"] == (0, 2, 0.0, 0.0)
