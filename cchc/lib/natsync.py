@@ -492,20 +492,21 @@ def parse_facts(raw: Mapping[str, Any]) -> tuple[ServiceFacts, list[tuple[str, A
 
     digitised_key = DIGITISED if DIGITISED in raw or DIGITISED_ALIAS not in raw else DIGITISED_ALIAS
     facts = ServiceFacts(
-        unit=_optional_text(raw.get(UNIT)),
+        unit=optional_text(raw.get(UNIT)),
         channel=read(CHANNEL, parse_channel),
         digitised_inputs=read(digitised_key, parse_flag),
         electronic_result=parse_attachment(raw.get(RESULT_FILES)),
         online_payment=read(PAID_ONLINE, parse_online_payment),
         vneid_verified=read(VNEID, parse_flag),
-        field_code=_optional_text(raw.get("MaLinhVuc")),
-        field_name=_optional_text(raw.get("TenLinhVuc")),
-        procedure_name=_optional_text(raw.get("TenTTHC")),
+        field_code=optional_text(raw.get("MaLinhVuc")),
+        field_name=optional_text(raw.get("TenLinhVuc")),
+        procedure_name=optional_text(raw.get("TenTTHC")),
     )
     return (NO_FACTS if facts == NO_FACTS else facts), problems
 
 
-def _optional_text(value: Any) -> str | None:
+def optional_text(value: Any) -> str | None:
+    """A text field's value, or None when absent or blank (a number is its digits)."""
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int) and not isinstance(value, bool):
@@ -546,7 +547,7 @@ def _parse_all(
         facts, problems = parse_facts(raw)
         errors = earlier + errors
         if problems:
-            code = _optional_text(raw.get("MaHoSo"))
+            code = optional_text(raw.get("MaHoSo"))
             errors += [RecordError(index, k, _shown(v), why, code, where) for k, v, why in problems]
         if dossier is not None and dossier.code in seen:
             reason = f"trùng mã hồ sơ với {where} {seen[dossier.code]}"

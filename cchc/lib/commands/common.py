@@ -8,13 +8,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn
 
 from cchc.lib.dossier_period import Period, PeriodError
-from cchc.lib.natsync import RecordError
-from cchc.lib.outcomes import Rules, SupplementShift
+from cchc.lib.natsync import RecordError, UnreadableInput, read_procedures
+from cchc.lib.outcomes import LegalLimit, Rules, SupplementShift
 from cchc.lib.workcal import OfficeHours, WorkCalendar, WorkdayFileError, calendar_from_csv, parse_day
 
 DEFAULT_WORKDAYS_CSV: Final = (
@@ -50,6 +51,41 @@ class Parser(argparse.ArgumentParser):
             value = message.rsplit(":", 1)[1].strip().strip("'")
             raise CommandError(f"Tham số {name} phải là một số nguyên (nhận «{value}»).")
         raise CommandError(f"Tham số không hợp lệ ({message}). Xem: {self.prog} --help")
+
+
+def dossier_parser(prog: str, description: str) -> Parser:
+    """A parser with what every dossier-file command takes: the file, the period, the legal limits of
+    procedures and the supplement rule."""
+    p = Parser(prog=prog, description=description)
+    p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
+    p.add_argument(
+        "--procedures", help="tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
+    )
+    p.add_argument("--supplement-shift", help="working_days (mặc định) hoặc working_hours")
+    return p
+
+
+@dataclass(frozen=True)
+class DossierInputs:
+    file: str
+    period: Period
+    calendar: WorkCalendar
+    rules: Rules
+    procedures: dict[str, LegalLimit] | None
+
+
+def dossier_inputs(o: Mapping[str, Any], usage: str) -> DossierInputs:
+    """The options of ``dossier_parser`` checked and read (the dossier file itself is read later)."""
+    if not o["file"]:
+        raise CommandError(f"Thiếu tệp hồ sơ: {usage}")
+    when = period(o["start"], o["end"], usage)
+    try:
+        procedures = read_procedures(o["procedures"]) if o["procedures"] else None
+    except UnreadableInput as exc:
+        raise CommandError(str(exc)) from None
+    return DossierInputs(o["file"], when, calendar(), rules(o["supplement_shift"]), procedures)
 
 
 def period(start: str | None, end: str | None, usage: str) -> Period:
@@ -134,5 +170,15 @@ def write_bytes(data: bytes, out: str) -> None:
         raise CommandError(f"Không ghi được tệp {out}: {exc.strerror}") from None
 
 
-def parse(parser: Parser, argv: Sequence[str] | None) -> Any:
-    return parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+def main(
+    parser: Callable[[], Parser],
+    body: Callable[[dict[str, Any], IO[str], IO[str]], int],
+    argv: Sequence[str] | None,
+    stdout: IO[str] | None,
+    stderr: IO[str] | None,
+) -> int:
+    """Parse ``argv`` (default: the process's arguments) and run ``body(options, stdout, stderr)``; a
+    ``CommandError`` from either becomes its message on stderr and exit status 2."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    args = list(sys.argv[1:] if argv is None else argv)
+    return run(lambda: body(vars(parser().parse_args(args)), out, err), err)

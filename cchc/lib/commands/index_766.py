@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 from cchc.lib import index766
 from cchc.lib.commands import common
@@ -27,30 +27,21 @@ from cchc.lib.index766.feedback import (
     dossiers_with_feedback,
     read_feedback,
 )
-from cchc.lib.natsync import UnreadableInput, read_procedures
+from cchc.lib.natsync import UnreadableInput
 from cchc.lib.scoring import IndexSetError, load_file
 
 USAGE = "cchc index-766 TỆP --from yyyy-mm-dd --to yyyy-mm-dd [--feedback TỆP-PHẢN-ÁNH]"
 
 
 def parser() -> common.Parser:
-    p = common.Parser(
-        prog="cchc index-766",
-        description=(
-            "Tính Bộ chỉ số Quyết định 766/QĐ-TTg cho từng đơn vị (DonViXuLy) trong một kỳ từ tệp hồ sơ "
-            "theo định dạng đồng bộ Cổng DVC quốc gia; chỉ tiêu không đủ dữ liệu ghi null (không có dữ liệu)."
-        ),
+    p = common.dossier_parser(
+        "cchc index-766",
+        "Tính Bộ chỉ số Quyết định 766/QĐ-TTg cho từng đơn vị (DonViXuLy) trong một kỳ từ tệp hồ sơ theo "
+        "định dạng đồng bộ Cổng DVC quốc gia; chỉ tiêu không đủ dữ liệu ghi null (không có dữ liệu).",
     )
-    p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
     p.add_argument("--format", default="json", help="json (mặc định, duy nhất)")
     p.add_argument("--feedback", help="tệp phản ánh, kiến nghị (JSON hoặc CSV) cho chỉ tiêu 5.2–5.4")
     p.add_argument("--index-set", help="tệp bộ chỉ số (mặc định: bộ kèm theo phần mềm cho năm của --from)")
-    p.add_argument(
-        "--procedures", help="tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
-    )
-    p.add_argument("--supplement-shift", help="working_days (mặc định) hoặc working_hours")
     p.add_argument(
         "--feedback-limit-days",
         type=int,
@@ -64,19 +55,16 @@ def parser() -> common.Parser:
 def main(
     argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None
 ) -> int:
-    out, err = stdout or sys.stdout, stderr or sys.stderr
-    return common.run(lambda: _run(common.parse(parser(), argv), out, err), err)
+    return common.main(parser, _run, argv, stdout, stderr)
 
 
-def _run(opts: object, stdout: IO[str], stderr: IO[str]) -> int:
-    o = opts.__dict__
-    if not o["file"]:
-        raise common.CommandError(f"Thiếu tệp hồ sơ: {USAGE}")
+def _run(o: dict[str, Any], stdout: IO[str], stderr: IO[str]) -> int:
     if o["format"] != "json":
         raise common.CommandError(f"Định dạng --format «{o['format']}» không hỗ trợ; dùng json.")
     if not 1 <= o["feedback_limit_days"] <= 365:
         raise common.CommandError("--feedback-limit-days phải từ 1 đến 365 ngày làm việc.")
-    period = common.period(o["start"], o["end"], USAGE)
+    given = common.dossier_inputs(o, USAGE)
+    period, calendar = given.period, given.calendar
     try:
         index_set = (
             load_file(o["index_set"], figures=index766.FIGURES)
@@ -85,14 +73,11 @@ def _run(opts: object, stdout: IO[str], stderr: IO[str]) -> int:
         )
     except IndexSetError as exc:
         raise common.CommandError(str(exc)) from None
-    calendar = common.calendar()
-    rules = common.rules(o["supplement_shift"])
     try:
-        procedures = read_procedures(o["procedures"]) if o["procedures"] else None
         feedback = read_feedback(o["feedback"]) if o["feedback"] else None
         codes = dossiers_with_feedback(feedback.items, period) if feedback else frozenset()
         tally = count_file(
-            o["file"], period, calendar, rules=rules, feedback_codes=codes, procedures=procedures
+            given.file, period, calendar, rules=given.rules, feedback_codes=codes, procedures=given.procedures
         )
     except UnreadableInput as exc:
         raise common.CommandError(str(exc)) from None

@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 from cchc.lib.commands import common
 from cchc.lib.dossier_period import GROUPINGS, count_file
-from cchc.lib.natsync import UnreadableInput, read_procedures
+from cchc.lib.natsync import UnreadableInput
 from cchc.lib.tthc_report import document
 from cchc.lib.tthc_report_xlsx import DEFAULT_FORM_LABEL, FormSettings, workbook
 
@@ -29,25 +29,16 @@ FORMATS = ("json", "xlsx")
 
 
 def parser() -> common.Parser:
-    p = common.Parser(
-        prog="cchc report-tthc",
-        description=(
-            "Báo cáo tình hình, kết quả giải quyết TTHC trong một kỳ (tồn kỳ trước, tiếp nhận theo kênh, "
-            "đã giải quyết trước hạn/đúng hạn/quá hạn, đang giải quyết trong hạn/quá hạn) từ tệp hồ sơ."
-        ),
+    p = common.dossier_parser(
+        "cchc report-tthc",
+        "Báo cáo tình hình, kết quả giải quyết TTHC trong một kỳ (tồn kỳ trước, tiếp nhận theo kênh, "
+        "đã giải quyết trước hạn/đúng hạn/quá hạn, đang giải quyết trong hạn/quá hạn) từ tệp hồ sơ.",
     )
-    p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
     p.add_argument("--format", default="json", help="json (mặc định) hoặc xlsx")
     p.add_argument("--out", help="tệp kết quả (bắt buộc với xlsx khi không chuyển hướng đầu ra)")
     p.add_argument(
         "--by", default="unit", help="nhóm theo unit (đơn vị, mặc định), field (lĩnh vực) hoặc procedure"
     )
-    p.add_argument(
-        "--procedures", help="tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
-    )
-    p.add_argument("--supplement-shift", help="working_days (mặc định) hoặc working_hours")
     p.add_argument(
         "--form-label", default=DEFAULT_FORM_LABEL, help=f"ký hiệu biểu (mặc định «{DEFAULT_FORM_LABEL}»)"
     )
@@ -59,27 +50,26 @@ def parser() -> common.Parser:
 def main(
     argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None
 ) -> int:
-    out, err = stdout or sys.stdout, stderr or sys.stderr
-    return common.run(lambda: _run(common.parse(parser(), argv), out, err), err)
+    return common.main(parser, _run, argv, stdout, stderr)
 
 
-def _run(opts: object, stdout: IO[str], stderr: IO[str]) -> int:
-    o = opts.__dict__
-    if not o["file"]:
-        raise common.CommandError(f"Thiếu tệp hồ sơ: {USAGE}")
+def _run(o: dict[str, Any], stdout: IO[str], stderr: IO[str]) -> int:
     if o["format"] not in FORMATS:
         raise common.CommandError(f"Định dạng --format «{o['format']}» không hỗ trợ; dùng json hoặc xlsx.")
     if o["by"] not in GROUPINGS:
         raise common.CommandError(f"--by «{o['by']}» không hỗ trợ; dùng unit, field hoặc procedure.")
     if o["format"] == "xlsx" and not o["out"] and stdout.isatty():
         raise common.CommandError("Tệp XLSX không in ra màn hình được: thêm --out bao-cao.xlsx.")
-    period = common.period(o["start"], o["end"], USAGE)
-    calendar = common.calendar()
-    rules = common.rules(o["supplement_shift"])
+    given = common.dossier_inputs(o, USAGE)
+    period = given.period
     try:
-        procedures = read_procedures(o["procedures"]) if o["procedures"] else None
         tally = count_file(
-            o["file"], period, calendar, rules=rules, group=GROUPINGS[o["by"]], procedures=procedures
+            given.file,
+            period,
+            given.calendar,
+            rules=given.rules,
+            group=GROUPINGS[o["by"]],
+            procedures=given.procedures,
         )
     except UnreadableInput as exc:
         raise common.CommandError(str(exc)) from None

@@ -31,7 +31,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from cchc.lib.dossier_period import Label, Period
-from cchc.lib.natsync import RecordError, UnreadableInput, parse_flag, parse_instant, read_text
+from cchc.lib.natsync import (
+    RecordError,
+    UnreadableInput,
+    optional_text,
+    parse_flag,
+    parse_instant,
+    read_text,
+)
 from cchc.lib.workcal import WorkCalendar
 
 PETITION: Final = "PAKN"
@@ -118,7 +125,7 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
     if not isinstance(raw, Mapping):
         reason = "mỗi mục phải là một đối tượng JSON"
         return None, [RecordError(index, "", str(raw)[:80], reason, None, where)]
-    code = _text(raw.get("MaPAKN"))
+    code = optional_text(raw.get("MaPAKN"))
     errors: list[RecordError] = []
 
     def fail(key: str, reason: str) -> None:
@@ -128,7 +135,7 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
 
     if code is None:
         fail("MaPAKN", "thiếu giá trị bắt buộc")
-    kind = (_text(raw.get("Loai")) or PETITION).upper()
+    kind = (optional_text(raw.get("Loai")) or PETITION).upper()
     if kind not in KINDS:
         fail("Loai", f"phải là {PETITION} (phản ánh, kiến nghị) hoặc {RATING} (đánh giá hồ sơ)")
 
@@ -156,7 +163,7 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
     handled = instant("NgayXuLy")
     satisfied = flag("HaiLong")
     raised_again = flag("PhanAnhLai")
-    dossier = _text(raw.get("MaHoSo"))
+    dossier = optional_text(raw.get("MaHoSo"))
     if kind == RATING and dossier is None:
         fail("MaHoSo", "bắt buộc với đánh giá hồ sơ (Loai = DANH_GIA)")
     if received is not None and handled is not None and handled < received:
@@ -170,7 +177,7 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
             code=code,
             kind=kind,
             received_at=received,
-            unit=_text(raw.get("DonViXuLy")),
+            unit=optional_text(raw.get("DonViXuLy")),
             due=None if due is None else due.date(),
             handled_at=handled,
             satisfied=satisfied,
@@ -179,14 +186,6 @@ def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[Reco
         ),
         [],
     )
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
 
 
 # --- counting ------------------------------------------------------------------------------------
