@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu 2022 và chạy tại http://$(HOST):$(PORT)"
 	@echo "make test   - cài đặt công cụ kiểm thử và chạy toàn bộ bộ kiểm thử (kể cả Chromium)"
-	@echo "make lint   - ruff + mypy"
+	@echo "make lint   - ruff + mypy + các tầng mã (import-linter)"
 	@echo "make bench  - đo hiệu năng (bench/), ghi kết quả vào docs/benchmarks.md bằng tay"
 
 # OS packages, installed only when missing (dpkg -s guard: apt-get install would upgrade what is there).
@@ -57,6 +57,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	CCHC_TESTING=1 $(BIN)/mypy cchc bench
+	$(BIN)/lint-imports
 
 bench: deps venv
 	$(BIN)/python -m bench

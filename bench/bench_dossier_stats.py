@@ -144,7 +144,7 @@ def leader_client(area_code: str) -> Any:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from cchc.accounts.models import User
-    from cchc.accounts.roles import Role
+    from cchc.core.roles import Role
     from cchc.org.models import Jurisdiction
     from cchc.testing.personas import TOTP_KEY, login_verified
 

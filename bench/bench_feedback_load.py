@@ -112,7 +112,7 @@ def _setup_db(env: dict[str, str]) -> None:
     subprocess.run([PYTHON, "-m", "cchc", "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
     script = (
         "import django; django.setup()\n"
-        "from cchc.demo.org import load_org\n"
+        "from cchc.org.demo import load_org\n"
         "from cchc.feedback.demo import load_categories\n"
         "org = load_org(); load_categories(org.city)\n"
     )

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "cchc.directives",
     "cchc.surveys",
     "cchc.feedback",
+    "cchc.home",
+    "cchc.demo",
 ]
 
 MIDDLEWARE = [
@@ -168,7 +170,7 @@ CACHES = {
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 if TESTING:
     # Hashing cost is irrelevant in tests and dominates their run time.

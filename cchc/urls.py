@@ -8,6 +8,7 @@ admin.site.site_title = "CCHC"
 admin.site.index_title = "Quản trị dữ liệu"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("cchc.home.urls")),
     path("", include("cchc.core.urls")),
     path("tai-khoan/", include("cchc.accounts.urls")),
     path("to-chuc/", include("cchc.org.urls")),
@@ -17,9 +18,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ho-so/", include("cchc.dossiers.urls")),
     path("chi-dao/", include("cchc.directives.urls")),
     path("phan-anh/", include("cchc.feedback.urls")),
-    path("cong-khai/phan-anh/", include("cchc.feedback.public_urls")),
+    path("cong-khai/phan-anh/", include("cchc.portal.urls_feedback")),
     path("khao-sat/", include("cchc.surveys.urls")),
-    path("cong-khai/khao-sat/", include("cchc.surveys.public_urls")),
+    path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),
     path("api/", dossier_api.urls),

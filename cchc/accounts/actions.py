@@ -21,8 +21,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cchc.accounts import backup_codes
 from cchc.accounts.models import BackupCode, BackupCodeDevice, LoginFailure, User
 from cchc.accounts.policy import Lockout, lockout_for, username_key
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.events import record
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Jurisdiction, Official
 
 logger = logging.getLogger(__name__)

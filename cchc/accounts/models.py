@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django_otp.models import Device
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role
 
 
 class User(AbstractUser):  # type: ignore[django-manager-missing]  # django-otp devices: a generic FK on an abstract model

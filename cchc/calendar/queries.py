@@ -22,8 +22,8 @@ from django.db.models import Count, Max, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from cchc.accounts.roles import Role
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
+from cchc.core.roles import Role
 from cchc.lib.workcal import (
     KIND_MAKE_UP_WORKING_DAY,
     OfficeHours,

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 
-from cchc.accounts.roles import Role
+from cchc.core.roles import Role
 
 ALL_STAFF = frozenset(Role)
 
@@ -22,7 +22,7 @@ class NavItem:
 
 ORG_GROUP = "Tổ chức"
 NAV: list[NavItem] = [
-    NavItem("home", "Trang làm việc", "core:home", ALL_STAFF),
+    NavItem("home", "Trang làm việc", "home:home", ALL_STAFF),
     NavItem("units", "Đơn vị", "org:unit_list", ALL_STAFF, ORG_GROUP),
     NavItem("officials", "Cán bộ, công chức", "org:official_list", ALL_STAFF, ORG_GROUP),
     NavItem("org_import", "Nhập danh sách", "org:import", frozenset({Role.SECRETARIAT}), ORG_GROUP),

@@ -2,8 +2,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cchc.accounts.roles import Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import Role
 
 AUDIT_READERS = frozenset({Role.LEADER, Role.SECRETARIAT, Role.AUDITOR})
 

@@ -4,6 +4,5 @@ from cchc.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("nhat-ky/", views.audit, name="audit"),
 ]

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from cchc.accounts.models import User
-from cchc.accounts.roles import Role
+from cchc.core.roles import Role
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import Deadline, DeadlinePause, ReminderSent
 from cchc.lib import deadlines as dl

@@ -3,8 +3,8 @@
 import os
 from collections.abc import Callable
 
-from cchc.demo.accounts import load_accounts
-from cchc.demo.org import load_org
+from cchc.accounts.demo import load_accounts
+from cchc.org.demo import load_org
 
 
 def _org_and_accounts() -> str:

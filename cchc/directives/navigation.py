@@ -1,7 +1,7 @@
 """Navigation entries of the directive and task screens (collected by ``cchc.core.navigation``)."""
 
-from cchc.accounts.roles import Role
 from cchc.core.navigation import ALL_STAFF, NavItem
+from cchc.core.roles import Role
 
 WIDE = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
 # Roles whose work is their own unit's tasks; the jurisdiction-wide roles reach their unit's inbox from

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.directives.models import Directive, Task, TaskQuerySet, TaskStatus
 from cchc.lib.deadlines import State
 from cchc.org.models import Unit, UnitKind

@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from cchc.accounts.models import User
-from cchc.accounts.roles import JURISDICTION_WIDE
+from cchc.core.roles import JURISDICTION_WIDE
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives import actions

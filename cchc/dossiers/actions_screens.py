@@ -15,9 +15,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.accounts.roles import Role
 from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
+from cchc.core.roles import Role
 from cchc.dossiers.letters import APOLOGY_EVENT, LetterChoices, form_for
 from cchc.dossiers.models import (
     Apology,

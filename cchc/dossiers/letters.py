@@ -22,16 +22,12 @@ from typing import Any
 
 from django.utils import timezone
 
-from cchc.core.official_documents import (
-    Block,
-    OfficialDocument,
-    letterhead,
-    province_of,
-)
+from cchc.core.official_documents import Block, OfficialDocument
 from cchc.core.official_documents import docx_text as docx_text  # re-exported for callers
 from cchc.core.official_documents import render_docx as render_document_docx
 from cchc.core.official_documents import render_pdf as render_document_pdf
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierEvent, LegalBasis
+from cchc.org.letterhead import letterhead, province_of
 from cchc.org.models import Unit
 
 APOLOGY_EVENT = "apology_issued"

@@ -235,8 +235,9 @@ class DossierStep(models.Model):
         db_index=False,  # read within one dossier's steps (Django's PROTECT check scans on unit delete)
     )
     unit_name = models.CharField("phòng ban xử lý", max_length=255, blank=True)  # PhongBanXuLy
-    # Indexed only where it is read: an official's unfinished steps (``dashboard.officer_work``), by the
-    # partial index in Meta; a full index on the step's unit or official cost 7.7 s per 2M imported steps.
+    # Indexed only where it is read: an official's unfinished steps (``home.work_panels.officer_work``),
+    # by the partial index in Meta; a full index on the step's unit or official cost 7.7 s per 2M
+    # imported steps.
     official = models.ForeignKey(
         Official,
         null=True,

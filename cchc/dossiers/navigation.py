@@ -1,7 +1,7 @@
 """Navigation entries of the dossier screens (collected by ``cchc.core.navigation.all_items``)."""
 
-from cchc.accounts.roles import Role
 from cchc.core.navigation import NavItem
+from cchc.core.roles import Role
 
 DOSSIER_READERS = frozenset(
     {

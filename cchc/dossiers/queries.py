@@ -29,8 +29,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.dossiers.models import (
     Apology,
     Dossier,

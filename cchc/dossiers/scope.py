@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cchc.accounts.roles import Role
+from cchc.core.roles import Role
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import units_for, user_jurisdiction, user_unit
 

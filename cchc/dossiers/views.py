@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
-from cchc.accounts.roles import Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import Role
 from cchc.dossiers import actions_screens as actions
 from cchc.dossiers.forms import (
     ApologyIssueForm,

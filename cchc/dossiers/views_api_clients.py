@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from cchc.accounts.roles import Role
+from cchc.core.roles import Role
 from cchc.dossiers.api_auth import NAME_MAX, ClientError, issue_client, revoke_client
 from cchc.dossiers.models import ApiClient
 from cchc.org.models import Jurisdiction

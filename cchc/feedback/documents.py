@@ -30,9 +30,10 @@ from django.utils import timezone
 
 from cchc.core.events import record
 from cchc.core.models import AuditEvent
-from cchc.core.official_documents import Block, OfficialDocument, letterhead
+from cchc.core.official_documents import Block, OfficialDocument
 from cchc.feedback.models import Answer, Kind, Petition
 from cchc.feedback.text import mask_name, mask_personal
+from cchc.org.letterhead import letterhead
 
 ISSUED = "feedback.document_issued"
 ACCEPTANCE, REFUSAL, EXPLANATION = "acceptance", "refusal", "explanation"

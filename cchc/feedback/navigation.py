@@ -1,7 +1,7 @@
 """Navigation entries of citizen voice (collected by ``cchc.core.navigation.all_items``)."""
 
-from cchc.accounts.roles import Role
 from cchc.core.navigation import ALL_STAFF, NavItem
+from cchc.core.roles import Role
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("feedback", "Phản ánh, kiến nghị", "feedback:list", ALL_STAFF),

@@ -16,8 +16,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, Petition
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction, user_unit

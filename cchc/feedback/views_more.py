@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
 from cchc.core.events import record
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
 from cchc.feedback import stats
 from cchc.feedback.actions_citizen import create_key, revoke_key

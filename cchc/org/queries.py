@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import HeadKind, Jurisdiction, Official, Unit, UnitHead, UnitQuerySet
 
 

@@ -147,7 +147,7 @@ def _figures() -> int:
 
 
 def _units() -> list[Unit]:
-    from cchc.demo.org import WARDS
+    from cchc.org.demo import WARDS
 
     codes = [f"UBND-{suffix}" for suffix, _ in WARDS] + ["BPMC-VT"]
     found = {u.code: u for u in Unit.objects.filter(code__in=codes)}

@@ -1,7 +1,7 @@
 """Menu entries of the surveys (shown under one "Khảo sát" drop-down)."""
 
-from cchc.accounts.roles import Role
 from cchc.core.navigation import ALL_STAFF, NavItem
+from cchc.core.roles import Role
 
 NAV_GROUP = "Khảo sát"
 WIDE = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})

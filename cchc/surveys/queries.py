@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.accounts.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Official, Unit, UnitQuerySet
 from cchc.org.queries import officials_for, units_for, user_jurisdiction, user_unit
 from cchc.surveys.models import (

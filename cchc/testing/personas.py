@@ -19,7 +19,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.models import User
-from cchc.accounts.roles import Role
+from cchc.core.roles import Role
 from cchc.org.models import HeadKind, Jurisdiction, JurisdictionLevel, Official, Unit, UnitHead, UnitKind
 
 PASSWORD = "Mat-khau-thu-nghiem-2022"

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from cchc.accounts.actions import create_account
 from cchc.accounts.models import User
-from cchc.accounts.roles import Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import Role
 from cchc.org.models import Official
 from cchc.testing.personas import PASSWORD
 

@@ -6,8 +6,8 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.actions import create_account
-from cchc.accounts.roles import Role
 from cchc.core.models import AuditEvent
+from cchc.core.roles import Role
 from cchc.org.models import Official
 from cchc.testing.personas import PASSWORD, totp_now
 

@@ -15,8 +15,8 @@ from cchc.lib.deadlines import State
 
 @pytest.fixture
 def demo_org(db):
-    from cchc.demo.accounts import load_accounts
-    from cchc.demo.org import load_org
+    from cchc.accounts.demo import load_accounts
+    from cchc.org.demo import load_org
 
     org = load_org()
     load_accounts(org)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cchc.demo.org import load_org
 from cchc.dossiers import demo
+from cchc.org.demo import load_org
 
 
 def demo_city() -> None:

@@ -13,12 +13,12 @@ from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-from cchc.demo.org import load_org
 from cchc.dossiers.actions import upsert_dossiers
 from cchc.dossiers.api import EXAMPLE_DOSSIER
 from cchc.dossiers.api_auth import issue_client
 from cchc.dossiers.demo import load_catalogue
 from cchc.dossiers.records import parse_record
+from cchc.org.demo import load_org
 from cchc.wsgi import application
 
 

@@ -10,13 +10,13 @@ import random
 import pytest
 from django.core.cache import cache
 
-from cchc.core.dashboard import ACTIVITY, periods
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import DailyFact, Procedure, UnitDailyFact
 from cchc.dossiers.queries import unit_league
 from cchc.dossiers.stats import unit_stats
 from cchc.dossiers.tests.fact_helpers import varied_dossier
 from cchc.dossiers.tests.import_helpers import as_json, make_catalogue
+from cchc.home.figures import ACTIVITY, periods
 
 pytestmark = pytest.mark.django_db
 

@@ -67,9 +67,9 @@ def personal_strings(petitions):
 
 
 def test_the_demo_year_loads_once_and_no_public_page_shows_personal_data(client, db, settings):
-    from cchc.demo.accounts import load_accounts
-    from cchc.demo.org import load_org
+    from cchc.accounts.demo import load_accounts
     from cchc.feedback.demo import load_feedback_demo
+    from cchc.org.demo import load_org
 
     load_accounts(load_org())
     summary = load_feedback_demo()

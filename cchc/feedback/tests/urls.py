@@ -19,7 +19,7 @@ def _namespaces(patterns, found):
 _mounted = _namespaces(project_patterns, set())
 urlpatterns: list = []
 if "feedback_public" not in _mounted:
-    urlpatterns.append(path("cong-khai/phan-anh/", include("cchc.feedback.public_urls")))
+    urlpatterns.append(path("cong-khai/phan-anh/", include("cchc.portal.urls_feedback")))
 if "feedback" not in _mounted:
     urlpatterns.append(path("phan-anh/", include("cchc.feedback.urls")))
 if "open311" not in _mounted:

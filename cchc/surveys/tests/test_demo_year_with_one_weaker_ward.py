@@ -24,9 +24,9 @@ from cchc.surveys.models import (
 
 @pytest.fixture
 def demo(db):
-    from cchc.demo.accounts import load_accounts
-    from cchc.demo.org import load_org
+    from cchc.accounts.demo import load_accounts
     from cchc.dossiers.demo import run
+    from cchc.org.demo import load_org
 
     load_accounts(load_org())
     run(3000)

@@ -21,7 +21,7 @@ def _namespaces(patterns, found):
 _mounted = _namespaces(project_patterns, set())
 urlpatterns: list[Any] = []
 if "surveys_public" not in _mounted:
-    urlpatterns.append(path("cong-khai/khao-sat/", include("cchc.surveys.public_urls")))
+    urlpatterns.append(path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")))
 if "surveys" not in _mounted:
     urlpatterns.append(path("khao-sat/", include("cchc.surveys.urls")))
 # The improvement-task links point at the task engine's pages.

@@ -1,0 +1,39 @@
+"""Performance: the first pages read daily facts and indexed counts, so the number of queries does not
+grow with the number of units, dossiers, tasks or petitions. Measured on the whole demo (its shape, with
+CCHC_DEMO_DOSSIERS=400 from conftest), for every demo login, current month and a chosen month."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from cchc.accounts.demo import DEMO_LOGINS
+from cchc.accounts.models import User
+from cchc.testing.personas import login_verified
+
+# Session, user, official, unit, head, jurisdiction (6) + each panel's grouped reads; the leader's page
+# measured 23. The budget leaves room for a cache miss, not for a query per unit or per row.
+BUDGET = 30
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.CCHC_DEMO = True
+    settings.CCHC_DEMO_WITHOUT_2FA = True
+    call_command("load_demo", verbosity=0)
+    cache.clear()
+
+
+def test_every_demo_page_answers_within_the_query_budget(client, demo, django_assert_max_num_queries):
+    # One test for the whole demo: loading it takes tens of seconds.
+    for login in DEMO_LOGINS:
+        user = User.objects.get(username=login.username)
+        login_verified(client, user)
+        for query in ("", "?thang=2022-08"):
+            with django_assert_max_num_queries(BUDGET):
+                response = client.get("/" + query)
+            assert response.status_code == 200, (login.username, query)
+    login_verified(client, User.objects.get(username="lanhdao"))
+    html = client.get("/?thang=2022-08").content.decode()
+    assert html.count('data-testid="slipping-row"') > 10
+    assert "Chưa có người đứng đầu" not in html  # every demo unit that handles work has a head
+    assert "tháng 08/2022" in html

@@ -1,0 +1,149 @@
+"""Each role's first page (``/``): the role's panels; a visitor who is not signed in gets the public
+front page."""
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, cast
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from cchc.accounts.models import User
+from cchc.core.roles import Role
+from cchc.directives.queries import lead_tasks_for
+from cchc.home.figures import due_soon_working_days, periods
+from cchc.home.leader_panels import late_lists_awaiting_approval, satisfaction, slipping_units
+from cchc.home.work_panels import (
+    dossier_stats,
+    front_opinions,
+    late_list_state,
+    late_this_month,
+    officer_work,
+    one_stop_desk,
+    organisation_health,
+    overdue_check,
+    own_tasks,
+    petitions_overdue,
+    task_board,
+    unit_tasks_overdue,
+)
+from cchc.org.queries import user_jurisdiction, user_unit
+
+# One line under each role's heading: what the page is for.
+ROLE_FOCUS: dict[str, str] = {
+    Role.LEADER: "Đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm.",
+    Role.SECRETARIAT: "Theo dõi chỉ số CCHC, khảo sát, kiểm tra và tổ chức bộ máy.",
+    Role.OFFICE: "Sổ theo dõi văn bản chỉ đạo, đôn đốc nhiệm vụ, thống kê hồ sơ.",
+    Role.UNIT_HEAD: "Những việc đơn vị phải trả lời: nhiệm vụ quá hạn, hồ sơ trễ hạn, phản ánh quá hạn.",
+    Role.UNIT_OFFICER: "Việc của tôi: nhiệm vụ sắp đến hạn, phản ánh được giao, bước hồ sơ quá hạn.",
+    Role.ONE_STOP: "Tiếp nhận, trả kết quả hồ sơ, phiếu xin lỗi, đánh giá của người dân.",
+    Role.FRONT: "Ý kiến, kiến nghị Mặt trận đã chuyển và kết quả xử lý.",
+    Role.AUDITOR: "Chỉ xem: đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm.",
+}
+
+
+def _month(request: HttpRequest) -> str:
+    return request.GET.get("thang", "").strip()[:20]
+
+
+def _leader_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    p = periods(user, _month(request), today)
+    return {
+        "periods": p,
+        "slipping": slipping_units(user, p),
+        "late_lists": late_lists_awaiting_approval(user),
+        "may_approve": user.is_superuser or user.role == Role.LEADER,
+        "satisfaction": satisfaction(user, p),
+    }
+
+
+def _office_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    p = periods(user, _month(request), today)
+    return {
+        "periods": p,
+        "board": task_board(user, today),
+        "stats": dossier_stats(user, p),
+        "late_list": late_list_state(user, today),
+    }
+
+
+def _secretariat_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    p = periods(user, _month(request), today)
+    return {
+        "periods": p,
+        "own_tasks": own_tasks(user, lead_tasks_for(user), today),
+        "check": overdue_check(user, today),
+        "satisfaction": satisfaction(user, p),
+        "health": organisation_health(user, today),
+    }
+
+
+def _unit_head_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    p = periods(user, _month(request), today)
+    unit = user_unit(user)
+    return {
+        "periods": p,
+        "tasks": unit_tasks_overdue(user, today),
+        "late": late_this_month(user, p),
+        "petitions": petitions_overdue(user, today),
+        "satisfaction": satisfaction(user, p, [unit] if unit else []),
+    }
+
+
+def _unit_officer_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    return {"work": officer_work(user, today)}
+
+
+def _one_stop_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    return {"desk": one_stop_desk(user, today)}
+
+
+def _front_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    return {"opinions": front_opinions(user, today)}
+
+
+def _admin_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
+    return {**_leader_page(request, user, today), "health": organisation_health(user, today)}
+
+
+PAGES: dict[str, Callable[[HttpRequest, User, dt.date], dict[str, Any]]] = {
+    Role.LEADER: _leader_page,
+    Role.AUDITOR: _leader_page,  # the same picture, read-only (product.md: "read everything, change nothing")
+    Role.OFFICE: _office_page,
+    Role.SECRETARIAT: _secretariat_page,
+    Role.UNIT_HEAD: _unit_head_page,
+    Role.UNIT_OFFICER: _unit_officer_page,
+    Role.ONE_STOP: _one_stop_page,
+    Role.FRONT: _front_page,
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        from cchc.portal.views import landing
+
+        return landing(request)
+    user = cast(User, request.user)
+    today = timezone.localdate()
+    unit = user_unit(user)
+    context: dict[str, Any] = {
+        "role_label": user.get_role_display()
+        if user.role
+        else ("Quản trị hệ thống" if user.is_superuser else ""),
+        "role_focus": ROLE_FOCUS.get(user.role, ""),
+        "unit": unit,
+        "head": unit.accountable_head(today) if unit else None,
+        "jurisdiction": user_jurisdiction(user),
+        "today": today,
+        "due_soon_days": due_soon_working_days(),
+    }
+    page = PAGES.get(user.role) or (_admin_page if user.is_superuser else None)
+    if page is not None:
+        context.update(page(request, user, today))
+    if user.role == Role.SECRETARIAT or user.is_superuser:
+        from cchc.calendar.queries import missing_next_year
+
+        # The yearly reminder to load next year's announced schedule (issue 2, deliverable 6).
+        context["calendar_missing_year"] = missing_next_year(user_jurisdiction(user), today)
+    return render(request, f"home/{user.role or 'admin'}.html", context)
