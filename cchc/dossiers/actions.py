@@ -27,86 +27,35 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from cchc.core.events import record
 from cchc.dossiers import bulk, facts
-from cchc.dossiers.judging import ProcedureLimit, Verdict, calendar_for, judge_records
-from cchc.dossiers.models import (
-    ApiClient,
-    Dossier,
-    DossierEvent,
-    DossierStep,
-    ImportBatch,
-    LegalBasis,
-    Procedure,
-    Supplement,
-    legal_basis_for,
+from cchc.dossiers.judging import Verdict, calendar_for, judge_records
+from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, ImportBatch, Procedure, Supplement
+from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord
+from cchc.dossiers.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
+from cchc.dossiers.upsert_rows import (
+    COL_INDEX,
+    DOSSIER_COLUMNS,
+    STEP_COLUMNS,
+    SUPPLEMENT_COLUMNS,
+    Existing,
+    changes_between,
+    dossier_values,
+    load_existing,
+    new_state,
+    old_state,
+    step_resolution,
+    step_values,
+    stored_outside_scope,
+    supplement_values,
+    wall_clock,
 )
-from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord, fold
-from cchc.dossiers.scope import IMPORT_ROLES, import_jurisdiction_for, import_units_for, units_in
-from cchc.org.models import Jurisdiction, Official, Unit
+from cchc.org.models import Jurisdiction, Unit
 
 ProgressFn = Callable[[str, int, int], Any]
-
-# Compared, stored and reported in this order; the FK columns are reported by code.
-DOSSIER_COLUMNS = (
-    "procedure_id",
-    "receiving_unit_id",
-    "handling_unit_id",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_phone",
-    "applicant_email",
-    "applicant_address",
-    "applicant_type",
-    "summary",
-    "channel",
-    "status",
-    "submitted_at",
-    "received_at",
-    "appointment_at",
-    "end_at",
-    "returned_at",
-    "refused_at",
-    "legal_basis",
-    "outcome",
-    "effective_appointment_at",
-    "late_causes",
-    "finished_on",
-)
-STEP_COLUMNS = (
-    "seq",
-    "from_unit_id",
-    "unit_id",
-    "unit_name",
-    "official_id",
-    "official_name",
-    "position",
-    "content",
-    "started_at",
-    "finished_at",
-    "deadline_at",
-    "external",
-)
-SUPPLEMENT_COLUMNS = ("seq", "requested_at", "completed_at", "content")
-_COL_INDEX = {c: i for i, c in enumerate(DOSSIER_COLUMNS)}
-_UNIT_FKS = ("receiving_unit_id", "handling_unit_id")
-CHUNK = 5000
-
-
-@dataclass
-class WriteScope:
-    user: Any  # the User, or None for a system actor
-    name: str
-    jurisdiction: Jurisdiction | None
-    unit_ids: frozenset[int] | None  # None: every unit (a system actor without a jurisdiction)
-
-    def allows(self, unit_id: int) -> bool:
-        return self.unit_ids is None or unit_id in self.unit_ids
 
 
 @dataclass
@@ -133,335 +82,6 @@ class UpsertResult:
             return f"{rows} dòng bị từ chối ({len(self.errors)} lỗi); không ghi hồ sơ nào."
         verb = "Kiểm tra xong (chưa ghi)" if self.dry_run else "Đã nhập"
         return f"{verb}: {self.created} hồ sơ mới, {self.updated} cập nhật, {self.unchanged} không đổi."
-
-
-def resolve_scope(actor: Any, jurisdiction: Jurisdiction | None = None) -> WriteScope:
-    """Who is writing and for which units. Users are checked against ``scope``; an ApiClient writes
-    for its jurisdiction; a string names a system process (the CLI), limited to ``jurisdiction``."""
-    if isinstance(actor, ApiClient):
-        area = actor.jurisdiction
-        return WriteScope(None, f"API: {actor.name}", area, _ids(units_in(area)))
-    if isinstance(actor, str):
-        ids = _ids(units_in(jurisdiction)) if jurisdiction is not None else None
-        return WriteScope(None, actor, jurisdiction, ids)
-    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
-        raise PermissionDenied("Cần đăng nhập để ghi hồ sơ.")
-    if not actor.is_superuser and actor.role not in IMPORT_ROLES:
-        raise PermissionDenied(
-            "Chỉ Văn phòng, Thường trực CCHC và công chức Bộ phận một cửa được nhập hồ sơ."
-        )
-    name = actor.get_full_name() or actor.get_username()
-    if actor.is_superuser:
-        ids = _ids(units_in(jurisdiction)) if jurisdiction is not None else None
-        return WriteScope(actor, name, jurisdiction, ids)
-    units = import_units_for(actor)
-    if jurisdiction is not None:
-        units = units.filter(pk__in=units_in(jurisdiction))
-    return WriteScope(actor, name, jurisdiction or import_jurisdiction_for(actor), _ids(units))
-
-
-def _ids(qs: Any) -> frozenset[int]:
-    return frozenset(qs.values_list("pk", flat=True))
-
-
-# --- lookups ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Lookups:
-    procedures: dict[str, tuple[int, ProcedureLimit]]
-    unit_by_code: dict[str, int]
-    unit_code: dict[int, str]
-    unit_by_name: dict[str, int | None]  # folded name → id, None when ambiguous
-    officials: dict[tuple[int, str], int | None]
-    procedure_code: dict[int, str]
-
-
-def _lookups(records: Sequence[DossierRecord]) -> _Lookups:
-    return lookups({r.procedure_code for r in records}, with_officials=any(r.steps for r in records))
-
-
-def lookups(procedure_codes: Iterable[str], *, with_officials: bool) -> _Lookups:
-    """The catalogue and organisation a batch is checked against (also used by ``columnar``)."""
-    codes = sorted(set(procedure_codes))
-    procedures: dict[str, tuple[int, ProcedureLimit]] = {}
-    for i in range(0, len(codes), CHUNK):
-        for pk, code, value, unit in Procedure.objects.filter(
-            national_code__in=codes[i : i + CHUNK]
-        ).values_list("pk", "national_code", "limit_value", "limit_unit"):
-            procedures[code] = (pk, ProcedureLimit(float(value) if value is not None else None, unit))
-    unit_by_code: dict[str, int] = {}
-    unit_code: dict[int, str] = {}
-    unit_by_name: dict[str, int | None] = {}
-    for pk, code, name in Unit.objects.values_list("pk", "code", "name"):
-        unit_by_code[code] = pk
-        unit_code[pk] = code
-        key = fold(name)
-        unit_by_name[key] = None if key in unit_by_name else pk
-    officials: dict[tuple[int, str], int | None] = {}
-    if with_officials:
-        for pk, unit_id, full_name in Official.objects.values_list("pk", "unit_id", "full_name"):
-            key2 = (unit_id, fold(full_name))
-            officials[key2] = None if key2 in officials else pk
-    return _Lookups(
-        procedures, unit_by_code, unit_code, unit_by_name, officials, {v[0]: k for k, v in procedures.items()}
-    )
-
-
-def _unit_ref(lk: _Lookups, ref: str) -> int | None:
-    if not ref:
-        return None
-    pk = lk.unit_by_code.get(ref)
-    if pk is not None:
-        return pk
-    return lk.unit_by_name.get(fold(ref))
-
-
-# --- validation -----------------------------------------------------------------------------------------
-
-
-def _validate(records: Sequence[DossierRecord], lk: _Lookups, scope: WriteScope) -> list[RowError]:
-    errors: list[RowError] = []
-    first_row: dict[str, int] = {}
-    today = timezone.localdate()
-    for r in records:
-        prev = first_row.get(r.code)
-        if prev is not None:
-            errors.append(
-                RowError(r.row, "MaHoSo", r.code, f"Mã hồ sơ trùng với dòng {prev} trong cùng tệp.")
-            )
-        else:
-            first_row[r.code] = r.row
-        if r.procedure_code not in lk.procedures:
-            errors.append(
-                RowError(
-                    r.row,
-                    "MaTTHC",
-                    r.procedure_code,
-                    "Mã thủ tục không có trong danh mục TTHC; nhập danh mục trước (cchc import-procedures).",
-                )
-            )
-        for field_name, code in (
-            ("DonViXuLy", r.handling_unit_code),
-            ("DonViTiepNhan", r.receiving_unit_code),
-        ):
-            if field_name == "DonViTiepNhan" and code == r.handling_unit_code:
-                continue
-            pk = lk.unit_by_code.get(code)
-            if pk is None:
-                errors.append(
-                    RowError(
-                        r.row,
-                        field_name,
-                        code,
-                        "Mã đơn vị không có trong danh sách đơn vị (cần mã đơn vị, không phải tên).",
-                    )
-                )
-            elif not scope.allows(pk):
-                errors.append(
-                    RowError(r.row, field_name, code, "Đơn vị nằm ngoài phạm vi được nhập hồ sơ của bạn.")
-                )
-        if r.received_at is not None and r.received_at.date() > today:
-            errors.append(
-                RowError(r.row, "NgayTiepNhan", f"{r.received_at:%d/%m/%Y}", "Ngày tiếp nhận ở tương lai.")
-            )
-    return errors
-
-
-# --- building rows ---------------------------------------------------------------------------------------
-
-
-def _wall(value: Any) -> Any:
-    """A stored (aware) instant as naive local wall-clock time, the form records and writes use."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
-    return value
-
-
-_LEGAL_BASIS_TEXT: dict[str, str] = {basis: str(basis) for basis in LegalBasis}  # str() of a member, once
-
-
-def _dossier_values(r: DossierRecord, lk: _Lookups, v: Verdict) -> tuple[Any, ...]:
-    received_day = (
-        r.received_at.date() if r.received_at else (r.submitted_at.date() if r.submitted_at else None)
-    )
-    return (
-        lk.procedures[r.procedure_code][0],
-        lk.unit_by_code[r.receiving_unit_code],
-        lk.unit_by_code[r.handling_unit_code],
-        r.applicant_name,
-        r.applicant_id_number,
-        r.applicant_phone,
-        r.applicant_email,
-        r.applicant_address,
-        r.applicant_type,
-        r.summary,
-        r.channel,
-        r.status,
-        r.submitted_at,
-        r.received_at,
-        r.appointment_at,
-        r.end_at,
-        r.returned_at,
-        r.refused_at,
-        _LEGAL_BASIS_TEXT[legal_basis_for(received_day)],
-        v.outcome,
-        v.effective_appointment_at,
-        v.causes,
-        v.finished_on,
-    )
-
-
-def _step_resolution(r: DossierRecord, lk: _Lookups, scope: WriteScope) -> list[tuple[int | None, bool]]:
-    out = []
-    for s in r.steps:
-        pk = _unit_ref(lk, s.unit_ref)
-        out.append((pk, s.external or pk is None or not scope.allows(pk)))
-    return out
-
-
-def _step_values(
-    r: DossierRecord, lk: _Lookups, resolved: list[tuple[int | None, bool]]
-) -> list[tuple[Any, ...]]:
-    rows = []
-    for s, (unit_id, external) in zip(r.steps, resolved, strict=True):
-        official_id = None
-        if unit_id is not None and s.official_name:
-            official_id = lk.officials.get((unit_id, fold(s.official_name)))
-        rows.append(
-            (
-                s.seq,
-                _unit_ref(lk, s.from_unit_ref),
-                unit_id,
-                s.unit_ref,
-                official_id,
-                s.official_name,
-                s.position,
-                s.content,
-                s.started_at,
-                s.finished_at,
-                s.deadline_at,
-                external,
-            )
-        )
-    return rows
-
-
-def _supplement_values(r: DossierRecord) -> list[tuple[Any, ...]]:
-    return [(s.seq, s.requested_at, s.completed_at, s.content) for s in r.supplements]
-
-
-@dataclass
-class _Existing:
-    pk: int
-    values: tuple[Any, ...]
-    steps: list[tuple[Any, ...]] = field(default_factory=list)
-    supplements: list[tuple[Any, ...]] = field(default_factory=list)
-
-
-def lookup_chunk() -> int:
-    """How many values one ``__in`` lookup takes: PostgreSQL gets one array parameter (``among``),
-    SQLite one placeholder per value."""
-    return 50000 if connection.vendor == "postgresql" else CHUNK
-
-
-def among(values: Sequence[Any], sql_type: str) -> Any:
-    """The right-hand side of an ``__in`` lookup for a large chunk. On PostgreSQL one array parameter
-    (``unnest(%s)``) instead of thousands of placeholders, which psycopg would have to split."""
-    if connection.vendor == "postgresql":
-        return RawSQL(f"SELECT unnest(%s::{sql_type}[])", (list(values),))
-    return values
-
-
-def _load_existing(codes: Sequence[str]) -> dict[str, _Existing]:
-    out: dict[str, _Existing] = {}
-    big = lookup_chunk()
-    for i in range(0, len(codes), big):
-        qs = Dossier.objects.filter(code__in=among(codes[i : i + big], "text")).values_list(
-            "pk", "code", *DOSSIER_COLUMNS
-        )
-        for pk, code, *values in qs:
-            out[code] = _Existing(pk, tuple(_wall(v) for v in values))
-    if not out:
-        return out
-    by_pk = {e.pk: e for e in out.values()}
-    ids = list(by_pk)
-    for i in range(0, len(ids), big):
-        chunk = among(ids[i : i + big], "bigint")
-        for dossier_id, *values in (
-            DossierStep.objects.filter(dossier_id__in=chunk)
-            .order_by("dossier_id", "seq")
-            .values_list("dossier_id", *STEP_COLUMNS)
-        ):
-            by_pk[dossier_id].steps.append(tuple(_wall(v) for v in values))
-        for dossier_id, *values in (
-            Supplement.objects.filter(dossier_id__in=chunk)
-            .order_by("dossier_id", "seq")
-            .values_list("dossier_id", *SUPPLEMENT_COLUMNS)
-        ):
-            by_pk[dossier_id].supplements.append(tuple(_wall(v) for v in values))
-    return out
-
-
-def _shown(column: str, value: Any, lk: _Lookups) -> Any:
-    if value is None or isinstance(value, (bool, int, float, str, list, dict)):
-        if column in _UNIT_FKS and isinstance(value, int):
-            return lk.unit_code.get(value, value)
-        if column == "procedure_id" and isinstance(value, int):
-            return lk.procedure_code.get(value, value)
-        return value
-    if isinstance(value, dt.datetime):
-        return _wall(value).strftime("%Y-%m-%dT%H:%M:%S")
-    return str(value)
-
-
-def _changes(
-    old: _Existing,
-    new: tuple[Any, ...],
-    steps: list[tuple[Any, ...]],
-    sups: list[tuple[Any, ...]],
-    lk: _Lookups,
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for i, column in enumerate(DOSSIER_COLUMNS):
-        if old.values[i] != new[i]:
-            name = column.removesuffix("_id")
-            out[name] = [_shown(column, old.values[i], lk), _shown(column, new[i], lk)]
-    if old.steps != steps:
-        out["steps"] = [len(old.steps), len(steps)]
-    if old.supplements != sups:
-        out["supplements"] = [len(old.supplements), len(sups)]
-    return out
-
-
-def _old_state(old: _Existing) -> facts.FactState:
-    v = old.values
-    second = old.supplements[1][1] if len(old.supplements) > 1 else None
-    return facts.make_state(
-        v[_COL_INDEX["handling_unit_id"]],
-        v[_COL_INDEX["procedure_id"]],
-        v[_COL_INDEX["status"]],
-        v[_COL_INDEX["channel"]],
-        v[_COL_INDEX["received_at"]],
-        v[_COL_INDEX["outcome"]],
-        v[_COL_INDEX["finished_on"]],
-        v[_COL_INDEX["effective_appointment_at"]],
-        second,
-    )
-
-
-def _new_state(values: tuple[Any, ...], v: Verdict, r: DossierRecord) -> facts.FactState:
-    return facts.make_state(
-        values[_COL_INDEX["handling_unit_id"]],
-        values[_COL_INDEX["procedure_id"]],
-        r.status,
-        r.channel,
-        r.received_at,
-        v.outcome,
-        v.finished_on,
-        v.effective_appointment_at,
-        v.second_request_at,
-    )
 
 
 # --- the write path ---------------------------------------------------------------------------------------
@@ -539,30 +159,38 @@ def upsert_dossiers(
     scope = resolve_scope(actor, jurisdiction)
     recs = list(records)
     result = UpsertResult(dry_run=dry_run)
-    lk = _lookups(recs)
-    result.errors = _validate(recs, lk, scope)
-    existing = _load_existing([r.code for r in recs]) if not result.errors else {}
-    if scope.unit_ids is not None:
-        h, rcv = _COL_INDEX["handling_unit_id"], _COL_INDEX["receiving_unit_id"]
-        for r in recs:
-            old = existing.get(r.code)
-            if old is not None and not (scope.allows(old.values[h]) and scope.allows(old.values[rcv])):
-                result.errors.append(
-                    RowError(
-                        r.row,
-                        "MaHoSo",
-                        r.code,
-                        "Mã hồ sơ đã có trong hệ thống, thuộc đơn vị ngoài phạm vi của bạn.",
-                    )
-                )
+    lk = lookups_for(recs)
+    result.errors = validate(recs, lk, scope)
+    existing = load_existing([r.code for r in recs]) if not result.errors else {}
+    result.errors += stored_outside_scope(recs, existing, scope)
     if result.errors or validate_only:
         result.errors.sort(key=lambda e: (e.row, e.field))
         result.dry_run = True
         return result
     if progress:
         progress("judge", 0, len(recs))
-    as_of = as_of or timezone.localdate()
-    resolved = [_step_resolution(r, lk, scope) for r in recs]
+    resolved, verdicts = _judge(recs, lk, scope, as_of or timezone.localdate())
+    now = timezone.now()
+    base_event = {"source": source, "batch": batch.pk if batch is not None else None}
+    plan = _plan(recs, lk, scope, resolved, verdicts, existing, result, source, now, base_event)
+    result.created = len(plan.inserts)
+    result.updated = len(plan.updates)
+    if dry_run or (not plan.inserts and not plan.updates):
+        return result
+
+    if progress:
+        progress("write", 0, len(recs))
+    with bulk.bulk_session(), transaction.atomic():
+        _write(plan, recs, scope, source, now, base_event, progress)
+        record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
+    return result
+
+
+def _judge(
+    recs: Sequence[DossierRecord], lk: Lookups, scope: WriteScope, as_of: dt.date
+) -> tuple[list[list[tuple[int | None, bool]]], list[Verdict]]:
+    """Each record's steps resolved to units, and the outcome engine's verdict on the whole batch."""
+    resolved = [step_resolution(r, lk, scope) for r in recs]
     labels = [
         [
             ((lk.unit_code[pk] if pk is not None else (s.unit_ref or None)), ext)
@@ -571,104 +199,126 @@ def upsert_dossiers(
         for r, res in zip(recs, resolved, strict=True)
     ]
     limits = {code: lim for code, (_, lim) in lk.procedures.items()}
-    verdicts = judge_records(recs, limits, calendar_for(scope.jurisdiction), as_of, labels)
+    return resolved, judge_records(recs, limits, calendar_for(scope.jurisdiction), as_of, labels)
 
-    now = timezone.now()
-    inserts: list[tuple[Any, ...]] = []
-    insert_recs: list[int] = []
-    insert_children: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = []
-    updates: list[tuple[Any, ...]] = []
-    changed_ids: list[int] = []
-    new_steps: list[tuple[Any, ...]] = []
-    new_sups: list[tuple[Any, ...]] = []
-    events: list[tuple[Any, ...]] = []
-    deltas: facts.FactDeltas = {}
-    replace_children: list[int] = []
+
+@dataclass
+class _Plan:
+    """What a batch writes, decided before the transaction opens."""
+
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)
+    insert_recs: list[int] = field(default_factory=list)
+    insert_children: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = field(default_factory=list)
+    updates: list[tuple[Any, ...]] = field(default_factory=list)
+    changed_ids: list[int] = field(default_factory=list)
+    new_steps: list[tuple[Any, ...]] = field(default_factory=list)
+    new_sups: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    deltas: facts.FactDeltas = field(default_factory=dict)
+    replace_children: list[int] = field(default_factory=list)
+
+
+def _plan(
+    recs: Sequence[DossierRecord],
+    lk: Lookups,
+    scope: WriteScope,
+    resolved: Sequence[list[tuple[int | None, bool]]],
+    verdicts: Sequence[Verdict],
+    existing: dict[str, Existing],
+    result: UpsertResult,
+    source: str,
+    now: dt.datetime,
+    base_event: dict[str, Any],
+) -> _Plan:
+    """New dossiers, changed ones (with what changed) and unchanged ones, counted into ``result``."""
+    plan = _Plan()
     actor_id = scope.user.pk if scope.user is not None else None
-    base_event = {"source": source, "batch": batch.pk if batch is not None else None}
     for i, r in enumerate(recs):
         v = verdicts[i]
-        values = _dossier_values(r, lk, v)
-        steps = _step_values(r, lk, resolved[i])
-        sups = _supplement_values(r)
+        values = dossier_values(r, lk, v)
+        steps = step_values(r, lk, resolved[i])
+        sups = supplement_values(r)
         old = existing.get(r.code)
         if old is None:
-            insert_recs.append(i)
-            inserts.append(values)
-            insert_children.append((steps, sups))
+            plan.insert_recs.append(i)
+            plan.inserts.append(values)
+            plan.insert_children.append((steps, sups))
             result.codes_created.append(r.code)
-            facts.contribute(deltas, _new_state(values, v, r))
+            facts.contribute(plan.deltas, new_state(values, v, r))
             continue
         if old.values == values and old.steps == steps and old.supplements == sups:
             result.unchanged += 1
             continue
-        changes = _changes(old, values, steps, sups, lk)
-        updates.append((old.pk, *values, source, now))
-        changed_ids.append(old.pk)
+        changes = changes_between(old, values, steps, sups, lk)
+        plan.updates.append((old.pk, *values, source, now))
+        plan.changed_ids.append(old.pk)
         result.codes_updated.append(r.code)
-        events.append((old.pk, now, actor_id, scope.name, "updated", {**base_event, "changes": changes}))
+        plan.events.append((old.pk, now, actor_id, scope.name, "updated", {**base_event, "changes": changes}))
         if "steps" in changes or "supplements" in changes:
-            replace_children.append(old.pk)
-            new_steps.extend((old.pk, *s) for s in steps)
-            new_sups.extend((old.pk, *s) for s in sups)
-        facts.contribute(deltas, _old_state(old), -1)
-        facts.contribute(deltas, _new_state(values, v, r))
-    result.created = len(inserts)
-    result.updated = len(updates)
-    if dry_run or (not inserts and not updates):
-        return result
+            plan.replace_children.append(old.pk)
+            plan.new_steps.extend((old.pk, *s) for s in steps)
+            plan.new_sups.extend((old.pk, *s) for s in sups)
+        facts.contribute(plan.deltas, old_state(old), -1)
+        facts.contribute(plan.deltas, new_state(values, v, r))
+    return plan
 
-    if progress:
-        progress("write", 0, len(recs))
+
+def _write(
+    plan: _Plan,
+    recs: Sequence[DossierRecord],
+    scope: WriteScope,
+    source: str,
+    now: dt.datetime,
+    base_event: dict[str, Any],
+    progress: ProgressFn | None,
+) -> None:
+    """The plan's rows, in the caller's transaction: references locked, dossiers inserted and updated,
+    steps and supplements replaced, one event per dossier, the daily facts moved."""
     table = Dossier._meta.db_table
-    with bulk.bulk_session(), transaction.atomic():
-        p, h, rcv = (
-            _COL_INDEX["procedure_id"],
-            _COL_INDEX["handling_unit_id"],
-            _COL_INDEX["receiving_unit_id"],
-        )
-        written = [*inserts, *(u[1:] for u in updates)]
-        lock_references({v[p] for v in written}, {v[h] for v in written} | {v[rcv] for v in written})
-        ids = bulk.allocate_ids(table, len(inserts))
-        created_json: dict[int, str] = {}
-        bulk.insert_rows(
-            table,
-            ("id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at"),
-            (
-                (pk, recs[i].code, *values, source, now, now)
-                for pk, i, values in zip(ids, insert_recs, inserts, strict=True)
-            ),
-        )
-        for pk, i, (steps, sups) in zip(ids, insert_recs, insert_children, strict=True):
-            r = recs[i]
-            new_steps.extend((pk, *s) for s in steps)
-            new_sups.extend((pk, *s) for s in sups)
-            data = created_json.get(r.status)
-            if data is None:
-                data = created_json[r.status] = json.dumps(
-                    {**base_event, "status": r.status}, ensure_ascii=False
-                )
-            events.append((pk, now, actor_id, scope.name, "created", data))
-        if updates:
-            _lock_existing(changed_ids)
-            bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at"), updates)
-        if replace_children:
-            bulk.delete_in(DossierStep._meta.db_table, "dossier_id", replace_children)
-            bulk.delete_in(Supplement._meta.db_table, "dossier_id", replace_children)
-        if progress:
-            progress("children", 0, len(recs))
-        bulk.insert_rows(DossierStep._meta.db_table, ("dossier_id", *STEP_COLUMNS), new_steps)
-        bulk.insert_rows(Supplement._meta.db_table, ("dossier_id", *SUPPLEMENT_COLUMNS), new_sups)
-        bulk.insert_rows(
-            DossierEvent._meta.db_table,
-            ("dossier_id", "at", "actor_id", "actor_name", "kind", "data"),
-            events,
-        )
-        if progress:
-            progress("facts", 0, len(recs))
-        facts.apply_deltas(deltas)
-        record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
-    return result
+    actor_id = scope.user.pk if scope.user is not None else None
+    p, h, rcv = (
+        COL_INDEX["procedure_id"],
+        COL_INDEX["handling_unit_id"],
+        COL_INDEX["receiving_unit_id"],
+    )
+    written = [*plan.inserts, *(u[1:] for u in plan.updates)]
+    lock_references({v[p] for v in written}, {v[h] for v in written} | {v[rcv] for v in written})
+    ids = bulk.allocate_ids(table, len(plan.inserts))
+    created_json: dict[int, str] = {}
+    bulk.insert_rows(
+        table,
+        ("id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at"),
+        (
+            (pk, recs[i].code, *values, source, now, now)
+            for pk, i, values in zip(ids, plan.insert_recs, plan.inserts, strict=True)
+        ),
+    )
+    for pk, i, (steps, sups) in zip(ids, plan.insert_recs, plan.insert_children, strict=True):
+        r = recs[i]
+        plan.new_steps.extend((pk, *s) for s in steps)
+        plan.new_sups.extend((pk, *s) for s in sups)
+        data = created_json.get(r.status)
+        if data is None:
+            data = created_json[r.status] = json.dumps({**base_event, "status": r.status}, ensure_ascii=False)
+        plan.events.append((pk, now, actor_id, scope.name, "created", data))
+    if plan.updates:
+        _lock_existing(plan.changed_ids)
+        bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at"), plan.updates)
+    if plan.replace_children:
+        bulk.delete_in(DossierStep._meta.db_table, "dossier_id", plan.replace_children)
+        bulk.delete_in(Supplement._meta.db_table, "dossier_id", plan.replace_children)
+    if progress:
+        progress("children", 0, len(recs))
+    bulk.insert_rows(DossierStep._meta.db_table, ("dossier_id", *STEP_COLUMNS), plan.new_steps)
+    bulk.insert_rows(Supplement._meta.db_table, ("dossier_id", *SUPPLEMENT_COLUMNS), plan.new_sups)
+    bulk.insert_rows(
+        DossierEvent._meta.db_table,
+        ("dossier_id", "at", "actor_id", "actor_name", "kind", "data"),
+        plan.events,
+    )
+    if progress:
+        progress("facts", 0, len(recs))
+    facts.apply_deltas(plan.deltas)
 
 
 def record_upsert(
@@ -706,7 +356,7 @@ def record_from_dossier(dossier: Dossier) -> DossierRecord:
     """The stored dossier as a record, so a partial change goes through ``upsert_dossiers`` too."""
 
     def local(value: dt.datetime | None) -> dt.datetime | None:
-        return _wall(value)
+        return wall_clock(value)
 
     units = dict(
         Unit.objects.filter(pk__in={dossier.handling_unit_id, dossier.receiving_unit_id}).values_list(

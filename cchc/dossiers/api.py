@@ -15,18 +15,15 @@ with Vietnamese messages that name the record and the field. docs/dossier-api.md
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Query, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from pydantic import ConfigDict
 
 from cchc.dossiers.actions import (
     DossierWriteError,
@@ -37,6 +34,20 @@ from cchc.dossiers.actions import (
     upsert_dossiers,
 )
 from cchc.dossiers.api_auth import ApiToken, auth_failure_message
+from cchc.dossiers.api_errors import error_count, fail, reason_of, shown_value, where_of
+from cchc.dossiers.api_schemas import (
+    EXAMPLE_CODE,
+    INSTANT_HELP,
+    MAX_DOSSIERS,
+    MAX_PROGRESS,
+    WRITE_RESPONSES,
+    DossierOut,
+    ProgressIn,
+    StatusIn,
+    StepIn,
+    SyncIn,
+    error_responses,
+)
 from cchc.dossiers.models import ApiClient, Dossier, Outcome
 from cchc.dossiers.records import (
     STATUS_NAMES,
@@ -49,22 +60,9 @@ from cchc.dossiers.records import (
 from cchc.dossiers.scope import units_in
 from cchc.org.models import Unit
 
-MAX_DOSSIERS = int(getattr(settings, "CCHC_API_MAX_DOSSIERS", 1000))
-MAX_PROGRESS = int(getattr(settings, "CCHC_API_MAX_PROGRESS", 100))
 # rules-vn §1.4: refused, withdrawn, stopped, processed and returned end processing; a dossier that has
 # ended cannot go back to being processed (that would rewrite its on-time statistics).
 ENDED = frozenset({7, 8, 9, 10})
-# The spellings records.parse_instant reads, as a pattern the schema publishes and pydantic enforces, so
-# the API accepts exactly what it documents (an empty string means "not given").
-INSTANT_PATTERN = (
-    r"^$|^\d{8}(\d{4}(\d{2})?)?$"
-    r"|^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
-    r"|^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$"
-)
-INSTANT_HELP = (
-    "Giờ Việt Nam, dạng yyyyMMddHHmmss như Cổng DVC quốc gia (ví dụ 20220307080000); "
-    "cũng nhận yyyy-mm-ddTHH:MM:SS và dd/mm/yyyy HH:MM."
-)
 
 api = NinjaAPI(
     title="API nhận hồ sơ thủ tục hành chính (CCHC)",
@@ -79,326 +77,13 @@ api = NinjaAPI(
 )
 
 
-# --- schemas --------------------------------------------------------------------------------------------
-
-
-class StrictSchema(Schema):
-    # The API accepts what the schema says and nothing looser: no 0/1 for booleans, no "4" for numbers.
-    model_config = ConfigDict(strict=True)
-
-
-def _instant(description: str, required: bool = False) -> Any:
-    text = f"{description}. {INSTANT_HELP}"
-    if required:
-        return Field(..., min_length=1, max_length=40, pattern=INSTANT_PATTERN, description=text)
-    return Field(None, max_length=40, pattern=INSTANT_PATTERN, description=text)
-
-
-def _text(description: str, max_length: int, required: bool = False) -> Any:
-    if required:
-        return Field(..., min_length=1, max_length=max_length, description=description)
-    return Field(None, max_length=max_length, description=description)
-
-
-class SupplementIn(StrictSchema):
-    NgayBoSung: str = _instant("Ngày yêu cầu bổ sung", required=True)
-    NgayTiepNhanBoSung: str | None = _instant("Ngày tiếp nhận hồ sơ bổ sung (để trống nếu chưa bổ sung)")
-    NoiDungBoSung: str | None = _text("Nội dung yêu cầu bổ sung", 1000)
-
-
-class StepIn(StrictSchema):
-    PhongBanXuLy: str | None = _text(
-        "Mã đơn vị xử lý (hoặc đúng tên đơn vị); tên khác được giữ nguyên và coi là cơ quan liên thông", 255
-    )
-    DonViChuyen: str | None = _text("Mã đơn vị chuyển hồ sơ đến bước này", 255)
-    NguoiXuLy: str | None = _text("Họ tên người xử lý", 255)
-    ChucDanh: str | None = _text("Chức danh người xử lý", 255)
-    NoiDungXuLy: str | None = _text("Nội dung xử lý", 1000)
-    NgayBatDau: str | None = _instant("Bắt đầu bước xử lý")
-    ThoiDiemXuLy: str | None = _instant("Thời điểm hoàn thành bước xử lý")
-    NgayKetThucTheoQuyDinh: str | None = _instant("Hạn của bước theo quy trình nội bộ, liên thông")
-    LienThongNgoai: bool | None = Field(None, description="true: bước do cơ quan ngoài địa bàn thực hiện")
-
-
-class ProgressRecordIn(StepIn):
-    MaHoSo: str = _text("Mã hồ sơ", 64, required=True)
-    TrangThai: int | None = Field(
-        None, ge=1, le=10, description="Trạng thái hồ sơ sau bước này (1–10, danh mục Cổng DVC quốc gia)"
-    )
-
-
-class DossierIn(StrictSchema):
-    MaHoSo: str = _text("Mã hồ sơ (khóa: gửi lại cùng mã là cập nhật)", 64, required=True)
-    MaTTHC: str = _text("Mã thủ tục hành chính, phải có trong danh mục TTHC", 40, required=True)
-    DonViXuLy: str = _text("Mã đơn vị giải quyết", 40, required=True)
-    DonViTiepNhan: str | None = _text("Mã nơi tiếp nhận; mặc định là DonViXuLy", 40)
-    TrangThaiHoSo: int = Field(..., ge=1, le=10, description="Trạng thái hồ sơ 1–10 (Cổng DVC quốc gia)")
-    KenhThucHien: int | None = Field(None, ge=1, le=3, description="1 trực tiếp, 2 trực tuyến, 3 bưu chính")
-    ChuHoSo: str | None = _text("Chủ hồ sơ", 255)
-    SoGiayToChuHoSo: str | None = _text("Số giấy tờ tùy thân của chủ hồ sơ", 40)
-    SoDienThoai: str | None = _text("Số điện thoại", 40)
-    Email: str | None = _text("Thư điện tử", 255)
-    DiaChiChuHoSo: str | None = _text("Địa chỉ chủ hồ sơ", 500)
-    LoaiDoiTuong: int | None = Field(None, ge=0, le=4, description="Loại đối tượng 0–4")
-    TrichYeuHoSo: str | None = _text("Trích yếu hồ sơ", 1000)
-    NgayNopHoSo: str | None = _instant("Ngày nộp")
-    NgayTiepNhan: str | None = _instant("Ngày tiếp nhận; bắt buộc trừ trạng thái 1 và 3")
-    NgayHenTra: str | None = _instant("Ngày hẹn trả kết quả")
-    NgayKetThucXuLy: str | None = _instant("Ngày kết thúc xử lý; bắt buộc ở trạng thái 7–10")
-    NgayTra: str | None = _instant("Ngày trả kết quả")
-    NgayTuChoi: str | None = _instant("Ngày từ chối tiếp nhận")
-    DanhSachHoSoBoSung: list[SupplementIn] = Field(
-        default_factory=list, max_length=20, description="Các lần yêu cầu bổ sung"
-    )
-    QuaTrinhXuLy: list[StepIn] = Field(
-        default_factory=list, max_length=200, description="Các bước xử lý (phiếu kiểm soát quá trình)"
-    )
-
-
-# One demo dossier (the demo city of ``cchc load-demo``): the examples of the OpenAPI document, which
-# docs/dossier-api.md and the schemathesis test use too.
-EXAMPLE_CODE = "000.01.35.H02-220307-0001"
-EXAMPLE_DOSSIER: dict[str, Any] = {
-    "MaHoSo": EXAMPLE_CODE,
-    "MaTTHC": "1.001193",
-    "DonViXuLy": "UBND-P1",
-    "DonViTiepNhan": "BPMC-P1",
-    "TrangThaiHoSo": 4,
-    "KenhThucHien": 1,
-    "ChuHoSo": "Nguyễn Thị Minh Thư",
-    "SoGiayToChuHoSo": "077190001234",
-    "SoDienThoai": "0909123456",
-    "TrichYeuHoSo": "Đăng ký khai sinh cho con",
-    "NgayNopHoSo": "20220307080500",
-    "NgayTiepNhan": "20220307081000",
-    "NgayHenTra": "20220308081000",
-    "DanhSachHoSoBoSung": [],
-    "QuaTrinhXuLy": [
-        {
-            "PhongBanXuLy": "BPMC-P1",
-            "NguoiXuLy": "Công chức Bộ phận một cửa",
-            "NoiDungXuLy": "Tiếp nhận hồ sơ",
-            "NgayBatDau": "20220307081000",
-            "ThoiDiemXuLy": "20220307083000",
-            "NgayKetThucTheoQuyDinh": "20220307091000",
-        }
-    ],
-}
-EXAMPLE_PROGRESS: dict[str, Any] = {
-    "MaHoSo": EXAMPLE_CODE,
-    "PhongBanXuLy": "UBND-P1",
-    "DonViChuyen": "BPMC-P1",
-    "NguoiXuLy": "Công chức Tư pháp – Hộ tịch",
-    "NoiDungXuLy": "Thẩm định hồ sơ, trình ký",
-    "NgayBatDau": "20220307083000",
-    "ThoiDiemXuLy": "20220307150000",
-    "NgayKetThucTheoQuyDinh": "20220308081000",
-    "TrangThai": 9,
-}
-
-
-class SyncIn(StrictSchema):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"isUpdating": False, "service": "DongBoHoSoMC", "data": [EXAMPLE_DOSSIER]}]
-        }
-    )
-
-    isUpdating: bool = Field(
-        False,
-        description=(
-            "false: tạo hồ sơ mới (gửi lại đúng nội dung cũ thì không đổi gì); true: cập nhật hồ sơ đã có"
-        ),
-    )
-    service: str | None = Field(None, max_length=100, description="Tên dịch vụ gửi kèm (không dùng)")
-    data: list[DossierIn] = Field(..., min_length=1, max_length=MAX_DOSSIERS, description="Các hồ sơ")
-
-
-class ProgressIn(StrictSchema):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"data": [EXAMPLE_PROGRESS]}]})
-
-    data: list[ProgressRecordIn] = Field(
-        ..., min_length=1, max_length=MAX_PROGRESS, description="Các bản ghi tiến độ, theo thứ tự thời gian"
-    )
-
-
-class StatusIn(StrictSchema):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"MaHoSo": EXAMPLE_CODE, "TrangThaiHoSo": 10, "ThoiDiem": "20220308090000"}]
-        }
-    )
-
-    MaHoSo: str = _text("Mã hồ sơ", 64, required=True)
-    TrangThaiHoSo: int = Field(..., ge=1, le=10, description="Trạng thái mới (1–10)")
-    ThoiDiem: str | None = _instant("Lúc chuyển trạng thái; mặc định là lúc nhận yêu cầu")
-    NgayHenTra: str | None = _instant("Ngày hẹn trả mới (khi hẹn lại sau phiếu xin lỗi)")
-
-
-class ErrorItem(Schema):
-    record: int | None = Field(None, description="Số thứ tự bản ghi trong data (từ 1)")
-    field: str = Field(..., description="Tên trường theo Cổng DVC quốc gia")
-    value: str = Field("", description="Giá trị đã gửi")
-    reason: str = Field(..., description="Lý do (tiếng Việt)")
-
-
-class Error(Schema):
-    detail: str = Field(..., description="Thông báo lỗi (tiếng Việt)")
-    errors: list[ErrorItem] = Field(default_factory=list, description="Từng lỗi: bản ghi, trường, lý do")
-
-
-class DossierResult(Schema):
-    MaHoSo: str
-    action: Literal["created", "updated", "unchanged"]
-
-
-class WriteResult(Schema):
-    message: str
-    created: int
-    updated: int
-    unchanged: int
-    dossiers: list[DossierResult]
-
-
-class StepOut(Schema):
-    PhongBanXuLy: str
-    NguoiXuLy: str
-    ChucDanh: str
-    NoiDungXuLy: str
-    NgayBatDau: str | None
-    ThoiDiemXuLy: str | None
-    NgayKetThucTheoQuyDinh: str | None
-    LienThongNgoai: bool
-
-
-class SupplementOut(Schema):
-    NgayBoSung: str
-    NgayTiepNhanBoSung: str | None
-
-
-class CauseOut(Schema):
-    kind: str = Field(..., description="step_overrun, software_closing, second_supplement, unattributed")
-    unit: str | None
-    official: str | None
-
-
-class DossierOut(Schema):
-    MaHoSo: str
-    MaTTHC: str
-    TenTTHC: str
-    DonViXuLy: str
-    DonViTiepNhan: str
-    KenhThucHien: int
-    TrangThaiHoSo: int
-    TenTrangThai: str
-    NgayNopHoSo: str | None
-    NgayTiepNhan: str | None
-    NgayHenTra: str | None
-    HanGiaiQuyet: str | None = Field(..., description="Ngày hẹn trả sau khi cộng thời gian chờ bổ sung")
-    NgayKetThucXuLy: str | None
-    NgayTra: str | None
-    KetQua: str = Field(
-        ..., description="early, on_time, late, open_within_time, open_overdue hoặc excluded (rules-vn §1.4)"
-    )
-    TenKetQua: str
-    NguyenNhanTreHan: list[CauseOut]
-    QuaTrinhXuLy: list[StepOut]
-    DanhSachHoSoBoSung: list[SupplementOut]
-
-
-def _errors(*codes: int) -> dict[int, type[Error]]:
-    return dict.fromkeys(codes, Error)
-
-
-WRITE_RESPONSES: dict[int, Any] = {200: WriteResult, **_errors(400, 401, 403, 404, 409, 422)}
-
-
-# --- error responses -------------------------------------------------------------------------------------
-
-
-def _item(e: RowError) -> dict[str, Any]:
-    # Records are numbered from 1; 0 means the error is about the request, not one record.
-    return {"record": e.row or None, "field": e.field, "value": e.value, "reason": e.reason}
-
-
-def _fail(status: int, detail: str, errors: Iterable[RowError] = ()) -> Status[Any]:
-    return Status(status, {"detail": detail, "errors": [_item(e) for e in errors]})
-
-
-def _count(errors: Sequence[RowError]) -> str:
-    return f"{len(errors)} lỗi" if len(errors) != 1 else "1 lỗi"
-
-
-PYDANTIC_REASONS = {
-    "missing": "Thiếu trường bắt buộc.",
-    "string_type": "Phải là chuỗi ký tự.",
-    "int_type": "Phải là một số nguyên.",
-    "int_parsing": "Phải là một số nguyên.",
-    "int_from_float": "Phải là một số nguyên.",
-    "bool_type": "Phải là true hoặc false.",
-    "bool_parsing": "Phải là true hoặc false.",
-    "list_type": "Phải là một danh sách JSON.",
-    "model_type": "Phải là một đối tượng JSON.",
-    "model_attributes_type": "Phải là một đối tượng JSON.",
-    "dict_type": "Phải là một đối tượng JSON.",
-    "json_invalid": "JSON không hợp lệ.",
-    "string_unicode": "Chuỗi ký tự không hợp lệ.",
-}
-
-
-def _reason(err: dict[str, Any]) -> str:
-    kind = str(err.get("type", ""))
-    ctx = err.get("ctx") or {}
-    if kind == "string_too_long":
-        return f"Dài quá {ctx.get('max_length')} ký tự."
-    if kind == "string_too_short":
-        return "Không được để trống."
-    if kind == "too_short":
-        return f"Danh sách phải có ít nhất {ctx.get('min_length')} phần tử."
-    if kind == "too_long":
-        return f"Danh sách có tối đa {ctx.get('max_length')} phần tử."
-    if kind == "string_pattern_mismatch":
-        return f"Thời điểm không đúng dạng. {INSTANT_HELP}"
-    if kind == "greater_than_equal":
-        return f"Phải lớn hơn hoặc bằng {ctx.get('ge')}."
-    if kind == "less_than_equal":
-        return f"Phải nhỏ hơn hoặc bằng {ctx.get('le')}."
-    return PYDANTIC_REASONS.get(kind, "Giá trị không hợp lệ.")
-
-
-def _where(loc: Sequence[Any]) -> tuple[int | None, str]:
-    """("body", "payload", "data", 0, "QuaTrinhXuLy", 1, "NgayBatDau") → (1, "QuaTrinhXuLy[2].NgayBatDau")."""
-    parts = list(loc)
-    source = parts.pop(0) if parts else ""
-    if source == "body" and parts:
-        parts.pop(0)  # the view's parameter name
-    record = None
-    if len(parts) >= 2 and parts[0] == "data" and isinstance(parts[1], int):
-        record = parts[1] + 1
-        parts = parts[2:]
-    name = ""
-    for p in parts:
-        if isinstance(p, int):
-            name += f"[{p + 1}]"
-        else:
-            name += ("." if name else "") + str(p)
-    return record, name or ("data" if record is None and source == "body" else str(source))
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
 @api.exception_handler(ValidationError)
 def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     items = []
     for err in exc.errors:
-        record, field = _where(err.get("loc", ()))
-        value = "" if err.get("type") == "missing" else _shown(err.get("input"))
-        items.append({"record": record, "field": field, "value": value, "reason": _reason(err)})
+        record, field = where_of(err.get("loc", ()))
+        value = "" if err.get("type") == "missing" else shown_value(err.get("input"))
+        items.append({"record": record, "field": field, "value": value, "reason": reason_of(err)})
     detail = f"Dữ liệu gửi lên có {len(items)} lỗi; không ghi gì."
     return api.create_response(request, {"detail": detail, "errors": items}, status=422)
 
@@ -497,7 +182,7 @@ def sync_dossiers(request: HttpRequest, payload: SyncIn) -> Status[Any]:
         if rec is not None:
             records.append(rec)
     if errors:
-        return _fail(422, f"Dữ liệu hồ sơ có {_count(errors)}; không ghi hồ sơ nào.", errors)
+        return fail(422, f"Dữ liệu hồ sơ có {error_count(errors)}; không ghi hồ sơ nào.", errors)
 
     scope = _scope_ids(client)
     unit_codes = {c for r in records for c in (r.handling_unit_code, r.receiving_unit_code)}
@@ -514,7 +199,7 @@ def sync_dossiers(request: HttpRequest, payload: SyncIn) -> Status[Any]:
         if code in unit_ids and unit_ids[code] not in scope
     ]
     if forbidden:
-        return _fail(
+        return fail(
             403, "Hệ thống không được ghi hồ sơ của đơn vị ngoài địa bàn; không ghi hồ sơ nào.", forbidden
         )
 
@@ -537,16 +222,16 @@ def sync_dossiers(request: HttpRequest, payload: SyncIn) -> Status[Any]:
         elif not payload.isUpdating and r.code in existing and not writable:
             taken.append(RowError(r.row, "MaHoSo", r.code, "Mã hồ sơ đã được dùng cho một hồ sơ khác."))
     if missing:
-        return _fail(404, "Có hồ sơ cần cập nhật nhưng không tìm thấy; không ghi hồ sơ nào.", missing)
+        return fail(404, "Có hồ sơ cần cập nhật nhưng không tìm thấy; không ghi hồ sơ nào.", missing)
     if locked:
-        return _fail(403, "Không được ghi hồ sơ có đơn vị ngoài địa bàn; không ghi hồ sơ nào.", locked)
+        return fail(403, "Không được ghi hồ sơ có đơn vị ngoài địa bàn; không ghi hồ sơ nào.", locked)
 
     source = _source(client)
     if not payload.isUpdating and any(existing.get(r.code, (False, False))[1] for r in records):
         # Creating over an existing dossier is only a harmless retry when nothing would change.
         dry = upsert_dossiers(records, actor=client, source=source, dry_run=True)
         if dry.errors:
-            return _fail(422, f"Dữ liệu hồ sơ có {_count(dry.errors)}; không ghi hồ sơ nào.", dry.errors)
+            return fail(422, f"Dữ liệu hồ sơ có {error_count(dry.errors)}; không ghi hồ sơ nào.", dry.errors)
         changed = set(dry.codes_updated)
         taken += [
             RowError(
@@ -557,14 +242,16 @@ def sync_dossiers(request: HttpRequest, payload: SyncIn) -> Status[Any]:
         ]
     if taken:
         taken.sort(key=lambda e: e.row)
-        return _fail(409, "Mã hồ sơ đã có; không ghi hồ sơ nào.", taken)
+        return fail(409, "Mã hồ sơ đã có; không ghi hồ sơ nào.", taken)
     try:
         result = upsert_dossiers(records, actor=client, source=source)
     except IntegrityError:
         # Another request created one of these codes between our check and the write.
-        return _fail(409, "Hồ sơ vừa được ghi bởi một yêu cầu khác; gửi lại với isUpdating=true.")
+        return fail(409, "Hồ sơ vừa được ghi bởi một yêu cầu khác; gửi lại với isUpdating=true.")
     if result.errors:
-        return _fail(422, f"Dữ liệu hồ sơ có {_count(result.errors)}; không ghi hồ sơ nào.", result.errors)
+        return fail(
+            422, f"Dữ liệu hồ sơ có {error_count(result.errors)}; không ghi hồ sơ nào.", result.errors
+        )
     return Status(200, _result(result, [r.code for r in records]))
 
 
@@ -602,7 +289,9 @@ def _step(row: int, item: StepIn, errors: list[RowError]) -> StepRecord | None:
         try:
             instants[name] = parse_instant(value)
         except (TypeError, ValueError):
-            errors.append(RowError(row, name, _shown(value), f"Thời điểm không đọc được. {INSTANT_HELP}"))
+            errors.append(
+                RowError(row, name, shown_value(value), f"Thời điểm không đọc được. {INSTANT_HELP}")
+            )
             return None
     started, finished = instants["NgayBatDau"], instants["ThoiDiemXuLy"]
     if started is not None and finished is not None and finished < started:
@@ -642,7 +331,7 @@ def _change_status(
         return None
     if dossier.status in ENDED and status not in ENDED:
         raise _Abort(
-            _fail(
+            fail(
                 409,
                 "Hồ sơ đã kết thúc xử lý, không chuyển lại trạng thái đang giải quyết được.",
                 [
@@ -658,7 +347,7 @@ def _change_status(
     received = timezone.localtime(dossier.received_at).replace(tzinfo=None) if dossier.received_at else None
     if at is not None and received is not None and at < received:
         raise _Abort(
-            _fail(
+            fail(
                 422,
                 "Thời điểm chuyển trạng thái trước ngày tiếp nhận hồ sơ.",
                 [
@@ -678,7 +367,7 @@ def _change_status(
 
 def _write_error(exc: DossierWriteError, row: int) -> Status[Any]:
     errors = [RowError(row, e.field, e.value, e.reason) for e in exc.errors]
-    return _fail(422, f"Không ghi được: {_count(errors)}; không ghi gì.", errors)
+    return fail(422, f"Không ghi được: {error_count(errors)}; không ghi gì.", errors)
 
 
 @api.post(
@@ -702,12 +391,12 @@ def push_progress(request: HttpRequest, payload: ProgressIn) -> Status[Any]:
         if step is not None:
             groups.setdefault(item.MaHoSo.strip(), []).append((i, step, item.TrangThai))
     if errors:
-        return _fail(422, f"Dữ liệu tiến độ có {_count(errors)}; không ghi gì.", errors)
+        return fail(422, f"Dữ liệu tiến độ có {error_count(errors)}; không ghi gì.", errors)
     found, missing, forbidden = _writable(client, {code: items[0][0] for code, items in groups.items()})
     if missing:
-        return _fail(404, "Không tìm thấy hồ sơ; không ghi gì.", missing)
+        return fail(404, "Không tìm thấy hồ sơ; không ghi gì.", missing)
     if forbidden:
-        return _fail(403, "Không được ghi hồ sơ này; không ghi gì.", forbidden)
+        return fail(403, "Không được ghi hồ sơ này; không ghi gì.", forbidden)
 
     outcome = UpsertResult()
     try:
@@ -766,15 +455,15 @@ def change_status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
         try:
             parsed[name] = parse_instant(value)
         except (TypeError, ValueError):
-            errors.append(RowError(1, name, _shown(value), f"Thời điểm không đọc được. {INSTANT_HELP}"))
+            errors.append(RowError(1, name, shown_value(value), f"Thời điểm không đọc được. {INSTANT_HELP}"))
     if errors:
-        return _fail(422, "Dữ liệu không hợp lệ; không ghi gì.", errors)
+        return fail(422, "Dữ liệu không hợp lệ; không ghi gì.", errors)
     code = payload.MaHoSo.strip()
     found, missing, forbidden = _writable(client, {code: 1})
     if missing:
-        return _fail(404, "Không tìm thấy hồ sơ.", missing)
+        return fail(404, "Không tìm thấy hồ sơ.", missing)
     if forbidden:
-        return _fail(403, "Không được ghi hồ sơ này.", forbidden)
+        return fail(403, "Không được ghi hồ sơ này.", forbidden)
     dossier = found[code]
     appointment = parsed["NgayHenTra"]
     if (
@@ -823,7 +512,7 @@ def _judged_now(d: Dossier) -> str:
 
 @api.get(
     "/ho-so",
-    response={200: DossierOut, **_errors(401, 404, 422)},
+    response={200: DossierOut, **error_responses(401, 404, 422)},
     operation_id="TraCuuHoSo",
     summary="Tra cứu trạng thái một hồ sơ",
     description=(
@@ -845,7 +534,7 @@ def dossier_status(
         .first()
     )
     if d is None:
-        return _fail(404, "Không tìm thấy hồ sơ.", [_not_found(None, code, client)])
+        return fail(404, "Không tìm thấy hồ sơ.", [_not_found(None, code, client)])
     verdict = _judged_now(d)
     body = {
         "MaHoSo": d.code,

@@ -32,24 +32,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from cchc.dossiers import bulk, facts
-from cchc.dossiers.actions import (
-    DOSSIER_COLUMNS,
-    STEP_COLUMNS,
-    SUPPLEMENT_COLUMNS,
-    UpsertResult,
-    WriteScope,
-    among,
-    lock_references,
-    lookup_chunk,
-    lookups,
-    record_upsert,
-    resolve_scope,
-)
+from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
 from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
 from cchc.dossiers.records import fold
+from cchc.dossiers.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
+from cchc.dossiers.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS, among, lookup_chunk
 from cchc.lib import outcomes as eng
 from cchc.org.models import Jurisdiction
 
@@ -71,7 +61,7 @@ def _any_existing(codes: list[str]) -> bool:
 
 
 def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> None:
-    """``actions._validate`` and the 'already in the ledger' test, as refusals (the row path reports)."""
+    """``upsert_checks.validate`` and the 'already in the ledger' test, as refusals (the row path reports)."""
     d = p.dossiers
     refuse(bool(d["code"].is_duplicated().any()), "a code appears twice")
     refuse(
@@ -88,11 +78,9 @@ def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> None:
 
 
 def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFrame:
-    """``actions._step_resolution`` and ``_step_values`` per distinct reference, not per step."""
-    from cchc.dossiers.actions import _unit_ref
-
+    """``upsert_rows.step_resolution`` and ``step_values`` per distinct reference, not per step."""
     refs = set(steps["unit_ref"].unique().to_list()) | set(steps["from_unit_ref"].unique().to_list())
-    ref_pk = {ref: _unit_ref(lk, ref) for ref in refs}
+    ref_pk = {ref: unit_ref(lk, ref) for ref in refs}
     unit_id = steps["unit_ref"].replace_strict(ref_pk, default=None, return_dtype=pl.Int64)
     from_id = steps["from_unit_ref"].replace_strict(ref_pk, default=None, return_dtype=pl.Int64)
     allowed = {pk: scope.allows(pk) for pk in ref_pk.values() if pk is not None}

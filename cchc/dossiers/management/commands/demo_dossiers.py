@@ -13,7 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cchc.dossiers.demo import DEFAULT_SEED, DEFAULT_YEAR, DemoError, progress_line, run
+from cchc.dossiers.demo import progress_line, run
+from cchc.dossiers.demo_generator import DEFAULT_SEED, DEFAULT_YEAR, DemoError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,563 @@
+"""The demo year's generator: the city's rates and rhythms, fictitious names and addresses, and the
+``Generator`` that draws each dossier's steps on the units' working hours (``cchc.dossiers.demo`` runs it)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from cchc.dossiers.models import LimitUnit, OnlineLevel
+from cchc.dossiers.records import DossierRecord, StepRecord, SupplementRecord
+from cchc.lib.workcal import WorkCalendar
+
+CATALOGUE = Path(__file__).parent / "data" / "procedures-vungtau.csv"
+CITY = "747"
+ACTOR = "cchc demo-dossiers"
+BATCH = 5000
+DEFAULT_SEED = 2022
+DEFAULT_YEAR = 2022
+
+# Relative size of each ward's caseload (bigger, denser wards receive more).
+WARD_WEIGHT = {
+    "P1": 0.9, "P2": 0.7, "P3": 0.8, "P4": 0.8, "P5": 0.9, "P7": 1.0, "P8": 0.9, "P9": 1.1, "P10": 1.2,
+    "P11": 1.4, "P12": 1.3, "TN1": 1.5, "TN2": 1.0, "TT": 1.1, "NAN": 1.3, "RD": 1.4, "LS": 0.5,
+}  # fmt: skip
+# Chance that a step of an ordinary unit finishes after its own deadline.
+BASE_OVERRUN = 0.012
+UNIT_OVERRUN = {
+    "UBND-TN2": 0.20, "UBND-P10": 0.12, "QLĐT": 0.28, "TNMT": 0.06, "LĐTBXH": 0.05,
+    "Chi nhánh Văn phòng đăng ký đất đai TP Vũng Tàu": 0.08, "Chi cục Thuế TP Vũng Tàu": 0.12,
+}  # fmt: skip
+OFFICIAL_OVERRUN = {"TN2-TPHT": 0.40, "P10-TPHT": 0.22, "QLĐT-CV2": 0.35}
+IMPROVES_FROM = {"UBND-TN2": (9, 0.4), "TN2-TPHT": (9, 0.4)}  # (month, factor): after directive 7190
+# Chance that the end of processing is recorded late although every step was on time.
+SOFTWARE_CLOSING = {"BPMC-P10": 0.10}
+BASE_SOFTWARE_CLOSING = 0.006
+SUPPLEMENT_RATE = {
+    "Chứng thực": 0.02, "Hộ tịch": 0.08, "Đất đai": 0.25, "Xây dựng": 0.28,
+    "Thành lập và hoạt động của hộ kinh doanh": 0.12, "Bảo trợ xã hội": 0.15,
+}  # fmt: skip
+DEFAULT_SUPPLEMENT_RATE = 0.12
+SECOND_SUPPLEMENT = 0.12
+NEVER_SUPPLEMENTED = 0.10
+REFUSED, REFUSED_ONLINE, WITHDRAWN = 0.01, 0.03, 0.004
+CITY_SIGNED_FIELDS = frozenset({"Xây dựng", "Bảo trợ xã hội"})
+ENTERPRISE_FIELDS = frozenset({"Văn hóa", "An toàn thực phẩm", "Lưu thông hàng hóa trong nước"})
+WARD_SPECIALIST = {"Hộ tịch": "TPHT", "Chứng thực": "TPHT", "Đất đai": "ĐC", "Xây dựng": "ĐC"}
+ONLINE_FACTOR: dict[str, float] = {OnlineLevel.FULL: 1.3, OnlineLevel.PARTIAL: 1.0}
+SUPPLEMENT_TEXT = "Bổ sung giấy tờ còn thiếu"
+# Month factors of the daily caseload: the rush before Tết (1 February 2022) and the lull after it.
+MONTH_LOAD = {
+    1: 1.25,
+    2: 0.75,
+    3: 1.05,
+    4: 1.0,
+    5: 1.0,
+    6: 1.05,
+    7: 1.0,
+    8: 1.0,
+    9: 0.95,
+    10: 1.0,
+    11: 1.0,
+    12: 1.1,
+}
+WEEKDAY_LOAD = (1.25, 1.05, 1.0, 0.95, 0.9, 0.6, 0.3)  # make-up Saturdays are quieter
+
+
+def _words(text: str, sep: str = " ") -> tuple[str, ...]:
+    return tuple(text.split(sep))
+
+
+# Fictitious people: common family names with rough frequencies, middle and given names by sex.
+FAMILY = _words(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm Mai Tạ Châu"
+)
+FAMILY_WEIGHT = tuple(
+    float(w) for w in _words("31 11 9.5 7 5 4.5 4.5 3.9 3.8 2.1 2 1.4 1.3 1.3 1 0.8 0.7 0.7 0.6 0.5 0.4 0.3")
+)
+MIDDLE_M = _words("Văn Minh Quốc Hữu Đức Thanh Công Hoàng Ngọc Anh")
+MIDDLE_F = _words("Thị Ngọc Thu Thanh Kim Mỹ Bích Hồng Thùy Phương")
+GIVEN_M = _words(
+    "An Bảo Bình Cường Dũng Đạt Hải Hiếu Hùng Huy Khang Khoa Kiên Long Lộc Minh Nam Nghĩa Phát Phong Phúc"
+    " Quân Sơn Tài Thắng Thành Toàn Trung Tuấn Vinh"
+)
+GIVEN_F = _words(
+    "Anh Chi Diễm Dung Giang Hà Hạnh Hằng Hoa Hương Lan Linh Loan Mai My Nga Ngân Nhung Oanh Phượng Quyên"
+    " Tâm Thảo Trang Trinh Tuyết Uyên Vân Vy Yến"
+)
+STREETS = _words(
+    "Trần Hưng Đạo|Lê Lợi|Hoàng Hoa Thám|Thùy Vân|Ba Cu|Nam Kỳ Khởi Nghĩa|Lê Hồng Phong|Nguyễn An Ninh"
+    "|Bình Giã|30 Tháng 4|Võ Thị Sáu|Trương Công Định|Lý Thường Kiệt|Hạ Long|Phan Chu Trinh"
+    "|Nguyễn Hữu Cảnh|Đô Lương|Lưu Chí Hiếu|Phước Thắng|Nguyễn Thái Học|Xô Viết Nghệ Tĩnh",
+    "|",
+)
+COMPANY = ("Biển Xanh", "Sao Mai", "Hải Đăng", "Bến Đình", "Phước Thắng", "Long Sơn", "Bãi Dâu")
+PHONE_PREFIX = ("090", "091", "093", "094", "096", "097", "098", "099")
+EXTERNAL_PEOPLE = ("Nguyễn Thành Trung", "Lê Thị Kim Oanh", "Trần Quốc Bảo", "Phạm Thị Thu Hà")
+STEP_TEXT = {
+    "receive": "Tiếp nhận hồ sơ",
+    "process": "Thẩm định hồ sơ, đề xuất",
+    "review": "Xem xét, trình ký",
+    "sign": "Ký duyệt kết quả",
+    "return": "Nhận kết quả, chuyển trả",
+    "consider": "Xét duyệt, lập danh sách",
+}
+EXTERNAL_TEXT = {"Văn phòng": "Kiểm tra hồ sơ địa chính, đo đạc", "Thuế": "Xác định nghĩa vụ tài chính"}
+
+
+class DemoError(Exception):
+    """The demo cannot run (no demo organisation, bad arguments); the message is Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str
+
+
+@dataclass(frozen=True)
+class ProcSpec:
+    code: str
+    name: str
+    field: str
+    limit: float
+    unit: str
+    online: str
+    weight: float
+    ward_units: tuple[str, ...]  # ward committees among the handling units
+    agency: str  # the city agency among the handling units, "" if none
+    shares: tuple[tuple[str, float, bool], ...]  # inter-agency split (unit, working days, external)
+    multi_level: bool
+    enterprise: bool
+
+
+@dataclass
+class Org:
+    ward_suffix: dict[str, str]  # UBND-P1 → P1
+    ward_name: dict[str, str]  # UBND-P1 → Phường 1
+    people: dict[str, Person]  # official code → person
+
+
+@dataclass(frozen=True)
+class Plan:
+    unit: str
+    official: str  # the official's code ("" for an external agency)
+    person: Person | None
+    kind: str
+    share: float
+    external: bool = False
+
+
+@dataclass
+class DemoResult:
+    count: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+    out: Path | None = None
+
+    def summary(self) -> str:
+        n = vn_number(self.count)
+        if self.out is not None:
+            return f"Đã ghi {n} hồ sơ trình diễn vào {self.out} ({self.seconds:.0f} s)."
+        return (
+            f"{n} hồ sơ trình diễn: {vn_number(self.created)} mới, {vn_number(self.updated)} cập nhật, "
+            f"{vn_number(self.unchanged)} không đổi ({self.seconds:.0f} s)."
+        )
+
+
+def vn_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# --- the generator --------------------------------------------------------------------------------------
+
+
+def _ceil_minute(t: dt.datetime) -> dt.datetime:
+    base = t.replace(second=0, microsecond=0)
+    return base if base == t else base + dt.timedelta(minutes=1)
+
+
+class Generator:
+    def __init__(self, *, seed: int, year: int, cal: WorkCalendar, specs: list[ProcSpec], org: Org) -> None:
+        self.rng = random.Random(seed)
+        self.year = year
+        self.cal = cal
+        self.specs = specs
+        self.org = org
+        now = timezone.localtime().replace(tzinfo=None, second=0, microsecond=0)
+        # The data is a snapshot at the end of the year (or an hour ago, for the current year): later
+        # events have not happened yet, so dossiers still in progress then stay open.
+        self.snapshot = min(dt.datetime(year, 12, 31, 17, 0), now - dt.timedelta(hours=1))
+        self.spec_weights = [s.weight for s in specs]
+        self.wards = list(org.ward_suffix)
+        self.ward_weights = [WARD_WEIGHT.get(org.ward_suffix[w], 1.0) for w in self.wards]
+        self.desk_number = {f"BPMC-{sfx}": i for i, sfx in enumerate(org.ward_suffix.values(), start=1)}
+        self.seq: dict[tuple[str, str], int] = {}
+        # Far enough past the year for every late step, supplement and hand-over.
+        self.clock = OfficeClock(cal, dt.date(year, 1, 1), dt.date(year + 2, 12, 31))
+        self.snap_pos = self.clock.pos(self.snapshot)
+
+    # -- receipt instants --
+    def receipt_instants(self, count: int) -> list[dt.datetime]:
+        last = self.snapshot.date()
+        days = self.cal.working_days_in(dt.date(self.year, 1, 1), last)
+        if not days:
+            raise DemoError(f"Năm {self.year} chưa có ngày làm việc nào để sinh hồ sơ.")
+        weights = [MONTH_LOAD[d.month] * WEEKDAY_LOAD[d.weekday()] for d in days]
+        out = []
+        for i in self.rng.choices(range(len(days)), weights=weights, k=count):
+            if self.rng.random() < 0.6:
+                minute = self.rng.randint(7 * 60 + 15, 11 * 60 + 15)
+            else:
+                minute = self.rng.randint(13 * 60 + 30, 16 * 60 + 50)
+            t = dt.datetime.combine(days[i], dt.time(minute // 60, minute % 60))
+            out.append(min(t, self.snapshot - dt.timedelta(minutes=self.rng.randint(1, 240))))
+        out.sort()
+        return out
+
+    # -- people --
+    def applicant(self, spec: ProcSpec, ward: str) -> dict[str, Any]:
+        rng = self.rng
+        area = (
+            self.org.ward_name.get(ward) or self.org.ward_name[rng.choices(self.wards, self.ward_weights)[0]]
+        )
+        address = f"{rng.randint(1, 350)} {rng.choice(STREETS)}, {area}, TP Vũng Tàu"
+        phone = rng.choice(PHONE_PREFIX) + f"{rng.randrange(10**7):07d}"
+        if spec.enterprise or rng.random() < 0.02:
+            name = f"Công ty TNHH {rng.choice(('Thương mại', 'Dịch vụ', 'Du lịch'))} {rng.choice(COMPANY)}"
+            tax_code = f"3500{rng.randrange(10**6):06d}"  # enterprises of the province: 35xxxxxxxx
+            return {"name": name, "id": tax_code, "phone": phone, "type": 2, "address": address}
+        female = rng.random() < 0.5
+        family = rng.choices(FAMILY, weights=FAMILY_WEIGHT)[0]
+        middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
+        given = rng.choice(GIVEN_F if female else GIVEN_M)
+        born = rng.randint(1950, 2004)
+        # Citizen ID (CCCD): province of birth (077 Bà Rịa - Vũng Tàu…), century and sex, year, serial.
+        province = rng.choices(("077", "079", "075", "052", "040", "038"), weights=(70, 8, 6, 6, 5, 5))[0]
+        century_sex = (0 if born < 2000 else 2) + (1 if female else 0)
+        cccd = f"{province}{century_sex}{born % 100:02d}{rng.randrange(10**6):06d}"
+        return {
+            "name": f"{family} {middle} {given}",
+            "id": cccd,
+            "phone": phone,
+            "type": 1,
+            "address": address,
+        }
+
+    def plan(self, unit: str, official: str, kind: str, share: float) -> Plan:
+        return Plan(unit, official, self.org.people.get(official), kind, share)
+
+    # -- routing --
+    def route(self, spec: ProcSpec) -> tuple[str, str, list[Plan]]:
+        """(receiving unit, handling unit, steps) for one dossier of ``spec``."""
+        rng = self.rng
+        at_ward = bool(spec.ward_units) and (not spec.agency or rng.random() < 0.85)
+        if at_ward:
+            weights = [WARD_WEIGHT.get(self.org.ward_suffix.get(w, ""), 1.0) for w in spec.ward_units]
+            ward = rng.choices(spec.ward_units, weights=weights)[0]
+            s = self.org.ward_suffix[ward]
+            desk = f"BPMC-{s}"
+            specialist = WARD_SPECIALIST.get(spec.field, "VPTK")
+            return (
+                desk,
+                ward,
+                [
+                    self.plan(desk, f"{s}-MC{rng.randint(1, 2)}", "receive", 0.1),
+                    self.plan(ward, f"{s}-{specialist}", "process", 0.55),
+                    self.plan(ward, f"{s}-{'CT' if rng.random() < 0.2 else 'PCT'}", "sign", 0.25),
+                    self.plan(desk, f"{s}-MC{rng.randint(1, 2)}", "return", 0.1),
+                ],
+            )
+        agency = spec.agency
+        if spec.multi_level and not spec.ward_units:
+            # Received and considered at the ward, decided in the city (social protection).
+            ward = rng.choices(self.wards, self.ward_weights)[0]
+            s = self.org.ward_suffix[ward]
+            desk = f"BPMC-{s}"
+            return (
+                desk,
+                agency,
+                [
+                    self.plan(desk, f"{s}-MC{rng.randint(1, 2)}", "receive", 0.05),
+                    self.plan(ward, f"{s}-VPTK", "consider", 0.35),
+                    self.plan(agency, f"{agency}-CV{rng.randint(1, 2)}", "process", 0.3),
+                    self.plan(agency, f"{agency}-{rng.choice(('TP', 'PP'))}", "review", 0.1),
+                    self.plan("UBND-VT", f"VT-PCT{rng.randint(1, 2)}", "sign", 0.15),
+                    self.plan(desk, f"{s}-MC{rng.randint(1, 2)}", "return", 0.05),
+                ],
+            )
+        desk = "BPMC-VT"
+        plans: list[Plan] = []
+        if spec.shares:
+            last_desk = max((i for i, (u, _, _) in enumerate(spec.shares) if u == desk), default=-1)
+            for i, (unit, share, external) in enumerate(spec.shares):
+                if external:
+                    person = Person(rng.choice(EXTERNAL_PEOPLE), "Chuyên viên")
+                    plans.append(Plan(unit, "", person, "external", share, True))
+                elif unit == desk:
+                    kind = "receive" if i < last_desk else "return"
+                    plans.append(self.plan(unit, f"BPMC-VT-CC{rng.randint(1, 4)}", kind, share))
+                elif unit == "UBND-VT":
+                    plans.append(self.plan(unit, f"VT-PCT{rng.randint(1, 2)}", "sign", share))
+                else:
+                    plans.append(self.plan(unit, f"{unit}-CV{rng.randint(1, 2)}", "process", share))
+            return desk, agency, plans
+        plans = [
+            self.plan(desk, f"BPMC-VT-CC{rng.randint(1, 4)}", "receive", 0.05),
+            self.plan(agency, f"{agency}-CV{rng.randint(1, 2)}", "process", 0.55),
+            self.plan(agency, f"{agency}-{'TP' if rng.random() < 0.4 else 'PP'}", "review", 0.2),
+        ]
+        if spec.field in CITY_SIGNED_FIELDS:
+            plans.append(self.plan("UBND-VT", f"VT-PCT{rng.randint(1, 2)}", "sign", 0.15))
+        plans.append(self.plan(desk, f"BPMC-VT-CC{rng.randint(1, 4)}", "return", 0.05))
+        return desk, agency, plans
+
+    # -- deadlines --
+    def appointment(self, spec: ProcSpec, received: dt.datetime) -> dt.datetime:
+        """NgayHenTra through the working-day calendar, in the procedure's own unit (rules-vn §1.3)."""
+        cal = self.cal
+        if spec.unit == LimitUnit.HOURS:
+            return _ceil_minute(cal.add_working_hours(received, spec.limit))
+        n = int(spec.limit)
+        if spec.unit == LimitUnit.DAYS:
+            day = cal.add_calendar_days(received, n)
+        elif spec.unit == LimitUnit.MONTHS:
+            day = cal.add_months(received, n)
+        else:
+            day = cal.add_working_days(received, n)
+        clock = min(max(received.time(), dt.time(7, 30)), dt.time(16, 30))
+        if dt.time(11, 30) < clock < dt.time(13, 30):
+            clock = dt.time(13, 30)
+        return dt.datetime.combine(day, clock)
+
+    def overrun_chance(self, plan: Plan, month: int) -> float:
+        p = max(UNIT_OVERRUN.get(plan.unit, BASE_OVERRUN), OFFICIAL_OVERRUN.get(plan.official, 0.0))
+        for key in (plan.unit, plan.official):
+            if key in IMPROVES_FROM and month >= IMPROVES_FROM[key][0]:
+                p *= IMPROVES_FROM[key][1]
+        if month == 1:
+            p *= 1.5  # the rush before Tết
+        if plan.kind in ("receive", "return"):
+            p *= 0.3
+        return p
+
+    # -- one dossier --
+    def dossier(self, row: int, received: dt.datetime) -> DossierRecord:
+        rng = self.rng
+        spec = rng.choices(self.specs, weights=self.spec_weights)[0]
+        desk, handling, plans = self.route(spec)
+        ward = next((p.unit for p in plans if p.unit in self.org.ward_suffix), "")
+        who = self.applicant(spec, ward)
+        year_fraction = (received.timetuple().tm_yday - 1) / 365
+        online = (0.10 + 0.30 * year_fraction) * ONLINE_FACTOR.get(spec.online, 0.1)
+        r = rng.random()
+        if r < online:
+            channel, submitted = 2, received - dt.timedelta(minutes=rng.randint(20, 36 * 60))
+        elif r < online + 0.02 and spec.unit != LimitUnit.HOURS:
+            channel, submitted = 3, received - dt.timedelta(days=rng.randint(2, 4))
+        else:
+            channel, submitted = 1, received - dt.timedelta(minutes=rng.randint(0, 15))
+        email = f"hoso{rng.randrange(10**6):06d}@example.com" if channel == 2 and rng.random() < 0.4 else ""
+        rec = DossierRecord(
+            row=row,
+            code=self.code(desk, received),
+            procedure_code=spec.code,
+            handling_unit_code=handling,
+            receiving_unit_code=desk,
+            status=4,
+            channel=channel,
+            applicant_name=who["name"],
+            applicant_id_number=who["id"],
+            applicant_phone=who["phone"],
+            applicant_email=email,
+            applicant_address=who["address"],
+            applicant_type=who["type"],
+            summary=spec.name[:1000],
+            submitted_at=submitted,
+        )
+        if rng.random() < (REFUSED_ONLINE if channel == 2 else REFUSED):
+            rec.status = 3
+            rec.refused_at = min(
+                _ceil_minute(received + dt.timedelta(minutes=rng.randint(5, 240))), self.snapshot
+            )
+            return rec
+        rec.received_at = received
+        rec.appointment_at = self.appointment(spec, received)
+        self.process(rec, spec, plans)
+        return rec
+
+    def code(self, desk: str, received: dt.datetime) -> str:
+        """MaHoSo: <agency identifier>-<yyMMdd>-<sequence> (rules-vn §1.2); the identifiers are made up."""
+        day = received.strftime("%y%m%d")
+        n = self.seq[desk, day] = self.seq.get((desk, day), 0) + 1
+        return f"000.{self.desk_number.get(desk, 0):02d}.35.H02-{day}-{n:04d}"
+
+    def process(self, rec: DossierRecord, spec: ProcSpec, plans: list[Plan]) -> None:
+        """Steps, supplements and the end, as far as the snapshot; sets the status. Times are worked
+        out in office minutes (``OfficeClock``) and turned into instants only for the record."""
+        rng, clock, snap = self.rng, self.clock, self.snap_pos
+        assert rec.received_at is not None and rec.appointment_at is not None
+        begin, due = clock.pos(rec.received_at), clock.pos(rec.appointment_at)
+        total = max(due - begin, 60)
+        weight = sum(p.share for p in plans)
+        allowances = [max(int(total * p.share / weight), 5) for p in plans]
+        soft = rng.random() < SOFTWARE_CLOSING.get(rec.receiving_unit_code, BASE_SOFTWARE_CLOSING)
+        sup_step = next((i for i, p in enumerate(plans) if p.kind in ("process", "consider")), 1)
+        wants_supplement = rng.random() < SUPPLEMENT_RATE.get(spec.field, DEFAULT_SUPPLEMENT_RATE)
+        withdraw_at = rng.randrange(1, len(plans)) if rng.random() < WITHDRAWN else -1
+        waited = 0
+        start, prev = begin, ""
+        for i, plan in enumerate(plans):
+            if start >= snap:
+                rec.status = 4
+                return
+            # Each step's deadline (NgayKetThucTheoQuyDinh) is set when it is handed over: its share of
+            # the time limit from its start (rules-vn §1.3: "every step carries its own deadline").
+            deadline = start + allowances[i]
+            if not soft and rng.random() < self.overrun_chance(plan, rec.received_at.month):
+                overshoot = int(60 * rng.choice((0.5, 2, 4, 8, 12, 16, 24)) * rng.uniform(0.7, 1.3))
+                finish = deadline + max(overshoot, 10)
+            else:
+                finish = start + max(int(allowances[i] * rng.uniform(0.1, 0.9)), 5)
+            if i == sup_step and wants_supplement:
+                finish, shift = self.supplements(rec, start, finish, allowances[i])
+                waited += shift
+                deadline += shift
+                if rec.status == 5:  # waiting for the citizen at the snapshot, or never came back
+                    rec.steps.append(self.step(i, plan, prev, start, None, deadline))
+                    return
+            if i == withdraw_at:
+                stop = start + int(allowances[i] * rng.uniform(0.1, 0.8)) + 1
+                if stop <= snap:
+                    rec.steps.append(self.step(i, plan, prev, start, stop, deadline))
+                    rec.status, rec.end_at = 7, clock.at(stop)
+                    return
+            done = finish if finish <= snap else None
+            rec.steps.append(self.step(i, plan, prev, start, done, deadline))
+            if done is None:
+                rec.status = 6 if plan.external and "Thuế" in plan.unit else 4
+                return
+            prev, start = plan.unit, finish
+        end = clock.at(start)
+        if soft:
+            # Every step on time, the end recorded in the software one to three working days after the
+            # (supplement-shifted) appointment: the seed's "slow closing in the software".
+            late_day = self.cal.add_working_days(clock.at(due + waited).date(), rng.choice((1, 1, 2, 3)))
+            minute = rng.randint(7 * 60 + 30, 16 * 60 + 30)
+            end = max(end, dt.datetime.combine(late_day, dt.time(minute // 60, minute % 60)))
+        if end > self.snapshot:
+            rec.status = 4
+            return
+        rec.end_at, rec.status = end, 9
+        self.hand_over(rec, clock.pos(end))
+
+    def supplements(self, rec: DossierRecord, start: int, finish: int, allowance: int) -> tuple[int, int]:
+        """Requests made during the step that started at ``start``: the step's new finish and the office
+        minutes spent waiting for the citizen (rules-vn §1.6). Sets status 5 when the citizen has not
+        come back by the snapshot."""
+        rng, clock = self.rng, self.clock
+        asked = start + max(int(allowance * rng.uniform(0.1, 0.6)), 10)
+        waited = 0
+        rounds = 2 if rng.random() < SECOND_SUPPLEMENT else 1
+        for n in range(1, rounds + 1):
+            if asked > self.snap_pos:
+                break
+            gives_up = rng.random() < NEVER_SUPPLEMENTED
+            back = asked + clock.per_day * rng.choice((1, 2, 3, 5, 7, 10))
+            if gives_up or back > self.snap_pos:
+                rec.supplements.append(SupplementRecord(n, clock.at(asked), None, SUPPLEMENT_TEXT))
+                rec.status = 5
+                return finish, waited
+            rec.supplements.append(SupplementRecord(n, clock.at(asked), clock.at(back), SUPPLEMENT_TEXT))
+            waited += back - asked
+            asked = back + max(int(allowance * rng.uniform(0.1, 0.4)), 10)
+        return finish + waited, waited
+
+    def step(
+        self, i: int, plan: Plan, prev: str, start: int, finish: int | None, deadline: int
+    ) -> StepRecord:
+        text = STEP_TEXT.get(plan.kind, "")
+        if plan.external:
+            text = EXTERNAL_TEXT["Thuế"] if "Thuế" in plan.unit else EXTERNAL_TEXT["Văn phòng"]
+        at = self.clock.at
+        return StepRecord(
+            seq=i + 1,
+            unit_ref=plan.unit,
+            from_unit_ref=prev,
+            official_name=plan.person.name if plan.person else "",
+            position=plan.person.position if plan.person else "",
+            content=text,
+            started_at=at(start),
+            finished_at=at(finish) if finish is not None else None,
+            deadline_at=at(deadline),
+            external=plan.external,
+        )
+
+    def hand_over(self, rec: DossierRecord, end: int) -> None:
+        """The result handed to the citizen (status 10), or waiting at the desk (stays 9)."""
+        rng = self.rng
+        if rec.channel == 2:
+            back = end  # sent electronically
+        else:
+            r = rng.random()
+            if r < 0.05:
+                return
+            back = end + (
+                rng.randint(10, 180) if r < 0.55 else self.clock.per_day * rng.choice((1, 2, 3, 5, 10))
+            )
+        if back <= self.snap_pos:
+            rec.returned_at, rec.status = self.clock.at(back), 10
+
+
+class OfficeClock:
+    """Instants as office minutes counted over the working days of ``cal`` (the generator's hot path:
+    the same arithmetic as ``WorkCalendar.add_working_hours``, in integers)."""
+
+    def __init__(self, cal: WorkCalendar, first: dt.date, last: dt.date) -> None:
+        self.days = cal.working_days_in(first, last)
+        h = cal.hours
+        self.morning_start = _minutes(h.morning_start)
+        self.morning = _minutes(h.morning_end) - self.morning_start
+        self.afternoon_start = _minutes(h.afternoon_start)
+        self.per_day = self.morning + _minutes(h.afternoon_end) - self.afternoon_start
+        self.working = frozenset(self.days)
+
+    def pos(self, t: dt.datetime) -> int:
+        """Office minutes elapsed before ``t`` since the first day."""
+        rank = bisect.bisect_left(self.days, t.date())
+        within = 0
+        if t.date() in self.working:
+            m = t.hour * 60 + t.minute
+            if m <= self.morning_start:
+                within = 0
+            elif m <= self.morning_start + self.morning:
+                within = m - self.morning_start
+            elif m <= self.afternoon_start:
+                within = self.morning
+            else:
+                within = min(self.morning + m - self.afternoon_start, self.per_day)
+        return rank * self.per_day + within
+
+    def at(self, pos: int) -> dt.datetime:
+        """The instant ``pos`` office minutes in: the end of the afternoon stays on its day (17:00), the end
+        of the morning is written as the start of the afternoon (the same office time)."""
+        rank, offset = divmod(pos - 1, self.per_day)
+        offset += 1
+        m = (
+            self.morning_start + offset
+            if offset < self.morning
+            else self.afternoon_start + offset - self.morning
+        )
+        return dt.datetime.combine(self.days[rank], dt.time(m // 60, m % 60))
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
