@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from cchc.calendar.queries import work_calendar_for
 from cchc.feedback import actions
-from cchc.feedback.actions_citizen import close_answered, create_key, rate, reopen
+from cchc.feedback.actions.citizen import close_answered, create_key, rate, reopen
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import ApiKey, Category, Channel, FrontMeeting, Kind, Petition, ReplyVia, Status
 from cchc.feedback.publication import suggest

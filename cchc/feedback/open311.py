@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.feedback import antispam
-from cchc.feedback.actions_citizen import key_for
+from cchc.feedback.actions.citizen import key_for
 from cchc.feedback.conf import setting
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, Category, Channel, Kind, Petition, Status

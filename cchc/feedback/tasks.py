@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from cchc.feedback import mailbox
-from cchc.feedback.actions_citizen import close_answered
+from cchc.feedback.actions.citizen import close_answered
 
 
 @task()

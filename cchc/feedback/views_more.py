@@ -21,7 +21,7 @@ from cchc.core.events import record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
 from cchc.feedback import stats
-from cchc.feedback.actions_citizen import create_key, revoke_key
+from cchc.feedback.actions.citizen import create_key, revoke_key
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import ApiKey, Channel, FrontMeeting, Kind, ReplyVia
 from cchc.feedback.queries import entry_area, may_manage_keys, may_read, may_submit_for_front, petitions_for

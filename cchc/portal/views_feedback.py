@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cchc.feedback import actions, antispam, stats
-from cchc.feedback.actions_citizen import may_rate, may_reopen, rate, reopen
+from cchc.feedback.actions.citizen import may_rate, may_reopen, rate, reopen
 from cchc.feedback.attachments import check_uploads
 from cchc.feedback.conf import setting
 from cchc.feedback.forms import PetitionForm, RateForm, ReasonForm, SupplementForm, TrackForm

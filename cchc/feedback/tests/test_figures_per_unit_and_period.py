@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cchc.feedback import actions
-from cchc.feedback.actions_citizen import rate, reopen
+from cchc.feedback.actions.citizen import rate, reopen
 from cchc.feedback.stats import figures
 from cchc.feedback.tests.conftest import local
 from cchc.testing.personas import login_verified

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cchc.feedback import actions
-from cchc.feedback.actions_citizen import close_answered, rate, reopen
+from cchc.feedback.actions.citizen import close_answered, rate, reopen
 from cchc.feedback.models import AnswerStatus, ClockKind, Petition, Status
 from cchc.feedback.tests.conftest import local
 from cchc.notify.channels import RecordingChannel

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from cchc.feedback.actions_citizen import create_key, revoke_key
+from cchc.feedback.actions.citizen import create_key, revoke_key
 from cchc.feedback.models import Category, Petition
 from cchc.testing.personas import login_verified
 

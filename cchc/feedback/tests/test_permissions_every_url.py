@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cchc.feedback.actions import accept
-from cchc.feedback.actions_citizen import create_key
+from cchc.feedback.actions.citizen import create_key
 from cchc.feedback.attachments import check_file
 from cchc.feedback.documents import issued
 from cchc.feedback.intake import Intake, receive

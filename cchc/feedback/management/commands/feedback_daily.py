@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cchc.feedback.actions_citizen import close_answered
+from cchc.feedback.actions.citizen import close_answered
 from cchc.feedback.tasks import close_answered_petitions
 
 

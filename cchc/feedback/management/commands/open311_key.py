@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 
-from cchc.feedback.actions_citizen import create_key, revoke_key
+from cchc.feedback.actions.citizen import create_key, revoke_key
 from cchc.feedback.models import ApiKey
 from cchc.feedback.routing import public_jurisdiction
 from cchc.org.models import Jurisdiction
