@@ -24,7 +24,8 @@ from django.views.decorators.http import require_POST
 
 from cchc.org import exports
 from cchc.org.forms import ImportForm
-from cchc.org.importing import KIND_LABELS, OFFICIALS, UNITS, ImportReport, UnreadableFile, import_org
+from cchc.org.import_rows import import_org
+from cchc.org.importing import KIND_LABELS, OFFICIALS, UNITS, ImportReport, UnreadableFile
 from cchc.org.queries import can_write_units, user_jurisdiction
 
 SESSION_KEY = "org_import"

@@ -72,7 +72,7 @@ def xlsx_bytes(rows: list[list[Any]], sheet: str = "Trang 1") -> bytes:
 
 def run_import(world: Any, data: bytes, name: str = "tep.csv", **kwargs: Any) -> Any:
     """Import as the city's reform secretariat, the way the web page does."""
-    from cchc.org.importing import import_org
+    from cchc.org.import_rows import import_org
 
     kwargs.setdefault("actor", world.users["secretariat"])
     kwargs.setdefault("jurisdiction", world.jurisdictions["city"])

@@ -59,7 +59,7 @@ def test_an_update_that_changes_nothing_records_nothing(world):
 
 
 def test_a_cli_import_names_the_system_actor(world):
-    from cchc.org.importing import import_org
+    from cchc.org.import_rows import import_org
 
     data = "mã cán bộ,họ và tên,mã đơn vị\nCB-CLI,Người Nhập,NV\n".encode()
     import_org(data, "x.csv", actor="Dòng lệnh import-org (x.csv)", jurisdiction=world.jurisdictions["city"])

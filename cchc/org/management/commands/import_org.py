@@ -12,7 +12,8 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cchc.org.importing import OFFICIALS, UNITS, UnreadableFile, import_org
+from cchc.org.import_rows import import_org
+from cchc.org.importing import OFFICIALS, UNITS, UnreadableFile
 from cchc.org.models import Jurisdiction
 
 
