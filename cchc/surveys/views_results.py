@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from cchc.org.models import Unit
 from cchc.surveys import actions, exports, ratings, results
 from cchc.surveys.collection import token_for
+from cchc.surveys.conf import setting
 from cchc.surveys.forms import EvaluationFilterForm, ImprovementTaskForm, PeriodForm
 from cchc.surveys.links import public_link
 from cchc.surveys.models import FlagStatus, ImprovementTask, PublishedFigure
@@ -144,7 +145,7 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         directives = directives_for(user)
         default = actions.default_directive(directives)
         no_directive = default is None
-        due = timezone.localdate() + dt.timedelta(days=int(actions.setting("CCHC_SURVEY_TASK_DAYS")))
+        due = timezone.localdate() + dt.timedelta(days=int(setting("CCHC_SURVEY_TASK_DAYS")))
         for w in weak if default is not None else []:
             task_forms[w.item.code] = ImprovementTaskForm(
                 directives=directives,
@@ -177,7 +178,7 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "tasks": tasks,
             "trend_json": json.dumps({"labels": trend.labels, "series": trend.series}),
             "ratings": ratings.unit_distribution(unit, campaign.starts_on, campaign.ends_on),
-            "minimum": int(actions.setting("CCHC_SURVEY_WEAKEST_MIN_ANSWERS")),
+            "minimum": int(setting("CCHC_SURVEY_WEAKEST_MIN_ANSWERS")),
         },
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit, UnitKind
 from cchc.surveys import actions, results
+from cchc.surveys.conf import setting
 from cchc.surveys.models import Campaign, CampaignStatus, FlagStatus
 from cchc.surveys.tests.conftest import URLS, store
 from cchc.testing.personas import login_verified
@@ -38,7 +39,7 @@ def test_default_targets_follow_the_sample_practice_by_kind_of_area(world):
 
 
 def test_the_targets_are_a_setting(world, settings):
-    settings.CCHC_SURVEY_SAMPLE_TARGETS = {**actions.setting("CCHC_SURVEY_SAMPLE_TARGETS"), "ward": 120}
+    settings.CCHC_SURVEY_SAMPLE_TARGETS = {**setting("CCHC_SURVEY_SAMPLE_TARGETS"), "ward": 120}
     assert actions.default_target(world.units["p1"]) == 120
 
 
