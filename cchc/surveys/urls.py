@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from cchc.surveys import views, views_results
+from cchc.surveys import views, views_paper, views_questionnaires, views_results
 
 app_name = "surveys"
 urlpatterns = [
@@ -26,12 +26,12 @@ urlpatterns = [
     path("dot/<int:pk>/bao-cao.pdf", views_results.export_pdf, name="export_pdf"),
     path("phieu/<int:pk>/", views.response_detail, name="response_detail"),
     path("can-xem-xet/", views.flagged, name="flagged"),
-    path("bo-cau-hoi/", views.questionnaire_list, name="questionnaires"),
-    path("bo-cau-hoi/<int:pk>/", views.questionnaire_detail, name="questionnaire_detail"),
-    path("bo-cau-hoi/<int:pk>/sua/", views.questionnaire_edit, name="questionnaire_edit"),
-    path("bo-cau-hoi/<int:pk>/sao-chep/", views.questionnaire_copy, name="questionnaire_copy"),
-    path("phieu-giay/", views.paper_entry, name="paper_entry"),
-    path("phieu-giay/<int:pk>/doi-chieu/", views.paper_reconcile, name="paper_reconcile"),
+    path("bo-cau-hoi/", views_questionnaires.questionnaire_list, name="questionnaires"),
+    path("bo-cau-hoi/<int:pk>/", views_questionnaires.questionnaire_detail, name="questionnaire_detail"),
+    path("bo-cau-hoi/<int:pk>/sua/", views_questionnaires.questionnaire_edit, name="questionnaire_edit"),
+    path("bo-cau-hoi/<int:pk>/sao-chep/", views_questionnaires.questionnaire_copy, name="questionnaire_copy"),
+    path("phieu-giay/", views_paper.paper_entry, name="paper_entry"),
+    path("phieu-giay/<int:pk>/doi-chieu/", views_paper.paper_reconcile, name="paper_reconcile"),
     path("ki-ot/", views.kiosk_list, name="kiosks"),
     path("ki-ot/<int:pk>/ngung/", views.kiosk_deactivate, name="kiosk_deactivate"),
     path("can-bo/", views_results.official_ratings, name="officials"),

@@ -13,39 +13,19 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cchc.surveys import actions, paper, results
-from cchc.surveys.collection import SubmissionError, parse
-from cchc.surveys.forms import (
-    CampaignForm,
-    CopyForm,
-    FigureForm,
-    KioskForm,
-    PaperHeaderForm,
-    QuestionnaireEditForm,
-    QuestionnaireImportForm,
-    ReviewForm,
-    TargetsForm,
-)
-from cchc.surveys.models import (
-    CampaignStatus,
-    FlagStatus,
-    PaperStatus,
-)
+from cchc.surveys import actions, results
+from cchc.surveys.forms import CampaignForm, FigureForm, KioskForm, ReviewForm, TargetsForm
+from cchc.surveys.models import CampaignStatus, FlagStatus
 from cchc.surveys.queries import (
     contact_for,
-    entry_campaigns_for,
     entry_units_for,
     figures_for,
     is_secretariat,
     kiosks_for,
     may_read_figures,
-    may_read_questionnaires,
     may_read_responses,
-    paper_forms_for,
-    questionnaires_for,
     responses_for,
     surveys_for,
 )
@@ -53,7 +33,7 @@ from cchc.surveys.queries import (
 PAGE = 50
 
 
-def _errors(form: Any, exc: ValidationError) -> None:
+def form_errors(form: Any, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errs in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errs)
@@ -61,7 +41,7 @@ def _errors(form: Any, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-def _staff(request: HttpRequest) -> Any:
+def staff_user(request: HttpRequest) -> Any:
     user = request.user
     if not getattr(user, "role", "") and not user.is_superuser:
         raise PermissionDenied("Tài khoản chưa được giao vai trò.")
@@ -73,7 +53,7 @@ def _staff(request: HttpRequest) -> Any:
 
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaigns = list(
         surveys_for(user)
         .select_related("questionnaire", "jurisdiction")
@@ -94,7 +74,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def campaign_new(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if not is_secretariat(user):
         raise PermissionDenied
     units = entry_units_for(user).current()
@@ -113,7 +93,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
                 note=d["note"],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, f"Đã tạo đợt khảo sát “{campaign.name}”.")
             return redirect("surveys:campaign_detail", pk=campaign.pk)
@@ -127,7 +107,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaign = get_object_or_404(surveys_for(user).select_related("questionnaire"), pk=pk)
     may_write = surveys_for(user, write=True).filter(pk=pk).exists()
     rows = results.progress(campaign)
@@ -156,7 +136,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaign = get_object_or_404(surveys_for(user, write=True), pk=pk)
     units = entry_units_for(user).current()
     initial = {
@@ -179,7 +159,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
             current = {cu.unit_id: cu.target for cu in campaign.units.all()}
             actions.set_units(user, campaign, {u: current.get(u.pk) for u in d["units"]})
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, "Đã lưu đợt khảo sát.")
             return redirect("surveys:campaign_detail", pk=campaign.pk)
@@ -194,7 +174,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def campaign_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaign = get_object_or_404(surveys_for(user, write=True), pk=pk)
     form = TargetsForm(request.POST, campaign=campaign)
     if form.is_valid():
@@ -222,7 +202,7 @@ TRANSITIONS = {
 @login_required
 @require_POST
 def campaign_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaign = get_object_or_404(surveys_for(user, write=True), pk=pk)
     if step not in TRANSITIONS:
         raise PermissionDenied
@@ -241,7 +221,7 @@ def campaign_transition(request: HttpRequest, pk: int, step: str) -> HttpRespons
 
 @login_required
 def response_list(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     campaign = get_object_or_404(surveys_for(user), pk=pk)
     if not may_read_responses(user):
         raise PermissionDenied
@@ -255,7 +235,7 @@ def response_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     response = get_object_or_404(
         responses_for(user).select_related("campaign", "unit", "campaign__questionnaire"), pk=pk
     )
@@ -273,7 +253,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as exc:
-                _errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, "Đã ghi quyết định xem xét.")
                 return redirect("surveys:response_detail", pk=pk)
@@ -303,7 +283,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def flagged(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if not is_secretariat(user):
         raise PermissionDenied
     qs = (
@@ -316,261 +296,12 @@ def flagged(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/flagged.html", {"page": page})
 
 
-# --- questionnaires ------------------------------------------------------------------------------
-
-
-@login_required
-def questionnaire_list(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
-    if not may_read_questionnaires(user):
-        raise PermissionDenied
-    versions = questionnaires_for(user)
-    may_write = is_secretariat(user)
-    form = QuestionnaireImportForm(request.POST or None, request.FILES or None) if may_write else None
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                if form.cleaned_data["file"]:
-                    upload = form.cleaned_data["file"]
-                    version, created = actions.import_file(user, upload.name, upload.read())
-                else:
-                    version, created = actions.import_shipped(user, form.cleaned_data["shipped"])
-            except ValidationError as exc:
-                _errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    f"Đã nhập bộ câu hỏi {version.code}."
-                    if created
-                    else f"Bộ câu hỏi {version.code} đã có, không đổi gì.",
-                )
-                return redirect("surveys:questionnaire_detail", pk=version.pk)
-    return render(
-        request,
-        "surveys/questionnaire_list.html",
-        {
-            "versions": versions.annotate(n_campaigns=Count("campaigns")),
-            "form": form,
-            "may_write": may_write,
-        },
-        status=400 if form is not None and form.errors else 200,
-    )
-
-
-@login_required
-def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
-    version = get_object_or_404(questionnaires_for(user), pk=pk)
-    return render(
-        request,
-        "surveys/questionnaire_detail.html",
-        {
-            "v": version,
-            "q": version.questionnaire,
-            "may_write": is_secretariat(user),
-            "copy_form": CopyForm(initial={"code": f"{version.code}-ban-moi"})
-            if is_secretariat(user)
-            else None,
-            "campaigns": surveys_for(user).filter(questionnaire=version),
-        },
-    )
-
-
-@login_required
-def questionnaire_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
-    version = get_object_or_404(questionnaires_for(user, write=True), pk=pk)
-    if version.is_frozen:
-        from cchc.surveys.models import FROZEN_MESSAGE
-
-        messages.error(request, FROZEN_MESSAGE.format(code=version.code))
-        return redirect("surveys:questionnaire_detail", pk=pk)
-    form = QuestionnaireEditForm(request.POST or None, version=version)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.edit_version(
-                user,
-                version,
-                title=d["title"],
-                default_aggregation=d["default_aggregation"],
-                group_titles={n[2:]: d[n] for n in form.group_fields},
-                item_texts={code: d[text] for code, text, _ in form.item_fields},
-                item_wordings={code: d[state] for code, _, state in form.item_fields},
-            )
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu bản nháp.")
-            return redirect("surveys:questionnaire_detail", pk=pk)
-    return render(
-        request,
-        "surveys/questionnaire_edit.html",
-        {"v": version, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def questionnaire_copy(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
-    version = get_object_or_404(questionnaires_for(user, write=True), pk=pk)
-    form = CopyForm(request.POST)
-    if form.is_valid():
-        try:
-            draft = actions.copy_version(user, version, form.cleaned_data["code"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, f"Đã tạo bản nháp {draft.code}.")
-            return redirect("surveys:questionnaire_detail", pk=draft.pk)
-    else:
-        messages.error(request, "Cần mã cho phiên bản mới.")
-    return redirect("surveys:questionnaire_detail", pk=pk)
-
-
-# --- paper entry ---------------------------------------------------------------------------------
-
-
-@login_required
-def paper_entry(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
-    units = entry_units_for(user)
-    if not units.exists():
-        raise PermissionDenied
-    campaigns = entry_campaigns_for(user).select_related("questionnaire")
-    chosen = campaigns.filter(pk=request.GET.get("dot") or request.POST.get("campaign") or 0).first()
-    if chosen is None:
-        chosen = campaigns.first()
-    header = None
-    errors: dict[str, str] = {}
-    posted: dict[str, Any] = {}
-    if chosen is not None:
-        campaign_units = units.filter(pk__in=chosen.units.values("unit_id"))
-        header = PaperHeaderForm(request.POST or None, units=campaign_units)
-        if request.method == "POST":
-            posted = request.POST.dict()
-            answers = None
-            try:
-                answers = parse(chosen.questionnaire.questionnaire, request.POST, with_contact=False)
-            except SubmissionError as exc:
-                errors = exc.errors
-            if header.is_valid() and answers is not None:
-                d = header.cleaned_data
-                answers.respondent_type = d["respondent_type"]
-                try:
-                    form = paper.enter(
-                        user,
-                        chosen,
-                        serial=d["serial"],
-                        unit=d["unit"],
-                        filled_on=d["filled_on"],
-                        answers=answers,
-                    )
-                except ValidationError as exc:
-                    _errors(header, exc)
-                else:
-                    if form.status == PaperStatus.AWAITING_SECOND:
-                        messages.success(
-                            request,
-                            f"Đã nhập lần 1 phiếu số {form.serial}. Cần một người khác nhập lại lần 2.",
-                        )
-                    elif form.status == PaperStatus.MATCHED:
-                        messages.success(
-                            request, f"Phiếu số {form.serial}: hai lần nhập khớp nhau, đã ghi nhận."
-                        )
-                    else:
-                        messages.warning(
-                            request,
-                            f"Phiếu số {form.serial}: hai lần nhập lệch {len(form.mismatches)} ô. "
-                            "Cần đối chiếu phiếu gốc.",
-                        )
-                        return redirect("surveys:paper_reconcile", pk=form.pk)
-                    return redirect(f"{reverse('surveys:paper_entry')}?dot={chosen.pk}")
-    waiting = (
-        paper_forms_for(user)
-        .exclude(status__in=[PaperStatus.MATCHED, PaperStatus.RESOLVED])
-        .select_related("campaign")
-        .order_by("status", "serial")
-    )
-    status = 400 if (errors or (header is not None and header.errors)) else 200
-    return render(
-        request,
-        "surveys/paper_entry.html",
-        {
-            "campaigns": campaigns,
-            "campaign": chosen,
-            "q": chosen.questionnaire.questionnaire if chosen else None,
-            "header": header,
-            "errors": errors,
-            "posted": posted,
-            "waiting": waiting,
-        },
-        status=status,
-    )
-
-
-@login_required
-def paper_reconcile(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
-    units = entry_units_for(user)
-    form = get_object_or_404(
-        paper_forms_for(user),
-        pk=pk,
-    )
-    campaign = form.campaign
-    first = form.entries.filter(seq=1).first()
-    campaign_units = units.filter(pk__in=campaign.units.values("unit_id"))
-    initial: dict[str, Any] = {"serial": form.serial}
-    if first is not None:
-        initial.update(
-            {"unit": first.unit_id, "filled_on": first.filled_on, "respondent_type": first.respondent_type}
-        )
-    header = PaperHeaderForm(request.POST or None, units=campaign_units, initial=initial)
-    errors: dict[str, str] = {}
-    posted: dict[str, Any] = {f"q_{k}": str(v) for k, v in (first.answers.items() if first else [])}
-    if request.method == "POST":
-        posted = request.POST.dict()
-        answers = None
-        try:
-            answers = parse(campaign.questionnaire.questionnaire, request.POST, with_contact=False)
-        except SubmissionError as exc:
-            errors = exc.errors
-        if header.is_valid() and answers is not None:
-            d = header.cleaned_data
-            answers.respondent_type = d["respondent_type"]
-            try:
-                paper.reconcile(user, form, unit=d["unit"], filled_on=d["filled_on"], answers=answers)
-            except ValidationError as exc:
-                _errors(header, exc)
-            else:
-                messages.success(request, f"Đã đối chiếu và ghi nhận phiếu số {form.serial}.")
-                return redirect(f"{reverse('surveys:paper_entry')}?dot={campaign.pk}")
-    return render(
-        request,
-        "surveys/paper_reconcile.html",
-        {
-            "form": form,
-            "campaign": campaign,
-            "q": campaign.questionnaire.questionnaire,
-            "header": header,
-            "errors": errors,
-            "posted": posted,
-            "mismatched": {d["field"] for d in form.mismatches},
-        },
-        status=400 if errors or header.errors else 200,
-    )
-
-
 # --- kiosks --------------------------------------------------------------------------------------
 
 
 @login_required
 def kiosk_list(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     units = entry_units_for(user)
     if not units.exists():
         raise PermissionDenied
@@ -579,7 +310,7 @@ def kiosk_list(request: HttpRequest) -> HttpResponse:
         try:
             kiosk = actions.create_kiosk(user, name=form.cleaned_data["name"], unit=form.cleaned_data["unit"])
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(
                 request, f"Đã tạo ki-ốt “{kiosk.name}”. Mở địa chỉ của ki-ốt trên máy tính bảng."
@@ -597,7 +328,7 @@ def kiosk_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def kiosk_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     kiosk = get_object_or_404(kiosks_for(user, write=True), pk=pk)
     actions.deactivate_kiosk(user, kiosk)
     messages.success(request, f"Đã ngừng ki-ốt “{kiosk.name}”.")
@@ -609,7 +340,7 @@ def kiosk_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def figure_list(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if not may_read_figures(user):
         raise PermissionDenied
     may_write = is_secretariat(user)
@@ -621,7 +352,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
             try:
                 actions.save_figure(user, form.cleaned_data)
             except ValidationError as exc:
-                _errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, "Đã lưu chỉ số đã công bố.")
                 return redirect("surveys:figures")
@@ -635,7 +366,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     figure = get_object_or_404(figures_for(user, write=True), pk=pk)
     initial = {
         k: getattr(figure, k) for k in ("year", "scope", "area_name", "value", "rank", "range_note", "source")
@@ -645,7 +376,7 @@ def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             actions.save_figure(user, form.cleaned_data, figure)
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, "Đã lưu.")
             return redirect("surveys:figures")
@@ -660,7 +391,7 @@ def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def figure_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     figure = get_object_or_404(figures_for(user, write=True), pk=pk)
     actions.delete_figure(user, figure)
     messages.success(request, "Đã xoá.")
