@@ -28,7 +28,8 @@ from cchc.dossiers.models import (
     Outcome,
     Status,
 )
-from cchc.dossiers.queries import dossiers_for, late_list_rows, late_lists_for
+from cchc.dossiers.queries import dossiers_for
+from cchc.dossiers.rankings import late_list_rows, late_lists_for
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction
 

@@ -15,35 +15,19 @@ and officers of the handling unit for their unit's dossiers. Nobody else.
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime as dt
-import hashlib
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE, Role
-from cchc.dossiers.models import (
-    Apology,
-    Dossier,
-    DossierStep,
-    LateList,
-    LateListStatus,
-    Outcome,
-    Status,
-    UnitDailyFact,
-)
-from cchc.dossiers.stats import unit_stats
-from cchc.org.models import Jurisdiction, Unit
-from cchc.org.queries import units_for, user_jurisdiction, user_unit
+from cchc.dossiers.models import Apology, Dossier, Outcome, Status
+from cchc.org.models import Unit
+from cchc.org.queries import units_for, user_unit
 
 # Roles that work on dossiers inside their own unit's subtree, and see the applicant in full there.
 UNIT_SCOPED = frozenset({Role.ONE_STOP, Role.UNIT_HEAD, Role.UNIT_OFFICER})
@@ -58,7 +42,7 @@ FINISHED_OUTCOMES = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE)
 OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.FINANCIAL)
 
 
-def _active(user: Any) -> bool:
+def is_active_user(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
@@ -67,7 +51,7 @@ def _active(user: Any) -> bool:
 
 def dossier_units_for(user: Any) -> QuerySet[Unit]:
     """Units whose dossiers (and daily figures) a person may read."""
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser or user.role in JURISDICTION_WIDE:
         return units_for(user)
@@ -79,12 +63,12 @@ def dossier_units_for(user: Any) -> QuerySet[Unit]:
 
 def may_read_dossiers(user: Any) -> bool:
     """Does this person have any business with dossier screens at all (the Front has none)?"""
-    return _active(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_SCOPED)
+    return is_active_user(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_SCOPED)
 
 
 def dossiers_for(user: Any, *, write: bool = False) -> QuerySet[Dossier]:
     """THE scoping helper: every dossier row shown to a person comes through here."""
-    if not _active(user):
+    if not is_active_user(user):
         return Dossier.objects.none()
     if user.is_superuser:
         return Dossier.objects.all()
@@ -110,7 +94,7 @@ def _personal_unit_ids(user: Any) -> frozenset[int]:
     if cached is not None:
         return frozenset(cached)
     ids: frozenset[int] = frozenset()
-    if _active(user) and not user.is_superuser and user.role in PERSONAL_DATA_ROLES:
+    if is_active_user(user) and not user.is_superuser and user.role in PERSONAL_DATA_ROLES:
         unit = user_unit(user)
         if unit is not None:
             ids = frozenset(unit.subtree().values_list("pk", flat=True))
@@ -288,280 +272,6 @@ def causes_of(dossier: Dossier) -> list[dict[str, str]]:
             }
         )
     return out
-
-
-# --- league tables -----------------------------------------------------------------------------
-
-
-def league_min_dossiers() -> int:
-    # UNCONFIRMED threshold (no rule found): a product default, overridable per installation.
-    return int(getattr(settings, "CCHC_LEAGUE_MIN_DOSSIERS", 30))
-
-
-@dataclass
-class LeagueRow:
-    key: str
-    name: str
-    unit_name: str = ""
-    finished: int = 0
-    late: int = 0
-    early: int | None = None  # known for units (daily facts), not split per official
-    on_time: int | None = None
-    rank: int | None = None
-
-    @property
-    def late_rate(self) -> float | None:
-        return self.late / self.finished if self.finished else None
-
-
-@dataclass
-class League:
-    ranked: list[LeagueRow] = field(default_factory=list)
-    too_few: list[LeagueRow] = field(default_factory=list)
-    min_finished: int = 0
-
-    @property
-    def totals(self) -> LeagueRow:
-        rows = [*self.ranked, *self.too_few]
-        total = LeagueRow("total", "Tổng cộng")
-        total.finished = sum(r.finished for r in rows)
-        total.late = sum(r.late for r in rows)
-        if rows and all(r.early is not None and r.on_time is not None for r in rows):
-            total.early = sum(r.early or 0 for r in rows)
-            total.on_time = sum(r.on_time or 0 for r in rows)
-        return total
-
-
-def _rank(rows: Iterable[LeagueRow], min_finished: int) -> League:
-    league = League(min_finished=min_finished)
-    for row in rows:
-        if row.finished == 0:
-            continue
-        (league.ranked if row.finished >= min_finished else league.too_few).append(row)
-    # Highest late rate first: the table exists to find the units that are late most often.
-    league.ranked.sort(key=lambda r: (-(r.late_rate or 0), -r.late, r.name))
-    previous: tuple[float, int] | None = None
-    for i, row in enumerate(league.ranked, start=1):
-        current = (row.late_rate or 0.0, row.late)
-        row.rank = league.ranked[i - 2].rank if previous == current else i
-        previous = current
-    league.too_few.sort(key=lambda r: r.name)
-    return league
-
-
-# Audit verbs after which the daily facts may have changed (the write path and `cchc rebuild-facts`).
-FACT_WRITE_VERBS = ("dossiers.upsert", "dossiers.facts_rebuilt")
-
-
-def league_cache_seconds() -> int:
-    # Backstop only: entries are keyed on the last fact-changing audit row, so a write invalidates them.
-    return int(getattr(settings, "CCHC_LEAGUE_CACHE_SECONDS", 600))
-
-
-def facts_stamp() -> int:
-    """The id of the last audit row of a fact-changing write: every such write records one."""
-    last = (
-        AuditEvent.objects.filter(verb__in=FACT_WRITE_VERBS)
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return last or 0
-
-
-def _unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt.date) -> list[LeagueRow]:
-    """Finished early / on time / late per handling unit in the period, from the daily facts.
-
-    The same sums as ``stats.unit_stats`` (``cchc dossier-stats``) over the same days, without its
-    open-dossier columns, which add a scan of all history the league does not need. No procedure
-    filter, so the unit roll-up (``UnitDailyFact``) serves it.
-    """
-    sums = (
-        UnitDailyFact.objects.filter(unit__in=units, day__gte=date_from, day__lte=date_to)
-        .values("unit")
-        .annotate(e=Sum("finished_early"), o=Sum("finished_on_time"), la=Sum("finished_late"))
-        .order_by()
-    )
-    by_unit = {r["unit"]: r for r in sums}
-    names = {
-        pk: (code, name)
-        for pk, code, name in Unit.objects.filter(pk__in=by_unit).values_list("pk", "code", "name")
-    }
-    rows = []
-    for pk, r in by_unit.items():
-        early, on_time, late = r["e"] or 0, r["o"] or 0, r["la"] or 0
-        code, name = names[pk]
-        rows.append(
-            LeagueRow(code, name, finished=early + on_time + late, late=late, early=early, on_time=on_time)
-        )
-    return rows
-
-
-def unit_league(
-    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
-) -> League:
-    """The unit league table. Served from the cache while no fact-changing write happened since."""
-    units = dossier_units_for(user)
-    threshold = league_min_dossiers() if min_finished is None else min_finished
-    seconds = league_cache_seconds()
-    if seconds <= 0:
-        return _rank(_unit_finished_counts(units, date_from, date_to), threshold)
-    scope = hashlib.sha256(
-        ",".join(map(str, sorted(units.values_list("pk", flat=True)))).encode()
-    ).hexdigest()
-    key = f"cchc:league:units:{facts_stamp()}:{scope[:24]}:{date_from}:{date_to}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = _unit_finished_counts(units, date_from, date_to)
-        cache.set(key, rows, seconds)
-    return _rank([dataclasses.replace(r, rank=None) for r in rows], threshold)
-
-
-def _official_key(step: Mapping[str, Any]) -> str:
-    if step["official_id"]:
-        return f"id:{step['official_id']}"
-    return "name:" + " ".join((step["official_name"] or "").split()).casefold()
-
-
-def _cause_names_official(cause: dict[str, Any], step: Mapping[str, Any]) -> bool:
-    who = " ".join(str(cause.get("official") or "").split()).casefold()
-    if not who:
-        return False
-    candidates = {
-        " ".join((step.get(k) or "").split()).casefold()
-        for k in ("official_name", "official__full_name", "official__code")
-    }
-    return who in candidates
-
-
-def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
-    """Per official: finished dossiers they handled a step of, and late ones a cause blames them for.
-
-    A late dossier counts against an official when its stored causes name them in a ``step_overrun``
-    (the outcome engine's attribution, issue 3 deliverable 3), not merely because they touched it.
-    """
-    finished = dossiers.filter(outcome__in=FINISHED_OUTCOMES)
-    causes_by: dict[int, list[dict[str, Any]]] = {}
-    for pk, outcome, causes in finished.values_list("pk", "outcome", "late_causes").iterator():
-        if outcome == Outcome.LATE:
-            causes_by[pk] = [
-                c for c in (causes or []) if isinstance(c, dict) and c.get("kind") == "step_overrun"
-            ]
-    rows: dict[str, LeagueRow] = {}
-    seen: set[tuple[str, int]] = set()
-    blamed: set[tuple[str, int]] = set()
-    steps = DossierStep.objects.filter(dossier__in=finished.values("pk")).values(
-        "dossier_id",
-        "official_id",
-        "official_name",
-        "official__full_name",
-        "official__code",
-        "official__unit__name",
-        "unit__name",
-        "unit_name",
-    )
-    for step in steps.iterator():
-        if not (step["official_id"] or (step["official_name"] or "").strip()):
-            continue
-        key = _official_key(step)
-        dossier_id = step["dossier_id"]
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = LeagueRow(
-                key,
-                step["official__full_name"] or step["official_name"],
-                unit_name=step["official__unit__name"] or step["unit__name"] or step["unit_name"] or "",
-            )
-        if (key, dossier_id) not in seen:
-            seen.add((key, dossier_id))
-            row.finished += 1
-        if (key, dossier_id) not in blamed and any(
-            _cause_names_official(c, step) for c in causes_by.get(dossier_id, [])
-        ):
-            blamed.add((key, dossier_id))
-            row.late += 1
-    return list(rows.values())
-
-
-def finished_between(qs: QuerySet[Dossier], date_from: dt.date, date_to: dt.date) -> QuerySet[Dossier]:
-    return qs.filter(
-        end_at__gte=local_day_start(date_from), end_at__lt=local_day_start(date_to + dt.timedelta(days=1))
-    )
-
-
-def official_league(
-    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
-) -> League:
-    rows = official_counts(finished_between(dossiers_for(user), date_from, date_to))
-    return _rank(rows, league_min_dossiers() if min_finished is None else min_finished)
-
-
-# --- monthly late list -------------------------------------------------------------------------
-
-
-def late_list_rows(jurisdiction: Jurisdiction, month: dt.date) -> list[dict[str, Any]]:
-    """The month's units and officials with late dossiers, as stored in ``LateList.rows``.
-
-    Units: handling units of the jurisdiction, counts from the daily facts (the figures the league table
-    shows). Officials: named by a ``step_overrun`` cause of a dossier finished in the month. No
-    applicant data goes in (the list is published).
-    """
-    first, last = month_bounds(month)
-    units = Unit.objects.filter(jurisdiction__path__startswith=jurisdiction.path)
-    stats, _total = unit_stats(first, last, units=units)
-    rows: list[dict[str, Any]] = [
-        {
-            "unit": r.unit,
-            "unit_name": r.name,
-            "official": None,
-            "late": r.late,
-            "finished": r.finished,
-            "late_rate": round(r.late / r.finished, 4) if r.finished else None,
-        }
-        for r in stats
-        if r.late
-    ]
-    dossiers = finished_between(Dossier.objects.filter(handling_unit__in=units.values("pk")), first, last)
-    officials = [row for row in official_counts(dossiers) if row.late]
-    officials.sort(key=lambda r: (r.unit_name, r.name))
-    for row in officials:
-        rows.append(
-            {
-                "unit": "",
-                "unit_name": row.unit_name,
-                "official": row.name,
-                "late": row.late,
-                "finished": row.finished,
-                "late_rate": round(row.late / row.finished, 4) if row.finished else None,
-            }
-        )
-    return rows
-
-
-def group_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(unit rows, official rows) of a stored list."""
-    units = [r for r in rows if not r.get("official")]
-    officials = [r for r in rows if r.get("official")]
-    return units, officials
-
-
-def late_lists_for(user: Any) -> QuerySet[LateList]:
-    """Monthly late lists a person may read on the staff side: the jurisdiction-wide roles'."""
-    if not _active(user):
-        return LateList.objects.none()
-    if user.is_superuser:
-        return LateList.objects.all()
-    if user.role not in JURISDICTION_WIDE:
-        return LateList.objects.none()
-    area = user_jurisdiction(user)
-    if area is None:
-        return LateList.objects.none()
-    return LateList.objects.filter(jurisdiction__path__startswith=area.path)
-
-
-def published_late_lists() -> QuerySet[LateList]:
-    """What the public site shows: published lists only (withdrawn ones disappear)."""
-    return LateList.objects.filter(status=LateListStatus.PUBLISHED).select_related("jurisdiction")
 
 
 # --- public look-up ----------------------------------------------------------------------------

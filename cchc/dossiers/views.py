@@ -48,20 +48,22 @@ from cchc.dossiers.queries import (
     deadline_from,
     dossier_units_for,
     dossiers_for,
-    group_rows,
-    late_lists_for,
     late_q,
-    league_min_dossiers,
     mask_applicant,
     may_read_dossiers,
     may_search_personal_data,
     may_see_personal_data,
-    official_league,
     search_dossiers,
-    unit_league,
     with_apology_flag,
     with_deadline,
     without_apology,
+)
+from cchc.dossiers.rankings import (
+    group_rows,
+    late_lists_for,
+    league_min_dossiers,
+    official_league,
+    unit_league,
 )
 from cchc.org.models import Unit
 

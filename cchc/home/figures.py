@@ -27,12 +27,8 @@ from django.utils.http import urlencode
 from cchc.directives.models import TaskQuerySet
 from cchc.directives.queries import with_state
 from cchc.dossiers.models import UnitDailyFact
-from cchc.dossiers.queries import (
-    League,
-    LeagueRow,
-    dossier_units_for,
-    month_bounds,
-)
+from cchc.dossiers.queries import dossier_units_for, month_bounds
+from cchc.dossiers.rankings import League, LeagueRow
 from cchc.feedback.models import OPEN_STATUSES as PETITION_OPEN
 from cchc.feedback.models import Petition
 from cchc.lib.deadlines import State

@@ -11,11 +11,7 @@ from django.db.models import Q
 
 from cchc.directives.queries import tasks_for
 from cchc.dossiers.models import LateList, LateListStatus
-from cchc.dossiers.queries import (
-    late_lists_for,
-    league_min_dossiers,
-    unit_league,
-)
+from cchc.dossiers.rankings import late_lists_for, league_min_dossiers, unit_league
 from cchc.feedback.queries import petitions_for
 from cchc.home.figures import (
     LIST_ROWS,

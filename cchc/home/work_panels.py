@@ -20,20 +20,17 @@ from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus,
 from cchc.dossiers.queries import (
     DEADLINE,
     OPEN_STATUSES,
-    LeagueRow,
     causes_of,
     deadline_before,
     deadline_from,
     dossier_units_for,
     dossiers_for,
-    late_lists_for,
     late_q,
-    league_min_dossiers,
     local_day_start,
-    unit_league,
     with_deadline,
     without_apology,
 )
+from cchc.dossiers.rankings import LeagueRow, late_lists_for, league_min_dossiers, unit_league
 from cchc.feedback.models import OPEN_STATUSES as PETITION_OPEN
 from cchc.feedback.models import Petition
 from cchc.feedback.models import Status as PetitionStatus

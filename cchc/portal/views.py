@@ -17,7 +17,8 @@ from django.views.decorators.cache import never_cache
 from cchc.accounts.policy import client_ip
 from cchc.dossiers.forms import LookupForm
 from cchc.dossiers.models import LateList
-from cchc.dossiers.queries import group_rows, public_lookup, published_late_lists
+from cchc.dossiers.queries import public_lookup
+from cchc.dossiers.rankings import group_rows, published_late_lists
 
 RATE_WINDOW_SECONDS = 3600
 NOT_FOUND = (

@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from cchc.dossiers.facts import roll_up_units
 from cchc.dossiers.models import DailyFact, Outcome
-from cchc.dossiers.queries import official_league, unit_league
+from cchc.dossiers.rankings import official_league, unit_league
 from cchc.dossiers.tests.factories import StepSpec, at, dossier, late_dossier, procedure
 from cchc.testing.personas import login_verified
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import DailyFact, Procedure, UnitDailyFact
-from cchc.dossiers.queries import unit_league
+from cchc.dossiers.rankings import unit_league
 from cchc.dossiers.stats import unit_stats
 from cchc.dossiers.tests.fact_helpers import varied_dossier
 from cchc.dossiers.tests.import_helpers import as_json, make_catalogue

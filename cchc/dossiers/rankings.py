@@ -1,0 +1,304 @@
+"""Who is late, ranked: the league tables of late dossiers (per unit from the daily facts, cached until the
+facts change; per official from the finished dossiers' late causes; a rate only with enough finished
+dossiers), and the monthly late list the Office drafts and a leader approves for publication."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet, Sum
+
+from cchc.core.models import AuditEvent
+from cchc.core.roles import JURISDICTION_WIDE
+from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus, Outcome, UnitDailyFact
+from cchc.dossiers.queries import (
+    FINISHED_OUTCOMES,
+    dossier_units_for,
+    dossiers_for,
+    is_active_user,
+    local_day_start,
+    month_bounds,
+)
+from cchc.dossiers.stats import unit_stats
+from cchc.org.models import Jurisdiction, Unit
+from cchc.org.queries import user_jurisdiction
+
+# --- league tables -----------------------------------------------------------------------------
+
+
+def league_min_dossiers() -> int:
+    # UNCONFIRMED threshold (no rule found): a product default, overridable per installation.
+    return int(getattr(settings, "CCHC_LEAGUE_MIN_DOSSIERS", 30))
+
+
+@dataclass
+class LeagueRow:
+    key: str
+    name: str
+    unit_name: str = ""
+    finished: int = 0
+    late: int = 0
+    early: int | None = None  # known for units (daily facts), not split per official
+    on_time: int | None = None
+    rank: int | None = None
+
+    @property
+    def late_rate(self) -> float | None:
+        return self.late / self.finished if self.finished else None
+
+
+@dataclass
+class League:
+    ranked: list[LeagueRow] = field(default_factory=list)
+    too_few: list[LeagueRow] = field(default_factory=list)
+    min_finished: int = 0
+
+    @property
+    def totals(self) -> LeagueRow:
+        rows = [*self.ranked, *self.too_few]
+        total = LeagueRow("total", "Tổng cộng")
+        total.finished = sum(r.finished for r in rows)
+        total.late = sum(r.late for r in rows)
+        if rows and all(r.early is not None and r.on_time is not None for r in rows):
+            total.early = sum(r.early or 0 for r in rows)
+            total.on_time = sum(r.on_time or 0 for r in rows)
+        return total
+
+
+def rank_rows(rows: Iterable[LeagueRow], min_finished: int) -> League:
+    league = League(min_finished=min_finished)
+    for row in rows:
+        if row.finished == 0:
+            continue
+        (league.ranked if row.finished >= min_finished else league.too_few).append(row)
+    # Highest late rate first: the table exists to find the units that are late most often.
+    league.ranked.sort(key=lambda r: (-(r.late_rate or 0), -r.late, r.name))
+    previous: tuple[float, int] | None = None
+    for i, row in enumerate(league.ranked, start=1):
+        current = (row.late_rate or 0.0, row.late)
+        row.rank = league.ranked[i - 2].rank if previous == current else i
+        previous = current
+    league.too_few.sort(key=lambda r: r.name)
+    return league
+
+
+# Audit verbs after which the daily facts may have changed (the write path and `cchc rebuild-facts`).
+FACT_WRITE_VERBS = ("dossiers.upsert", "dossiers.facts_rebuilt")
+
+
+def league_cache_seconds() -> int:
+    # Backstop only: entries are keyed on the last fact-changing audit row, so a write invalidates them.
+    return int(getattr(settings, "CCHC_LEAGUE_CACHE_SECONDS", 600))
+
+
+def facts_stamp() -> int:
+    """The id of the last audit row of a fact-changing write: every such write records one."""
+    last = (
+        AuditEvent.objects.filter(verb__in=FACT_WRITE_VERBS)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return last or 0
+
+
+def unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt.date) -> list[LeagueRow]:
+    """Finished early / on time / late per handling unit in the period, from the daily facts.
+
+    The same sums as ``stats.unit_stats`` (``cchc dossier-stats``) over the same days, without its
+    open-dossier columns, which add a scan of all history the league does not need. No procedure
+    filter, so the unit roll-up (``UnitDailyFact``) serves it.
+    """
+    sums = (
+        UnitDailyFact.objects.filter(unit__in=units, day__gte=date_from, day__lte=date_to)
+        .values("unit")
+        .annotate(e=Sum("finished_early"), o=Sum("finished_on_time"), la=Sum("finished_late"))
+        .order_by()
+    )
+    by_unit = {r["unit"]: r for r in sums}
+    names = {
+        pk: (code, name)
+        for pk, code, name in Unit.objects.filter(pk__in=by_unit).values_list("pk", "code", "name")
+    }
+    rows = []
+    for pk, r in by_unit.items():
+        early, on_time, late = r["e"] or 0, r["o"] or 0, r["la"] or 0
+        code, name = names[pk]
+        rows.append(
+            LeagueRow(code, name, finished=early + on_time + late, late=late, early=early, on_time=on_time)
+        )
+    return rows
+
+
+def unit_league(
+    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
+) -> League:
+    """The unit league table. Served from the cache while no fact-changing write happened since."""
+    units = dossier_units_for(user)
+    threshold = league_min_dossiers() if min_finished is None else min_finished
+    seconds = league_cache_seconds()
+    if seconds <= 0:
+        return rank_rows(unit_finished_counts(units, date_from, date_to), threshold)
+    scope = hashlib.sha256(
+        ",".join(map(str, sorted(units.values_list("pk", flat=True)))).encode()
+    ).hexdigest()
+    key = f"cchc:league:units:{facts_stamp()}:{scope[:24]}:{date_from}:{date_to}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = unit_finished_counts(units, date_from, date_to)
+        cache.set(key, rows, seconds)
+    return rank_rows([dataclasses.replace(r, rank=None) for r in rows], threshold)
+
+
+def official_key(step: Mapping[str, Any]) -> str:
+    if step["official_id"]:
+        return f"id:{step['official_id']}"
+    return "name:" + " ".join((step["official_name"] or "").split()).casefold()
+
+
+def cause_names_official(cause: dict[str, Any], step: Mapping[str, Any]) -> bool:
+    who = " ".join(str(cause.get("official") or "").split()).casefold()
+    if not who:
+        return False
+    candidates = {
+        " ".join((step.get(k) or "").split()).casefold()
+        for k in ("official_name", "official__full_name", "official__code")
+    }
+    return who in candidates
+
+
+def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
+    """Per official: finished dossiers they handled a step of, and late ones a cause blames them for.
+
+    A late dossier counts against an official when its stored causes name them in a ``step_overrun``
+    (the outcome engine's attribution, issue 3 deliverable 3), not merely because they touched it.
+    """
+    finished = dossiers.filter(outcome__in=FINISHED_OUTCOMES)
+    causes_by: dict[int, list[dict[str, Any]]] = {}
+    for pk, outcome, causes in finished.values_list("pk", "outcome", "late_causes").iterator():
+        if outcome == Outcome.LATE:
+            causes_by[pk] = [
+                c for c in (causes or []) if isinstance(c, dict) and c.get("kind") == "step_overrun"
+            ]
+    rows: dict[str, LeagueRow] = {}
+    seen: set[tuple[str, int]] = set()
+    blamed: set[tuple[str, int]] = set()
+    steps = DossierStep.objects.filter(dossier__in=finished.values("pk")).values(
+        "dossier_id",
+        "official_id",
+        "official_name",
+        "official__full_name",
+        "official__code",
+        "official__unit__name",
+        "unit__name",
+        "unit_name",
+    )
+    for step in steps.iterator():
+        if not (step["official_id"] or (step["official_name"] or "").strip()):
+            continue
+        key = official_key(step)
+        dossier_id = step["dossier_id"]
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = LeagueRow(
+                key,
+                step["official__full_name"] or step["official_name"],
+                unit_name=step["official__unit__name"] or step["unit__name"] or step["unit_name"] or "",
+            )
+        if (key, dossier_id) not in seen:
+            seen.add((key, dossier_id))
+            row.finished += 1
+        if (key, dossier_id) not in blamed and any(
+            cause_names_official(c, step) for c in causes_by.get(dossier_id, [])
+        ):
+            blamed.add((key, dossier_id))
+            row.late += 1
+    return list(rows.values())
+
+
+def finished_between(qs: QuerySet[Dossier], date_from: dt.date, date_to: dt.date) -> QuerySet[Dossier]:
+    return qs.filter(
+        end_at__gte=local_day_start(date_from), end_at__lt=local_day_start(date_to + dt.timedelta(days=1))
+    )
+
+
+def official_league(
+    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
+) -> League:
+    rows = official_counts(finished_between(dossiers_for(user), date_from, date_to))
+    return rank_rows(rows, league_min_dossiers() if min_finished is None else min_finished)
+
+
+# --- monthly late list -------------------------------------------------------------------------
+
+
+def late_list_rows(jurisdiction: Jurisdiction, month: dt.date) -> list[dict[str, Any]]:
+    """The month's units and officials with late dossiers, as stored in ``LateList.rows``.
+
+    Units: handling units of the jurisdiction, counts from the daily facts (the figures the league table
+    shows). Officials: named by a ``step_overrun`` cause of a dossier finished in the month. No
+    applicant data goes in (the list is published).
+    """
+    first, last = month_bounds(month)
+    units = Unit.objects.filter(jurisdiction__path__startswith=jurisdiction.path)
+    stats, _total = unit_stats(first, last, units=units)
+    rows: list[dict[str, Any]] = [
+        {
+            "unit": r.unit,
+            "unit_name": r.name,
+            "official": None,
+            "late": r.late,
+            "finished": r.finished,
+            "late_rate": round(r.late / r.finished, 4) if r.finished else None,
+        }
+        for r in stats
+        if r.late
+    ]
+    dossiers = finished_between(Dossier.objects.filter(handling_unit__in=units.values("pk")), first, last)
+    officials = [row for row in official_counts(dossiers) if row.late]
+    officials.sort(key=lambda r: (r.unit_name, r.name))
+    for row in officials:
+        rows.append(
+            {
+                "unit": "",
+                "unit_name": row.unit_name,
+                "official": row.name,
+                "late": row.late,
+                "finished": row.finished,
+                "late_rate": round(row.late / row.finished, 4) if row.finished else None,
+            }
+        )
+    return rows
+
+
+def group_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(unit rows, official rows) of a stored list."""
+    units = [r for r in rows if not r.get("official")]
+    officials = [r for r in rows if r.get("official")]
+    return units, officials
+
+
+def late_lists_for(user: Any) -> QuerySet[LateList]:
+    """Monthly late lists a person may read on the staff side: the jurisdiction-wide roles'."""
+    if not is_active_user(user):
+        return LateList.objects.none()
+    if user.is_superuser:
+        return LateList.objects.all()
+    if user.role not in JURISDICTION_WIDE:
+        return LateList.objects.none()
+    area = user_jurisdiction(user)
+    if area is None:
+        return LateList.objects.none()
+    return LateList.objects.filter(jurisdiction__path__startswith=area.path)
+
+
+def published_late_lists() -> QuerySet[LateList]:
+    """What the public site shows: published lists only (withdrawn ones disappear)."""
+    return LateList.objects.filter(status=LateListStatus.PUBLISHED).select_related("jurisdiction")
