@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY, calendar_from_csv, parse_workdays_csv
+from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY
+from cchc.lib.workdays_csv import calendar_from_csv, parse_workdays_csv
 
 CSV = Path(__file__).resolve().parent.parent / "cchc" / "calendar" / "data" / "vn-workdays-2022-2027.csv"
 SIZE = 1_000_000

@@ -19,7 +19,8 @@ from django.db import transaction
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
 from cchc.calendar.queries import can_manage_calendar_of, clear_calendar_cache
 from cchc.core.events import diff, record
-from cchc.lib.workcal import WEEKDAY_NAMES, WorkdayFileError, parse_workdays_csv
+from cchc.lib.workcal import WEEKDAY_NAMES
+from cchc.lib.workdays_csv import WorkdayFileError, parse_workdays_csv
 from cchc.org.models import Jurisdiction
 
 ENTRY_FIELDS = ("date", "kind", "name", "legal_reference", "source", "note", "is_provisional")

@@ -24,14 +24,8 @@ from django.dispatch import receiver
 
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
 from cchc.core.roles import Role
-from cchc.lib.workcal import (
-    KIND_MAKE_UP_WORKING_DAY,
-    OfficeHours,
-    WorkCalendar,
-    WorkdayRow,
-    calendar_from_rows,
-    parse_workdays_csv,
-)
+from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY, OfficeHours, WorkCalendar
+from cchc.lib.workdays_csv import WorkdayRow, calendar_from_rows, parse_workdays_csv
 from cchc.org.models import Jurisdiction
 from cchc.org.queries import jurisdictions_for, user_jurisdiction
 

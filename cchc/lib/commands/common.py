@@ -16,7 +16,8 @@ from typing import IO, Any, Final, NoReturn
 from cchc.lib.dossier_period import Period, PeriodError
 from cchc.lib.natsync import RecordError, UnreadableInput, read_procedures
 from cchc.lib.outcomes import LegalLimit, Rules, SupplementShift
-from cchc.lib.workcal import OfficeHours, WorkCalendar, WorkdayFileError, calendar_from_csv, parse_day
+from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
+from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
 DEFAULT_WORKDAYS_CSV: Final = (
     Path(__file__).resolve().parents[2] / "calendar" / "data" / "vn-workdays-2022-2027.csv"

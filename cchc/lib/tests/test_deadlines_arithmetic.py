@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from cchc.lib import deadlines as dl
-from cchc.lib.workcal import calendar_from_csv
+from cchc.lib.workdays_csv import calendar_from_csv
 
 CSV = Path(__file__).resolve().parents[2] / "calendar" / "data" / "vn-workdays-2022-2027.csv"
 

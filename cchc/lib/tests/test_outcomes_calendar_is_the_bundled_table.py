@@ -6,7 +6,8 @@ from pathlib import Path
 
 import cchc
 from cchc.lib.outcomes import Dossier
-from cchc.lib.workcal import WorkCalendar, calendar_from_csv
+from cchc.lib.workcal import WorkCalendar
+from cchc.lib.workdays_csv import calendar_from_csv
 
 BUNDLED = Path(cchc.__file__).parent / "calendar" / "data" / "vn-workdays-2022-2027.csv"
 

@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 
 import cchc
-from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY, WorkCalendar, calendar_from_csv
+from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY, WorkCalendar
+from cchc.lib.workdays_csv import calendar_from_csv
 
 BUNDLED_CSV = Path(cchc.__file__).parent / "calendar" / "data" / "vn-workdays-2022-2027.csv"
 

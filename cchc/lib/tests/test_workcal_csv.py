@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from cchc.lib.tests.test_workcal_answer_key import BUNDLED_CSV
-from cchc.lib.workcal import WorkdayFileError, calendar_from_csv, parse_workdays_csv
+from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv, parse_workdays_csv
 
 RESEARCH_FORMAT = """date,kind,name,source
 2024-04-29,day-off-in-lieu,Swap day off,H5

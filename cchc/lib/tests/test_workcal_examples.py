@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from cchc.lib.tests.test_workcal_answer_key import vn_calendar
-from cchc.lib.workcal import OfficeHours, WorkCalendar, calendar_from_rows
+from cchc.lib.workcal import OfficeHours, WorkCalendar
+from cchc.lib.workdays_csv import calendar_from_rows
 
 
 def test_three_working_days_after_19_january_2023_skip_the_whole_tet_break():

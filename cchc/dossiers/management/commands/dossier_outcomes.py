@@ -27,7 +27,8 @@ from django.utils import timezone
 
 from cchc.lib.natsync import UnreadableInput, read_file, read_procedures
 from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, BatchOutcome, Rules, SupplementShift, judge_many
-from cchc.lib.workcal import OfficeHours, WorkCalendar, WorkdayFileError, calendar_from_csv, parse_day
+from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
+from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
 FORMATS = ("json", "csv")
 CSV_HEADER = ("MaHoSo", "outcome", "cause_kind", "cause_unit", "cause_official")
