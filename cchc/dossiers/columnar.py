@@ -8,7 +8,7 @@ the same things column by column:
 1. ``columnar_parse.parse_csv`` proves the file is in the plain shape and parses it (polars);
 2. the database checks of ``upsert_dossiers`` (duplicate codes, unknown procedure or unit, scope, a
    receipt date in the future), plus: none of the codes is in the ledger yet;
-3. the outcome engine judges the batch from the columns (``lib/outcomes.judge_many``, as
+3. the outcome engine judges the batch from the columns (``lib/outcomes_batch.judge_many``, as
    ``judging.judge_records`` does from records);
 4. one transaction writes dossiers, steps, supplements, one ``created`` event per dossier, the daily
    facts (``facts.contribute_columns``) and the audit row, as ``COPY`` (PostgreSQL) or ``executemany``.
@@ -41,6 +41,7 @@ from cchc.dossiers.records import fold
 from cchc.dossiers.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
 from cchc.dossiers.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS, among, lookup_chunk
 from cchc.lib import outcomes as eng
+from cchc.lib import outcomes_batch as batch_eng
 from cchc.org.models import Jurisdiction
 
 ProgressFn = Callable[[str, int, int], Any]
@@ -106,7 +107,7 @@ def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFr
 
 def _judge(
     p: ParsedColumns, steps: pl.DataFrame, lk: Any, scope: WriteScope, as_of: dt.date
-) -> eng.BatchOutcome:
+) -> batch_eng.BatchOutcome:
     d = p.dossiers
     limit_value = {code: lim.value for code, (_, lim) in lk.procedures.items()}
     limit_unit = {code: LIMIT_UNIT_CODE.get(lim.unit, 0) for code, (_, lim) in lk.procedures.items()}
@@ -117,7 +118,7 @@ def _judge(
         lk.unit_code[pk] if pk is not None else (ref or None)
         for pk, ref in zip(steps["unit_id"].to_list(), steps["unit_ref"].to_list(), strict=True)
     ]
-    batch = eng.DossierBatch(
+    batch = batch_eng.DossierBatch(
         codes=d["code"].to_list(),
         status=d["status"].to_numpy().astype(np.int8),
         received=d["received_at"].to_numpy(),
@@ -136,10 +137,10 @@ def _judge(
         step_unit=labels,
         step_official=[name or None for name in steps["official_name"].to_list()],
     )
-    return eng.judge_many(batch, calendar_for(scope.jurisdiction), as_of)
+    return batch_eng.judge_many(batch, calendar_for(scope.jurisdiction), as_of)
 
 
-def _verdicts(p: ParsedColumns, res: eng.BatchOutcome) -> dict[str, Any]:
+def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome) -> dict[str, Any]:
     """What ``judging.judge_records`` turns into ``Verdict`` objects, as columns."""
     n = len(p)
     kinds = np.array([k.value for k in eng.OUTCOME_ORDER], dtype=object)[res.outcome]

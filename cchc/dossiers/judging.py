@@ -18,6 +18,7 @@ import numpy as np
 
 from cchc.dossiers.records import DossierRecord
 from cchc.lib import outcomes as eng
+from cchc.lib import outcomes_batch as batch_eng
 from cchc.lib.workcal import WorkCalendar
 
 _US = "datetime64[us]"
@@ -64,7 +65,7 @@ def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
     return np.array(ints, dtype=np.int64).view(_US)
 
 
-def late_causes(res: eng.BatchOutcome) -> dict[int, list[dict[str, Any]]]:
+def late_causes(res: batch_eng.BatchOutcome) -> dict[int, list[dict[str, Any]]]:
     """The stored causes of each late dossier (row → [{kind, unit, official}]), in one pass over the
     engine's flat arrays (not one search per dossier). A step's unit is the label the batch blames;
     an external body's official is not named."""
@@ -132,7 +133,7 @@ def judge_records(
             st_ext.append(external)
             st_unit.append(label)
             st_off.append(st.official_name or None)
-    batch = eng.DossierBatch(
+    batch = batch_eng.DossierBatch(
         codes=[r.code for r in records],
         status=np.array([r.status for r in records], dtype=np.int8),
         received=_instants([r.received_at for r in records]),
@@ -151,7 +152,7 @@ def judge_records(
         step_unit=st_unit,
         step_official=st_off,
     )
-    res = eng.judge_many(batch, calendar, as_of)
+    res = batch_eng.judge_many(batch, calendar, as_of)
     order = eng.OUTCOME_ORDER
     deadlines = res.deadline.astype(object)  # datetime.date or None
     ended = res.ended.astype("datetime64[D]").astype(object)

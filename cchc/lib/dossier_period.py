@@ -3,7 +3,7 @@ open within time / overdue at the period's end — and the service-quality count
 Pure: no Django. The one definition of these figures for the dossier-results report
 (``cchc.lib.tthc_report``), the Decision 766 index (``cchc.lib.index766``) and, later, their pages.
 
-Every dossier is judged once, by ``outcomes.judge_many`` at the end of the period's last day (the
+Every dossier is judged once, by ``outcomes_batch.judge_many`` at the end of the period's last day (the
 national rule: supplement time shifts the appointment, a second supplement request makes it late,
 statuses 1 and 3 never count, an open dossier is judged at the period's end). Then, with ``start``
 and ``end`` the period's first and last days:
@@ -40,13 +40,12 @@ from cchc.lib.outcomes import (
     OUTCOME_ORDER,
     PROCESSED,
     RETURNED,
-    BatchOutcome,
     Dossier,
     LegalLimit,
     OutcomeKind,
     Rules,
-    judge_many,
 )
+from cchc.lib.outcomes_batch import BatchOutcome, judge_many
 from cchc.lib.workcal import WorkCalendar
 
 REPORT_KEYS: Final = (

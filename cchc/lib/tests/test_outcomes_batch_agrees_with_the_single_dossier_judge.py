@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from cchc.lib.outcomes import (
     Dossier,
-    DossierBatch,
     LegalLimit,
     LimitUnit,
     Rules,
@@ -16,8 +15,8 @@ from cchc.lib.outcomes import (
     Supplement,
     SupplementShift,
     judge,
-    judge_many,
 )
+from cchc.lib.outcomes_batch import DossierBatch, judge_many
 from cchc.lib.tests.test_outcomes_calendar_is_the_bundled_table import vn
 
 # Around Tết 2022 and Tết 2023, so the calendar's special days are crossed often.

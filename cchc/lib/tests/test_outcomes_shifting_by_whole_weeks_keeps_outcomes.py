@@ -23,8 +23,8 @@ from cchc.lib.outcomes import (
     Supplement,
     SupplementShift,
     judge,
-    judge_many,
 )
+from cchc.lib.outcomes_batch import judge_many
 from cchc.lib.tests.test_outcomes_calendar_is_the_bundled_table import vn
 
 WINDOW = (date(2022, 5, 4), date(2022, 8, 31))

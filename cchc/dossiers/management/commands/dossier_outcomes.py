@@ -26,7 +26,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from cchc.lib.natsync import UnreadableInput, read_file, read_procedures
-from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, BatchOutcome, Rules, SupplementShift, judge_many
+from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, Rules, SupplementShift
+from cchc.lib.outcomes_batch import BatchOutcome, judge_many
 from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
 from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
