@@ -1,7 +1,7 @@
 """The dossier ledger in the admin, read-only.
 
-Dossiers change through imports, the push API and the dossier screens (``actions.py``,
-``actions_screens.py``), which keep the audit trail and the daily facts; an edit here would bypass
+Dossiers change through imports, the push API and the dossier screens (the ``actions``
+package), which keep the audit trail and the daily facts; an edit here would bypass
 both. Applicants' personal data is left out entirely: the admin is no back door around the masking
 rules of ``cchc.dossiers.queries``.
 """

@@ -33,13 +33,19 @@ from django.utils import timezone
 
 from cchc.dossiers import bulk, facts
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
+from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
+from cchc.dossiers.actions.upsert_rows import (
+    DOSSIER_COLUMNS,
+    STEP_COLUMNS,
+    SUPPLEMENT_COLUMNS,
+    among,
+    lookup_chunk,
+)
 from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
 from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
 from cchc.dossiers.records import fold
-from cchc.dossiers.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
-from cchc.dossiers.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS, among, lookup_chunk
 from cchc.lib import outcomes as eng
 from cchc.lib import outcomes_batch as batch_eng
 from cchc.org.models import Jurisdiction

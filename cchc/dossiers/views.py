@@ -1,5 +1,5 @@
 """Staff screens of the dossier ledger (issue 3, deliverable 7). Thin: reads in queries.py, writes in
-actions_screens.py. Every dossier comes through ``dossiers_for``; out-of-scope dossiers answer 404."""
+the actions package. Every dossier comes through ``dossiers_for``; out-of-scope dossiers answer 404."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from cchc.accounts.models import User
 from cchc.core.models import AuditEvent
 from cchc.core.roles import Role
-from cchc.dossiers import actions_screens as actions
+from cchc.dossiers.actions import apologies, late_lists
+from cchc.dossiers.actions.common import ScreenActionError
 from cchc.dossiers.forms import (
     ApologyIssueForm,
     DossierFilterForm,
@@ -182,7 +183,7 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
         )
         steps.append({"s": s, "late": late})
     may_write = dossiers_for(user, write=True).filter(pk=d.pk).exists()
-    blocker = actions.apology_blocker(d) if may_write else ""
+    blocker = apologies.apology_blocker(d) if may_write else ""
     return render(
         request,
         "dossiers/detail.html",
@@ -198,8 +199,8 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
             "may_issue": may_write and not blocker,
             "apology_blocker": blocker if may_write and getattr(d, "has_apology", False) else "",
             "may_download": may_see_personal_data(user, d),
-            "notice_due": actions.notice_due(d),
-            "deadline": actions.deadline_of(d),
+            "notice_due": apologies.notice_due(d),
+            "deadline": apologies.deadline_of(d),
         },
     )
 
@@ -235,12 +236,12 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
     if not dossiers_for(user, write=True).filter(pk=d.pk).exists():
         raise PermissionDenied("Chỉ Bộ phận một cửa và đơn vị giải quyết hồ sơ được ban hành phiếu xin lỗi.")
     detail_url = reverse("dossiers:detail", args=[d.code])
-    blocker = actions.apology_blocker(d)
+    blocker = apologies.apology_blocker(d)
     if blocker:
         messages.error(request, blocker)
         return redirect(detail_url)
     units = _responsible_units(d)
-    deadline = actions.deadline_of(d)
+    deadline = apologies.deadline_of(d)
     defaults = default_choices(d)
     if request.method == "POST":
         form = ApologyIssueForm(request.POST, units=units, deadline=deadline)
@@ -258,7 +259,7 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
                 }
             )
             try:
-                issued = actions.issue_apology(
+                issued = apologies.issue_apology(
                     user,
                     d,
                     reason=f["reason"],
@@ -267,7 +268,7 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
                     responsible_unit=f["responsible_unit"],
                     responsible_unit_name=f["responsible_unit_name"],
                 )
-            except actions.ScreenActionError as exc:
+            except ScreenActionError as exc:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
@@ -302,8 +303,8 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
             "form": form,
             "form_label": ApologyForm(form_for(d)).label,
             "deadline": deadline,
-            "notice_due": actions.notice_due(d),
-            "notice_late": actions.notice_is_late(d, timezone.now()),
+            "notice_due": apologies.notice_due(d),
+            "notice_late": apologies.notice_is_late(d, timezone.now()),
             "applicant": mask_applicant(d, user),
         },
     )
@@ -434,10 +435,10 @@ def latelist_draft(request: HttpRequest) -> HttpResponse:
     form = LateListDraftForm(request.POST)
     if form.is_valid():
         try:
-            late_list = actions.draft_late_list(
+            late_list = late_lists.draft_late_list(
                 user, form.cleaned_data["month"], note=form.cleaned_data["note"]
             )
-        except actions.ScreenActionError as exc:
+        except ScreenActionError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, f"Đã lập dự thảo danh sách tháng {late_list.month:%m/%Y}.")
@@ -490,7 +491,7 @@ def _transition(request: HttpRequest, pk: int, fn: Any) -> HttpResponse:
     late_list = get_object_or_404(late_lists_for(user), pk=pk)
     try:
         message = fn(user, late_list)
-    except actions.ScreenActionError as exc:
+    except ScreenActionError as exc:
         messages.error(request, exc.message)
     else:
         if message:
@@ -505,7 +506,7 @@ def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
     publish = bool(form.is_valid() and form.cleaned_data["publish"])
 
     def run(user: User, late_list: LateList) -> str:
-        done = actions.approve_late_list(user, late_list, publish=publish)
+        done = late_lists.approve_late_list(user, late_list, publish=publish)
         if done.status == LateListStatus.PUBLISHED:
             return "Đã phê duyệt và công khai danh sách trên Cổng thông tin."
         return "Đã phê duyệt danh sách (chưa công khai)."
@@ -517,7 +518,7 @@ def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def latelist_publish(request: HttpRequest, pk: int) -> HttpResponse:
     def run(user: User, late_list: LateList) -> str:
-        actions.publish_late_list(user, late_list)
+        late_lists.publish_late_list(user, late_list)
         return "Đã công khai danh sách trên Cổng thông tin."
 
     return _transition(request, pk, run)
@@ -530,8 +531,10 @@ def latelist_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(user: User, late_list: LateList) -> str:
         if not form.is_valid():
-            raise actions.LateListError(" ".join(str(e) for errors in form.errors.values() for e in errors))
-        actions.withdraw_late_list(user, late_list, reason=form.cleaned_data["reason"])
+            raise late_lists.LateListError(
+                " ".join(str(e) for errors in form.errors.values() for e in errors)
+            )
+        late_lists.withdraw_late_list(user, late_list, reason=form.cleaned_data["reason"])
         return "Đã thu hồi danh sách; danh sách không còn hiển thị trên Cổng thông tin."
 
     return _transition(request, pk, run)

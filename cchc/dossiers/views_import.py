@@ -83,7 +83,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             submitted_by=cast(User, request.user),
         )
         if f.size > background_threshold():
-            from cchc.dossiers.tasks import import_dossier_file
+            from cchc.dossiers.jobs import import_dossier_file
 
             batch.file.save(f.name, f, save=True)
             import_dossier_file.enqueue(batch.pk)

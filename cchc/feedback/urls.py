@@ -3,19 +3,19 @@
 
 from django.urls import path, re_path
 
-from cchc.feedback import views, views_more
+from cchc.feedback import views, views_figures, views_keys, views_meetings
 
 app_name = "feedback"
 CODE = r"(?P<code>PA\d{2}-[0-9A-Z]{6})"
 urlpatterns = [
     path("", views.petition_list, name="list"),
     path("moi/", views.petition_new, name="new"),
-    path("so-lieu/", views_more.figures, name="figures"),
-    path("mat-tran/", views_more.meetings, name="meetings"),
-    path("mat-tran/moi/", views_more.meeting_new, name="meeting_new"),
-    path("mat-tran/<int:pk>/", views_more.meeting_detail, name="meeting_detail"),
-    path("khoa-open311/", views_more.keys, name="keys"),
-    path("khoa-open311/<int:pk>/thu-hoi/", views_more.key_revoke, name="key_revoke"),
+    path("so-lieu/", views_figures.figures, name="figures"),
+    path("mat-tran/", views_meetings.meetings, name="meetings"),
+    path("mat-tran/moi/", views_meetings.meeting_new, name="meeting_new"),
+    path("mat-tran/<int:pk>/", views_meetings.meeting_detail, name="meeting_detail"),
+    path("khoa-open311/", views_keys.keys, name="keys"),
+    path("khoa-open311/<int:pk>/thu-hoi/", views_keys.key_revoke, name="key_revoke"),
     re_path(rf"^{CODE}/$", views.petition_detail, name="detail"),
     re_path(rf"^{CODE}/tep/(?P<pk>\d+)/$", views.attachment, name="attachment"),
     re_path(rf"^{CODE}/van-ban/(?P<pk>\d+)/(?P<fmt>docx|pdf)/$", views.document, name="document"),

@@ -101,7 +101,7 @@ def test_the_command_spawns_and_refuses_a_bad_date(world, monthly, capsys):
 
 
 def test_the_worker_task_spawns_too(world, monthly, settings):
-    from cchc.directives.tasks import spawn_due_occurrences
+    from cchc.directives.jobs import spawn_due_occurrences
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     result = spawn_due_occurrences.enqueue()

@@ -8,9 +8,9 @@ import random
 from typing import Any
 
 from cchc.dossiers import facts
+from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
 from cchc.dossiers.models import DailyFact, Dossier, DossierEvent, DossierStep, Supplement, UnitDailyFact
 from cchc.dossiers.tests.fact_helpers import ts, varied_dossier
-from cchc.dossiers.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
 
 STEP_UNITS = ["P1", "P1-MC", "P2", "Sở Tư pháp", "", "Phòng Tư pháp thành phố"]
 STEP_PEOPLE = ["Vũ Thị Mai", "Trần Thị Bình", "Người ngoài", ""]

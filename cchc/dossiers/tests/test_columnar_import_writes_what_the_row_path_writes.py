@@ -9,11 +9,11 @@ import datetime as dt
 import pytest
 
 from cchc.core.models import AuditEvent
+from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.tests.columnar_helpers import clear_ledger, ledger_snapshot, rich_file
 from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue
-from cchc.dossiers.upsert_rows import DOSSIER_COLUMNS
 
 pytestmark = pytest.mark.django_db
 

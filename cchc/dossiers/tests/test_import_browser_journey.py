@@ -38,7 +38,7 @@ def test_an_officer_uploads_a_file_and_sees_the_progress_then_the_result(
     expect(progress).to_have_attribute("data-status", "pending")
     expect(page.get_by_role("progressbar", name="Tiến độ nhập")).to_be_visible()
 
-    from cchc.dossiers.tasks import import_dossier_file
+    from cchc.dossiers.jobs import import_dossier_file
 
     import_dossier_file.call(ImportBatch.objects.get().pk)  # the worker runs the job
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import ProtectedError
 
-from cchc.dossiers.actions import ConcurrentChange, _lock_existing
+from cchc.dossiers.actions.upsert import ConcurrentChange, _lock_existing
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, Supplement
 from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue, national, sample
@@ -120,7 +120,7 @@ def test_dossiers_point_at_real_procedures_and_units_on_both_paths(world, settin
 
 
 def test_a_procedure_or_unit_deleted_meanwhile_aborts_the_batch(world):
-    from cchc.dossiers.actions import lock_references
+    from cchc.dossiers.actions.upsert import lock_references
     from cchc.dossiers.models import Procedure
 
     procedures = make_catalogue()

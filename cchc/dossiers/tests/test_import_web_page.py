@@ -93,7 +93,7 @@ def test_a_large_file_goes_to_the_background_worker(client, world, tmp_path):
 def test_the_background_job_runs_a_batch_once(world, tmp_path):
     from django.core.files.base import ContentFile
 
-    from cchc.dossiers.tasks import import_dossier_file
+    from cchc.dossiers.jobs import import_dossier_file
 
     make_catalogue()
     with override_settings(TASKS=IMMEDIATE, MEDIA_ROOT=tmp_path):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from cchc.core.models import AuditEvent
-from cchc.dossiers.actions_screens import (
+from cchc.dossiers.actions.late_lists import (
     LateListError,
     approve_late_list,
     draft_late_list,

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from django.utils import timezone
 
-from cchc.dossiers.actions_screens import issue_apology
+from cchc.dossiers.actions.apologies import issue_apology
 from cchc.dossiers.letters import default_choices, docx_text, letter_data, render_docx, render_pdf
 from cchc.dossiers.models import ApologyForm
 from cchc.dossiers.tests.factories import build_ledger

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from cchc.core.models import AuditEvent
-from cchc.dossiers.actions_screens import ApologyRefused, issue_apology, notice_due
+from cchc.dossiers.actions.apologies import ApologyRefused, issue_apology, notice_due
 from cchc.dossiers.letters import default_choices
 from cchc.dossiers.models import Apology, DossierEvent, Status
 from cchc.dossiers.tests.factories import at, build_ledger, dossier

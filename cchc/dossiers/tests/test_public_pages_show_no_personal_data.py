@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from cchc.dossiers.actions_screens import approve_late_list, draft_late_list, issue_apology
+from cchc.dossiers.actions.apologies import issue_apology
+from cchc.dossiers.actions.late_lists import approve_late_list, draft_late_list
 from cchc.dossiers.letters import default_choices
 from cchc.dossiers.tests.factories import APPLICANTS, add_facts, build_ledger
 

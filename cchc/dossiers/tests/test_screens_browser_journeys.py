@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cchc.dossiers.actions_screens import draft_late_list
+from cchc.dossiers.actions.late_lists import draft_late_list
 from cchc.dossiers.letters import docx_text
 from cchc.dossiers.models import Apology
 from cchc.dossiers.tests.factories import add_facts, build_ledger

@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cchc.feedback import mailbox
+from cchc.feedback.jobs import poll_feedback_mailbox
 from cchc.feedback.models import Petition
-from cchc.feedback.tasks import poll_feedback_mailbox
 from cchc.feedback.tests import imap_server
 from cchc.feedback.tests.helpers import png_bytes
 

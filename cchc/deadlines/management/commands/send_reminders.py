@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.deadlines import reminders
-from cchc.deadlines.tasks import send_due_reminders
+from cchc.deadlines.jobs import send_due_reminders
 from cchc.notify.actions import retry_failed
 
 

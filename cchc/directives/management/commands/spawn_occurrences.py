@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.directives.actions import spawn_occurrences
-from cchc.directives.tasks import spawn_due_occurrences
+from cchc.directives.jobs import spawn_due_occurrences
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.feedback.actions.citizen import close_answered
-from cchc.feedback.tasks import close_answered_petitions
+from cchc.feedback.jobs import close_answered_petitions
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.feedback import mailbox
-from cchc.feedback.tasks import poll_feedback_mailbox
+from cchc.feedback.jobs import poll_feedback_mailbox
 
 
 class Command(BaseCommand):

@@ -13,10 +13,10 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 from cchc.dossiers import facts
+from cchc.dossiers.actions.upsert_checks import CHUNK, Lookups, WriteScope, unit_ref
 from cchc.dossiers.judging import Verdict
 from cchc.dossiers.models import Dossier, DossierStep, LegalBasis, Supplement, legal_basis_for
 from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, fold
-from cchc.dossiers.upsert_checks import CHUNK, Lookups, WriteScope, unit_ref
 
 # Compared, stored and reported in this order; the FK columns are reported by code.
 DOSSIER_COLUMNS = (

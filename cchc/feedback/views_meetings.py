@@ -1,5 +1,5 @@
-"""Staff screens beside the petition itself: figures per unit and period, the Front's meeting batches,
-and the Open311 keys the reform secretariat issues."""
+"""The Front's meeting batches: the voters' opinions a Fatherland Front meeting collected, entered as one
+batch of petitions, and the list of batches."""
 
 from __future__ import annotations
 
@@ -14,17 +14,14 @@ from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
 from cchc.core.events import record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
-from cchc.feedback import stats
-from cchc.feedback.actions.citizen import create_key, revoke_key
 from cchc.feedback.intake import Intake, receive
-from cchc.feedback.models import ApiKey, Channel, FrontMeeting, Kind, ReplyVia
-from cchc.feedback.queries import entry_area, may_manage_keys, may_read, may_submit_for_front, petitions_for
+from cchc.feedback.models import Channel, FrontMeeting, Kind, ReplyVia
+from cchc.feedback.queries import entry_area, may_submit_for_front, petitions_for
 from cchc.feedback.routing import wards_of
 from cchc.notify.actions import send
 from cchc.org.queries import user_jurisdiction, user_unit
@@ -34,29 +31,6 @@ OpinionFormSet = formset_factory(f.OpinionForm, extra=5, max_num=60, validate_ma
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-@login_required
-def figures(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if not may_read(user):
-        raise PermissionDenied("Vai trò của bạn không xem số liệu phản ánh.")
-    today = timezone.localdate()
-    form = f.PeriodForm(
-        request.GET or None, initial={"date_from": dt.date(today.year, 1, 1), "date_to": today}
-    )
-    date_from, date_to = dt.date(today.year, 1, 1), today
-    if form.is_bound and form.is_valid():
-        date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-    rows, total = stats.figures(date_from, date_to, petitions=petitions_for(user))
-    return render(
-        request,
-        "feedback/figures.html",
-        {"form": form, "rows": rows, "total": total, "date_from": date_from, "date_to": date_to},
-    )
-
-
-# --- the Front's meetings -----------------------------------------------------------------------------
 
 
 def _meetings_for(user: User) -> Any:
@@ -226,48 +200,3 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Open311 keys ---------------------------------------------------------------------------------------
-
-
-@login_required
-def keys(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá Open311.")
-    area = entry_area(user) if not user.is_superuser else None
-    new_key = ""
-    if request.method == "POST":
-        form = f.KeyForm(request.POST)
-        if form.is_valid():
-            if area is None:
-                form.add_error(None, "Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
-            else:
-                try:
-                    _, new_key = create_key(user, name=form.cleaned_data["name"], jurisdiction=area)
-                    form = f.KeyForm()
-                except ValidationError as exc:
-                    form.add_errors(exc.message_dict)
-    else:
-        form = f.KeyForm()
-    rows = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
-    return render(
-        request,
-        "feedback/keys.html",
-        {"form": form, "keys": rows.order_by("-created_at"), "new_key": new_key},
-    )
-
-
-@login_required
-@require_POST
-def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá Open311.")
-    area = entry_area(user)
-    qs = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
-    key = get_object_or_404(qs, pk=pk)
-    try:
-        revoke_key(user, key)
-        messages.success(request, f"Đã thu hồi khoá của «{key.name}».")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("feedback:keys")

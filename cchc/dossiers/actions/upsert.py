@@ -32,11 +32,8 @@ from django.utils import timezone
 
 from cchc.core.events import record
 from cchc.dossiers import bulk, facts
-from cchc.dossiers.judging import Verdict, calendar_for, judge_records
-from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, ImportBatch, Procedure, Supplement
-from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord
-from cchc.dossiers.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
-from cchc.dossiers.upsert_rows import (
+from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
+from cchc.dossiers.actions.upsert_rows import (
     COL_INDEX,
     DOSSIER_COLUMNS,
     STEP_COLUMNS,
@@ -53,6 +50,9 @@ from cchc.dossiers.upsert_rows import (
     supplement_values,
     wall_clock,
 )
+from cchc.dossiers.judging import Verdict, calendar_for, judge_records
+from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, ImportBatch, Procedure, Supplement
+from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord
 from cchc.org.models import Jurisdiction, Unit
 
 ProgressFn = Callable[[str, int, int], Any]

@@ -1,0 +1,63 @@
+"""The Open311 keys the reform secretariat issues to other systems: the list and revoking a key."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from cchc.accounts.models import User
+from cchc.feedback import forms as f
+from cchc.feedback.actions.citizen import create_key, revoke_key
+from cchc.feedback.models import ApiKey
+from cchc.feedback.queries import entry_area, may_manage_keys
+
+
+@login_required
+def keys(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    if not may_manage_keys(user):
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá Open311.")
+    area = entry_area(user) if not user.is_superuser else None
+    new_key = ""
+    if request.method == "POST":
+        form = f.KeyForm(request.POST)
+        if form.is_valid():
+            if area is None:
+                form.add_error(None, "Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
+            else:
+                try:
+                    _, new_key = create_key(user, name=form.cleaned_data["name"], jurisdiction=area)
+                    form = f.KeyForm()
+                except ValidationError as exc:
+                    form.add_errors(exc.message_dict)
+    else:
+        form = f.KeyForm()
+    rows = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
+    return render(
+        request,
+        "feedback/keys.html",
+        {"form": form, "keys": rows.order_by("-created_at"), "new_key": new_key},
+    )
+
+
+@login_required
+@require_POST
+def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = cast(User, request.user)
+    if not may_manage_keys(user):
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá Open311.")
+    area = entry_area(user)
+    qs = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
+    key = get_object_or_404(qs, pk=pk)
+    try:
+        revoke_key(user, key)
+        messages.success(request, f"Đã thu hồi khoá của «{key.name}».")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("feedback:keys")
