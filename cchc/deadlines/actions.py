@@ -122,10 +122,6 @@ def _next_working(day: dt.date, cal: dl.CalendarLike) -> dt.date:
     return d
 
 
-def deadline_for(obj: models.Model) -> Deadline | None:
-    return Deadline.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).first()
-
-
 @transaction.atomic
 def pause(actor: Any, deadline: Deadline, *, start: dt.date, reason: str) -> DeadlinePause:
     if deadline.pauses.filter(end__isnull=True).exists():

@@ -33,7 +33,6 @@ from cchc.directives.models import (
     TaskStatus,
 )
 from cchc.directives.queries import (
-    assigner_tasks_for,
     can_assign,
     can_keep_register,
     can_lead,
@@ -541,7 +540,3 @@ def spawn_occurrences(on: dt.date | None = None) -> int:
     for task in series.iterator(chunk_size=200):
         made += spawn_for(task, on)
     return made
-
-
-def pending_confirmations(actor: Any) -> int:
-    return assigner_tasks_for(actor).filter(status=TaskStatus.AWAITING).count()

@@ -20,11 +20,3 @@ def public_link(token: str) -> str:
     except NoReverseMatch:
         path = f"{PUBLIC_MOUNT}d/{token}/"
     return _absolute(path)
-
-
-def kiosk_link(token: str) -> str:
-    try:
-        path = reverse("surveys_public:kiosk", args=[token])
-    except NoReverseMatch:
-        path = f"{PUBLIC_MOUNT}ki-ot/{token}/"
-    return _absolute(path)

@@ -94,10 +94,6 @@ def entry_units_for(user: Any) -> UnitQuerySet:
     return Unit.objects.none()
 
 
-def can_enter_paper(user: Any) -> bool:
-    return entry_units_for(user).exists()
-
-
 # --- questionnaires ------------------------------------------------------------------------------
 
 

@@ -33,7 +33,6 @@ from cchc.surveys.actions.questionnaires import (
     freeze,
     import_file,
     import_shipped,
-    retire_version,
 )
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "improvement_text",
     "open_campaign",
     "publish_campaign",
-    "retire_version",
     "review",
     "save_figure",
     "set_units",

@@ -15,7 +15,7 @@ from django.utils import timezone
 from cchc.core.events import diff, record
 from cchc.lib import questionnaires as qlib
 from cchc.surveys.actions.common import require_secretariat
-from cchc.surveys.models import FROZEN_MESSAGE, CampaignStatus, QuestionnaireVersion, VersionStatus
+from cchc.surveys.models import FROZEN_MESSAGE, QuestionnaireVersion, VersionStatus
 
 # --- questionnaires ------------------------------------------------------------------------------
 
@@ -196,12 +196,3 @@ def freeze(actor: Any, version: QuestionnaireVersion) -> None:
         version,
         summary=f"Khóa bộ câu hỏi {version.code} (bắt đầu dùng)",
     )
-
-
-@transaction.atomic
-def retire_version(actor: Any, version: QuestionnaireVersion) -> None:
-    require_secretariat(actor)
-    if version.campaigns.filter(status=CampaignStatus.OPEN).exists():
-        raise ValidationError("Bộ câu hỏi đang được dùng trong một đợt khảo sát đang mở.")
-    QuestionnaireVersion.objects.filter(pk=version.pk).update(status=VersionStatus.RETIRED)
-    record(actor, "survey.questionnaire_retired", version, summary=f"Ngừng dùng bộ câu hỏi {version.code}")
