@@ -2,7 +2,9 @@
 
 The demo year is the twelve months the demo's dossiers, tasks, petitions and surveys cover; the
 founding letter (Công văn 7190/UBND-NV) falls inside it. Steps that add demo records must derive their
-dates from these functions so that the whole demo moves together when the clock moves.
+dates from these functions so that the whole demo moves together when the clock moves. It lives in
+``core`` (not ``cchc.demo``) because each app's own ``demo`` module reads it, and apps may not import
+the layer above them (docs/architecture.md, "Layers").
 """
 
 import datetime as dt
