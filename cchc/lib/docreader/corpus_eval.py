@@ -164,9 +164,9 @@ def pair(expected: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> list[tu
     return pairs
 
 
-def score(txt: Path, expected: dict[str, Any]) -> DocResult:
-    proposal = read_file(txt).as_dict()
-    result = DocResult(name=txt.stem)
+def score(document: Path, expected: dict[str, Any]) -> DocResult:
+    proposal = read_file(document).as_dict()
+    result = DocResult(name=document.stem)
     header = expected["header"]
     for name in HEADER_FIELDS:
         result.header_right[name] = _same_header(header.get(name), _header_value(proposal, name))
@@ -218,9 +218,18 @@ def score_set(name: str, corpus: Path = CORPUS) -> list[DocResult]:
     folder = corpus / name
     out = []
     for exp in sorted(folder.glob("*.expected.json")):
-        txt = exp.with_name(exp.name.replace(".expected.json", ".txt"))
-        out.append(score(txt, json.loads(exp.read_text(encoding="utf-8"))))
+        out.append(score(document_of(exp), json.loads(exp.read_text(encoding="utf-8"))))
     return out
+
+
+def document_of(expected_file: Path) -> Path:
+    """The document an expected file describes: the .txt, .docx or .pdf beside it with the same name."""
+    stem = expected_file.name.replace(".expected.json", "")
+    for suffix in (".txt", ".docx", ".pdf"):
+        candidate = expected_file.with_name(stem + suffix)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"no document for {expected_file.name}")
 
 
 @dataclass
