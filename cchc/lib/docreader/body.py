@@ -19,6 +19,7 @@ from datetime import date
 from .citations import Citation, mask
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
+from .tables import table_rows
 from .text import is_table_row, is_upper, squash, table_cells
 from .units import (
     UNIT_START,
@@ -479,70 +480,16 @@ class TaskReader:
         flush()
 
     def read_table(self, rows: list[list[str]]) -> None:
-        columns, header_rows = _table_columns(rows)
-        if columns is None:
-            return
-        group: str | None = None
-        for cells in rows[header_rows:]:
-
-            def cell(name: str, cells: list[str] = cells) -> str:
-                idx = columns.get(name)
-                return cells[idx] if idx is not None and idx < len(cells) else ""
-
-            stt, content = cell("stt"), cell("content")
-            lead_cell, coord_cell, time_cell = cell("lead"), cell("coordinating"), cell("time")
-            if not any(cells):
-                continue
-            if content and not (lead_cell or coord_cell or time_cell):
-                # A group row ("I | CẢI CÁCH THỂ CHẾ"): it labels the rows under it.
-                group = stt or group
-                continue
-            if not content:
-                continue
-            section = f"{group}.{stt}" if group and stt else (stt or group)
-            assignees = split_units(lead_cell)
+        for row in table_rows(rows):
             self._make(
-                section,
-                assignees,
-                content,
+                row.section,
+                row.assignees,
+                row.content,
                 "table_row",
-                basis="table" if assignees else "",
-                time_cell=time_cell or None,
-                coordinating=split_units(coord_cell),
+                basis="table" if row.assignees else "",
+                time_cell=row.time or None,
+                coordinating=row.coordinating,
             )
-
-
-_COLUMN_WORDS = {
-    "stt": re.compile(r"^(?:s\.?\s*t\.?\s*t|tt|số\s*tt|số\s+thứ\s+tự)\.?$", re.I),
-    "content": re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp", re.I),
-    "lead": re.compile(
-        r"chủ\s+trì|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện|thực\s+hiện|trách\s+nhiệm", re.I
-    ),
-    "coordinating": re.compile(r"phối\s+hợp", re.I),
-    "time": re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.I),
-}
-
-
-def _table_columns(rows: list[list[str]]) -> tuple[dict[str, int] | None, int]:
-    """Find the columns of a task table from its header row(s); None when it is not a task table."""
-    for n_header in (1, 2, 3):
-        if len(rows) < n_header:
-            break
-        width = max(len(r) for r in rows[:n_header])
-        merged = [" ".join(r[i] for r in rows[:n_header] if i < len(r)).strip() for i in range(width)]
-        cols: dict[str, int] = {}
-        for i, text in enumerate(merged):
-            for name in ("stt", "coordinating", "time", "lead", "content"):
-                if name in cols:
-                    continue
-                if _COLUMN_WORDS[name].search(text) and not (
-                    name == "lead" and "phối hợp" in text.lower() and "chủ trì" not in text.lower()
-                ):
-                    cols[name] = i
-                    break
-        if "content" in cols and ("lead" in cols or "time" in cols):
-            return cols, n_header
-    return None, 0
 
 
 def read_tasks(
