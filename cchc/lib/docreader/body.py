@@ -137,12 +137,18 @@ def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -
         starts_lower = line[:1].islower()
         words = len(text.split())
         short_heading = 2 <= words <= 8 and prev.kind in _NUMBERED and not starts_lower
+        if short_heading and prev.kind == "article" and UNIT_START.match(text):
+            short_heading = False  # "Điều 4. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, ...": a name wrapped
         # In a document of blank-separated paragraphs, a line right under the heading is the
         # heading wrapped by the page, not its first paragraph.
         return not short_heading or (spaced and not after_blank)
     # A sentence ended with the line. More text before the next marker still belongs to the item
     # (a wrapped line, or a second paragraph of the same bullet), unless it opens the closing
     # paragraph ("Trên đây là...", "Chủ tịch UBND ... yêu cầu ...").
+    if text.endswith(";") and prev.kind != "plain":
+        # "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở, ban, ngành;" / "Chủ tịch UBND các xã ...
+        # chịu trách nhiệm thi hành": a list cut by ";" goes on; it is not a closing paragraph.
+        return True
     return prev.kind != "plain" and not text.endswith(":") and not _CLOSING.match(line)
 
 
@@ -278,6 +284,21 @@ def _unit_prefix(text: str) -> tuple[list[str], str] | None:
     return split_units(phrase), rest.strip()
 
 
+_EXECUTE = re.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)\b", re.I)
+
+
+def _executors_sentence(text: str) -> tuple[list[str], str] | None:
+    """The sentence of an article that makes officials responsible for carrying the document out,
+    when it follows another sentence ("Quyết định này có hiệu lực ... . Chánh Văn phòng ... chịu trách
+    nhiệm thi hành Quyết định này./.")."""
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
+        if _EXECUTE.search(sentence) and UNIT_START.match(sentence):
+            named = units_in(sentence)
+            if named:
+                return named, sentence
+    return None
+
+
 class TaskReader:
     def __init__(self, citations: list[Citation], full_text: str, doc_date: date | None, spaced: bool):
         self.citations = citations
@@ -378,6 +399,11 @@ class TaskReader:
         if _QUOTA.search(node.text):
             return
         if node.kind in _NUMBERED:
+            executors = None if own or inherited else _executors_sentence(node.text)
+            if executors:
+                # "Điều 3. Quyết định này có hiệu lực ... Chánh Văn phòng ... chịu trách nhiệm thi hành".
+                self._make(section, executors[0], executors[1], "item", basis="sentence")
+                return
             if not own and not inherited and node.paragraphs:
                 # "1. Về kiến nghị ...:" followed by paragraphs that each name the unit they task.
                 for p in node.paragraphs:
