@@ -118,6 +118,15 @@ _CONNECTOR_END = re.compile(
 )
 
 
+_TASK_OPENING = re.compile(
+    r"^(?:Chỉ\s+đạo|Phối\s+hợp|Chủ\s+trì|Xây\s+dựng|Nghiên\s+cứu|Căn\s+cứ|Trên\s+cơ\s+sở|Tổ\s+chức|"
+    r"Thực\s+hiện|Triển\s+khai|Tham\s+mưu|Hướng\s+dẫn|Theo\s+dõi|Rà\s+soát|Tăng\s+cường|Đẩy\s+mạnh|"
+    r"Tiếp\s+tục|Là\s+cơ\s+quan|Có\s+trách\s+nhiệm|Bảo\s+đảm|Đảm\s+bảo|Kiểm\s+tra|Tuyên\s+truyền|"
+    r"Chịu\s+trách\s+nhiệm|Quản\s+lý|Hỗ\s+trợ|Đôn\s+đốc|Tổng\s+hợp|Ban\s+hành|Bố\s+trí|Cung\s+cấp|"
+    r"Khẩn\s+trương|Chủ\s+động|Phổ\s+biến|Vận\s+động|Nâng\s+cao|Hoàn\s+thiện|Đào\s+tạo|Ứng\s+dụng)\b"
+)
+
+
 def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -> bool:
     if prev.kind in ("row", "break") or is_table_row(line):
         return False
@@ -125,11 +134,23 @@ def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -
         # "Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương" / "liên quan."
         return not prev.text.rstrip().endswith(_TERMINAL) or not prev.text.strip()
     text = prev.text.rstrip()
+    if line[:1].islower() and text.endswith((";", ",")) and not after_blank:
+        return True  # "... dân số và phát triển;" / "xây dựng quy chế ...": the same paragraph
     if _CONNECTOR_END.search(text) and not after_blank:
         return True  # "2. Sở Nông nghiệp và" / "Môi trường": a name wrapped by the page
     if is_upper(line) and not is_upper(text):
         return False
     if is_upper(text) and not is_upper(line):
+        return False
+    if (
+        prev.kind in _NUMBERED
+        and not text.endswith(_TERMINAL)
+        and len(text.split()) >= 4
+        and _TASK_OPENING.match(line)
+        and _heading_units(text)
+    ):
+        # "3. Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" / "Chỉ đạo các đơn vị ...": a heading that only
+        # names its units, then its first task; the task's verb does not belong to the name.
         return False
     if not text.endswith(_TERMINAL):
         # "1. Mục đích" / "Cụ thể hóa ..." is a heading and its first paragraph; "Điều 2. Giao" /
