@@ -369,7 +369,11 @@ class TaskReader:
             # addressees of the items after it.
             for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
                 if at == index:
-                    current = lead_in_units(paragraph) or current
+                    named = lead_in_units(paragraph)
+                    if named:
+                        # Even under "I. ĐÁNH GIÁ CHUNG", "... thành phố Đà Nẵng cần tập trung thực hiện
+                        # ... sau đây:" hands out the items after it.
+                        current, skip = named, False
             if child.kind == "table":
                 if not skip:
                     self.read_table(child.rows)
