@@ -55,6 +55,15 @@ _NON_TASK_HEADINGS = re.compile(
 )
 
 
+def _non_task_heading(node: Node) -> bool:
+    """ "II. MỤC ĐÍCH, YÊU CẦU", "1. Căn cứ xây dựng kế hoạch": a section whose items are no tasks —
+    but not a task that merely opens with the same words ("1. Căn cứ kế hoạch này, Giám đốc các Sở
+    ... xây dựng kế hoạch cụ thể ...")."""
+    if node.kind not in ("roman", "arabic", "multi") or not _NON_TASK_HEADINGS.match(node.text):
+        return False
+    return is_upper(node.text) or len(node.text.split()) <= 12
+
+
 # Put between the body and what follows the signature: the appendix starts a new outline, it is not
 # part of the body's last item.
 APPENDIX_BREAK = "\x00appendix"
@@ -381,9 +390,7 @@ class TaskReader:
             self.visit(child, current, skip)
 
     def visit(self, node: Node, inherited: list[str], skip: bool) -> None:
-        skip = skip or (
-            node.kind in ("roman", "arabic", "multi") and bool(_NON_TASK_HEADINGS.match(node.text))
-        )
+        skip = skip or _non_task_heading(node)
         items = node.items()
         own_prefix = _unit_prefix(node.text)
         own = own_prefix[0] if own_prefix else []
@@ -557,7 +564,7 @@ def read_tasks(
 
 def _texts(node: Node, skip: bool) -> list[tuple[str | None, str]]:
     out: list[tuple[str | None, str]] = []
-    skip = skip or (node.kind in ("roman", "arabic", "multi") and bool(_NON_TASK_HEADINGS.match(node.text)))
+    skip = skip or _non_task_heading(node)
     if skip:
         return out
     section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
