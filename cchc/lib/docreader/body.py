@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .citations import Citation, mask
+from .clauses import assignment_groups
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .tables import table_rows
@@ -365,6 +366,15 @@ class TaskReader:
             TaskProposal(section, list(assignees), lead, coord, text, deadline, recurrence, source, basis)
         )
 
+    def _make_item(self, section: str | None, units: list[str], text: str, basis: str) -> None:
+        """One numbered item; several when it gives work to other units in later clauses."""
+        groups = assignment_groups(text)
+        if sum(1 for named, _ in groups if named) < 2:
+            self._make(section, units, text, "item", basis=basis)
+            return
+        for index, (named, part) in enumerate(groups):
+            self._make(section, named or units, part, "item", basis=basis if index == 0 else "sentence")
+
     def _masked(self, text: str) -> str:
         # Citations are found on the whole document; re-find them in this task's text to blank them.
         from .citations import find_citations
@@ -462,9 +472,14 @@ class TaskReader:
                     return
                 if not self.spaced and node.paragraphs:
                     body = body + " " + " ".join(p for p in node.paragraphs if not _CLOSING.match(p))
-                self._make(section, own, body, "item", basis="own")
+                self._make_item(section, own, body, "own")
             elif inherited:
-                self._make(section, inherited, node.text, "item", basis="inherited")
+                self._make_item(section, inherited, node.text, "inherited")
+            elif not node.paragraphs and node.text.startswith("Về "):
+                # "4. Về đầu tư kho dầu thô ...: với vai trò là chủ đầu tư, Tập đoàn ... chủ động ...".
+                for units, text in assignment_groups(node.text):
+                    if units:
+                        self._make(section, units, text, "item", basis="sentence")
             return
         # bullets
         if own_prefix:

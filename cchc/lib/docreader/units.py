@@ -119,7 +119,7 @@ _GROUP_NOUNS = (
     r"Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch)"
 )
 _HEAD_GROUPED = r"(?:(?:Các|các)\s+" + _GROUP_NOUNS + r"|(?!Các\b|các\b)(?:" + _HEAD_ALT + r"))"
-UNIT_START = re.compile(r"^" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,]|$)")
+UNIT_START = re.compile(r"^" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,:]|$)")
 _UNIT_AFTER_SEP = re.compile(r"(?:,|;|\svà)\s+" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,]|$)")
 
 # Verbs and links after which an addressee phrase has ended ("... các phường, xã thuộc thành phố
@@ -338,7 +338,7 @@ def lead_in_units(paragraph: str) -> list[str]:
 
 _OPENING_CLAUSE = re.compile(
     r"^(?:\d{1,2}\.\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Đồng\s+thời|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|"
-    r"Trong\s+quá\s+trình|Để|Nhằm|Theo)\b",
+    r"Trong\s+quá\s+trình|Để|Nhằm|Theo|Với\s+vai\s+trò)\b",
     re.IGNORECASE,
 )
 
