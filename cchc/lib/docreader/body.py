@@ -17,18 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .citations import Citation, mask
-from .clauses import assignment_groups
+from .clauses import assignment_groups, executors_sentence, heading_units, unit_prefix, units_after_label
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .tables import table_rows
 from .text import is_table_row, is_upper, squash, table_cells
 from .units import (
     UNIT_START,
-    addressee_phrase,
     coordinating_units,
     explicit_lead,
     lead_in_units,
-    split_units,
     units_in,
 )
 
@@ -157,7 +155,7 @@ def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -
         and not text.endswith(_TERMINAL)
         and len(text.split()) >= 4
         and _TASK_OPENING.match(line)
-        and _heading_units(text)
+        and heading_units(text)
     ):
         # "3. Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" / "Chỉ đạo các đơn vị ...": a heading that only
         # names its units, then its first task; the task's verb does not belong to the name.
@@ -264,70 +262,8 @@ def _section_label(node: Node | None) -> str | None:
     return ".".join(labels) if labels else None
 
 
-_LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
 _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re.I)
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
-
-
-_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với)\s*:?\s+", re.I)
-_CLAUSE_WORDS = re.compile(
-    r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
-)
-
-
-def _heading_units(text: str) -> list[str] | None:
-    """A numbered heading that is nothing but the names of the units its items are for
-    ("5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") — the whole heading is the
-    name, even where it contains a verb that would otherwise end it."""
-    name = _LEADING_WORDS.sub("", squash(text)).strip(" .")
-    if (
-        name.endswith(":")
-        or not UNIT_START.match(name)
-        or len(name.split()) > 18
-        or _CLAUSE_WORDS.search(name)
-    ):
-        return None
-    return split_units(name)
-
-
-def _units_after_label(text: str) -> tuple[list[str], str] | None:
-    """ "Về kiến nghị ...: giao Bộ Tài chính nghiên cứu ..." / "Khen thưởng cấp Nhà nước: Sở Nội vụ
-    phối hợp ..." → the units named after the label, with the text from there."""
-    m = _LABEL_THEN_UNIT.match(text)
-    if not m or addressee_phrase(m.group("label") + ":"):
-        return None
-    rest = m.group("rest")
-    phrase = addressee_phrase(rest)
-    if not phrase:
-        return None
-    return split_units(phrase), rest
-
-
-def _unit_prefix(text: str) -> tuple[list[str], str] | None:
-    """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
-    if ":" not in text[:160]:
-        return None
-    prefix, rest = text.split(":", 1)
-    prefix = prefix.strip()
-    phrase = addressee_phrase(prefix + ":")
-    if not phrase or len(prefix.split()) > 25 or phrase != prefix.strip(" .;,"):
-        return None
-    return split_units(phrase), rest.strip()
-
-
-_EXECUTE = re.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)\b", re.I)
-
-
-def _executors_sentence(text: str) -> tuple[list[str], str] | None:
-    """The sentence of an article that makes officials responsible for carrying the document out,
-    when it follows another sentence ("Quyết định này có hiệu lực ... . Chánh Văn phòng ... chịu trách
-    nhiệm thi hành Quyết định này./.")."""
-    for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
-        if _EXECUTE.search(sentence) and UNIT_START.match(sentence):
-            named = units_in(sentence)
-            if named:
-                return named, sentence
-    return None
 
 
 class TaskReader:
@@ -402,16 +338,16 @@ class TaskReader:
     def visit(self, node: Node, inherited: list[str], skip: bool) -> None:
         skip = skip or _non_task_heading(node)
         items = node.items()
-        own_prefix = _unit_prefix(node.text)
+        own_prefix = unit_prefix(node.text)
         own = own_prefix[0] if own_prefix else []
         if not own and node.kind in _NUMBERED:
             own = units_in(node.text)
         heading_only = False
         if node.kind in _NUMBERED and (items or node.paragraphs):
-            whole = _heading_units(node.text)
+            whole = heading_units(node.text)
             if whole:
                 own, heading_only = whole, True
-        after_label = None if own else _units_after_label(node.text)
+        after_label = None if own else units_after_label(node.text)
         if after_label:
             own = after_label[0]
         if (
@@ -441,7 +377,7 @@ class TaskReader:
         if _QUOTA.search(node.text):
             return
         if node.kind in _NUMBERED:
-            executors = None if own or inherited else _executors_sentence(node.text)
+            executors = None if own or inherited else executors_sentence(node.text)
             if executors:
                 # "Điều 3. Quyết định này có hiệu lực ... Chánh Văn phòng ... chịu trách nhiệm thi hành".
                 self._make(section, executors[0], executors[1], "item", basis="sentence")

@@ -1,7 +1,14 @@
-"""Several assignments in one item: "4. Về ...: với vai trò là chủ đầu tư, Tập đoàn ... chủ động làm
+"""Who an item is for, read from its own words, and several assignments in one item.
+
+Who: "Sở Nội vụ: chủ trì ..." (unit_prefix), a heading that only names units (heading_units), "Về
+kiến nghị ...: giao Bộ Tài chính ..." (units_after_label), the sentence that makes officials
+responsible for carrying a decision out (executors_sentence).
+
+Several assignments in one item: "4. Về ...: với vai trò là chủ đầu tư, Tập đoàn ... chủ động làm
 việc ... . Để xác định vị trí ..., Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với ... rà soát ...".
 
-An item is cut into clauses at the end of a sentence, at ";" and after a label ("Về ...:"). A clause
+An item is cut into clauses at the end of a sentence, after a label ("Về ...:") and before "; giao|đề
+nghị|yêu cầu". A clause
 opens a new assignment when it names units (at its start, after "giao"/"đề nghị"/"yêu cầu", or after an
 opening clause such as "Để ...,") and goes on with what they are to do; the clauses after it that name
 no unit belong to it. A list of addressees cut by ";" ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở ...")
@@ -13,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .text import squash
-from .units import addressee_phrase, split_units, units_in
+from .units import UNIT_START, addressee_phrase, split_units, units_in
 
 # A sentence ends, or a clause after ";" asks a unit outright ("...; giao Sở Tài chính ...").
 _BOUNDARY = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=(?i:giao|đề\s+nghị|yêu\s+cầu)\s)")
@@ -53,5 +60,68 @@ def assignment_groups(text: str) -> list[tuple[list[str], str]]:
 
 
 def _differ(a: list[str], b: list[str]) -> bool:
-    fold = lambda names: {n.lower() for n in names}  # noqa: E731
-    return not (fold(a) & fold(b))
+    return not ({n.lower() for n in a} & {n.lower() for n in b})
+
+
+_LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
+
+
+_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với)\s*:?\s+", re.I)
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
+)
+
+
+def heading_units(text: str) -> list[str] | None:
+    """A numbered heading that is nothing but the names of the units its items are for
+    ("5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") — the whole heading is the
+    name, even where it contains a verb that would otherwise end it."""
+    name = _LEADING_WORDS.sub("", squash(text)).strip(" .")
+    if (
+        name.endswith(":")
+        or not UNIT_START.match(name)
+        or len(name.split()) > 18
+        or _CLAUSE_WORDS.search(name)
+    ):
+        return None
+    return split_units(name)
+
+
+def units_after_label(text: str) -> tuple[list[str], str] | None:
+    """ "Về kiến nghị ...: giao Bộ Tài chính nghiên cứu ..." / "Khen thưởng cấp Nhà nước: Sở Nội vụ
+    phối hợp ..." → the units named after the label, with the text from there."""
+    m = _LABEL_THEN_UNIT.match(text)
+    if not m or addressee_phrase(m.group("label") + ":"):
+        return None
+    rest = m.group("rest")
+    phrase = addressee_phrase(rest)
+    if not phrase:
+        return None
+    return split_units(phrase), rest
+
+
+def unit_prefix(text: str) -> tuple[list[str], str] | None:
+    """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
+    if ":" not in text[:160]:
+        return None
+    prefix, rest = text.split(":", 1)
+    prefix = prefix.strip()
+    phrase = addressee_phrase(prefix + ":")
+    if not phrase or len(prefix.split()) > 25 or phrase != prefix.strip(" .;,"):
+        return None
+    return split_units(phrase), rest.strip()
+
+
+_EXECUTE = re.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)\b", re.I)
+
+
+def executors_sentence(text: str) -> tuple[list[str], str] | None:
+    """The sentence of an article that makes officials responsible for carrying the document out,
+    when it follows another sentence ("Quyết định này có hiệu lực ... . Chánh Văn phòng ... chịu trách
+    nhiệm thi hành Quyết định này./.")."""
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
+        if _EXECUTE.search(sentence) and UNIT_START.match(sentence):
+            named = units_in(sentence)
+            if named:
+                return named, sentence
+    return None
