@@ -13,13 +13,15 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
+# The development set since 2026-12-06: the first 30 documents and the 18 of the first held-out set
+# (measured once, then moved into dev/). Figures of the reader as of the second round.
 FLOORS = {
-    "header": 329 / 330,
-    "recall": 497 / 526,
-    "precision": 497 / 520,
-    "lead": 474 / 497,
+    "header": 526 / 528,
+    "recall": 852 / 894,
+    "precision": 852 / 892,
+    "lead": 796 / 852,
 }
-MAX_MISSED_SILENTLY = 15
+MAX_MISSED_SILENTLY = 21
 
 
 @pytest.fixture(scope="module")
