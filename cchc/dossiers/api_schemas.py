@@ -89,6 +89,20 @@ class DossierIn(StrictSchema):
     NgayKetThucXuLy: str | None = instant_field("Ngày kết thúc xử lý; bắt buộc ở trạng thái 7–10")
     NgayTra: str | None = instant_field("Ngày trả kết quả")
     NgayTuChoi: str | None = instant_field("Ngày từ chối tiếp nhận")
+    HoSoCoThanhPhanSoHoa: int | None = Field(
+        None, ge=0, le=1, description="1: thành phần hồ sơ đã được số hóa; 0: chưa; bỏ trống: không rõ"
+    )
+    DinhKemKetQua: list[str | dict[str, str | int | None]] | str | None = Field(
+        None,
+        max_length=50,
+        description="Tệp kết quả điện tử (danh sách tệp hoặc đường dẫn); có giá trị = có kết quả điện tử",
+    )
+    DuocThanhToanTrucTuyen: int | None = Field(
+        None, ge=0, le=2, description="0 không, 1 trên Cổng DVC quốc gia, 2 qua cổng thanh toán của tỉnh"
+    )
+    TaiKhoanDuocXacThucVoiVNeID: int | None = Field(
+        None, ge=0, le=1, description="1: tài khoản nộp hồ sơ đã xác thực với VNeID; 0: chưa"
+    )
     DanhSachHoSoBoSung: list[SupplementIn] = Field(
         default_factory=list, max_length=20, description="Các lần yêu cầu bổ sung"
     )
@@ -231,6 +245,10 @@ class DossierOut(Schema):
     DonViXuLy: str
     DonViTiepNhan: str
     KenhThucHien: int
+    HoSoCoThanhPhanSoHoa: int | None = None
+    CoKetQuaDienTu: bool | None = Field(None, description="có tệp kết quả điện tử (DinhKemKetQua)")
+    DuocThanhToanTrucTuyen: int | None = None
+    TaiKhoanDuocXacThucVoiVNeID: int | None = None
     TrangThaiHoSo: int
     TenTrangThai: str
     NgayNopHoSo: str | None

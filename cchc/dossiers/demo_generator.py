@@ -68,6 +68,18 @@ MONTH_LOAD = {
     12: 1.1,
 }
 WEEKDAY_LOAD = (1.25, 1.05, 1.0, 0.95, 0.9, 0.6, 0.3)  # make-up Saturdays are quieter
+# The national fields Decision 766 reads, per handling unit: the share of received dossiers whose
+# inputs are digitised (the same share of results is issued as an electronic file). Most wards are near
+# the 80 % target; a few lag, so the 766 page has something to show.
+DIGITISING = {
+    "UBND-P10": 0.42, "UBND-TN2": 0.55, "UBND-LS": 0.60, "UBND-P3": 0.68, "QLĐT": 0.50,
+    "UBND-P1": 0.95, "UBND-P7": 0.93, "UBND-P9": 0.90, "UBND-NAN": 0.88,
+}  # fmt: skip
+BASE_DIGITISING = 0.80
+# Of the dossiers submitted online, the share from an account verified with VNeID (grows in the year).
+VNEID_SHARE = {"UBND-P10": 0.35, "UBND-TN2": 0.45, "UBND-P1": 0.85}
+BASE_VNEID = 0.65
+PAID_ONLINE_SHARE = 0.55  # online dossiers of fee-bearing procedures paid on the national portal
 
 
 def _words(text: str, sep: str = " ") -> tuple[str, ...]:
@@ -392,6 +404,7 @@ class Generator:
         rec.received_at = received
         rec.appointment_at = self.appointment(spec, received)
         self.process(rec, spec, plans)
+        service_fields(rec, year_fraction)
         return rec
 
     def code(self, desk: str, received: dt.datetime) -> str:
@@ -515,6 +528,23 @@ class Generator:
             )
         if back <= self.snap_pos:
             rec.returned_at, rec.status = self.clock.at(back), 10
+
+
+def service_fields(rec: DossierRecord, year_fraction: float) -> None:
+    """HoSoCoThanhPhanSoHoa, DinhKemKetQua, DuocThanhToanTrucTuyen and TaiKhoanDuocXacThucVoiVNeID of a
+    received dossier. Drawn from a generator seeded by the dossier's code, not the year's one, so adding
+    these fields left every other drawn value of the demo year as it was."""
+    rng = random.Random(rec.code)
+    share = DIGITISING.get(rec.handling_unit_code, BASE_DIGITISING) * (0.85 + 0.15 * year_fraction)
+    rec.digitised_inputs = rng.random() < share
+    if rec.status in (9, 10):
+        rec.electronic_result = rec.channel == 2 or rng.random() < share
+    if rec.channel == 2:
+        vneid = VNEID_SHARE.get(rec.handling_unit_code, BASE_VNEID) * (0.7 + 0.3 * year_fraction)
+        rec.vneid_verified = rng.random() < vneid
+        rec.online_payment = 1 if rng.random() < PAID_ONLINE_SHARE else 0
+    else:
+        rec.vneid_verified = False
 
 
 class OfficeClock:

@@ -179,6 +179,13 @@ class Dossier(models.Model):
         "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
     )
     late_causes = models.JSONField("nguyên nhân trễ hạn", default=list, blank=True)
+    # The national fields Decision 766 reads; NULL = the source did not say (left out of the indicator,
+    # never counted as "no"): HoSoCoThanhPhanSoHoa, DinhKemKetQua non-empty, DuocThanhToanTrucTuyen
+    # (0 no, 1 national portal, 2 the province's gateway), TaiKhoanDuocXacThucVoiVNeID.
+    digitised_inputs = models.BooleanField("thành phần hồ sơ đã số hóa", null=True, blank=True)
+    electronic_result = models.BooleanField("có kết quả điện tử", null=True, blank=True)
+    online_payment = models.PositiveSmallIntegerField("thanh toán trực tuyến", null=True, blank=True)
+    vneid_verified = models.BooleanField("tài khoản xác thực VNeID", null=True, blank=True)
     # The local day the outcome engine took as the end of processing (NgayKetThucXuLy, or the pending
     # supplement request for status 5 — rules-vn §1.4); facts count the finished dossier on that day.
     finished_on = models.DateField("ngày kết thúc dùng để thống kê", null=True, blank=True)

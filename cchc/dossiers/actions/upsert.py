@@ -389,6 +389,10 @@ def record_from_dossier(dossier: Dossier) -> DossierRecord:
         end_at=local(dossier.end_at),
         returned_at=local(dossier.returned_at),
         refused_at=local(dossier.refused_at),
+        digitised_inputs=dossier.digitised_inputs,
+        electronic_result=dossier.electronic_result,
+        online_payment=dossier.online_payment,
+        vneid_verified=dossier.vneid_verified,
         steps=[
             StepRecord(
                 seq=s.seq,

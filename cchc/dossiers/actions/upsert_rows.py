@@ -43,6 +43,10 @@ DOSSIER_COLUMNS = (
     "effective_appointment_at",
     "late_causes",
     "finished_on",
+    "digitised_inputs",
+    "electronic_result",
+    "online_payment",
+    "vneid_verified",
 )
 STEP_COLUMNS = (
     "seq",
@@ -104,6 +108,10 @@ def dossier_values(r: DossierRecord, lk: Lookups, v: Verdict) -> tuple[Any, ...]
         v.effective_appointment_at,
         v.causes,
         v.finished_on,
+        r.digitised_inputs,
+        r.electronic_result,
+        r.online_payment,
+        r.vneid_verified,
     )
 
 
