@@ -8,11 +8,12 @@ PORT ?= 8000
 APT_PACKAGES := chromium fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 PYTEST_ARGS ?=
 
-.PHONY: help deps venv demo demo-data serve test lint bench clean
+.PHONY: help deps venv demo demo-data serve test test-redis lint bench clean
 
 help:
 	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu 2022 và chạy tại http://$(HOST):$(PORT)"
 	@echo "make test   - cài đặt công cụ kiểm thử và chạy toàn bộ bộ kiểm thử (kể cả Chromium)"
+	@echo "make test-redis - chạy lại các kiểm thử bộ nhớ đệm, giới hạn truy cập, khoá đăng nhập trên Redis"
 	@echo "make lint   - ruff + mypy + các tầng mã (import-linter)"
 	@echo "make bench  - đo hiệu năng (bench/), ghi kết quả vào docs/benchmarks.md bằng tay"
 
@@ -52,6 +53,23 @@ test: deps venv
 	CCHC_TESTING=1 $(BIN)/cchc check --fail-level WARNING
 	CCHC_TESTING=1 $(BIN)/cchc makemigrations --check --dry-run
 	CCHC_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+# The cache, rate-limit and lockout tests once more on Redis (REDIS_URL), as several app servers run.
+# A database number of its own; the tests' cache.clear() flushes it (FLUSHDB on that number only).
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/13
+REDIS_TESTS := cchc/core/tests/test_deploy_check_fails_when_redis_url_is_unusable.py \
+	cchc/dossiers/tests/test_public_dossier_lookup.py \
+	cchc/dossiers/tests/test_screens_league_tables.py \
+	cchc/feedback/tests/test_anti_spam_without_internet.py \
+	cchc/portal/tests/feedback/test_public_form_intake.py \
+	cchc/portal/tests/surveys/test_public_link_without_login.py \
+	cchc/accounts/tests/test_lockout.py \
+	cchc/accounts/tests/test_lockout_per_address.py \
+	cchc/accounts/tests/test_password_reset.py
+
+test-redis: venv
+	REDIS_URL=$(REDIS_TEST_URL) CCHC_TESTING=1 $(BIN)/cchc check --deploy --tag caches
+	REDIS_URL=$(REDIS_TEST_URL) CCHC_TESTING=1 $(BIN)/pytest -p no:xdist $(PYTEST_ARGS) $(REDIS_TESTS)
 
 lint: venv
 	$(BIN)/ruff check .

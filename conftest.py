@@ -45,3 +45,16 @@ def world(db):
     from cchc.testing.personas import build_world
 
     return build_world()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_database_of_its_own():
+    """`make test-redis` points REDIS_URL at a database number of its own: empty it before and after."""
+    if not os.environ.get("REDIS_URL"):
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

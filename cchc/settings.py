@@ -67,6 +67,16 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set (or run with DEBUG=1 / CCHC_DEMO=1 for development)")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1", "testserver"}
+# The demo publishes accounts with a shared public password and no second factor. An installation that
+# serves real host names without DEBUG is a production one: it refuses the demo switch unless this
+# explicit override says the public demo server is meant (`cchc check --deploy` still fails then).
+CCHC_DEMO_ALLOW_PUBLIC = env_bool("CCHC_DEMO_ALLOW_PUBLIC", False)
+if CCHC_DEMO and not DEBUG and not CCHC_DEMO_ALLOW_PUBLIC and set(ALLOWED_HOSTS) - LOCAL_HOSTS:
+    raise ImproperlyConfigured(
+        "CCHC_DEMO=1 with DEBUG=0 and public ALLOWED_HOSTS would publish the demo accounts (shared "
+        "password, no second factor). Unset CCHC_DEMO, or set CCHC_DEMO_ALLOW_PUBLIC=1 for a public demo."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -158,10 +168,16 @@ TASKS = {
     }
 }
 
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL", "")}
-        if env_str("REDIS_URL", "")
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that stops answering must not hang every page: fail fast, the caller degrades.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
