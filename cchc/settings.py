@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "cchc.directives",
     "cchc.surveys",
     "cchc.feedback",
+    "cchc.reports",
     "cchc.home",
     "cchc.demo",
 ]
@@ -302,6 +303,18 @@ CCHC_SUPPLEMENT_SHIFT = env_str("CCHC_SUPPLEMENT_SHIFT", "working_days")
 CCHC_WORKDAYS_CSV = Path(
     env_str("CCHC_WORKDAYS_CSV", str(BASE_DIR / "cchc" / "calendar" / "data" / "vn-workdays-2022-2027.csv"))
 )
+
+# --- periodic reports (docs/reports.md, "Schedules") -------------------------------------------
+
+# 0: calendar periods; 1–28: periods cut off on that day of the month (Nghị định 09/2019/NĐ-CP Art. 12
+# cuts on the 14th). Unconfirmed for the reform report of a People's Committee, hence a setting.
+CCHC_REPORT_CUTOFF_DAY = env_int("CCHC_REPORT_CUTOFF_DAY", 0)
+# Calendar days after the period's last day by which a unit sends its report to the city.
+CCHC_REPORT_DUE_DAYS_QUARTER = env_int("CCHC_REPORT_DUE_DAYS_QUARTER", 5)
+CCHC_REPORT_DUE_DAYS_HALF = env_int("CCHC_REPORT_DUE_DAYS_HALF", 5)
+CCHC_REPORT_DUE_DAYS_YEAR = env_int("CCHC_REPORT_DUE_DAYS_YEAR", 10)
+# The kinds of unit that send periodic reports to the city (org UnitKind values).
+CCHC_REPORT_UNIT_KINDS = env_list("CCHC_REPORT_UNIT_KINDS", ["ward", "agency"])
 
 # --- dossiers (issue 3) ------------------------------------------------------------------------
 

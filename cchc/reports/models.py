@@ -1,0 +1,76 @@
+"""Periodic reports a unit sends to the city, and the city's own report (the reform report of the quarter,
+the six months or the year; docs/reports.md).
+
+A report is drafted from the data (``figures``, regenerated on every view while a draft), its narrative
+sections are edited by the unit, the head approves it (the figures are frozen then, with a number), and
+the unit sends it to the city. What was sent never changes; ``figures`` can be drafted again and
+compared with it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from cchc.org.models import Jurisdiction, Unit
+
+
+class Kind(models.TextChoices):
+    QUARTER = "quarter", "Báo cáo quý"
+    HALF = "half", "Báo cáo 6 tháng"
+    YEAR = "year", "Báo cáo năm"
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    APPROVED = "approved", "Đã phê duyệt"
+    SUBMITTED = "submitted", "Đã gửi thành phố"
+
+
+class PeriodicReport(models.Model):
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị báo cáo", on_delete=models.PROTECT, related_name="+")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("loại báo cáo", max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField("năm")
+    # 1–4 for a quarter, 1–2 for a half-year (1: the first six months), 1 for a year.
+    part = models.PositiveSmallIntegerField("kỳ")
+    period_start = models.DateField("từ ngày")
+    period_end = models.DateField("đến ngày")
+    due_on = models.DateField("hạn gửi")
+    # The city's report assembles its units' reports; a unit's report is one of them.
+    is_city = models.BooleanField("báo cáo của thành phố", default=False)
+    state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.DRAFT)
+    sections = models.JSONField("nội dung", default=dict, blank=True)
+    figures = models.JSONField("số liệu đã chốt", default=dict, blank=True)
+    number = models.CharField("số, ký hiệu", max_length=40, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "báo cáo định kỳ"
+        verbose_name_plural = "báo cáo định kỳ"
+        ordering = ["-period_end", "unit__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "year", "part"], name="report_once_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_label} — {self.unit}"
+
+    @property
+    def period_label(self) -> str:
+        if self.kind == Kind.QUARTER:
+            return f"quý {['I', 'II', 'III', 'IV'][self.part - 1]} năm {self.year}"
+        if self.kind == Kind.HALF:
+            return f"6 tháng {'đầu' if self.part == 1 else 'cuối'} năm {self.year}"
+        return f"năm {self.year}"

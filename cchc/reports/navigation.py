@@ -1,0 +1,21 @@
+"""Navigation entries of the report screens (collected by ``cchc.core.navigation.all_items``)."""
+
+from cchc.core.navigation import NavItem
+from cchc.core.roles import Role
+
+RESULT_READERS = frozenset(
+    {
+        Role.LEADER,
+        Role.SECRETARIAT,
+        Role.OFFICE,
+        Role.AUDITOR,
+        Role.UNIT_HEAD,
+        Role.UNIT_OFFICER,
+        Role.ONE_STOP,
+    }
+)
+
+NAV_GROUP = "Báo cáo"
+NAV_ITEMS: list[NavItem] = [
+    NavItem("reports_results", "Kết quả giải quyết TTHC", "reports:results", RESULT_READERS),
+]
