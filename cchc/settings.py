@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "cchc.surveys",
     "cchc.feedback",
     "cchc.reports",
+    "cchc.scorecards",
     "cchc.home",
     "cchc.demo",
 ]

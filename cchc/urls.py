@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cong-khai/phan-anh/", include("cchc.portal.urls_feedback")),
     path("khao-sat/", include("cchc.surveys.urls")),
     path("bao-cao/", include("cchc.reports.urls")),
+    path("chi-so/", include("cchc.scorecards.urls")),
     path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),

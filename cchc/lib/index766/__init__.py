@@ -48,6 +48,25 @@ def _ratio(numerator: int, denominator: int) -> Figure | None:
     return Figure(numerator, denominator) if denominator > 0 else None
 
 
+_IN_PERIOD: Final = ("carried_over", "received_online", "received_direct", "received_postal")
+# The period counts (``dossier_period.COUNT_KEYS``) whose sum is each dossier figure's numerator and
+# denominator. The figures below and the list of dossiers behind a figure (the application's drill-down,
+# from ``dossier_period.classify``'s masks) both read this table.
+DOSSIER_FIGURES: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    # 2.1: finished early or on time in the period + open within time at its end ÷ carried + received.
+    "on_time": (("finished_early", "finished_on_time", "open_within_time"), _IN_PERIOD),
+    # 3.3: received online ÷ received, over the dossiers that say their channel (KenhThucHien): one
+    # that does not is unknown, not "in person" (docs/indices.md).
+    "online_share": (("received_online",), ("received_channel_known",)),
+    # 4.1: results issued in the period that are electronic ÷ results issued (DinhKemKetQua given).
+    "electronic_result": (("result_electronic",), ("result_issued_known",)),
+    # 4.2: received with digitised inputs and, if a result was issued, an electronic one.
+    "digitised": (("digitised",), ("digitised_known",)),
+    # 4.5 (dossiers): received from an account verified with VNeID.
+    "population_data": (("vneid",), ("vneid_known",)),
+}
+
+
 def figures(counts: Mapping[str, int], feedback: Mapping[str, int] | None) -> dict[str, Figure | None]:
     """The figures of one unit (or the whole file) from its period counts (``dossier_period.summary``).
     ``feedback`` is None when no petitions file was given: the petition-based figures then have no
@@ -56,21 +75,10 @@ def figures(counts: Mapping[str, int], feedback: Mapping[str, int] | None) -> di
     population = c["carried_over"] + c["received"]
     late = c["finished_late"] + c["open_overdue"]
     out: dict[str, Figure | None] = {
-        # 2.1: finished early or on time in the period + open within time at its end ÷ carried + received.
-        "on_time": _ratio(c["finished_early"] + c["finished_on_time"] + c["open_within_time"], population),
-        # 3.3: received online ÷ received, over the dossiers that say their channel (KenhThucHien): one
-        # that does not is unknown, not "in person" (docs/indices.md).
-        "online_share": _ratio(c["received_online"], c["received_channel_known"]),
-        # 4.1: results issued in the period that are electronic ÷ results issued (DinhKemKetQua given).
-        "electronic_result": _ratio(c["result_electronic"], c["result_issued_known"]),
-        # 4.2: received with digitised inputs and, if a result was issued, an electronic one.
-        "digitised": _ratio(c["digitised"], c["digitised_known"]),
-        # 4.5 (dossiers): received from an account verified with VNeID.
-        "population_data": _ratio(c["vneid"], c["vneid_known"]),
-        "feedback_on_time": None,
-        "feedback_satisfaction": None,
-        "service_satisfaction": None,
+        name: _ratio(sum(c[k] for k in numerator), sum(c[k] for k in denominator))
+        for name, (numerator, denominator) in DOSSIER_FIGURES.items()
     }
+    out.update(feedback_on_time=None, feedback_satisfaction=None, service_satisfaction=None)
     if feedback is not None:
         out["feedback_on_time"] = _ratio(feedback["on_time"], feedback["in_period"])
         out["feedback_satisfaction"] = _ratio(

@@ -1,0 +1,21 @@
+"""Navigation entries of the scorecards (collected by ``cchc.core.navigation.all_items``)."""
+
+from cchc.core.navigation import NavItem
+from cchc.core.roles import Role
+
+READERS_766 = frozenset(
+    {
+        Role.LEADER,
+        Role.SECRETARIAT,
+        Role.OFFICE,
+        Role.AUDITOR,
+        Role.UNIT_HEAD,
+        Role.UNIT_OFFICER,
+        Role.ONE_STOP,
+    }
+)
+
+NAV_GROUP = "Chỉ số CCHC"
+NAV_ITEMS: list[NavItem] = [
+    NavItem("scorecards_766", "Chỉ số phục vụ (QĐ 766)", "scorecards:766", READERS_766),
+]

@@ -1,0 +1,52 @@
+"""``cchc index-766`` run on an export of the ledger (the dossiers' own national-sync records) gives the
+figures the application computes from the ledger, unit by unit and for the city, for a month, a quarter
+and a year."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.dossiers.actions.upsert import record_from_dossier
+from cchc.dossiers.models import Dossier, Procedure
+from cchc.dossiers.records import to_national
+from cchc.lib.commands import index_766
+from cchc.scorecards import ledger766, periods
+from cchc.scorecards.tests.ledger_helpers import load
+
+pytestmark = pytest.mark.django_db
+
+
+def _export(tmp_path: Path) -> tuple[Path, Path]:
+    records = [to_national(record_from_dossier(d)) for d in Dossier.objects.order_by("code")]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"data": records}, ensure_ascii=False), encoding="utf-8")
+    procedures = tmp_path / "thu-tuc.csv"
+    rows = ["MaTTHC,ThoiGianGiaiQuyet,DonViTinh"] + [
+        f"{p.national_code},{p.limit_value},{p.limit_unit}" for p in Procedure.objects.all()
+    ]
+    procedures.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export, procedures
+
+
+@pytest.mark.parametrize("key", ["2022-06", "2022-Q2", "2022"])
+def test_the_command_on_an_export_equals_the_application(world, tmp_path, key, monkeypatch):
+    monkeypatch.delenv("CCHC_SUPPLEMENT_SHIFT", raising=False)
+    load(world)
+    export, procedures = _export(tmp_path)
+    period = periods.parse(key)
+    out, err = io.StringIO(), io.StringIO()
+    status = index_766.main(
+        [str(export), "--from", str(period.start), "--to", str(period.end), "--procedures", str(procedures)],
+        out,
+        err,
+    )
+    assert status == 0, err.getvalue()
+    command = json.loads(out.getvalue())
+    app = ledger766.document(Dossier.objects.all(), period.period, None)
+    assert command["units"] == app["units"]
+    assert command["overall"] == app["overall"]
+    assert {u["unit"] for u in app["units"]} == {"P1", "P2"}
