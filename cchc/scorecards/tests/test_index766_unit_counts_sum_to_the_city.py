@@ -40,7 +40,7 @@ def _dossier(
     if late_by is None:
         obj.update(TrangThaiHoSo=4, NgayKetThucXuLy="", NgayTra="")
     else:
-        end = appointment + dt.timedelta(days=late_by)
+        end = max(received_day, appointment + dt.timedelta(days=late_by))
         obj.update(NgayKetThucXuLy=f"{end:%Y%m%d}090000", NgayTra=f"{end:%Y%m%d}100000")
     return obj
 
