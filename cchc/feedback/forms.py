@@ -46,6 +46,11 @@ class StyledForm(forms.Form):
                 widget = self.fields[name].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
+    @property
+    def hidden_errors(self) -> list[str]:
+        """Errors of hidden fields (position, time stamp), which have no place of their own on the page."""
+        return [f"{f.label}: {e}" if f.label else str(e) for f in self.hidden_fields() for e in f.errors]
+
     def add_errors(self, errors: dict[str, Any]) -> None:
         """Errors from ``ValidationError.message_dict``: on the field when the form has it."""
         for name, messages in errors.items():
@@ -137,8 +142,24 @@ class PetitionForm(ContactFields):
         ),
         required=False,
     )
-    latitude = forms.DecimalField(required=False, max_digits=9, decimal_places=6, widget=forms.HiddenInput)
-    longitude = forms.DecimalField(required=False, max_digits=9, decimal_places=6, widget=forms.HiddenInput)
+    latitude = forms.DecimalField(
+        label="Vĩ độ",
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-90,
+        max_value=90,
+        widget=forms.HiddenInput,
+    )
+    longitude = forms.DecimalField(
+        label="Kinh độ",
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+    )
     website = forms.CharField(
         required=False,
         label="Để trống ô này",

@@ -306,6 +306,8 @@ def _decimal(name: str, raw: str, low: int, high: int) -> Decimal:
         value = Decimal(raw.strip())
     except InvalidOperation as exc:
         raise Open311Error(400, f"{name} phải là số (WGS84).") from exc
+    if not value.is_finite():  # NaN cannot even be compared; Infinity is no place on earth
+        raise Open311Error(400, f"{name} phải là số hữu hạn (WGS84).")
     if not low <= value <= high:
         raise Open311Error(400, f"{name} ngoài khoảng cho phép.")
     return value.quantize(Decimal("0.000001"))

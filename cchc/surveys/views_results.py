@@ -6,7 +6,6 @@ code, the nine-indicator evaluation)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from django.contrib import messages
@@ -113,7 +112,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "total": total,
             "whole": whole,
-            "trend_json": json.dumps({"labels": trend.labels, "series": trend.series}),
+            "trend_chart": {"labels": trend.labels, "series": trend.series},
             "figures": _figures(),
             "pending": pending,
             "excluded": excluded,
@@ -176,7 +175,7 @@ def unit_results(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "may_task": may_task,
             "no_directive": no_directive,
             "tasks": tasks,
-            "trend_json": json.dumps({"labels": trend.labels, "series": trend.series}),
+            "trend_chart": {"labels": trend.labels, "series": trend.series},
             "ratings": ratings.unit_distribution(unit, campaign.starts_on, campaign.ends_on),
             "minimum": int(setting("CCHC_SURVEY_WEAKEST_MIN_ANSWERS")),
         },
