@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ho-so/ket-noi/", include("cchc.dossiers.urls_api_clients")),
     path("ho-so/", include("cchc.dossiers.urls")),
     path("chi-dao/", include("cchc.directives.urls")),
+    path("canh-bao/", include("cchc.earlywarning.urls")),
     path("phan-anh/", include("cchc.feedback.urls")),
     path("cong-khai/phan-anh/", include("cchc.portal.urls_feedback")),
     path("khao-sat/", include("cchc.surveys.urls")),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from cchc.accounts.models import User
 from cchc.core.roles import Role
 from cchc.directives.queries import lead_tasks_for
+from cchc.earlywarning.queries import apology_panel, at_risk_panel
 from cchc.home.figures import due_soon_working_days, periods
 from cchc.home.leader_panels import late_lists_awaiting_approval, satisfaction, slipping_units
 from cchc.home.work_panels import (
@@ -88,15 +89,17 @@ def _unit_head_page(request: HttpRequest, user: User, today: dt.date) -> dict[st
         "late": late_this_month(user, p),
         "petitions": petitions_overdue(user, today),
         "satisfaction": satisfaction(user, p, [unit] if unit else []),
+        "at_risk": at_risk_panel(user),
     }
 
 
 def _unit_officer_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
-    return {"work": officer_work(user, today)}
+    return {"work": officer_work(user, today), "at_risk": at_risk_panel(user)}
 
 
 def _one_stop_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
-    return {"desk": one_stop_desk(user, today)}
+    desk = one_stop_desk(user, today)
+    return {"desk": desk, "apology": apology_panel(user, desk.horizon), "at_risk": at_risk_panel(user)}
 
 
 def _front_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:

@@ -53,6 +53,7 @@ from cchc.dossiers.actions.upsert_rows import (
 from cchc.dossiers.judging import Verdict, calendar_for, judge_records
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, ImportBatch, Procedure, Supplement
 from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord
+from cchc.dossiers.signals import ledger_changed
 from cchc.org.models import Jurisdiction, Unit
 
 ProgressFn = Callable[[str, int, int], Any]
@@ -183,6 +184,9 @@ def upsert_dossiers(
     with bulk.bulk_session(), transaction.atomic():
         _write(plan, recs, scope, source, now, base_event, progress)
         record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
+        transaction.on_commit(
+            lambda: ledger_changed.send(upsert_dossiers, created=result.created, updated=result.updated)
+        )
     return result
 
 

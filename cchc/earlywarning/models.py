@@ -1,0 +1,93 @@
+"""The stored risk of every open item, recomputed each morning and when the ledger changes, and the
+backtest runs whose figures Internal Affairs reads (docs/early-warning.md)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from cchc.dossiers.models import Dossier, DossierStep
+from cchc.org.models import Official, Unit
+
+
+class Kind(models.TextChoices):
+    DOSSIER = "dossier", "Hồ sơ"
+    STEP = "step", "Bước xử lý"
+    TASK = "task", "Nhiệm vụ"
+    PETITION = "petition", "Phản ánh, kiến nghị"
+
+
+class Risk(models.Model):
+    """One open item's risk of finishing late. Derived rows: the refresh replaces them all at once."""
+
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    # No database-level keys: the rows are rebuilt from the ledger in bulk, with ids just read from it.
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    step = models.ForeignKey(
+        DossierStep, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    # Who must act: the official holding the item; with nobody named, the head of ``unit`` answers.
+    official = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    receiving_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    title = models.CharField("nội dung", max_length=500)
+    url = models.CharField(max_length=300, blank=True)
+    risk = models.FloatField("khả năng trễ hạn")
+    consequence = models.FloatField("mức hệ quả", default=1.0)
+    priority = models.FloatField("thứ tự ưu tiên")  # risk × consequence
+    level = models.CharField("căn cứ", max_length=10)
+    insufficient = models.BooleanField("chưa đủ dữ liệu", default=False)
+    explanation = models.CharField("giải thích", max_length=600)
+    due_at = models.DateTimeField("hạn")
+    expected_finish = models.DateField("dự kiến hoàn thành", null=True, blank=True)
+    # Dossiers only: the last day an apology letter may go out (one working day before the appointment).
+    apology_by = models.DateField("hạn gửi phiếu xin lỗi", null=True, blank=True)
+    computed_on = models.DateField("ngày tính")
+
+    class Meta:
+        verbose_name = "rủi ro trễ hạn"
+        verbose_name_plural = "rủi ro trễ hạn"
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="risk_item_unique")]
+        indexes = [
+            models.Index(fields=["official", "priority"], name="risk_official_idx"),
+            models.Index(fields=["unit", "priority"], name="risk_unit_idx"),
+            models.Index(
+                fields=["receiving_unit", "apology_by"],
+                condition=Q(kind="dossier"),
+                name="risk_apology_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.title} ({self.risk:.0%})"
+
+    @property
+    def percent(self) -> int:
+        return round(self.risk * 100)
+
+
+class BacktestRun(models.Model):
+    """One run of ``cchc early-warning-backtest``: its period, split and figures (JSON, as printed)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    first_day = models.DateField("từ ngày")
+    last_day = models.DateField("đến ngày")
+    split_day = models.DateField("ngày tách phần kiểm tra")
+    threshold = models.FloatField("ngưỡng")
+    figures = models.JSONField(default=dict)
+    generated_data = models.BooleanField("dữ liệu trình diễn (sinh ngẫu nhiên)", default=False)
+
+    class Meta:
+        verbose_name = "lượt kiểm chứng cảnh báo"
+        verbose_name_plural = "lượt kiểm chứng cảnh báo"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.first_day}–{self.last_day}"

@@ -1,0 +1,90 @@
+"""Early-warning screens: my (or my unit's) at-risk list, handing a step to another official, and the
+measured reliability of the warnings for Internal Affairs."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cchc.accounts.models import User
+from cchc.earlywarning import actions
+from cchc.earlywarning.compute import threshold
+from cchc.earlywarning.models import BacktestRun, Kind
+from cchc.earlywarning.queries import at_risk, may_read_backtest, may_reassign, risks_for
+from cchc.org.models import Official
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@login_required
+def at_risk_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    kind = request.GET.get("loai", "")
+    qs = at_risk(risks_for(user)).select_related("unit", "official")
+    if kind in Kind.values:
+        qs = qs.filter(kind=kind)
+    page = Paginator(qs, 30).get_page(request.GET.get("trang"))
+    rows = [(r, may_reassign(user, r)) for r in page.object_list]
+    return render(
+        request,
+        "earlywarning/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "kind": kind,
+            "kinds": Kind.choices,
+            "threshold": round(threshold() * 100),
+        },
+    )
+
+
+class ReassignForm(forms.Form):
+    official = forms.ModelChoiceField(queryset=Official.objects.none(), label="Giao cho cán bộ")
+
+    def __init__(self, *args: object, unit_id: int | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = cast(forms.ModelChoiceField, self.fields["official"])
+        field.queryset = Official.objects.filter(unit__pk=unit_id or 0, is_active=True).order_by("full_name")
+        field.error_messages["invalid_choice"] = "Hãy chọn một cán bộ của đơn vị xử lý bước này."
+
+
+@login_required
+def reassign(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    risk = get_object_or_404(risks_for(user).select_related("unit", "official"), pk=pk)
+    if not may_reassign(user, risk):
+        raise PermissionDenied("Chỉ người đứng đầu đơn vị được giao lại bước xử lý.")
+    form = ReassignForm(request.POST or None, unit_id=risk.unit_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step = actions.reassign_step(user, risk, form.cleaned_data["official"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã giao bước {step.seq} cho {step.official_name}.")
+            return redirect("earlywarning:list")
+    return render(
+        request,
+        "earlywarning/reassign.html",
+        {"risk": risk, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def backtest(request: HttpRequest) -> HttpResponse:
+    if not may_read_backtest(_user(request)):
+        raise PermissionDenied("Trang này dành cho cơ quan theo dõi cải cách hành chính.")
+    run = BacktestRun.objects.first()
+    figures = run.figures if run else {}
+    slices = [(name, figures[name]) for name in ("fit", "held_out") if name in figures]
+    return render(request, "earlywarning/backtest.html", {"run": run, "f": figures, "slices": slices})
