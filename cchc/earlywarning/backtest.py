@@ -182,13 +182,15 @@ def run(
     held: list[measure.Prediction] = []
     due: dict[Any, bool] = {}
     axis = compute.Axis(compute.calendar())
-    appointments = dict(
-        Dossier.objects.filter(received_at__date__lte=last).values_list("pk", "effective_appointment_at")
-    )
-    fallback = dict(Dossier.objects.filter(received_at__date__lte=last).values_list("pk", "appointment_at"))
+    appointments: dict[int, dt.datetime | None] = {
+        pk: eff or appt
+        for pk, eff, appt in Dossier.objects.filter(received_at__date__lte=last).values_list(
+            "pk", "effective_appointment_at", "appointment_at"
+        )
+    }
     for _day, p in predictions(first, last):
         if p.item not in due:
-            appt = appointments.get(p.item) or fallback.get(p.item)
+            appt = appointments.get(int(p.item))  # type: ignore[call-overload]
             due[p.item] = appt is not None and axis.local(appt).date() >= split
         (held if due[p.item] else fit).append(p)
     chosen = measure.choose_threshold(measure.summarise(fit, lead), lead)

@@ -52,10 +52,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Ngưỡng chọn trên phần khớp: {figures['threshold'] * 100:.0f} %")
         for name, label in (("fit", "Phần khớp"), ("held_out", "Phần kiểm tra")):
             f = figures[name]
+            met = "có" if f["meets_targets"] else "không"
             self.stdout.write(
-                f"{label}: {f['dossiers']} hồ sơ, {f['late']} trễ hạn; báo trước ≥{figures['lead_working_days']} "
-                f"ngày làm việc {f['true_alarms']}/{f['late']} ({_pct(f['recall'])}); báo nhầm {f['false_alarms']} "
-                f"(độ chính xác {_pct(f['precision'])}); đạt mục tiêu: {'có' if f['meets_targets'] else 'không'}"
+                f"{label}: {f['dossiers']} hồ sơ, {f['late']} trễ hạn; báo trước "
+                f"≥{figures['lead_working_days']} ngày làm việc {f['true_alarms']}/{f['late']} "
+                f"({_pct(f['recall'])}); báo nhầm {f['false_alarms']} (độ chính xác {_pct(f['precision'])}); "
+                f"đạt mục tiêu: {met}"
             )
         if figures["generated_data"]:
             self.stdout.write("Lưu ý: dữ liệu trình diễn là dữ liệu sinh ngẫu nhiên, không phải hồ sơ thật.")
