@@ -8,10 +8,11 @@ PORT ?= 8000
 APT_PACKAGES := chromium fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 PYTEST_ARGS ?=
 
-.PHONY: help deps venv demo demo-data serve test test-redis lint bench clean
+.PHONY: help deps venv demo demo-data demo-fresh serve test test-redis lint bench clean
 
 help:
-	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu 2022 và chạy tại http://$(HOST):$(PORT)"
+	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu (12 tháng gần nhất), chạy máy chủ web và tiến trình nền tại http://$(HOST):$(PORT)"
+	@echo "make demo-fresh - như make demo, nhưng xoá CSDL trình diễn cũ để dữ liệu tính đến hôm nay"
 	@echo "make test   - cài đặt công cụ kiểm thử và chạy toàn bộ bộ kiểm thử (kể cả Chromium)"
 	@echo "make test-redis - chạy lại các kiểm thử bộ nhớ đệm, giới hạn truy cập, khoá đăng nhập trên Redis"
 	@echo "make lint   - ruff + mypy + các tầng mã (import-linter)"
@@ -42,12 +43,18 @@ demo-data: venv
 	CCHC_DEMO=1 $(BIN)/cchc migrate --noinput
 	CCHC_DEMO=1 $(BIN)/cchc load-demo
 
+# The web server and the background worker together; Ctrl-C stops both (scripts/demo-serve.sh).
 demo: demo-data
 	@CCHC_DEMO=1 $(BIN)/cchc demo-logins --url http://$(HOST):$(PORT)/
-	CCHC_DEMO=1 DEBUG=1 $(BIN)/cchc runserver $(HOST):$(PORT)
+	@scripts/demo-serve.sh $(BIN) $(HOST):$(PORT)
+
+# The demo dates its records from the day it is first loaded; a new database moves it to today.
+demo-fresh:
+	rm -f var/cchc.sqlite3 var/cchc.sqlite3-wal var/cchc.sqlite3-shm
+	$(MAKE) demo
 
 serve: venv
-	CCHC_DEMO=1 DEBUG=1 $(BIN)/cchc runserver $(HOST):$(PORT)
+	@scripts/demo-serve.sh $(BIN) $(HOST):$(PORT)
 
 test: deps venv
 	CCHC_TESTING=1 $(BIN)/cchc check --fail-level WARNING

@@ -1,1 +1,1 @@
-"""The Vũng Tàu 2022 demo, loaded by `cchc load-demo` (idempotent). Each issue adds its own step."""
+"""The Vũng Tàu demo — the twelve months up to the day it is loaded — by `cchc load-demo` (idempotent)."""

@@ -1,19 +1,24 @@
-"""The ordered steps of the demo. Each returns a one-line summary; each is idempotent."""
+"""The ordered steps of the demo. Each returns a one-line summary; each is idempotent.
+
+A step receives the stream its progress lines go to (``None``: silent). Dates come from the demo clock
+(``cchc.core.demo_clock``): the twelve months up to the day the demo is first loaded.
+"""
 
 import os
 from collections.abc import Callable
+from typing import TextIO
 
 from cchc.accounts.demo import load_accounts
 from cchc.org.demo import load_org
 
 
-def _org_and_accounts() -> str:
+def _org_and_accounts(progress: TextIO | None) -> str:
     org = load_org()
     users = load_accounts(org)
     return f"{len(org.units)} đơn vị, {len(org.officials)} cán bộ, {len(users)} tài khoản trình diễn"
 
 
-def _calendar() -> str:
+def _calendar(progress: TextIO | None) -> str:
     from cchc.calendar.actions import ensure_calendar, load_workdays
     from cchc.calendar.queries import bundled_csv_path
     from cchc.org.models import Jurisdiction
@@ -23,37 +28,38 @@ def _calendar() -> str:
     return report.summary()
 
 
-def _dossiers() -> str:
-    from cchc.dossiers.demo import load_dossier_demo
+def _dossiers(progress: TextIO | None) -> str:
+    from cchc.dossiers.demo import load_dossier_demo, progress_line
 
-    # About 200,000 dossiers for the demo year (issue 3); CCHC_DEMO_DOSSIERS makes a lighter demo.
-    return load_dossier_demo(int(os.environ.get("CCHC_DEMO_DOSSIERS", "200000")))
+    # About 200,000 dossiers for the demo's twelve months; CCHC_DEMO_DOSSIERS makes a lighter demo.
+    count = int(os.environ.get("CCHC_DEMO_DOSSIERS", "200000"))
+    return load_dossier_demo(count, progress=progress_line(progress) if progress else None)
 
 
-def _directives() -> str:
+def _directives(progress: TextIO | None) -> str:
     from cchc.directives.demo import load_directives_demo
 
     return load_directives_demo()
 
 
-def _feedback() -> str:
+def _feedback(progress: TextIO | None) -> str:
     from cchc.feedback.demo import load_feedback_demo
 
     return load_feedback_demo()
 
 
-def _surveys() -> str:
+def _surveys(progress: TextIO | None) -> str:
     from cchc.surveys.demo import load_surveys_demo
 
     return load_surveys_demo()
 
 
 # (key for --only, label, step)
-STEPS: list[tuple[str, str, Callable[[], str]]] = [
+STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
-    ("calendar", "Lịch làm việc 2022–2027", _calendar),
-    ("dossiers", "Hồ sơ thủ tục hành chính năm 2022", _dossiers),
+    ("calendar", "Lịch làm việc", _calendar),
+    ("dossiers", "Hồ sơ thủ tục hành chính 12 tháng gần nhất", _dossiers),
     ("directives", "Văn bản chỉ đạo 7190/UBND-NV và nhiệm vụ", _directives),
-    ("feedback", "Phản ánh, kiến nghị năm 2022", _feedback),
-    ("surveys", "Khảo sát mức độ hài lòng năm 2022", _surveys),
+    ("feedback", "Phản ánh, kiến nghị 12 tháng gần nhất", _feedback),
+    ("surveys", "Khảo sát mức độ hài lòng", _surveys),
 ]

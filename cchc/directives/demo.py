@@ -1,13 +1,16 @@
 """Demo step: Công văn 7190/UBND-NV registered, read by the reader, confirmed into tasks, and followed up
-from August 2022 to today (``load_directives_demo``, wired into ``cchc load-demo``).
+to today (``load_directives_demo``, wired into ``cchc load-demo``).
 
-The documents it cites are registered too, with what the seed itself says about them (number, date,
-subject), so the links between documents resolve. The seed gives no dates for its tasks; the Office's
-deadlines below are the demo's choice (one falls on National Day 2/9/2022 and moves to the next working
-day). The follow-up history is simulated with a fixed seed: most tasks done on time, some late, some
-extended (late against the original deadline), a few still open and overdue, one awaiting confirmation
-and one extension request waiting for the Office. Idempotent: a second run adds nothing but the
-occurrences of periods that have begun since.
+The letter was signed on 15/8/2022; the demo replays it about four months before the day it is loaded
+(``cchc.core.demo_clock``): its text, the documents it cites and the deadlines below move together by
+whole months, so that some tasks are done, some overdue by weeks and some due soon whenever the demo is
+tried. The documents it cites are registered too, with what the letter itself says about them (number,
+date, subject), so the links between documents resolve. The letter gives no dates for its tasks; the
+Office's deadlines below are the demo's choice, written as they were set in 2022 (a deadline on a day
+off moves to the next working day). The follow-up history is simulated with a fixed seed: most tasks
+done on time, some late, some extended (late against the original deadline), a few still open and
+overdue, one awaiting confirmation and one extension request waiting for the Office. Idempotent: a
+second run adds nothing but the occurrences of periods that have begun since.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cchc.accounts.models import User
+from cchc.core import demo_clock
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives import actions
 from cchc.directives.actions_register import TaskRow, confirm_upload, register_directive, stage_upload
@@ -38,9 +42,9 @@ from cchc.org.models import Jurisdiction, Unit
 SEED = Path(__file__).resolve().parent / "data" / "7190-UBND-NV-2022.txt"
 OFFICE_LOGIN = "vanphong"
 CITY_CODE = "747"
-ISSUED = dt.date(2022, 8, 15)
 
-# The documents the seed cites, as the seed describes them.
+# The documents the letter cites, as the letter describes them (dates and years as in 2022: moved by
+# ``_cited`` with the rest of the story).
 CITED: list[dict[str, Any]] = [
     {
         "direction": "received",
@@ -96,10 +100,10 @@ D = dt.date
 # The Office's deadline for each proposed task, in the reader's order (None: none / recurring).
 DEADLINES: list[dt.date | None] = [
     D(2022, 8, 31),  # 1: plan to raise PAR INDEX / SIPAS
-    D(2022, 12, 31),  # 2: carry on 4861 and 7054 (a Saturday: moves to Tuesday 3/1/2023)
+    D(2022, 12, 31),  # 2: carry on 4861 and 7054
     D(2022, 9, 30),  # 3: IT applications
     D(2022, 10, 31),  # 4: self-inspection
-    D(2022, 9, 2),  # 5: report to the Party committee — National Day: moves to Monday 5/9/2022
+    D(2022, 9, 2),  # 5: report to the Party committee
     D(2022, 12, 31),  # 6: advise on province tasks
     None,  # 7: thường xuyên
     D(2022, 11, 30),  # 8: working rules, decentralisation proposals
@@ -117,13 +121,27 @@ DEADLINES: list[dt.date | None] = [
     None,  # 4.1 Internal Affairs: thường xuyên, quarterly reports to this day
     D(2022, 10, 31),  # 4.2
     D(2022, 12, 31),  # 4.3
-    D(2022, 12, 31),  # 4.4 (the text says "6 tháng cuối năm 2022")
+    D(2022, 12, 31),  # 4.4 (the text says "6 tháng cuối năm")
     D(2022, 12, 31),  # 4.5
     D(2022, 12, 31),  # 5.1 Front
     D(2022, 12, 31),  # 5.2
 ]
-# Continuous tasks of section 1 were followed for 2022 only; the Internal Affairs check (4.1) goes on.
+# Continuous tasks of section 1 were followed to the end of the letter's year; the Internal Affairs
+# check (4.1) goes on.
 SECTION_1_UNTIL = D(2022, 12, 31)
+
+
+def _issued() -> dt.date:
+    return demo_clock.letter_date()
+
+
+def _cited() -> list[dict[str, Any]]:
+    out = []
+    for data in CITED:
+        moved = dict(data, date=demo_clock.story_date(data["date"]))
+        moved["subject"] = demo_clock.story_text(data["subject"])
+        out.append(moved)
+    return out
 
 
 def load_directives_demo() -> str:
@@ -134,7 +152,7 @@ def load_directives_demo() -> str:
             "Cần nạp tổ chức và tài khoản trình diễn trước (bước 'Tổ chức bộ máy và tài khoản')."
         )
     existing = Directive.objects.filter(
-        jurisdiction=city, number="7190", symbol="UBND-NV", date=ISSUED
+        jurisdiction=city, number="7190", symbol="UBND-NV", date=_issued()
     ).first()
     if existing is None:
         _register_cited(office, city)
@@ -147,7 +165,7 @@ def load_directives_demo() -> str:
 
 
 def _register_cited(office: User, city: Jurisdiction) -> None:
-    for data in CITED:
+    for data in _cited():
         if not Directive.objects.filter(
             jurisdiction=city, number=data["number"], symbol=data["symbol"], date=data["date"]
         ).exists():
@@ -155,15 +173,16 @@ def _register_cited(office: User, city: Jurisdiction) -> None:
 
 
 def _read_and_confirm(office: User, city: Jurisdiction) -> Directive:
-    units = list(assignable_units(city, ISSUED))
-    upload = stage_upload(
-        office, city, SimpleUploadedFile(SEED.name, SEED.read_bytes(), content_type="text/plain"), units
-    )
+    issued = _issued()
+    units = list(assignable_units(city, issued))
+    text = demo_clock.story_text(SEED.read_text(encoding="utf-8")).encode("utf-8")
+    name = f"7190-UBND-NV-{issued.year}.txt"
+    upload = stage_upload(office, city, SimpleUploadedFile(name, text, content_type="text/plain"), units)
     committees = list(Unit.objects.filter(jurisdiction=city, kind="committee").values_list("name", flat=True))
     meta = metadata_initial(upload.proposal, committees)
     meta["recipients"] = [x for x in meta["recipients"].splitlines() if x]
     meta["cc"] = [x for x in meta["cc"].splitlines() if x]
-    members = {g.key: group_members(g.key, city, ISSUED) for g in GROUPS}
+    members = {g.key: group_members(g.key, city, issued) for g in GROUPS}
     by_pk = {u.pk: u for u in units}
     rows = []
     for i, r in enumerate(task_initial(upload.proposal, units)):
@@ -174,9 +193,10 @@ def _read_and_confirm(office: User, city: Jurisdiction) -> Directive:
         for key in r["coord_groups"]:
             coordinating.extend(u for u in members[key] if u not in coordinating)
         recurrence = r["recurrence"]
-        due = DEADLINES[i] if i < len(DEADLINES) else None
+        planned = DEADLINES[i] if i < len(DEADLINES) else None
         if recurrence:
-            due = SECTION_1_UNTIL if r["section"] == "1" else None
+            planned = SECTION_1_UNTIL if r["section"] == "1" else None
+        due = demo_clock.story_date(planned) if planned else None
         rows.append(
             TaskRow(
                 number=i + 1,
@@ -195,7 +215,7 @@ def _read_and_confirm(office: User, city: Jurisdiction) -> Directive:
     )
     # The tasks were entered when the directive came out; recurring ones owe every report since.
     Task.objects.filter(directive=directive).update(
-        created_at=timezone.make_aware(dt.datetime.combine(ISSUED, dt.time(9, 0)))
+        created_at=timezone.make_aware(dt.datetime.combine(issued, dt.time(9, 0)))
     )
     actions.spawn_occurrences()
     return directive
@@ -207,7 +227,7 @@ _VOICES: dict[int, str] = {}
 def _voice(task: Task) -> str:
     """Who speaks for the lead unit in the audit trail: its head (looked up once per unit)."""
     if task.lead_unit_id not in _VOICES:
-        head = task.lead_unit.accountable_head(ISSUED)
+        head = task.lead_unit.accountable_head(_issued())
         _VOICES[task.lead_unit_id] = (
             f"{head.full_name} ({task.lead_unit.name})" if head else task.lead_unit.name
         )
@@ -228,7 +248,7 @@ DONE_NOTES = [
 
 def _follow_up(office: User, directive: Directive) -> None:
     """Simulate the units' reports and the Office's decisions up to today, deterministically."""
-    today = actions.today()
+    today = demo_clock.today()
     rng = random.Random(7190)
     _VOICES.clear()
     tasks = list(
@@ -318,18 +338,18 @@ def _at(day: dt.date) -> dt.datetime:
 
 
 def _progress(task: Task, day: dt.date, rng: random.Random) -> None:
-    start = task.deadline.start_date if task.deadline else ISSUED
+    start = task.deadline.start_date if task.deadline else _issued()
     day = max(day, start + dt.timedelta(days=1))
     report = actions.add_progress(
         _voice(task), task, percent=rng.choice([20, 30, 40, 50, 60, 70]), note=rng.choice(PROGRESS_NOTES)
     )
-    report.at = _at(min(day, actions.today()))
+    report.at = _at(min(day, demo_clock.today()))
     report.save(update_fields=["at"])
 
 
 def _finish(office: User, task: Task, day: dt.date, rng: random.Random) -> None:
-    today = actions.today()
-    start = task.deadline.start_date if task.deadline else ISSUED
+    today = demo_clock.today()
+    start = task.deadline.start_date if task.deadline else _issued()
     day = min(max(day, start + dt.timedelta(days=2)), today - dt.timedelta(days=1))
     _progress(task, day - dt.timedelta(days=7), rng)
     actions.report_completion(_voice(task), task, note=rng.choice(DONE_NOTES), on=day)

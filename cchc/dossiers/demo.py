@@ -1,4 +1,8 @@
-"""A realistic year of one-door dossiers for the demo city (issue 3, deliverable 8): ``cchc demo-dossiers``.
+"""A realistic year of one-door dossiers for the demo city: ``cchc demo-dossiers``.
+
+By default the year is the twelve months up to the demo's today (``cchc.core.demo_clock``), so that the
+default screens ("this year", "this month", "today" at the desk) are full whenever the demo is loaded;
+``--year`` gives a calendar year instead.
 
 What the generated year shows, so that the screens tell a story:
 
@@ -10,7 +14,7 @@ What the generated year shows, so that the screens tell a story:
   §1.4) and citizens who never come back (status 5);
 * slow steps at particular places: Phường Thắng Nhì (its civil-status and certification officer above all) and
   Phường 10 run late far more often than other wards, and the city's Phòng Quản lý đô thị is the slow
-  agency; Phường Thắng Nhì improves from September, after directive 7190/UBND-NV of August 2022;
+  agency; Phường Thắng Nhì improves two weeks after directive 7190/UBND-NV (replayed about four months ago);
 * late closings in the software: every step done on time, the end of processing recorded after the
   appointment (most often at the Phường 10 one-stop office);
 * inter-agency land procedures with external steps (Chi nhánh Văn phòng đăng ký đất đai, Chi cục Thuế)
@@ -28,6 +32,7 @@ in MaHoSo are fictitious.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -36,6 +41,7 @@ from typing import Any, TextIO
 
 from django.utils import timezone
 
+from cchc.core import demo_clock
 from cchc.dossiers.actions import upsert_dossiers
 from cchc.dossiers.catalogue import import_procedures
 from cchc.dossiers.demo_generator import (
@@ -44,7 +50,6 @@ from cchc.dossiers.demo_generator import (
     CATALOGUE,
     CITY,
     DEFAULT_SEED,
-    DEFAULT_YEAR,
     ENTERPRISE_FIELDS,
     DemoError,
     DemoResult,
@@ -145,19 +150,41 @@ def progress_line(stream: TextIO) -> ProgressFn:
     return report
 
 
+def period(year: int | None) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day, last day, the day Phường Thắng Nhì starts improving) of the dossiers to draw: the
+    calendar ``year`` (improving from September, as after the real letter of August 2022), or by default
+    the demo clock's twelve months (improving two weeks after the demo's letter)."""
+    if year is None:
+        return (
+            demo_clock.year_start(),
+            demo_clock.year_end(),
+            demo_clock.letter_date() + dt.timedelta(days=14),
+        )
+    if year > timezone.localdate().year or year < 2020:
+        raise DemoError(f"Năm {year} không dùng được: chọn từ 2020 đến năm nay.")
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), dt.date(year, 9, 1)
+
+
 def generate(
-    count: int, *, seed: int = DEFAULT_SEED, year: int = DEFAULT_YEAR
+    count: int, *, seed: int = DEFAULT_SEED, year: int | None = None
 ) -> tuple[Iterator[DossierRecord], Generator]:
     """The records of a demo year (in receipt order). Needs the demo organisation and catalogue."""
     if count < 1:
         raise DemoError("Số hồ sơ (--count) phải lớn hơn 0.")
     city = require_demo_org()
-    if year > timezone.localdate().year or year < 2020:
-        raise DemoError(f"Năm {year} không dùng được: chọn từ 2020 đến năm nay.")
+    first, last, improves_from = period(year)
     specs = _specs()
     if not specs:
         raise DemoError("Chưa có danh mục TTHC trình diễn.")
-    gen = Generator(seed=seed, year=year, cal=calendar_for(city), specs=specs, org=_org())
+    gen = Generator(
+        seed=seed,
+        first=first,
+        last=last,
+        improves_from=improves_from,
+        cal=calendar_for(city),
+        specs=specs,
+        org=_org(),
+    )
     instants = gen.receipt_instants(count)
 
     def records() -> Iterator[DossierRecord]:
@@ -171,11 +198,12 @@ def run(
     count: int,
     *,
     seed: int = DEFAULT_SEED,
-    year: int = DEFAULT_YEAR,
+    year: int | None = None,
     out: Path | None = None,
     progress: ProgressFn | None = None,
 ) -> DemoResult:
-    """Load the demo catalogue, then write ``count`` dossiers of ``year`` to the database or to ``out``."""
+    """Load the demo catalogue, then write ``count`` dossiers of ``year`` (default: the demo clock's twelve
+    months) to the database or to ``out``."""
     started = time.monotonic()
     require_demo_org()
     load_catalogue()
@@ -225,6 +253,6 @@ def run(
     return result
 
 
-def load_dossier_demo(count: int = 200_000) -> str:
-    """The ``cchc load-demo`` step: the demo catalogue and a year (2022) of dossiers, idempotent."""
-    return run(count, seed=DEFAULT_SEED, year=DEFAULT_YEAR).summary()
+def load_dossier_demo(count: int = 200_000, progress: ProgressFn | None = None) -> str:
+    """The ``cchc load-demo`` step: the demo catalogue and the twelve months to today, idempotent."""
+    return run(count, seed=DEFAULT_SEED, progress=progress).summary()

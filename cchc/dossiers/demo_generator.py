@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
-
+from cchc.core import demo_clock
 from cchc.dossiers.models import LimitUnit, OnlineLevel
 from cchc.dossiers.records import DossierRecord, StepRecord, SupplementRecord
 from cchc.lib.workcal import WorkCalendar
@@ -21,7 +20,6 @@ CITY = "747"
 ACTOR = "cchc demo-dossiers"
 BATCH = 5000
 DEFAULT_SEED = 2022
-DEFAULT_YEAR = 2022
 
 # Relative size of each ward's caseload (bigger, denser wards receive more).
 WARD_WEIGHT = {
@@ -35,7 +33,8 @@ UNIT_OVERRUN = {
     "Chi nhánh Văn phòng đăng ký đất đai TP Vũng Tàu": 0.08, "Chi cục Thuế TP Vũng Tàu": 0.12,
 }  # fmt: skip
 OFFICIAL_OVERRUN = {"TN2-TPHT": 0.40, "P10-TPHT": 0.22, "QLĐT-CV2": 0.35}
-IMPROVES_FROM = {"UBND-TN2": (9, 0.4), "TN2-TPHT": (9, 0.4)}  # (month, factor): after directive 7190
+# Overrun factor once directive 7190 has been at work for a couple of weeks (``Generator.improves_from``).
+IMPROVES = {"UBND-TN2": 0.4, "TN2-TPHT": 0.4}
 # Chance that the end of processing is recorded late although every step was on time.
 SOFTWARE_CLOSING = {"BPMC-P10": 0.10}
 BASE_SOFTWARE_CLOSING = 0.006
@@ -52,7 +51,7 @@ ENTERPRISE_FIELDS = frozenset({"Văn hóa", "An toàn thực phẩm", "Lưu thô
 WARD_SPECIALIST = {"Hộ tịch": "TPHT", "Chứng thực": "TPHT", "Đất đai": "ĐC", "Xây dựng": "ĐC"}
 ONLINE_FACTOR: dict[str, float] = {OnlineLevel.FULL: 1.3, OnlineLevel.PARTIAL: 1.0}
 SUPPLEMENT_TEXT = "Bổ sung giấy tờ còn thiếu"
-# Month factors of the daily caseload: the rush before Tết (1 February 2022) and the lull after it.
+# Month factors of the daily caseload: the rush before Tết (late January or February) and the lull after it.
 MONTH_LOAD = {
     1: 1.25,
     2: 0.75,
@@ -198,31 +197,44 @@ def _ceil_minute(t: dt.datetime) -> dt.datetime:
 
 
 class Generator:
-    def __init__(self, *, seed: int, year: int, cal: WorkCalendar, specs: list[ProcSpec], org: Org) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int,
+        first: dt.date,
+        last: dt.date,
+        improves_from: dt.date,
+        cal: WorkCalendar,
+        specs: list[ProcSpec],
+        org: Org,
+    ) -> None:
         self.rng = random.Random(seed)
-        self.year = year
+        self.first = first
+        self.improves_from = improves_from
         self.cal = cal
         self.specs = specs
         self.org = org
-        now = timezone.localtime().replace(tzinfo=None, second=0, microsecond=0)
-        # The data is a snapshot at the end of the year (or an hour ago, for the current year): later
+        # The data is a snapshot at the end of the last day (or an hour ago, when that is today): later
         # events have not happened yet, so dossiers still in progress then stay open.
-        self.snapshot = min(dt.datetime(year, 12, 31, 17, 0), now - dt.timedelta(hours=1))
+        self.snapshot = min(dt.datetime.combine(last, dt.time(17, 0)), demo_clock.now())
+        self.span_days = max(1, (self.snapshot.date() - first).days)
         self.spec_weights = [s.weight for s in specs]
         self.wards = list(org.ward_suffix)
         self.ward_weights = [WARD_WEIGHT.get(org.ward_suffix[w], 1.0) for w in self.wards]
         self.desk_number = {f"BPMC-{sfx}": i for i, sfx in enumerate(org.ward_suffix.values(), start=1)}
         self.seq: dict[tuple[str, str], int] = {}
         # Far enough past the year for every late step, supplement and hand-over.
-        self.clock = OfficeClock(cal, dt.date(year, 1, 1), dt.date(year + 2, 12, 31))
+        self.clock = OfficeClock(cal, first, dt.date(last.year + 2, 12, 31))
         self.snap_pos = self.clock.pos(self.snapshot)
 
     # -- receipt instants --
     def receipt_instants(self, count: int) -> list[dt.datetime]:
         last = self.snapshot.date()
-        days = self.cal.working_days_in(dt.date(self.year, 1, 1), last)
+        days = self.cal.working_days_in(self.first, last) if last >= self.first else []
         if not days:
-            raise DemoError(f"Năm {self.year} chưa có ngày làm việc nào để sinh hồ sơ.")
+            raise DemoError(
+                f"Từ {self.first:%d/%m/%Y} đến {last:%d/%m/%Y} chưa có ngày làm việc nào để sinh hồ sơ."
+            )
         weights = [MONTH_LOAD[d.month] * WEEKDAY_LOAD[d.weekday()] for d in days]
         out = []
         for i in self.rng.choices(range(len(days)), weights=weights, k=count):
@@ -350,12 +362,12 @@ class Generator:
             clock = dt.time(13, 30)
         return dt.datetime.combine(day, clock)
 
-    def overrun_chance(self, plan: Plan, month: int) -> float:
+    def overrun_chance(self, plan: Plan, received: dt.date) -> float:
         p = max(UNIT_OVERRUN.get(plan.unit, BASE_OVERRUN), OFFICIAL_OVERRUN.get(plan.official, 0.0))
         for key in (plan.unit, plan.official):
-            if key in IMPROVES_FROM and month >= IMPROVES_FROM[key][0]:
-                p *= IMPROVES_FROM[key][1]
-        if month == 1:
+            if key in IMPROVES and received >= self.improves_from:
+                p *= IMPROVES[key]
+        if received.month == 1:
             p *= 1.5  # the rush before Tết
         if plan.kind in ("receive", "return"):
             p *= 0.3
@@ -368,7 +380,7 @@ class Generator:
         desk, handling, plans = self.route(spec)
         ward = next((p.unit for p in plans if p.unit in self.org.ward_suffix), "")
         who = self.applicant(spec, ward)
-        year_fraction = (received.timetuple().tm_yday - 1) / 365
+        year_fraction = min(1.0, (received.date() - self.first).days / self.span_days)
         online = (0.10 + 0.30 * year_fraction) * ONLINE_FACTOR.get(spec.online, 0.1)
         r = rng.random()
         if r < online:
@@ -435,7 +447,7 @@ class Generator:
             # Each step's deadline (NgayKetThucTheoQuyDinh) is set when it is handed over: its share of
             # the time limit from its start (rules-vn §1.3: "every step carries its own deadline").
             deadline = start + allowances[i]
-            if not soft and rng.random() < self.overrun_chance(plan, rec.received_at.month):
+            if not soft and rng.random() < self.overrun_chance(plan, rec.received_at.date()):
                 overshoot = int(60 * rng.choice((0.5, 2, 4, 8, 12, 16, 24)) * rng.uniform(0.7, 1.3))
                 finish = deadline + max(overshoot, 10)
             else:

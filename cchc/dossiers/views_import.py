@@ -8,6 +8,7 @@ worker and the page polls the batch's progress fields with htmx. People see only
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 
 from django import forms
@@ -16,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from cchc.accounts.models import User
 from cchc.dossiers.importing import background_threshold, run_batch
@@ -103,12 +105,17 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
+# A file waiting longer than this for the background worker means no worker is running: the page says so.
+UNCLAIMED_AFTER = dt.timedelta(minutes=1)
+
+
 def _context(batch: ImportBatch) -> dict[str, Any]:
     finished = batch.status not in (ImportStatus.PENDING, ImportStatus.RUNNING)
     percent = (
         100 if finished else (int(100 * batch.processed_rows / batch.total_rows) if batch.total_rows else 0)
     )
-    return {"batch": batch, "finished": finished, "percent": percent}
+    unclaimed = batch.status == ImportStatus.PENDING and timezone.now() - batch.created_at > UNCLAIMED_AFTER
+    return {"batch": batch, "finished": finished, "percent": percent, "unclaimed": unclaimed}
 
 
 @login_required

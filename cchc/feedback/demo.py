@@ -1,7 +1,8 @@
-"""A year (2022) of citizen voice for the Vũng Tàu demo: petitions on every channel — the web form,
+"""A year of citizen voice for the Vũng Tàu demo — the twelve months up to the demo's today
+(``cchc.core.demo_clock``): petitions on every channel — the web form,
 the hotline, walk-ins, letters, e-mail, Open311 and the Front's meeting batches — answered mostly on
 time, some late, some rated not satisfied and reopened; accountability requests with a suspension and
-an extension; complaints redirected; a few December items still open at the year's end.
+an extension; complaints redirected; items of the last weeks still open today (some of them overdue).
 
 Everything goes through the real actions (``intake.receive``, ``actions``), with the historic time
 passed as ``at``, so clocks, deadlines, events and figures are what the product would have recorded.
@@ -20,6 +21,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cchc.calendar.queries import work_calendar_for
+from cchc.core import demo_clock
 from cchc.feedback import actions
 from cchc.feedback.actions.citizen import close_answered, create_key, rate, reopen
 from cchc.feedback.intake import Intake, receive
@@ -28,7 +30,6 @@ from cchc.feedback.publication import suggest
 from cchc.org.models import Jurisdiction, Official, Unit
 
 SEED = 2022
-YEAR = 2022
 
 # code, name, group, route_to_ward, unit code, keywords
 CATEGORIES = [
@@ -374,8 +375,8 @@ class _Demo:
         due = p.due_on or self.wd(received, 15)
         late = self.rng.random() < 0.12
         when = self.wd(due, self.rng.randint(1, 8)) if late else self.wd(received, self.rng.randint(3, 14))
-        if when > cutoff or (received.month >= 11 and self.rng.random() < 0.12):
-            return  # still open at the end of the demo year (some of them overdue)
+        if when > cutoff or ((cutoff - received).days < 50 and self.rng.random() < 0.12):
+            return  # still open today (some of them overdue)
         self.answer(p, min(when, due) if not late else when)
 
 
@@ -399,15 +400,21 @@ def load_categories(city: Jurisdiction) -> None:
         )
 
 
+def _cutoff() -> dt.date:
+    """The last day the demo's petitions are handled: yesterday, so that no action is dated later than
+    the moment the demo is loaded."""
+    return demo_clock.today() - dt.timedelta(days=1)
+
+
 def _front_batches(demo: _Demo) -> int:
     made = 0
     meetings = [
-        (dt.date(YEAR, 3, 18), "P1"),
-        (dt.date(YEAR, 4, 22), "P7"),
-        (dt.date(YEAR, 6, 10), "TT"),
-        (dt.date(YEAR, 9, 16), "RD"),
-        (dt.date(YEAR, 11, 4), "P1"),
-        (dt.date(YEAR, 12, 9), "NAN"),
+        (demo_clock.recent(3, 18), "P1"),
+        (demo_clock.recent(4, 22), "P7"),
+        (demo_clock.recent(6, 10), "TT"),
+        (demo_clock.recent(9, 16), "RD"),
+        (demo_clock.recent(11, 4), "P1"),
+        (demo_clock.recent(12, 9), "NAN"),
     ]
     for held, suffix in meetings:
         front = Unit.objects.get(code=f"MTTQ-{suffix}")
@@ -442,16 +449,19 @@ def _front_batches(demo: _Demo) -> int:
                     is_demo=True,
                 ),
             )
-            demo.handle_pakn(p, dt.date(YEAR, 12, 31))
+            demo.handle_pakn(p, _cutoff())
             made += 1
     return made
 
 
 def _accountability(demo: _Demo) -> int:
-    days = [
-        dt.date(YEAR, m, d)
+    # Sorted, and only those old enough to have been answered by today (the last may fall in the weeks
+    # before today: it is left out rather than answered in the future).
+    days = sorted(
+        day
         for m, d in [(2, 14), (3, 21), (5, 9), (6, 20), (7, 11), (8, 22), (10, 3), (11, 14)]
-    ]
+        if (day := demo_clock.recent(m, d)) <= _cutoff() - dt.timedelta(days=45)
+    )
     for i, day in enumerate(days):
         p = demo.file(
             day,
@@ -509,12 +519,14 @@ REDIRECTS = {
 
 def _complaints(demo: _Demo) -> int:
     rows = [
-        (dt.date(YEAR, 4, 5), Kind.COMPLAINT),
-        (dt.date(YEAR, 7, 19), Kind.COMPLAINT),
-        (dt.date(YEAR, 9, 6), Kind.DENUNCIATION),
-        (dt.date(YEAR, 10, 24), Kind.COMPLAINT),
+        (demo_clock.recent(4, 5), Kind.COMPLAINT),
+        (demo_clock.recent(7, 19), Kind.COMPLAINT),
+        (demo_clock.recent(9, 6), Kind.DENUNCIATION),
+        (demo_clock.recent(10, 24), Kind.COMPLAINT),
     ]
     for day, kind in rows:
+        if day > _cutoff() - dt.timedelta(days=7):
+            continue  # redirected within days: not before today
         p = demo.file(
             day,
             Channel.WEB,
@@ -530,7 +542,7 @@ def _complaints(demo: _Demo) -> int:
             address="Chủ tịch UBND thành phố Vũng Tàu, 89 Lý Thường Kiệt, Phường 1",
             at=demo.at(demo.wd(p.received_on, demo.rng.choice([1, 2, 4]))),
         )
-    return len(rows)
+    return sum(1 for day, _ in rows if day <= _cutoff() - dt.timedelta(days=7))
 
 
 def load_feedback_demo() -> str:
@@ -549,10 +561,10 @@ def load_feedback_demo() -> str:
     }
     with override_settings(CCHC_NOTIFY_CHANNELS=channels, CCHC_FEEDBACK_RATE_LIMITS=False):
         demo = _Demo(city)
-        cutoff = dt.date(YEAR, 12, 31)
-        day = dt.date(YEAR, 1, 4)
+        cutoff = _cutoff()
+        day = demo_clock.year_start()
         weights = [w for _, w in CHANNEL_MIX]
-        while day <= dt.date(YEAR, 12, 30):
+        while day <= cutoff:
             if demo.cal.is_working_day(day):
                 for _ in range(demo.rng.choice([0, 1, 1, 1, 2])):
                     channel = demo.rng.choices([c for c, _ in CHANNEL_MIX], weights)[0]
@@ -560,9 +572,11 @@ def load_feedback_demo() -> str:
                         day, channel, kind=demo.rng.choice([Kind.FEEDBACK, Kind.FEEDBACK, Kind.PETITION])
                     )
                     demo.handle_pakn(p, cutoff)
-                    if demo.rng.random() < 0.05:  # the same matter reported again by a neighbour
+                    again_on = demo.wd(day, 2)
+                    # The same matter reported again by a neighbour (not after the demo's today).
+                    if demo.rng.random() < 0.05 and again_on <= cutoff:
                         again = demo.file(
-                            demo.wd(day, 2),
+                            again_on,
                             Channel.HOTLINE,
                             code=p.category.code,
                             ward=p.ward,
@@ -574,13 +588,13 @@ def load_feedback_demo() -> str:
         front = _front_batches(demo)
         accountability = _accountability(demo)
         complaints = _complaints(demo)
-        closed = close_answered(now=timezone.make_aware(dt.datetime(YEAR + 1, 1, 31, 17)))
+        closed = close_answered(now=timezone.make_aware(demo_clock.now()))
     total = Petition.objects.filter(is_demo=True).count()
     open_now = Petition.objects.filter(
         is_demo=True, status__in=[Status.RECEIVED, Status.PROCESSING, Status.AWAITING_INFO]
     ).count()
     return (
-        f"{total} phản ánh năm {YEAR} ({through_channels} qua các kênh, {front} ý kiến cử tri "
+        f"{total} phản ánh trong 12 tháng qua ({through_channels} qua các kênh, {front} ý kiến cử tri "
         f"từ Mặt trận, {accountability} yêu cầu giải trình, {complaints} khiếu nại/tố cáo); "
         f"{open_now} còn mở; "
         f"{closed} tự kết thúc"

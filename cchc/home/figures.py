@@ -133,15 +133,16 @@ def periods_for(month_first: dt.date, today: dt.date, *, fallback: bool = False,
 
 
 def periods(user: Any, requested: str = "", today: dt.date | None = None) -> Periods:
-    """The month asked for (``?thang=2022-08``), else the current month. When the current month has no
-    dossier figures yet (the first days of a month, an installation whose imports stop earlier, the 2022
-    demo), the latest month with figures is shown instead, and the page says so."""
+    """The month asked for (``?thang=2026-08``), else the current month by the clock. In the first days
+    of a month, before any dossier of it is finished, the previous month is shown instead and the page
+    says so; never an older month, however recent the imported data (a test import of an old year must
+    not move the leader's default period)."""
     today = today or timezone.localdate()
     error = ""
     if requested:
         month = parse_month(requested)
         if month is None:
-            error = f"Tháng “{requested}” không hợp lệ; nhập theo dạng năm-tháng, ví dụ 2022-08."
+            error = f"Tháng “{requested}” không hợp lệ; nhập theo dạng năm-tháng, ví dụ {today:%Y-%m}."
         elif month > today:
             error = f"Tháng {month:%m/%Y} chưa đến; đang hiển thị tháng hiện tại."
         else:
@@ -150,11 +151,10 @@ def periods(user: Any, requested: str = "", today: dt.date | None = None) -> Per
     facts = UnitDailyFact.objects.filter(unit__in=dossier_units_for(user)).filter(ACTIVITY)
     if facts.filter(day__gte=current, day__lte=today).exists():
         return periods_for(current, today, error=error)
-    # Newest first through the (day, unit) index: stops at the first row, where MAX() would scan them all.
-    latest = facts.filter(day__lte=today).order_by("-day").values_list("day", flat=True).first()
-    if latest is None:
-        return periods_for(current, today, error=error)
-    return periods_for(latest.replace(day=1), today, fallback=True, error=error)
+    previous = (current - dt.timedelta(days=1)).replace(day=1)
+    if facts.filter(day__gte=previous, day__lt=current).exists():
+        return periods_for(previous, today, fallback=True, error=error)
+    return periods_for(current, today, error=error)
 
 
 # --- dossiers, from the daily facts --------------------------------------------------------------------

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cchc.deadlines.actions import calendar_for
@@ -363,11 +363,15 @@ class Desk:
     missing_apology: Figure
     missing_rows: list[Dossier]
     received_today: Figure
+    # The day "received" counts: today, or the last working day when the office is closed today.
+    received_day: dt.date
+    received_day_is_today: bool
 
 
 def one_stop_desk(user: Any, today: dt.date) -> Desk:
     """The one-stop desk: open dossiers whose appointment falls in the next working days, late dossiers
-    without an apology letter (as the late list's filter has them), and today's receipts."""
+    without an apology letter (as the late list's filter has them), and today's receipts — on a day the
+    office is closed (a weekend, a holiday) with nothing received, those of the last working day."""
     now = timezone.now()
     unit = user_unit(user)
     cal = calendar_for(unit.jurisdiction) if unit is not None else None
@@ -379,8 +383,18 @@ def one_stop_desk(user: Any, today: dt.date) -> Desk:
     )
     due = with_deadline(due).select_related("procedure", "handling_unit").order_by(DEADLINE, "code")
     missing = without_apology(mine.filter(late_q(now)))
-    tomorrow = local_day_start(today + dt.timedelta(days=1))
-    received = mine.filter(received_at__gte=local_day_start(today), received_at__lt=tomorrow)
+
+    def received_on(day: dt.date) -> QuerySet[Dossier]:
+        return mine.filter(
+            received_at__gte=local_day_start(day), received_at__lt=local_day_start(day + dt.timedelta(days=1))
+        )
+
+    day, received = today, received_on(today)
+    if cal is not None and not cal.is_working_day(today) and not received.exists():
+        day = today - dt.timedelta(days=1)
+        while not cal.is_working_day(day) and day > today - dt.timedelta(days=30):
+            day -= dt.timedelta(days=1)
+        received = received_on(day)
     return Desk(
         due_soon=list(due[:30]),
         due_soon_count=Figure(due.count(), "#den-han"),
@@ -391,8 +405,10 @@ def one_stop_desk(user: Any, today: dt.date) -> Desk:
         ),
         received_today=Figure(
             received.count(),
-            link("dossiers:list", received_from=today.isoformat(), received_to=today.isoformat()),
+            link("dossiers:list", received_from=day.isoformat(), received_to=day.isoformat()),
         ),
+        received_day=day,
+        received_day_is_today=day == today,
     )
 
 

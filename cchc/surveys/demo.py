@@ -6,15 +6,18 @@ What it shows, so that the screens tell a story:
 * the shipped questionnaires imported (sipas-2017 in use and frozen, sipas-2022 as a draft);
 * the official SIPAS figures as published (indices-vn §1.3: national 2019, 2020, 2022–2024 and
   Bà Rịa – Vũng Tàu 2021), typed in with their sources, never computed;
-* a 2022 campaign over the 17 wards and the city's one-stop office, with sample targets from the
+* a campaign over the twelve months up to yesterday (``cchc.core.demo_clock``) over the 17 wards and
+  the city's one-stop office, with sample targets from the
   sample practice of indices-vn §1.1 and about one target's worth of responses per unit over the year,
   from the QR code on return slips (tied to returned dossiers when the dossier demo is loaded), the
   kiosk and paper forms; closed and published;
 * one ward clearly weaker on one element: Phường Thắng Nhì on E3 (the civil servants handling the
-  work, 55–60 % satisfied against about 85 % elsewhere), better from September after directive
-  7190/UBND-NV — the same ward whose land officer runs late in the dossier demo;
+  work, 55–60 % satisfied against about 85 % elsewhere), better from two weeks after directive
+  7190/UBND-NV (replayed about four months before the demo's today) — the same ward whose land
+  officer runs late in the dossier demo;
 * three-level ratings for about 15 % of the returned dossiers, attached to their handling officials,
-  worse for late dossiers and, until September, for the dossiers of that ward's civil-status officer
+  worse for late dossiers and, until that directive took effect, for the dossiers of that ward's
+  civil-status officer
   (so the training-needs page names someone);
 * an open campaign for the current year with a kiosk at the Phường 1 one-stop office, a few
   responses, two suspicious ones waiting for review and a paper form whose two entries disagree.
@@ -33,6 +36,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from cchc.core import demo_clock
 from cchc.org.models import Jurisdiction, Unit
 from cchc.surveys import actions
 from cchc.surveys.models import (
@@ -56,8 +60,8 @@ from cchc.surveys.models import (
 
 ACTOR = "load-demo (khảo sát)"
 SEED = 2022
-YEAR = 2022
-CAMPAIGN_2022 = "Khảo sát mức độ hài lòng về sự phục vụ hành chính năm 2022"
+# The demo's closed campaign is named after its months ("… 12/2025–11/2026"); found again by this prefix.
+YEAR_CAMPAIGN = "Khảo sát mức độ hài lòng về sự phục vụ hành chính"
 KIOSK_TOKEN = "demo-ki-ot-phuong-1"
 WEAK_UNIT = "UBND-TN2"
 WEAK_ELEMENT = "E3"
@@ -122,7 +126,7 @@ def load_surveys_demo() -> str:
     units = _units()
     if not units:
         return "bỏ qua: chưa có đơn vị phường, xã trình diễn"
-    year = Campaign.objects.filter(is_demo=True, name=CAMPAIGN_2022).first()
+    year = Campaign.objects.filter(is_demo=True, name__startswith=YEAR_CAMPAIGN).first()
     made = ratings = 0
     if year is None:
         with transaction.atomic():
@@ -130,7 +134,8 @@ def load_surveys_demo() -> str:
     current = _current_campaign(city, version, units)
     n = Response.objects.filter(campaign=year).count()
     return (
-        f"{QuestionnaireVersion.objects.count()} bộ câu hỏi, {figures} chỉ số SIPAS đã công bố, đợt {YEAR}: "
+        f"{QuestionnaireVersion.objects.count()} bộ câu hỏi, {figures} chỉ số SIPAS đã công bố, "
+        f"đợt “{year.name}”: "
         f"{n} phiếu ({made} mới), {DossierRating.objects.filter(is_demo=True).count()} đánh giá hồ sơ "
         f"({ratings} mới); đợt đang mở: “{current.name}”"
     )
@@ -157,15 +162,26 @@ def _units() -> list[Unit]:
 # --- answers -------------------------------------------------------------------------------------
 
 
-def _satisfied_share(unit: Unit, element: str, month: int, base: dict[str, float]) -> float:
+def _period() -> tuple[dt.date, dt.date]:
+    """The closed campaign's days: the demo's twelve months, to yesterday (no answer dated later than
+    the moment the demo is loaded)."""
+    return demo_clock.year_start(), demo_clock.today() - dt.timedelta(days=1)
+
+
+def _improved(day: dt.date) -> bool:
+    """Whether directive 7190/UBND-NV had taken effect (two weeks after the demo's letter)."""
+    return day >= demo_clock.letter_date() + dt.timedelta(days=14)
+
+
+def _satisfied_share(unit: Unit, element: str, day: dt.date, base: dict[str, float]) -> float:
     share = base[unit.code]
     if unit.code == WEAK_UNIT and element == WEAK_ELEMENT:
-        # Clearly weaker on one element, better after directive 7190/UBND-NV (15/8/2022).
-        share = 0.55 if month < 9 else 0.66
+        # Clearly weaker on one element, better after directive 7190/UBND-NV.
+        share = 0.66 if _improved(day) else 0.55
     return share
 
 
-def _answers(rng: random.Random, q: Any, unit: Unit, month: int, base: dict[str, float]) -> dict[str, int]:
+def _answers(rng: random.Random, q: Any, unit: Unit, day: dt.date, base: dict[str, float]) -> dict[str, int]:
     mood = rng.gauss(0, 0.07)
     out: dict[str, int] = {}
     for group in q.groups:
@@ -174,7 +190,7 @@ def _answers(rng: random.Random, q: Any, unit: Unit, month: int, base: dict[str,
             if rng.random() < missing:
                 continue
             p = min(
-                max(_satisfied_share(unit, group.code, month, base) + mood + rng.gauss(0, 0.03), 0.02), 0.99
+                max(_satisfied_share(unit, group.code, day, base) + mood + rng.gauss(0, 0.03), 0.02), 0.99
             )
             if rng.random() < p:
                 out[item.code] = 5 if rng.random() < 0.35 else 4
@@ -196,7 +212,7 @@ def _returned_dossiers(unit: Unit) -> list[tuple[int, Any]]:
         Dossier.objects.filter(
             receiving_unit__path__startswith=unit.path,
             status=Status.RETURNED,
-            returned_at__year=YEAR,
+            returned_at__date__range=_period(),
         )
         .order_by("pk")
         .values_list("pk", "returned_at")
@@ -207,12 +223,13 @@ def _year_campaign(
     city: Jurisdiction, version: QuestionnaireVersion, units: list[Unit]
 ) -> tuple[Campaign, int, int]:
     rng = random.Random(SEED)
+    first, last = _period()
     campaign = actions.create_campaign(
         ACTOR,
-        name=CAMPAIGN_2022,
+        name=f"{YEAR_CAMPAIGN} {first:%m/%Y}–{last:%m/%Y}",
         questionnaire=version,
-        starts_on=dt.date(YEAR, 1, 1),
-        ends_on=dt.date(YEAR, 12, 31),
+        starts_on=first,
+        ends_on=last,
         units=units,
         jurisdiction=city,
         note="Khảo sát thường xuyên tại Bộ phận một cửa các phường, xã và thành phố (dữ liệu trình diễn).",
@@ -242,16 +259,16 @@ def _year_campaign(
                 )
                 channel = ResponseChannel.LINK
             else:
-                day = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(365))
-                while day.weekday() >= 5:
+                day = first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+                while day.weekday() >= 5 and day > first:
                     day -= dt.timedelta(days=1)
                 at = _when(rng, day)
                 channel = (
                     ResponseChannel.KIOSK if (r < 0.8 and unit.code in kiosks) else ResponseChannel.PAPER
                 )
-            if at.year != YEAR:
-                at = at.replace(year=YEAR, month=12, day=31)
-            answers = _answers(rng, q, unit, at.month, base)
+            if timezone.localtime(at).date() > last:
+                at = _when(rng, last)
+            answers = _answers(rng, q, unit, timezone.localtime(at).date(), base)
             rows.append(
                 Response(
                     campaign=campaign,
@@ -279,7 +296,7 @@ def _year_campaign(
                 unit=units[n],
                 channel=ResponseChannel.KIOSK if units[n].code in kiosks else ResponseChannel.PAPER,
                 kiosk=kiosks.get(units[n].code),
-                submitted_at=_when(rng, dt.date(YEAR, 10, 3 + n)),
+                submitted_at=_when(rng, min(demo_clock.recent(10, 3 + n), last)),
                 duration_seconds=9,
                 answers=same,
                 flag_status=FlagStatus.KEPT if keep else FlagStatus.EXCLUDED,
@@ -287,7 +304,7 @@ def _year_campaign(
                 review_note="Người dân trả lời nhanh nhưng đúng ý (đã hỏi lại tại quầy)."
                 if keep
                 else "Nhân viên bấm thử máy.",
-                reviewed_at=_when(rng, dt.date(YEAR, 10, 5)),
+                reviewed_at=_when(rng, min(demo_clock.recent(10, 5), last)),
                 is_demo=True,
             )
         )
@@ -316,7 +333,7 @@ def _ratings(rng: random.Random, linked: list[tuple[int, dt.datetime, dict[str, 
     for dossier_id, at, answers in linked:
         mean = sum(answers.values()) / len(answers) if answers else None
         chosen[dossier_id] = (at, mean)
-    others = Dossier.objects.filter(status=Status.RETURNED, returned_at__year=YEAR).exclude(
+    others = Dossier.objects.filter(status=Status.RETURNED, returned_at__date__range=_period()).exclude(
         pk__in=list(chosen)
     )
     for dossier_id, returned in others.order_by("pk").values_list("pk", "returned_at").iterator():
@@ -343,7 +360,7 @@ def _ratings(rng: random.Random, linked: list[tuple[int, dt.datetime, dict[str, 
         at, mean = chosen[pk]
         p_not = 0.04 + (0.30 if facts[pk]["late"] else 0.0)
         if slow is not None and any(o == slow for o, _ in officials[pk]):
-            p_not += 0.20 if at.month < 9 else 0.06
+            p_not += 0.06 if _improved(timezone.localtime(at).date()) else 0.20
         if mean is not None:  # the same person answered the survey: the rating agrees with it
             p_not = max(p_not, 0.6 if mean < 3 else (0.15 if mean < 3.8 else 0.03))
         r = rng.random()
@@ -380,7 +397,7 @@ def _ratings(rng: random.Random, linked: list[tuple[int, dt.datetime, dict[str, 
 
 def _current_campaign(city: Jurisdiction, version: QuestionnaireVersion, units: list[Unit]) -> Campaign:
     """This year's open campaign, so the QR codes, the kiosk and paper entry work in the demo."""
-    today = timezone.localdate()
+    today = demo_clock.today()
     name = f"Khảo sát thường xuyên năm {today.year}"
     existing = Campaign.objects.filter(is_demo=True, name=name).first()
     if existing is not None:
@@ -416,7 +433,7 @@ def _current_campaign(city: Jurisdiction, version: QuestionnaireVersion, units: 
                     if day < today
                     else timezone.now() - dt.timedelta(minutes=90 + n),
                     duration_seconds=rng.randint(80, 300),
-                    answers=_answers(rng, q, p1, day.month, base),
+                    answers=_answers(rng, q, p1, day, base),
                     respondent_type=RespondentType.CITIZEN,
                     is_demo=True,
                 )

@@ -79,8 +79,12 @@ def test_without_a_procedure_filter_the_figures_come_from_the_roll_up_and_with_o
     assert unit_stats(*PERIODS[0], procedures=one)[1].as_dict() == with_filter
 
 
-def test_the_home_pages_fall_back_to_the_latest_month_with_unit_figures(world, year):
-    shown = periods(world.users["leader"], today=dt.date(2023, 2, 10))
+def test_the_home_pages_fall_back_to_the_previous_month_only_never_to_an_older_one(world, year):
     latest = max(UnitDailyFact.objects.filter(ACTIVITY).values_list("day", flat=True))
+    next_month = (latest.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    shown = periods(world.users["leader"], today=next_month + dt.timedelta(days=2))
     assert shown.fallback
     assert shown.month.first == latest.replace(day=1)
+    a_year_later = periods(world.users["leader"], today=latest + dt.timedelta(days=400))
+    assert not a_year_later.fallback
+    assert a_year_later.month.first == (latest + dt.timedelta(days=400)).replace(day=1)

@@ -78,12 +78,13 @@ def test_a_past_month_can_be_chosen_and_a_bad_one_is_explained(client, scene):
     assert by_testid(bad, "slipping-row")  # and the current month is shown instead
 
 
-def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(client, world, settings):
-    """The 2022 demo read in a later year, or the first day of a month: the page shows the latest month
-    with dossier figures and says which, rather than an empty table."""
+def test_a_month_without_figures_yet_falls_back_to_the_previous_month_and_says_so(client, world, settings):
+    """The first days of a month: the page shows last month's dossier figures and says so, rather than
+    an empty table."""
     import datetime as dt
 
     from django.core.cache import cache
+    from django.utils import timezone
 
     from cchc.dossiers.facts import roll_up_units
     from cchc.dossiers.models import DailyFact
@@ -91,8 +92,9 @@ def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(clie
 
     cache.clear()
     settings.CCHC_LEAGUE_MIN_DOSSIERS = 1
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     DailyFact.objects.create(
-        day=dt.date(2022, 8, 9),
+        day=last_month.replace(day=9),
         unit=world.units["p2"],
         procedure=procedure(),
         finished_on_time=3,
@@ -101,7 +103,7 @@ def test_a_month_without_figures_falls_back_to_the_latest_month_and_says_so(clie
     roll_up_units()
     login_verified(client, world.users["leader"])
     doc = html_of(client.get("/"))
-    assert "đang hiển thị tháng 08/2022" in text(by_testid(doc, "period-fallback")[0])
+    assert f"đang hiển thị tháng {last_month:%m/%Y}" in text(by_testid(doc, "period-fallback")[0])
     (row,) = by_testid(doc, "slipping-row")
     assert text(row.xpath('.//*[@data-testid="slipping-month"]')[0]) == "2"
     assert "40,0%" in text(row)
@@ -111,14 +113,16 @@ def test_figures_use_the_vietnamese_number_format(client, world, settings):
     import datetime as dt
 
     from django.core.cache import cache
+    from django.utils import timezone
 
     from cchc.dossiers.facts import roll_up_units
     from cchc.dossiers.models import DailyFact
     from cchc.dossiers.tests.factories import procedure
 
     cache.clear()
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     DailyFact.objects.create(
-        day=dt.date(2022, 8, 9),
+        day=last_month.replace(day=9),
         unit=world.units["p1"],
         procedure=procedure(),
         finished_on_time=12345,
@@ -126,7 +130,7 @@ def test_figures_use_the_vietnamese_number_format(client, world, settings):
     )
     roll_up_units()
     login_verified(client, world.users["leader"])
-    doc = html_of(client.get("/", {"thang": "2022-08"}))
+    doc = html_of(client.get("/", {"thang": f"{last_month:%Y-%m}"}))
     (row,) = by_testid(doc, "slipping-row")
     assert text(row.xpath('.//*[@data-testid="slipping-month"]')[0]) == "1.234"
     assert "/13.579" in text(row) and "9,1%" in text(row)

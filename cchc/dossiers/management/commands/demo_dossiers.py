@@ -1,4 +1,6 @@
-"""``cchc demo-dossiers --count N --seed S [--out FILE] [--year 2022]``: a year of demo dossiers.
+"""``cchc demo-dossiers --count N --seed S [--out FILE] [--year YYYY]``: a year of demo dossiers.
+
+Without --year, the twelve months up to the demo's today (``CCHC_DEMO_TODAY`` or the date).
 
 Loads the demo procedure catalogue, then writes the dossiers into the database (through the import
 path, in batches, with a progress line on stderr) or, with --out, into a JSON file in the national
@@ -14,7 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.dossiers.demo import progress_line, run
-from cchc.dossiers.demo_generator import DEFAULT_SEED, DEFAULT_YEAR, DemoError
+from cchc.dossiers.demo_generator import DEFAULT_SEED, DemoError
 
 
 class Command(BaseCommand):
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", default=str(DEFAULT_SEED), help=f"hạt giống ngẫu nhiên (mặc định {DEFAULT_SEED})"
         )
-        parser.add_argument("--year", default=str(DEFAULT_YEAR), help=f"năm (mặc định {DEFAULT_YEAR})")
+        parser.add_argument("--year", default="", help="một năm dương lịch (mặc định: 12 tháng tới hôm nay)")
         parser.add_argument(
             "--out", help="ghi ra tệp JSON theo tên trường của Cổng DVC quốc gia thay vì vào CSDL"
         )
@@ -40,6 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         numbers: dict[str, int] = {}
         for name, label in (("count", "--count"), ("seed", "--seed"), ("year", "--year")):
+            if name == "year" and not str(opts[name]).strip():
+                continue
             try:
                 numbers[name] = int(str(opts[name]).replace(".", "").replace("_", ""))
             except ValueError:
@@ -54,7 +58,7 @@ class Command(BaseCommand):
         progress = None if opts.get("quiet") else progress_line(stream)
         try:
             result = run(
-                numbers["count"], seed=numbers["seed"], year=numbers["year"], out=out, progress=progress
+                numbers["count"], seed=numbers["seed"], year=numbers.get("year"), out=out, progress=progress
             )
         except DemoError as exc:
             self.fail(str(exc))
