@@ -15,7 +15,10 @@ RESULT_READERS = frozenset(
     }
 )
 
+PETITION_READERS = RESULT_READERS
+
 NAV_GROUP = "Báo cáo"
 NAV_ITEMS: list[NavItem] = [
     NavItem("reports_results", "Kết quả giải quyết TTHC", "reports:results", RESULT_READERS),
+    NavItem("reports_petitions", "Kết quả xử lý phản ánh", "reports:petitions", PETITION_READERS),
 ]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("ket-qua-tthc/", views.results, name="results"),
     path("ket-qua-tthc/bao-cao.xlsx", views.results_xlsx, name="results_xlsx"),
     path("ket-qua-tthc/ho-so/", views.results_dossiers, name="results_dossiers"),
+    path("phan-anh/", views.petitions, name="petitions"),
 ]

@@ -12,9 +12,12 @@ from django.utils import timezone
 
 from cchc.accounts.models import User
 from cchc.dossiers.models import Dossier
+from cchc.feedback.queries import may_read as may_read_petitions
+from cchc.feedback.queries import petitions_for
 from cchc.lib.dossier_period import Period
 from cchc.lib.tthc_report_xlsx import FormSettings, workbook
 from cchc.org.queries import user_jurisdiction, user_unit
+from cchc.reports import petitions as pet
 from cchc.reports import results as res
 from cchc.reports.dossier_results import CELLS
 from cchc.reports.forms import ResultsForm
@@ -121,3 +124,18 @@ def results_dossiers(request: HttpRequest) -> HttpResponse:
             "back": _query(period, by),
         },
     )
+
+
+@login_required
+def petitions(request: HttpRequest) -> HttpResponse:
+    """The petition-results report for the petitions a person may read."""
+    user = cast(User, request.user)
+    if not may_read_petitions(user):
+        raise PermissionDenied("Vai trò của bạn không xem báo cáo kết quả xử lý phản ánh, kiến nghị.")
+    form, period, _ = _period(request)
+    context: dict[str, Any] = {"form": form, "period": period, "channels": pet.CHANNELS, "kinds": pet.KINDS}
+    if period is None:
+        return render(request, "reports/petitions.html", context, status=400)
+    rows, total = pet.report(period.start, period.end, petitions_for(user))
+    context.update(rows=rows, total=total)
+    return render(request, "reports/petitions.html", context)

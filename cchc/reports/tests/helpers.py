@@ -151,3 +151,44 @@ def national(d: Dossier) -> dict[str, Any]:
         out["ThoiGianGiaiQuyet"] = float(p.limit_value)
         out["DonViTinh"] = p.limit_unit
     return {k: v for k, v in out.items() if v not in ("", None)}
+
+
+def petition(world: Any, code: str, received: str, *, unit: str = "p1", **kw: Any) -> Any:
+    """A petition row with the dates the petition figures read (created directly, not through intake)."""
+    from cchc.feedback.models import Category, Petition
+
+    city = world.jurisdictions["city"]
+    category, _ = Category.objects.get_or_create(jurisdiction=city, code="DT", defaults={"name": "Đô thị"})
+    when = at(received)
+    handled = kw.pop("handled", None)
+    return Petition.objects.create(
+        code=code,
+        jurisdiction=city,
+        kind=kw.pop("kind", "feedback"),
+        channel=kw.pop("channel", "web"),
+        status=kw.pop("status", "answered" if handled else "processing"),
+        category=category,
+        title="Đèn đường hỏng",
+        text="Đèn đường trước số 12 hỏng đã một tuần.",
+        citizen_name="Lý Thị Thu Trang",
+        reply_via="email",
+        unit=world.units[unit],
+        received_at=when,
+        received_on=when.date(),
+        due_on=dt.date.fromisoformat(kw.pop("due")),
+        handled_on=dt.date.fromisoformat(handled) if handled else None,
+        handled_on_time=kw.pop("on_time", None),
+        **kw,
+    )
+
+
+def petition_set(world: Any) -> None:
+    """Phường 1: web feedback answered on time, hotline petition answered late, an accountability request
+    open and overdue, a letter open within time; one received before the period and answered in it;
+    Phường 2: a web feedback answered on time."""
+    petition(world, "PA-1", "2022-04-05 09:00", channel="web", due="2022-04-20", handled="2022-04-15", on_time=True)
+    petition(world, "PA-2", "2022-05-02 09:00", channel="hotline", kind="petition", due="2022-05-20", handled="2022-05-25", on_time=False)
+    petition(world, "PA-3", "2022-06-01 09:00", channel="walk_in", kind="accountability", due="2022-06-20")
+    petition(world, "PA-4", "2022-06-25 09:00", channel="letter", due="2022-07-10")
+    petition(world, "PA-5", "2022-03-25 09:00", channel="web", due="2022-04-08", handled="2022-04-06", on_time=True)
+    petition(world, "PA-6", "2022-05-10 09:00", unit="p2", channel="web", due="2022-05-30", handled="2022-05-20", on_time=True)
