@@ -24,7 +24,7 @@ class Kind(models.TextChoices):
 class State(models.TextChoices):
     DRAFT = "draft", "Đang soạn"
     APPROVED = "approved", "Đã phê duyệt"
-    SUBMITTED = "submitted", "Đã gửi thành phố"
+    SUBMITTED = "submitted", "Đã gửi cấp trên"
 
 
 class PeriodicReport(models.Model):

@@ -17,8 +17,11 @@ RESULT_READERS = frozenset(
 
 PETITION_READERS = RESULT_READERS
 
+PERIODIC_USERS = RESULT_READERS - {Role.ONE_STOP}
+
 NAV_GROUP = "Báo cáo"
 NAV_ITEMS: list[NavItem] = [
     NavItem("reports_results", "Kết quả giải quyết TTHC", "reports:results", RESULT_READERS),
     NavItem("reports_petitions", "Kết quả xử lý phản ánh", "reports:petitions", PETITION_READERS),
+    NavItem("reports_periodic", "Báo cáo cải cách hành chính định kỳ", "reports:periodic", PERIODIC_USERS),
 ]

@@ -59,7 +59,9 @@ def report(
     qs = Petition.objects.filter(pk__in=petitions.values("pk"))
     if units is not None:
         qs = qs.filter(unit__in=units)
-    received = qs.filter(received_at__gte=_start(date_from), received_at__lt=_start(date_to + dt.timedelta(days=1)))
+    received = qs.filter(
+        received_at__gte=_start(date_from), received_at__lt=_start(date_to + dt.timedelta(days=1))
+    )
     split: dict[str, dict[str, dict[str, int]]] = {}
     for what in ("channel", "kind"):
         for r in received.values("unit__code", what).annotate(n=Count("pk")).order_by():

@@ -186,9 +186,31 @@ def petition_set(world: Any) -> None:
     """Phường 1: web feedback answered on time, hotline petition answered late, an accountability request
     open and overdue, a letter open within time; one received before the period and answered in it;
     Phường 2: a web feedback answered on time."""
-    petition(world, "PA-1", "2022-04-05 09:00", channel="web", due="2022-04-20", handled="2022-04-15", on_time=True)
-    petition(world, "PA-2", "2022-05-02 09:00", channel="hotline", kind="petition", due="2022-05-20", handled="2022-05-25", on_time=False)
+    petition(
+        world, "PA-1", "2022-04-05 09:00", channel="web", due="2022-04-20", handled="2022-04-15", on_time=True
+    )
+    petition(
+        world,
+        "PA-2",
+        "2022-05-02 09:00",
+        channel="hotline",
+        kind="petition",
+        due="2022-05-20",
+        handled="2022-05-25",
+        on_time=False,
+    )
     petition(world, "PA-3", "2022-06-01 09:00", channel="walk_in", kind="accountability", due="2022-06-20")
     petition(world, "PA-4", "2022-06-25 09:00", channel="letter", due="2022-07-10")
-    petition(world, "PA-5", "2022-03-25 09:00", channel="web", due="2022-04-08", handled="2022-04-06", on_time=True)
-    petition(world, "PA-6", "2022-05-10 09:00", unit="p2", channel="web", due="2022-05-30", handled="2022-05-20", on_time=True)
+    petition(
+        world, "PA-5", "2022-03-25 09:00", channel="web", due="2022-04-08", handled="2022-04-06", on_time=True
+    )
+    petition(
+        world,
+        "PA-6",
+        "2022-05-10 09:00",
+        unit="p2",
+        channel="web",
+        due="2022-05-30",
+        handled="2022-05-20",
+        on_time=True,
+    )

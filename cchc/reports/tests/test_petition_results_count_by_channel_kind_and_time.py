@@ -20,7 +20,13 @@ def test_each_column_of_each_unit_matches_the_hand_count(world):
     p1, p2 = rows
     assert p1.unit == "P1" and p2.unit == "P2"
     f = p1.figures
-    assert (f.received, f.answered_on_time, f.answered_late, f.open_within_time, f.open_overdue) == (4, 2, 1, 1, 1)
+    assert (f.received, f.answered_on_time, f.answered_late, f.open_within_time, f.open_overdue) == (
+        4,
+        2,
+        1,
+        1,
+        1,
+    )
     assert p1.by_channel == {"web": 1, "hotline": 1, "walk_in": 1, "letter": 1}
     assert p1.by_kind == {"feedback": 2, "petition": 1, "accountability": 1}
     assert p2.by_channel == {"web": 1}

@@ -1,0 +1,76 @@
+"""A unit's quarterly reform report from draft to sent: figures drafted from every module (the same
+numbers as the results reports), narrative edited, approved by the head (figures frozen, numbered),
+sent up (the sending deadline is met); every step is an audit event and a sent report no longer
+changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from cchc.core.models import AuditEvent
+from cchc.deadlines.models import Deadline
+from cchc.dossiers.models import Dossier
+from cchc.reports import actions, periods
+from cchc.reports.models import State
+from cchc.reports.tests.helpers import EXPECTED_P1, petition_set, quarter_set
+
+
+@pytest.fixture
+def q2():
+    return periods.slot("quarter", 2022, 2)
+
+
+def test_the_report_goes_from_draft_to_sent(world, q2):
+    quarter_set(world)
+    petition_set(world)
+    officer, head = world.users["ward_officer"], world.users["unit_head"]
+    report = actions.draft(officer, world.units["p1"], q2)
+    assert (report.state, report.period_start, report.period_end) == (
+        State.DRAFT,
+        dt.date(2022, 4, 1),
+        dt.date(2022, 6, 30),
+    )
+    figures = actions.current_figures(report)
+    for key, value in EXPECTED_P1.items():
+        assert figures["dossiers"][key] == value, key
+    assert figures["petitions"]["received"] == 4 and figures["petitions"]["accountability"] == 1
+    actions.edit_sections(officer, report, {"chi_dao": "Ban hành kế hoạch cải cách hành chính năm."})
+    with pytest.raises(PermissionDenied):
+        actions.approve(officer, report)
+    report = actions.approve(head, report)
+    assert report.state == State.APPROVED and report.number == "01/BC-P1"
+    assert report.figures["dossiers"]["finished_late"] == 2
+    # A dossier that changes after approval changes a new count, never the frozen figures.
+    Dossier.objects.filter(code="Q-OVERDUE").update(
+        status=10, end_at=dt.datetime(2022, 6, 25, 9, tzinfo=dt.UTC)
+    )
+    assert actions.current_figures(report)["dossiers"]["finished_late"] == 3
+    report.refresh_from_db()
+    assert report.figures["dossiers"]["finished_late"] == 2
+    with pytest.raises(ValidationError):
+        actions.edit_sections(officer, report, {"chi_dao": "Sửa sau khi duyệt."})
+    report = actions.submit(officer, report, today=dt.date(2022, 7, 4))
+    assert report.state == State.SUBMITTED
+    clock = Deadline.objects.get(object_type="reports.periodicreport", object_id=str(report.pk))
+    assert (clock.due, clock.reported_on, clock.unit) == (
+        dt.date(2022, 7, 5),
+        dt.date(2022, 7, 4),
+        world.units["p1"],
+    )
+    verbs = list(
+        AuditEvent.objects.filter(object_id=str(report.pk), object_type="reports.periodicreport").values_list(
+            "verb", flat=True
+        )
+    )
+    assert {"report.drafted", "report.edited", "report.approved", "report.submitted"} <= set(verbs)
+
+
+def test_another_wards_officer_cannot_write_or_send(world, q2):
+    report = actions.draft(world.users["ward_officer"], world.units["p1"], q2)
+    with pytest.raises(PermissionDenied):
+        actions.edit_sections(world.users["other_ward_officer"], report, {"chi_dao": "x"})
+    with pytest.raises(PermissionDenied):
+        actions.approve(world.users["leader"], report)  # the city's leader approves the city's report only
