@@ -11,8 +11,9 @@ CASES = [
     ("date_from=2022-06-30&date_to=2022-04-01", "«Đến ngày» phải sau hoặc bằng «Từ ngày»"),
     ("date_from=2022-02-30&date_to=2022-04-01", "«Từ ngày» không phải một ngày có thật"),
     ("date_from=2022-04-01&date_to=hôm-nay", "«Đến ngày» không phải một ngày có thật"),
-    ("date_from=2022-04-01%00&date_to=2022-06-30", "«Từ ngày»"),
-    ("date_from=2022-04-01&date_to=2022-06-30&by=%00", "«Theo»"),
+    # NUL characters are refused for every page before the view (the site's hostile-input guard).
+    ("date_from=2022-04-01%00&date_to=2022-06-30", "chứa ký tự không hợp lệ"),
+    ("date_from=2022-04-01&date_to=2022-06-30&by=%00", "chứa ký tự không hợp lệ"),
     ("date_from=2022-04-01&date_to=2022-06-30&by=tinh", "«Theo» không có trong danh sách"),
 ]
 
@@ -33,4 +34,4 @@ def test_a_cell_that_is_not_on_the_form_is_refused(world, client, extra):
     login_verified(client, world.users["secretariat"])
     r = client.get(f"/bao-cao/ket-qua-tthc/ho-so/?date_from=2022-04-01&date_to=2022-06-30&{extra}")
     assert r.status_code == 400
-    assert "Ô số liệu được chọn không có trong báo cáo" in r.content.decode()
+    assert message in r.content.decode()
