@@ -402,3 +402,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- scorecards (the city's reform index) ----------------------------------------------------------
+
+# Largest evidence file a unit may attach to a self-assessed criterion (a choice, not a rule).
+CCHC_EVIDENCE_MAX_MB = env_int("CCHC_EVIDENCE_MAX_MB", 10)

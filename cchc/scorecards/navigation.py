@@ -16,6 +16,11 @@ READERS_766 = frozenset(
 )
 
 NAV_GROUP = "Chỉ số CCHC"
+CARD_READERS = frozenset(
+    {Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR, Role.UNIT_HEAD, Role.UNIT_OFFICER}
+)
+
 NAV_ITEMS: list[NavItem] = [
+    NavItem("scorecards_city", "Chỉ số CCHC các đơn vị", "scorecards:city", CARD_READERS),
     NavItem("scorecards_766", "Chỉ số phục vụ (QĐ 766)", "scorecards:766", READERS_766),
 ]

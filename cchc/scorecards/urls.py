@@ -2,11 +2,24 @@
 
 from django.urls import path
 
-from cchc.scorecards import views766
+from cchc.scorecards import views766, views_cards
 
 app_name = "scorecards"
 urlpatterns = [
     path("766/", views766.overview, name="766"),
     path("766/<str:code>/", views766.unit_page, name="766_unit"),
     path("766/<str:code>/<str:indicator>/ho-so/", views766.dossiers_page, name="766_dossiers"),
+    path("thanh-pho/", views_cards.index, name="city"),
+    path("thanh-pho/<int:pk>/", views_cards.card_page, name="card"),
+    path("thanh-pho/<int:pk>/<str:step>/", views_cards.stage, name="card_stage"),
+    path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/tu-cham/", views_cards.self_assess, name="self_assess"),
+    path(
+        "thanh-pho/<int:pk>/tieu-chi/<int:score_id>/minh-chung/",
+        views_cards.add_evidence,
+        name="add_evidence",
+    ),
+    path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/tham-dinh/", views_cards.appraise, name="appraise"),
+    path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/phan-hoi/", views_cards.answer, name="answer"),
+    path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/nguyen-nhan/", views_cards.cause, name="cause"),
+    path("thanh-pho/<int:pk>/minh-chung/<int:ev_id>/", views_cards.evidence_file, name="evidence_file"),
 ]

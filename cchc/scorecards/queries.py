@@ -1,0 +1,70 @@
+"""Reads of the city index: the year's version for a person's city, the cards they may read scored
+and ranked, one card's lines, and the published results shown beside them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cchc.org.models import Jurisdiction
+from cchc.scorecards import cards
+from cchc.scorecards.access import scorecards_for
+from cchc.scorecards.models import Family, IndexVersion, PublishedResult, Scorecard
+from cchc.scorecards.queries766 import area_of, city_area
+
+
+def city_of(user: Any) -> Jurisdiction | None:
+    return city_area(area_of(user))
+
+
+def versions_for(user: Any) -> list[IndexVersion]:
+    area = city_of(user)
+    if area is None:
+        return []
+    return list(IndexVersion.objects.filter(jurisdiction=area, family=Family.CITY).order_by("-year"))
+
+
+@dataclass
+class Ranked:
+    card: Scorecard
+    result: cards.Card
+    rank: int | None
+
+
+def card_result(card: Scorecard) -> cards.Card:
+    return cards.score(cards.index_set(card.version), {r.code: r for r in card.scores.all()})
+
+
+def ranking(user: Any, version: IndexVersion) -> list[Ranked]:
+    """The cards the person may read, best first; ranks follow the percentage of the points scored
+    (ties share a rank)."""
+    s = cards.index_set(version)
+    rows = []
+    for card in scorecards_for(user).filter(version=version).prefetch_related("scores"):
+        rows.append(Ranked(card, cards.score(s, {r.code: r for r in card.scores.all()}), None))
+    rows.sort(key=lambda r: (r.result.percent is None, -(r.result.percent or 0), r.card.unit.name))
+    last: float | None = None
+    rank = 0
+    for i, r in enumerate(rows, start=1):
+        if r.result.percent is None:
+            continue
+        if r.result.percent != last:
+            rank, last = i, r.result.percent
+        r.rank = rank
+    return rows
+
+
+def published(area: Jurisdiction | None, before_year: int) -> dict[str, list[PublishedResult]]:
+    """The province's published PAR INDEX and SIPAS for the latest year before ``before_year``."""
+    if area is None:
+        return {}
+    province = area
+    while province.parent_id is not None and province.level != "province":
+        province = province.parent  # type: ignore[assignment]
+    out: dict[str, list[PublishedResult]] = {}
+    for family in (Family.PARINDEX, Family.SIPAS):
+        qs = PublishedResult.objects.filter(family=family, area=province, year__lt=before_year)
+        year = qs.order_by("-year").values_list("year", flat=True).first()
+        if year is not None:
+            out[str(family)] = list(qs.filter(year=year).order_by("id"))
+    return out

@@ -1,0 +1,63 @@
+"""An index-set file given for a year is refused, naming its line, when a criterion has no maximum or
+its children could score more than it; nothing changes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cchc.scorecards import actions
+from cchc.scorecards.models import IndexVersion
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "format": 1,
+    "family": "city",
+    "year": 2023,
+    "title": "Bộ chỉ số thử",
+    "legal_basis": "thử",
+    "max_points": 10,
+    "children": [
+        {
+            "code": "1",
+            "title": "Lĩnh vực 1",
+            "max_points": 10,
+            "children": [{"code": "1.1", "title": "Tiêu chí", "max_points": 10, "rule": "self_assessed"}],
+        }
+    ],
+}
+
+
+def _text(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+def test_a_good_file_is_taken(world):
+    v = actions.load_version(
+        "tests", world.jurisdictions["city"], 2023, text=_text(GOOD), name="city-2023.json"
+    )
+    assert v.file_name == "city-2023.json"
+
+
+def test_a_missing_maximum_is_refused_naming_the_line(world):
+    doc = json.loads(json.dumps(GOOD))
+    del doc["children"][0]["children"][0]["max_points"]
+    with pytest.raises(actions.ScorecardError, match=r"dòng 1[0-9].*1\.1"):
+        actions.load_version(
+            "tests", world.jurisdictions["city"], 2023, text=_text(doc), name="city-2023.json"
+        )
+    assert not IndexVersion.objects.exists()
+
+
+def test_children_above_their_maximum_are_refused_naming_the_line(world):
+    doc = json.loads(json.dumps(GOOD))
+    doc["children"][0]["children"].append(
+        {"code": "1.2", "title": "Thêm", "max_points": 5, "rule": "appraised"}
+    )
+    with pytest.raises(actions.ScorecardError, match=r"dòng \d+.*vượt điểm tối đa"):
+        actions.load_version(
+            "tests", world.jurisdictions["city"], 2023, text=_text(doc), name="city-2023.json"
+        )
+    assert not IndexVersion.objects.exists()

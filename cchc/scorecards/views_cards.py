@@ -1,0 +1,175 @@
+"""The city index screens: the year's ranking of units with the province's published results beside
+it, and one unit's card (self-assessment with evidence, appraisal, the unit's answer, computed
+criteria with a link to their records, totals). Thin: writes in ``actions``, reads in ``queries``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from cchc.scorecards import actions
+from cchc.scorecards.access import access, may_read_cards, scorecards_for
+from cchc.scorecards.models import CriterionScore, Evidence
+from cchc.scorecards.queries import card_result, city_of, published, ranking, versions_for
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    if not may_read_cards(request.user):
+        raise PermissionDenied
+    versions = versions_for(request.user)
+    wanted = request.GET.get("nam", "").strip()[:4]
+    version = next((v for v in versions if str(v.year) == wanted), versions[0] if versions else None)
+    rows = ranking(request.user, version) if version else []
+    return render(
+        request,
+        "scorecards/city_index.html",
+        {
+            "version": version,
+            "versions": versions,
+            "rows": rows,
+            "published": published(city_of(request.user), version.year if version else 9999),
+        },
+    )
+
+
+def _card(request: HttpRequest, pk: int) -> Any:
+    return get_object_or_404(scorecards_for(request.user), pk=pk)
+
+
+@login_required
+def card_page(request: HttpRequest, pk: int, *, error: str = "", status: int = 200) -> HttpResponse:
+    card = _card(request, pk)
+    result = card_result(card)
+    evidence: dict[int, list[Evidence]] = {}
+    for ev in Evidence.objects.filter(score__scorecard=card):
+        evidence.setdefault(ev.score_id, []).append(ev)
+    return render(
+        request,
+        "scorecards/card.html",
+        {
+            "card": card,
+            "result": result,
+            "can": access(request.user, card),
+            "evidence": evidence,
+            "error": error,
+        },
+        status=status,
+    )
+
+
+def _score(request: HttpRequest, pk: int, score_id: int) -> CriterionScore:
+    card = _card(request, pk)
+    return get_object_or_404(CriterionScore, pk=score_id, scorecard=card)
+
+
+def _run(request: HttpRequest, pk: int, anchor: str, fn: Any) -> HttpResponse:
+    try:
+        fn()
+    except actions.ScorecardError as exc:
+        return card_page(request, pk, error=str(exc), status=400)
+    messages.success(request, "Đã lưu.")
+    return redirect(reverse("scorecards:card", args=[pk]) + (f"#{anchor}" if anchor else ""))
+
+
+@login_required
+@require_POST
+def self_assess(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    p = request.POST
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: actions.self_assess(request.user, score, points=p.get("points", ""), note=p.get("note", "")),
+    )
+
+
+@login_required
+@require_POST
+def add_evidence(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    p = request.POST
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: actions.add_evidence(
+            request.user,
+            score,
+            name=p.get("name", ""),
+            link=p.get("link", "").strip(),
+            file=request.FILES.get("file"),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def appraise(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    p = request.POST
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: actions.appraise(
+            request.user,
+            score,
+            points=p.get("points", ""),
+            comment=p.get("comment", ""),
+            adjustment=p.get("adjustment", "0"),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: actions.answer(request.user, score, text=request.POST.get("text", "")),
+    )
+
+
+@login_required
+@require_POST
+def cause(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: actions.write_cause(request.user, score, cause=request.POST.get("cause", "")),
+    )
+
+
+@login_required
+@require_POST
+def stage(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    card = _card(request, pk)
+    steps = {"gui": actions.submit, "xong-tham-dinh": actions.finish_appraisal, "chot": actions.freeze}
+    if step not in steps:
+        raise Http404
+    return _run(request, pk, "", lambda: steps[step](request.user, card))
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int, ev_id: int) -> FileResponse:
+    card = _card(request, pk)
+    ev = get_object_or_404(Evidence, pk=ev_id, score__scorecard=card)
+    if not ev.file:
+        raise Http404
+    return FileResponse(
+        ev.file.open("rb"), as_attachment=True, filename=(ev.file.name or "").rsplit("/", 1)[-1]
+    )
