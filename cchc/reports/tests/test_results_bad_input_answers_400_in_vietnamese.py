@@ -28,9 +28,14 @@ def test_bad_period_is_refused_with_the_field_named(world, client, query, messag
 
 
 @pytest.mark.parametrize(
-    "extra", ["group=P1&cell=nothing", "group=&cell=finished", "group=P%001&cell=finished"]
+    ("extra", "message"),
+    [
+        ("group=P1&cell=nothing", "Ô số liệu được chọn không có trong báo cáo"),
+        ("group=&cell=finished", "Ô số liệu được chọn không có trong báo cáo"),
+        ("group=P%001&cell=finished", "Tham số «group» trên địa chỉ trang chứa ký tự không hợp lệ"),
+    ],
 )
-def test_a_cell_that_is_not_on_the_form_is_refused(world, client, extra):
+def test_a_cell_that_is_not_on_the_form_is_refused(world, client, extra, message):
     login_verified(client, world.users["secretariat"])
     r = client.get(f"/bao-cao/ket-qua-tthc/ho-so/?date_from=2022-04-01&date_to=2022-06-30&{extra}")
     assert r.status_code == 400
