@@ -499,11 +499,48 @@ def _transition(request: HttpRequest, pk: int, fn: Any) -> HttpResponse:
     return redirect("dossiers:latelist_detail", pk=late_list.pk)
 
 
+def _confirm_publication(request: HttpRequest, pk: int, *, approving: bool) -> HttpResponse | None:
+    """The page that shows exactly what will become public (the names and counts, as the public site
+    will show them) and asks for confirmation; ``None`` when the person may not do it at all (the action
+    then refuses with its own message)."""
+    user = _list_reader(request)
+    late_list = get_object_or_404(late_lists_for(user).select_related("jurisdiction"), pk=pk)
+    role = user.role
+    if approving:
+        allowed = (user.is_superuser or role == Role.LEADER) and late_list.status == LateListStatus.DRAFT
+    else:
+        allowed = (user.is_superuser or role in (Role.LEADER, Role.OFFICE)) and (
+            late_list.status == LateListStatus.APPROVED
+        )
+    if not allowed:
+        return None
+    units, officials = group_rows(late_list.rows or [])
+    return render(
+        request,
+        "dossiers/latelist_confirm.html",
+        {
+            "ll": late_list,
+            "units": units,
+            "officials": officials,
+            "approving": approving,
+            "late_total": sum(int(r.get("late") or 0) for r in units),
+            "action": reverse(
+                "dossiers:latelist_approve" if approving else "dossiers:latelist_publish", args=[pk]
+            ),
+        },
+    )
+
+
 @login_required
 @require_POST
 def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
     form = LateListApproveForm(request.POST)
     publish = bool(form.is_valid() and form.cleaned_data["publish"])
+    # Names of officials go on the public site: publishing needs a second, informed click.
+    if publish and request.POST.get("confirmed") != "1":
+        page = _confirm_publication(request, pk, approving=True)
+        if page is not None:
+            return page
 
     def run(user: User, late_list: LateList) -> str:
         done = late_lists.approve_late_list(user, late_list, publish=publish)
@@ -517,6 +554,11 @@ def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def latelist_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.POST.get("confirmed") != "1":
+        page = _confirm_publication(request, pk, approving=False)
+        if page is not None:
+            return page
+
     def run(user: User, late_list: LateList) -> str:
         late_lists.publish_late_list(user, late_list)
         return "Đã công khai danh sách trên Cổng thông tin."

@@ -126,8 +126,14 @@ def test_the_whole_cycle_through_the_screens(client, world, ledger):
     login_verified(client, world.users["leader"])
     html = client.get(f"/ho-so/danh-sach-tre-han/{ll.pk}/").content.decode()
     assert "Phê duyệt danh sách" in html
+    # Publishing first shows what will become public, and changes nothing yet.
+    html = client.post(f"/ho-so/danh-sach-tre-han/{ll.pk}/phe-duyet/", {"publish": "on"}).content.decode()
+    assert "Xác nhận phê duyệt và công khai" in html and "Trần Thị Bình" in html
+    ll.refresh_from_db()
+    assert ll.status == LateListStatus.DRAFT
+    assert "Trần Thị Bình" not in client.get("/cong-khai/danh-sach-tre-han/").content.decode()
     html = client.post(
-        f"/ho-so/danh-sach-tre-han/{ll.pk}/phe-duyet/", {"publish": "on"}, follow=True
+        f"/ho-so/danh-sach-tre-han/{ll.pk}/phe-duyet/", {"publish": "on", "confirmed": "1"}, follow=True
     ).content.decode()
     assert "Đã phê duyệt và công khai" in html and "Đã công khai" in html
     public = client.get("/cong-khai/danh-sach-tre-han/").content.decode()

@@ -53,7 +53,9 @@ def test_officer_finds_a_late_dossier_and_issues_its_apology_letter(live_server,
     expect(row.get_by_text("Đã có")).to_be_visible()
 
 
-def test_leader_approves_the_monthly_list_and_it_appears_on_the_public_site(live_server, page, world):
+def test_leader_sees_what_will_be_public_confirms_and_it_appears_on_the_public_site(
+    live_server, page, browser, world
+):
     ledger = build_ledger(world)
     add_facts(ledger.all)
     late_list = draft_late_list(world.users["office"], dt.date(2022, 6, 1))
@@ -64,7 +66,27 @@ def test_leader_approves_the_monthly_list_and_it_appears_on_the_public_site(live
     page.get_by_role("link", name="Tháng 06/2022").click()
     expect(page.get_by_test_id("latelist-status")).to_have_text("Dự thảo")
     page.get_by_role("button", name="Phê duyệt danh sách").click()
-    expect(page.get_by_test_id("latelist-status")).to_have_text("Đã công khai")
+    # The confirmation page: exactly the names and counts the public site will show; nothing public yet.
+    expect(page.get_by_test_id("confirm-warning")).to_contain_text("1 cán bộ, công chức")
+    expect(page.get_by_test_id("confirm-names")).to_contain_text("Trần Thị Bình — UBND Phường 1: 1 hồ sơ")
+    expect(page.get_by_test_id("confirm-preview").get_by_test_id("latelist-officials")).to_contain_text(
+        "Trần Thị Bình"
+    )
+    page.screenshot(path="test-results/latelist-confirm-desktop.png", full_page=True)
+    phone = new_context(browser, viewport={"width": 390, "height": 844})
+    try:
+        citizen = phone.new_page()
+        citizen.goto(f"{live_server.url}/cong-khai/danh-sach-tre-han/")
+        expect(citizen.get_by_test_id("public-empty")).to_be_visible()
+        page.set_viewport_size({"width": 390, "height": 844})  # the leader confirms on a phone
+        expect(page.get_by_role("button", name="Xác nhận phê duyệt và công khai")).to_be_visible()
+        page.screenshot(path="test-results/latelist-confirm-phone.png", full_page=True)
+        page.get_by_role("button", name="Xác nhận phê duyệt và công khai").click()
+        expect(page.get_by_test_id("latelist-status")).to_have_text("Đã công khai")
+        citizen.reload()
+        expect(citizen.get_by_test_id("latelist-officials")).to_contain_text("Trần Thị Bình")
+    finally:
+        phone.close()
     page.goto(f"{live_server.url}/cong-khai/danh-sach-tre-han/")
     expect(page.get_by_test_id("public-month")).to_have_text("06/2022")
     expect(page.get_by_test_id("latelist-units")).to_contain_text("UBND Phường 1")
