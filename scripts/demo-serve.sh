@@ -5,11 +5,13 @@
 set -u
 BIN=${1:-.venv/bin}
 ADDR=${2:-127.0.0.1:8000}
-export CCHC_DEMO=${CCHC_DEMO:-1} DEBUG=${DEBUG:-1}
+# DEBUG stays off, as in production: people see the Vietnamese error pages, not Django's debug pages;
+# --insecure lets the development server serve the static files all the same.
+export CCHC_DEMO=${CCHC_DEMO:-1} DEBUG=${DEBUG:-0}
 
 "$BIN/cchc" db_worker &
 worker=$!
-"$BIN/cchc" runserver "$ADDR" &
+"$BIN/cchc" runserver --insecure "$ADDR" &
 server=$!
 
 stop() {

@@ -17,5 +17,5 @@ NAV_ITEMS: list[NavItem] = [
         "feedback:meetings",
         frozenset({Role.FRONT, Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR}),
     ),
-    NavItem("feedback_keys", "Khoá Open311", "feedback:keys", frozenset({Role.SECRETARIAT})),
+    NavItem("feedback_keys", "Khoá cho ứng dụng phản ánh", "feedback:keys", frozenset({Role.SECRETARIAT})),
 ]

@@ -32,8 +32,11 @@ TOO_MANY = (
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    """The public front page: what a citizen can do here."""
-    return render(request, "portal/landing.html")
+    """The public front page: what a citizen can do here — every public service that works (the petition
+    pages once an area takes petitions, i.e. has feedback categories)."""
+    from cchc.feedback.routing import public_jurisdiction
+
+    return render(request, "portal/landing.html", {"petitions_open": public_jurisdiction() is not None})
 
 
 def lookup_rate() -> int:
