@@ -30,6 +30,7 @@ from cchc.home.work_panels import (
     unit_tasks_overdue,
 )
 from cchc.org.queries import user_jurisdiction, user_unit
+from cchc.scorecards.queries import biggest_losses
 
 # One line under each role's heading: what the page is for.
 ROLE_FOCUS: dict[str, str] = {
@@ -56,6 +57,7 @@ def _leader_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, 
         "late_lists": late_lists_awaiting_approval(user),
         "may_approve": user.is_superuser or user.role == Role.LEADER,
         "satisfaction": satisfaction(user, p),
+        "losses": biggest_losses(user),
     }
 
 
@@ -90,6 +92,7 @@ def _unit_head_page(request: HttpRequest, user: User, today: dt.date) -> dict[st
         "petitions": petitions_overdue(user, today),
         "satisfaction": satisfaction(user, p, [unit] if unit else []),
         "at_risk": at_risk_panel(user),
+        "losses": biggest_losses(user),
     }
 
 

@@ -36,6 +36,7 @@ class Access:
     answer: bool = False
     freeze: bool = False
     plan: bool = False  # write causes and solutions for lost points
+    assign: bool = False  # turn a solution into a task
 
 
 NONE = Access()
@@ -60,6 +61,7 @@ def access(user: Any, card: Scorecard) -> Access:
             appraise=internal_affairs and card.stage in (Stage.SUBMITTED, Stage.APPRAISED),
             freeze=internal_affairs and card.stage == Stage.APPRAISED,
             plan=internal_affairs or user.role == Role.LEADER,
+            assign=internal_affairs or user.role == Role.LEADER,
         )
     unit = user_unit(user)
     if user.role in UNIT_ROLES and unit is not None and unit.pk == card.unit_id:

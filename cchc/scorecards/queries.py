@@ -68,3 +68,49 @@ def published(area: Jurisdiction | None, before_year: int) -> dict[str, list[Pub
         if year is not None:
             out[str(family)] = list(qs.filter(year=year).order_by("id"))
     return out
+
+
+@dataclass
+class Loss:
+    code: str
+    title: str
+    lost: float
+    units: int
+    solutions: int
+    tasks: int
+    tasks_done: int
+    flagged: int
+    card_id: int | None  # when one unit: its card
+
+
+def biggest_losses(user: Any, limit: int = 5) -> tuple[IndexVersion | None, list[Loss]]:
+    """The criteria losing the most points over the cards a person may read (the latest year), with
+    how far their solutions have got."""
+    from cchc.scorecards.solutions import state_of
+
+    versions = versions_for(user)
+    if not versions:
+        return None, []
+    version = versions[0]
+    s = cards.index_set(version)
+    found: dict[str, Loss] = {}
+    qs = scorecards_for(user).filter(version=version).prefetch_related("scores__solutions__task")
+    for card in qs:
+        result = cards.score(s, {r.code: r for r in card.scores.all()})
+        for line in result.lines:
+            if not line.lost or line.lost <= 0:
+                continue
+            loss = found.setdefault(
+                line.code, Loss(line.code, line.criterion.title, 0.0, 0, 0, 0, 0, 0, card.pk)
+            )
+            loss.lost = round(loss.lost + line.lost, 2)
+            loss.units += 1
+            if loss.units > 1:
+                loss.card_id = None
+            for sol in line.row.solutions.all() if line.row else []:
+                loss.solutions += 1
+                if sol.task is not None:
+                    loss.tasks += 1
+                    loss.tasks_done += sol.task.status == "done"
+                loss.flagged += state_of(sol, line.lost).flagged
+    return version, sorted(found.values(), key=lambda x: -x.lost)[:limit]

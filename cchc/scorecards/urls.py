@@ -21,5 +21,9 @@ urlpatterns = [
     path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/tham-dinh/", views_cards.appraise, name="appraise"),
     path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/phan-hoi/", views_cards.answer, name="answer"),
     path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/nguyen-nhan/", views_cards.cause, name="cause"),
+    path(
+        "thanh-pho/<int:pk>/tieu-chi/<int:score_id>/giai-phap/", views_cards.add_solution, name="add_solution"
+    ),
+    path("thanh-pho/<int:pk>/giai-phap/<int:solution_id>/nhiem-vu/", views_cards.make_task, name="make_task"),
     path("thanh-pho/<int:pk>/minh-chung/<int:ev_id>/", views_cards.evidence_file, name="evidence_file"),
 ]

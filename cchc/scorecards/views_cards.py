@@ -4,6 +4,7 @@ criteria with a link to their records, totals). Thin: writes in ``actions``, rea
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -14,10 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cchc.scorecards import actions
+from cchc.scorecards import actions, solutions
 from cchc.scorecards.access import access, may_read_cards, scorecards_for
-from cchc.scorecards.models import CriterionScore, Evidence
+from cchc.scorecards.models import CriterionScore, Evidence, Solution
 from cchc.scorecards.queries import card_result, city_of, published, ranking, versions_for
+from cchc.scorecards.queries766 import city_area
 
 
 @login_required
@@ -173,3 +175,35 @@ def evidence_file(request: HttpRequest, pk: int, ev_id: int) -> FileResponse:
     return FileResponse(
         ev.file.open("rb"), as_attachment=True, filename=(ev.file.name or "").rsplit("/", 1)[-1]
     )
+
+
+@login_required
+@require_POST
+def add_solution(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
+    score = _score(request, pk, score_id)
+    return _run(
+        request,
+        pk,
+        f"tc-{score.code}",
+        lambda: solutions.add_solution(request.user, score, text=request.POST.get("text", "")),
+    )
+
+
+@login_required
+@require_POST
+def make_task(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
+    card = _card(request, pk)
+    solution = get_object_or_404(Solution, pk=solution_id, score__scorecard=card)
+    area = city_area(card.unit.jurisdiction)
+
+    def run() -> None:
+        try:
+            due = dt.date.fromisoformat(request.POST.get("due", "").strip()[:10])
+        except ValueError:
+            raise actions.ScorecardError("Hạn hoàn thành không hợp lệ; chọn một ngày.") from None
+        directive = solutions.directives_for_tasks(area).filter(pk=request.POST.get("directive") or 0).first()
+        if directive is None:
+            raise actions.ScorecardError("Chọn văn bản chỉ đạo để gắn nhiệm vụ.")
+        solutions.make_task(request.user, solution, directive=directive, due=due)
+
+    return _run(request, pk, f"tc-{solution.score.code}", run)

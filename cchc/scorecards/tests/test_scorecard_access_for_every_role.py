@@ -13,19 +13,30 @@ from cchc.scorecards.tests.card_helpers import open_year
 pytestmark = pytest.mark.django_db
 
 R, SA, SU, AP, AN, FR = "read", "self_assess", "submit", "appraise", "answer", "freeze"
+PL, AS = "plan", "assign"
 # persona → stage → the rights on Phường 1's card
 EXPECTED = {
-    "leader": {Stage.SELF: {R}, Stage.SUBMITTED: {R}, Stage.APPRAISED: {R}, Stage.SCORED: {R}},
+    "leader": {s: {R, PL, AS} for s in Stage},
     "secretariat": {
-        Stage.SELF: {R},
-        Stage.SUBMITTED: {R, AP},
-        Stage.APPRAISED: {R, AP, FR},
-        Stage.SCORED: {R},
+        Stage.SELF: {R, PL, AS},
+        Stage.SUBMITTED: {R, AP, PL, AS},
+        Stage.APPRAISED: {R, AP, FR, PL, AS},
+        Stage.SCORED: {R, PL, AS},
     },
     "office": {s: {R} for s in Stage},
     "auditor": {s: {R} for s in Stage},
-    "unit_head": {Stage.SELF: {R, SA, SU}, Stage.SUBMITTED: {R}, Stage.APPRAISED: {R, AN}, Stage.SCORED: {R}},
-    "ward_officer": {Stage.SELF: {R, SA}, Stage.SUBMITTED: {R}, Stage.APPRAISED: {R, AN}, Stage.SCORED: {R}},
+    "unit_head": {
+        Stage.SELF: {R, SA, SU, PL},
+        Stage.SUBMITTED: {R, PL},
+        Stage.APPRAISED: {R, AN, PL},
+        Stage.SCORED: {R, PL},
+    },
+    "ward_officer": {
+        Stage.SELF: {R, SA, PL},
+        Stage.SUBMITTED: {R, PL},
+        Stage.APPRAISED: {R, AN, PL},
+        Stage.SCORED: {R, PL},
+    },
     "other_ward_officer": {s: set() for s in Stage},
     "one_stop": {s: set() for s in Stage},
     "front": {s: set() for s in Stage},
@@ -33,7 +44,7 @@ EXPECTED = {
 
 
 def _rights(a) -> set[str]:
-    return {name for name in (R, SA, SU, AP, AN, FR) if getattr(a, name)}
+    return {name for name in (R, SA, SU, AP, AN, FR, PL, AS) if getattr(a, name)}
 
 
 @pytest.mark.parametrize("persona", sorted(EXPECTED))

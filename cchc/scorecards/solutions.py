@@ -1,0 +1,116 @@
+"""Lost points → cause → solution → task. A unit (or Internal Affairs, or the leader) writes a solution
+for a criterion that loses points; the leader or Internal Affairs turns it into a task on the
+directives' machinery (lead unit = the scored unit, a deadline, the unit's accountable head answers
+for it), and the solution is followed until its tasks are done. A solution whose tasks are all done
+while its criterion still loses points is flagged: the fix did not win the points back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cchc.core.events import record
+from cchc.directives import actions as directive_actions
+from cchc.directives.models import Directive, Task, TaskStatus
+from cchc.scorecards.access import access
+from cchc.scorecards.actions import ScorecardError
+from cchc.scorecards.models import CriterionScore, Solution
+from cchc.scorecards.queries766 import city_area
+
+
+@transaction.atomic
+def add_solution(actor: Any, score: CriterionScore, *, text: str) -> Solution:
+    if not access(actor, score.scorecard).plan:
+        raise PermissionDenied("Không có quyền ghi giải pháp cho phiếu này.")
+    if not text.strip():
+        raise ScorecardError("Cần nội dung giải pháp.")
+    solution = Solution.objects.create(score=score, text=text.strip()[:4000], created_by=actor)
+    record(
+        actor,
+        "scorecards.solution_added",
+        solution,
+        summary=f"{score.scorecard.unit.name} {score.code}: {text[:150]}",
+    )
+    return solution
+
+
+def directives_for_tasks(card_area: Any) -> Any:
+    """The documents a solution's task may hang on: the city's own, newest first."""
+    return Directive.objects.filter(jurisdiction__path__startswith=card_area.path).order_by("-date", "-pk")
+
+
+@transaction.atomic
+def make_task(actor: Any, solution: Solution, *, directive: Directive, due: dt.date) -> Task:
+    """One click from a solution to a task led by the scored unit, with a deadline."""
+    card = solution.score.scorecard
+    if not access(actor, card).assign:
+        raise PermissionDenied("Chỉ lãnh đạo hoặc Phòng Nội vụ giao nhiệm vụ từ giải pháp.")
+    if solution.task_id is not None:
+        raise ScorecardError("Giải pháp này đã có nhiệm vụ.")
+    area = city_area(card.unit.jurisdiction)
+    if area is None or not directives_for_tasks(area).filter(pk=directive.pk).exists():
+        raise ScorecardError("Văn bản không thuộc địa bàn của đơn vị.")
+    assigner = _assigner_unit(actor, card)
+    try:
+        # The task is written through the directives' own action; the register-keeping check of a person
+        # does not apply (the leader or Internal Affairs gives this task from the scorecard), so the
+        # action is called as the scorecards module, and this module records who gave it.
+        task = directive_actions.create_task(
+            f"Chỉ số CCHC — {actor.get_full_name() or actor.get_username()}",
+            directive,
+            text=(
+                f"Khắc phục tiêu chí {solution.score.code} của Chỉ số CCHC năm {card.version.year}: "
+                f"{solution.text}"
+            ),
+            lead_unit=card.unit,
+            assigner_unit=assigner,
+            due=due,
+            start=min(due, timezone.localdate()),
+        )
+    except ValidationError as exc:
+        raise ScorecardError("; ".join(exc.messages)) from None
+    solution.task = task
+    solution.save(update_fields=["task"])
+    record(
+        actor,
+        "scorecards.task_made",
+        solution,
+        summary=f"Giao {card.unit.name} nhiệm vụ từ giải pháp {solution.score.code}",
+    )
+    return task
+
+
+def _assigner_unit(actor: Any, card: Any) -> Any:
+    from cchc.org.queries import user_unit
+
+    unit = user_unit(actor)
+    return unit if unit is not None else card.unit
+
+
+@dataclass(frozen=True)
+class SolutionState:
+    solution: Solution
+    label: str
+    flagged: bool  # every task done, the criterion still loses points
+
+
+def state_of(solution: Solution, lost: float | None) -> SolutionState:
+    task = solution.task
+    if task is None:
+        return SolutionState(solution, "Chưa giao nhiệm vụ", False)
+    if task.status == TaskStatus.DONE:
+        flagged = bool(lost and lost > 0)
+        return SolutionState(
+            solution, "Nhiệm vụ đã hoàn thành" + (" — tiêu chí vẫn mất điểm" if flagged else ""), flagged
+        )
+    if task.status == TaskStatus.CANCELLED:
+        return SolutionState(solution, "Nhiệm vụ đã hủy", False)
+    deadline = task.deadline
+    if deadline is not None and deadline.due is not None and deadline.due < timezone.localdate():
+        return SolutionState(solution, "Nhiệm vụ quá hạn", False)
+    return SolutionState(solution, "Nhiệm vụ đang thực hiện", False)
