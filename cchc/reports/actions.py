@@ -20,7 +20,7 @@ from cchc.org.models import Jurisdiction, Unit
 from cchc.reports import drafting
 from cchc.reports.models import PeriodicReport, State
 from cchc.reports.periods import Slot
-from cchc.reports.queries import city_unit, may_approve, reporting_units, reports_for
+from cchc.reports.queries import city_unit, may_approve, reporting_area, reporting_units, reports_for
 
 
 def _deadline(report: PeriodicReport) -> Deadline | None:
@@ -70,7 +70,7 @@ def _create(
 @transaction.atomic
 def draft(actor: Any, unit: Unit, slot: Slot, *, is_city: bool = False) -> PeriodicReport:
     """The unit's report for the period (created as a draft if it does not exist yet)."""
-    area = unit.jurisdiction
+    area = unit.jurisdiction if is_city else reporting_area(unit)
     report, _ = _create(actor, unit, area, slot, is_city=is_city)
     if not report.is_city:
         _open_clock(actor, report)

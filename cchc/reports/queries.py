@@ -66,6 +66,17 @@ def city_unit(area: Jurisdiction) -> Unit | None:
     )
 
 
+def reporting_area(unit: Unit) -> Jurisdiction:
+    """The area whose committee receives the unit's report: that of the nearest People's Committee
+    above the unit (a ward reports to the city), or the unit's own area for the committee itself."""
+    above = unit.parent
+    while above is not None:
+        if above.kind == UnitKind.PEOPLES_COMMITTEE:
+            return above.jurisdiction
+        above = above.parent
+    return unit.jurisdiction
+
+
 def reporting_units(area: Jurisdiction, day: dt.date) -> QuerySet[Unit]:
     """The units that send periodic reports to the area's committee (``CCHC_REPORT_UNIT_KINDS``),
     those in existence on ``day``."""

@@ -67,3 +67,12 @@ def test_the_city_report_sums_the_units_approved_figures(world, q2):
     actions.approve(world.users["leader"], own)
     own.refresh_from_db()
     assert own.number == "01/BC-UBND" and own.figures["dossiers"]["finished_late"] == 2
+
+
+def test_a_report_a_ward_drafts_on_its_own_counts_in_the_citys_round(world, q2):
+    report = actions.draft(world.users["ward_officer"], world.units["p1"], q2)
+    assert report.jurisdiction == world.jurisdictions["city"]
+    actions.approve(world.users["unit_head"], report)
+    actions.submit(world.users["ward_officer"], report, today=q2.due)
+    lines = rounds.status(world.jurisdictions["city"], q2, q2.due + dt.timedelta(days=1))
+    assert [line.unit.code for line in lines if line.sent] == ["P1"]
