@@ -343,6 +343,15 @@ CCHC_REPORT_DUE_DAYS_YEAR = env_int("CCHC_REPORT_DUE_DAYS_YEAR", 10)
 # The kinds of unit that send periodic reports to the city (org UnitKind values).
 CCHC_REPORT_UNIT_KINDS = env_list("CCHC_REPORT_UNIT_KINDS", ["ward", "agency"])
 
+# --- plausible instants (docs/security.md) ------------------------------------------------------
+# Every date or instant entering the system (API, imports, forms, Open311) must lie in this window, or
+# the row is rejected with a reason: a receipt, a step or an answer no earlier than CCHC_PLAUSIBLE_FROM
+# and no later than CCHC_PLAUSIBLE_RECEIPT_YEARS from today; a deadline or appointment up to
+# CCHC_PLAUSIBLE_DEADLINE_YEARS ahead. Year 1 or 9999 once stored broke every page that showed it.
+CCHC_PLAUSIBLE_FROM = env_str("CCHC_PLAUSIBLE_FROM", "1990-01-01")
+CCHC_PLAUSIBLE_RECEIPT_YEARS = env_int("CCHC_PLAUSIBLE_RECEIPT_YEARS", 5)
+CCHC_PLAUSIBLE_DEADLINE_YEARS = env_int("CCHC_PLAUSIBLE_DEADLINE_YEARS", 10)
+
 # --- dossiers (issue 3) ------------------------------------------------------------------------
 
 CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished dossiers before ranking

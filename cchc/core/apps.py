@@ -6,4 +6,15 @@ class CoreConfig(AppConfig):
     verbose_name = "Hệ thống"
 
     def ready(self) -> None:
+        from django import forms
+
         from cchc.core import checks  # noqa: F401  (registers the deployment checks)
+        from cchc.core.plausible import validate_plausible
+
+        # Every date typed into any form — filters, due dates, the admin — lies in the plausible window
+        # (deadlines' width: a form cannot tell a receipt from a deadline). Year 1 typed into a filter
+        # used to overflow when turned into an instant. A form that needs older dates (organisation
+        # history) replaces the field's validators.
+        for field in (forms.DateField, forms.DateTimeField):
+            if validate_plausible not in field.default_validators:
+                field.default_validators = [*field.default_validators, validate_plausible]

@@ -22,6 +22,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from cchc.core import plausible
+from cchc.core.params import id_param
 from cchc.directives import actions, actions_register
 from cchc.directives.exports import xlsx_response
 from cchc.directives.forms import DirectiveForm, FileForm, LinkForm, NewTaskForm
@@ -94,7 +96,7 @@ def _directive_filters(request: HttpRequest) -> dict[str, Any]:
         "q": request.GET.get("q", "").strip(),
         "huong": request.GET.get("huong", "") if request.GET.get("huong") in Direction.values else "",
         "loai": request.GET.get("loai", "") if request.GET.get("loai") in DocType.values else "",
-        "nam": year if year.isdigit() and len(year) == 4 else "",
+        "nam": year if id_param(year) and len(year) == 4 else "",
     }
 
 
@@ -412,7 +414,8 @@ def parse_day(text: str) -> dt.date | None:
     text = (text or "").strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        return None if plausible.problem(day, deadline=True) else day  # year 1 is no filter
     return None

@@ -19,6 +19,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from cchc.accounts.models import User
+from cchc.core.params import id_param
 from cchc.core.roles import JURISDICTION_WIDE
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
@@ -76,15 +77,15 @@ class Filters:
 def read_filters(request: HttpRequest) -> Filters:
     unit = None
     unit_id = request.GET.get("don_vi", "")
-    if unit_id.isdigit():
+    if (unit_id_pk := id_param(unit_id)) is not None:
         # Only a unit the person may read: a forged id must not even show another ward's name.
-        unit = units_for(request.user).filter(pk=int(unit_id)).first()
+        unit = units_for(request.user).filter(pk=unit_id_pk).first()
     state = request.GET.get("trang_thai", "")
     directive = request.GET.get("van_ban", "")
     return Filters(
         unit=unit,
         state=state if state in STATE_LABELS else "",
-        directive=int(directive) if directive.isdigit() else None,
+        directive=id_param(directive),
         q=request.GET.get("q", "").strip(),
         first=parse_day(request.GET.get("tu", "")),
         last=parse_day(request.GET.get("den", "")),

@@ -25,6 +25,7 @@ from django.utils import timezone
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from cchc.core import plausible
 from cchc.dossiers.actions import (
     DossierWriteError,
     UpsertResult,
@@ -293,6 +294,10 @@ def _step(row: int, item: StepIn, errors: list[RowError]) -> StepRecord | None:
                 RowError(row, name, shown_value(value), f"Thời điểm không đọc được. {INSTANT_HELP}")
             )
             return None
+        reason = plausible.bounds().reason(instants[name], deadline=name == "NgayKetThucTheoQuyDinh")
+        if reason:
+            errors.append(RowError(row, name, shown_value(value), reason))
+            return None
     started, finished = instants["NgayBatDau"], instants["ThoiDiemXuLy"]
     if started is not None and finished is not None and finished < started:
         errors.append(
@@ -456,6 +461,9 @@ def change_status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
             parsed[name] = parse_instant(value)
         except (TypeError, ValueError):
             errors.append(RowError(1, name, shown_value(value), f"Thời điểm không đọc được. {INSTANT_HELP}"))
+            continue
+        if reason := plausible.bounds().reason(parsed[name], deadline=name == "NgayHenTra"):
+            errors.append(RowError(1, name, shown_value(value), reason))
     if errors:
         return fail(422, "Dữ liệu không hợp lệ; không ghi gì.", errors)
     code = payload.MaHoSo.strip()

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from cchc.core import plausible
 from cchc.dossiers.records import (
     FIELDS,
     NEEDS_END,
@@ -129,6 +130,12 @@ def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.Data
     # Before 1976 the local offset was not +7 (bulk._FIXED_OFFSET_SINCE): the row path handles those.
     early = parsed.select(pl.any_horizontal([pl.col(k) < EARLIEST for k in keys]).any()).item()
     refuse(early is True, "an instant before 1976")
+    # Outside the plausible window the row path gives each row its Vietnamese reason (core.plausible).
+    window = plausible.bounds()
+    odd = parsed.select(
+        pl.any_horizontal([(pl.col(k) < window.low) | (pl.col(k) >= window.receipt_high) for k in keys]).any()
+    ).item()
+    refuse(odd is True, "an instant outside the plausible window")
     return frame.with_columns(parsed)
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cchc.core import plausible
 from cchc.lib import natsync
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -181,6 +182,7 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 _TEXT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "text"]
 _INT_SPECS = [(f.key, f.required, f.max_length, f.label, f.national) for f in FIELDS if f.kind == "int"]
 _INSTANT_KEYS = [f.key for f in FIELDS if f.kind == "instant"]
+_DEADLINE_KEYS = frozenset({"appointment_at"})  # may lie further ahead than a receipt (core.plausible)
 _FLAG_KEYS = [f.key for f in FIELDS if f.kind == "flag"]
 OPTIONAL_KINDS = frozenset({"flag", "attachment"})
 BAD_INSTANT = "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS hoặc dd/mm/yyyy HH:MM."
@@ -410,12 +412,17 @@ def parse_record(
             continue
         if required and number is None:
             err(key, "", f"Thiếu {label.lower()} ({national}).")
+    window = plausible.bounds()
     for key in _INSTANT_KEYS:
         value = get(key)
         try:
-            instants[key] = parse_instant(value) if value else None
+            instants[key] = instant = parse_instant(value) if value else None
         except (TypeError, ValueError):
             err(key, value, BAD_INSTANT)
+            instants[key] = None
+            continue
+        if instant is not None and (reason := window.reason(instant, deadline=key in _DEADLINE_KEYS)):
+            err(key, value, reason)
             instants[key] = None
 
     flags: dict[str, bool | None] = {}
@@ -533,6 +540,10 @@ def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[
         except (TypeError, ValueError):
             errors.append(RowError(row_no, where, _shown(item), "Thời điểm bổ sung không đọc được."))
             continue
+        window = plausible.bounds()
+        if reason := window.reason(requested) or window.reason(completed):
+            errors.append(RowError(row_no, where, _shown(item), reason))
+            continue
         if requested is None:
             errors.append(RowError(row_no, f"{where}.NgayBoSung", "", "Thiếu ngày yêu cầu bổ sung."))
             continue
@@ -576,6 +587,12 @@ def _parse_steps(row_no: int, value: Any, errors: list[RowError]) -> list[StepRe
             deadline = parse_instant(d.get("deadline_at"))
         except (TypeError, ValueError):
             errors.append(RowError(row_no, where, _shown(item), "Thời điểm của bước xử lý không đọc được."))
+            continue
+        window = plausible.bounds()
+        if reason := (
+            window.reason(started) or window.reason(finished) or window.reason(deadline, deadline=True)
+        ):
+            errors.append(RowError(row_no, where, _shown(item), reason))
             continue
         texts = {}
         too_long = ""

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cchc.core import plausible
 from cchc.feedback import antispam
 from cchc.feedback.actions.citizen import key_for
 from cchc.feedback.conf import setting
@@ -109,6 +110,8 @@ def _parse_w3(name: str, raw: str) -> dt.datetime:
         ) from exc
     if value.tzinfo is None:
         raise Open311Error(400, f"{name} phải ghi múi giờ (Z hoặc +07:00).")
+    if reason := plausible.problem(value):
+        raise Open311Error(400, f"{name}: {reason}")
     return value
 
 

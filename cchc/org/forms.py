@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cchc.core.plausible import validate_historical
 from cchc.org.actions import head_candidates, today
 from cchc.org.models import HeadKind, Unit, UnitKind
 from cchc.org.queries import jurisdictions_for, official_units_for, officials_for, units_for
@@ -19,7 +20,7 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+    field = forms.DateField(
         label=label,
         required=required,
         help_text=help_text,
@@ -27,6 +28,9 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy).", "required": "Chưa nhập ngày."},
     )
+    # Units and officials have a history older than the dossiers' window.
+    field.validators = [validate_historical]
+    return field
 
 
 class UnitChoiceField(forms.ModelChoiceField):

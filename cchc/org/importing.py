@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from cchc.core import plausible
 from cchc.org.models import HeadKind, UnitKind
 
 UNITS = "units"
@@ -267,9 +268,13 @@ def parse_date(text: str) -> dt.date:
     text = text.strip()
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        # Organisation history may be old, but year 1 or 9999 is a typing slip (core.plausible).
+        if not plausible.HISTORY_FROM <= day <= plausible.latest(deadline=True):
+            raise ValueError(text)
+        return day
     raise ValueError(text)
 
 

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from cchc.core.params import id_param
 from cchc.core.queries import audit_events_for
 from cchc.org import actions, exports
 from cchc.org.forms import (
@@ -224,8 +225,8 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) được thêm đơn vị.")
     initial: dict[str, Any] = {}
     parent_id = request.GET.get("cap_tren", "")
-    if parent_id.isdigit():
-        parent = units_for(request.user, write=True).filter(pk=int(parent_id)).first()
+    if (parent_id_pk := id_param(parent_id)) is not None:
+        parent = units_for(request.user, write=True).filter(pk=parent_id_pk).first()
         if parent is not None:
             initial = {"parent": parent, "jurisdiction": parent.jurisdiction}
     form = UnitForm(request.POST or None, user=request.user, initial=initial)
@@ -402,9 +403,9 @@ def head_end(request: HttpRequest, unit_id: int, head_id: int) -> HttpResponse:
 def _official_filters(request: HttpRequest) -> dict[str, Any]:
     unit_text = request.GET.get("don_vi", "")
     unit = None
-    if unit_text.isdigit():
+    if (unit_text_pk := id_param(unit_text)) is not None:
         # A unit id outside the reader's scope is simply not found: no hint that it exists.
-        unit = units_for(request.user).filter(pk=int(unit_text)).first()
+        unit = units_for(request.user).filter(pk=unit_text_pk).first()
     state = request.GET.get("trang_thai", "dang")
     return {
         "q": request.GET.get("q", "").strip(),
@@ -494,8 +495,8 @@ def official_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Bạn không có quyền thêm cán bộ.")
     initial: dict[str, Any] = {}
     unit_text = request.GET.get("don_vi", "")
-    if unit_text.isdigit():
-        initial["unit"] = official_units_for(request.user).filter(pk=int(unit_text)).first()
+    if (unit_text_pk := id_param(unit_text)) is not None:
+        initial["unit"] = official_units_for(request.user).filter(pk=unit_text_pk).first()
     form = OfficialForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -575,8 +576,8 @@ def unit_search_json(request: HttpRequest) -> JsonResponse:
 def official_search_json(request: HttpRequest) -> JsonResponse:
     qs = officials_for(request.user).filter(is_active=True).select_related("unit")
     unit_text = request.GET.get("don_vi", "")
-    if unit_text.isdigit():
-        qs = qs.filter(unit_id=int(unit_text))
+    if (unit_text_pk := id_param(unit_text)) is not None:
+        qs = qs.filter(unit_id=unit_text_pk)
     qs = search_officials(qs, request.GET.get("q", ""))
     results = [
         {"id": o.pk, "code": o.code, "name": o.full_name, "position": o.position, "unit": o.unit.code}

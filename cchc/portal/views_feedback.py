@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cchc.core.params import id_param
 from cchc.feedback import actions, antispam, stats
 from cchc.feedback.actions.citizen import may_rate, may_reopen, rate, reopen
 from cchc.feedback.attachments import check_uploads
@@ -277,10 +278,10 @@ def published(request: HttpRequest) -> HttpResponse:
     wards = wards_of(jurisdiction) if jurisdiction else None
     chosen_category = request.GET.get("linh_vuc", "")
     chosen_ward = request.GET.get("phuong", "")
-    if chosen_category.isdigit():
-        qs = qs.filter(category_id=int(chosen_category))
-    if chosen_ward.isdigit():
-        qs = qs.filter(ward_id=int(chosen_ward))
+    if (chosen_category_pk := id_param(chosen_category)) is not None:
+        qs = qs.filter(category_id=chosen_category_pk)
+    if (chosen_ward_pk := id_param(chosen_ward)) is not None:
+        qs = qs.filter(ward_id=chosen_ward_pk)
     page = Paginator(qs, 20).get_page(request.GET.get("trang"))
     return render(
         request,
@@ -315,7 +316,8 @@ def public_figures(request: HttpRequest) -> HttpResponse:
     jurisdiction = public_jurisdiction()
     year_text = request.GET.get("nam", "")
     this_year = timezone.localdate().year
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= this_year else this_year
+    year = id_param(year_text) or this_year
+    year = year if 2000 <= year <= this_year else this_year
     rows: list[stats.Row] = []
     total = stats.Row(unit="", name="Tổng cộng")
     if jurisdiction is not None:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from cchc.core.params import id_param
 from cchc.surveys import paper
 from cchc.surveys.collection import SubmissionError, parse
 from cchc.surveys.forms import PaperHeaderForm
@@ -29,7 +30,9 @@ def paper_entry(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied
     campaigns = entry_campaigns_for(user).select_related("questionnaire")
-    chosen = campaigns.filter(pk=request.GET.get("dot") or request.POST.get("campaign") or 0).first()
+    chosen = campaigns.filter(
+        pk=id_param(request.GET.get("dot") or request.POST.get("campaign")) or 0
+    ).first()
     if chosen is None:
         chosen = campaigns.first()
     header = None

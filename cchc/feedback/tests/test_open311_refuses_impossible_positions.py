@@ -1,4 +1,4 @@
-"""Open311 POST with lat=NaN, Infinity or 999: a 400 naming lat, never a 500 or a stored petition."""
+"""Open311 with lat=NaN, Infinity or 999, or a start date in year 1: a 400 naming the parameter."""
 
 import pytest
 from django.core.cache import cache
@@ -27,3 +27,11 @@ def test_open311_refuses_a_latitude_that_is_no_place(client, api_key):
         response = client.post("/open311/v2/requests.json", data)
         assert response.status_code == 400, (lat, response.content)
         assert "lat" in response.json()[0]["description"]
+
+
+def test_open311_refuses_a_start_date_in_year_one(client, categories):
+    response = client.get(
+        "/open311/v2/requests.json", {"jurisdiction_id": "747", "start_date": "0001-01-01T00:00:00Z"}
+    )
+    assert response.status_code == 400
+    assert "start_date" in response.json()[0]["description"]
