@@ -399,9 +399,9 @@ CCHC_OPEN311_SERVICE_TYPE = env_str("CCHC_OPEN311_SERVICE_TYPE", "realtime")
 CCHC_HOME_DUE_SOON_WORKING_DAYS = env_int("CCHC_HOME_DUE_SOON_WORKING_DAYS", 3)
 
 # Early warning (docs/early-warning.md): an item is "at risk" from this chance of finishing late (a
-# percentage; chosen on the fitted slice of the backtest), history over a rolling window of calendar
+# percentage; the threshold the backtest chose on the demo year), history over a rolling window of calendar
 # days, and at least this many comparable finished items before a unit's own history is used.
-CCHC_EARLY_WARNING_THRESHOLD_PERCENT = env_int("CCHC_EARLY_WARNING_THRESHOLD_PERCENT", 30)
+CCHC_EARLY_WARNING_THRESHOLD_PERCENT = env_int("CCHC_EARLY_WARNING_THRESHOLD_PERCENT", 45)
 CCHC_EARLY_WARNING_WINDOW_DAYS = env_int("CCHC_EARLY_WARNING_WINDOW_DAYS", 180)
 CCHC_EARLY_WARNING_MIN_HISTORY = env_int("CCHC_EARLY_WARNING_MIN_HISTORY", 20)
 

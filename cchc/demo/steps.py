@@ -54,6 +54,12 @@ def _surveys(progress: TextIO | None) -> str:
     return load_surveys_demo()
 
 
+def _earlywarning(progress: TextIO | None) -> str:
+    from cchc.earlywarning.demo import load_earlywarning_demo
+
+    return load_earlywarning_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -62,4 +68,5 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("directives", "Văn bản chỉ đạo 7190/UBND-NV và nhiệm vụ", _directives),
     ("feedback", "Phản ánh, kiến nghị 12 tháng gần nhất", _feedback),
     ("surveys", "Khảo sát mức độ hài lòng", _surveys),
+    ("earlywarning", "Cảnh báo sớm việc có nguy cơ trễ hạn", _earlywarning),
 ]

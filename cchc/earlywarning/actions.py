@@ -54,7 +54,9 @@ def reassign_step(user: Any, risk: Risk, official: Official) -> DossierStep:
     return step
 
 
-def refresh_risks(today: dt.date | None = None, actor: Any = ACTOR) -> RefreshResult:
-    result = refresh(today)
+def refresh_risks(
+    today: dt.date | None = None, *, now: dt.datetime | None = None, actor: Any = ACTOR
+) -> RefreshResult:
+    result = refresh(today, now)
     record(actor, "earlywarning.refreshed", object_type="earlywarning.risk", summary=result.summary())
     return result

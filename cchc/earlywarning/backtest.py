@@ -19,7 +19,7 @@ from cchc.dossiers.models import Dossier, DossierStep, Outcome, Supplement
 from cchc.earlywarning import compute
 from cchc.earlywarning.models import BacktestRun
 from cchc.lib.earlywarning import measure
-from cchc.lib.earlywarning.model import DossierModel, FinishedStep, OpenDossier
+from cchc.lib.earlywarning.model import DossierModel, FinishedStep, OpenDossier, net_of_waits
 
 JUDGED = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE, Outcome.OPEN_OVERDUE)
 LATE = (Outcome.LATE, Outcome.OPEN_OVERDUE)
@@ -46,6 +46,7 @@ class _Dossier:
     late: bool
     steps: list[_Step] = field(default_factory=list)
     waits: list[tuple[dt.datetime, dt.datetime | None]] = field(default_factory=list)
+    net_waits: list[tuple[float, float]] = field(default_factory=list)
 
 
 def _load(axis: compute.Axis, first: dt.date, last: dt.date) -> list[_Dossier]:
@@ -86,21 +87,30 @@ def _load(axis: compute.Axis, first: dt.date, last: dt.date) -> list[_Dossier]:
         d = rows.get(dossier_id)
         if d is not None:
             d.waits.append((axis.local(asked), axis.local(back) if back else None))
+            d.net_waits.append((axis.at(asked), axis.at(back) if back else float("inf")))
     return sorted(rows.values(), key=lambda d: d.received)
 
 
 def _add_history(model: DossierModel, axis: compute.Axis, d: _Dossier) -> None:
     assert d.end is not None and d.finished_on is not None
+    w = d.net_waits
+
+    def net(t: dt.datetime) -> float:
+        return net_of_waits(axis.at(t), w)
+
     steps = [
-        FinishedStep(s.seq, s.unit, axis.at(s.start), axis.at(s.finish))
-        for s in d.steps
-        if s.finish is not None
+        FinishedStep(s.seq, s.unit, net(s.start), net(s.finish)) for s in d.steps if s.finish is not None
     ]
-    model.add_finished(d.procedure, d.handling, axis.at(d.received), axis.at(d.end), d.finished_on, steps)
+    model.add_finished(
+        d.procedure, d.handling, net(d.received), net(d.end), d.finished_on, steps, net(d.appointment)
+    )
 
 
-def predictions(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, measure.Prediction]]:
-    """(morning, prediction) for every judged dossier open on each working morning of [first, last]."""
+def predictions(
+    first: dt.date, last: dt.date, sample: int = 1
+) -> Iterator[tuple[dt.date, measure.Prediction]]:
+    """(morning, prediction) for every judged dossier open on each working morning of [first, last]; with
+    ``sample`` n, only every n-th dossier is scored (all of them still make the history)."""
     cal = compute.calendar()
     axis = compute.Axis(cal)
     dossiers = _load(axis, first, last)
@@ -118,7 +128,8 @@ def predictions(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, measur
             _add_history(model, axis, finished[added])
             added += 1
         while received < len(dossiers) and dossiers[received].received < morning:
-            active[dossiers[received].pk] = dossiers[received]
+            if dossiers[received].pk % sample == 0:
+                active[dossiers[received].pk] = dossiers[received]
             received += 1
         now = axis.at(morning)
         model.rest.history.forget_cache()
@@ -138,15 +149,16 @@ def predictions(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, measur
                 ),
                 None,
             )
+            w = d.net_waits
             o = OpenDossier(
                 procedure=d.procedure,
                 handling_unit=d.handling,
-                now=now,
-                appointment=axis.at(d.appointment),
+                now=net_of_waits(now, w),
+                appointment=net_of_waits(axis.at(d.appointment), w),
                 seq=step.seq if step else 0,
                 step_unit=step.unit if step else None,
-                step_start=axis.at(step.start) if step else axis.at(d.received),
-                step_deadline=axis.at(step.deadline) if step and step.deadline else None,
+                step_start=net_of_waits(axis.at(step.start if step else d.received), w),
+                step_deadline=net_of_waits(axis.at(step.deadline), w) if step and step.deadline else None,
             )
             e = model.dossier_risk(o, day)
             before = cal.working_days_between(day, d.appointment.date())
@@ -174,7 +186,11 @@ def _slice(preds: list[measure.Prediction], threshold: float, lead: int) -> dict
 
 
 def run(
-    first: dt.date, last: dt.date, split: dt.date | None = None, lead: int = measure.DEFAULT_LEAD
+    first: dt.date,
+    last: dt.date,
+    split: dt.date | None = None,
+    lead: int = measure.DEFAULT_LEAD,
+    sample: int = 1,
 ) -> dict[str, Any]:
     """Fit the threshold on the dossiers due before ``split``, report both slices at that threshold."""
     split = split or first + (last - first) * 2 // 3
@@ -188,7 +204,7 @@ def run(
             "pk", "effective_appointment_at", "appointment_at"
         )
     }
-    for _day, p in predictions(first, last):
+    for _day, p in predictions(first, last, sample):
         if p.item not in due:
             appt = appointments.get(int(p.item))  # type: ignore[call-overload]
             due[p.item] = appt is not None and axis.local(appt).date() >= split
@@ -204,6 +220,7 @@ def run(
         "window_days": compute.window_days(),
         "min_history": compute.min_history(),
         "generated_data": demo,
+        "sample": sample,
         "targets": {"recall": 0.6, "false_per_true": 1.0},
         "fit": _slice(fit, chosen.threshold, lead),
         "held_out": _slice(held, chosen.threshold, lead),

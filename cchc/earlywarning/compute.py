@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cchc.deadlines.models import Deadline
-from cchc.dossiers.models import Dossier, DossierStep, Outcome, Status
+from cchc.dossiers.models import Dossier, DossierStep, Outcome, Status, Supplement
 from cchc.lib.earlywarning.model import (
     DossierModel,
     FinishedStep,
@@ -26,6 +26,7 @@ from cchc.lib.earlywarning.model import (
     SpanModel,
     day_start,
     explain,
+    net_of_waits,
 )
 from cchc.lib.earlywarning.survival import Estimate
 from cchc.lib.workcal import WorkCalendar
@@ -42,7 +43,7 @@ TASK_TYPE, PETITION_TYPE = "directives.task", "feedback.clock"
 
 
 def threshold() -> float:
-    return int(getattr(settings, "CCHC_EARLY_WARNING_THRESHOLD_PERCENT", 30)) / 100
+    return int(getattr(settings, "CCHC_EARLY_WARNING_THRESHOLD_PERCENT", 45)) / 100
 
 
 def window_days() -> int:
@@ -114,6 +115,7 @@ class OpenRow:
     official_id: int | None = None
     step_start: dt.datetime | None = None
     step_deadline: dt.datetime | None = None
+    waits: list[tuple[float, float]] = field(default_factory=list)
 
 
 def dossier_history(
@@ -124,12 +126,13 @@ def dossier_history(
     rows = Dossier.objects.filter(
         outcome__in=FINISHED, finished_on__gte=first, finished_on__lte=last, received_at__isnull=False
     ).exclude(end_at__isnull=True)
-    dossiers: dict[int, tuple[int, int, dt.datetime, dt.datetime, dt.date]] = {}
-    for pk, proc, unit, received, end, day in rows.values_list(
-        "pk", "procedure_id", "handling_unit_id", "received_at", "end_at", "finished_on"
-    ).iterator(chunk_size=20000):
+    dossiers: dict[int, tuple[int, int, dt.datetime, dt.datetime, dt.date, dt.datetime | None]] = {}
+    for pk, proc, unit, received, end, day, eff, appt in rows.values_list(
+        "pk", "procedure_id", "handling_unit_id", "received_at", "end_at", "finished_on",
+        "effective_appointment_at", "appointment_at",
+    ).iterator(chunk_size=20000):  # fmt: skip
         if received is not None and end is not None and day is not None:
-            dossiers[pk] = (proc, unit, received, end, day)
+            dossiers[pk] = (proc, unit, received, end, day, eff or appt)
     steps: dict[int, list[FinishedStep]] = {}
     for dossier_id, seq, unit_id, started, finished in (
         DossierStep.objects.filter(dossier_id__in=rows.values("pk"), finished_at__isnull=False)
@@ -142,9 +145,28 @@ def dossier_history(
         steps.setdefault(dossier_id, []).append(
             FinishedStep(seq, unit_id, axis.at(started), axis.at(finished))
         )
-    for pk, (proc, unit, received, end, day) in dossiers.items():
-        model.add_finished(proc, unit, axis.at(received), axis.at(end), day, steps.get(pk, ()))
+    waits = waits_of(axis, rows)
+    for pk, (proc, unit, received, end, day, appointment) in dossiers.items():
+        w = waits.get(pk, [])
+        net = [
+            FinishedStep(s.seq, s.unit, net_of_waits(s.start, w), net_of_waits(s.finish, w))
+            for s in steps.get(pk, ())
+        ]
+        due = net_of_waits(axis.at(appointment), w) if appointment is not None else None
+        model.add_finished(
+            proc, unit, net_of_waits(axis.at(received), w), net_of_waits(axis.at(end), w), day, net, due
+        )
     return model
+
+
+def waits_of(axis: Axis, dossiers: Any) -> dict[int, list[tuple[float, float]]]:
+    """Each dossier's waits for the citizen on the working-day axis (an unanswered request runs on)."""
+    out: dict[int, list[tuple[float, float]]] = {}
+    for dossier_id, asked, back in Supplement.objects.filter(
+        dossier_id__in=dossiers.values("pk")
+    ).values_list("dossier_id", "requested_at", "completed_at"):
+        out.setdefault(dossier_id, []).append((axis.at(asked), axis.at(back) if back else float("inf")))
+    return out
 
 
 def open_dossiers(qs: Any = None) -> Iterator[OpenRow]:
@@ -181,16 +203,30 @@ def open_dossiers(qs: Any = None) -> Iterator[OpenRow]:
     yield from rows.values()
 
 
+def with_waits(axis: Axis, rows: Iterator[OpenRow], qs: Any = None) -> Iterator[OpenRow]:
+    listed = list(rows)
+    waits = waits_of(axis, qs if qs is not None else Dossier.objects.filter(status__in=OPEN))
+    for r in listed:
+        r.waits = waits.get(r.pk, [])
+        yield r
+
+
 def as_open(axis: Axis, row: OpenRow, now: dt.datetime) -> OpenDossier:
+    """The dossier on the model's axis, its waits for the citizen taken out (``net_of_waits``)."""
+    w = row.waits
+
+    def net(t: dt.datetime) -> float:
+        return net_of_waits(axis.at(t), w)
+
     return OpenDossier(
         procedure=row.procedure_id,
         handling_unit=row.handling_unit_id,
-        now=axis.at(now),
-        appointment=axis.at(row.appointment_at),
+        now=net(now),
+        appointment=net(row.appointment_at),
         seq=row.seq,
         step_unit=row.step_unit_id,
-        step_start=axis.at(row.step_start) if row.step_start is not None else axis.at(row.received_at),
-        step_deadline=axis.at(row.step_deadline) if row.step_deadline is not None else None,
+        step_start=net(row.step_start) if row.step_start is not None else net(row.received_at),
+        step_deadline=net(row.step_deadline) if row.step_deadline is not None else None,
     )
 
 

@@ -36,7 +36,8 @@ class RefreshResult:
         return (
             f"Đã tính rủi ro cho {self.dossiers} hồ sơ, {self.steps} bước, {self.tasks} nhiệm vụ, "
             f"{self.petitions} phản ánh; {self.at_risk} việc có nguy cơ trễ hạn; "
-            f"{self.insufficient} việc chưa đủ dữ liệu lịch sử (tính theo thời hạn quy định)."
+            f"{self.insufficient} việc chưa đủ dữ liệu lịch sử của thủ tục (tính theo mọi thủ tục hoặc "
+            "theo thời hạn quy định)."
         )
 
 
@@ -67,7 +68,7 @@ def build_rows(today: dt.date, now: dt.datetime) -> list[Risk]:
     model = compute.dossier_history(axis, first, last)
     names = dict(Procedure.objects.values_list("pk", "name"))
     rows: list[Risk] = []
-    for r in compute.open_dossiers():
+    for r in compute.with_waits(axis, compute.open_dossiers()):
         o = compute.as_open(axis, r, now)
         e = model.dossier_risk(o, today)
         unit = r.step_unit_id or r.handling_unit_id

@@ -13,10 +13,20 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from cchc.lib.earlywarning.survival import LEVEL_LABELS, LEVEL_UNIT, LEVEL_WIDE, Estimate, History, estimate
+from cchc.lib.earlywarning.survival import (
+    LEVEL_LABELS,
+    LEVEL_SHARE,
+    LEVEL_UNIT,
+    LEVEL_WIDE,
+    Estimate,
+    History,
+    estimate,
+)
 
 DEFAULT_WINDOW_DAYS: Final = 180
 DEFAULT_MIN_ALIVE: Final = 20
+# Shares of a time limit are measured only from points with more than this many working days left.
+SHARE_MIN_DAYS: Final = 0.05
 _ORIGIN: Final = dt.datetime(2000, 1, 1)
 
 
@@ -33,6 +43,13 @@ class HoursCalendar(Protocol):
 def office_days(cal: HoursCalendar, t: dt.datetime) -> float:
     """``t`` (naive local time) on the working-day axis: office time since a fixed origin, in days."""
     return cal.working_hours_between(_ORIGIN, t) / cal.hours.hours_per_day
+
+
+def net_of_waits(x: float, waits: Sequence[tuple[float, float]]) -> float:
+    """``x`` on the axis of one dossier with its waits for the citizen taken out: the time between a
+    supplement request and its completion does not count (as in the outcome rules, docs/outcomes.md), so
+    past dossiers that waited do not look slower than they were."""
+    return x - sum(max(0.0, min(x, b) - a) for a, b in waits if a < x)
 
 
 def day_start(d: dt.date) -> dt.datetime:
@@ -101,6 +118,9 @@ class DossierModel:
     def __init__(self, *, window_days: int = DEFAULT_WINDOW_DAYS, min_alive: int = DEFAULT_MIN_ALIVE) -> None:
         self.rest = Levelled(window_days=window_days, min_alive=min_alive)
         self.step = Levelled(window_days=window_days, min_alive=min_alive)
+        # The fallback before the legal time: every procedure together, each dossier's remaining time as a
+        # share of the time it had left by law at that step (1 = used exactly its time).
+        self.share = Levelled((LEVEL_SHARE,), window_days=window_days, min_alive=min_alive)
 
     def add_finished(
         self,
@@ -110,9 +130,14 @@ class DossierModel:
         end: float,
         finished_on: dt.date,
         steps: Sequence[FinishedStep] = (),
+        appointment: float | None = None,
     ) -> None:
         """One finished dossier: its whole span (as "step 0") and each step's share of it."""
         self.rest.add(((procedure, handling_unit, 0), (procedure, 0)), finished_on, max(end - received, 0.0))
+        if appointment is not None:
+            for start in (received, *(s.start for s in steps)):
+                if appointment - start > SHARE_MIN_DAYS:
+                    self.share.add(("all",), finished_on, max(end - start, 0.0) / (appointment - start))
         for s in steps:
             self.rest.add(
                 ((procedure, handling_unit, s.seq), (procedure, s.seq)), finished_on, max(end - s.start, 0.0)
@@ -133,7 +158,16 @@ class DossierModel:
         else:
             legal = d.appointment - start
         keys = ((d.procedure, d.handling_unit, d.seq), (d.procedure, d.seq))
-        return self.rest.estimate(keys, today, elapsed=elapsed, left=left, legal=legal)
+        e = self.rest.estimate(keys, today, elapsed=elapsed, left=left, legal=legal)
+        scale = d.appointment - start
+        if not e.insufficient or scale <= SHARE_MIN_DAYS:
+            return e
+        s = self.share.estimate(("all",), today, elapsed=elapsed / scale, left=left / scale, legal=1.0)
+        if s.level != LEVEL_SHARE:
+            return e
+        return Estimate(
+            s.risk, LEVEL_SHARE, s.compared, s.typical * scale, s.expected_more * scale, elapsed, left
+        )
 
     def step_risk(self, d: OpenDossier, today: dt.date) -> Estimate | None:
         """Risk of the open step missing its own deadline (None without a step deadline)."""
@@ -185,6 +219,12 @@ def explain(e: Estimate, what: str) -> str:
     """One sentence a civil servant can check: "Bước thẩm định ở Phòng TN&MT thường mất 6 ngày làm việc
     (lịch sử của đơn vị, 42 hồ sơ); đã qua 2 ngày làm việc, còn 3 ngày làm việc đến hạn."."""
     tail = f"đã quá hạn {_days(-e.left)}" if e.left <= 0 else f"còn {_days(e.left)} đến hạn"
+    if e.level == LEVEL_SHARE:
+        return (
+            f"{what}: chưa đủ dữ liệu của thủ tục này; theo mọi thủ tục, phần việc còn lại thường mất "
+            f"{_days(e.typical)}; đã qua {_days(e.elapsed)}, dự kiến cần thêm {_days(e.expected_more)}, "
+            f"{tail}."
+        )
     if e.insufficient:
         return (
             f"{what}: chưa đủ dữ liệu lịch sử, tính theo thời hạn quy định {_days(e.typical)}; "

@@ -27,10 +27,12 @@ from typing import Final
 # Level names, narrowest first; shown on screen through ``LEVEL_LABELS``.
 LEVEL_UNIT: Final = "unit"
 LEVEL_WIDE: Final = "wide"
+LEVEL_SHARE: Final = "share"
 LEVEL_LEGAL: Final = "legal"
 LEVEL_LABELS: Final = {
     LEVEL_UNIT: "lịch sử của đơn vị",
     LEVEL_WIDE: "lịch sử toàn thủ tục",
+    LEVEL_SHARE: "chưa đủ dữ liệu của thủ tục — theo mọi thủ tục, tính trên tỉ lệ thời hạn",
     LEVEL_LEGAL: "chưa đủ dữ liệu — theo thời hạn quy định",
 }
 # With no past item still going at this point, the legal fallback cannot say more than "unknown".
@@ -42,7 +44,7 @@ class Estimate:
     """The risk of one item and everything needed to explain it on screen."""
 
     risk: float  # 0..1, the chance of finishing after the deadline
-    level: str  # LEVEL_UNIT, LEVEL_WIDE or LEVEL_LEGAL
+    level: str  # LEVEL_UNIT, LEVEL_WIDE, LEVEL_SHARE or LEVEL_LEGAL
     compared: int  # past items still going after ``elapsed`` (0 for the legal fallback)
     typical: float  # median working days the past items took (or the legal time)
     expected_more: float  # median working days still to go, given the time already spent
@@ -51,8 +53,8 @@ class Estimate:
 
     @property
     def insufficient(self) -> bool:
-        """True when no history was good enough ("chưa đủ dữ liệu")."""
-        return self.level == LEVEL_LEGAL
+        """True when the item's own procedure had too little history ("chưa đủ dữ liệu")."""
+        return self.level in (LEVEL_SHARE, LEVEL_LEGAL)
 
     @property
     def expected_late_by(self) -> float:

@@ -85,3 +85,23 @@ def test_a_dossier_step_running_long_raises_the_risk_of_missing_the_appointment(
     assert m.dossier_risk(slow, TODAY).risk == pytest.approx(1 / 3)
     step = m.step_risk(slow, TODAY)
     assert step is not None and step.risk == 1.0  # the step's own deadline (104) has passed
+
+
+def test_time_waiting_for_the_citizen_does_not_count() -> None:
+    from cchc.lib.earlywarning.model import net_of_waits
+
+    waits = [(2.0, 5.0), (8.0, float("inf"))]
+    assert [net_of_waits(x, waits) for x in (1.0, 3.0, 6.0, 9.0)] == [1.0, 2.0, 3.0, 5.0]
+
+
+def test_a_procedure_without_history_borrows_every_procedures_share_of_the_time_limit() -> None:
+    m = DossierModel(min_alive=3)
+    # Procedure Y (10 working days allowed) used 20 %, 50 %, 80 % and 120 % of its time.
+    for share in (0.2, 0.5, 0.8, 1.2):
+        m.add_finished("Y", "P9", 0.0, 10 * share, LAST_WEEK, appointment=10.0)
+    # Procedure X has no history at all: 4 days allowed from its receipt, 1 spent, 3 left.
+    x = OpenDossier("X", "P1", now=101.0, appointment=104.0, seq=0, step_start=100.0)
+    e = m.dossier_risk(x, TODAY)
+    # Spent 25 % of the time: 0.5, 0.8 and 1.2 were still going; past 100 %: only 1.2 → 1 of 3.
+    assert (e.level, e.insufficient, e.risk) == ("share", True, pytest.approx(1 / 3))
+    assert "chưa đủ dữ liệu" in explain(e, "Hồ sơ")

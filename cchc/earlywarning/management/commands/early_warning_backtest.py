@@ -32,6 +32,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--lead", type=int, default=2, help="cảnh báo trước hẹn ít nhất bao nhiêu ngày làm việc"
         )
+        parser.add_argument(
+            "--sample", type=int, default=1, help="chỉ chấm một trong mỗi N hồ sơ (nhanh hơn)"
+        )
         parser.add_argument("--format", choices=("text", "json"), default="text")
         parser.add_argument("--no-save", action="store_true", help="không lưu kết quả cho trang Độ tin cậy")
 
@@ -43,7 +46,9 @@ class Command(BaseCommand):
             raise CommandError("Ngày tách phải nằm trong khoảng thời gian kiểm chứng.")
         if options["lead"] < 0:
             raise CommandError("Số ngày cảnh báo trước phải không âm.")
-        figures = run(first, last, split, options["lead"])
+        if options["sample"] < 1:
+            raise CommandError("--sample phải là số nguyên dương.")
+        figures = run(first, last, split, options["lead"], options["sample"])
         if not options["no_save"]:
             save(figures)
         if options["format"] == "json":
