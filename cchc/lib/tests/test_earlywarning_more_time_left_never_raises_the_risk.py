@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.lib.earlywarning.model import DossierModel, FinishedStep, OpenDossier, SpanModel
@@ -12,6 +12,7 @@ days = st.floats(min_value=0, max_value=60, allow_nan=False)
 histories = st.lists(st.tuples(st.sampled_from(["A", "B"]), days), max_size=40)
 
 
+@settings(deadline=None)  # timing on a shared machine is not what is tested
 @given(histories, days, st.floats(-5, 60), st.floats(0, 30), days, st.integers(1, 5))
 def test_a_task_or_petition_risk_never_rises_with_more_time_left(
     history: list[tuple[str, float]], elapsed: float, left: float, more: float, legal: float, min_alive: int
@@ -24,6 +25,7 @@ def test_a_task_or_petition_risk_never_rises_with_more_time_left(
     assert 0.0 <= plenty.risk <= less.risk <= 1.0
 
 
+@settings(deadline=None)
 @given(histories, st.floats(0, 10), st.floats(-5, 30), st.floats(0, 30), st.floats(0, 10))
 def test_a_dossier_risk_never_rises_with_a_later_appointment(
     history: list[tuple[str, float]], spent: float, left: float, more: float, step_time: float
