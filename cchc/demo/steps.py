@@ -60,6 +60,12 @@ def _earlywarning(progress: TextIO | None) -> str:
     return load_earlywarning_demo()
 
 
+def _scorecards(progress: TextIO | None) -> str:
+    from cchc.scorecards.demo import load_scorecards_demo
+
+    return load_scorecards_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -69,4 +75,5 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("feedback", "Phản ánh, kiến nghị 12 tháng gần nhất", _feedback),
     ("surveys", "Khảo sát mức độ hài lòng", _surveys),
     ("earlywarning", "Cảnh báo sớm việc có nguy cơ trễ hạn", _earlywarning),
+    ("scorecards", "Chỉ số CCHC các đơn vị, kết quả PAR INDEX đã công bố", _scorecards),
 ]
