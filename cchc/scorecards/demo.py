@@ -130,6 +130,7 @@ def _solutions(version: IndexVersion, s: Any) -> int:
     made = 0
     for (_, _, line), state in zip(losing, states, strict=False):
         row = line.row
+        assert row is not None  # only lines with a row were kept
         row.cause = row.cause or "Chưa bố trí đủ nhân lực theo dõi; quy trình nội bộ chưa được cập nhật"
         row.save(update_fields=["cause"])
         sol = Solution.objects.create(
