@@ -106,3 +106,13 @@ def late_lists(request: HttpRequest) -> HttpResponse:
         "portal/late_lists.html",
         {"lists": lists, "chosen": chosen, "units": units, "officials": officials},
     )
+
+
+def reform_rankings(request: HttpRequest) -> HttpResponse:
+    """The city index ranking of its agencies and wards, once the leader has approved it for publication."""
+    from cchc.scorecards.releases import published_rankings
+
+    releases = list(published_rankings().order_by("-version__year"))
+    wanted = request.GET.get("nam", "")[:4]
+    chosen = next((r for r in releases if str(r.version.year) == wanted), releases[0] if releases else None)
+    return render(request, "portal/reform_rankings.html", {"releases": releases, "chosen": chosen})

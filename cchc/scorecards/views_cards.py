@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cchc.scorecards import actions, solutions
+from cchc.directives.exports import xlsx_response
+from cchc.scorecards import actions, releases, solutions
 from cchc.scorecards.access import access, may_read_cards, scorecards_for
-from cchc.scorecards.models import CriterionScore, Evidence, Solution
+from cchc.scorecards.models import CriterionScore, Evidence, RankingRelease, Solution
 from cchc.scorecards.queries import card_result, city_of, published, ranking, versions_for
 from cchc.scorecards.queries766 import city_area
 
@@ -38,6 +39,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "versions": versions,
             "rows": rows,
             "published": published(city_of(request.user), version.year if version else 9999),
+            "release": RankingRelease.objects.filter(version=version).first() if version else None,
+            "role": getattr(request.user, "role", ""),
         },
     )
 
@@ -207,3 +210,89 @@ def make_task(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
         solutions.make_task(request.user, solution, directive=directive, due=due)
 
     return _run(request, pk, f"tc-{solution.score.code}", run)
+
+
+# --- exports and the ranking's release ------------------------------------------------------------------
+
+
+@login_required
+def card_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    card = _card(request, pk)
+    result = card_result(card)
+    rows = [
+        (
+            line.code,
+            line.criterion.title,
+            float(line.criterion.max_points),
+            None if line.row is None or line.row.self_points is None else float(line.row.self_points),
+            None
+            if line.row is None or line.row.appraised_points is None
+            else float(line.row.appraised_points),
+            line.points,
+            line.lost,
+            (line.row.appraisal_comment if line.row else "") or "",
+        )
+        for line in result.lines
+    ]
+    rows.append(
+        ("", "Tổng cộng", result.max_scored, None, None, result.total, None, f"{result.percent or 0}%")
+    )
+    return xlsx_response(
+        f"chi-so-cchc-{card.version.year}-{card.unit.code}.xlsx",
+        f"Chỉ số CCHC {card.version.year} — {card.unit.name}",
+        ["Mã", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Thẩm định", "Điểm đạt", "Điểm mất", "Nhận xét"],
+        rows,
+        note=card.get_stage_display(),
+    )
+
+
+@login_required
+def ranking_xlsx(request: HttpRequest) -> HttpResponse:
+    if not may_read_cards(request.user):
+        raise PermissionDenied
+    versions = versions_for(request.user)
+    version = next(
+        (v for v in versions if str(v.year) == request.GET.get("nam", "")), versions[0] if versions else None
+    )
+    if version is None:
+        raise Http404
+    rows = [
+        (
+            r.rank,
+            r.card.unit.name,
+            r.card.get_stage_display(),
+            r.result.total,
+            r.result.max_scored,
+            r.result.percent,
+            r.result.band or "",
+        )
+        for r in ranking(request.user, version)
+    ]
+    return xlsx_response(
+        f"xep-hang-chi-so-cchc-{version.year}.xlsx",
+        f"Xếp hạng Chỉ số CCHC năm {version.year}",
+        ["Hạng", "Đơn vị", "Bước", "Điểm", "Điểm đã chấm tối đa", "Tỷ lệ (%)", "Xếp loại"],
+        rows,
+    )
+
+
+@login_required
+@require_POST
+def release_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
+    version = next((v for v in versions_for(request.user) if v.year == year), None)
+    if version is None:
+        raise Http404
+    try:
+        if step == "du-thao":
+            releases.draft(request.user, version)
+        elif step == "phe-duyet":
+            releases.approve(request.user, get_object_or_404(RankingRelease, version=version))
+        elif step == "thu-hoi":
+            releases.withdraw(request.user, get_object_or_404(RankingRelease, version=version))
+        else:
+            raise Http404
+    except actions.ScorecardError as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("scorecards:city") + f"?nam={year}")
+    messages.success(request, "Đã lưu.")
+    return redirect(reverse("scorecards:city") + f"?nam={year}")
