@@ -8,10 +8,10 @@ import contextlib
 import io
 
 import pytest
+import python_calamine
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
-import python_calamine
 
 from cchc.scorecards import actions, releases
 from cchc.scorecards.models import ReleaseStatus
