@@ -66,6 +66,12 @@ def _scorecards(progress: TextIO | None) -> str:
     return load_scorecards_demo()
 
 
+def _reports(progress: TextIO | None) -> str:
+    from cchc.reports.demo import load_reports_demo
+
+    return load_reports_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -76,4 +82,5 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("surveys", "Khảo sát mức độ hài lòng", _surveys),
     ("earlywarning", "Cảnh báo sớm việc có nguy cơ trễ hạn", _earlywarning),
     ("scorecards", "Chỉ số CCHC các đơn vị, kết quả PAR INDEX đã công bố", _scorecards),
+    ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
 ]

@@ -147,14 +147,21 @@ def approve(actor: Any, report: PeriodicReport) -> PeriodicReport:
     """The head (the leader, for the city's report) approves: the figures are frozen, a number given."""
     if not may_approve(actor, report):
         raise PermissionDenied("Chỉ người đứng đầu đơn vị phê duyệt báo cáo này.")
+    return record_approval(actor, report, at=timezone.now())
+
+
+@transaction.atomic
+def record_approval(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> PeriodicReport:
+    """The approval itself, once the caller has checked who approves (``approve``; the demo records its
+    heads' approvals of past quarters by name, at their dates)."""
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.DRAFT:
         raise ValidationError("Báo cáo không ở trạng thái dự thảo.")
     report.figures = current_figures(report)
     report.number = _number(report)
     report.state = State.APPROVED
-    report.approved_by = actor
-    report.approved_at = timezone.now()
+    report.approved_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.approved_at = at
     report.save(update_fields=["figures", "number", "state", "approved_by", "approved_at"])
     record(
         actor,
@@ -170,13 +177,25 @@ def approve(actor: Any, report: PeriodicReport) -> PeriodicReport:
 def submit(actor: Any, report: PeriodicReport, *, today: dt.date | None = None) -> PeriodicReport:
     """Send the approved report up; what was sent never changes again."""
     _writable(actor, report)
+    day = today or timezone.localdate()
+    at = (
+        timezone.now()
+        if today is None
+        else dt.datetime.combine(day, dt.time(16, 0), tzinfo=timezone.get_current_timezone())
+    )
+    return record_sending(actor, report, at=at)
+
+
+@transaction.atomic
+def record_sending(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> PeriodicReport:
+    """The sending itself, once the caller has checked who sends (``submit``; the demo's past quarters)."""
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.APPROVED:
         raise ValidationError("Báo cáo phải được phê duyệt trước khi gửi.")
-    day = today or timezone.localdate()
+    day = timezone.localtime(at).date()
     report.state = State.SUBMITTED
-    report.submitted_by = actor
-    report.submitted_at = timezone.now()
+    report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.submitted_at = at
     report.save(update_fields=["state", "submitted_by", "submitted_at"])
     clock = _deadline(report)
     if clock is not None and clock.reported_on is None:
