@@ -19,11 +19,22 @@ from cchc.reports.models import Kind, PeriodicReport, State
 from cchc.reports.queries import city_unit
 
 TEXTS = {
-    "chi_dao": "Ban hành và triển khai kế hoạch cải cách hành chính của đơn vị; kiểm tra việc thực hiện tại các bộ phận.",
-    "tthc": "Tiếp tục rà soát, công khai thủ tục hành chính; niêm yết đầy đủ tại Bộ phận một cửa và trên cổng dịch vụ công.",
+    "chi_dao": (
+        "Ban hành và triển khai kế hoạch cải cách hành chính của đơn vị; kiểm tra việc thực hiện tại các "
+        "bộ phận."
+    ),
+    "tthc": (
+        "Tiếp tục rà soát, công khai thủ tục hành chính; niêm yết đầy đủ tại Bộ phận một cửa và trên cổng "
+        "dịch vụ công."
+    ),
     "so_hoa": "Đẩy mạnh tiếp nhận hồ sơ trực tuyến, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.",
-    "ton_tai": "Một số hồ sơ đất đai, xây dựng còn giải quyết quá hạn do phải xác minh, lấy ý kiến cơ quan liên quan.",
-    "nhiem_vu": "Khắc phục hồ sơ quá hạn; tăng tỷ lệ hồ sơ trực tuyến toàn trình; xin lỗi đầy đủ khi trễ hạn.",
+    "ton_tai": (
+        "Một số hồ sơ đất đai, xây dựng còn giải quyết quá hạn do phải xác minh, lấy ý kiến "
+        "cơ quan liên quan."
+    ),
+    "nhiem_vu": (
+        "Khắc phục hồ sơ quá hạn; tăng tỷ lệ hồ sơ trực tuyến toàn trình; xin lỗi đầy đủ khi trễ hạn."
+    ),
     "kien_nghi": "Đề nghị Ủy ban nhân dân thành phố tổ chức tập huấn sử dụng phần mềm một cửa điện tử.",
 }
 
