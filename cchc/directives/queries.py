@@ -14,7 +14,6 @@ SQL expression so lists can filter and count by status on any engine; a test hol
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.directives.models import Directive, Task, TaskQuerySet, TaskStatus
 from cchc.lib.deadlines import State
+from cchc.lib.names import natural_key
 from cchc.org.models import Unit, UnitKind
 from cchc.org.queries import user_jurisdiction, user_unit
 
@@ -294,9 +294,7 @@ _KIND_ORDER: dict[str, int] = {
 }
 
 
-def unit_sort_key(unit: Unit) -> tuple[int, str]:
-    """Agencies, then wards, then the Front; by name within each, letters before diacritics, the same
-    on every database (as the organisation screens sort)."""
-    base = unicodedata.normalize("NFD", unit.name.replace("Đ", "D~").replace("đ", "d~"))
-    letters = "".join(c for c in base if unicodedata.category(c) != "Mn").casefold()
-    return _KIND_ORDER.get(unit.kind, 9), letters + "\x00" + unit.name
+def unit_sort_key(unit: Unit) -> tuple[Any, ...]:
+    """Agencies, then wards, then the Front; by name within each as people read names (``natural_key``:
+    letters before diacritics, Phường 2 before Phường 10), the same on every database."""
+    return _KIND_ORDER.get(unit.kind, 9), natural_key(unit.name)

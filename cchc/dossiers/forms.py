@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from cchc.core.choices import natural_order
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
 from cchc.dossiers.queries import CAUSE_LABELS
 from cchc.org.models import Unit
@@ -76,6 +77,7 @@ class DossierFilterForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields["procedure"].queryset = Procedure.objects.all()  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        natural_order(self.fields["unit"])
         self.fields["q"].widget.attrs["placeholder"] = search_hint
 
     def clean(self) -> dict[str, Any]:
@@ -96,6 +98,7 @@ class LateFilterForm(StyledForm):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        natural_order(self.fields["unit"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -173,6 +176,7 @@ class ApologyIssueForm(StyledForm):
     def __init__(self, *args: Any, units: Any, deadline: dt.datetime | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = units  # type: ignore[attr-defined]
+        natural_order(self.fields["responsible_unit"])
         self.deadline = deadline
 
     def clean(self) -> dict[str, Any]:

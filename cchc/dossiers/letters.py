@@ -166,17 +166,43 @@ def _choices_for(apology: Apology) -> LetterChoices:
     return default_choices(apology.dossier, timezone.localtime(apology.issued_at).date())
 
 
+# Organisations by applicant type (LoaiDoiTuong: 1 citizen, 2 enterprise, 3 state agency, 4 other
+# organisation): how the letter names them after "Kính gửi" and then calls them.
+_ORGANISATION_YOU = {2: "Quý doanh nghiệp", 3: "Quý cơ quan", 4: "Quý tổ chức"}
+# When the type was not sent, a name that starts with one of these is an organisation's.
+_ORGANISATION_NAMES = (
+    ("công ty", "Quý Công ty"),
+    ("doanh nghiệp", "Quý doanh nghiệp"),
+    ("hợp tác xã", "Quý Hợp tác xã"),
+    ("chi nhánh", "Quý đơn vị"),
+    ("văn phòng đại diện", "Quý đơn vị"),
+)
+
+
+def addressing(name: str, applicant_type: int | None) -> tuple[str, str]:
+    """(the addressee after "Kính gửi:", how the letter then calls them): "Ông/Bà Nguyễn Văn An" and
+    "Ông/Bà" for a person; a company by its own name ("Công ty TNHH Biển Xanh") and "Quý Công ty"."""
+    name = (name or "").strip()
+    folded = name.casefold()
+    for prefix, you in _ORGANISATION_NAMES:
+        if folded.startswith(prefix):
+            return name, you
+    if applicant_type in _ORGANISATION_YOU and name:
+        return name, _ORGANISATION_YOU[applicant_type]
+    return (f"Ông/Bà {name}" if name else "Ông/Bà"), "Ông/Bà"
+
+
 def letter_data(apology: Apology) -> LetterData:
     dossier = apology.dossier
     form = apology.form or form_for(dossier)
     choices = _choices_for(apology)
-    addressee = f"Ông/Bà {dossier.applicant_name}" if dossier.applicant_name else "Ông/Bà"
+    addressee, you = addressing(dossier.applicant_name, dossier.applicant_type)
     responsible = apology.responsible_unit.name if apology.responsible_unit else apology.responsible_unit_name
     responsible = responsible or choices.issuing_body_short
     body = choices.issuing_body_short or dossier.handling_unit.name
     subject = f"{dossier.procedure.name}" + (f" ({dossier.summary})" if dossier.summary else "")
     paragraphs = [
-        f"{body} đã tiếp nhận hồ sơ của Ông/Bà vào lúc {_when(dossier.received_at)}, đề nghị giải quyết "
+        f"{body} đã tiếp nhận hồ sơ của {you} vào lúc {_when(dossier.received_at)}, đề nghị giải quyết "
         f"thủ tục: {subject}. Mã hồ sơ: {dossier.code}.",
     ]
     if apology.previous_appointment_at is not None:
@@ -185,21 +211,21 @@ def letter_data(apology: Apology) -> LetterData:
             f"{_when(apology.previous_appointment_at)}."
         )
     paragraphs.append(
-        f"Tuy nhiên, hồ sơ của Ông/Bà chưa được giải quyết đúng hạn do {responsible} để quá hạn. "
+        f"Tuy nhiên, hồ sơ của {you} chưa được giải quyết đúng hạn do {responsible} để quá hạn. "
         f"Lý do: {apology.reason.strip().rstrip('.')}."
     )
     where = choices.return_place or dossier.receiving_unit.name
     if form == ApologyForm.TT03_2025:
         paragraphs.append(
-            f"{body} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết "
+            f"{body} thành thật xin lỗi {you} vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết "
             f"hồ sơ đến {_when(apology.new_appointment_at)}. Kết quả giải quyết được trả tại {where}."
         )
     else:
         paragraphs.append(
-            f"{body} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và hẹn lại thời gian trả kết quả vào "
+            f"{body} thành thật xin lỗi {you} vì sự chậm trễ này và hẹn lại thời gian trả kết quả vào "
             f"{_when(apology.new_appointment_at)} tại {where}."
         )
-    paragraphs.append("Rất mong nhận được sự thông cảm của Ông/Bà.")
+    paragraphs.append(f"Rất mong nhận được sự thông cảm của {you}.")
     return LetterData(
         form=form,
         title=FORM_TITLES[ApologyForm(form)],

@@ -27,6 +27,7 @@ from cchc.dossiers.queries import (
     month_bounds,
 )
 from cchc.dossiers.stats import unit_stats
+from cchc.lib.names import natural_key
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import user_jurisdiction
 
@@ -79,13 +80,13 @@ def rank_rows(rows: Iterable[LeagueRow], min_finished: int) -> League:
             continue
         (league.ranked if row.finished >= min_finished else league.too_few).append(row)
     # Highest late rate first: the table exists to find the units that are late most often.
-    league.ranked.sort(key=lambda r: (-(r.late_rate or 0), -r.late, r.name))
+    league.ranked.sort(key=lambda r: (-(r.late_rate or 0), -r.late, natural_key(r.name)))
     previous: tuple[float, int] | None = None
     for i, row in enumerate(league.ranked, start=1):
         current = (row.late_rate or 0.0, row.late)
         row.rank = league.ranked[i - 2].rank if previous == current else i
         previous = current
-    league.too_few.sort(key=lambda r: r.name)
+    league.too_few.sort(key=lambda r: natural_key(r.name))
     return league
 
 

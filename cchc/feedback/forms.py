@@ -9,6 +9,8 @@ from typing import Any, cast
 from django import forms
 from django.utils import timezone
 
+from cchc.core.choices import natural_order
+from cchc.core.widgets import NumericInput, TelInput
 from cchc.feedback.models import Category, Channel, Kind, ReplyVia, Status
 from cchc.org.models import Jurisdiction, Official, Unit
 
@@ -16,7 +18,10 @@ ALL = [("", "Tất cả")]
 
 
 def _queryset(form: forms.Form, name: str, qs: Any) -> None:
-    cast(forms.ModelChoiceField, form.fields[name]).queryset = qs
+    """Units and wards to choose from, listed as people read names (Phường 1, 2, … 10)."""
+    field = cast(forms.ModelChoiceField, form.fields[name])
+    natural_order(field)
+    field.queryset = qs
 
 
 class StyledForm(forms.Form):
@@ -92,7 +97,7 @@ class ContactFields(StyledForm):
     citizen_phone = forms.CharField(
         label="Số điện thoại",
         max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        widget=TelInput(),
         help_text="Dùng cùng mã theo dõi để xem kết quả.",
     )
     citizen_address = forms.CharField(label="Địa chỉ liên hệ", max_length=255)
@@ -211,7 +216,9 @@ class StaffEntryForm(ContactFields):
     title = forms.CharField(label="Tiêu đề (tóm tắt)", max_length=200, required=False)
     text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000)
     attachments = MultipleFileField(label="Tệp đính kèm (ảnh, bản chụp thư)", required=False)
-    citizen_id_number = forms.CharField(label="Số định danh cá nhân (nếu có)", max_length=20, required=False)
+    citizen_id_number = forms.CharField(
+        label="Số định danh cá nhân (nếu có)", max_length=20, required=False, widget=NumericInput()
+    )
     reply_via = forms.ChoiceField(label="Trả lời qua", choices=ReplyVia.choices[:4])
     consent_publish = forms.BooleanField(
         label="Người gửi đồng ý công khai (đã ẩn thông tin cá nhân)", required=False
@@ -277,7 +284,7 @@ class OpinionForm(StyledForm):
         required=False,
         help_text="Để trống nếu là ý kiến chung của cử tri.",
     )
-    citizen_phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
+    citizen_phone = forms.CharField(label="Điện thoại", max_length=20, required=False, widget=TelInput())
     consent_publish = forms.BooleanField(label="Công khai", required=False, initial=True)
 
     def __init__(self, *args: Any, jurisdiction: Jurisdiction, wards: Any, **kwargs: Any) -> None:

@@ -32,6 +32,7 @@ from cchc.feedback.conf import setting
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, Category, Channel, Kind, Petition, Status
 from cchc.feedback.routing import public_jurisdiction, served_jurisdictions, wards_of
+from cchc.lib.names import natural_sorted
 from cchc.org.models import Jurisdiction
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
@@ -213,7 +214,9 @@ def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpRespons
                     "datatype_description": None,
                     "order": 1,
                     "description": "Phường, xã nơi xảy ra sự việc",
-                    "values": [{"key": w.code, "name": w.name} for w in wards_of(j)],
+                    "values": [
+                        {"key": w.code, "name": w.name} for w in natural_sorted(wards_of(j), lambda w: w.name)
+                    ],
                 }
             )
         return render({"service_code": c.code, "attributes": attributes}, "service_definition", fmt)

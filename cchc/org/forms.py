@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from cchc.core.plausible import validate_historical
+from cchc.core.widgets import TelInput
 from cchc.org.actions import head_candidates, today
 from cchc.org.models import HeadKind, Unit, UnitKind
 from cchc.org.queries import jurisdictions_for, official_units_for, officials_for, units_for
@@ -110,7 +111,7 @@ class UnitForm(BootstrapForm):
     email = forms.EmailField(
         label="Thư điện tử", required=False, error_messages={"invalid": "Thư điện tử không hợp lệ."}
     )
-    phone = forms.CharField(label="Điện thoại", max_length=40, required=False)
+    phone = forms.CharField(label="Điện thoại", max_length=40, required=False, widget=TelInput())
     address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
     valid_from = date_field("Hiệu lực từ ngày", required=False)
     valid_to = date_field(
@@ -176,7 +177,7 @@ class OfficialForm(BootstrapForm):
     email = forms.EmailField(
         label="Thư điện tử", required=False, error_messages={"invalid": "Thư điện tử không hợp lệ."}
     )
-    phone = forms.CharField(label="Điện thoại", max_length=40, required=False)
+    phone = forms.CharField(label="Điện thoại", max_length=40, required=False, widget=TelInput())
 
     def __init__(self, *args: Any, user: Any, official: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

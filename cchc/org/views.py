@@ -8,7 +8,6 @@ and answers 403 to a reader who may look but not touch.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +21,7 @@ from django.utils.http import urlencode
 
 from cchc.core.params import id_param
 from cchc.core.queries import audit_events_for
+from cchc.lib.names import natural_key
 from cchc.org import actions, exports
 from cchc.org.forms import (
     CloseUnitForm,
@@ -51,10 +51,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KIND_ORDER = {k: i for i, k in enumerate(UnitKind.values)}
 
 
-def sort_key(text: str) -> str:
-    """Sort Vietnamese names the same way on every database: by letters first, then diacritics."""
-    base = unicodedata.normalize("NFD", text.replace("Đ", "D~").replace("đ", "d~"))
-    return "".join(c for c in base if unicodedata.category(c) != "Mn").casefold() + "\x00" + text
+def sort_key(text: str) -> tuple[Any, ...]:
+    """Sort Vietnamese names the same way on every database and numbers by value (``natural_key``)."""
+    return natural_key(text)
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
