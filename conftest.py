@@ -58,3 +58,25 @@ def _redis_database_of_its_own():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once per session (per xdist worker) and kept in memory."""
+    from cchc.testing.demo_snapshot import take
+
+    with django_db_blocker.unblock():
+        return take()
+
+
+@pytest.fixture
+def demo_db(db, demo_snapshot):
+    """The test database holds the whole demo (restored from the session's snapshot in well under a
+    second; ``cchc load-demo`` takes tens of seconds). The test's rollback removes it."""
+    from django.core.cache import cache
+
+    from cchc.testing.demo_snapshot import restore
+
+    restore(demo_snapshot)
+    cache.clear()
+    return demo_snapshot

@@ -3,8 +3,6 @@ grow with the number of units, dossiers, tasks or petitions. Measured on the who
 CCHC_DEMO_DOSSIERS=400 from conftest), for every demo login, current month and a chosen month."""
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 
 from cchc.accounts.demo import DEMO_LOGINS
 from cchc.accounts.models import User
@@ -17,15 +15,13 @@ BUDGET = 30
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_db, settings):
     settings.CCHC_DEMO = True
     settings.CCHC_DEMO_WITHOUT_2FA = True
-    call_command("load_demo", verbosity=0)
-    cache.clear()
 
 
 def test_every_demo_page_answers_within_the_query_budget(client, demo, django_assert_max_num_queries):
-    # One test for the whole demo: loading it takes tens of seconds. The month of the founding letter.
+    # The month of the founding letter.
     letter = demo_clock.letter_date()
     for login in DEMO_LOGINS:
         user = User.objects.get(username=login.username)
