@@ -27,10 +27,17 @@ GROUPS: Final[list[tuple[str, list[str]]]] = [
         "Nhập và kiểm tra dữ liệu",
         ["import-org", "import-procedures", "import-dossiers", "load-workdays", "check-dates"],
     ),
-    ("Số liệu", ["dossier-stats", "feedback-stats", "rebuild-facts"]),
+    ("Số liệu", ["dossier-stats", "feedback-stats", "rebuild-facts", "early-warning-backtest"]),
     (
         "Việc định kỳ và chạy nền",
-        ["send-reminders", "spawn-occurrences", "feedback-daily", "poll-feedback-mail", "db_worker"],
+        [
+            "send-reminders",
+            "spawn-occurrences",
+            "early-warning",
+            "feedback-daily",
+            "poll-feedback-mail",
+            "db_worker",
+        ],
     ),
     ("Truy cập của hệ thống khác", ["dossier-api-client", "open311-key"]),
 ]
@@ -78,7 +85,7 @@ def help_text() -> str:
     out = ["Cách dùng: cchc LỆNH [tham số]   (cchc LỆNH --help: tham số của một lệnh)", ""]
     for title, names in GROUPS:
         out.append(f"{title}:")
-        out.extend(f"  {name.ljust(width)}{lines[name]}" for name in names)
+        out.extend(f"  {name.ljust(width)}{lines[name]}" for name in names if name in lines)
         out.append("")
     out.append("Lệnh Django hay dùng khi triển khai: " + ", ".join(DJANGO_COMMON))
     out.append("Mọi lệnh Django: cchc help --django")
