@@ -92,8 +92,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
-    "django_tasks_db",
+    # core before django_tasks_db: its db_worker command (reaping dead jobs first) replaces the library's.
     "cchc.core",
+    "django_tasks_db",
     "cchc.accounts",
     "cchc.org",
     "cchc.calendar",
@@ -356,8 +357,15 @@ CCHC_PLAUSIBLE_DEADLINE_YEARS = env_int("CCHC_PLAUSIBLE_DEADLINE_YEARS", 10)
 
 CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished dossiers before ranking
 CCHC_LEAGUE_CACHE_SECONDS = env_int("CCHC_LEAGUE_CACHE_SECONDS", 600)
-# Web uploads larger than this run in the background worker.
+# Web uploads larger than this (uncompressed, for a workbook) run in the background worker.
 CCHC_IMPORT_BACKGROUND_BYTES = env_int("CCHC_IMPORT_BACKGROUND_BYTES", 5 * 1024 * 1024)
+# Compressed-file bombs (cchc.lib.zipguard): a workbook that unpacks to more than this, or whose sheet
+# declares more cells, is refused before any parser sees it.
+CCHC_IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("CCHC_IMPORT_MAX_UNCOMPRESSED_BYTES", 256 * 1024 * 1024)
+CCHC_IMPORT_MAX_CELLS = env_int("CCHC_IMPORT_MAX_CELLS", 10_000_000)
+# A background job running longer than this fails with its reason; the next worker start (or job)
+# marks any batch still "running" past it as failed (a killed worker leaves nothing running for ever).
+CCHC_JOB_TIME_LIMIT_SECONDS = env_int("CCHC_JOB_TIME_LIMIT_SECONDS", 2 * 3600)
 # CSV files of at least this many lines try the columnar import path first (0: never).
 CCHC_IMPORT_COLUMNAR_MIN_ROWS = env_int("CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000)
 CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request

@@ -29,6 +29,7 @@ from typing import Any
 from django.db import transaction
 
 from cchc.core.events import diff, record
+from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.dossiers.importing import UnreadableInput, detect_format
 from cchc.dossiers.models import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
 from cchc.dossiers.records import RowError, fold
@@ -155,11 +156,17 @@ def read_table(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
         raise UnreadableInput("Danh mục TTHC nhập từ tệp CSV hoặc XLSX.")
     if fmt == "xlsx":
         try:
+            check_upload(data)
+        except WorkbookRefused as exc:
+            raise UnreadableInput(str(exc)) from exc
+        try:
             from python_calamine import CalamineWorkbook
 
             rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
-        except Exception as exc:  # calamine raises several types for a broken workbook
-            raise UnreadableInput(f"Tệp Excel không đọc được: {exc}") from exc
+        except Exception as exc:  # calamine's messages are English: the person gets ours
+            raise UnreadableInput(
+                "Tệp Excel không đọc được: tệp hỏng, có mật khẩu hoặc không phải bảng tính .xlsx."
+            ) from exc
         table = [[_cell(c) for c in row] for row in rows]
     else:
         try:
@@ -174,7 +181,7 @@ def read_table(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
                 for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             ]
         except csv.Error as exc:
-            raise UnreadableInput(f"Tệp CSV không đọc được: {exc}") from exc
+            raise UnreadableInput("Tệp CSV sai cấu trúc (dấu ngoặc kép không đóng hoặc ô quá dài).") from exc
     if not table:
         raise UnreadableInput("Tệp rỗng.")
     keys = [_ALIASES.get(fold(h)) for h in table[0]]

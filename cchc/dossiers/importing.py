@@ -27,6 +27,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from cchc.core.jobs import JobTimeLimit
+from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.dossiers.actions import UpsertResult, upsert_dossiers
 from cchc.dossiers.models import ImportBatch, ImportStatus
 from cchc.dossiers.records import FIELDS, DossierRecord, RowError, map_headers, parse_record
@@ -86,8 +88,14 @@ def detect_format(name: str, head: bytes) -> str:
 def _rows_json(data: bytes) -> Iterator[tuple[int, dict[str, Any], bool]]:
     try:
         doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UnreadableInput(f"Tệp JSON không đọc được: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput("Tệp JSON phải mã hóa UTF-8.") from exc
+    except json.JSONDecodeError as exc:
+        raise UnreadableInput(f"Tệp JSON sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}.") from exc
+    except RecursionError as exc:
+        raise UnreadableInput("Tệp JSON lồng nhau quá nhiều tầng; hệ thống không đọc.") from exc
+    except ValueError as exc:
+        raise UnreadableInput("Tệp JSON không đọc được.") from exc
     if isinstance(doc, dict):
         doc = doc.get("data")
     if not isinstance(doc, list):
@@ -121,7 +129,7 @@ def _rows_csv(data: bytes) -> Iterator[tuple[int, dict[str, Any], bool]]:
     except StopIteration as exc:
         raise UnreadableInput("Tệp rỗng.") from exc
     except csv.Error as exc:
-        raise UnreadableInput(f"Tệp CSV không đọc được: {exc}") from exc
+        raise UnreadableInput("Tệp CSV sai cấu trúc ở dòng tiêu đề.") from exc
     mapping = _check_headers(headers)
     index = [(i, mapping[h]) for i, h in enumerate(headers) if h in mapping]
     try:
@@ -130,17 +138,23 @@ def _rows_csv(data: bytes) -> Iterator[tuple[int, dict[str, Any], bool]]:
                 continue
             yield n, {key: (row[i] if i < len(row) else "") for i, key in index}, True
     except csv.Error as exc:
-        raise UnreadableInput(f"Tệp CSV không đọc được: {exc}") from exc
+        raise UnreadableInput(f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}.") from exc
 
 
 def _rows_xlsx(data: bytes) -> Iterator[tuple[int, dict[str, Any], bool]]:
+    try:
+        check_upload(data)
+    except WorkbookRefused as exc:
+        raise UnreadableInput(str(exc)) from exc
     try:
         from python_calamine import CalamineWorkbook
 
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise UnreadableInput(f"Tệp Excel không đọc được: {exc}") from exc
+    except Exception as exc:  # the library's messages are English: the person gets ours
+        raise UnreadableInput(
+            "Tệp Excel không đọc được: tệp hỏng, có mật khẩu hoặc không phải bảng tính .xlsx."
+        ) from exc
     if not rows:
         raise UnreadableInput("Bảng tính rỗng.")
     headers = ["" if h is None else str(h).strip() for h in rows[0]]
@@ -292,6 +306,15 @@ def run_batch(
     except UnreadableInput as exc:
         batch.status = ImportStatus.FAILED
         batch.message = str(exc)
+    except JobTimeLimit as exc:
+        batch.status = ImportStatus.FAILED
+        batch.message = str(exc)
+    except Exception:  # whatever went wrong, the batch must not stay "running" for ever
+        logger.exception("import batch %s failed", batch.pk)
+        batch.status = ImportStatus.FAILED
+        batch.message = (
+            "Không nhập được tệp do lỗi hệ thống; không có hồ sơ nào được ghi. Vui lòng báo quản trị."
+        )
     else:
         r = outcome.result
         batch.format = outcome.format
@@ -311,6 +334,7 @@ def run_batch(
     return batch
 
 
+SYSTEM_FAILURE = "Không nhập được tệp do lỗi hệ thống; không có hồ sơ nào được ghi. Vui lòng báo quản trị."
 STAGE_LABELS = {
     "parse": "Đang đọc và kiểm tra từng dòng…",
     "judge": "Đang tính kết quả giải quyết (trước hạn, đúng hạn, trễ hạn)…",

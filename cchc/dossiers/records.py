@@ -334,7 +334,10 @@ def _list(value: Any) -> list[Any]:
     s = str(value).strip()
     if not s:
         return []
-    parsed = json.loads(s)
+    try:
+        parsed = json.loads(s)
+    except RecursionError as exc:  # a cell nested thousands deep: unreadable, like any bad JSON
+        raise ValueError(s[:80]) from exc
     if isinstance(parsed, dict):
         return [parsed]
     if not isinstance(parsed, list):

@@ -14,12 +14,14 @@ from typing import Any, cast
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from cchc.accounts.models import User
+from cchc.core.uploads import WorkbookRefused, check_upload, unpacked_size
 from cchc.dossiers.importing import background_threshold, run_batch
 from cchc.dossiers.models import ImportBatch, ImportStatus
 from cchc.dossiers.records import FIELDS
@@ -79,19 +81,27 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
-        batch = ImportBatch.objects.create(
-            file_name=f.name[:255],
-            dry_run=form.cleaned_data["dry_run"],
-            submitted_by=cast(User, request.user),
-        )
-        if f.size > background_threshold():
-            from cchc.dossiers.jobs import import_dossier_file
-
-            batch.file.save(f.name, f, save=True)
-            import_dossier_file.enqueue(batch.pk)
+        data = f.read()
+        try:
+            # A compressed-file bomb is refused here, in seconds, before any batch or parser exists.
+            check_upload(data)
+        except WorkbookRefused as exc:
+            form.add_error("file", str(exc))
         else:
-            run_batch(batch, f.read(), actor=request.user)
-        return redirect("dossier_import:detail", pk=batch.pk)
+            batch = ImportBatch.objects.create(
+                file_name=f.name[:255],
+                dry_run=form.cleaned_data["dry_run"],
+                submitted_by=cast(User, request.user),
+            )
+            # What the parser will hold decides, not the compressed size of a workbook.
+            if unpacked_size(data) > background_threshold():
+                from cchc.dossiers.jobs import import_dossier_file
+
+                batch.file.save(f.name, ContentFile(data), save=True)
+                import_dossier_file.enqueue(batch.pk)
+            else:
+                run_batch(batch, data, actor=request.user)
+            return redirect("dossier_import:detail", pk=batch.pk)
     recent = batches_for(request.user)[:10]
     return render(
         request,

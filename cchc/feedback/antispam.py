@@ -10,6 +10,7 @@ memory cache, per worker process.
 from __future__ import annotations
 
 import hashlib
+import secrets
 import time
 
 from django.conf import settings
@@ -48,19 +49,53 @@ def hash_address(ip: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
 
 
+# A stamp is good for a day (a citizen may leave the form open), and for one petition only.
+STAMP_MAX_AGE = 24 * 3600
+STAMP_BAD = "Biểu mẫu đã quá hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+STAMP_USED = "Biểu mẫu này đã được gửi một lần. Vui lòng tải lại trang nếu muốn gửi phản ánh khác."
+
+
 def form_stamp() -> str:
-    return signing.dumps(time.time(), salt=_SALT)
+    """Signed (SECRET_KEY) time the form was shown, with a random nonce that makes it single-use."""
+    return signing.dumps({"t": time.time(), "n": secrets.token_urlsafe(12)}, salt=_SALT)
 
 
-def too_fast(stamp: str) -> bool:
-    minimum = float(setting("CCHC_FEEDBACK_MIN_FILL_SECONDS"))
-    if minimum <= 0:
-        return False
+def _stamp(stamp: str) -> dict[str, object] | None:
     try:
-        started = float(signing.loads(stamp, salt=_SALT))
+        data = signing.loads(stamp, salt=_SALT, max_age=STAMP_MAX_AGE)
     except (signing.BadSignature, TypeError, ValueError):
-        return True
-    return time.time() - started < minimum
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("t"), float | int) or not data.get("n"):
+        return None
+    return data
+
+
+def _used_key(data: dict[str, object]) -> str:
+    return f"cchc:feedback:stamp:{data['n']}"
+
+
+def stamp_problem(stamp: str) -> str:
+    """Why the form's time stamp is refused ("" when it is fine): forged or expired, sent back faster
+    than a person types, or already used for a petition."""
+    minimum = float(setting("CCHC_FEEDBACK_MIN_FILL_SECONDS"))
+    if not stamp:
+        return TOO_FAST if minimum > 0 else ""
+    data = _stamp(stamp)
+    if data is None:
+        return STAMP_BAD
+    if minimum > 0 and time.time() - float(data["t"]) < minimum:  # type: ignore[arg-type]
+        return TOO_FAST
+    if cache.get(_used_key(data)):
+        return STAMP_USED
+    return ""
+
+
+def use_stamp(stamp: str) -> bool:
+    """Mark the stamp used, atomically; False when another request used it first."""
+    data = _stamp(stamp) if stamp else None
+    if data is None:
+        return True  # no stamp to spend (the time trap is off)
+    return bool(cache.add(_used_key(data), 1, timeout=STAMP_MAX_AGE))
 
 
 def _count(key: str, window: int) -> int:

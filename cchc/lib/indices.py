@@ -383,7 +383,9 @@ def _csv_rows(text: str) -> Iterable[RawRow]:
                 )
             yield cells[who], cells[what], cells[answer], reader.line_num
     except csv.Error as exc:
-        raise ResponseError(f"dòng CSV không đúng định dạng ({exc}).", reader.line_num) from exc
+        raise ResponseError(
+            "dòng CSV không đúng định dạng (dấu ngoặc kép không đóng hoặc ô quá dài).", reader.line_num
+        ) from exc
 
 
 # --- computation -------------------------------------------------------------------------------

@@ -570,7 +570,7 @@ def _json_items(text: str | bytes) -> Iterator[RawItem]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableInput(
-            f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
+            f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): sai cú pháp"
         ) from None
     except UnicodeDecodeError:
         raise UnreadableInput("Tệp không phải văn bản UTF-8") from None
@@ -593,8 +593,8 @@ def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise UnreadableInput("Tệp CSV trống") from None
-    except csv.Error as exc:
-        raise UnreadableInput(f"Tệp CSV không đọc được: {exc}") from None
+    except csv.Error:
+        raise UnreadableInput("Tệp CSV không đọc được: dòng tiêu đề sai cấu trúc") from None
     missing = [c for c in CSV_REQUIRED if c not in header]
     if missing:
         raise UnreadableInput(f"Tệp CSV thiếu cột bắt buộc: {', '.join(missing)} (dòng tiêu đề, dòng 1)")
@@ -607,8 +607,10 @@ def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]
                 if not any(c.strip() for c in cells):
                     continue
                 yield row_number, dict(zip(header, cells, strict=False))
-        except csv.Error as exc:
-            raise UnreadableInput(f"Tệp CSV không đọc được ở dòng {row_number + 1}: {exc}") from None
+        except csv.Error:
+            raise UnreadableInput(
+                f"Tệp CSV không đọc được ở dòng {row_number + 1}: dấu ngoặc kép không đóng hoặc ô quá dài"
+            ) from None
 
     return header, rows()
 
@@ -631,7 +633,7 @@ def _csv_items(text: str) -> Iterator[RawItem]:
                 elif cell.strip():
                     try:
                         record[key] = json.loads(cell)
-                    except json.JSONDecodeError:
+                    except (json.JSONDecodeError, RecursionError):
                         code = (cells.get("MaHoSo") or "").strip() or None
                         errors.append(
                             RecordError(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc.core import plausible
+from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.org.models import HeadKind, UnitKind
 
 UNITS = "units"
@@ -182,6 +183,10 @@ def _read_spreadsheet(data: bytes) -> list[list[str]]:
     import python_calamine
 
     try:
+        check_upload(data)
+    except WorkbookRefused as exc:
+        raise UnreadableFile(f"Không đọc được tệp bảng tính: {exc}") from exc
+    try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
             raise UnreadableFile("Tệp bảng tính không có trang tính nào.")
@@ -191,7 +196,8 @@ def _read_spreadsheet(data: bytes) -> list[list[str]]:
         raise
     except Exception as exc:  # calamine raises several unrelated types for damaged files
         raise UnreadableFile(
-            f"Không đọc được tệp bảng tính: {exc}. Hãy lưu lại dưới dạng .xlsx hoặc .csv."
+            "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu hoặc không phải bảng tính). "
+            "Hãy lưu lại dưới dạng .xlsx hoặc .csv."
         ) from exc
     return [[cell_text(v) for v in row] for row in raw]
 
@@ -213,7 +219,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
     try:
         return [[cell_text(v) for v in row] for row in reader]
     except csv.Error as exc:
-        raise UnreadableFile(f"Tệp CSV sai cấu trúc: {exc}.") from exc
+        raise UnreadableFile(f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}.") from exc
 
 
 def _lookup(kind: str) -> dict[str, Column]:

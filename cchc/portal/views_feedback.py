@@ -99,8 +99,9 @@ def _receive_public(
     request: HttpRequest, form: PetitionForm, jurisdiction: Any
 ) -> tuple[Petition | None, int]:
     data = form.cleaned_data
-    if antispam.too_fast(data.get(antispam.STAMP_FIELD) or ""):
-        form.add_error(None, antispam.TOO_FAST)
+    stamp = data.get(antispam.STAMP_FIELD) or ""
+    if problem := antispam.stamp_problem(stamp):
+        form.add_error(None, problem)
         return None, 400
     try:
         files = check_uploads(data["attachments"])
@@ -111,6 +112,9 @@ def _receive_public(
     if limited:
         form.add_error(None, limited)
         return None, 429
+    if not antispam.use_stamp(stamp):  # two submissions racing with one stamp: the second loses
+        form.add_error(None, antispam.STAMP_USED)
+        return None, 400
     intake = Intake(
         jurisdiction=jurisdiction,
         kind=data["kind"],
