@@ -56,14 +56,22 @@ def card_page(request: HttpRequest, pk: int, *, error: str = "", status: int = 2
     evidence: dict[int, list[Evidence]] = {}
     for ev in Evidence.objects.filter(score__scorecard=card):
         evidence.setdefault(ev.score_id, []).append(ev)
+    states: dict[int, list[solutions.SolutionState]] = {}
+    lost = {line.row.pk: line.lost for line in result.lines if line.row is not None}
+    for sol in Solution.objects.filter(score__scorecard=card).select_related("task__deadline"):
+        states.setdefault(sol.score_id, []).append(solutions.state_of(sol, lost.get(sol.score_id)))
+    can = access(request.user, card)
+    area = city_area(card.unit.jurisdiction)
     return render(
         request,
         "scorecards/card.html",
         {
             "card": card,
             "result": result,
-            "can": access(request.user, card),
+            "can": can,
             "evidence": evidence,
+            "solutions": states,
+            "directives": list(solutions.directives_for_tasks(area)[:20]) if can.assign and area else [],
             "error": error,
         },
         status=status,

@@ -52,3 +52,22 @@ def test_another_ward_gets_404_and_the_front_is_refused(world):
         == 404
     )
     assert _client(world, "front").get(reverse("scorecards:city")).status_code == 403
+
+
+def test_a_losing_criterion_shows_its_solutions_and_the_leader_may_give_a_task(world):
+    from cchc.directives.models import Directive
+    from cchc.scorecards import actions, solutions
+
+    Directive.objects.create(
+        jurisdiction=world.jurisdictions["city"], issuer="UBND", number="7190", symbol="UBND-NV",
+        date="2022-08-15", doc_type="cong_van", subject="Cải thiện chỉ số PAR INDEX",
+    )  # fmt: skip
+    cards = open_year(world)
+    row = score_of(cards["p1"], "1.1")
+    actions.self_assess(world.users["ward_officer"], row, points="1", note="")
+    solutions.add_solution(world.users["unit_head"], row, text="Ban hành kế hoạch sớm")
+    url = reverse("scorecards:card", args=[cards["p1"].pk])
+    leader = _client(world, "leader").get(url).content.decode()
+    assert "Ban hành kế hoạch sớm" in leader and "Giao nhiệm vụ" in leader
+    ward = _client(world, "unit_head").get(url).content.decode()
+    assert "Ban hành kế hoạch sớm" in ward and "Giao nhiệm vụ" not in ward
