@@ -11,7 +11,7 @@ A scratch PostgreSQL database gets the demo organisation, 40 procedures, ``--his
 
 * **baseline** — what any recomputation must do at least: read the open dossiers' columns and their open
   steps (the same two queries the refresh makes) and write one row per dossier into the risk table
-  in one transaction, with a constant risk (no model);
+  in one transaction with the refresh's own writer (COPY), with a constant risk (no model);
 * **refresh** — ``cchc.earlywarning.refresh.refresh``: read the history into the model, score every open
   dossier and its step, and replace the stored risks (two rows per dossier: the dossier and its step).
 """
@@ -100,31 +100,29 @@ def _fill(open_n: int, history_n: int) -> None:
 
 
 def _baseline(today: dt.date) -> float:
-    from django.db import transaction
-
+    """Read what the refresh reads for open dossiers, write one constant row per dossier with the same
+    writer (COPY on PostgreSQL), in one transaction: the floor under any model."""
     from cchc.earlywarning import compute
-    from cchc.earlywarning.models import Risk
+    from cchc.earlywarning.refresh import Row, _row, _write
+    from cchc.lib.earlywarning.survival import Estimate
 
     t0 = time.perf_counter()
-    rows = [
-        Risk(
-            kind="dossier",
-            object_id=r.pk,
+    zero = Estimate(0.0, "unit", 0, 0.0, 0.0, 0.0, 0.0)
+    rows: list[Row] = [
+        _row(
+            "dossier",
+            r.pk,
+            zero,
             dossier_id=r.pk,
             unit_id=r.handling_unit_id,
             title=r.code,
-            risk=0.0,
-            priority=0.0,
-            level="unit",
             explanation="",
             due_at=r.appointment_at,
             computed_on=today,
         )
         for r in compute.open_dossiers()
     ]
-    with transaction.atomic():
-        Risk.objects.all().delete()
-        Risk.objects.bulk_create(rows, batch_size=5000)
+    _write(rows)
     return time.perf_counter() - t0
 
 

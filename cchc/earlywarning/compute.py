@@ -68,6 +68,7 @@ class Axis:
     def __init__(self, cal: WorkCalendar) -> None:
         self.cal = cal
         self.day_us = cal.hours.day_us
+        self.tz = timezone.get_current_timezone()
         self._base = lru_cache(maxsize=4096)(self._base_of)
 
     def _base_of(self, d: dt.date) -> float:
@@ -77,7 +78,7 @@ class Axis:
         )
 
     def local(self, t: dt.datetime) -> dt.datetime:
-        return timezone.localtime(t).replace(tzinfo=None) if timezone.is_aware(t) else t
+        return t.astimezone(self.tz).replace(tzinfo=None) if t.tzinfo is not None else t
 
     def at(self, t: dt.datetime) -> float:
         t = self.local(t)

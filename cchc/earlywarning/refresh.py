@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.dossiers.models import Procedure
@@ -45,9 +45,34 @@ def _expected(cal: WorkCalendar, today: dt.date, e: Estimate) -> dt.date:
     return cal.add_working_days(today, max(0, math.ceil(e.expected_more - 1e-9)))
 
 
-def _row(kind: str, object_id: int, e: Estimate, **kw: object) -> Risk:
+# The stored columns, in the order the PostgreSQL COPY writes them.
+COLUMNS = (
+    "kind", "object_id", "dossier_id", "step_id", "unit_id", "official_id", "receiving_unit_id", "title",
+    "url", "risk", "consequence", "priority", "level", "insufficient", "explanation", "due_at",
+    "expected_finish", "apology_by", "computed_on",
+)  # fmt: skip
+
+
+class Row(dict[str, object]):
+    """One risk before it is stored: a plain mapping (a million model instances would cost seconds)."""
+
+    @property
+    def kind(self) -> str:
+        return str(self["kind"])
+
+    @property
+    def risk(self) -> float:
+        return float(self["risk"])  # type: ignore[arg-type]
+
+    @property
+    def insufficient(self) -> bool:
+        return bool(self["insufficient"])
+
+
+def _row(kind: str, object_id: int, e: Estimate, **kw: object) -> Row:
     consequence = compute.CONSEQUENCE[kind]
-    return Risk(
+    row = Row(dict.fromkeys(COLUMNS))
+    row.update(
         kind=kind,
         object_id=object_id,
         risk=e.risk,
@@ -55,11 +80,29 @@ def _row(kind: str, object_id: int, e: Estimate, **kw: object) -> Risk:
         priority=e.risk * consequence,
         level=e.level,
         insufficient=e.insufficient,
-        **kw,
+        url="",
     )
+    row.update(kw)
+    return row
 
 
-def build_rows(today: dt.date, now: dt.datetime) -> list[Risk]:
+def _write(rows: list[Row]) -> None:
+    """Replace every stored risk in one transaction: COPY on PostgreSQL, batched inserts elsewhere."""
+    with transaction.atomic():
+        Risk.objects.all().delete()
+        if connection.vendor != "postgresql":
+            Risk.objects.bulk_create([Risk(**r) for r in rows], batch_size=BATCH)
+            return
+        table = Risk._meta.db_table
+        with (
+            connection.cursor() as c,
+            c.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
+        ):
+            for r in rows:
+                copy.write_row(tuple(r[k] for k in COLUMNS))
+
+
+def build_rows(today: dt.date, now: dt.datetime) -> list[Row]:
     """Every open dossier, step in progress, task and petition, scored on the morning of ``today``."""
     cal = compute.calendar()
     axis = compute.Axis(cal)
@@ -67,7 +110,7 @@ def build_rows(today: dt.date, now: dt.datetime) -> list[Risk]:
     last = today - dt.timedelta(days=1)
     model = compute.dossier_history(axis, first, last)
     names = dict(Procedure.objects.values_list("pk", "name"))
-    rows: list[Risk] = []
+    rows: list[Row] = []
     for r in compute.with_waits(axis, compute.open_dossiers()):
         o = compute.as_open(axis, r, now)
         e = model.dossier_risk(o, today)
@@ -137,16 +180,16 @@ def build_rows(today: dt.date, now: dt.datetime) -> list[Risk]:
     return rows
 
 
-def _who_must_act(rows: list[Risk], today: dt.date) -> None:
+def _who_must_act(rows: list[Row], today: dt.date) -> None:
     """An item nobody holds goes to the head of its unit (the acting head when one is appointed)."""
-    orphans = {r.unit_id for r in rows if r.official_id is None}
+    orphans = {r["unit_id"] for r in rows if r["official_id"] is None}
     if not orphans:
         return
     heads = heads_on(list(orphans), today)
     for r in rows:
-        if r.official_id is None:
-            head = accountable(heads.get(r.unit_id, {}))
-            r.official_id = head.pk if head is not None else None
+        if r["official_id"] is None:
+            head = accountable(heads.get(r["unit_id"], {}))  # type: ignore[call-overload]
+            r["official_id"] = head.pk if head is not None else None
 
 
 def refresh(today: dt.date | None = None, now: dt.datetime | None = None) -> RefreshResult:
@@ -160,9 +203,7 @@ def refresh(today: dt.date | None = None, now: dt.datetime | None = None) -> Ref
         now = timezone.make_aware(local) if local is not None else real
     today = today or timezone.localdate(now)
     rows = build_rows(today, now)
-    with transaction.atomic():
-        Risk.objects.all().delete()
-        Risk.objects.bulk_create(rows, batch_size=BATCH)
+    _write(rows)
     limit = compute.threshold()
     out = RefreshResult(insufficient=sum(r.insufficient for r in rows))
     for r in rows:
