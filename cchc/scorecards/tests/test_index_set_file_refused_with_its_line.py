@@ -61,3 +61,20 @@ def test_children_above_their_maximum_are_refused_naming_the_line(world):
             "tests", world.jurisdictions["city"], 2023, text=_text(doc), name="city-2023.json"
         )
     assert not IndexVersion.objects.exists()
+
+
+def test_the_command_exits_2_naming_the_line_and_loads_a_good_file(world, tmp_path, capsys):
+    from django.core.management import call_command
+
+    bad = json.loads(json.dumps(GOOD))
+    del bad["children"][0]["max_points"]
+    path = tmp_path / "city-2023.json"
+    path.write_text(_text(bad), encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        call_command("load_index_set", str(path), "--area", "747", "--year", "2023")
+    assert exc.value.code == 2
+    assert "dòng 9 (1): thiếu điểm tối đa" in capsys.readouterr().err
+    assert not IndexVersion.objects.exists()
+    path.write_text(_text(GOOD), encoding="utf-8")
+    call_command("load_index_set", str(path), "--area", "747", "--year", "2023")
+    assert IndexVersion.objects.get().year == 2023
