@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand
 
@@ -48,6 +48,6 @@ class Command(BaseCommand):
             self._fail(str(exc))
         self.stdout.write(f"Đã nạp {version.file_name} cho năm {version.year}.")
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str) -> NoReturn:
         self.stderr.write(message)
         sys.exit(2)
