@@ -215,6 +215,56 @@ def figure_lines(figures: dict[str, Any]) -> dict[str, list[str]]:
     return lines
 
 
+GROUP_LABELS: Final = {
+    "tasks": "Nhiệm vụ",
+    "dossiers": "Hồ sơ thủ tục hành chính",
+    "petitions": "Phản ánh, kiến nghị",
+    "satisfaction": "Đánh giá sự hài lòng",
+}
+KEY_LABELS: Final = {
+    "total": "tổng số",
+    "in_period": "tổng số nhận giải quyết",
+    "received": "tiếp nhận mới",
+    "received_online": "tiếp nhận trực tuyến",
+    "received_direct": "tiếp nhận trực tiếp",
+    "received_postal": "tiếp nhận qua bưu chính",
+    "carried_over": "từ kỳ trước",
+    "finished": "đã giải quyết",
+    "finished_early": "giải quyết trước hạn",
+    "finished_on_time": "giải quyết đúng hạn",
+    "finished_late": "giải quyết quá hạn",
+    "open": "đang giải quyết",
+    "open_within_time": "đang xử lý trong hạn",
+    "open_overdue": "đang xử lý quá hạn",
+    "apologies": "văn bản xin lỗi",
+    "answered_on_time": "trả lời đúng hạn",
+    "answered_late": "trả lời trễ hạn",
+    "accountability": "yêu cầu giải trình",
+    "very": "rất hài lòng",
+    "satisfied": "hài lòng",
+    "not_satisfied": "không hài lòng",
+    "open_within": "đang thực hiện trong hạn",
+    "open_no_deadline": "đang thực hiện, không có hạn",
+    "awaiting_confirmation": "chờ xác nhận hoàn thành",
+    "done_on_time": "hoàn thành đúng hạn",
+    "done_late": "hoàn thành quá hạn",
+    "done_no_deadline": "hoàn thành, không có hạn",
+    **{k: f"nguyên nhân trễ hạn: {v.lower()}" for k, v in CAUSE_LABELS.items()},
+}
+
+
+def label(path: str) -> str:
+    """A figure's name for people ("dossiers.finished_late" → "Hồ sơ thủ tục hành chính — giải quyết
+    quá hạn"); a directive's reference is kept as it is."""
+    parts = path.split(".")
+    out = [GROUP_LABELS.get(parts[0], parts[0])]
+    for part in parts[1:]:
+        if part in ("by_directive", "late_causes"):
+            continue
+        out.append(KEY_LABELS.get(part, part))
+    return " — ".join(out)
+
+
 def differences(
     frozen: dict[str, Any], fresh: dict[str, Any], prefix: str = ""
 ) -> list[tuple[str, Any, Any]]:

@@ -153,7 +153,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "sections": [(k, t, (report.sections or {}).get(k, "")) for k, t in drafting.SECTIONS],
             "lines": drafting.figure_lines(figures),
-            "changed": changed,
+            "changed": [(drafting.label(path), sent, now) for path, sent, now in changed],
             "writable": writable and report.state == State.DRAFT,
             "may_approve": report.state == State.DRAFT and may_approve(user, report),
             "may_submit": writable and report.state == State.APPROVED,

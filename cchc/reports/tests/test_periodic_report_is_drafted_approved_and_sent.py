@@ -74,3 +74,18 @@ def test_another_wards_officer_cannot_write_or_send(world, q2):
         actions.edit_sections(world.users["other_ward_officer"], report, {"chi_dao": "x"})
     with pytest.raises(PermissionDenied):
         actions.approve(world.users["leader"], report)  # the city's leader approves the city's report only
+
+
+def test_the_page_of_an_approved_report_names_each_figure_a_new_count_changes(world, q2, client):
+    from cchc.testing.personas import login_verified
+
+    quarter_set(world)
+    report = actions.draft(world.users["ward_officer"], world.units["p1"], q2)
+    actions.approve(world.users["unit_head"], report)
+    Dossier.objects.filter(code="Q-OVERDUE").update(
+        status=10, end_at=dt.datetime(2022, 6, 25, 9, tzinfo=dt.UTC)
+    )
+    login_verified(client, world.users["leader"])
+    page = client.get(f"/bao-cao/dinh-ky/{report.pk}/").content.decode()
+    assert "Hồ sơ thủ tục hành chính — giải quyết quá hạn: đã chốt 2, tính lại 3" in page
+    assert "Hồ sơ thủ tục hành chính — đang xử lý quá hạn: đã chốt 1, tính lại 0" in page
