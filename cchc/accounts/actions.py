@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts import backup_codes
 from cchc.accounts.models import BackupCode, BackupCodeDevice, LoginFailure, User
-from cchc.accounts.policy import Lockout, lockout_for, username_key
+from cchc.accounts.policy import Lockout, lockout_for, lockout_window, max_failures, username_key
 from cchc.core.events import record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Jurisdiction, Official
@@ -142,13 +142,42 @@ def _account_named(username: str) -> User | None:
     return User.objects.filter(username=username).first()
 
 
-def note_failed_sign_in(username: str, *, ip: str | None, stage: str) -> Lockout | None:
-    """Count a wrong password or code against the user name; return the lockout it triggers."""
+def claim_attempt(username: str, *, ip: str | None) -> tuple[LoginFailure | None, Lockout | None]:
+    """Take one of the CCHC_LOGIN_MAX_FAILURES places before a password or code is checked.
+
+    The place is a failure row written first, then counted: of any number of parallel attempts (on any
+    number of processes), the k-th to commit sees at least k rows, so at most the limit see a count
+    within it. A wrong answer keeps the row as its failure; a right one gives it back
+    (``release_attempt``); a refused attempt removes it, so refusals never extend a lockout.
+    """
+    lockout = lockout_for(username)
+    if lockout is not None:
+        return None, lockout
+    key = username_key(username)
+    claim = LoginFailure.objects.create(username=key, ip=ip)
+    taken = LoginFailure.objects.filter(username=key, at__gt=claim.at - lockout_window()).count()
+    if taken > max_failures():
+        claim.delete()
+        return None, lockout_for(username) or Lockout(until=claim.at + lockout_window())
+    return claim, None
+
+
+def release_attempt(claim: LoginFailure | None) -> None:
+    if claim is not None:
+        LoginFailure.objects.filter(pk=claim.pk).delete()
+
+
+def note_failed_sign_in(
+    username: str, *, ip: str | None, stage: str, claim: LoginFailure | None = None
+) -> Lockout | None:
+    """Count a wrong password or code against the user name; return the lockout it triggers. With a
+    ``claim`` (``claim_attempt``) the failure is already counted."""
     user = _account_named(username)
     with transaction.atomic():
         # Rows far older than any lockout window only fill the table; the audit trail keeps history.
         LoginFailure.objects.filter(at__lt=timezone.now() - FAILURE_RETENTION).delete()
-        LoginFailure.objects.create(username=username_key(username), ip=ip)
+        if claim is None:
+            LoginFailure.objects.create(username=username_key(username), ip=ip)
         _sign_in_event(
             username,
             user,
@@ -350,6 +379,16 @@ def change_password(user: User, new_password: str) -> None:
         user,
         "Mật khẩu CCHC của bạn vừa được thay đổi",
         "Mật khẩu tài khoản CCHC của bạn vừa được thay đổi.",
+    )
+
+
+def note_password_set_by_admin(actor: Any, user: User) -> None:
+    """An administrator set this account's password in the admin (Django's form saved it)."""
+    record(actor, "accounts.password_set_by_admin", user, summary=f"Quản trị đặt mật khẩu mới cho {user}")
+    _notify(
+        user,
+        "Quản trị hệ thống vừa đặt mật khẩu mới cho tài khoản của bạn",
+        "Quản trị hệ thống vừa đặt một mật khẩu mới cho tài khoản CCHC của bạn.",
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -35,7 +36,14 @@ def _admin_has_permission(request: HttpRequest) -> bool:
     return bool(user.is_active and user.is_staff and second_factor_satisfied(user))
 
 
+def _admin_password_change(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    # The admin's own form changes a password without the re-entered password's lockout, the audit
+    # event or the notice e-mail: one's own password is changed on the security page only.
+    return HttpResponseRedirect(reverse("accounts:security"))
+
+
 admin.site.login = _admin_login  # type: ignore[method-assign]
+admin.site.password_change = _admin_password_change  # type: ignore[method-assign,assignment]
 admin.site.has_permission = _admin_has_permission  # type: ignore[method-assign]
 
 
@@ -96,6 +104,16 @@ class AccountAdmin(SuperuserOnly, UserAdmin):
         for user in queryset:
             actions.unlock(request.user, user.get_username())
         messages.success(request, f"Đã mở khoá đăng nhập cho {queryset.count()} tài khoản.")
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        """A superuser sets another account's password: Django's form, then the audit event and the
+        notice e-mail every password change gets (actions.note_password_set_by_admin)."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, unquote(id))
+            if user is not None:
+                actions.note_password_set_by_admin(request.user, user)
+        return response
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)

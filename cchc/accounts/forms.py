@@ -47,6 +47,14 @@ class SignInForm(StyledForm):
         error_messages={"required": "Vui lòng nhập mật khẩu."},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+    # Asked only from an address with many recent failures (password spraying): then the password and
+    # the authenticator's code (or a backup code) are checked together.
+    code = forms.CharField(
+        label="Mã xác thực 6 số (hoặc mã dự phòng)",
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
 
 
 class CodeForm(StyledForm):

@@ -74,9 +74,11 @@ class Lockout:
     def message(self) -> str:
         at = self.local_until
         if self.by_address:
+            # Not a refusal: the address's own users still get in with the code (views.login_view).
             return (
-                "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. "
-                f"Vui lòng thử lại sau {at:%H:%M} ngày {at:%d/%m/%Y}, hoặc báo quản trị hệ thống."
+                "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này, nên đến "
+                f"{at:%H:%M} ngày {at:%d/%m/%Y} hệ thống cần cả mật khẩu và mã xác thực 6 số "
+                "(hoặc một mã dự phòng) trong cùng một lần gửi."
             )
         return (
             f"Tên đăng nhập này đang tạm khoá vì nhập sai quá {max_failures()} lần. "

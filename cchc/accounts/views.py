@@ -139,15 +139,22 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         ip = client_ip(request)
-        lockout = address_lockout_for(ip) or lockout_for(username)
+        by_address = address_lockout_for(ip)
+        claim, lockout = actions.claim_attempt(username, ip=ip)
         if lockout is not None:
             # Refused even with the right password: the password is not even checked.
             actions.note_refused_sign_in(username, ip=ip, lockout=lockout)
             form.add_error(None, lockout.message())
+        elif by_address is not None:
+            # Many failures from this address (password spraying): its users still get in, with the
+            # password and the authenticator's code together, and a wrong pair never says which half.
+            done = _sign_in_from_busy_address(request, form, claim, by_address)
+            if done is not None:
+                return done
         else:
             user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
-                lockout = actions.note_failed_sign_in(username, ip=ip, stage="password")
+                lockout = actions.note_failed_sign_in(username, ip=ip, stage="password", claim=claim)
                 # One message for an unknown name and a wrong password: no hint of which names exist.
                 form.add_error(
                     None,
@@ -157,6 +164,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 assert isinstance(user, User)
+                actions.release_attempt(claim)
                 auth.login(request, user)
                 if skips_second_factor(user):
                     return _finish_sign_in(request, user, "demo")
@@ -164,11 +172,55 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 request.session.set_expiry(PENDING_SIGN_IN_SECONDS)
                 step = "accounts:otp" if confirmed_device(user) else "accounts:enrol"
                 return redirect(_with_next(step, next_url))
+    ask_code = request.method == "POST" and address_lockout_for(client_ip(request)) is not None
     return render(
         request,
         "accounts/login.html",
-        {**SIGN_IN_CONTEXT, "form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+        {
+            **SIGN_IN_CONTEXT,
+            "form": form,
+            "ask_code": ask_code,
+            "next": request.POST.get("next") or request.GET.get("next", ""),
+        },
     )
+
+
+BUSY_WRONG = "Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."
+
+
+def _sign_in_from_busy_address(
+    request: HttpRequest, form: SignInForm, claim: Any, lockout: Lockout
+) -> HttpResponse | None:
+    """Password and second factor checked together; a redirect when both are right, else None with the
+    form's error (one message for any wrong half, so the address learns nothing about the password)."""
+    username = form.cleaned_data["username"]
+    ip = client_ip(request)
+    typed = (form.cleaned_data.get("code") or "").strip()
+    if not typed:
+        actions.release_attempt(claim)  # nothing was checked
+        actions.note_refused_sign_in(username, ip=ip, lockout=lockout)
+        form.add_error(None, lockout.message())
+        return None
+    user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
+    verified = None
+    if isinstance(user, User):
+        device = confirmed_device(user)
+        backup = actions.backup_device(user) if looks_like_backup_code(typed) else None
+        if backup is not None:
+            verified = django_otp.verify_token(user, backup.persistent_id, typed)
+        elif device is not None and _throttle_message(device) is None:
+            verified = django_otp.verify_token(user, device.persistent_id, typed)
+    if verified is None or not isinstance(user, User):
+        locked = actions.note_failed_sign_in(username, ip=ip, stage="password", claim=claim)
+        form.add_error(None, locked.message() if locked else BUSY_WRONG)
+        return None
+    actions.release_attempt(claim)
+    auth.login(request, user)
+    django_otp.login(request, verified)
+    if isinstance(verified, BackupCodeDevice):
+        actions.note_backup_code_used(user, verified)
+        return _finish_sign_in(request, user, "backup_code")
+    return _finish_sign_in(request, user, "totp")
 
 
 # --- step 2: the authenticator's code --------------------------------------------------------------
@@ -194,14 +246,19 @@ def otp_view(request: HttpRequest) -> HttpResponse:
 
     form = SignInCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        username, ip = user.get_username(), client_ip(request)
         typed = form.cleaned_data["code"]
         backup = actions.backup_device(user) if looks_like_backup_code(typed) else None
         throttled = None if backup is not None else _throttle_message(device)
+        claim, lockout = (None, None) if throttled else actions.claim_attempt(username, ip=ip)
+        if lockout is not None:
+            return _refuse_locked(request, lockout)
         if throttled:
             form.add_error("code", throttled)
         else:
             verified = django_otp.verify_token(user, (backup or device).persistent_id, typed)
             if verified is not None:
+                actions.release_attempt(claim)
                 django_otp.login(request, verified)
                 if isinstance(verified, BackupCodeDevice):
                     actions.note_backup_code_used(user, verified)
@@ -212,7 +269,7 @@ def otp_view(request: HttpRequest) -> HttpResponse:
                     )
                     return _finish_sign_in(request, user, "backup_code")
                 return _finish_sign_in(request, user, "totp")
-            lockout = actions.note_failed_sign_in(user.get_username(), ip=client_ip(request), stage="otp")
+            lockout = actions.note_failed_sign_in(username, ip=ip, stage="otp", claim=claim)
             if lockout is not None:
                 return _refuse_locked(request, lockout)
             form.add_error(

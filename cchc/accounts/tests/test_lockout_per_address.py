@@ -1,6 +1,8 @@
 """Password spraying — one guess at each of many names — never locks a name, so failures are also
-counted per network address: past CCHC_LOGIN_MAX_FAILURES_PER_IP within the window, that address is
-refused for the window, even with a right password, while other addresses sign in normally."""
+counted per network address: past CCHC_LOGIN_MAX_FAILURES_PER_IP within the window, a password alone
+from that address is refused for the window, even a right one (it must come with the authenticator's
+code, see test_a_right_password_and_code_get_through_a_busy_address), while other addresses sign in
+normally."""
 
 from django.test import Client
 
@@ -18,8 +20,8 @@ def test_an_address_spraying_names_is_refused_and_others_are_not(world, settings
         page = password_step(attacker, name, "Sai@MatKhau123").content.decode()
         assert "Tên đăng nhập hoặc mật khẩu không đúng" in page
     assert LoginFailure.objects.filter(ip="203.0.113.7").count() == 4
-    # No name reached its own lockout (one failure each), yet the address is now refused, even with
-    # the right password, and the refusal is not counted as a further failure.
+    # No name reached its own lockout (one failure each), yet a password alone from the address is now
+    # refused, even the right one, and the refusal is not counted as a further failure.
     refused = password_step(attacker, "ward_officer")
     assert refused.status_code == 200
     assert "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này" in refused.content.decode()
