@@ -120,19 +120,27 @@ def edit_sections(actor: Any, report: PeriodicReport, sections: dict[str, str]) 
     return report
 
 
-def current_figures(report: PeriodicReport) -> dict[str, Any]:
-    """The figures counted now: a unit's from every module, the city's from its units' approved ones."""
-    period = Period(report.period_start, report.period_end)
-    if report.is_city:
-        parts = PeriodicReport.objects.filter(
+def assembled_from(report: PeriodicReport) -> list[PeriodicReport]:
+    """The units' approved (or sent) reports of the same period: what the city's report adds up."""
+    return list(
+        PeriodicReport.objects.filter(
             jurisdiction=report.jurisdiction,
             kind=report.kind,
             year=report.year,
             part=report.part,
             is_city=False,
             state__in=[State.APPROVED, State.SUBMITTED],
-        ).values_list("figures", flat=True)
-        return drafting.assemble(parts, period)
+        )
+        .select_related("unit")
+        .order_by("unit__code")
+    )
+
+
+def current_figures(report: PeriodicReport) -> dict[str, Any]:
+    """The figures counted now: a unit's from every module, the city's from its units' approved ones."""
+    period = Period(report.period_start, report.period_end)
+    if report.is_city:
+        return drafting.assemble((r.figures for r in assembled_from(report)), period)
     return drafting.unit_figures(report.unit, period)
 
 

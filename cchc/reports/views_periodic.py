@@ -158,6 +158,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_approve": report.state == State.DRAFT and may_approve(user, report),
             "may_submit": writable and report.state == State.APPROVED,
             "summary": document.summary_line(report),
+            "parts": actions.assembled_from(report) if report.is_city else [],
         },
         status=status,
     )

@@ -76,3 +76,16 @@ def test_a_report_a_ward_drafts_on_its_own_counts_in_the_citys_round(world, q2):
     actions.submit(world.users["ward_officer"], report, today=q2.due)
     lines = rounds.status(world.jurisdictions["city"], q2, q2.due + dt.timedelta(days=1))
     assert [line.unit.code for line in lines if line.sent] == ["P1"]
+
+
+def test_the_city_report_page_lists_the_units_it_adds_up(world, q2, client):
+    quarter_set(world)
+    p1 = actions.approve(
+        world.users["unit_head"], actions.draft(world.users["ward_officer"], world.units["p1"], q2)
+    )
+    actions.draft(world.users["other_ward_officer"], world.units["p2"], q2)  # a draft: not added
+    own = actions.draft(world.users["office"], world.units["ubnd"], q2, is_city=True)
+    login_verified(client, world.users["leader"])
+    page = client.get(f"/bao-cao/dinh-ky/{own.pk}/").content.decode()
+    assert "tổng số liệu đã chốt của 1 báo cáo đơn vị" in page
+    assert f"/bao-cao/dinh-ky/{p1.pk}/" in page and "UBND Phường 2" not in page
