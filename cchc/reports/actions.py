@@ -7,15 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from cchc.accounts.models import User
 from cchc.core.events import diff, record
+from cchc.core.roles import Role
 from cchc.deadlines import actions as deadlines
 from cchc.deadlines.models import Deadline
 from cchc.lib.dossier_period import Period
+from cchc.notify.actions import send
 from cchc.org.models import Jurisdiction, Unit
 from cchc.reports import drafting
 from cchc.reports.models import PeriodicReport, State
@@ -194,9 +198,32 @@ def submit(actor: Any, report: PeriodicReport, *, today: dt.date | None = None) 
     return record_sending(actor, report, at=at)
 
 
+def _tell_the_city(report: PeriodicReport) -> None:
+    """E-mail the city's office and secretariat that a unit's report has arrived (after commit)."""
+    people = User.objects.filter(
+        role__in=[Role.OFFICE, Role.SECRETARIAT], is_active=True, jurisdiction=report.jurisdiction
+    ).exclude(email="")
+    link = settings.SITE_URL.rstrip("/") + reverse("reports:periodic_detail", args=[report.pk])
+    subject = f"[CCHC] {report.unit.name} đã gửi {report.get_kind_display().lower()} {report.period_label}"
+    body = f"{report.unit.name} đã gửi báo cáo số {report.number}.\nXem báo cáo: {link}"
+    for person in people:
+        send(
+            "email",
+            person.email,
+            subject,
+            body,
+            dedupe_key=f"report-sent:{report.pk}:{person.email}"[:200],
+            object_type="reports.periodicreport",
+            object_id=str(report.pk),
+        )
+
+
 @transaction.atomic
-def record_sending(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> PeriodicReport:
-    """The sending itself, once the caller has checked who sends (``submit``; the demo's past quarters)."""
+def record_sending(
+    actor: Any, report: PeriodicReport, *, at: dt.datetime, tell: bool = True
+) -> PeriodicReport:
+    """The sending itself, once the caller has checked who sends (``submit``; the demo's past quarters,
+    without telling anyone)."""
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.APPROVED:
         raise ValidationError("Báo cáo phải được phê duyệt trước khi gửi.")
@@ -210,4 +237,7 @@ def record_sending(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> Pe
         deadlines.report_done(actor, clock, on=day)
         deadlines.confirm_done(actor, clock, on=day)
     record(actor, "report.submitted", report, summary=f"Gửi {report} lên cấp trên")
+    if tell and not report.is_city:
+        sent = report
+        transaction.on_commit(lambda: _tell_the_city(sent))
     return report

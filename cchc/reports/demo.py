@@ -98,13 +98,13 @@ def load_reports_demo() -> str:
                 continue  # approved, not sent
             late = rng.random() < 0.15
             sent_on = slot.due + dt.timedelta(days=rng.randint(1, 6)) if late else approved_on
-            actions.record_sending(who, report, at=_at(min(sent_on, today)))
+            actions.record_sending(who, report, at=_at(min(sent_on, today)), tell=False)
         if city_state is not None:
             own = actions.draft(office, committee, slot, is_city=True)
             own.sections = {**own.sections, **TEXTS}
             own.save(update_fields=["sections"])
             own = actions.record_approval(leader, own, at=_at(slot.due + dt.timedelta(days=3)))
             if city_state == State.SUBMITTED:
-                actions.record_sending(office, own, at=_at(slot.due + dt.timedelta(days=4)))
+                actions.record_sending(office, own, at=_at(slot.due + dt.timedelta(days=4)), tell=False)
             made += 1
     return f"{made} báo cáo định kỳ của ba quý gần nhất"

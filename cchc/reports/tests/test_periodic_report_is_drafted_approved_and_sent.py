@@ -89,3 +89,20 @@ def test_the_page_of_an_approved_report_names_each_figure_a_new_count_changes(wo
     page = client.get(f"/bao-cao/dinh-ky/{report.pk}/").content.decode()
     assert "Hồ sơ thủ tục hành chính — giải quyết quá hạn: đã chốt 2, tính lại 3" in page
     assert "Hồ sơ thủ tục hành chính — đang xử lý quá hạn: đã chốt 1, tính lại 0" in page
+
+
+def test_the_city_office_hears_of_a_sent_report_once_it_is_committed(
+    world, q2, django_capture_on_commit_callbacks
+):
+    from cchc.notify.models import Notification
+
+    report = actions.approve(
+        world.users["unit_head"], actions.draft(world.users["ward_officer"], world.units["p1"], q2)
+    )
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        actions.submit(world.users["ward_officer"], report, today=dt.date(2022, 7, 4))
+    assert not Notification.objects.exists()  # nothing leaves before the commit
+    for callback in pending:
+        callback()
+    to = set(Notification.objects.values_list("recipient", flat=True))
+    assert to == {world.users["office"].email, world.users["secretariat"].email}
