@@ -213,6 +213,9 @@ CCHC_LOGIN_MAX_FAILURES = env_int("CCHC_LOGIN_MAX_FAILURES", 5)
 CCHC_LOGIN_LOCKOUT_MINUTES = env_int("CCHC_LOGIN_LOCKOUT_MINUTES", 15)
 # Password spraying (one guess at many names) never locks a name; this caps failures per address.
 CCHC_LOGIN_MAX_FAILURES_PER_IP = env_int("CCHC_LOGIN_MAX_FAILURES_PER_IP", 50)
+# Password-reset e-mails per hour: to one address, and asked from one network address (0 = no limit).
+CCHC_PASSWORD_RESET_PER_ADDRESS_HOUR = env_int("CCHC_PASSWORD_RESET_PER_ADDRESS_HOUR", 3)
+CCHC_PASSWORD_RESET_PER_IP_HOUR = env_int("CCHC_PASSWORD_RESET_PER_IP_HOUR", 10)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "CCHC")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show TOTP secrets in the admin
 
@@ -370,7 +373,10 @@ CCHC_JOB_TIME_LIMIT_SECONDS = env_int("CCHC_JOB_TIME_LIMIT_SECONDS", 2 * 3600)
 CCHC_IMPORT_COLUMNAR_MIN_ROWS = env_int("CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000)
 CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request
 CCHC_API_MAX_PROGRESS = env_int("CCHC_API_MAX_PROGRESS", 100)
-CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per address and code
+CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per requester address
+# Wrong answers for one code + phone pair per hour; no limit counts per code alone (that locked the
+# look-up of a predictable code for its own applicant).
+CCHC_LOOKUP_WRONG_PAIR_PER_HOUR = env_int("CCHC_LOOKUP_WRONG_PAIR_PER_HOUR", 5)
 # rules-vn-texts §a1: the apology comes at least one day before the deadline; counted in working days by
 # default (the texts say "một ngày" without saying which kind).
 CCHC_APOLOGY_NOTICE_WORKING_DAYS = env_bool("CCHC_APOLOGY_NOTICE_WORKING_DAYS", True)

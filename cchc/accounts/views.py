@@ -55,6 +55,7 @@ from cchc.accounts.policy import (
     skips_second_factor,
 )
 from cchc.accounts.queries import sign_in_events_for
+from cchc.core import ratelimit
 
 # Session key: the account that re-entered its password to replace its authenticator.
 REENROL_SESSION_KEY = "cchc_reenrol_user"
@@ -440,8 +441,25 @@ class ResetRequestView(auth_views.PasswordResetView):
     extra_context = SIGN_IN_CONTEXT
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
-        self.extra_email_context = {"reset_validity": _reset_validity()}
-        return super().form_valid(form)
+        """Hand the e-mail to the worker, within the limits; the same answer in every case, so neither
+        the page nor its timing says whether the address has an account or was limited."""
+        from cchc.accounts.jobs import send_password_reset
+
+        email = form.cleaned_data["email"].strip().casefold()
+        ip = client_ip(self.request) or "unknown"
+        limited = ratelimit.over_limit(
+            f"cchc:reset:ip:{ratelimit.hashed(ip)}", int(settings.CCHC_PASSWORD_RESET_PER_IP_HOUR), 3600
+        )
+        limited = limited or ratelimit.over_limit(
+            f"cchc:reset:email:{ratelimit.hashed(email)}",
+            int(settings.CCHC_PASSWORD_RESET_PER_ADDRESS_HOUR),
+            3600,
+        )
+        if not limited:
+            send_password_reset.enqueue(
+                email, self.request.get_host(), self.request.is_secure(), _reset_validity()
+            )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class ResetDoneView(auth_views.PasswordResetDoneView):

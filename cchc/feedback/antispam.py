@@ -40,7 +40,9 @@ def address(request: HttpRequest) -> str:
     if setting("CCHC_FEEDBACK_TRUST_X_FORWARDED_FOR"):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            # The right-most entry is the one our proxy appended; the left ones are the client's to forge
+            # (a new address per request would escape every limit).
+            return forwarded.split(",")[-1].strip()
     return client_ip(request) or "unknown"
 
 

@@ -6,8 +6,6 @@ both its code and the applicant's phone number, and even then only the masked na
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from cchc.accounts.policy import client_ip
+from cchc.core import ratelimit
 from cchc.dossiers.forms import LookupForm
 from cchc.dossiers.models import LateList
 from cchc.dossiers.queries import public_lookup
@@ -44,31 +43,27 @@ def lookup_rate() -> int:
     return int(getattr(settings, "CCHC_LOOKUP_RATE_PER_HOUR", 20))
 
 
-def _over_limit(key: str, limit: int) -> bool:
-    """Count one attempt in a fixed one-hour window started by the first attempt."""
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        count = 1
-    return count > limit
+def wrong_pair_rate() -> int:
+    return int(getattr(settings, "CCHC_LOOKUP_WRONG_PAIR_PER_HOUR", 5))
 
 
-def _rate_limited(request: HttpRequest, code: str) -> bool:
-    limit = lookup_rate()
+def _address_limited(request: HttpRequest) -> bool:
+    """Every attempt counts against the requester's address (one person trying many dossiers)."""
     ip = client_ip(request) or "unknown"
-    code_key = hashlib.sha256(code.strip().upper().encode()).hexdigest()[:32]
-    # Both counters move on every attempt: per address against one person trying many dossiers, per
-    # code against many addresses trying the phone numbers of one dossier.
-    by_ip = _over_limit(f"cchc:lookup:ip:{ip}", limit)
-    by_code = _over_limit(f"cchc:lookup:code:{code_key}", limit)
-    return by_ip or by_code
+    return ratelimit.over_limit(f"cchc:lookup:ip:{ratelimit.hashed(ip)}", lookup_rate(), RATE_WINDOW_SECONDS)
+
+
+def _pair_key(code: str, phone: str) -> str:
+    return f"cchc:lookup:pair:{ratelimit.hashed(code.strip().upper() + '|' + phone)}"
 
 
 @never_cache
 def dossier_lookup(request: HttpRequest) -> HttpResponse:
-    """Look a dossier up by its code plus the applicant's phone (both must match)."""
+    """Look a dossier up by its code plus the applicant's phone (both must match).
+
+    Limits: every attempt per requester address, and wrong answers per code + phone pair. Nothing is
+    counted per code alone: twenty guesses at a predictable code must not lock it for its applicant.
+    """
     result = None
     error = ""
     status = 200
@@ -76,12 +71,14 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
         form = LookupForm(request.POST)
         if form.is_valid():
             code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
-            if _rate_limited(request, code):
+            pair = _pair_key(code, phone)
+            if _address_limited(request) or int(cache.get(pair, 0)) >= wrong_pair_rate():
                 error, status = TOO_MANY, 429
             else:
                 result = public_lookup(code, phone)
                 if result is None:
                     error = NOT_FOUND
+                    ratelimit.over_limit(pair, wrong_pair_rate(), RATE_WINDOW_SECONDS)
     else:
         form = LookupForm()
     return render(

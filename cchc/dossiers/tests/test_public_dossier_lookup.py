@@ -103,12 +103,20 @@ def test_attempts_are_limited_per_address(client, ledger, settings):
     )
 
 
-def test_attempts_are_limited_per_dossier_code_across_addresses(client, ledger, settings):
+def test_guesses_from_many_addresses_never_lock_the_code_for_its_applicant(client, ledger, settings):
     settings.CCHC_LOOKUP_RATE_PER_HOUR = 3
-    for i in range(3):
-        look(client, ledger.late.code, f"090000000{i}", ip=f"198.51.100.{i + 1}")
-    blocked = look(client, ledger.late.code, "0912345789", ip="192.0.2.50")
-    assert blocked.status_code == 429
+    for i in range(30):
+        look(client, ledger.late.code, f"09000000{i:02d}", ip=f"198.51.100.{i + 1}")
+    found = look(client, ledger.late.code, "0912345789", ip="192.0.2.50")
+    assert found.status_code == 200 and "Đăng ký khai sinh" in found.content.decode()
+
+
+def test_one_wrong_code_and_phone_pair_is_limited_across_addresses(client, ledger, settings):
+    settings.CCHC_LOOKUP_WRONG_PAIR_PER_HOUR = 2
+    for i in range(2):
+        assert look(client, ledger.late.code, "0900000000", ip=f"198.51.100.{i + 1}").status_code == 200
+    assert look(client, ledger.late.code, "0900000000", ip="192.0.2.60").status_code == 429
+    assert look(client, ledger.late.code, "0912345789", ip="192.0.2.61").status_code == 200
 
 
 def test_default_rate_is_twenty_an_hour(client, ledger, settings):

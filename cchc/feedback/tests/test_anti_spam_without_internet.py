@@ -150,3 +150,19 @@ def test_a_different_matter_a_different_ward_or_an_old_report_is_not_a_duplicate
     much_later = file_petition(at=local(2022, 8, 20), citizen_phone="0987654323")
     assert first.duplicate_of is None
     assert (other_matter.duplicate_of, other_ward.duplicate_of, much_later.duplicate_of) == (None, None, None)
+
+
+def test_a_forged_forwarded_for_entry_does_not_escape_the_address_limit(client, categories, world, settings):
+    settings.CCHC_FEEDBACK_TRUST_X_FORWARDED_FOR = True
+    settings.CCHC_FEEDBACK_RATE_PER_IP_HOUR = 1
+    statuses = [
+        post(
+            client,
+            form_data(
+                categories, world, citizen_phone=f"091100000{i}", text=f"Phản ánh số {i} đủ dài để nhận."
+            ),
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{i}, 203.0.113.77",  # forged left part, proxy's entry last
+        ).status_code
+        for i in range(2)
+    ]
+    assert statuses == [302, 429]
