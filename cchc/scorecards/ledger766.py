@@ -4,7 +4,8 @@ over ``cchc.lib.dossier_period``), fed with the ledger's dossiers in the nationa
 The ledger's rows are turned into national-shape records and read by ``natsync.parse_records`` — the
 reader of the command line — so a figure here and the command's figure on an export of the same
 dossiers cannot drift apart. Units are the handling units (``DonViXuLy``), as in the command. The
-petition indicators (5.2–5.4) have no data here until petitions feed them (docs/indices.md).
+petition indicators (5.2–5.4) read the petitions module's petitions through the command's petition
+rules (``index766.feedback``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ from django.db.models import Count, Max, Q, QuerySet
 from cchc.dossiers.judging import calendar_for
 from cchc.dossiers.models import Dossier, Procedure, Supplement
 from cchc.dossiers.records import LOCAL_TZ
+from cchc.feedback.models import Petition
 from cchc.lib import index766
 from cchc.lib.dossier_period import Period, Tally, classify, count_batch, summary
+from cchc.lib.index766.feedback import (
+    FEEDBACK_KEYS,
+    PETITION,
+    Feedback,
+    count_feedback,
+    dossiers_with_feedback,
+)
 from cchc.lib.natsync import parse_records
 from cchc.lib.outcomes import LegalLimit, LimitUnit, Rules, SupplementShift
 from cchc.lib.outcomes_batch import judge_many
@@ -119,33 +128,105 @@ def _parsed(qs: QuerySet[Dossier], period: Period) -> Iterator[Any]:
         yield parse_records(chunk, procedures=limits)
 
 
-def count(qs: QuerySet[Dossier], period: Period, jurisdiction: Jurisdiction | None) -> Tally:
+def count(
+    qs: QuerySet[Dossier],
+    period: Period,
+    jurisdiction: Jurisdiction | None,
+    feedback_codes: frozenset[str] = frozenset(),
+) -> Tally:
     """The period counts per handling unit (code) of the dossiers in ``qs``."""
     calendar, rule = calendar_for(jurisdiction), rules()
     tally = Tally()
     for parsed in _parsed(qs, period):
-        tally.add(count_batch(parsed.dossiers, parsed.facts, period, calendar, rules=rule))
+        tally.add(
+            count_batch(
+                parsed.dossiers, parsed.facts, period, calendar, rules=rule, feedback_codes=feedback_codes
+            )
+        )
         tally.errors.extend(parsed.errors)
     return tally
 
 
-def document(qs: QuerySet[Dossier], period: Period, jurisdiction: Jurisdiction | None) -> dict[str, Any]:
-    """The ``cchc index-766`` document for these dossiers and this period."""
-    tally = count(qs, period, jurisdiction)
+def document(
+    qs: QuerySet[Dossier],
+    period: Period,
+    jurisdiction: Jurisdiction | None,
+    petitions: list[Feedback] | None = None,
+) -> dict[str, Any]:
+    """The ``cchc index-766`` document for these dossiers and this period; with ``petitions`` (as
+    ``petition_items`` gives them) the petition indicators 5.2–5.4 too, as ``--feedback`` does."""
+    codes = dossiers_with_feedback(petitions, period) if petitions is not None else frozenset()
+    tally = count(qs, period, jurisdiction, codes)
+    unit_feedback = total_feedback = None
+    if petitions is not None:
+        unit_feedback = count_feedback(petitions, period, calendar_for(jurisdiction))
+        total_feedback = {k: sum(c[k] for c in unit_feedback.values()) for k in FEEDBACK_KEYS}
     return index766.report(
         period,
         index766.index_set_for(period),
         {label: summary(counts) for label, counts in tally.groups.items()},
         summary(tally.total()),
-        None,
-        None,
+        unit_feedback,
+        total_feedback,
     )
+
+
+def petition_items(jurisdiction: Jurisdiction | None) -> list[Feedback]:
+    """The petitions module's petitions as the engine's items (the ``--feedback`` file's rows): handled
+    on the day of the answer, refusal or redirection; raised again when the citizen reopened it; due
+    on the date its clock gives; duplicates left out (the first petition counts)."""
+    qs = Petition.objects.filter(duplicate_of__isnull=True)
+    if jurisdiction is not None:
+        qs = qs.filter(jurisdiction__path__startswith=jurisdiction.path)
+    out = []
+    for code, unit, received, due, handled, satisfied, reopened, dossier in qs.order_by("pk").values_list(
+        "code",
+        "unit__code",
+        "received_at",
+        "due_on",
+        "handled_on",
+        "satisfied",
+        "reopened_at",
+        "dossier_code",
+    ):
+        out.append(
+            Feedback(
+                code=code,
+                kind=PETITION,
+                received_at=received.astimezone(LOCAL_TZ).replace(tzinfo=None),
+                unit=unit,
+                due=due,
+                handled_at=None if handled is None else dt.datetime.combine(handled, dt.time.min),
+                satisfied=satisfied,
+                raised_again=reopened is not None,
+                dossier=dossier or None,
+            )
+        )
+    return out
+
+
+def petitions_file(items: list[Feedback]) -> list[dict[str, Any]]:
+    """The items in the shape of the command's petitions file (``--feedback``)."""
+    return [
+        {
+            "MaPAKN": f.code,
+            "NgayTiepNhan": f.received_at.strftime("%Y%m%d%H%M%S"),
+            "DonViXuLy": f.unit,
+            "HanXuLy": f.due.strftime("%Y%m%d") if f.due else "",
+            "NgayXuLy": f.handled_at.strftime("%Y%m%d") if f.handled_at else "",
+            "HaiLong": "" if f.satisfied is None else int(f.satisfied),
+            "PhanAnhLai": int(f.raised_again),
+            "MaHoSo": f.dossier or "",
+        }
+        for f in items
+    ]
 
 
 def _stamp() -> str:
     agg = Dossier.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
     last = agg["last"].timestamp() if agg["last"] else 0
-    return f"{agg['n']}:{last}"
+    p = Petition.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+    return f"{agg['n']}:{last}:{p['n']}:{p['last'].timestamp() if p['last'] else 0}"
 
 
 def city_document(jurisdiction: Jurisdiction | None, period: Period) -> dict[str, Any]:
@@ -158,7 +239,7 @@ def city_document(jurisdiction: Jurisdiction | None, period: Period) -> dict[str
     qs = Dossier.objects.all()
     if jurisdiction is not None:
         qs = qs.filter(handling_unit__jurisdiction__path__startswith=jurisdiction.path)
-    doc = document(qs, period, jurisdiction)
+    doc = document(qs, period, jurisdiction, petition_items(jurisdiction))
     cache.set(key, doc, 3600)
     return doc
 

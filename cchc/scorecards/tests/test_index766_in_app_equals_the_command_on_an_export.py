@@ -4,6 +4,7 @@ and a year."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -14,10 +15,30 @@ from cchc.dossiers.actions.upsert import record_from_dossier
 from cchc.dossiers.models import Dossier, Procedure
 from cchc.dossiers.records import to_national
 from cchc.lib.commands import index_766
+from cchc.lib.index766.feedback import PETITION, Feedback
 from cchc.scorecards import ledger766, periods
 from cchc.scorecards.tests.ledger_helpers import load
 
 pytestmark = pytest.mark.django_db
+
+
+PETITIONS = [
+    Feedback(
+        "PA-1",
+        PETITION,
+        dt.datetime(2022, 6, 1, 8),
+        "P1",
+        dt.date(2022, 6, 20),
+        dt.datetime(2022, 6, 10),
+        True,
+        False,
+        "K-05",
+    ),
+    Feedback("PA-2", PETITION, dt.datetime(2022, 5, 2, 8), "P2", None, dt.datetime(2022, 6, 25), False, True),
+    Feedback(
+        "PA-3", PETITION, dt.datetime(2022, 6, 20, 8), "P1", dt.date(2022, 7, 15), None, None, False, "K-02"
+    ),
+]
 
 
 def _export(tmp_path: Path) -> tuple[Path, Path]:
@@ -37,16 +58,21 @@ def test_the_command_on_an_export_equals_the_application(world, tmp_path, key, m
     monkeypatch.delenv("CCHC_SUPPLEMENT_SHIFT", raising=False)
     load(world)
     export, procedures = _export(tmp_path)
+    pakn = tmp_path / "pakn.json"
+    pakn.write_text(json.dumps(ledger766.petitions_file(PETITIONS), ensure_ascii=False), encoding="utf-8")
     period = periods.parse(key)
     out, err = io.StringIO(), io.StringIO()
     status = index_766.main(
-        [str(export), "--from", str(period.start), "--to", str(period.end), "--procedures", str(procedures)],
+        [
+            *(str(export), "--from", str(period.start), "--to", str(period.end)),
+            *("--procedures", str(procedures), "--feedback", str(pakn)),
+        ],
         out,
         err,
     )
     assert status == 0, err.getvalue()
     command = json.loads(out.getvalue())
-    app = ledger766.document(Dossier.objects.all(), period.period, None)
+    app = ledger766.document(Dossier.objects.all(), period.period, None, PETITIONS)
     assert command["units"] == app["units"]
     assert command["overall"] == app["overall"]
     assert {u["unit"] for u in app["units"]} == {"P1", "P2"}

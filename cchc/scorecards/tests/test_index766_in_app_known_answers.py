@@ -10,6 +10,7 @@ import pytest
 
 from cchc.dossiers.models import Dossier
 from cchc.lib.dossier_period import Period
+from cchc.lib.index766.feedback import PETITION, Feedback
 from cchc.scorecards import ledger766
 from cchc.scorecards.tests.ledger_helpers import load
 
@@ -55,6 +56,35 @@ def test_digitised_needs_the_electronic_result_when_a_result_was_issued(doc):
     assert _unit(doc, "P1")["4.2"] == (1, 2, 2.5)
 
 
-def test_petition_indicators_have_no_data_in_the_application_yet(doc):
+def test_without_petitions_the_petition_indicators_have_no_data(doc):
     p1 = _unit(doc, "P1")
     assert p1["5.2"] == p1["5.3"] == p1["5.4"] == (None, None, None)
+
+
+def test_petitions_feed_5_2_to_5_4(world):
+    load(world)
+    items = [
+        # Handled on 10/6, due 20/6: on time. Names K-05.
+        Feedback(
+            "PA-1",
+            PETITION,
+            dt.datetime(2022, 6, 1, 8),
+            "P1",
+            dt.date(2022, 6, 20),
+            dt.datetime(2022, 6, 10),
+            None,
+            False,
+            "K-05",
+        ),
+        # Handled on 25/6, due 20/6: late.
+        Feedback(
+            "PA-2", PETITION, dt.datetime(2022, 6, 2, 8), "P1", dt.date(2022, 6, 20), dt.datetime(2022, 6, 25)
+        ),
+        # Open at the end of June, due 15/7: within time; answered "not satisfied" later doesn't matter.
+        Feedback("PA-3", PETITION, dt.datetime(2022, 6, 20, 8), "P1", dt.date(2022, 7, 15)),
+    ]
+    p1 = _unit(ledger766.document(Dossier.objects.all(), JUNE, None, items), "P1")
+    assert p1["5.2"] == (2, 3, 3.33)  # 5 × 2/3
+    assert p1["5.3"] == (2, 3, 1.33)  # PA-2 late; 2 × 2/3
+    # 5.4: 7 dossiers in June − 3 late or overdue (K-02, K-04, K-06) − 1 named (K-05) = 3 of 7; 6 × (3/7) ÷ 0.9
+    assert p1["5.4"] == (3, 7, 2.86)
