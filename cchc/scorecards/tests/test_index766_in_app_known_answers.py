@@ -86,5 +86,5 @@ def test_petitions_feed_5_2_to_5_4(world):
     p1 = _unit(ledger766.document(Dossier.objects.all(), JUNE, None, items), "P1")
     assert p1["5.2"] == (2, 3, 3.33)  # 5 × 2/3
     assert p1["5.3"] == (2, 3, 1.33)  # PA-2 late; 2 × 2/3
-    # 5.4: 7 dossiers in June − 3 late or overdue (K-02, K-04, K-06) − 1 named (K-05) = 3 of 7; 6 × (3/7) ÷ 0.9
+    # 5.4: 7 in June − 3 late or overdue (K-02, K-04, K-06) − 1 named (K-05) = 3 of 7; 6 × (3/7) ÷ 0.9
     assert p1["5.4"] == (3, 7, 2.86)
