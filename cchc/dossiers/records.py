@@ -132,7 +132,15 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "receiving_unit_code", "DonViTiepNhan", "Mã nơi tiếp nhận", "text", 40, False, "mặc định = DonViXuLy"
     ),
-    FieldSpec("status", "TrangThaiHoSo", "Trạng thái", "int", 0, True, "1–10 (rules-vn §2)"),
+    FieldSpec(
+        "status",
+        "TrangThaiHoSo",
+        "Trạng thái",
+        "int",
+        0,
+        True,
+        "1–10 (mã trạng thái của Cổng Dịch vụ công quốc gia)",
+    ),
     FieldSpec(
         "channel", "KenhThucHien", "Kênh thực hiện", "int", 0, False, "1 trực tiếp, 2 trực tuyến, 3 bưu chính"
     ),

@@ -75,13 +75,13 @@ FIGURES: list[dict[str, Any]] = [
         "year": 2019,
         "scope": FigureScope.NATIONAL,
         "value": "84.45",
-        "source": "TTXVN, moitruong.net.vn (indices-vn §1.3)",
+        "source": "TTXVN, moitruong.net.vn",
     },
     {
         "year": 2020,
         "scope": FigureScope.NATIONAL,
         "value": "85.48",
-        "source": "TTXVN, moitruong.net.vn (indices-vn §1.3)",
+        "source": "TTXVN, moitruong.net.vn",
     },
     {
         "year": 2021,
@@ -89,28 +89,28 @@ FIGURES: list[dict[str, Any]] = [
         "area_name": "Tỉnh Bà Rịa - Vũng Tàu",
         "value": "86.72",
         "rank": "38/63",
-        "source": "baobariavungtau.com.vn, 07/2022 (indices-vn §1.3)",
+        "source": "baobariavungtau.com.vn, 07/2022",
     },
     {
         "year": 2022,
         "scope": FigureScope.NATIONAL,
         "value": "80.08",
         "range_note": "Các tỉnh từ 72,54 % đến 87,59 %; thiết kế mới",
-        "source": "Sở Nội vụ Đà Nẵng qua thuonghieucongluan.com.vn; baoquangninh (indices-vn §1.3)",
+        "source": "Sở Nội vụ Đà Nẵng qua thuonghieucongluan.com.vn; baoquangninh",
     },
     {
         "year": 2023,
         "scope": FigureScope.NATIONAL,
         "value": "82.66",
         "range_note": "Các tỉnh từ 75,03 % đến 90,61 %",
-        "source": "baotintuc.vn; vietnamplus.vn; nvsk.vnanet.vn (indices-vn §1.3)",
+        "source": "baotintuc.vn; vietnamplus.vn; nvsk.vnanet.vn",
     },
     {
         "year": 2024,
         "scope": FigureScope.NATIONAL,
         "value": "83.94",
         "range_note": "Công bố ngày 6/4/2025",
-        "source": "news.laodong.vn (EN); vietnam.vn (indices-vn §1.3)",
+        "source": "news.laodong.vn (EN); vietnam.vn",
     },
 ]
 

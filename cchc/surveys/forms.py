@@ -34,8 +34,7 @@ class CampaignForm(BootstrapForm):
         label="Quy tắc gộp chỉ số yếu tố và chỉ số chung",
         required=False,
         choices=[("", "Theo mặc định của bộ câu hỏi"), *AGGREGATION_LABELS.items()],
-        help_text="Quy tắc chính thức chưa được xác nhận (indices-vn §1.1); "
-        "công bố luôn kèm quy tắc đã dùng.",
+        help_text="Quy tắc chính thức chưa được xác nhận; công bố luôn kèm quy tắc đã dùng.",
     )
     starts_on = date_field("Từ ngày")
     ends_on = date_field("Đến ngày")
@@ -89,7 +88,8 @@ class QuestionnaireImportForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         field = self.fields["shipped"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "—"), *[(code, code) for code in qlib.available()]]
+        # Shown as people write the code ("SIPAS 2017"), the file's identifier kept as the value.
+        field.choices = [("", "—"), *[(code, code.replace("-", " ").upper()) for code in qlib.available()]]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -100,7 +100,9 @@ class QuestionnaireImportForm(BootstrapForm):
 
 class CopyForm(BootstrapForm):
     code = forms.CharField(
-        label="Mã phiên bản mới", max_length=60, help_text="Ví dụ: sipas-2017-vungtau-2023"
+        label="Mã phiên bản mới",
+        max_length=60,
+        help_text="Chữ thường, số và dấu gạch ngang, ví dụ: vungtau-2027",
     )
 
 

@@ -62,7 +62,13 @@ class QuestionnaireVersion(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} — {self.title}"
+        return f"{self.display_code} — {self.title}"
+
+    @property
+    def display_code(self) -> str:
+        """The code as people write it: "sipas-2017-vungtau" → "SIPAS 2017 VUNGTAU" (the stored code
+        is an identifier, kept for files and links)."""
+        return self.code.replace("-", " ").replace("_", " ").upper()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Defence in depth behind actions.edit_version: a frozen definition never changes, whatever

@@ -86,3 +86,17 @@ def dossier_survey_panel(context: Any, dossier: Any) -> dict[str, Any]:
         "band": band_of(evaluation),
         "scaled": results.vn_number(float(scaled), 1) if scaled is not None else "—",
     }
+
+
+WORDING = {
+    "confirmed": "đã đối chiếu nguồn",
+    "translated": "dịch từ nguồn tiếng Anh",
+    "reconstructed": "dựng lại từ mô tả",
+    "unconfirmed": "chưa xác nhận",
+}
+
+
+@register.filter
+def wording(value: Any) -> str:
+    """How far a question's text is confirmed, in words (the file stores a code)."""
+    return WORDING.get(str(value), "chưa xác nhận")
