@@ -64,12 +64,6 @@ class QuestionnaireVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.display_code} — {self.title}"
 
-    @property
-    def display_code(self) -> str:
-        """The code as people write it: "sipas-2017-vungtau" → "SIPAS 2017 VUNGTAU" (the stored code
-        is an identifier, kept for files and links)."""
-        return self.code.replace("-", " ").replace("_", " ").upper()
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Defence in depth behind actions.edit_version: a frozen definition never changes, whatever
         # code path saves the row.
@@ -95,6 +89,12 @@ class QuestionnaireVersion(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status != VersionStatus.DRAFT
+
+    @property
+    def display_code(self) -> str:
+        """The code as people write it: "sipas-2017-vungtau" → "SIPAS 2017 VUNGTAU" (the stored code
+        is an identifier, kept for files and links)."""
+        return self.code.replace("-", " ").replace("_", " ").upper()
 
     @cached_property
     def questionnaire(self) -> qlib.Questionnaire:

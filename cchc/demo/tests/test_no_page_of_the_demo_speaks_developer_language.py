@@ -65,7 +65,9 @@ def _visible(doc: lxml.html.HtmlElement) -> Iterator[str]:
 def crawl(client: Client, start: str) -> dict[str, list[str]]:
     """Pages visited (url → problems found) from ``start``."""
     seen_shapes: dict[str, int] = {}
-    queue, visited, found = deque([start]), set(), {}
+    queue: deque[str] = deque([start])
+    visited: set[str] = set()
+    found: dict[str, list[str]] = {}
     while queue and len(visited) < MAX_PAGES:
         url = queue.popleft()
         if url in visited:
