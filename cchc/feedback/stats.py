@@ -23,6 +23,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from cchc.feedback.models import Petition
+from cchc.lib.names import natural_key
 from cchc.org.models import Unit
 
 COUNT_FIELDS = (
@@ -119,7 +120,7 @@ def figures(
         rows.append(row)
         for f in COUNT_FIELDS:
             setattr(total, f, getattr(total, f) + getattr(row, f))
-    rows.sort(key=lambda r: r.unit)
+    rows.sort(key=lambda r: natural_key(r.name))  # as people read names: Phường 2 before Phường 10
     return rows, total
 
 
