@@ -108,6 +108,19 @@ def open_cards(actor: Any, version: IndexVersion, units: list[Unit]) -> list[Sco
     return out
 
 
+def refresh_for(actor: Any, version: IndexVersion, today: dt.date) -> int:
+    """Internal Affairs refreshes the computed criteria of the year's open cards from CCHC's records."""
+    from cchc.core.roles import Role
+
+    if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", "") == Role.SECRETARIAT):
+        raise PermissionDenied("Chỉ Phòng Nội vụ cập nhật số liệu tính từ dữ liệu CCHC.")
+    n = refresh_computed(version, today)
+    record(
+        actor, "scorecards.figures_refreshed", version, summary=f"Cập nhật {n} số liệu tiêu chí tính tự động"
+    )
+    return n
+
+
 def refresh_computed(version: IndexVersion, today: dt.date) -> int:
     """Fill the computed criteria of every open card from CCHC's records (frozen cards keep theirs)."""
     s = cards.index_set(version)

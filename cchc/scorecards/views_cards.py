@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cchc.directives.exports import xlsx_response
@@ -297,6 +298,9 @@ def release_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
             releases.approve(request.user, get_object_or_404(RankingRelease, version=version))
         elif step == "thu-hoi":
             releases.withdraw(request.user, get_object_or_404(RankingRelease, version=version))
+        elif step == "so-lieu":
+            n = actions.refresh_for(request.user, version, timezone.localdate())
+            messages.info(request, f"Đã cập nhật {n} số liệu tính từ dữ liệu CCHC.")
         else:
             raise Http404
     except actions.ScorecardError as exc:

@@ -49,3 +49,14 @@ def test_a_criterion_without_records_has_no_data_and_no_points(world):
     line = next(x for x in card_result(cards["p2"]).lines if x.code == "1.3")
     assert score_of(cards["p2"], "1.3").figure == {}
     assert (line.points, line.lost) == (None, None)
+
+
+def test_only_internal_affairs_refreshes_the_figures(world):
+    from django.core.exceptions import PermissionDenied
+
+    load(world)
+    cards = open_year(world)
+    with pytest.raises(PermissionDenied):
+        actions.refresh_for(world.users["leader"], cards["p1"].version, dt.date(2023, 1, 10))
+    assert actions.refresh_for(world.users["secretariat"], cards["p1"].version, dt.date(2023, 1, 10)) > 0
+    assert score_of(cards["p1"], "3.1").figure["denominator"] > 0
