@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import numpy as np
 from django.conf import settings
+from django.db import connections
 from django.db.models import Q, QuerySet
 
 from cchc.dossiers.models import Dossier, Supplement
@@ -69,9 +70,28 @@ def rules() -> eng.Rules:
     return eng.Rules(eng.SupplementShift(getattr(settings, "CCHC_SUPPLEMENT_SHIFT", "working_days")))
 
 
-def _naive(value: dt.datetime | None) -> dt.datetime | None:
-    # The pure engine works on naive local wall-clock times (docs/architecture.md, "Time").
-    return None if value is None else value.astimezone(LOCAL).replace(tzinfo=None)
+_UTC_TO_LOCAL: Final = dt.timedelta(hours=7)
+
+
+def _naive(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A stored instant as the naive local wall-clock time the pure engine works on (docs/architecture.md,
+    "Time"). Rows are read without Django's per-value conversion (most of a report's time): PostgreSQL
+    gives aware datetimes, SQLite the naive UTC text Django stored. Việt Nam keeps UTC+7 all year."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        return value + _UTC_TO_LOCAL
+    return value.astimezone(LOCAL).replace(tzinfo=None)
+
+
+def _raw_rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query straight from the database cursor."""
+    sql, params = qs.query.sql_with_params()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
 def _aware(day: dt.date) -> dt.datetime:
@@ -112,13 +132,13 @@ def load(dossiers: QuerySet[Dossier], period: dp.Period, batch: int = BATCH) -> 
     qs = candidates(dossiers, period).order_by("pk")
     last = 0
     while True:
-        rows = list(qs.filter(pk__gt=last).values_list(*_FIELDS)[:batch])
+        rows = _raw_rows(qs.filter(pk__gt=last).values_list(*_FIELDS)[:batch])
         if not rows:
             return
         last = rows[-1][0]
         ids = [r[0] for r in rows]
         sups: dict[int, list[eng.Supplement]] = {}
-        for owner, requested, completed in (
+        for owner, requested, completed in _raw_rows(
             Supplement.objects.filter(dossier_id__in=ids)
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", "requested_at", "completed_at")
