@@ -15,6 +15,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 
 NUL_PATH = "Địa chỉ trang chứa ký tự không hợp lệ (ký tự rỗng)."
@@ -24,6 +25,7 @@ NUL_BODY = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự r
 NUL_COOKIE = "Trình duyệt gửi cookie chứa ký tự không hợp lệ. Vui lòng xoá cookie của trang rồi thử lại."
 CHARSET = "Dữ liệu gửi lên phải được mã hoá UTF-8 (đã nhận bảng mã «{charset}»)."
 BAD_BYTES = "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ."
+BAD_FORM = "Dữ liệu biểu mẫu gửi lên không đọc được (sai cấu trúc multipart)."
 TOO_DEEP = "Dữ liệu JSON lồng nhau quá {depth} tầng; hệ thống không nhận."
 
 UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}
@@ -100,10 +102,14 @@ def _hostile_form(request: HttpRequest) -> str | None:
             request.body.decode("utf-8")
         except UnicodeDecodeError:
             return BAD_BYTES
-    for name, values in request.POST.lists():
+    try:
+        fields, files = request.POST, request.FILES
+    except MultiPartParserError:  # no or a broken boundary: Django would answer 500
+        return BAD_FORM
+    for name, values in fields.lists():
         if "\x00" in name or any("\x00" in v for v in values):
             return NUL_FIELD.format(name=name.replace("\x00", "") or "?")
-    for name, uploads in request.FILES.lists():
+    for name, uploads in files.lists():
         if "\x00" in name or any("\x00" in (getattr(u, "name", "") or "") for u in uploads):
             return NUL_FIELD.format(name=name.replace("\x00", "") or "?")
     return None
@@ -121,7 +127,7 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
         )
         return HttpResponseBadRequest(body, content_type="text/xml; charset=utf-8")
     if path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=400)
+        return JsonResponse({"detail": message, "errors": []}, status=400)  # the API's Error shape
     # Rendered without the request: its context processors would read the very input refused here.
     return HttpResponseBadRequest(render_to_string("400.html", {"message": message}))
 

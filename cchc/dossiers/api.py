@@ -520,7 +520,7 @@ def _judged_now(d: Dossier) -> str:
 
 @api.get(
     "/ho-so",
-    response={200: DossierOut, **error_responses(401, 404, 422)},
+    response={200: DossierOut, **error_responses(400, 401, 404, 422)},
     operation_id="TraCuuHoSo",
     summary="Tra cứu trạng thái một hồ sơ",
     description=(
