@@ -39,7 +39,11 @@ def test_each_column_of_each_unit_matches_the_hand_count(world):
     [
         ("leader", 200, {"UBND Phường 1", "UBND Phường 2"}),
         ("secretariat", 200, {"UBND Phường 1", "UBND Phường 2"}),
+        ("office", 200, {"UBND Phường 1", "UBND Phường 2"}),
+        ("auditor", 200, {"UBND Phường 1", "UBND Phường 2"}),
+        ("unit_head", 200, {"UBND Phường 1"}),
         ("ward_officer", 200, {"UBND Phường 1"}),
+        ("one_stop", 200, set()),
         ("other_ward_officer", 200, {"UBND Phường 2"}),
         ("front", 403, set()),
     ],

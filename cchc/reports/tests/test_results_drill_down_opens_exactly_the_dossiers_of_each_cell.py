@@ -44,3 +44,17 @@ def test_the_edges_land_in_their_cells(world, client):
         "Q-POSTAL",
     }
     assert _codes(client, "__total__", "received_online") == {"Q-ONLINE", "Q-P2"}
+
+
+def test_rows_per_field_and_per_procedure_open_their_dossiers_too(world, client):
+    quarter_set(world)
+    login_verified(client, world.users["leader"])
+    for by in ("field", "procedure"):
+        query = f"date_from=2022-04-01&date_to=2022-06-30&by={by}"
+        page = client.get(f"/bao-cao/ket-qua-tthc/?{query}").content.decode()
+        cells = set(re.findall(r'data-cell="([^"]+):([a-z_]+)">(\d+)</a>', page))
+        assert cells
+        for group, cell, shown in cells:
+            r = client.get(f"/bao-cao/ket-qua-tthc/ho-so/?{query}&group={group}&cell={cell}")
+            listed = set(re.findall(r'href="/ho-so/ho-so/(Q-[A-Z0-9]+)/"', r.content.decode()))
+            assert len(listed) == int(shown), (by, group, cell)
