@@ -66,6 +66,22 @@ def city_unit(area: Jurisdiction) -> Unit | None:
     )
 
 
+def form_parties(user: Any) -> tuple[str, str]:
+    """(reporting unit, receiving unit) printed on a results form a person downloads: the city's
+    committee for the city's roles, reporting to the committee above its area; a unit's own name,
+    reporting to the committee it answers to."""
+    if user.role in JURISDICTION_WIDE:
+        area = user_jurisdiction(user)
+        own = city_unit(area) if area is not None else None
+        above = city_unit(area.parent) if area is not None and area.parent is not None else None
+        return (own.name if own else ""), (above.name if above else "")
+    unit = user_unit(user)
+    if unit is None:
+        return "", ""
+    above = city_unit(reporting_area(unit)) if reporting_area(unit) != unit.jurisdiction else None
+    return unit.name, (above.name if above else "")
+
+
 def reporting_area(unit: Unit) -> Jurisdiction:
     """The area whose committee receives the unit's report: that of the nearest People's Committee
     above the unit (a ward reports to the city), or the unit's own area for the committee itself."""

@@ -21,7 +21,7 @@ from cchc.reports import petitions as pet
 from cchc.reports import results as res
 from cchc.reports.dossier_results import CELLS
 from cchc.reports.forms import ResultsForm
-from cchc.reports.queries import may_read_results, results_dossiers_for
+from cchc.reports.queries import form_parties, may_read_results, results_dossiers_for
 
 DRILL_LIMIT = 500
 
@@ -77,10 +77,9 @@ def results_xlsx(request: HttpRequest) -> HttpResponse:
     if period is None:
         return render(request, "reports/results.html", {"form": form, "columns": res.COLUMNS}, status=400)
     area = _area(user)
-    unit = user_unit(user)
     doc, _, _ = res.report(results_dossiers_for(user), period, area, by)
-    reporting = unit.name if unit is not None else ""
-    data = workbook(doc, FormSettings(reporting_unit=reporting))
+    reporting, receiving = form_parties(user)
+    data = workbook(doc, FormSettings(reporting_unit=reporting, receiving_unit=receiving))
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
