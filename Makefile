@@ -72,7 +72,9 @@ REDIS_TESTS := cchc/core/tests/test_deploy_check_fails_when_redis_url_is_unusabl
 	cchc/portal/tests/surveys/test_public_link_without_login.py \
 	cchc/accounts/tests/test_lockout.py \
 	cchc/accounts/tests/test_lockout_per_address.py \
-	cchc/accounts/tests/test_password_reset.py
+	cchc/accounts/tests/test_password_reset.py \
+	cchc/accounts/tests/test_password_reset_mail_leaves_from_the_worker_within_limits.py \
+	cchc/portal/tests/feedback/test_the_form_stamp_is_signed_and_single_use.py
 
 test-redis: venv
 	REDIS_URL=$(REDIS_TEST_URL) CCHC_TESTING=1 $(BIN)/cchc check --deploy --tag caches
