@@ -76,8 +76,8 @@ def draft(actor: Any, unit: Unit, slot: Slot, *, is_city: bool = False) -> Perio
     """The unit's report for the period (created as a draft if it does not exist yet)."""
     area = unit.jurisdiction if is_city else reporting_area(unit)
     report, _ = _create(actor, unit, area, slot, is_city=is_city)
-    if not report.is_city:
-        _open_clock(actor, report)
+    # The city's own report runs on a clock too: the reminder ladder reaches its committee's head.
+    _open_clock(actor, report)
     return report
 
 

@@ -89,3 +89,15 @@ def test_the_city_report_page_lists_the_units_it_adds_up(world, q2, client):
     page = client.get(f"/bao-cao/dinh-ky/{own.pk}/").content.decode()
     assert "tổng số liệu đã chốt của 1 báo cáo đơn vị" in page
     assert f"/bao-cao/dinh-ky/{p1.pk}/" in page and "UBND Phường 2" not in page
+
+
+def test_the_city_report_has_its_own_sending_deadline(world, q2):
+    from cchc.deadlines.models import Deadline
+
+    own = actions.draft(world.users["office"], world.units["ubnd"], q2, is_city=True)
+    clock = Deadline.objects.get(object_type="reports.periodicreport", object_id=str(own.pk))
+    assert (clock.unit, clock.due) == (world.units["ubnd"], q2.due)
+    actions.approve(world.users["leader"], own)
+    actions.submit(world.users["office"], own, today=q2.due)
+    clock.refresh_from_db()
+    assert clock.reported_on == q2.due
