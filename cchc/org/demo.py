@@ -238,6 +238,8 @@ def load_org() -> DemoOrg:
         b.official(f"{suffix}-ĐC", ward, "Công chức Địa chính – Xây dựng")
         mc = b.unit(f"BPMC-{suffix}", f"Bộ phận một cửa {name}", UnitKind.ONE_STOP, area, ward)
         units[mc.code] = mc
+        # The ward's vice-chairman leads its one-stop section (the demo's choice: someone answers for it).
+        b.head(mc, b.officials[f"{suffix}-PCT"])
         b.official(f"{suffix}-MC1", mc, "Công chức Bộ phận một cửa")
         b.official(f"{suffix}-MC2", mc, "Công chức Bộ phận một cửa")
         front = b.unit(f"MTTQ-{suffix}", f"Ủy ban MTTQVN {name}", UnitKind.FRONT, area, units["MTTQ"])
