@@ -254,5 +254,34 @@ def run(
 
 
 def load_dossier_demo(count: int = 200_000, progress: ProgressFn | None = None) -> str:
-    """The ``cchc load-demo`` step: the demo catalogue and the twelve months to today, idempotent."""
-    return run(count, seed=DEFAULT_SEED, progress=progress).summary()
+    """The ``cchc load-demo`` step: the demo catalogue and the twelve months to today, idempotent; then
+    the monthly late lists (``load_late_lists``)."""
+    summary = run(count, seed=DEFAULT_SEED, progress=progress).summary()
+    return f"{summary} {load_late_lists()}"
+
+
+def load_late_lists() -> str:
+    """The monthly lists of units and officials with late dossiers: the month before last approved and
+    published by the leader, last month drafted by the Office and waiting for the leader — so the
+    leader's home, the confirmation before publication and the public page all have something to show.
+    Idempotent: lists that exist are left as they are."""
+    from cchc.accounts.models import User
+    from cchc.dossiers.actions.late_lists import approve_late_list, draft_late_list
+    from cchc.dossiers.models import LateList
+
+    office = User.objects.filter(username="vanphong").first()
+    leader = User.objects.filter(username="lanhdao").first()
+    if office is None or leader is None:
+        return "(chưa có tài khoản Văn phòng, lãnh đạo: bỏ qua danh sách trễ hạn)"
+    today = demo_clock.today()
+    last = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    before = (last - dt.timedelta(days=1)).replace(day=1)
+    done = []
+    for month, publish in ((before, True), (last, False)):
+        if LateList.objects.filter(month=month).exists():
+            continue
+        late_list = draft_late_list(office, month, note="Số liệu trình diễn.", today=today)
+        if publish:
+            approve_late_list(leader, late_list, publish=True)
+        done.append(f"{month:%m/%Y} {'đã công khai' if publish else 'chờ phê duyệt'}")
+    return f"Danh sách trễ hạn: {', '.join(done)}." if done else ""
