@@ -1,5 +1,5 @@
 """A 1.5 MB workbook that unpacks to 1.5 GB, and one just under the limit: how long the refusal (or the
-check) takes and how much memory it needs (issue: refuse in under 5 s and under 300 MB).
+check) takes and how much memory it needs (the target: a refusal in under 5 s and under 300 MB).
 
 Run: ``.venv/bin/python -m bench bench_zip_bomb``.
 """
