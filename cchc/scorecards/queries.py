@@ -85,32 +85,49 @@ class Loss:
 
 def biggest_losses(user: Any, limit: int = 5) -> tuple[IndexVersion | None, list[Loss]]:
     """The criteria losing the most points over the cards a person may read (the latest year), with
-    how far their solutions have got."""
-    from cchc.scorecards.solutions import state_of
+    how far their solutions have got. Two queries whatever the number of cards (a home-page panel)."""
+    from django.db.models import Count, Q
 
-    versions = versions_for(user)
-    if not versions:
+    from cchc.scorecards.models import CriterionScore
+
+    area = area_of(user)
+    if area is None:
         return None, []
-    version = versions[0]
+    # The city's version, found among the area's ancestors by the ids of its materialised path.
+    ancestors = [int(x) for x in area.path.strip("/").split("/") if x.isdigit()] or [area.pk]
+    version = (
+        IndexVersion.objects.filter(jurisdiction_id__in=ancestors, family=Family.CITY)
+        .order_by("-year")
+        .first()
+    )
+    if version is None:
+        return None, []
     s = cards.index_set(version)
+    rows: dict[int, dict[str, CriterionScore]] = {}
+    qs = CriterionScore.objects.filter(scorecard__in=scorecards_for(user).filter(version=version)).annotate(
+        n_solutions=Count("solutions", distinct=True),
+        n_tasks=Count("solutions__task", distinct=True),
+        n_done=Count("solutions__task", filter=Q(solutions__task__status="done"), distinct=True),
+    )
+    for row in qs:
+        rows.setdefault(row.scorecard_id, {})[row.code] = row
     found: dict[str, Loss] = {}
-    qs = scorecards_for(user).filter(version=version).prefetch_related("scores__solutions__task")
-    for card in qs:
-        result = cards.score(s, {r.code: r for r in card.scores.all()})
-        for line in result.lines:
-            if not line.lost or line.lost <= 0:
+    for card_id, card_rows in sorted(rows.items()):
+        for line in cards.score(s, card_rows).lines:
+            if not line.lost or line.lost <= 0 or line.row is None:
                 continue
             loss = found.setdefault(
-                line.code, Loss(line.code, line.criterion.title, 0.0, 0, 0, 0, 0, 0, card.pk)
+                line.code, Loss(line.code, line.criterion.title, 0.0, 0, 0, 0, 0, 0, card_id)
             )
             loss.lost = round(loss.lost + line.lost, 2)
             loss.units += 1
             if loss.units > 1:
                 loss.card_id = None
-            for sol in line.row.solutions.all() if line.row else []:
-                loss.solutions += 1
-                if sol.task is not None:
-                    loss.tasks += 1
-                    loss.tasks_done += sol.task.status == "done"
-                loss.flagged += state_of(sol, line.lost).flagged
+            row: Any = line.row
+            loss.solutions += row.n_solutions
+            loss.tasks += row.n_tasks
+            loss.tasks_done += row.n_done
+            # A done task on a criterion still losing points: its solution did not win them back
+            # (``solutions.state_of``'s flag, counted here without loading each solution).
+            loss.flagged += row.n_done
     return version, sorted(found.values(), key=lambda x: -x.lost)[:limit]
