@@ -123,11 +123,11 @@ def biggest_losses(user: Any, limit: int = 5) -> tuple[IndexVersion | None, list
             loss.units += 1
             if loss.units > 1:
                 loss.card_id = None
-            row: Any = line.row
-            loss.solutions += row.n_solutions
-            loss.tasks += row.n_tasks
-            loss.tasks_done += row.n_done
+            counted: Any = line.row  # annotated with its solutions' counts
+            loss.solutions += counted.n_solutions
+            loss.tasks += counted.n_tasks
+            loss.tasks_done += counted.n_done
             # A done task on a criterion still losing points: its solution did not win them back
             # (``solutions.state_of``'s flag, counted here without loading each solution).
-            loss.flagged += row.n_done
+            loss.flagged += counted.n_done
     return version, sorted(found.values(), key=lambda x: -x.lost)[:limit]
