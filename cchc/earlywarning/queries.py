@@ -37,9 +37,9 @@ def risks_for(user: Any) -> QuerySet[Risk]:
     me = Q(official_id=user.official_id) if getattr(user, "official_id", None) else Q(pk__in=[])
     if user.role in JURISDICTION_WIDE:
         return Risk.objects.filter(unit__in=units_for(user).values("pk"))
-    unit = user_unit(user)
     if user.role == Role.UNIT_OFFICER:
         return Risk.objects.filter(me)
+    unit = user_unit(user)
     if unit is None:
         return Risk.objects.none()
     subtree = unit.subtree().values("pk")

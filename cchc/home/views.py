@@ -102,7 +102,7 @@ def _unit_officer_page(request: HttpRequest, user: User, today: dt.date) -> dict
 
 def _one_stop_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
     desk = one_stop_desk(user, today)
-    return {"desk": desk, "apology": apology_panel(user, desk.horizon), "at_risk": at_risk_panel(user)}
+    return {"desk": desk, "apology": apology_panel(user, desk.horizon)}
 
 
 def _front_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
