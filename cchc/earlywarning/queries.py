@@ -77,6 +77,19 @@ def may_reassign(user: Any, risk: Risk) -> bool:
     )
 
 
+def reassignable_units(user: Any) -> set[int] | None:
+    """Units whose steps ``user`` may hand to someone else: None for everyone (superusers), else a set
+    (a head's subtree; empty for other roles). One query for a whole list instead of one per row."""
+    if not _active(user):
+        return set()
+    if user.is_superuser:
+        return None
+    unit = user_unit(user)
+    if user.role != Role.UNIT_HEAD or unit is None:
+        return set()
+    return set(unit.subtree().values_list("pk", flat=True))
+
+
 def may_read_backtest(user: Any) -> bool:
     return _active(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE)
 

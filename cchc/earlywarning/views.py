@@ -17,7 +17,13 @@ from cchc.accounts.models import User
 from cchc.earlywarning import actions
 from cchc.earlywarning.compute import threshold
 from cchc.earlywarning.models import BacktestRun, Kind
-from cchc.earlywarning.queries import at_risk, may_read_backtest, may_reassign, risks_for
+from cchc.earlywarning.queries import (
+    at_risk,
+    may_read_backtest,
+    may_reassign,
+    reassignable_units,
+    risks_for,
+)
 from cchc.org.models import Official
 
 
@@ -33,7 +39,8 @@ def at_risk_list(request: HttpRequest) -> HttpResponse:
     if kind in Kind.values:
         qs = qs.filter(kind=kind)
     page = Paginator(qs, 30).get_page(request.GET.get("trang"))
-    rows = [(r, may_reassign(user, r)) for r in page.object_list]
+    units = reassignable_units(user)
+    rows = [(r, r.step_id is not None and (units is None or r.unit_id in units)) for r in page.object_list]
     return render(
         request,
         "earlywarning/list.html",
