@@ -213,7 +213,9 @@ def make_task(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
             due = dt.date.fromisoformat(request.POST.get("due", "").strip()[:10])
         except ValueError:
             raise actions.ScorecardError("Hạn hoàn thành không hợp lệ; chọn một ngày.") from None
-        directive = solutions.directives_for_tasks(area).filter(pk=request.POST.get("directive") or 0).first()
+        raw = request.POST.get("directive", "").strip()
+        pk = int(raw) if raw.isdigit() and len(raw) < 12 else 0
+        directive = solutions.directives_for_tasks(area).filter(pk=pk).first()
         if directive is None:
             raise actions.ScorecardError("Chọn văn bản chỉ đạo để gắn nhiệm vụ.")
         solutions.make_task(request.user, solution, directive=directive, due=due)
