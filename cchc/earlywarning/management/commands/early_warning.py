@@ -2,6 +2,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from cchc.earlywarning.actions import refresh_risks
 from cchc.earlywarning.digest import send_digests
@@ -12,7 +13,7 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise CommandError(f"Ngày không hợp lệ: {text!r} (cần dạng YYYY-MM-DD).") from exc
+        raise CommandError(f"Ngày không hợp lệ: {text!r} (cần dạng YYYY-MM-DD).", returncode=2) from exc
 
 
 class Command(BaseCommand):
@@ -34,5 +35,5 @@ class Command(BaseCommand):
         result = refresh_risks(options["today"])
         self.stdout.write(result.summary())
         if not options["no_digest"]:
-            queued = send_digests(options["today"] or dt.date.today())
+            queued = send_digests(options["today"] or timezone.localdate())
             self.stdout.write(f"Đã gửi {queued} thư tổng hợp.")

@@ -11,7 +11,7 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise CommandError(f"Ngày không hợp lệ: {text!r} (cần dạng YYYY-MM-DD).") from exc
+        raise CommandError(f"Ngày không hợp lệ: {text!r} (cần dạng YYYY-MM-DD).", returncode=2) from exc
 
 
 def _pct(x: float | None) -> str:
@@ -41,13 +41,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         first, last, split = options["first"], options["last"], options["split"]
         if last < first:
-            raise CommandError("Ngày cuối phải sau ngày đầu.")
+            raise CommandError("Ngày cuối phải sau ngày đầu.", returncode=2)
         if split is not None and not first < split <= last:
-            raise CommandError("Ngày tách phải nằm trong khoảng thời gian kiểm chứng.")
+            raise CommandError("Ngày tách phải nằm trong khoảng thời gian kiểm chứng.", returncode=2)
         if options["lead"] < 0:
-            raise CommandError("Số ngày cảnh báo trước phải không âm.")
+            raise CommandError("Số ngày cảnh báo trước phải không âm.", returncode=2)
         if options["sample"] < 1:
-            raise CommandError("--sample phải là số nguyên dương.")
+            raise CommandError("--sample phải là số nguyên dương.", returncode=2)
         figures = run(first, last, split, options["lead"], options["sample"])
         if not options["no_save"]:
             save(figures)
