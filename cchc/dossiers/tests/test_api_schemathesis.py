@@ -43,11 +43,18 @@ pytestmark = pytest.mark.urls(URLS)
 # code that is not in the catalogue, an impossible date such as 30/02, instants out of order. That is
 # schemathesis's documented tuning for ST202 ("an unknown id or a cross-field rule"); every other check,
 # and the look-up's positive-data check, stay at their defaults.
+# NUL bytes are refused by the whole site with a documented 400 (core.middleware), although the schema's
+# strings allow them; they are exercised by test_api_schemathesis_with_nul_and_odd_unicode, so this
+# positive-data run does not generate them in strings. Free-form JSON (extra keys inside a record, which
+# the schema allows) may still carry one: for the write operations a 400 is then the expected answer.
 CONFIG = SchemathesisConfig.from_str(
     """
+[generation]
+allow-x00 = false
+
 [[operations]]
 include-method = "POST"
-checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409", "422"]
 """
 )
 
