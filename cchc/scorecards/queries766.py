@@ -45,14 +45,16 @@ def city_area(area: Jurisdiction | None) -> Jurisdiction | None:
     return area
 
 
-def default_year(user: Any) -> int:
-    """The latest year with received dossiers in the person's scope, else this year."""
+def default_period(user: Any) -> str:
+    """The month of the latest received dossier in the person's scope (else this month): a month is
+    quick to compute on a large ledger, and the picker offers its quarter and year."""
     last = (
         Dossier.objects.filter(handling_unit__in=units_766_for(user).values("pk"))
         .aggregate(last=Max("received_at"))
         .get("last")
     )
-    return last.astimezone(LOCAL_TZ).year if last else timezone.localdate().year
+    day = last.astimezone(LOCAL_TZ).date() if last else timezone.localdate()
+    return f"{day:%Y-%m}"
 
 
 def ranking(user: Any, period: NamedPeriod) -> dict[str, Any]:

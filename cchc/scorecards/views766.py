@@ -15,7 +15,7 @@ from cchc.dossiers.models import Dossier
 from cchc.scorecards import periods
 from cchc.scorecards.queries766 import (
     behind,
-    default_year,
+    default_period,
     indicator_figure,
     may_read_766,
     ranking,
@@ -27,11 +27,11 @@ PAGE = 50
 
 
 def _period(request: HttpRequest, user: Any) -> periods.NamedPeriod:
-    key = request.GET.get("ky", "").strip()[:20] or str(default_year(user))
+    key = request.GET.get("ky", "").strip()[:20] or default_period(user)
     try:
         return periods.parse(key)
     except periods.PeriodKeyError:
-        return periods.parse(str(default_year(user)))
+        return periods.parse(default_period(user))
 
 
 def _check(user: Any) -> None:

@@ -68,3 +68,10 @@ def test_an_indicator_lists_the_dossiers_that_cost_points(loaded):
 
 def test_an_indicator_without_dossiers_behind_it_is_404(loaded):
     assert _get(loaded, "leader", reverse("scorecards:766_dossiers", args=["P1", "5.4"])).status_code == 404
+
+
+def test_without_a_period_the_page_opens_on_the_month_of_the_latest_dossier(loaded):
+    r = _get(loaded, "leader", reverse("scorecards:766"))
+    assert r.context["period"].key == "2022-06"
+    bad = _get(loaded, "leader", reverse("scorecards:766") + "?ky=2022-13")
+    assert bad.status_code == 200 and bad.context["period"].key == "2022-06"
