@@ -25,7 +25,15 @@ GROUPS: Final[list[tuple[str, list[str]]]] = [
     ("Dữ liệu trình diễn", ["load-demo", "demo-logins", "demo-dossiers"]),
     (
         "Nhập và kiểm tra dữ liệu",
-        ["import-org", "import-procedures", "import-dossiers", "load-workdays", "check-dates"],
+        [
+            "import-org",
+            "import-procedures",
+            "import-dossiers",
+            "load-workdays",
+            "check-dates",
+            "load-index-set",
+            "import-published-results",
+        ],
     ),
     ("Số liệu", ["dossier-stats", "feedback-stats", "rebuild-facts", "early-warning-backtest"]),
     (
