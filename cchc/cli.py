@@ -70,6 +70,12 @@ OTHER_SUMMARIES: Final = {
 }
 
 
+def cli_name(name: str) -> str:
+    """A command's name as the help lists it: dashes, except the worker, which keeps its package's name
+    (the project's ``db_worker`` only wraps django-tasks-db's to reap dead jobs first)."""
+    return name if name in OTHER_SUMMARIES else name.replace("_", "-")
+
+
 def first_sentence(text: str) -> str:
     return " ".join(text.split()).split(". ", 1)[0].rstrip(".")
 
@@ -83,7 +89,7 @@ def summaries() -> dict[str, str]:
     lines = {name: first_sentence(summary) for name, (_, summary) in PURE_COMMANDS.items()}
     for name, app in get_commands().items():
         if app.startswith("cchc."):
-            lines[name.replace("_", "-")] = first_sentence(str(load_command_class(app, name).help))
+            lines[cli_name(name)] = first_sentence(str(load_command_class(app, name).help))
     return {**lines, **OTHER_SUMMARIES}
 
 

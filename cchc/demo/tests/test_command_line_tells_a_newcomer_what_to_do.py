@@ -24,7 +24,7 @@ def run_bare(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_project_command_is_in_exactly_one_group():
-    project = {name.replace("_", "-") for name, app in get_commands().items() if app.startswith("cchc.")}
+    project = {cli.cli_name(name) for name, app in get_commands().items() if app.startswith("cchc.")}
     listed = [name for _, names in cli.GROUPS for name in names]
     assert len(listed) == len(set(listed))
     assert set(listed) == project | set(PURE_COMMANDS) | set(cli.OTHER_SUMMARIES)
