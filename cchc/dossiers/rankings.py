@@ -264,7 +264,7 @@ def late_list_rows(jurisdiction: Jurisdiction, month: dt.date) -> list[dict[str,
     ]
     dossiers = finished_between(Dossier.objects.filter(handling_unit__in=units.values("pk")), first, last)
     officials = [row for row in official_counts(dossiers) if row.late]
-    officials.sort(key=lambda r: (r.unit_name, r.name))
+    officials.sort(key=lambda r: (natural_key(r.unit_name), natural_key(r.name)))
     for row in officials:
         rows.append(
             {
@@ -280,9 +280,14 @@ def late_list_rows(jurisdiction: Jurisdiction, month: dt.date) -> list[dict[str,
 
 
 def group_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(unit rows, official rows) of a stored list."""
-    units = [r for r in rows if not r.get("official")]
-    officials = [r for r in rows if r.get("official")]
+    """(unit rows, official rows) of a stored list, as people read names (Phường 2 before Phường 10)."""
+    units = sorted(
+        (r for r in rows if not r.get("official")), key=lambda r: natural_key(r.get("unit_name") or "")
+    )
+    officials = sorted(
+        (r for r in rows if r.get("official")),
+        key=lambda r: (natural_key(r.get("unit_name") or ""), natural_key(str(r["official"]))),
+    )
     return units, officials
 
 

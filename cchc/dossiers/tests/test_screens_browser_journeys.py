@@ -79,9 +79,9 @@ def test_leader_sees_what_will_be_public_confirms_and_it_appears_on_the_public_s
         citizen.goto(f"{live_server.url}/cong-khai/danh-sach-tre-han/")
         expect(citizen.get_by_test_id("public-empty")).to_be_visible()
         page.set_viewport_size({"width": 390, "height": 844})  # the leader confirms on a phone
-        expect(page.get_by_role("button", name="Xác nhận phê duyệt và công khai")).to_be_visible()
+        expect(page.get_by_role("button", name="Xác nhận phê duyệt và công khai").first).to_be_visible()
         page.screenshot(path="test-results/latelist-confirm-phone.png", full_page=True)
-        page.get_by_role("button", name="Xác nhận phê duyệt và công khai").click()
+        page.get_by_role("button", name="Xác nhận phê duyệt và công khai").first.click()
         expect(page.get_by_test_id("latelist-status")).to_have_text("Đã công khai")
         citizen.reload()
         expect(citizen.get_by_test_id("latelist-officials")).to_contain_text("Trần Thị Bình")
