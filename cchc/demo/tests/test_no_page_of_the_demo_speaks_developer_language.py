@@ -55,7 +55,7 @@ def _shape(url: str) -> str:
 
 
 def _visible(doc: lxml.html.HtmlElement) -> Iterator[str]:
-    for bad in doc.xpath("//script|//style|//code|//pre"):
+    for bad in doc.xpath("//script|//style"):
         bad.drop_tree()
     yield doc.text_content()
     for attr in ("placeholder", "title", "aria-label", "alt"):
