@@ -25,6 +25,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Marked slow (tens of seconds each; `pytest -m "not slow"` skips them): tests on the shared demo or a
+# shared build, and these files, measured in docs/testing.md.
+SLOW_FIXTURES = {"demo_db", "demo_snapshot", "built_once"}
+SLOW_FILES = {
+    "cchc/feedback/tests/test_demo_year_and_public_pages_without_personal_data.py",
+    "cchc/directives/tests/test_tasks_demo_follows_the_seed_up_to_today.py",
+    "cchc/dossiers/tests/test_demo_league_tables_tell_a_story.py",
+    "cchc/dossiers/tests/test_demo_year_is_realistic.py",
+    "cchc/lib/tests/test_docreader_2025_corpus_holds_its_floors.py",
+    "cchc/lib/tests/test_outcomes_batch_agrees_with_the_single_dossier_judge.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid.split("::")[0] in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_postgresql_with_delete():
+    """After each transactional test, empty PostgreSQL's tables with DELETE (see cchc.testing.fast_flush)."""
+    from cchc.testing.fast_flush import deleting_flush
+
+    with deleting_flush():
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Browser tests must fail, never skip, when Chromium is missing (issue 2, CI).
@@ -67,6 +95,27 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return take()
+
+
+@pytest.fixture(scope="session")
+def _snapshots():
+    return {}
+
+
+@pytest.fixture
+def built_once(db, _snapshots):
+    """``built_once(key, build)``: the rows ``build()`` writes, built by the first test of the session
+    that asks for ``key`` and copied into each later one (see cchc.testing.demo_snapshot); returns what
+    ``build`` returned, so ``build`` should return an immutable value (a summary, a number)."""
+    from cchc.testing.demo_snapshot import restore, take
+
+    def use(key, build):
+        if key not in _snapshots:
+            _snapshots[key] = take(build)
+        restore(_snapshots[key])
+        return _snapshots[key].result
+
+    return use
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The whole demo, built once per test session and copied into each test that asks for it.
+"""The whole demo (or any other costly set of rows), built once per test session and copied into each
+test that asks for it.
 
 Loading the demo (``cchc load-demo``) takes tens of seconds even with ``CCHC_DEMO_DOSSIERS=400``, and
 several tests need it. ``take`` loads it once inside a transaction, reads every row the load wrote into
@@ -9,11 +10,14 @@ the test's rollback removes them again. Foreign keys are created deferrable on b
 tables can be filled in any order; Django checks them before each test's rollback.
 
 Works per process, so under pytest-xdist each worker builds its own copy in its own test database.
+The same goes for any other costly build a module's tests share (``built_once`` in conftest.py): the
+first test that asks builds it inside its own transaction, later ones get a copy.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +42,8 @@ class Table:
 class Snapshot:
     tables: list[Table]
     models: list[type[Model]]
+    # What the build returned (a summary line, say); kept as it was, so only immutable values belong here.
+    result: Any = None
 
     @property
     def row_count(self) -> int:
@@ -95,21 +101,26 @@ def _read_new_rows(model: type[Model], before: set[Any]) -> Table:
     return out
 
 
-def take(*load_args: str) -> Snapshot:
-    """Load the demo (``load_demo`` with ``load_args``) in a transaction, keep its rows, roll it back."""
+def load_whole_demo() -> None:
+    call_command("load_demo", verbosity=0)
+
+
+def take(build: Callable[[], Any] = load_whole_demo) -> Snapshot:
+    """Run ``build`` in a transaction (a savepoint inside a test's), keep the rows it wrote and what it
+    returned, and roll it back."""
     models = _models()
     with transaction.atomic():
         before = {m: _pks(m) for m in models}
         fingerprints = {m: _fingerprint(m, pks) for m, pks in before.items() if pks}
-        call_command("load_demo", *load_args, verbosity=0)
+        result = build()
         changed = [m.__name__ for m, digest in fingerprints.items() if _fingerprint(m, before[m]) != digest]
         if changed:
-            raise RuntimeError(f"the demo changed rows written by migrations, snapshot impossible: {changed}")
+            raise RuntimeError(f"the build changed rows that were there before, no snapshot: {changed}")
         tables = [_read_new_rows(m, before[m]) for m in models]
         transaction.set_rollback(True)
     tables = [t for t in tables if t.copy or t.rows]
     written = {t.name for t in tables}
-    return Snapshot(tables, [m for m in models if m._meta.db_table in written])
+    return Snapshot(tables, [m for m in models if m._meta.db_table in written], result)
 
 
 def restore(snapshot: Snapshot) -> None:

@@ -22,8 +22,7 @@ from cchc.surveys.models import (
 )
 
 
-@pytest.fixture
-def demo(db):
+def build() -> str:
     from cchc.accounts.demo import load_accounts
     from cchc.dossiers.demo import run
     from cchc.org.demo import load_org
@@ -31,6 +30,12 @@ def demo(db):
     load_accounts(load_org())
     run(3000)
     return load_surveys_demo()
+
+
+@pytest.fixture
+def demo(built_once):
+    # Built by the first test of the session that needs it, copied into the others (seconds, not tens).
+    return built_once("surveys-demo-year", build)
 
 
 def test_a_published_year_of_responses_near_the_targets(demo):
