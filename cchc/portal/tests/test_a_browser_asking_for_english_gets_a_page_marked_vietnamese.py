@@ -1,0 +1,13 @@
+"""Until an English catalogue exists the site speaks Vietnamese only, and says so in its markup: a
+browser that prefers English still gets ``lang="vi"`` (a screen reader would otherwise read Vietnamese
+text with English pronunciation)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_browser_asking_for_english_gets_a_page_marked_vietnamese(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.content.decode()
