@@ -1,4 +1,8 @@
-"""Sending, exactly once per ``dedupe_key`` whatever the number of workers."""
+"""Sending, exactly once per ``dedupe_key`` whatever the number of workers, and only after commit.
+
+The ``Notification`` row is the outbox: it is written inside the caller's transaction, and the message
+leaves only once that transaction commits (``transaction.on_commit``). A rolled-back change therefore
+announces nothing, and no SMTP/HTTP call is made while the change's row locks are held."""
 
 from __future__ import annotations
 
@@ -19,9 +23,10 @@ def send(
     object_type: str = "",
     object_id: str = "",
 ) -> Notification | None:
-    """Claim the message's row, then deliver it. Returns None when another worker (or an earlier run)
-    already claimed the same ``dedupe_key``. A failed delivery stays recorded as failed and can be
-    retried with ``retry_failed``; it is never silently dropped."""
+    """Claim the message's row now, deliver it once the surrounding transaction commits (at once when
+    there is none). Returns None when another worker (or an earlier run) already claimed the same
+    ``dedupe_key``. A failed delivery stays recorded as failed and can be retried with
+    ``retry_failed``; it is never silently dropped."""
     try:
         with transaction.atomic():
             note = Notification.objects.create(
@@ -35,7 +40,8 @@ def send(
             )
     except IntegrityError:
         return None
-    _deliver(note)
+    # robust: one message whose row cannot be updated must not stop the others queued with it.
+    transaction.on_commit(lambda: _deliver(note), robust=True)
     return note
 
 

@@ -11,16 +11,22 @@ from cchc.deadlines.models import ReminderSent
 from cchc.notify.models import Notification
 
 
-def test_three_days_before_the_officer_is_reminded_once(world, task_deadline):
-    assert reminders.run(dt.date(2022, 9, 27)) == 1
-    assert reminders.run(dt.date(2022, 9, 27)) == 0
-    assert reminders.run(dt.date(2022, 9, 28)) == 0
+def test_three_days_before_the_officer_is_reminded_once(
+    world, task_deadline, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.run(dt.date(2022, 9, 27)) == 1
+        assert reminders.run(dt.date(2022, 9, 27)) == 0
+        assert reminders.run(dt.date(2022, 9, 28)) == 0
     assert [m.to for m in mail.outbox] == [[world.officials["ward_officer"].email]]
     assert "còn 3 ngày làm việc" in mail.outbox[0].subject
 
 
-def test_after_the_deadline_escalation_climbs_to_the_head_the_office_and_the_leader(world, task_deadline):
-    reminders.run(dt.date(2022, 10, 7))  # 5 working days after Fri 30/9
+def test_after_the_deadline_escalation_climbs_to_the_head_the_office_and_the_leader(
+    world, task_deadline, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.run(dt.date(2022, 10, 7))  # 5 working days after Fri 30/9
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert world.officials["unit_head"].email in recipients  # the accountable head
     assert world.users["office"].email in recipients
