@@ -31,7 +31,7 @@ def batch(world, categories, rows):
     return data
 
 
-def test_each_opinion_of_a_meeting_is_tracked_on_its_own(client, world, categories):
+def test_each_opinion_of_a_meeting_is_tracked_on_its_own(client, world, categories, django_capture_on_commit_callbacks):
     world.units["mttq"].email = "mttq@vungtau.example.gov.vn"
     world.units["mttq"].save()
     login_verified(client, world.users["front"])
@@ -60,14 +60,15 @@ def test_each_opinion_of_a_meeting_is_tracked_on_its_own(client, world, categori
     page = client.get(response["Location"]).content.decode()
     assert opinions[0].code in page and opinions[1].code in page
 
-    actions.approve_answer(
-        world.users["unit_head"],
-        actions.draft_answer(
-            world.users["ward_officer"],
-            opinions[0],
-            text="Phường đã giải toả chợ tạm trên đường Ba Cu từ ngày 1/12.",
-        ),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.approve_answer(
+            world.users["unit_head"],
+            actions.draft_answer(
+                world.users["ward_officer"],
+                opinions[0],
+                text="Phường đã giải toả chợ tạm trên đường Ba Cu từ ngày 1/12.",
+            ),
+        )
     from django.core import mail
 
     assert any(m.to == ["mttq@vungtau.example.gov.vn"] and opinions[0].code in m.body for m in mail.outbox)

@@ -28,7 +28,9 @@ def track(client, p, phone="0912345678"):
     return client.post(reverse("feedback_public:track"), {"code": p.code, "contact": phone})
 
 
-def test_draft_approve_send_publish_and_rate(client, world, file_petition):
+def test_draft_approve_send_publish_and_rate(
+    client, world, file_petition, django_capture_on_commit_callbacks
+):
     p = file_petition(consent_publish=True, at=timezone.now())
     RecordingChannel.reset()
     login_verified(client, world.users["ward_officer"])
@@ -64,15 +66,16 @@ def test_draft_approve_send_publish_and_rate(client, world, file_petition):
     assert leaky.status_code == 400
     assert "còn thông tin cá nhân" in leaky.content.decode()
     masked = ANSWER.replace("Bà Phạm Thị Hồng Nhung", "Người gửi").replace("0912345678", "[đã ẩn]")
-    ok = act(
-        client,
-        p,
-        "duyet",
-        publish_now="on",
-        public_title="Lấn chiếm vỉa hè trước chợ",
-        public_text="Vỉa hè trước chợ Phường 1 bị lấn chiếm để bán hàng.",
-        public_answer=masked,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        ok = act(
+            client,
+            p,
+            "duyet",
+            publish_now="on",
+            public_title="Lấn chiếm vỉa hè trước chợ",
+            public_text="Vỉa hè trước chợ Phường 1 bị lấn chiếm để bán hàng.",
+            public_answer=masked,
+        )
     assert ok.status_code == 302
     p.refresh_from_db()
     assert (p.status, p.handled_on_time, p.published_at is not None) == (Status.ANSWERED, True, True)
@@ -196,19 +199,22 @@ def test_an_accountability_request_goes_through_acceptance_suspension_and_answer
     assert p.due_on > clock.deadline.original_due
 
 
-def test_a_complaint_is_recognised_closed_and_the_citizen_told_where_to_send_it(client, world, file_petition):
+def test_a_complaint_is_recognised_closed_and_the_citizen_told_where_to_send_it(
+    client, world, file_petition, django_capture_on_commit_callbacks
+):
     p = file_petition(
         text="Tôi khiếu nại quyết định xử phạt vi phạm hành chính số 15/QĐ-XPHC của UBND phường."
     )
     login_verified(client, world.users["ward_officer"])
-    response = act(
-        client,
-        p,
-        "huong-dan",
-        kind="complaint",
-        explanation="Khiếu nại quyết định hành chính được giải quyết theo Luật Khiếu nại năm 2011.",
-        address="Chủ tịch UBND Phường 1, 12 Lý Thường Kiệt",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(
+            client,
+            p,
+            "huong-dan",
+            kind="complaint",
+            explanation="Khiếu nại quyết định hành chính được giải quyết theo Luật Khiếu nại năm 2011.",
+            address="Chủ tịch UBND Phường 1, 12 Lý Thường Kiệt",
+        )
     assert response.status_code == 302
     p.refresh_from_db()
     assert (p.kind, p.status, p.handled_how) == ("complaint", Status.REDIRECTED, "redirected")

@@ -58,7 +58,7 @@ def imap(settings):
     server.server_close()
 
 
-def test_unread_messages_become_petitions_and_are_marked_read(world, categories, imap):
+def test_unread_messages_become_petitions_and_are_marked_read(world, categories, imap, django_capture_on_commit_callbacks):
     first = imap.add(message(photo=True))
     second = imap.add(
         message(
@@ -68,7 +68,8 @@ def test_unread_messages_become_petitions_and_are_marked_read(world, categories,
             msg_id="<m2@example.vn>",
         )
     )
-    result = mailbox.poll()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = mailbox.poll()
     assert len(result.created) == 2, result.summary()
     p = Petition.objects.get(message_id="<m1@example.vn>")
     assert (p.channel, p.citizen_email, p.citizen_name, p.citizen_phone) == (

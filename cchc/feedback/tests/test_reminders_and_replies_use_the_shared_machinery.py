@@ -18,15 +18,16 @@ from cchc.notify.channels import RecordingChannel
 pytestmark = pytest.mark.urls("cchc.feedback.tests.urls")
 
 
-def test_the_ward_is_reminded_then_escalated_once_per_rung(world, file_petition):
+def test_the_ward_is_reminded_then_escalated_once_per_rung(world, file_petition, django_capture_on_commit_callbacks):
     p = file_petition(at=local(2022, 6, 6))
     process = p.clocks.get(kind=ClockKind.PROCESS).deadline
     assert process.url == reverse("feedback:detail", args=[p.code])
     assert process.due == dt.date(2022, 6, 27)
     mail.outbox.clear()
-    reminders.run(dt.date(2022, 6, 22))  # 3 working days before: the officer(s) of Phường 1
-    reminders.run(dt.date(2022, 6, 22))
-    reminders.run(dt.date(2022, 6, 30))  # 3 working days after: the unit head, then the Office
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.run(dt.date(2022, 6, 22))  # 3 working days before: the officer(s) of Phường 1
+        reminders.run(dt.date(2022, 6, 22))
+        reminders.run(dt.date(2022, 6, 30))  # 3 working days after: the unit head, then the Office
     keys = sorted(ReminderSent.objects.filter(deadline=process).values_list("step_key", flat=True))
     assert keys == ["after_1", "after_3", "before_3"]  # the missed "1 day left" is not sent late
     to_officer = [
@@ -56,9 +57,12 @@ def test_an_answered_petition_is_not_reminded(world, file_petition):
 @pytest.mark.parametrize(
     ("reply_via", "channel", "recipient"), [("sms", "sms", "0912345678"), ("zalo", "zalo", "0912345678")]
 )
-def test_sms_and_zalo_go_through_the_pluggable_channels(world, file_petition, reply_via, channel, recipient):
+def test_sms_and_zalo_go_through_the_pluggable_channels(
+    world, file_petition, reply_via, channel, recipient, django_capture_on_commit_callbacks
+):
     RecordingChannel.reset()
-    p = file_petition(reply_via=reply_via)
+    with django_capture_on_commit_callbacks(execute=True):
+        p = file_petition(reply_via=reply_via)
     assert [m.recipient for m in RecordingChannel.outbox] == [recipient]
     from cchc.notify.models import Notification
 

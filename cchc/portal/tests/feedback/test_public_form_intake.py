@@ -28,9 +28,12 @@ def test_the_form_shows_categories_and_wards_without_sign_in(client, categories,
     assert 'name="website"' in html  # the honeypot
 
 
-def test_a_petition_with_a_photo_gets_a_code_goes_to_the_ward_and_is_acknowledged(client, categories, world):
+def test_a_petition_with_a_photo_gets_a_code_goes_to_the_ward_and_is_acknowledged(
+    client, categories, world, django_capture_on_commit_callbacks
+):
     photo = SimpleUploadedFile("ảnh hiện trường.png", png_bytes(), content_type="image/png")
-    response = submit(client, form_data(categories, world), [photo])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, form_data(categories, world), [photo])
     assert response.status_code == 302
     p = Petition.objects.get()
     assert p.unit == world.units["p1"]
