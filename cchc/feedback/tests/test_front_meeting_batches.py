@@ -31,7 +31,9 @@ def batch(world, categories, rows):
     return data
 
 
-def test_each_opinion_of_a_meeting_is_tracked_on_its_own(client, world, categories, django_capture_on_commit_callbacks):
+def test_each_opinion_of_a_meeting_is_tracked_on_its_own(
+    client, world, categories, django_capture_on_commit_callbacks
+):
     world.units["mttq"].email = "mttq@vungtau.example.gov.vn"
     world.units["mttq"].save()
     login_verified(client, world.users["front"])

@@ -58,7 +58,9 @@ def imap(settings):
     server.server_close()
 
 
-def test_unread_messages_become_petitions_and_are_marked_read(world, categories, imap, django_capture_on_commit_callbacks):
+def test_unread_messages_become_petitions_and_are_marked_read(
+    world, categories, imap, django_capture_on_commit_callbacks
+):
     first = imap.add(message(photo=True))
     second = imap.add(
         message(

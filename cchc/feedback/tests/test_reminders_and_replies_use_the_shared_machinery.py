@@ -18,7 +18,9 @@ from cchc.notify.channels import RecordingChannel
 pytestmark = pytest.mark.urls("cchc.feedback.tests.urls")
 
 
-def test_the_ward_is_reminded_then_escalated_once_per_rung(world, file_petition, django_capture_on_commit_callbacks):
+def test_the_ward_is_reminded_then_escalated_once_per_rung(
+    world, file_petition, django_capture_on_commit_callbacks
+):
     p = file_petition(at=local(2022, 6, 6))
     process = p.clocks.get(kind=ClockKind.PROCESS).deadline
     assert process.url == reverse("feedback:detail", args=[p.code])
