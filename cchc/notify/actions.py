@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cchc.notify.channels import get_channel
+from cchc.notify.channels import Channel, get_channel
 from cchc.notify.models import Notification, NotificationStatus
 
 
@@ -40,15 +40,21 @@ def send(
             )
     except IntegrityError:
         return None
+    # The channel is the one configured when the message was queued: the demo swaps in a recording
+    # channel only while it runs, and its messages must not reach a real gateway after its commit.
+    try:
+        via: Channel | None = get_channel(channel)
+    except Exception:  # an unknown channel is recorded as a failed delivery, like any other failure
+        via = None
     # robust: one message whose row cannot be updated must not stop the others queued with it.
-    transaction.on_commit(lambda: _deliver(note), robust=True)
+    transaction.on_commit(lambda: _deliver(note, via), robust=True)
     return note
 
 
-def _deliver(note: Notification) -> None:
+def _deliver(note: Notification, via: Channel | None = None) -> None:
     note.attempts += 1
     try:
-        get_channel(note.channel).send(note.recipient, note.subject, note.body)
+        (via or get_channel(note.channel)).send(note.recipient, note.subject, note.body)
     except Exception as exc:  # every channel failure is recorded, whatever its type
         note.status = NotificationStatus.FAILED
         note.error = f"{type(exc).__name__}: {exc}"[:2000]
