@@ -410,8 +410,14 @@ def _notify(user: User, subject: str, lead: str) -> None:
         "Nếu không phải bạn thực hiện, hãy báo ngay cho quản trị hệ thống của đơn vị.\n\n"
         "Hệ thống theo dõi cải cách hành chính (CCHC)\n"
     )
+    # After commit, like every message: a change that rolls back (an admin form's transaction, say)
+    # must not be announced.
+    transaction.on_commit(lambda: _send_notice(user.pk, f"[CCHC] {subject}", body, user.email))
+
+
+def _send_notice(pk: int, subject: str, body: str, email: str) -> None:
     try:
-        send_mail(f"[CCHC] {subject}", body, None, [user.email])
+        send_mail(subject, body, None, [email])
     except Exception:
         # A mail server outage must not undo a password change already made.
-        logger.exception("Không gửi được thư thông báo bảo mật cho tài khoản %s", user.pk)
+        logger.exception("Không gửi được thư thông báo bảo mật cho tài khoản %s", pk)

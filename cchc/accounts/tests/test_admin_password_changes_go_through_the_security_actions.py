@@ -36,16 +36,19 @@ def test_the_admin_password_change_page_sends_to_the_security_page(client, super
     assert superuser.check_password(PASSWORD)
 
 
-def test_setting_another_accounts_password_is_audited_and_announced(client, superuser, world):
+def test_setting_another_accounts_password_is_audited_and_announced(
+    client, superuser, world, django_capture_on_commit_callbacks
+):
     leader = world.users["leader"]
     leader.email = "lanhdao@example.test"
     leader.save(update_fields=["email"])
     login_verified(client, superuser)
     new = "Mot-mat-khau-moi-2026"
-    response = client.post(
-        f"/quan-tri/accounts/user/{leader.pk}/password/",
-        {"password1": new, "password2": new, "usable_password": "true"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/quan-tri/accounts/user/{leader.pk}/password/",
+            {"password1": new, "password2": new, "usable_password": "true"},
+        )
     assert response.status_code == 302
     leader.refresh_from_db()
     assert leader.check_password(new)

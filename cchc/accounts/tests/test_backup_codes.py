@@ -23,12 +23,15 @@ def test_a_sheet_has_ten_distinct_codes_and_only_their_digests_are_stored(world)
     assert not any(c.replace("-", "") in d for c in codes for d in stored)
 
 
-def test_a_backup_code_signs_in_once_and_is_recorded_and_mailed(client, world):
+def test_a_backup_code_signs_in_once_and_is_recorded_and_mailed(
+    client, world, django_capture_on_commit_callbacks
+):
     user = world.users["ward_officer"]
     codes = actions.create_backup_codes(user)
     mail.outbox.clear()
     password_step(client, "ward_officer")
-    response = code_step(client, codes[3])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = code_step(client, codes[3])
     assert response.status_code == 302 and response.url == "/"
     assert is_signed_in(client)
     assert client.get("/").status_code == 200  # verified: the second-factor gate lets the page through

@@ -25,11 +25,14 @@ def test_the_security_page_needs_both_steps(client, world):
     assert client.get(SECURITY).url.startswith(OTP)
 
 
-def test_changing_the_password_keeps_this_session_and_ends_the_others(client, world):
+def test_changing_the_password_keeps_this_session_and_ends_the_others(
+    client, world, django_capture_on_commit_callbacks
+):
     user = world.users["secretariat"]
     other = login_verified(Client(), user)
     sign_in(client, "secretariat")
-    response = _change(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _change(client)
     assert response.url == SECURITY
     assert "Đã đổi mật khẩu" in client.get(SECURITY).content.decode()
     user.refresh_from_db()
@@ -78,7 +81,9 @@ def test_replacing_the_authenticator_needs_the_password(client, world):
     assert client.get(ENROL).status_code == 302
 
 
-def test_the_old_authenticator_works_until_the_new_one_is_confirmed(client, world):
+def test_the_old_authenticator_works_until_the_new_one_is_confirmed(
+    client, world, django_capture_on_commit_callbacks
+):
     user = world.users["secretariat"]
     login_verified(client, user)
     response = client.post(SECURITY, {"purpose": "authenticator", "password": PASSWORD})
@@ -87,7 +92,8 @@ def test_the_old_authenticator_works_until_the_new_one_is_confirmed(client, worl
     old = TOTPDevice.objects.get(user=user, confirmed=True)
     new = TOTPDevice.objects.get(user=user, confirmed=False)
     assert new.key != TOTP_KEY
-    done = client.post(ENROL, {"code": totp_now(new.key)})
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(ENROL, {"code": totp_now(new.key)})
     assert done.url == SECURITY
     assert list(TOTPDevice.objects.filter(user=user)) == [new]
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
