@@ -115,7 +115,8 @@ def child(engine: str, n: int) -> int:
     return 0
 
 
-def main(n: int) -> None:
+def main(n: int | None = None) -> None:
+    n = n or int(os.environ.get("BENCH_DOSSIERS", DOSSIERS))
     for engine in ("postgres", "sqlite"):
         print(f"-- {engine}, {n:,} dossiers", flush=True)
         subprocess.run(
