@@ -56,6 +56,8 @@ def test_the_head_hands_an_unheld_step_to_an_official(scene, live_server, page, 
     card = page.get_by_test_id("risk-card").filter(has_text="C-OPEN")
     expect(card).to_contain_text("Người phải xử lý: Hoàng Minh Đức")  # nobody holds it: the head
     card.get_by_test_id("reassign-link").click()
+    # The form's page must have loaded before its width is measured (the click only starts navigating).
+    expect(page.get_by_label("Giao cho cán bộ")).to_be_visible()
     _fits(page)
     page.get_by_label("Giao cho cán bộ").select_option(label="Lâm Thị Ngọc")
     page.get_by_role("button", name="Giao lại").click()
