@@ -61,6 +61,14 @@ COLUMNS = (
         "handling_units", "MaDonViGiaiQuyet", "Mã đơn vị giải quyết", ("Cơ quan thực hiện", "handling_units")
     ),
     Column("is_active", "DangApDung", "Đang áp dụng", ("is_active",)),
+    # The handbook's fields (names as the national procedure database's public pages head them).
+    Column("documents", "ThanhPhanHoSo", "Thành phần hồ sơ", ("Hồ sơ gồm", "documents")),
+    Column("forms", "MauDonToKhai", "Mẫu đơn, tờ khai", ("Mẫu đơn", "Tờ khai", "forms")),
+    Column("steps", "TrinhTuThucHien", "Trình tự thực hiện", ("Trình tự", "steps")),
+    Column("submit_where", "CachThucThucHien", "Cách thức thực hiện", ("Địa điểm thực hiện", "submit_where")),
+    Column("result_name", "KetQuaThucHien", "Kết quả thực hiện", ("Kết quả", "result_name")),
+    Column("legal_documents", "CanCuPhapLy", "Căn cứ pháp lý", ("legal_documents",)),
+    Column("online_url", "DiaChiTrucTuyen", "Địa chỉ nộp trực tuyến", ("Link DVC", "online_url")),
 )
 _ALIASES = {fold(n): c.key for c in COLUMNS for n in (c.key, c.national, c.label, *c.aliases)}
 _BY_KEY = {c.key: c for c in COLUMNS}
@@ -107,6 +115,15 @@ ONLINE_WORDS = {
 }
 YES = {"co", "1", "x", "true", "yes"}
 NO = {"", "khong", "0", "false", "no"}
+HANDBOOK_FIELDS = (
+    "documents",
+    "forms",
+    "steps",
+    "submit_where",
+    "result_name",
+    "legal_documents",
+    "online_url",
+)
 FIELDS = (
     "name",
     "field_code",
@@ -119,6 +136,7 @@ FIELDS = (
     "fees",
     "online_level",
     "is_active",
+    *HANDBOOK_FIELDS,
 )
 
 
@@ -284,6 +302,8 @@ def _parse_row(
         online = OnlineLevel.NONE
     v["online_level"] = online
 
+    v.update(handbook_fields(raw, lambda key, val, why: err(key, val, why)))
+
     unit_ids: list[int] = []
     for code in [c.strip() for c in re.split(r"[;,]", raw.get("handling_units", "")) if c.strip()]:
         pk = units.get(code)
@@ -292,6 +312,56 @@ def _parse_row(
         elif pk not in unit_ids:
             unit_ids.append(pk)
     return v, sorted(unit_ids), errors
+
+
+ITEM_MAX = 1000
+TEXT_MAX = 4000
+
+
+def _items(text: str) -> list[str]:
+    """A cell's list: one item per line, or separated by ";" when the cell is one line."""
+    text = text.strip()
+    parts = text.splitlines() if "\n" in text else text.split(";")
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _url(text: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^\s<>\"']{3,490}", text))
+
+
+def handbook_fields(raw: dict[str, str], err: Any) -> dict[str, Any]:
+    """Documents ("name | copies"), forms ("name | address"), steps, legal documents: lists; where and
+    how to submit, the result and the online address: text. Each problem names the column."""
+    out: dict[str, Any] = {}
+    for key in ("steps", "legal_documents"):
+        out[key] = _items(raw.get(key, ""))
+        for item in out[key]:
+            if len(item) > ITEM_MAX:
+                err(key, item[:80], f"Mỗi mục dài tối đa {ITEM_MAX} ký tự.")
+    out["documents"] = []
+    for item in _items(raw.get("documents", "")):
+        name, _, copies = (p.strip() for p in item.partition("|"))
+        if not name or len(item) > ITEM_MAX:
+            err("documents", item[:80], f"Mỗi giấy tờ ghi «tên | số bản», tối đa {ITEM_MAX} ký tự.")
+            continue
+        out["documents"].append({"name": name, "copies": copies})
+    out["forms"] = []
+    for item in _items(raw.get("forms", "")):
+        name, _, url = (p.strip() for p in item.partition("|"))
+        if not name or len(item) > ITEM_MAX or (url and not _url(url)):
+            err("forms", item[:80], "Mỗi mẫu ghi «tên mẫu | địa chỉ tải về (http:// hoặc https://)».")
+            continue
+        out["forms"].append({"name": name, "url": url})
+    for key, limit in (("submit_where", TEXT_MAX), ("result_name", 500)):
+        out[key] = raw.get(key, "").strip()
+        if len(out[key]) > limit:
+            err(key, out[key][:80], f"Dài quá {limit} ký tự.")
+    url = raw.get("online_url", "").strip()
+    if url and not _url(url):
+        err("online_url", url[:80], "Địa chỉ nộp trực tuyến phải bắt đầu bằng http:// hoặc https://.")
+        url = ""
+    out["online_url"] = url
+    return out
 
 
 def _shares(text: str, units: dict[str, int], err: Any) -> list[dict[str, Any]]:

@@ -7,11 +7,13 @@ applicants lives only on ``Dossier`` and is never read by portal code.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from cchc.lib.vnspeech import fold
 from cchc.org.models import Official, Unit
 
 
@@ -60,6 +62,19 @@ class Procedure(models.Model):
         Unit, verbose_name="đơn vị giải quyết", blank=True, related_name="+"
     )
     is_active = models.BooleanField("đang áp dụng", default=True)
+    # The citizen's handbook (what the national procedure database publishes for each procedure):
+    # documents to submit [{"name", "copies"}], forms [{"name", "url"}], steps (texts), where and how to
+    # submit, the result, the legal documents (texts) and the online service's address.
+    documents = models.JSONField("thành phần hồ sơ", default=list, blank=True)
+    forms = models.JSONField("mẫu đơn, tờ khai", default=list, blank=True)
+    steps = models.JSONField("trình tự thực hiện", default=list, blank=True)
+    submit_where = models.TextField("cách thức và địa điểm thực hiện", blank=True)
+    result_name = models.CharField("kết quả thực hiện", max_length=500, blank=True)
+    legal_documents = models.JSONField("căn cứ pháp lý", default=list, blank=True)
+    online_url = models.URLField("địa chỉ nộp trực tuyến", max_length=500, blank=True)
+    # Name, code and field folded (no diacritics, lower case: ``lib.vnspeech.fold``) so that "cap giay
+    # phep xay dung" finds "Cấp giấy phép xây dựng" with a plain LIKE on every engine, no extension.
+    search_text = models.CharField(max_length=1000, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "thủ tục hành chính"
@@ -68,6 +83,16 @@ class Procedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.national_code} — {self.name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = self.folded()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "search_text" not in fields:
+            kwargs["update_fields"] = [*fields, "search_text"]
+        super().save(*args, **kwargs)
+
+    def folded(self) -> str:
+        return fold(f"{self.name} {self.national_code} {self.field_name}")[:1000]
 
 
 class Channel(models.IntegerChoices):
