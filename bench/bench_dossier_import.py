@@ -1,5 +1,5 @@
-"""Import 1,000,000 national-format dossier rows, against a plain bulk load of the same file (issue 3,
-"Performance"): target ≤ 2.5× the plain load, and < 120 s on PostgreSQL.
+"""Import 1,000,000 national-format dossier rows, against a plain bulk load of the same file: target ≤ 2.5×
+the plain load, and < 120 s on PostgreSQL.
 
     python -m bench bench_dossier_import                     # both engines
     python -m bench.bench_dossier_import --engine postgres --rows 1000000

@@ -1,4 +1,4 @@
-"""`dossier-stats` and the league-table page for a year at 5,000,000 dossiers (issue 3, "Performance"):
+"""`dossier-stats` and the league-table page for a year at 5,000,000 dossiers:
 median < 200 ms.
 
     python -m bench bench_dossier_stats                      # both engines

@@ -1,5 +1,5 @@
 """50 concurrent citizens submitting the public petition form for 2 minutes against gunicorn on
-127.0.0.1 (issue 5, "Load"): no errors allowed; latency percentiles recorded in docs/benchmarks.md.
+127.0.0.1: no errors allowed; latency percentiles recorded in docs/benchmarks.md.
 
     python -m bench bench_feedback_load
     python -m bench.bench_feedback_load --clients 50 --seconds 120 [--engine postgres|sqlite] [--markdown]

@@ -1,5 +1,5 @@
 """Adding working days to 1,000,000 instants: ``WorkCalendar.add_working_days_array`` against
-``numpy.busday_offset`` on the same input (issue 2: target no more than 3× numpy's time).
+``numpy.busday_offset`` on the same input (target no more than 3× numpy's time).
 
 numpy's business-day functions take a Monday–Friday week mask and a holiday list; they cannot make a
 Saturday a working day, so their answers differ on the make-up Saturdays (and numpy rolls a start on

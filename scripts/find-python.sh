@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the path of a Python >= 3.12 interpreter. Django 6 needs it (stack.md §0); on these machines the
+# Prints the path of a Python >= 3.12 interpreter. Django 6 needs it; on these machines the
 # default python3 is 3.11 and 3.12 lives under pyenv, whose shims refuse to run it, so look there directly.
 set -u
 ok() { "$1" -c 'import sys, venv, ssl, sqlite3; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; }

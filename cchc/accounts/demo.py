@@ -1,4 +1,4 @@
-"""One demo login per role (product.md roles table). Flagged ``is_demo``: only these may skip the
+"""One demo login per role (the roles of ``cchc.core.roles``). Flagged ``is_demo``: only these may skip the
 second factor, and only while CCHC_DEMO is on."""
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def lockout_window() -> dt.timedelta:
 def skips_second_factor(user: Any) -> bool:
     """Only a demo installation waives the code, and only for the accounts it flagged as demo ones.
 
-    Issue 2, deliverable 5: "a setting may turn the second factor off for the demo only". Both
+    A setting may turn the second factor off for the demo only (docs/security.md). Both
     switches are checked, so that CCHC_DEMO_WITHOUT_2FA left on by mistake in a real installation
     (CCHC_DEMO off) waives nothing.
     """

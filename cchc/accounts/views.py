@@ -1,6 +1,6 @@
 """Sign-in in two steps (password, then the authenticator's code), enrolment, security page, logout.
 
-Issue 2, deliverable 5: officials log in with password plus a TOTP second factor; lockout after
+Officials log in with password plus a TOTP second factor; lockout after
 repeated failures; password reset by e-mail; sessions expire. How it fits together: docs/security.md.
 """
 

@@ -1,4 +1,4 @@
-"""One working-day calendar per jurisdiction, with its special days (rules-vn §3).
+"""One working-day calendar per jurisdiction, with its special days (docs/rules/working-days.md).
 
 A jurisdiction's calendar in effect is its own entries layered over its ancestors' (nearest wins per
 date); a jurisdiction without a calendar of its own simply uses its nearest ancestor's. The national
@@ -76,8 +76,9 @@ class CalendarEntry(models.Model):
     )
     source = models.CharField("nguồn", max_length=200, blank=True)
     note = models.TextField("ghi chú", blank=True)
-    # Rows announced only as estimates (e.g. 2027 before the Prime Minister's decision, rules-vn §3); the
-    # yearly reminder keeps asking for next year's schedule until a confirmed row exists.
+    # Rows announced only as estimates (e.g. 2027 before the Prime Minister's decision,
+    # docs/rules/working-days.md); the yearly reminder keeps asking for next year's schedule until a confirmed
+    # row exists.
     is_provisional = models.BooleanField("dự kiến, chưa có văn bản chính thức", default=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)

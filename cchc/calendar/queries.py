@@ -30,7 +30,7 @@ from cchc.org.models import Jurisdiction
 from cchc.org.queries import jurisdictions_for, user_jurisdiction
 
 RECHECK_SECONDS = 1.0
-# rules-vn §3: next year's schedule is usually decided in October–November; from 1 October the
+# docs/rules/working-days.md: next year's schedule is usually decided in October–November; from 1 October the
 # secretariat is reminded until a confirmed (non-provisional) entry for next year exists.
 REMINDER_FROM = (10, 1)
 DEFAULT_WEEKLY_REST = (5, 6)
@@ -40,7 +40,8 @@ DEFAULT_WEEKLY_REST = (5, 6)
 
 
 def default_hours() -> OfficeHours:
-    """Office hours from settings (rules-vn §1.3 PRACTICE; defaults documented in docs/calendar.md)."""
+    """Office hours from settings (docs/rules/working-days.md PRACTICE; defaults documented in
+    docs/calendar.md)."""
     return OfficeHours(
         morning_start=settings.CCHC_OFFICE_MORNING_START,
         morning_end=settings.CCHC_OFFICE_MORNING_END,
@@ -270,8 +271,8 @@ def calendars_for(user: Any, *, write: bool = False) -> QuerySet[Calendar]:
 
     Every staff role reads the calendars in effect for its own areas: their own calendars and their
     ancestors' (a ward's deadlines use the province's holidays). Only the reform secretariat changes
-    calendars, those of its jurisdiction and the areas below it (product.md, roles table); the auditor
-    and everyone else only read.
+    calendars, those of its jurisdiction and the areas below it (docs/architecture.md, "Rules of the house");
+    the auditor and everyone else only read.
     """
     if not _active(user):
         return Calendar.objects.none()

@@ -1,4 +1,5 @@
-"""Administrative documents in the Nghị định 30/2020 layout (rules-vn §4), as DOCX and as PDF.
+"""Administrative documents in the Nghị định 30/2020 layout (docs/rules/official-documents.md), as DOCX and as
+PDF.
 
 The generic part of the dossiers' apology letter (``cchc.dossiers.letters``), moved here so petitions'
 written notices (``cchc.feedback.documents``) print the same way: national motto block, issuing body

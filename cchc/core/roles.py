@@ -1,4 +1,4 @@
-"""The roles of product.md's table, shared by every app (navigation, scope, audit). Data scope follows
+"""The roles, shared by every app (navigation, scope, audit). Data scope follows
 from the role (see ``cchc.org.queries``)."""
 
 from django.db import models
@@ -15,7 +15,7 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", "Thanh tra, kiểm tra (chỉ xem)"
 
 
-# Roles that see the whole jurisdiction (product.md: "leader, secretariat, office and auditor see the
-# whole jurisdiction"); every other role sees its own unit and the units below it.
+# Roles that see the whole jurisdiction (docs/architecture.md, "Rules of the house": leader, secretariat,
+# office and auditor see the whole jurisdiction); every other role sees its own unit and the units below it.
 JURISDICTION_WIDE = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
 READ_ONLY = frozenset({Role.AUDITOR})

@@ -47,7 +47,7 @@ def recompute_due(deadline: Deadline, today: dt.date | None = None) -> dt.date |
     if base is None:
         return None
     # An approved date on a non-working day ends on the next working day, as an opened one does
-    # (BLDS 2015 Art. 148, rules-vn §1.3); the original is already a working day.
+    # (BLDS 2015 Art. 148, docs/rules/working-days.md); the original is already a working day.
     base = _next_working(base, cal)
     unit = dl.LimitUnit(deadline.limit_unit)
     pauses = [dl.Pause(p.start, p.end) for p in deadline.pauses.all()]
@@ -78,7 +78,7 @@ def open_deadline(
 ) -> Deadline:
     """Start the clock for ``obj``: either an explicit due date (tasks) or a legal limit counted through
     the calendar (petitions). A due date on a non-working day moves to the next working day (BLDS 2015
-    Art. 148, rules-vn §1.3)."""
+    Art. 148, docs/rules/working-days.md)."""
     if due is not None and limit is not None:
         raise ValidationError("Chỉ nhập hạn cụ thể hoặc thời hạn theo quy định, không nhập cả hai.")
     cal = calendar_for(jurisdiction)

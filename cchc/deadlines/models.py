@@ -2,7 +2,7 @@
 
 The owning app opens a ``Deadline`` for its object (``object_type``/``object_id``) and changes it only
 through ``cchc.deadlines.actions``. The original due date is never overwritten: extensions and pauses
-move ``due`` and keep ``original_due`` for the statistics (issue 4).
+move ``due`` and keep ``original_due`` for the statistics.
 """
 
 from __future__ import annotations

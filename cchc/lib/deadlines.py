@@ -4,8 +4,8 @@ One clock for every item (architecture.md "One machine for every deadline"): it 
 may be extended (the original due date is kept), and ends. Before the end someone is reminded, after
 it someone is escalated to; afterwards the item counts as on time or late.
 
-Day-based limits end at the end of their last day (BLDS 2015 Art. 147–148, rules-vn §1.3), so a due
-date, not an instant, is what the limit produces; hour-based limits produce an instant.
+Day-based limits end at the end of their last day (BLDS 2015 Art. 147–148, docs/rules/working-days.md), so a
+due date, not an instant, is what the limit produces; hour-based limits produce an instant.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def effective_due(
 
 
 class State(StrEnum):
-    # rules-vn §5 [CONFIRMED — T3, T4]: done on time / done late; not done within time / overdue /
+    # docs/rules/directive-tasks.md [CONFIRMED]: done on time / done late; not done within time / overdue /
     # without a deadline; plus "awaiting the assigner's confirmation" [PRACTICE].
     OPEN_WITHIN = "open_within"
     OPEN_OVERDUE = "open_overdue"
@@ -150,8 +150,9 @@ class LadderStep:
     audience: str  # "officer" | "unit_head" | "office" | "leader"
 
 
-# Issue 4: reminders before the deadline, escalation after it (unit officer → unit head → Office →
-# leader). The offsets are not fixed by any text read (rules-vn §5 UNCONFIRMED): settings override them.
+# Reminders before the deadline, escalation after it (unit officer → unit head → Office →
+# leader). The offsets are not fixed by any text read (docs/rules/directive-tasks.md UNCONFIRMED): settings
+# override them.
 DEFAULT_LADDER: tuple[LadderStep, ...] = (
     LadderStep("before_3", -3, "officer"),
     LadderStep("before_1", -1, "unit_head"),

@@ -1,10 +1,11 @@
-"""Per-dossier evaluation of how a procedure was handled: nine indicators scored 2/1/0 (rules-vn §1.7).
+"""Per-dossier evaluation of how a procedure was handled: nine indicators scored 2/1/0
+(docs/rules/surveys.md).
 
-Pure arithmetic, no Django. rules-vn §1.7 [CONFIRMED via a provincial transcription — S13; the
-indicators match S17]; the official texts (TT 01/2018, ND 118/TT 03) were not read (rules-vn-texts §a3,
-§b6), so the rating bands are a setting passed in by the caller. Each scorer takes the facts it needs and
-returns a score, or ``None`` when the facts are not known; ``evaluate`` totals what could be scored and
-says which indicators could not be.
+Pure arithmetic, no Django. The list is confirmed via a provincial transcription and matches a
+provincial portal; the official texts (TT 01/2018, ND 118/TT 03) were not read (docs/rules/surveys.md), so the
+rating bands are a setting passed in by the caller. Each scorer takes the facts it needs and returns a score,
+or ``None`` when the facts are not known; ``evaluate`` totals what could be scored and says which indicators
+could not be.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Score:
 
 
 def by_comparison(finished: dt.date, due: dt.date) -> int:
-    """Shorter than the time allowed: 2; equal: 1; longer: 0 (rules-vn §1.7 indicators 1 and 2)."""
+    """Shorter than the time allowed: 2; equal: 1; longer: 0 (docs/rules/surveys.md indicators 1 and 2)."""
     if finished < due:
         return 2
     if finished == due:
@@ -52,7 +53,8 @@ def by_comparison(finished: dt.date, due: dt.date) -> int:
 
 
 def total_time(outcome: str) -> int | None:
-    """Indicator 1 from the outcome engine's verdict (rules-vn §1.4): early, on time, late."""
+    """Indicator 1 from the outcome engine's verdict (docs/rules/dossier-deadlines.md): early, on time,
+    late."""
     return {"early": 2, "on_time": 1, "late": 0}.get(outcome)
 
 

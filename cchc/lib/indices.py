@@ -2,8 +2,8 @@
 
 Pure arithmetic, no Django: the web pages and ``cchc survey-index`` both call :func:`compute`.
 Formulas, defaults, the confidence-interval method and the rounding rule are documented in
-docs/indices.md; the sources are indices-vn.md §1.1, §1.2 and §5. The official SIPAS formulas are
-STILL UNCONFIRMED (rules-vn-texts.md §d), so the scale's "satisfied" levels and the aggregation rule
+docs/indices.md; the sources are docs/rules/surveys.md. The official SIPAS formulas are
+STILL UNCONFIRMED (docs/rules/surveys.md), so the scale's "satisfied" levels and the aggregation rule
 come from the questionnaire data, not from code.
 """
 
@@ -214,7 +214,7 @@ def collect(questionnaire: Questionnaire, rows: Iterable[RawRow]) -> ResponseTab
     """Validate answers and build the matrices; all-or-nothing, the first error is raised.
 
     A missing row and an empty answer both mean "no valid answer" and leave the item's denominator
-    unchanged (indices-vn §5: "–" is excluded from the denominator).
+    unchanged (docs/rules/surveys.md: "–" is excluded from the denominator).
     """
     items = questionnaire.items
     options = questionnaire.options

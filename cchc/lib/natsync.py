@@ -1,4 +1,5 @@
-"""Reading dossiers in the national sync shape (rules-vn §2) into ``cchc.lib.outcomes.Dossier``. Pure.
+"""Reading dossiers in the national sync shape (docs/rules/national-sync.md) into
+``cchc.lib.outcomes.Dossier``. Pure.
 
 Accepted: JSON (a list of dossier objects, or ``{"data": [...]}`` as in a DongBoHoSoMC body) and a CSV
 with one row per dossier (docs/outcomes.md "Input formats"). Every faulty record is reported with its
@@ -61,7 +62,7 @@ PAYMENT_CODES: Final = (0, 1, 2)
 BAD_CHANNEL: Final = "kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính công ích)"
 BAD_PAYMENT: Final = "phải là 0 (không), 1 (Cổng DVC quốc gia) hoặc 2 (cổng thanh toán của tỉnh)"
 
-# rules-vn §1.3 [CONFIRMED — S14]: DonViTinh "Giờ, Ngày, Ngày làm việc, tháng".
+# docs/rules/dossier-deadlines.md [PRACTICE]: DonViTinh "Giờ, Ngày, Ngày làm việc, tháng".
 UNIT_NAMES: Final = {
     "giờ": LimitUnit.HOURS,
     "giờ làm việc": LimitUnit.HOURS,

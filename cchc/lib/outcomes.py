@@ -1,4 +1,4 @@
-"""Dossier outcome engine: early, on time or late, and why (rules-vn §1.4, §1.6). Pure: no Django.
+"""Dossier outcome engine: early, on time or late, and why (docs/rules/dossier-deadlines.md). Pure: no Django.
 
 ``judge`` is the readable reference for one dossier; ``judge_many`` gives the same answers for a whole
 batch with numpy (a hypothesis test holds the two together). Every rule carries the section it comes
@@ -21,24 +21,24 @@ from typing import Final
 
 from cchc.lib.workcal import WorkCalendar
 
-# TrangThaiHoSo codes (rules-vn §2).
+# TrangThaiHoSo codes (docs/rules/national-sync.md).
 SUBMITTED: Final = 1
 REFUSED: Final = 3
 SUPPLEMENT_REQUESTED: Final = 5
 PROCESSED: Final = 9
 RETURNED: Final = 10
 STATUSES: Final = range(1, 11)
-# rules-vn §1.4: "Only dossiers that were received count" — 1 (submitted, never received) and
-# 3 (refused at intake) never were.
+# docs/rules/dossier-deadlines.md: "Only dossiers that were received count" — 1 (submitted, never received)
+# and 3 (refused at intake) never were.
 NOT_RECEIVED: Final = frozenset({SUBMITTED, REFUSED})
-# rules-vn §1.4: "The terminal statuses are: refused, stopped, processed, result returned, applicant
-# withdrew" (codes 3, 8, 9, 10, 7).
+# docs/rules/dossier-deadlines.md: "The terminal statuses are: refused, stopped, processed, result returned,
+# applicant withdrew" (codes 3, 8, 9, 10, 7).
 TERMINAL: Final = frozenset({3, 7, 8, 9, 10})
 TERMINAL_LIST: Final = sorted(TERMINAL)
 
 
 class LimitUnit(StrEnum):
-    # rules-vn §1.3 [CONFIRMED — S14]: the procedure's own unit, "Giờ, Ngày, Ngày làm việc, tháng".
+    # docs/rules/dossier-deadlines.md [PRACTICE]: the procedure's own unit, "Giờ, Ngày, Ngày làm việc, tháng".
     HOURS = "hours"
     DAYS = "days"
     WORKING_DAYS = "working_days"
@@ -74,7 +74,7 @@ CAUSE_ORDER: Final = tuple(CauseKind)
 
 
 class SupplementShift(StrEnum):
-    """How a completed supplement moves the appointment (rules-vn §1.6); see ``Rules``."""
+    """How a completed supplement moves the appointment (docs/rules/dossier-deadlines.md); see ``Rules``."""
 
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"
@@ -82,8 +82,8 @@ class SupplementShift(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    """Choices the spec leaves open. rules-vn §1.6 subtracts the citizen's supplement time but does not
-    say at what precision; whole working days is the default (docs/outcomes.md)."""
+    """Choices the spec leaves open. docs/rules/dossier-deadlines.md subtracts the citizen's supplement time
+    but does not say at what precision; whole working days is the default (docs/outcomes.md)."""
 
     supplement_shift: SupplementShift = SupplementShift.WORKING_DAYS
 
@@ -191,35 +191,36 @@ def horizon(as_of: date) -> datetime:
 
 
 def judge(dossier: Dossier, calendar: WorkCalendar, as_of: date, *, rules: Rules = DEFAULT_RULES) -> Outcome:
-    """The verdict on one dossier at the end of ``as_of`` (rules-vn §1.4)."""
+    """The verdict on one dossier at the end of ``as_of`` (docs/rules/dossier-deadlines.md)."""
     day = as_of.date() if isinstance(as_of, datetime) else as_of
     limit = horizon(day)
     d = dossier
-    # rules-vn §1.4: only received dossiers count (1 and 3 never were); a dossier received after the
-    # period was not yet received at its end.
+    # docs/rules/dossier-deadlines.md: only received dossiers count (1 and 3 never were); a dossier received
+    # after the period was not yet received at its end.
     if d.status in NOT_RECEIVED or (d.received_at is not None and d.received_at >= limit):
         return Outcome(OutcomeKind.EXCLUDED)
     supplements = [s for s in d.supplements if s.requested_at < limit]
     end, end_by_supplement = _end_of_processing(d, supplements, limit)
     deadline = _deadline(d, supplements, limit, calendar, rules)
-    # rules-vn §1.4: "More than one supplement request ⇒ counted as late".
+    # docs/rules/dossier-deadlines.md: "More than one supplement request ⇒ counted as late".
     several = len(supplements) > 1
     if end is not None:
         if several:
             kind = OutcomeKind.LATE
         elif deadline is None:
-            # rules-vn §1.4 PRACTICE S13: "dates equal, or there is no appointment date" → on time.
+            # docs/rules/dossier-deadlines.md PRACTICE: "dates equal, or there is no appointment date" → on
+            # time.
             kind = OutcomeKind.ON_TIME
-        # rules-vn §1.4 [PRACTICE S13 / CONFIRMED S14]: end of processing and appointment compared by
-        # calendar date.
+        # docs/rules/dossier-deadlines.md [PRACTICE / CONFIRMED]: end of processing and appointment compared
+        # by calendar date.
         elif end.date() < deadline:
             kind = OutcomeKind.EARLY
         elif end.date() == deadline:
             kind = OutcomeKind.ON_TIME
         else:
             kind = OutcomeKind.LATE
-    # rules-vn §1.4: open dossiers are judged at the end of the reporting period; within time while
-    # "NgayHenTra ≥ report end date".
+    # docs/rules/dossier-deadlines.md: open dossiers are judged at the end of the reporting period; within
+    # time while "NgayHenTra ≥ report end date".
     elif several or (deadline is not None and deadline < day):
         kind = OutcomeKind.OPEN_OVERDUE
     else:
@@ -234,8 +235,9 @@ def _end_of_processing(
     d: Dossier, supplements: Sequence[Supplement], limit: datetime
 ) -> tuple[datetime | None, bool]:
     """(end instant or None if open at the horizon, whether the end is a supplement request)."""
-    # rules-vn §1.4: "End of processing is the time of the first terminal status … If both 'processed'
-    # and 'returned' exist, 'processed' is used." NgayKetThucXuLy is that instant as the sender saw it.
+    # docs/rules/dossier-deadlines.md: "End of processing is the time of the first terminal status … If both
+    # 'processed' and 'returned' exist, 'processed' is used." NgayKetThucXuLy is that instant as the sender
+    # saw it.
     events = [e for e in d.status_events if e.at < limit and e.status in TERMINAL]
     if any(e.status == PROCESSED for e in events):
         events = [e for e in events if e.status != RETURNED]
@@ -244,9 +246,9 @@ def _end_of_processing(
         candidates.append(d.ended_at)
     if candidates:
         return min(candidates), False
-    # rules-vn §1.4: "If the dossier is waiting for the citizen's supplement and the citizen has not
-    # come back, the time of the supplement request counts as the end." Waiting at the horizon means the
-    # request is open there: recorded as completed only later, or not at all while the status is 5.
+    # docs/rules/dossier-deadlines.md: "If the dossier is waiting for the citizen's supplement and the citizen
+    # has not come back, the time of the supplement request counts as the end." Waiting at the horizon means
+    # the request is open there: recorded as completed only later, or not at all while the status is 5.
     waiting = [
         s.requested_at
         for s in supplements
@@ -267,14 +269,14 @@ def _deadline(
     if d.appointment_at is not None:
         base = d.appointment_at
     elif d.legal_limit is not None and d.received_at is not None:
-        # rules-vn §1.4: "If there is no NgayHenTra, the dossier is on time when (end − start −
-        # supplement time) ≤ the maximum time limit of the procedure"; counted in the procedure's own
-        # unit through the calendar (rules-vn §1.3).
+        # docs/rules/dossier-deadlines.md: "If there is no NgayHenTra, the dossier is on time when (end −
+        # start − supplement time) ≤ the maximum time limit of the procedure"; counted in the procedure's own
+        # unit through the calendar (docs/rules/working-days.md).
         base = apply_limit(cal, d.received_at, d.legal_limit)
     else:
         return None
-    # rules-vn §1.6 [CONFIRMED — S14; PRACTICE — S13 GetNgayHenTraBoSung]: the supplement time is
-    # subtracted, i.e. the appointment moves later by the time the citizen took, in working time.
+    # docs/rules/dossier-deadlines.md [PRACTICE]: the supplement
+    # time is subtracted, i.e. the appointment moves later by the time the citizen took, in working time.
     if rules.supplement_shift == SupplementShift.WORKING_DAYS:
         total = sum(cal.working_days_between(a, b) for a, b in completed)
         day = base.date() if isinstance(base, datetime) else base
@@ -287,7 +289,8 @@ def _deadline(
 
 def as_instant(base: date | datetime) -> datetime:
     # A date-only appointment (or 00:00 exactly, how a date travels as yyyyMMddHHmmss) lasts to the
-    # end of its day (BLDS 2015 Art. 148, rules-vn §1.3), so any shift starts from the next opening.
+    # end of its day (BLDS 2015 Art. 148, docs/rules/working-days.md), so any shift starts from the next
+    # opening.
     if isinstance(base, datetime) and base.time() != time.min:
         return base
     day = base.date() if isinstance(base, datetime) else base
@@ -295,7 +298,8 @@ def as_instant(base: date | datetime) -> datetime:
 
 
 def apply_limit(cal: WorkCalendar, received_at: datetime, limit: LegalLimit) -> date | datetime:
-    """The end of a legal limit counted from receipt (rules-vn §1.3: the procedure's own unit)."""
+    """The end of a legal limit counted from receipt (docs/rules/working-days.md: the procedure's own
+    unit)."""
     if limit.unit == LimitUnit.HOURS:
         return cal.add_working_hours(received_at, limit.value)
     if limit.unit == LimitUnit.WORKING_DAYS:
@@ -306,8 +310,8 @@ def apply_limit(cal: WorkCalendar, received_at: datetime, limit: LegalLimit) -> 
 
 
 def _blame(step: Step) -> tuple[str | None, str | None]:
-    # Issue 3: "Inter-agency delays are attributed to the external unit" — the unit, not a person: the
-    # other agency's official is not one of ours to rank.
+    # Inter-agency delays are attributed to the external unit (docs/rules/late-dossiers.md) — the unit, not a
+    # person: the other agency's official is not one of ours to rank.
     return step.unit, (None if step.external else step.official)
 
 
@@ -335,8 +339,8 @@ def _causes(
             overran = step.deadline < reference
         if overran:
             causes.append(Cause(CauseKind.STEP_OVERRUN, *_blame(step)))
-    # The seed's "slow closing in the software": every step was done by the appointment, yet the end
-    # of processing was recorded after it (or, for an open dossier, is still not recorded).
+    # The founding letter's "slow closing in the software": every step was done by the appointment, yet the
+    # end of processing was recorded after it (or, for an open dossier, is still not recorded).
     done = [(s.finished, i, s) for i, s in steps if s.finished is not None and s.finished < limit]
     reference_day = end.date() if end is not None else as_of
     if (

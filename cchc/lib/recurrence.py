@@ -2,8 +2,8 @@
 
 A recurring task is a series; each period it spawns one dated occurrence. The occurrence is due on a
 fixed day of the period's last month: ND 09/2019 Art. 13 puts regular reports "by the 25th of the last
-month of the period" (rules-vn §5 [CONFIRMED — T5]); that it applies to every recurring task is not
-written anywhere, so the day is a setting (``CCHC_OCCURRENCE_DUE_DAY``, default 25). A due day on a
+month of the period" (docs/rules/directive-tasks.md [CONFIRMED]); that it applies to every recurring task is
+not written anywhere, so the day is a setting (``CCHC_OCCURRENCE_DUE_DAY``, default 25). A due day on a
 holiday is moved by the deadline machine, not here.
 """
 

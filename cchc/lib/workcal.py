@@ -1,17 +1,17 @@
-"""Vietnamese working-day calendar: pure date arithmetic, no Django (issue 2, deliverable 6).
+"""Vietnamese working-day calendar: pure date arithmetic, no Django.
 
 Every deadline in the product goes through ``WorkCalendar``. The rules and their sources
-(rules-vn.md §1.3 and §3) are summarised in docs/calendar.md:
+(docs/rules/working-days.md) are summarised in docs/calendar.md:
 
 * A working day is a day outside the weekly rest days (Saturday, Sunday) that is not a holiday or a
   day off in lieu, plus every make-up working day (làm bù), which is a working day even on a Saturday.
-  A holiday that falls on a weekend is simply a day off (rules-vn §3; the compensation day is its
-  own ``day-off-in-lieu`` entry).
-* Day-based limits follow Bộ luật Dân sự 2015 Art. 147–148 (rules-vn §1.3, CONFIRMED S11): the day
+  A holiday that falls on a weekend is simply a day off (docs/rules/working-days.md; the compensation day is
+  its own ``day-off-in-lieu`` entry).
+* Day-based limits follow Bộ luật Dân sự 2015 Art. 147–148 (docs/rules/working-days.md, CONFIRMED): the day
   of the triggering event is not counted, and a period ending on a non-working day ends on the next
   working day.
 * Hour-based limits count only time inside office hours, whose defaults (07:00–11:30, 13:30–17:00)
-  come from real provincial practice (rules-vn §1.3, PRACTICE S13); they are configuration.
+  come from real provincial practice (docs/rules/working-days.md, PRACTICE); they are configuration.
 
 Datetimes are **naive local wall-clock times** (Asia/Ho_Chi_Minh). Aware datetimes are refused so a
 UTC instant can never be read as local time by mistake: Django code converts first with
@@ -19,8 +19,8 @@ UTC instant can never be read as local time by mistake: Django code converts fir
 
 When is a dossier "received"? A ``date`` is taken as it stands. A ``datetime`` received after the
 cut-off, or on a non-working day, is treated as received on the next working day (the brief of issue
-2; rules-vn §1.3 PRACTICE: "received after 17:00 counts from the next day"). Non-working days have to
-be treated like evenings, otherwise a Saturday-morning receipt would get an earlier deadline than a
+2; docs/rules/working-days.md PRACTICE: "received after 17:00 counts from the next day"). Non-working days
+have to be treated like evenings, otherwise a Saturday-morning receipt would get an earlier deadline than a
 Friday-evening one.
 
 Implementation: every query is answered through the rank ``C(x)`` = number of working days before
@@ -115,7 +115,8 @@ def parse_day(text: str) -> date:
 
 @dataclass(frozen=True)
 class OfficeHours:
-    """Office hours with a lunch break, and the afternoon cut-off for receipts (rules-vn §1.3 PRACTICE)."""
+    """Office hours with a lunch break, and the afternoon cut-off for receipts (docs/rules/working-days.md
+    PRACTICE)."""
 
     morning_start: time = time(7, 0)
     morning_end: time = time(11, 30)
@@ -351,7 +352,7 @@ class WorkCalendar:
 
     def add_calendar_days(self, start: DateLike, n: int) -> date:
         """For limits in "ngày": n calendar days after the start day, moved to the next working day if
-        the result is not one (BLDS 2015 Art. 148, rules-vn §1.3)."""
+        the result is not one (BLDS 2015 Art. 148, docs/rules/working-days.md)."""
         n = operator.index(n)
         return self.next_working_day(self.received_day(start) + timedelta(days=n))
 

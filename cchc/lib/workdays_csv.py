@@ -32,7 +32,8 @@ class WorkdayRow:
 
     @property
     def is_provisional(self) -> bool:
-        """Rows the research could only infer (no official schedule yet), e.g. 2027 (rules-vn §3)."""
+        """Rows the research could only infer (no official schedule yet), e.g. 2027
+        (docs/rules/working-days.md)."""
         return self.source.strip().upper().startswith("INFERRED")
 
 

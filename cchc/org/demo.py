@@ -1,6 +1,6 @@
-"""The demo organisation: the Vũng Tàu City People's Committee as of August 2022 (seed 7190/UBND-NV).
+"""The demo organisation: the Vũng Tàu City People's Committee as of August 2022 (Công văn 7190/UBND-NV).
 
-The units are the ones the seed names plus the city's other specialised agencies (ND 37/2014 as
+The units are the ones the founding letter names plus the city's other specialised agencies (ND 37/2014 as
 amended by ND 108/2020 for a provincial city), its wards and commune, the one-stop offices and the
 Front with the socio-political organisations. Vũ Hồng Thuận is the Deputy Chairman who signed the
 seed; every other person here is fictitious.

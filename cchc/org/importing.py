@@ -1,6 +1,6 @@
 """Import units and officials from XLSX or CSV, shared by the web page and ``cchc import-org``.
 
-The rules (product.md "Nothing lost", issue 2 deliverable 4):
+The rules (nothing lost; docs/organisation.md):
 - every row is checked before anything is written; one bad row and nothing is written, and the report
   names each bad row (as Excel numbers it: the header is row 1), the column, the value and the reason;
 - rows are upserted on their code, so importing the same file twice changes nothing the second time;

@@ -145,7 +145,8 @@ class Unit(models.Model):
         return Unit.objects.filter(path__startswith=self.path)
 
     def accountable_head(self, day: dt.date | None = None) -> Official | None:
-        """The acting head on ``day`` if one is appointed, else the head (seed §1: the head answers)."""
+        """The acting head on ``day`` if one is appointed, else the head (Công văn 7190/UBND-NV, mục 1: the
+        head answers)."""
         day = day or dt.date.today()
         rows = list(
             self.heads.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))

@@ -1,7 +1,7 @@
 """The one place that decides which units and officials a person may read or change.
 
 Every view, export and API endpoint that returns organisation rows goes through ``units_for`` or
-``officials_for`` (architecture.md, "Rules of the house"). Scope (product.md, "Users and roles"):
+``officials_for`` (architecture.md, "Rules of the house"). Scope (docs/architecture.md, "Rules of the house"):
 leader, secretariat, office and auditor see their whole jurisdiction; everyone else sees their own
 unit and the units below it. Only the reform secretariat changes the organisation; a unit head may
 keep the list of officials of their own unit up to date. The auditor changes nothing.

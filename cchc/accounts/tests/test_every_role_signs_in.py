@@ -1,4 +1,4 @@
-"""Every role signs in with password and code and lands on "/" showing its role (issue 2, done-when 1)."""
+"""Every role signs in with password and code and lands on "/" showing its role."""
 
 import pytest
 

@@ -16,7 +16,7 @@ def test_no_reminder_before_the_first_of_october(world, national):
 
 
 def test_estimates_alone_do_not_silence_the_reminder(world, national):
-    # The bundled 2027 rows are provisional (rules-vn §3: no official 2027 schedule found).
+    # The bundled 2027 rows are provisional (docs/rules/working-days.md: no official 2027 schedule found).
     assert missing_next_year(national, dt.date(2026, 10, 1)) == 2027
     assert missing_next_year(world.jurisdictions["p1"], dt.date(2026, 12, 31)) == 2027
 

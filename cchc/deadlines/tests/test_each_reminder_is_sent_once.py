@@ -32,7 +32,7 @@ def test_after_the_deadline_escalation_climbs_to_the_head_the_office_and_the_lea
     assert world.users["office"].email in recipients
     assert world.users["leader"].email in recipients
     body = mail.outbox[0].body
-    assert "Hoàng Minh Đức" in body  # the head who answers for the delay (seed §1)
+    assert "Hoàng Minh Đức" in body  # the head who answers for the delay (Công văn 7190/UBND-NV, mục 1)
 
 
 def test_a_reported_or_completed_task_gets_no_more_reminders(world, task_deadline):

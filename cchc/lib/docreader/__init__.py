@@ -2,7 +2,7 @@
 
 Pure Python (no Django). Entry points: ``read_text(text)``, ``read_file(path)``; both return a
 ``Proposal`` whose ``as_dict()`` is the JSON the ``cchc read-directive`` command prints. Nothing
-here creates a task: a person reviews and confirms the proposal (issue 4).
+here creates a task: a person reviews and confirms the proposal.
 """
 
 from .loaders import ReaderError, load_text

@@ -1,7 +1,7 @@
 """Documents cited in a text: "Công văn số 9228/UBND-SNV ngày 02/8/2022 của UBND tỉnh ...".
 
-Each citation becomes type, number, symbol (rules-vn §4: the part after the first slash, e.g.
-"UBND-SNV", "2019/NĐ-CP"), ISO date and, where written, the issuer after "của". Its span is also
+Each citation becomes type, number, symbol (docs/rules/official-documents.md: the part after the first slash,
+e.g. "UBND-SNV", "2019/NĐ-CP"), ISO date and, where written, the issuer after "của". Its span is also
 returned so that the title of a cited document ("... về nhiệm vụ 6 tháng cuối năm 2022") is not
 mistaken for a deadline of the task that cites it.
 """
@@ -45,7 +45,8 @@ DOC_TYPES = (
     "Pháp lệnh",
     "Văn bản",
 )
-# rules-vn §4, Phụ lục III abbreviations, plus the legal-normative ones a directive cites.
+# docs/rules/official-documents.md, Phụ lục III abbreviations, plus the legal-normative ones a directive
+# cites.
 ABBREVIATION_TYPES = {
     "NQ": "Nghị quyết",
     "QĐ": "Quyết định",
@@ -177,7 +178,8 @@ def find_citations(text: str) -> list[Citation]:
         if not doc_type and last_type and last_type[1] and m.start() - last_type[0] < 160:
             doc_type = last_type[1]  # "các Công văn: số 3335/VPCP-TCCV ..., số 6279/VPCP-TCCV ..."
         if not doc_type and re.fullmatch(r"[A-ZĐ][\wĐđ]*-[\wĐđ&.\-]+", symbol):
-            doc_type = "Công văn"  # rules-vn §4: <body>-<unit> without a type part is a công văn
+            # docs/rules/official-documents.md: <body>-<unit> without a type part is a công văn
+            doc_type = "Công văn"
         end = m.end()
         issuer = None
         im = _ISSUER.match(text, end)

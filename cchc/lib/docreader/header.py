@@ -1,9 +1,9 @@
-"""The fixed parts of the Nghị định 30/2020 layout (rules-vn §4, CONFIRMED — D1, D4, D6).
+"""The fixed parts of the Nghị định 30/2020 layout (docs/rules/official-documents.md, CONFIRMED).
 
 Header: issuing body (with its parent above it), "Số: N/SYMBOL", "<place>, ngày .. tháng .. năm ..",
 the type name in capitals with the summary under it, or "V/v <summary>" for a công văn, and
 "Kính gửi:" with the recipients. Footer: "Nơi nhận:" with its entries, and the signature block whose
-first line may carry TM., KT., TL., TUQ. or Q. (rules-vn §4 "Signature block").
+first line may carry TM., KT., TL., TUQ. or Q. (docs/rules/official-documents.md "Signature block").
 """
 
 from __future__ import annotations
@@ -177,7 +177,8 @@ def _type_of_symbol(symbol: str | None) -> str | None:
     ):
         return ABBREVIATION_TYPES[parts[0]]
     if len(parts) >= 2:
-        return "Công văn"  # rules-vn §4: a công văn's symbol is <body>-<drafting unit>, no type part
+        # docs/rules/official-documents.md: a công văn's symbol is <body>-<drafting unit>, no type part
+        return "Công văn"
     return None
 
 

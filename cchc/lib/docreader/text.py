@@ -72,7 +72,7 @@ _SIGNED_MARK = re.compile(
 def clean_lines(raw: str) -> list[str]:
     """Normalise a document's text into lines; blank lines are kept as "" (they matter for layout).
 
-    - markdown bold/italic markers are dropped (the seed is typed with ``**``);
+    - markdown bold/italic markers are dropped (the founding letter is typed with ``**``);
     - a form feed (PDF page break) becomes a blank line, so text running over a page is handled like
       text running over a blank line: joined when the sentence was not finished;
     - border lines ("-------", "|") and bare page numbers are dropped;

@@ -17,7 +17,7 @@ def cal():
 
 
 def test_working_day_limit_skips_the_tet_break(cal):
-    # Received Thu 19/1/2023; the Tết break runs 20–26/1 (issue 2's own example).
+    # Received Thu 19/1/2023; the Tết break runs 20–26/1 (docs/calendar.md's own example).
     assert dl.due_date(dt.date(2023, 1, 19), dl.Limit(3), cal) == dt.date(2023, 1, 31)
 
 

@@ -1,4 +1,5 @@
-"""The accuracy corpus: the published table must be what the reader does now, and the seed is exact."""
+"""The accuracy corpus: the published table must be what the reader does now, and the founding letter is
+exact."""
 
 from pathlib import Path
 

@@ -1,4 +1,5 @@
-"""Header and footer of the Nghị định 30/2020 layout (rules-vn §4) beyond the seed, and task tables."""
+"""Header and footer of the Nghị định 30/2020 layout (docs/rules/official-documents.md) beyond the founding
+letter, and task tables."""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""Deadline phrases and recurrences (issue 4: "trước ngày 30/9/2022", "Quý III/2022", "hằng tháng"...)."""
+"""Deadline phrases and recurrences ("trước ngày 30/9/2022", "Quý III/2022", "hằng tháng"...)."""
 
 from datetime import date
 

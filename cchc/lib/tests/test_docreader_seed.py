@@ -1,4 +1,4 @@
-"""The seed directive 7190/UBND-NV (issue 4): every field must come out exact."""
+"""The founding letter, Công văn 7190/UBND-NV: every field must come out exact."""
 
 import json
 from pathlib import Path

@@ -12,7 +12,7 @@ CRITERIA_2017 = [f"E1.{n}" for n in range(1, 5)] + [f"E2.{n}" for n in range(1, 
 CRITERIA_2017 += (
     [f"E3.{n}" for n in range(1, 7)] + [f"E4.{n}" for n in range(1, 4)] + [f"E5.{n}" for n in range(1, 5)]
 )
-# indices-vn §1.1: criteria whose wording was read in a source ([C]).
+# docs/rules/surveys.md: criteria whose wording was read in a source ([C]).
 CONFIRMED_2017 = {"E2.1", "E2.5", "E3.1", "E3.3", "E3.4", "E3.6", "E5.4"}
 
 
@@ -61,7 +61,7 @@ def test_sipas_2017_scale_and_rule_are_flagged_unconfirmed_with_mean_as_default(
         ("mean", "pooled"),
         False,
     )
-    assert "§1.1" in q.meta["aggregation"]["source"]
+    assert "docs/rules/surveys.md" in q.meta["aggregation"]["source"]
 
 
 def test_sipas_2017_expectations_are_declared_but_their_options_are_unknown():

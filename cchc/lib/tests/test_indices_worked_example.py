@@ -1,4 +1,4 @@
-"""indices-vn §5: ten respondents, one question per element; 68.00 (mean) and 68.75 (pooled)."""
+"""docs/rules/surveys.md: ten respondents, one question per element; 68.00 (mean) and 68.75 (pooled)."""
 
 from fractions import Fraction
 
@@ -7,7 +7,7 @@ import pytest
 from cchc.lib import indices
 from cchc.lib.questionnaires import from_dict, load
 
-# §5 table; None is "–" (no answer).
+# The worked example of docs/rules/surveys.md; None is "–" (no answer).
 TABLE = {
     "R01": (5, 4, 4, 5, 4),
     "R02": (4, 4, 3, 4, None),
@@ -38,7 +38,7 @@ def rows(items):
 
 
 def one_question_per_element():
-    """The §5 design itself: five elements with one satisfaction question each."""
+    """The worked example's design itself: five elements with one satisfaction question each."""
     return from_dict(
         {
             "format": 1,

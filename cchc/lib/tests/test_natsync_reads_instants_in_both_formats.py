@@ -1,4 +1,4 @@
-"""Instants arrive as yyyyMMddHHmmss (the national sync, rules-vn §2) or ISO 8601."""
+"""Instants arrive as yyyyMMddHHmmss (the national sync, docs/rules/national-sync.md) or ISO 8601."""
 
 from datetime import datetime
 

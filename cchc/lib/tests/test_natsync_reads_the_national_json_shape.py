@@ -1,4 +1,5 @@
-"""The national sync JSON (rules-vn §2): a list of dossiers or {"data": [...]}, into engine dossiers."""
+"""The national sync JSON (docs/rules/national-sync.md): a list of dossiers or {"data": [...]}, into engine
+dossiers."""
 
 import json
 from datetime import datetime

@@ -1,5 +1,5 @@
 """Cause ``software_closing``: every step was done by the appointment, but the end of processing was
-recorded after it — the seed's "slow closing in the software"."""
+recorded after it — the founding letter's "slow closing in the software"."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
 """Cause ``step_overrun``: each step that finished after its own deadline, or is unfinished past it,
-named with its unit and official; an external step names the external unit (issue 3)."""
+named with its unit and official; an external step names the external unit."""
 
 from datetime import date
 
@@ -35,7 +35,8 @@ def test_each_step_finished_after_its_deadline_is_a_cause_with_its_unit_and_offi
 
 
 def test_a_step_finished_one_minute_after_its_deadline_overran():
-    # Step deadlines are instants (the process-control sheet records hour and minute, rules-vn §1.2).
+    # Step deadlines are instants (the process-control sheet records hour and minute,
+    # docs/rules/dossier-deadlines.md).
     s = step("Phòng Tư pháp", "Ngô Văn E", "2022-03-07 09:00", "2022-03-09 17:01", "2022-03-09 17:00")
     d = dossier(9, "2022-03-07 09:00", "2022-03-08 17:00", "2022-03-09 17:30", steps=(s,))
     assert judge(d, vn(), AS_OF).causes == (Cause(CauseKind.STEP_OVERRUN, "Phòng Tư pháp", "Ngô Văn E"),)

@@ -1,5 +1,5 @@
-"""rules-vn §1.6: the citizen's supplement time is subtracted — the appointment moves by it, counted in
-working days through the calendar (default) or in working hours (Rules)."""
+"""docs/rules/dossier-deadlines.md: the citizen's supplement time is subtracted — the appointment moves by it,
+counted in working days through the calendar (default) or in working hours (Rules)."""
 
 from datetime import date
 

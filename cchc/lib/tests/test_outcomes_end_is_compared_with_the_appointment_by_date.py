@@ -1,4 +1,4 @@
-"""rules-vn §1.4: end of processing vs appointment, compared by calendar date."""
+"""docs/rules/dossier-deadlines.md: end of processing vs appointment, compared by calendar date."""
 
 from datetime import date
 

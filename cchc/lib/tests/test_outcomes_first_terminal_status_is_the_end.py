@@ -1,4 +1,5 @@
-"""rules-vn §1.4: the end of processing is the first terminal status; "processed" wins over "returned"."""
+"""docs/rules/dossier-deadlines.md: the end of processing is the first terminal status; "processed" wins over
+"returned"."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
-"""rules-vn §1.4: without NgayHenTra the dossier is judged against the procedure's legal limit, counted
-in the procedure's own unit through the calendar (rules-vn §1.3)."""
+"""docs/rules/dossier-deadlines.md: without NgayHenTra the dossier is judged against the procedure's legal
+limit, counted in the procedure's own unit through the calendar (docs/rules/working-days.md)."""
 
 from datetime import date
 
@@ -59,7 +59,7 @@ def test_the_supplement_time_is_subtracted_from_the_legal_limit_too():
 
 
 def test_a_dossier_with_neither_appointment_nor_limit_is_on_time_when_finished_and_within_time_when_open():
-    # rules-vn §1.4 PRACTICE S13: "dates equal, or there is no appointment date" → on time.
+    # docs/rules/dossier-deadlines.md PRACTICE: "dates equal, or there is no appointment date" → on time.
     assert (
         judge(dossier(9, "2022-03-07 09:00", None, "2022-09-01 09:00"), vn(), AS_OF).outcome
         == OutcomeKind.ON_TIME

@@ -1,4 +1,5 @@
-"""rules-vn §1.4: only dossiers that were received count; 1 (submitted) and 3 (refused) are excluded."""
+"""docs/rules/dossier-deadlines.md: only dossiers that were received count; 1 (submitted) and 3 (refused) are
+excluded."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
-"""rules-vn §1.4: open dossiers use the last day of the reporting period; within time while the
-appointment date is on or after it (PRACTICE S13: "NgayHenTra ≥ report end date")."""
+"""docs/rules/dossier-deadlines.md: open dossiers use the last day of the reporting period; within time while
+the appointment date is on or after it (PRACTICE: "NgayHenTra ≥ report end date")."""
 
 from datetime import date
 

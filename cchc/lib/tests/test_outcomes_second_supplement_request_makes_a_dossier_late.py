@@ -1,4 +1,5 @@
-"""rules-vn §1.4: "More than one supplement request ⇒ counted as late" — cause ``second_supplement``."""
+"""docs/rules/dossier-deadlines.md: "More than one supplement request ⇒ counted as late" — cause
+``second_supplement``."""
 
 from datetime import date
 

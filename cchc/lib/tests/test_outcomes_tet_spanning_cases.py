@@ -1,4 +1,4 @@
-"""Dossiers that run across Tết: only working days of the bundled table count (rules-vn §1.3, §3)."""
+"""Dossiers that run across Tết: only working days of the bundled table count (docs/rules/working-days.md)."""
 
 from datetime import date
 

@@ -1,4 +1,5 @@
-"""rules-vn §1.4: a dossier waiting for the citizen's supplement ends at the time of the request."""
+"""docs/rules/dossier-deadlines.md: a dossier waiting for the citizen's supplement ends at the time of the
+request."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Independent transcription of rules-vn.md §3 for 2022–2026, used as the tests' answer key.
+"""Independent transcription of docs/rules/working-days.md for 2022–2026, used as the tests' answer key.
 
 Kept apart from the bundled CSV on purpose: a test that read the expected answers from the same file
 the calendar is built from could not catch a wrong row.

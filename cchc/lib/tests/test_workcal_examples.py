@@ -1,4 +1,4 @@
-"""The issue's examples and the day-count rules of rules-vn §1.3 (BLDS 2015 Art. 147–148)."""
+"""The issue's examples and the day-count rules of docs/rules/working-days.md (BLDS 2015 Art. 147–148)."""
 
 from datetime import UTC, date, datetime, time
 
@@ -76,7 +76,8 @@ class TestCutOff:
         assert cal.add_working_days(datetime(2026, 3, 2, 17, 1), 1) == date(2026, 3, 4)
 
     def test_same_day_certification_after_15h_moves_to_the_next_working_day(self):
-        # ND 23/2015 Art. 7 (rules-vn §1.3): same day, or the next working day if received after 15:00.
+        # ND 23/2015 Art. 7 (docs/rules/working-days.md): same day, or the next working day if received after
+        # 15:00.
         cal = calendar_from_rows([], hours=OfficeHours(cutoff=time(15, 0)))
         assert cal.add_working_days(datetime(2026, 3, 2, 14, 59), 0) == date(2026, 3, 2)
         assert cal.add_working_days(datetime(2026, 3, 2, 15, 1), 0) == date(2026, 3, 3)

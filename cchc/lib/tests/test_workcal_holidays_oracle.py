@@ -1,5 +1,5 @@
-"""Cross-check against the `holidays` package (rules-vn §3, H11). The project's table wins; the known
-differences are listed here so a new library release that changes them is noticed."""
+"""Cross-check against the `holidays` package (docs/rules/working-days.md). The project's table wins; the
+known differences are listed here so a new library release that changes them is noticed."""
 
 from datetime import date, timedelta
 
@@ -7,7 +7,7 @@ import holidays
 
 from cchc.lib.tests.test_workcal_answer_key import vn_calendar
 
-# Days the project's table and holidays 0.109 disagree on, and why (rules-vn §3, stack.md §3).
+# Days the project's table and holidays 0.109 disagree on, and why (docs/rules/working-days.md).
 ONLY_IN_OUR_TABLE = {date(2026, 1, 2)}  # swap of CV 12729/VPCP-KGVX, not in the library
 ONLY_IN_LIBRARY = {date(2026, 11, 24)}  # Ngày Văn hóa Việt Nam: pending amendment of Art. 112, not enacted
 

@@ -1,4 +1,4 @@
-"""Working hours: only inside office hours, lunch break skipped (rules-vn §1.3 PRACTICE S13)."""
+"""Working hours: only inside office hours, lunch break skipped (docs/rules/working-days.md PRACTICE)."""
 
 from datetime import datetime, time
 

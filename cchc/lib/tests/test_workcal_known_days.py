@@ -1,4 +1,5 @@
-"""Known answers for every special day of 2022–2026 and the days either side of it (rules-vn §3)."""
+"""Known answers for every special day of 2022–2026 and the days either side of it
+(docs/rules/working-days.md)."""
 
 from datetime import date, timedelta
 

@@ -1,7 +1,7 @@
 """Every change to the organisation goes through here, and each one leaves an audit event.
 
-Reorganisations never rewrite history (product.md, capability 1): a unit is closed with ``valid_to``,
-a merged unit also points at the unit that continues it (``replaced_by``), a new head closes the
+Reorganisations never rewrite history (docs/architecture.md, "Rules of the house"): a unit is closed with
+``valid_to``, a merged unit also points at the unit that continues it (``replaced_by``), a new head closes the
 previous headship row instead of overwriting it, and an official leaves by being deactivated. Only a
 unit that never had any history (no officials, heads, children or successors) may be deleted, to undo
 a typing mistake.

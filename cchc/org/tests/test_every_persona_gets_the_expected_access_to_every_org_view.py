@@ -1,9 +1,9 @@
 """Every persona × every org view, read (GET) and write (POST), against a hand-written expectation.
 
-The expectations restate product.md's table, not the code: wide roles read the whole city; a unit's
-own people read their unit and the units below it; only the secretariat changes units; the secretariat
-and the unit head change officials of the head's unit; the auditor changes nothing. 404 when the object
-is out of the persona's reading scope, 403 when it is readable but not writable.
+The expectations restate the roles table (docs/architecture.md, "Rules of the house"), not the code: wide
+roles read the whole city; a unit's own people read their unit and the units below it; only the secretariat
+changes units; the secretariat and the unit head change officials of the head's unit; the auditor changes
+nothing. 404 when the object is out of the persona's reading scope, 403 when it is readable but not writable.
 """
 
 from __future__ import annotations

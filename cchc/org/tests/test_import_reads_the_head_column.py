@@ -17,7 +17,7 @@ def test_head_column_appoints_heads_and_acting_heads_from_the_import_day(world, 
     nv = world.units["nv"]
     head = UnitHead.objects.get(unit=nv, kind=HeadKind.HEAD)
     assert (head.official.code, head.valid_from, head.valid_to) == ("CB-NV-TP", today(), None)
-    # The acting head answers while appointed (seed §1; Unit.accountable_head).
+    # The acting head answers while appointed (Công văn 7190/UBND-NV, mục 1; Unit.accountable_head).
     assert nv.accountable_head().code == "CB-NV-PP"
 
 

@@ -1,4 +1,5 @@
-"""Lists, XLSX exports and JSON endpoints carry exactly the persona's scope (product.md, data scope)."""
+"""Lists, XLSX exports and JSON endpoints carry exactly the persona's scope (docs/architecture.md, "Rules of
+the house")."""
 
 import pytest
 from django.urls import reverse

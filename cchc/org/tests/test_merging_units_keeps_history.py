@@ -1,4 +1,5 @@
-"""A merger closes the merged units (valid_to + replaced_by) and never deletes them (product.md §1)."""
+"""A merger closes the merged units (valid_to + replaced_by) and never deletes them (docs/architecture.md,
+"Rules of the house")."""
 
 import datetime as dt
 

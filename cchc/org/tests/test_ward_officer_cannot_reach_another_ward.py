@@ -1,4 +1,4 @@
-"""Issue 2, "Done when": a ward officer cannot read or change another ward's units or officials,
+"""A ward officer cannot read or change another ward's units or officials,
 through the UI and through any endpoint.
 
 The test walks every URL pattern of the org app (from Django's resolver, not a hand-written list), so a

@@ -1,4 +1,4 @@
-"""``cchc workdays``: deadlines and working days from the command line (issue 2, deliverable 6).
+"""``cchc workdays``: deadlines and working days from the command line.
 
     cchc workdays add --from 2023-01-19 --days 3              → 2023-01-31
     cchc workdays add --from "2024-05-03 10:00" --hours 8     → 2024-05-04 10:00
