@@ -292,7 +292,8 @@ CCHC_SMS_TOKEN = env_str("CCHC_SMS_TOKEN", "")
 CCHC_ZALO_URL = env_str("CCHC_ZALO_URL", "")
 CCHC_ZALO_TOKEN = env_str("CCHC_ZALO_TOKEN", "")
 # Reminder and escalation ladder in working days relative to the due date (negative = before):
-# unit officer → unit head → Office → leader (issue 4). No legal text fixes the offsets (rules-vn §5).
+# unit officer → unit head → Office → leader. No legal text fixes the offsets
+# (docs/rules/directive-tasks.md).
 CCHC_REMINDER_LADDER = env_str(
     "CCHC_REMINDER_LADDER", "-3:officer,-1:unit_head,1:unit_head,3:office,5:leader"
 )
@@ -321,17 +322,19 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
-# --- working-day calendar (rules-vn §1.3 PRACTICE: office hours are configuration, not law) -----
+# --- working-day calendar (docs/rules/working-days.md PRACTICE: office hours are configuration, not law)
+# -----
 
 CCHC_OFFICE_MORNING_START = env_time("CCHC_OFFICE_MORNING_START", "07:00")
 CCHC_OFFICE_MORNING_END = env_time("CCHC_OFFICE_MORNING_END", "11:30")
 CCHC_OFFICE_AFTERNOON_START = env_time("CCHC_OFFICE_AFTERNOON_START", "13:30")
 CCHC_OFFICE_AFTERNOON_END = env_time("CCHC_OFFICE_AFTERNOON_END", "17:00")
 # A dossier received after this time counts from the next working day. No general rule exists
-# (rules-vn §1.3, UNCONFIRMED); 15:00 is the sector rule of ND 23/2015 Art. 7 and Hà Nội's practice.
+# (docs/rules/working-days.md, UNCONFIRMED); 15:00 is the sector rule of ND 23/2015 Art. 7 and Hà Nội's
+# practice.
 CCHC_AFTERNOON_CUTOFF = env_time("CCHC_AFTERNOON_CUTOFF", "17:00")
-# How a completed supplement shifts the appointment (rules-vn §1.6): whole working days (default) or
-# working hours. The national formula subtracts the time; its precision is not stated.
+# How a completed supplement shifts the appointment (docs/rules/dossier-deadlines.md): whole working days
+# (default) or working hours. The national formula subtracts the time; its precision is not stated.
 CCHC_SUPPLEMENT_SHIFT = env_str("CCHC_SUPPLEMENT_SHIFT", "working_days")
 CCHC_WORKDAYS_CSV = Path(
     env_str("CCHC_WORKDAYS_CSV", str(BASE_DIR / "cchc" / "calendar" / "data" / "vn-workdays-2022-2027.csv"))
@@ -358,7 +361,7 @@ CCHC_PLAUSIBLE_FROM = env_str("CCHC_PLAUSIBLE_FROM", "1990-01-01")
 CCHC_PLAUSIBLE_RECEIPT_YEARS = env_int("CCHC_PLAUSIBLE_RECEIPT_YEARS", 5)
 CCHC_PLAUSIBLE_DEADLINE_YEARS = env_int("CCHC_PLAUSIBLE_DEADLINE_YEARS", 10)
 
-# --- dossiers (issue 3) ------------------------------------------------------------------------
+# --- dossiers ------------------------------------------------------------------------
 
 CCHC_LEAGUE_MIN_DOSSIERS = env_int("CCHC_LEAGUE_MIN_DOSSIERS", 30)  # finished dossiers before ranking
 CCHC_LEAGUE_CACHE_SECONDS = env_int("CCHC_LEAGUE_CACHE_SECONDS", 600)
@@ -379,11 +382,12 @@ CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public l
 # Wrong answers for one code + phone pair per hour; no limit counts per code alone (that locked the
 # look-up of a predictable code for its own applicant).
 CCHC_LOOKUP_WRONG_PAIR_PER_HOUR = env_int("CCHC_LOOKUP_WRONG_PAIR_PER_HOUR", 5)
-# rules-vn-texts §a1: the apology comes at least one day before the deadline; counted in working days by
-# default (the texts say "một ngày" without saying which kind).
+# docs/rules/late-dossiers.md: the apology comes at least one day before the deadline; counted in working days
+# by default (the texts say "một ngày" without saying which kind).
 CCHC_APOLOGY_NOTICE_WORKING_DAYS = env_bool("CCHC_APOLOGY_NOTICE_WORKING_DAYS", True)
 
-# --- citizen voice (issue 5; docs/feedback.md; rules-vn §6, rules-vn-texts §c and §e) ----------------
+# --- citizen voice (docs/feedback.md; docs/rules/petitions.md, docs/rules/indices.md)
+# ----------------
 
 CCHC_FEEDBACK_REJECT_WORKING_DAYS = env_int("CCHC_FEEDBACK_REJECT_WORKING_DAYS", 2)
 CCHC_FEEDBACK_INFO_REQUEST_WORKING_DAYS = env_int("CCHC_FEEDBACK_INFO_REQUEST_WORKING_DAYS", 5)

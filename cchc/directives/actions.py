@@ -57,24 +57,25 @@ def max_upload_bytes() -> int:
 
 
 def occurrence_due_day() -> int:
-    # rules-vn §5: regular reports by the 25th of the period's last month (ND 09/2019 Art. 13,
-    # [CONFIRMED — T5]); applying it to every recurring task is a choice, hence a setting.
+    # docs/rules/directive-tasks.md: regular reports by the 25th of the period's last month (ND 09/2019 Art.
+    # 13, [CONFIRMED]); applying it to every recurring task is a choice, hence a setting.
     return int(getattr(settings, "CCHC_OCCURRENCE_DUE_DAY", 25))
 
 
 TASK_RULE_DEFAULTS: dict[str, Any] = {
-    # rules-vn §5 [UNCONFIRMED]: some provincial follow-up rules give tasks without a deadline a default
-    # one; none is assumed unless configured.
+    # docs/rules/directive-tasks.md [UNCONFIRMED]: some provincial follow-up rules give tasks without a
+    # deadline a default one; none is assumed unless configured.
     "default_working_days": None,
-    # rules-vn §5 [INFERRED]: the lead asks before the deadline; whether a late request is still
-    # accepted is the assigner's rule (default: accepted, and the task stays late against the original).
+    # docs/rules/directive-tasks.md [INFERRED]: the lead asks before the deadline; whether a late request is
+    # still accepted is the assigner's rule (default: accepted, and the task stays late against the original).
     "extension_after_due": True,
 }
 
 
 def task_rules(assigner: Unit) -> dict[str, Any]:
     """The assigning authority's follow-up rules: ``CCHC_TASK_RULES = {"default": {...}, "<unit code>":
-    {...}}`` over ``TASK_RULE_DEFAULTS`` (rules-vn §5: configurable for each assigning authority)."""
+    {...}}`` over ``TASK_RULE_DEFAULTS`` (docs/rules/directive-tasks.md: configurable for each assigning
+    authority)."""
     configured = getattr(settings, "CCHC_TASK_RULES", {}) or {}
     return {**TASK_RULE_DEFAULTS, **configured.get("default", {}), **configured.get(assigner.code, {})}
 
@@ -144,7 +145,7 @@ def create_task(
     spawn: bool = True,
 ) -> Task:
     """A task and its clock. A due date on a non-working day moves to the next working day (in
-    ``open_deadline``: BLDS 2015 Art. 148, rules-vn §1.3); the date asked for is kept too."""
+    ``open_deadline``: BLDS 2015 Art. 148, docs/rules/working-days.md); the date asked for is kept too."""
     if parent is None and not isinstance(actor, str):
         _require_register(actor, directive.jurisdiction)
     if not text.strip():
@@ -351,8 +352,8 @@ def send_back(actor: Any, task: Task, *, note: str) -> Task:
 
 @transaction.atomic
 def request_extension(actor: Any, task: Task, *, proposed_due: dt.date, reason: str) -> DeadlineExtension:
-    """rules-vn §5 [INFERRED]: the lead asks in writing before the deadline with reasons and a new date;
-    whether a request after the deadline is accepted is a setting (default: yes, marked late)."""
+    """docs/rules/directive-tasks.md [INFERRED]: the lead asks in writing before the deadline with reasons and
+    a new date; whether a request after the deadline is accepted is a setting (default: yes, marked late)."""
     _require(_system(actor) or can_lead(actor, task), "Chỉ đơn vị chủ trì được đề nghị gia hạn.")
     if task.status != TaskStatus.OPEN:
         raise ValidationError("Chỉ đề nghị gia hạn nhiệm vụ đang thực hiện.")
@@ -377,7 +378,7 @@ def decide_extension(
     actor: Any, ext: DeadlineExtension, *, approve: bool, note: str = ""
 ) -> DeadlineExtension:
     """Only the assigner decides; a refusal keeps the deadline, an approval moves it and leaves the
-    original due date on record (rules-vn §5 [INFERRED])."""
+    original due date on record (docs/rules/directive-tasks.md [INFERRED])."""
     task = Task.objects.select_related("deadline").get(deadline=ext.deadline_id)
     _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được quyết định gia hạn.")
     if not approve and not note.strip():
@@ -445,9 +446,9 @@ def cancel_task(actor: Any, task: Task, *, reason: str, on: dt.date | None = Non
     """The assigner withdraws a task that is no longer needed (superseded by a later directive, the
     matter settled otherwise). Unlike ``delete_task`` the record stays, with its reports and reason; the
     clock stops, so nobody is reminded and the task leaves every count (``Task.objects.countable``).
-    rules-vn §5 lists cancellation only as provincial practice, so the assigner alone decides it, as for
-    extensions. Cancelling a periodic series cancels its open periods and spawns no more; finished
-    periods keep their result."""
+    docs/rules/directive-tasks.md lists cancellation only as provincial practice, so the assigner alone
+    decides it, as for extensions. Cancelling a periodic series cancels its open periods and spawns no more;
+    finished periods keep their result."""
     _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được hủy nhiệm vụ.")
     if task.status not in (TaskStatus.OPEN, TaskStatus.AWAITING):
         raise ValidationError("Chỉ hủy được nhiệm vụ đang thực hiện hoặc chờ xác nhận.")

@@ -284,7 +284,8 @@ def stage_upload(
 
 @dataclass
 class TaskRow:
-    """One confirmed row of the review form: one task per lead unit (ND 39/2022, rules-vn §5)."""
+    """One confirmed row of the review form: one task per lead unit (ND 39/2022,
+    docs/rules/directive-tasks.md)."""
 
     number: int  # the row's number on the form, for messages
     text: str

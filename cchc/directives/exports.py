@@ -1,4 +1,4 @@
-"""XLSX copies of the tables on the directive and task screens (every table has one, issue 4)."""
+"""XLSX copies of the tables on the directive and task screens (every table has one)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Register of directives (văn bản chỉ đạo) and the tasks they assign (rules-vn §4, §5).
+"""Register of directives (văn bản chỉ đạo) and the tasks they assign (docs/rules/official-documents.md,
+docs/rules/directive-tasks.md).
 
 A task's clock is a ``cchc.deadlines.Deadline`` (one machine for every deadline); the task keeps what is
 particular to tasks: its source, lead and coordinating units, progress reports, recurrence. Statuses
@@ -18,7 +19,8 @@ from cchc.org.models import Jurisdiction, Official, Unit
 
 
 class DocType(models.TextChoices):
-    # ND 30/2020 Art. 7 and Phụ lục III (rules-vn §4 [CONFIRMED — D1, D3]): the 29 administrative types.
+    # ND 30/2020 Art. 7 and Phụ lục III (docs/rules/official-documents.md [CONFIRMED]): the 29 administrative
+    # types.
     NGHI_QUYET = "nghi_quyet", "Nghị quyết"
     QUYET_DINH = "quyet_dinh", "Quyết định"
     CHI_THI = "chi_thi", "Chỉ thị"
@@ -130,7 +132,7 @@ class DirectiveFile(models.Model):
 
 class DirectiveUpload(models.Model):
     """A document uploaded to be read: the reader's proposal waits here until a person confirms it
-    (issue 4: nothing becomes a task until a person reviews, edits and confirms)."""
+    (nothing becomes a task until a person reviews, edits and confirms)."""
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
     file = models.FileField("tệp", upload_to="directives/uploads/%Y/%m/")
@@ -156,7 +158,7 @@ class DirectiveUpload(models.Model):
 
 
 class DirectiveLink(models.Model):
-    """A citation between documents: the seed implements 9228/UBND-SNV and cites 4861/UBND-NV, …"""
+    """A citation between documents: the founding letter implements 9228/UBND-SNV and cites 4861/UBND-NV, …"""
 
     class Kind(models.TextChoices):
         IMPLEMENTS = "implements", "Triển khai thực hiện"
@@ -199,7 +201,8 @@ PERIODIC = (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.HALF_YEARLY, Re
 
 
 class TaskStatus(models.TextChoices):
-    # The lifecycle step only; within time / overdue / on time / late come from the deadline (rules-vn §5).
+    # The lifecycle step only; within time / overdue / on time / late come from the deadline
+    # (docs/rules/directive-tasks.md).
     OPEN = "open", "Đang thực hiện"
     AWAITING = "awaiting", "Chờ xác nhận hoàn thành"
     DONE = "done", "Đã hoàn thành"

@@ -3,9 +3,9 @@
 The reader (``cchc.lib.docreader``) matches names against a list of units we give it and never
 guesses. On top of that, a directive often addresses a *group* ("Thủ trưởng các cơ quan chuyên môn",
 "Chủ tịch UBND các phường, xã", "các đoàn thể chính trị - xã hội"): such a name is proposed as the whole
-group, which the confirm step fans out into one task per unit (ND 39/2022: one lead per task, rules-vn
-§5 [CONFIRMED — T6]). A vague name ("các cơ quan, đơn vị có liên quan") is neither a unit nor a group:
-it is shown as unmatched for a person to resolve.
+group, which the confirm step fans out into one task per unit (ND 39/2022: one lead per task,
+docs/rules/directive-tasks.md [CONFIRMED]). A vague name ("các cơ quan, đơn vị có liên quan") is neither a
+unit nor a group: it is shown as unmatched for a person to resolve.
 """
 
 from __future__ import annotations

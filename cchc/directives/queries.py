@@ -1,6 +1,6 @@
 """Who reads and changes which directives and tasks, and the reads the screens share.
 
-Scope (product.md "Users and roles"; issue 4): leader, Office, secretariat and auditor read every
+Scope (docs/architecture.md, "Rules of the house"): leader, Office, secretariat and auditor read every
 directive and task of their jurisdiction; every other role reads the tasks its own unit (or a unit
 below it) leads, coordinates or assigned, and the directives those tasks come from. A unit updates only
 its own tasks (lead or coordinating, own subtree); the leader and the auditor update nothing. Only the
@@ -28,7 +28,7 @@ from cchc.org.models import Unit, UnitKind
 from cchc.org.queries import user_jurisdiction, user_unit
 
 CANCELLED = "cancelled"
-# rules-vn §5 [CONFIRMED — T3, T4] with "chờ xác nhận" [PRACTICE].
+# docs/rules/directive-tasks.md [CONFIRMED] with "chờ xác nhận" [PRACTICE].
 STATE_LABELS: dict[str, str] = {
     State.OPEN_WITHIN: "Chưa hoàn thành – trong hạn",
     State.OPEN_OVERDUE: "Chưa hoàn thành – quá hạn",
@@ -156,7 +156,7 @@ def lead_tasks_for(user: Any) -> TaskQuerySet:
 
 def assigner_tasks_for(user: Any) -> TaskQuerySet:
     """Tasks on which a person acts for the assigner: the Office for its jurisdiction, or anyone of the
-    unit named as assigner (issue 4: only the assigner confirms, sends back or decides extensions)."""
+    unit named as assigner (only the assigner confirms, sends back or decides extensions)."""
     if not _active(user):
         return Task.objects.none()
     if user.is_superuser:

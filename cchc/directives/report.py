@@ -1,6 +1,6 @@
 """The report "Báo cáo tình hình thực hiện nhiệm vụ" for a period, as DOCX and PDF in the Nghị định
-30/2020 layout (rules-vn §4: issuing body under its parent, "Số: …/BC-…", place and date in italics, the
-type name in capitals with the summary below, "Kính gửi", body, "Nơi nhận", signature block).
+30/2020 layout (docs/rules/official-documents.md: issuing body under its parent, "Số: …/BC-…", place and date
+in italics, the type name in capitals with the summary below, "Kính gửi", body, "Nơi nhận", signature block).
 
 Which tasks: every countable task in the person's scope given on or before the period's last day and
 not finished before its first day. Each is judged as of the period's last day (or today, if earlier)
@@ -78,7 +78,8 @@ class ReportData:
 
     @property
     def signer_lines(self) -> list[str]:
-        """ "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" (rules-vn §4: prefix and position in capitals)."""
+        """ "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" (docs/rules/official-documents.md: prefix and
+        position in capitals)."""
         lines = []
         if self.signer_authority:
             lines.append(f"{self.signer_authority} {self.signer_for.upper()}".strip())

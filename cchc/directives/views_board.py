@@ -48,7 +48,8 @@ from cchc.lib.deadlines import State
 from cchc.org.models import Unit
 from cchc.org.queries import accountable, heads_on, units_for, user_unit
 
-# rules-vn §5 [PRACTICE — T4]: provincial systems flag tasks overdue by more than 30, 90 or 120 days.
+# docs/rules/directive-tasks.md [PRACTICE]: provincial systems flag tasks overdue by more than 30, 90 or 120
+# days.
 OVERDUE_FLAGS = (120, 90, 30)
 
 
@@ -475,7 +476,8 @@ def check_cells(t: Tally) -> list[Any]:
 
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
-    """Seed §4: the Internal Affairs office checks how units carry out superior orders."""
+    """Công văn 7190/UBND-NV, mục 4: the Internal Affairs office checks how units carry out superior
+    orders."""
     f = read_filters(request)
     today = actions.today()
     tallies = tally_by(filtered_tasks(request, f), "lead_unit", today)

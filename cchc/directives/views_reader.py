@@ -1,6 +1,6 @@
 """Reading a document: upload → the reader's proposal as an editable form → confirm.
 
-Nothing becomes a directive or a task until the Office presses "Xác nhận" on the review page (issue 4).
+Nothing becomes a directive or a task until the Office presses "Xác nhận" on the review page.
 Group addressees ("Thủ trưởng các cơ quan chuyên môn và Chủ tịch UBND các phường, xã") are proposed
 as whole groups; confirming gives one task to each unit of the group (one lead per task, ND 39/2022).
 """

@@ -1,6 +1,6 @@
-"""The push API for one-door systems (issue 3, deliverable 5): ``/api/``, OpenAPI at ``/api/openapi.json``.
+"""The push API for one-door systems: ``/api/``, OpenAPI at ``/api/openapi.json``.
 
-The operations mirror the national portal's (rules-vn §2, PRACTICE — S13, S15): ``DongBoHoSoMC``
+The operations mirror the national portal's (docs/rules/national-sync.md, PRACTICE): ``DongBoHoSoMC``
 creates or updates dossiers in the national field names (``isUpdating`` says which), and
 ``CapNhatTienDoHoSoMC`` appends progress records (QuaTrinhXuLy) and moves the status. Every write goes
 through ``actions.upsert_dossiers`` — the same checks, outcome engine, events and daily facts as a file
@@ -8,7 +8,7 @@ import — so a request is all-or-nothing and sending the same payload twice cha
 
 Each source system has its own bearer token (``api_auth``) and writes only dossiers whose units lie in
 its jurisdiction: a unit outside it is 403; a dossier of another area is 404, as if it did not exist.
-Every status the API returns is documented in the schema (stack.md §6: ninja's own 400 and 422 too),
+Every status the API returns is documented in the schema (ninja's own 400 and 422 too),
 with Vietnamese messages that name the record and the field. docs/dossier-api.md is the guide.
 """
 
@@ -61,8 +61,8 @@ from cchc.dossiers.records import (
 from cchc.dossiers.scope import units_in
 from cchc.org.models import Unit
 
-# rules-vn §1.4: refused, withdrawn, stopped, processed and returned end processing; a dossier that has
-# ended cannot go back to being processed (that would rewrite its on-time statistics).
+# docs/rules/dossier-deadlines.md: refused, withdrawn, stopped, processed and returned end processing; a
+# dossier that has ended cannot go back to being processed (that would rewrite its on-time statistics).
 ENDED = frozenset({7, 8, 9, 10})
 
 api = NinjaAPI(
@@ -506,8 +506,8 @@ def _ts(value: dt.datetime | None) -> str | None:
 
 
 def _judged_now(d: Dossier) -> str:
-    """The stored verdict of a finished dossier; an open one is judged at today's date (rules-vn §1.4:
-    overdue when its deadline's date is before the day it is judged)."""
+    """The stored verdict of a finished dossier; an open one is judged at today's date
+    (docs/rules/dossier-deadlines.md: overdue when its deadline's date is before the day it is judged)."""
     if d.outcome:
         return d.outcome
     if d.status in (1, 3):

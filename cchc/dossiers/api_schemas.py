@@ -258,7 +258,9 @@ class DossierOut(Schema):
     NgayKetThucXuLy: str | None
     NgayTra: str | None
     KetQua: str = Field(
-        ..., description="early, on_time, late, open_within_time, open_overdue hoặc excluded (rules-vn §1.4)"
+        ...,
+        description="early, on_time, late, open_within_time, open_overdue hoặc excluded "
+        "(quy tắc: docs/rules/dossier-deadlines.md)",
     )
     TenKetQua: str
     NguyenNhanTreHan: list[CauseOut]

@@ -3,7 +3,7 @@
 PostgreSQL gets ``COPY … FROM STDIN`` (psycopg ``cursor.copy``) straight into the table or into a
 temporary staging table followed by one set-based ``UPDATE … FROM`` / ``INSERT … ON CONFLICT``; SQLite
 gets ``executemany`` inside the caller's transaction. No per-row ORM objects: an import of a million
-dossiers builds tuples, not models (stack.md §7: ``bulk_create`` of 1M rows took 80–100 s).
+dossiers builds tuples, not models (measured: ``bulk_create`` of 1M rows took 80–100 s).
 
 Values are Python values (``None``, ``bool``, ``int``, ``str``, ``date``, ``datetime``, ``dict``/``list``
 for JSON columns, or a ``str`` of JSON); each backend turns them into what Django itself would have

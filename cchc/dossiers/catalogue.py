@@ -4,10 +4,10 @@ Columns (national names from the national procedure database, or the Vietnamese 
 with or without diacritics — docs/dossier-import.md lists them):
 
 MaTTHC, TenTTHC (required); MaLinhVuc, TenLinhVuc; CapThucHien ("Cấp tỉnh", "Cấp huyện", "Cấp xã",
-several → "Nhiều cấp"); ThoiHan + DonViTinh (giờ / ngày / ngày làm việc / tháng — rules-vn §1.3; the
-unit may also follow the number in ThoiHan: "3 ngày làm việc"); LienThong (có/không); PhanBoBuoc
-("P1-MC:0,5; P1:2; Sở Tư pháp*:1" — unit code and its share in working days, ``*`` marks an agency
-outside the organisation — or the same as JSON); PhiLePhi ("Lệ phí: 8000; Phí: 5000" or JSON);
+several → "Nhiều cấp"); ThoiHan + DonViTinh (giờ / ngày / ngày làm việc / tháng —
+docs/rules/dossier-deadlines.md; the unit may also follow the number in ThoiHan: "3 ngày làm việc"); LienThong
+(có/không); PhanBoBuoc ("P1-MC:0,5; P1:2; Sở Tư pháp*:1" — unit code and its share in working days, ``*``
+marks an agency outside the organisation — or the same as JSON); PhiLePhi ("Lệ phí: 8000; Phí: 5000" or JSON);
 MucDoTrucTuyen (toàn trình / một phần / không, or 4 / 3 / 2); MaDonViGiaiQuyet (unit codes separated
 by ";" or ",").
 
@@ -73,7 +73,7 @@ COLUMNS = (
 _ALIASES = {fold(n): c.key for c in COLUMNS for n in (c.key, c.national, c.label, *c.aliases)}
 _BY_KEY = {c.key: c for c in COLUMNS}
 
-# rules-vn §1.3 [CONFIRMED — S14]: "Giờ, Ngày, Ngày làm việc, tháng".
+# docs/rules/dossier-deadlines.md [PRACTICE]: "Giờ, Ngày, Ngày làm việc, tháng".
 UNIT_WORDS = {
     "gio": LimitUnit.HOURS,
     "giolamviec": LimitUnit.HOURS,

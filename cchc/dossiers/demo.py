@@ -10,8 +10,8 @@ What the generated year shows, so that the screens tell a story:
   TrongSoTrinhDien): certification and civil status at the wards dominate, land, construction and
   household businesses at the city;
 * channels in person, online and by post, with the online share growing through the year;
-* supplements for about 8 % of received dossiers, a few second supplements (late by rule, rules-vn
-  §1.4) and citizens who never come back (status 5);
+* supplements for about 8 % of received dossiers, a few second supplements (late by rule,
+docs/rules/dossier-deadlines.md) and citizens who never come back (status 5);
 * slow steps at particular places: Phường Thắng Nhì (its civil-status and certification officer above all) and
   Phường 10 run late far more often than other wards, and the city's Phòng Quản lý đô thị is the slow
   agency; Phường Thắng Nhì improves two weeks after directive 7190/UBND-NV (replayed about four months ago);

@@ -346,7 +346,8 @@ class Generator:
 
     # -- deadlines --
     def appointment(self, spec: ProcSpec, received: dt.datetime) -> dt.datetime:
-        """NgayHenTra through the working-day calendar, in the procedure's own unit (rules-vn §1.3)."""
+        """NgayHenTra through the working-day calendar, in the procedure's own unit
+        (docs/rules/working-days.md)."""
         cal = self.cal
         if spec.unit == LimitUnit.HOURS:
             return _ceil_minute(cal.add_working_hours(received, spec.limit))
@@ -420,7 +421,8 @@ class Generator:
         return rec
 
     def code(self, desk: str, received: dt.datetime) -> str:
-        """MaHoSo: <agency identifier>-<yyMMdd>-<sequence> (rules-vn §1.2); the identifiers are made up."""
+        """MaHoSo: <agency identifier>-<yyMMdd>-<sequence> (docs/rules/dossier-deadlines.md); the identifiers
+        are made up."""
         day = received.strftime("%y%m%d")
         n = self.seq[desk, day] = self.seq.get((desk, day), 0) + 1
         return f"000.{self.desk_number.get(desk, 0):02d}.35.H02-{day}-{n:04d}"
@@ -445,7 +447,8 @@ class Generator:
                 rec.status = 4
                 return
             # Each step's deadline (NgayKetThucTheoQuyDinh) is set when it is handed over: its share of
-            # the time limit from its start (rules-vn §1.3: "every step carries its own deadline").
+            # the time limit from its start (docs/rules/working-days.md: "every step carries its own
+            # deadline").
             deadline = start + allowances[i]
             if not soft and rng.random() < self.overrun_chance(plan, rec.received_at.date()):
                 overshoot = int(60 * rng.choice((0.5, 2, 4, 8, 12, 16, 24)) * rng.uniform(0.7, 1.3))
@@ -474,7 +477,7 @@ class Generator:
         end = clock.at(start)
         if soft:
             # Every step on time, the end recorded in the software one to three working days after the
-            # (supplement-shifted) appointment: the seed's "slow closing in the software".
+            # (supplement-shifted) appointment: the founding letter's "slow closing in the software".
             late_day = self.cal.add_working_days(clock.at(due + waited).date(), rng.choice((1, 1, 2, 3)))
             minute = rng.randint(7 * 60 + 30, 16 * 60 + 30)
             end = max(end, dt.datetime.combine(late_day, dt.time(minute // 60, minute % 60)))
@@ -486,8 +489,8 @@ class Generator:
 
     def supplements(self, rec: DossierRecord, start: int, finish: int, allowance: int) -> tuple[int, int]:
         """Requests made during the step that started at ``start``: the step's new finish and the office
-        minutes spent waiting for the citizen (rules-vn §1.6). Sets status 5 when the citizen has not
-        come back by the snapshot."""
+        minutes spent waiting for the citizen (docs/rules/dossier-deadlines.md). Sets status 5 when the
+        citizen has not come back by the snapshot."""
         rng, clock = self.rng, self.clock
         asked = start + max(int(allowance * rng.uniform(0.1, 0.6)), 10)
         waited = 0

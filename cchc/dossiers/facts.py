@@ -7,8 +7,8 @@ old contribution and adds the new one (``actions``), and ``rebuild`` recomputes 
 ledger with the very same function, so the incremental path and a rebuild cannot disagree except by a
 bug, which the tests look for.
 
-Open dossiers (rules-vn §1.4, PRACTICE S13: "in progress, within time: NgayHenTra ≥ report end date;
-overdue: NgayHenTra < report end date"): a dossier received on day R, with effective appointment on day
+Open dossiers (docs/rules/dossier-deadlines.md, PRACTICE: "in progress, within time: NgayHenTra ≥ report end
+date; overdue: NgayHenTra < report end date"): a dossier received on day R, with effective appointment on day
 A and finished on day E (or never), is open *within time* at the end of every day D with R ≤ D ≤ A and
 D < E, and open *overdue* at the end of every day with A < D < E. Those two intervals become at most four
 difference counts (+1 where an interval starts, −1 where it stops), so "open as of day D" is the sum of
@@ -58,8 +58,8 @@ class FactState(NamedTuple):
     """What a dossier's contribution depends on, with days as local dates.
 
     ``overdue_from`` is the first day an open dossier counts as overdue: the day after its effective
-    appointment, or the day of a second supplement request if earlier (rules-vn §1.4: "more than one
-    supplement request ⇒ late"); None when it has neither.
+    appointment, or the day of a second supplement request if earlier (docs/rules/dossier-deadlines.md: "more
+    than one supplement request ⇒ late"); None when it has neither.
     """
 
     unit_id: int

@@ -4,7 +4,7 @@
 million-row import never builds a million engine objects, and turns the answers into what the ledger
 stores: the outcome of a finished dossier, the day it finished, the effective appointment and the
 causes of a late one. Open dossiers get no stored outcome: they are judged again for every reporting
-period (rules-vn §1.4), but their effective appointment is kept for the facts.
+period (docs/rules/dossier-deadlines.md), but their effective appointment is kept for the facts.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _US = "datetime64[us]"
 _UNIT_CODE = {"hours": 1, "days": 2, "working_days": 3, "months": 4}
 FINISHED = frozenset({"early", "on_time", "late"})
 # A date-only effective appointment is stored at the end of office hours of that day (only its date
-# matters: rules-vn §1.4 compares by calendar date).
+# matters: docs/rules/dossier-deadlines.md compares by calendar date).
 END_OF_DAY = dt.time(17, 0)
 
 

@@ -1,12 +1,13 @@
-"""The apology letter (rules-vn §1.5) as DOCX and PDF, in the Nghị định 30/2020 layout (rules-vn §4).
+"""The apology letter (docs/rules/late-dossiers.md) as DOCX and PDF, in the Nghị định 30/2020 layout
+(docs/rules/official-documents.md).
 
-Two forms, chosen by the dossier's legal basis (rules-vn §1.1):
+Two forms, chosen by the dossier's legal basis (docs/rules/late-dossiers.md, "The apology letter"):
 
-- ND 61/2018 → TT 01/2018 mẫu 04 "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (rules-vn-texts §a4);
-- ND 118/2025 → TT 03/2025 mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (§b4).
+- ND 61/2018 → TT 01/2018 mẫu 04 "Phiếu xin lỗi và hẹn lại ngày trả kết quả";
+- ND 118/2025 → TT 03/2025 mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết".
 
-Fields (rules-vn §1.5, PRACTICE S13 PhieuXinLoi.html): issuing unit, số/ký hiệu, V/v line, place and
-date, Kính gửi, received date, subject, dossier code, original appointment, the unit that caused the
+Fields (docs/rules/late-dossiers.md, practice of provincial templates): issuing unit, số/ký hiệu, V/v line,
+place and date, Kính gửi, received date, subject, dossier code, original appointment, the unit that caused the
 delay, the apology, the new return date and place, Nơi nhận, signature block.
 
 What the officer chose at issue time (number, signer, return place, recipients) is kept in the
@@ -40,8 +41,8 @@ FORM_REFS = {
     ApologyForm.TT01_2018: "Mẫu số 04 — Thông tư số 01/2018/TT-VPCP",
     ApologyForm.TT03_2025: "Mẫu số 04 — Thông tư số 03/2025/TT-VPCP",
 }
-# rules-vn §1.5 [PRACTICE — S13]: the subject line of the Thanh Hóa template; the ND 118 wording follows
-# the TT 03/2025 form name (rules-vn-texts §b2, SECONDARY).
+# docs/rules/late-dossiers.md [PRACTICE]: the subject line of the Thanh Hóa template; the ND 118 wording
+# follows the TT 03/2025 form name (docs/rules/late-dossiers.md, SECONDARY).
 SUBJECTS = {
     ApologyForm.TT01_2018: "V/v xin lỗi đối với hồ sơ giải quyết quá hạn và hẹn lại thời gian trả kết quả",
     ApologyForm.TT03_2025: "V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ",

@@ -1,4 +1,5 @@
-"""Procedure catalogue (TTHC) and the dossier ledger (rules-vn §1, §2).
+"""Procedure catalogue (TTHC) and the dossier ledger (docs/rules/dossier-deadlines.md,
+docs/rules/national-sync.md).
 
 Field names follow the national sync shape where one exists (the comment names it). Personal data of
 applicants lives only on ``Dossier`` and is never read by portal code.
@@ -18,7 +19,7 @@ from cchc.org.models import Official, Unit
 
 
 class LimitUnit(models.TextChoices):
-    # rules-vn §1.3 [CONFIRMED — S14]: "Giờ, Ngày, Ngày làm việc, tháng" from DonViTinh.
+    # docs/rules/dossier-deadlines.md [PRACTICE]: "Giờ, Ngày, Ngày làm việc, tháng" from DonViTinh.
     HOURS = "hours", "Giờ làm việc"
     DAYS = "days", "Ngày"
     WORKING_DAYS = "working_days", "Ngày làm việc"
@@ -51,8 +52,8 @@ class Procedure(models.Model):
         "đơn vị thời hạn", max_length=20, choices=LimitUnit.choices, default=LimitUnit.WORKING_DAYS
     )
     inter_agency = models.BooleanField("liên thông", default=False)
-    # Inter-agency split of the time limit, per approved internal procedure (rules-vn §1.3): a list of
-    # {"unit": <unit code or external name>, "share": <fraction or working days>, "external": bool}.
+    # Inter-agency split of the time limit, per approved internal procedure (docs/rules/dossier-deadlines.md):
+    # a list of {"unit": <unit code or external name>, "share": <fraction or working days>, "external": bool}.
     step_shares = models.JSONField("phân bổ thời gian theo bước", default=list, blank=True)
     fees = models.JSONField("phí, lệ phí", default=list, blank=True)  # DanhSachLePhi-like entries
     online_level = models.CharField(
@@ -96,14 +97,14 @@ class Procedure(models.Model):
 
 
 class Channel(models.IntegerChoices):
-    # KenhThucHien (rules-vn §2, PRACTICE).
+    # KenhThucHien (docs/rules/national-sync.md, PRACTICE).
     IN_PERSON = 1, "Trực tiếp"
     ONLINE = 2, "Trực tuyến"
     POST = 3, "Dịch vụ bưu chính công ích"
 
 
 class Status(models.IntegerChoices):
-    # TrangThaiHoSo, the national catalogue (rules-vn §2).
+    # TrangThaiHoSo, the national catalogue (docs/rules/national-sync.md).
     SUBMITTED = 1, "Mới đăng ký"
     RECEIVED = 2, "Được tiếp nhận"
     REFUSED = 3, "Không được tiếp nhận"
@@ -117,7 +118,8 @@ class Status(models.IntegerChoices):
 
 
 class LegalBasis(models.TextChoices):
-    # rules-vn §1.1: ND 61/2018 for dossiers received before 1/7/2025, ND 118/2025 from then on.
+    # docs/rules/dossier-deadlines.md: ND 61/2018 for dossiers received before 1/7/2025, ND 118/2025 from then
+    # on.
     ND61 = "nd61", "Nghị định 61/2018/NĐ-CP"
     ND118 = "nd118", "Nghị định 118/2025/NĐ-CP"
 
@@ -197,9 +199,11 @@ class Dossier(models.Model):
     refused_at = models.DateTimeField("ngày từ chối", null=True, blank=True)  # NgayTuChoi
     legal_basis = models.CharField("căn cứ pháp lý", max_length=10, choices=LegalBasis.choices)
     # The outcome engine's verdict for finished dossiers (stable); open dossiers are judged on demand
-    # against the end of the reporting period (rules-vn §1.4), so only their appointment is stored.
+    # against the end of the reporting period (docs/rules/dossier-deadlines.md), so only their appointment is
+    # stored.
     outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, blank=True)
-    # The appointment after supplement shifts (rules-vn §1.6); open dossiers are overdue after it.
+    # The appointment after supplement shifts (docs/rules/dossier-deadlines.md); open dossiers are overdue
+    # after it.
     effective_appointment_at = models.DateTimeField(
         "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
     )
@@ -212,7 +216,8 @@ class Dossier(models.Model):
     online_payment = models.PositiveSmallIntegerField("thanh toán trực tuyến", null=True, blank=True)
     vneid_verified = models.BooleanField("tài khoản xác thực VNeID", null=True, blank=True)
     # The local day the outcome engine took as the end of processing (NgayKetThucXuLy, or the pending
-    # supplement request for status 5 — rules-vn §1.4); facts count the finished dossier on that day.
+    # supplement request for status 5 — docs/rules/dossier-deadlines.md); facts count the finished dossier on
+    # that day.
     finished_on = models.DateField("ngày kết thúc dùng để thống kê", null=True, blank=True)
     source = models.CharField("nguồn dữ liệu", max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -237,7 +242,8 @@ class Dossier(models.Model):
 
 
 class DossierStep(models.Model):
-    """One hand-over on the process-control sheet (QuaTrinhXuLy; rules-vn §1.2, §2)."""
+    """One hand-over on the process-control sheet (QuaTrinhXuLy; docs/rules/dossier-deadlines.md,
+    docs/rules/national-sync.md)."""
 
     # No database-level foreign keys on this table (migration 0004): only ``actions.upsert_dossiers``
     # writes it, in the same transaction as the dossier rows and with ids it has just looked up, and a
@@ -305,7 +311,8 @@ class DossierStep(models.Model):
 
 
 class Supplement(models.Model):
-    """A request for the citizen to complete the dossier (DanhSachHoSoBoSung; rules-vn §1.4, §1.6)."""
+    """A request for the citizen to complete the dossier (DanhSachHoSoBoSung;
+    docs/rules/dossier-deadlines.md)."""
 
     # No database-level foreign key, and no separate index (the (dossier, seq) unique one serves):
     # see DossierStep.
@@ -338,7 +345,8 @@ class ApologyForm(models.TextChoices):
 
 
 class Apology(models.Model):
-    """An apology letter with its new appointment (rules-vn §1.5; rules-vn-texts §a1: one reschedule)."""
+    """An apology letter with its new appointment (docs/rules/late-dossiers.md; docs/rules/late-dossiers.md:
+    one reschedule)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="apologies")
     form = models.CharField("mẫu", max_length=20, choices=ApologyForm.choices)
@@ -370,7 +378,7 @@ class Apology(models.Model):
 
 
 class DossierEvent(models.Model):
-    """Every change to a dossier (issue 3: "every change is an event row (who, when, what)").
+    """Every change to a dossier ("every change is an event row (who, when, what)").
 
     Kept per domain (Saleor-style) because imports write a million of them; ``AuditEvent`` records the
     batch itself.
@@ -537,8 +545,8 @@ class LateListStatus(models.TextChoices):
 
 
 class LateList(models.Model):
-    """The monthly list of units and officials with late dossiers (seed §2): drafted by the Office,
-    approved by a leader, then published on the public site — never with applicant data."""
+    """The monthly list of units and officials with late dossiers (Công văn 7190/UBND-NV, mục 2): drafted by
+    the Office, approved by a leader, then published on the public site — never with applicant data."""
 
     jurisdiction = models.ForeignKey("org.Jurisdiction", on_delete=models.PROTECT, related_name="+")
     month = models.DateField("tháng")  # first day of the month

@@ -1,6 +1,6 @@
 """Who may read which dossiers, whose personal data a person may see, and the reads behind the screens.
 
-Scope (issue 3, deliverable 7; product.md "Users and roles"):
+Scope (docs/architecture.md, "Rules of the house"):
 
 - one-stop officers, unit heads and unit officers see the dossiers whose receiving or handling unit is
   in their own unit's subtree, and only they see the applicant's personal data in full;
@@ -33,12 +33,12 @@ from cchc.org.queries import units_for, user_unit
 UNIT_SCOPED = frozenset({Role.ONE_STOP, Role.UNIT_HEAD, Role.UNIT_OFFICER})
 PERSONAL_DATA_ROLES = UNIT_SCOPED
 # The handling unit's heads and officers issue apology letters, and so does the One-stop Office
-# (rules-vn §1.5: the handling body apologises; the One-stop Office hands the letter over).
+# (docs/rules/late-dossiers.md: the handling body apologises; the One-stop Office hands the letter over).
 HANDLING_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER})
 
 FINISHED_OUTCOMES = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE)
-# rules-vn §1.4: status 5 (waiting for the citizen's supplement) ends at the request, so it is not
-# "open" for lateness; 1 and 3 never count; 7, 8, 9, 10 are terminal.
+# docs/rules/dossier-deadlines.md: status 5 (waiting for the citizen's supplement) ends at the request, so it
+# is not "open" for lateness; 1 and 3 never count; 7, 8, 9, 10 are terminal.
 OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.FINANCIAL)
 
 
@@ -185,12 +185,14 @@ def mask_applicant(dossier: Dossier, user: Any) -> Applicant:
 
 
 def with_deadline(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
-    """The deadline in force: the appointment shifted by supplement time (rules-vn §1.6), else as given."""
+    """The deadline in force: the appointment shifted by supplement time (docs/rules/dossier-deadlines.md),
+    else as given."""
     return qs.annotate(deadline=Coalesce("effective_appointment_at", "appointment_at"))
 
 
 def late_q(now: dt.datetime) -> Q:
-    """Finished late, or still open past the deadline (rules-vn §1.4: open dossiers judged at "now")."""
+    """Finished late, or still open past the deadline (docs/rules/dossier-deadlines.md: open dossiers judged
+    at "now")."""
     open_overdue = Q(status__in=OPEN_STATUSES) & (
         Q(effective_appointment_at__lt=now) | Q(effective_appointment_at__isnull=True, appointment_at__lt=now)
     )

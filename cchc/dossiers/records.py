@@ -1,9 +1,9 @@
 """Dossier records as they arrive from a file or the API, before they touch the database.
 
 One parser serves every input: a row (CSV/XLSX) or object (JSON/API) is a mapping whose keys are the
-national sync names of rules-vn §2 (``MaHoSo``, ``NgayTiepNhan``…), the Vietnamese column labels of the
-native format (``Mã hồ sơ``, ``Ngày tiếp nhận``…) or the English field names; ``FIELDS`` lists them all
-and docs/dossier-import.md prints the same table. Parsing is pure (no queries): it checks shapes,
+national sync names of docs/rules/national-sync.md (``MaHoSo``, ``NgayTiepNhan``…), the Vietnamese column
+labels of the native format (``Mã hồ sơ``, ``Ngày tiếp nhận``…) or the English field names; ``FIELDS`` lists
+them all and docs/dossier-import.md prints the same table. Parsing is pure (no queries): it checks shapes,
 types, lengths and the order of instants, and reports every problem as a ``RowError`` naming the row,
 the field (by its national name), the value and the reason in Vietnamese. Checks that need the
 database (unknown procedure or unit, scope) happen in ``actions.upsert_dossiers``.
@@ -29,7 +29,7 @@ from cchc.lib import natsync
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
-# Terminal statuses (rules-vn §1.4): refused at intake excluded, the rest end processing.
+# Terminal statuses (docs/rules/dossier-deadlines.md): refused at intake excluded, the rest end processing.
 STATUS_NAMES = {
     1: "Mới đăng ký",
     2: "Được tiếp nhận",
@@ -42,8 +42,9 @@ STATUS_NAMES = {
     9: "Đã xử lý xong",
     10: "Đã trả kết quả",
 }
-NOT_RECEIVED = frozenset({1, 3})  # rules-vn §1.4: only received dossiers count
-NEEDS_END = frozenset({7, 8, 9, 10})  # terminal (rules-vn §1.4) without NgayKetThucXuLy cannot be judged
+NOT_RECEIVED = frozenset({1, 3})  # docs/rules/dossier-deadlines.md: only received dossiers count
+# terminal (docs/rules/dossier-deadlines.md) without NgayKetThucXuLy cannot be judged
+NEEDS_END = frozenset({7, 8, 9, 10})
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Who may write dossiers, and for which units (the write side of dossier scope).
 
 Only the Office (Văn phòng HĐND và UBND), the reform secretariat and one-stop officers import or push
-dossiers (issue 3). The Office and the secretariat write for every unit of their jurisdiction (and the
+dossiers. The Office and the secretariat write for every unit of their jurisdiction (and the
 areas below it); a one-stop officer writes for the units of the area their one-stop office serves —
 the ward's committee and its one-stop office, not another ward's. Scope comes from
 ``cchc.org.queries`` so the organisation's rules stay in one place.

@@ -7,7 +7,7 @@ same sums, which the tests check.
 For a period [from, to]:
 - ``received``: dossiers received on a day of the period;
 - ``early``, ``on_time``, ``late``: dossiers whose processing ended on a day of the period, by outcome
-  (rules-vn §1.4);
+  (docs/rules/dossier-deadlines.md);
 - ``open_within_time``, ``open_overdue``: dossiers still open at the end of ``to`` (the sum of the
   difference counts of every day up to ``to``; see ``facts``);
 - ``on_time_rate`` = (early + on_time) / (early + on_time + late): the share of dossiers finished in

@@ -1,4 +1,4 @@
-"""Staff screens of the dossier ledger (issue 3, deliverable 7). Thin: reads in queries.py, writes in
+"""Staff screens of the dossier ledger. Thin: reads in queries.py, writes in
 the actions package. Every dossier comes through ``dossiers_for``; out-of-scope dossiers answer 404."""
 
 from __future__ import annotations

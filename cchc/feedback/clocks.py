@@ -3,9 +3,9 @@
 A petition gets one ``Clock`` per limit that applies to it, each with its own ``Deadline`` (pauses,
 extensions with the original due date kept, the reminder and escalation ladder). Which clocks exist:
 
-- feedback and petitions (766 ind. 5.2, rules-vn-texts §c): TRIAGE (reject within 2 working days) and
+- feedback and petitions (766 ind. 5.2, docs/rules/indices.md): TRIAGE (reject within 2 working days) and
   PROCESS (15 working days) from receipt; PUBLISH (2 working days) from the answer, with consent;
-- accountability requests (ND 59/2019, rules-vn §6): ACCEPT (5 working days) from receipt, then
+- accountability requests (ND 59/2019, docs/rules/petitions.md): ACCEPT (5 working days) from receipt, then
   ANSWER (15 days) from the acceptance notice, suspendable and extendable once by ≤ 15 days;
 - complaints and denunciations entered by staff: TRIAGE, closed when the citizen is redirected.
 
@@ -42,7 +42,7 @@ def limit_for(kind: str) -> dl.Limit:
     if kind == ClockKind.ACCEPT:
         return dl.Limit(int(setting("CCHC_ACCOUNTABILITY_ACCEPT_WORKING_DAYS")), dl.LimitUnit.WORKING_DAYS)
     if kind == ClockKind.ANSWER:
-        # ND 59/2019 Art. 13: "15 ngày" — calendar days (rules-vn §6, CONFIRMED — P1, P2).
+        # ND 59/2019 Art. 13: "15 ngày" — calendar days (docs/rules/petitions.md, CONFIRMED).
         return dl.Limit(int(setting("CCHC_ACCOUNTABILITY_ANSWER_DAYS")), dl.LimitUnit.DAYS)
     raise ValueError(f"unknown clock kind {kind!r}")
 

@@ -3,16 +3,16 @@
 Read through ``setting(name)``, i.e. ``getattr(settings, name, DEFAULT)``, so an installation changes a
 limit in its environment without touching code (docs/feedback.md lists them all with their sources).
 
-Legal limits (rules-vn §6, rules-vn-texts §c and §e):
+Legal limits (docs/rules/petitions.md, docs/rules/indices.md):
 
-- ND 59/2019 (accountability, giải trình), CONFIRMED — rules-vn §6 P1/P2: accept or refuse within
+- ND 59/2019 (accountability, giải trình), CONFIRMED (docs/rules/petitions.md): accept or refuse within
   5 working days of receipt; explain within 15 days of the acceptance notice; one extension of at most
   15 days; suspended time (Art. 14(1)) not counted. The 15 days are "ngày" (calendar days, moved to
   the next working day when the last one is not a working day, BLDS 2015 Art. 148).
-- Decision 766/QĐ-TTg indicator 5.2 (feedback and petitions, PAKN), PRACTICE — rules-vn-texts §c:
+- Decision 766/QĐ-TTg indicator 5.2 (feedback and petitions, PAKN), PRACTICE — docs/rules/indices.md:
   reject within 2 working days, first request for more information within 5, processed within 15,
   published within 2.
-- ND 20/2008 Art. 9(1)(d), CONFIRMED FROM TEXT — rules-vn-texts §e: feedback outside the receiving
+- ND 20/2008 Art. 9(1)(d), CONFIRMED FROM TEXT — docs/rules/petitions.md: feedback outside the receiving
   body's competence is transferred within 5 working days of receipt.
 """
 
@@ -29,9 +29,9 @@ DEFAULTS: dict[str, Any] = {
     "CCHC_FEEDBACK_PROCESS_WORKING_DAYS": 15,  # QĐ 766 ind. 5.2 (PRACTICE)
     "CCHC_FEEDBACK_PUBLISH_WORKING_DAYS": 2,  # QĐ 766 ind. 5.2 (PRACTICE)
     "CCHC_FEEDBACK_TRANSFER_WORKING_DAYS": 5,  # ND 20/2008 Art. 9(1)(d) (CONFIRMED FROM TEXT)
-    "CCHC_ACCOUNTABILITY_ACCEPT_WORKING_DAYS": 5,  # ND 59/2019 (CONFIRMED — P2)
-    "CCHC_ACCOUNTABILITY_ANSWER_DAYS": 15,  # ND 59/2019 Art. 13 (CONFIRMED — P1, P2)
-    "CCHC_ACCOUNTABILITY_EXTENSION_MAX_DAYS": 15,  # ND 59/2019 Art. 13 (CONFIRMED — P1, P2)
+    "CCHC_ACCOUNTABILITY_ACCEPT_WORKING_DAYS": 5,  # ND 59/2019 (CONFIRMED)
+    "CCHC_ACCOUNTABILITY_ANSWER_DAYS": 15,  # ND 59/2019 Art. 13 (CONFIRMED)
+    "CCHC_ACCOUNTABILITY_EXTENSION_MAX_DAYS": 15,  # ND 59/2019 Art. 13 (CONFIRMED)
     # UNCONFIRMED: whether the 15 working days of 766 ind. 5.2 stop while the citizen supplies more
     # information. By analogy with ind. 2.1(a) (the citizen's supplement time is subtracted) they do.
     "CCHC_FEEDBACK_PAUSE_WHILE_AWAITING_INFO": True,
@@ -56,7 +56,8 @@ DEFAULTS: dict[str, Any] = {
     # --- routing and the public site -----------------------------------------------------------
     # The jurisdiction whose form the public site shows (its code); "" = the one that has categories.
     "CCHC_FEEDBACK_JURISDICTION": "",
-    # Items no category routes go to this unit (the Office receives and dispatches, seed §1).
+    # Items no category routes go to this unit (the Office receives and dispatches, Công văn 7190/UBND-NV, mục
+    # 1).
     "CCHC_FEEDBACK_TRIAGE_UNIT": "VP",
     # --- e-mail intake (IMAP, polled by the worker) ------------------------------------------------
     "CCHC_FEEDBACK_IMAP_HOST": "",

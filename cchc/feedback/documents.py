@@ -1,17 +1,19 @@
-"""The written documents of an accountability request (yêu cầu giải trình, ND 59/2019; rules-vn §6):
+"""The written documents of an accountability request (yêu cầu giải trình, ND 59/2019;
+docs/rules/petitions.md):
 
 - the acceptance notice (thông báo tiếp nhận), issued when the request is accepted;
 - the refusal notice (thông báo từ chối), issued when it is refused, with the reason;
 - the explanation document (văn bản giải trình), issued when the head approves the answer. ND 59 wants
   it to state the requester's details, the content of the request, the results of any meetings, the
-  legal basis and the explanation itself (CONFIRMED — P2).
+  legal basis and the explanation itself (CONFIRMED).
 
-rules-vn §6 says the agency "notifies the requester in writing" and that the old TT 02/2014 forms were
-02-GT (acceptance) and 03-GT (refusal); their layout was not read (UNCONFIRMED). So the notices follow
-the administrative-document layout of ND 30/2020 (rules-vn §4, ``cchc.core.official_documents``).
-Symbols: "TB-<unit>" for the notices (TB is ND 30's Thông báo) and "GT-<unit>" for the explanation
-(a product choice: ND 30 has no abbreviation for it). Numbers run per unit, symbol and year, counted
-from the documents this product issued — the body's own register may differ (the DOCX is editable).
+docs/rules/petitions.md says the agency "notifies the requester in writing" and that the old TT 02/2014 forms
+were 02-GT (acceptance) and 03-GT (refusal); their layout was not read (UNCONFIRMED). So the notices follow
+the administrative-document layout of ND 30/2020 (docs/rules/official-documents.md,
+``cchc.core.official_documents``). Symbols: "TB-<unit>" for the notices (TB is ND 30's Thông báo) and
+"GT-<unit>" for the explanation (a product choice: ND 30 has no abbreviation for it). Numbers run per unit,
+symbol and year, counted from the documents this product issued — the body's own register may differ (the DOCX
+is editable).
 
 Issuing writes one audit event (``feedback.document_issued``: who, when, which document, its number
 and header) in the same transaction as the action; a document downloaded later is rebuilt from that

@@ -442,7 +442,7 @@ class DraftForm(StyledForm):
     def __init__(self, *args: Any, accountability: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if accountability:
-            # ND 59/2019: the explanation document states the legal basis (rules-vn §6).
+            # ND 59/2019: the explanation document states the legal basis (docs/rules/petitions.md).
             self.fields["legal_basis"].required = True
             self.fields["legal_basis"].error_messages["required"] = (
                 "Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP)."

@@ -74,7 +74,7 @@ class Intake:
     files: list[CheckedFile] = field(default_factory=list)
     is_demo: bool = False
     send_ack: bool = True
-    # ND 20/2008 Art. 7 (rules-vn-texts §e, CONFIRMED FROM TEXT): name, address and phone are required
+    # ND 20/2008 Art. 7 (docs/rules/petitions.md, CONFIRMED FROM TEXT): name, address and phone are required
     # of written feedback; channels that cannot always collect them (e-mail, Open311, the Front's
     # collective opinions) relax this and staff ask for what is missing.
     require_contact: bool = True
@@ -129,7 +129,7 @@ def validate(intake: Intake) -> dict[str, str]:
     if intake.reply_via in (ReplyVia.SMS, ReplyVia.ZALO) and not phone:
         errors["citizen_phone"] = "Vui lòng nhập số điện thoại để nhận trả lời qua tin nhắn."
     if intake.kind == Kind.ACCOUNTABILITY and intake.require_contact and not intake.citizen_address.strip():
-        # ND 59/2019 Art. 10 (rules-vn §6, CONFIRMED — P1): name, address and phone are required.
+        # ND 59/2019 Art. 10 (docs/rules/petitions.md, CONFIRMED): name, address and phone are required.
         errors["citizen_address"] = (
             "Yêu cầu giải trình phải ghi địa chỉ của người yêu cầu (Nghị định 59/2019)."
         )

@@ -1,5 +1,6 @@
 """Citizen voice: feedback and petitions (phản ánh, kiến nghị), accountability requests (yêu cầu giải
-trình, ND 59/2019), and the complaints and denunciations staff recognise and redirect (rules-vn §6).
+trình, ND 59/2019), and the complaints and denunciations staff recognise and redirect
+(docs/rules/petitions.md).
 
 Each item is a ``Petition`` with its own tracking code. Its legal time limits are ``Clock`` rows, each
 carrying one ``cchc.deadlines.Deadline`` (the one clock machine of the product: pauses, extensions,
@@ -105,8 +106,8 @@ class HandledHow(models.TextChoices):
 
 
 class FrontMeeting(models.Model):
-    """One meeting at which the Front gathered voters' opinions (seed §5); each opinion becomes its own
-    ``Petition`` pointing here."""
+    """One meeting at which the Front gathered voters' opinions (Công văn 7190/UBND-NV, mục 5); each opinion
+    becomes its own ``Petition`` pointing here."""
 
     unit = models.ForeignKey(Unit, verbose_name="tổ chức chuyển", on_delete=models.PROTECT, related_name="+")
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")

@@ -1,7 +1,7 @@
 """Who may read or change which petitions — the one place (``petitions_for``) — and the reads the
 screens share.
 
-Scope (issue 5; product.md "Users and roles"): a unit sees only the petitions routed to it or to a
+Scope (docs/architecture.md, "Rules of the house"): a unit sees only the petitions routed to it or to a
 unit below it; leader, secretariat, office and auditor see their whole jurisdiction (the auditor
 changes nothing); the Front sees what it submitted; a one-stop officer also sees what they entered.
 Out-of-scope petitions answer 404.

@@ -1,9 +1,9 @@
-"""Which unit answers a petition (issue 5, deliverable 3).
+"""Which unit answers a petition.
 
 In order: the unit handling the dossier the citizen names (routing by procedure); the ward committee
 where it happened, for categories handled locally (routing by ward); the category's unit (routing by
-category); else the Office, which receives and dispatches (seed §1). Staff transfer with a reason when
-the first choice is wrong.
+category); else the Office, which receives and dispatches (Công văn 7190/UBND-NV, mục 1). Staff transfer with
+a reason when the first choice is wrong.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Petition figures per responsible unit and period (issue 5, deliverable 5).
+"""Petition figures per responsible unit and period.
 
 For a period [from, to] (local dates):
 - ``received``: petitions received in the period;

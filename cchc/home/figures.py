@@ -1,7 +1,7 @@
 """The reads behind each role's first page: one function per panel (docs/dashboard.md); this module holds
 the figures and periods every panel shares, ``leader_panels`` and ``work_panels`` the panels..
 
-Every panel answers part of product.md's one question — which unit is slipping, on what, and who is
+Every panel answers part of the leader's one question — which unit is slipping, on what, and who is
 responsible — and every figure carries the address of the list that proves it (``Figure.url``), so the
 evidence is one click away. The rules of the house apply: each read goes through the owning app's
 scoping helper (``dossier_units_for``/``dossiers_for``, ``tasks_for``, ``petitions_for``,

@@ -171,8 +171,8 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
 
 
 def late_lists_awaiting_approval(user: Any) -> list[LateList]:
-    """Monthly late lists drafted by the Office and not yet approved (seed §2: published only after a
-    leader approves)."""
+    """Monthly late lists drafted by the Office and not yet approved (Công văn 7190/UBND-NV, mục 2: published
+    only after a leader approves)."""
     return list(
         late_lists_for(user)
         .filter(status=LateListStatus.DRAFT)

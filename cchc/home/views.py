@@ -115,7 +115,7 @@ def _admin_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, A
 
 PAGES: dict[str, Callable[[HttpRequest, User, dt.date], dict[str, Any]]] = {
     Role.LEADER: _leader_page,
-    Role.AUDITOR: _leader_page,  # the same picture, read-only (product.md: "read everything, change nothing")
+    Role.AUDITOR: _leader_page,  # the same picture, read-only (the auditor reads everything, changes nothing)
     Role.OFFICE: _office_page,
     Role.SECRETARIAT: _secretariat_page,
     Role.UNIT_HEAD: _unit_head_page,
@@ -150,6 +150,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role == Role.SECRETARIAT or user.is_superuser:
         from cchc.calendar.queries import missing_next_year
 
-        # The yearly reminder to load next year's announced schedule (issue 2, deliverable 6).
+        # The yearly reminder to load next year's announced schedule.
         context["calendar_missing_year"] = missing_next_year(user_jurisdiction(user), today)
     return render(request, f"home/{user.role or 'admin'}.html", context)

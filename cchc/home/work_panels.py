@@ -196,7 +196,8 @@ class OverdueCheck:
 
 
 def overdue_check(user: Any, today: dt.date) -> OverdueCheck:
-    """Seed §4: Nội vụ checks how units carry out the tasks they were given; what is overdue, where."""
+    """Công văn 7190/UBND-NV, mục 4: Nội vụ checks how units carry out the tasks they were given; what is
+    overdue, where."""
     counts = overdue_tasks_by_unit(tasks_for(user), today)
     return OverdueCheck(Figure(sum(counts.values()), tasks_url()), len(counts))
 

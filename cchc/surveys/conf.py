@@ -4,12 +4,12 @@ Read through ``setting(name)`` (``getattr(settings, name, DEFAULT)``), so an ins
 in its settings without touching code. docs/surveys.md lists them with their sources.
 
 - Sample targets: the only sample practice in the sources is one province's own survey under
-  QĐ 2640/QĐ-BNV (Bình Dương 2018, indices-vn §1.1 "Sample-size practice" [C]): 3,200 questionnaires
+  QĐ 2640/QĐ-BNV (Bình Dương 2018, docs/rules/surveys.md "Sample-size practice" [C]): 3,200 questionnaires
   for the province, 500 per rural district and 600 per town/city, 150 per commune and 200 per ward or
   township. It is a provincial choice, not a national rule, hence a setting.
-- Per-dossier evaluation bands: rules-vn §1.7 gives the bands of one operating system [PRACTICE — S13]
+- Per-dossier evaluation bands: docs/rules/surveys.md gives the bands of one operating system [PRACTICE]
   (>15 Xuất sắc, 12–15 Tốt, 9–12 Khá, 6–9 Trung bình, <6 Yếu); the official bands of TT 01/2018 were
-  not confirmed (rules-vn-texts §a3). The bands overlap at 12, 9 and 6 in the source; a score on a
+  not confirmed (docs/rules/surveys.md). The bands overlap at 12, 9 and 6 in the source; a score on a
   boundary goes to the higher band.
 - Everything else (kiosk timeout, suspicious-response thresholds, minimum counts) is a product choice.
 """
@@ -21,7 +21,8 @@ from typing import Any
 from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
-    # indices-vn §1.1, Bình Dương 2018 [C]; keys: province, district_urban, district_rural, ward, commune.
+    # docs/rules/surveys.md, Bình Dương 2018 [C]; keys: province, district_urban, district_rural, ward,
+    # commune.
     "CCHC_SURVEY_SAMPLE_TARGETS": {
         "province": 3200,
         "district_urban": 600,
@@ -29,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
         "ward": 200,
         "commune": 150,
     },
-    # rules-vn §1.7 [PRACTICE — S13]: (lowest score of the band, label), from the top band down.
+    # docs/rules/surveys.md [PRACTICE]: (lowest score of the band, label), from the top band down.
     "CCHC_SURVEY_EVALUATION_BANDS": [
         (15.5, "Xuất sắc"),
         (12, "Tốt"),
@@ -37,11 +38,11 @@ DEFAULTS: dict[str, Any] = {
         (6, "Trung bình"),
         (0, "Yếu"),
     ],
-    # rules-vn §1.7 indicator 9 (CONFIRMED via a provincial transcription): thresholds in percent.
+    # docs/rules/surveys.md indicator 9 (CONFIRMED via a provincial transcription): thresholds in percent.
     "CCHC_SURVEY_ONLINE_PROCEDURE_SHARE": 20,
     "CCHC_SURVEY_ONLINE_DOSSIER_SHARE_HIGH": 30,
     "CCHC_SURVEY_ONLINE_DOSSIER_SHARE_LOW": 15,
-    # rules-vn §1.7 indicator 8: share of petitions answered on time for 1 point.
+    # docs/rules/surveys.md indicator 8: share of petitions answered on time for 1 point.
     "CCHC_SURVEY_FEEDBACK_ON_TIME_SHARE": 90,
     # Kiosk: seconds without a touch before the tablet clears the form, and the thank-you pause.
     "CCHC_SURVEY_KIOSK_IDLE_SECONDS": 90,

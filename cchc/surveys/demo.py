@@ -4,11 +4,11 @@ wired into ``cchc load-demo`` by the lead; run it after the organisation and, fo
 What it shows, so that the screens tell a story:
 
 * the shipped questionnaires imported (sipas-2017 in use and frozen, sipas-2022 as a draft);
-* the official SIPAS figures as published (indices-vn §1.3: national 2019, 2020, 2022–2024 and
+* the official SIPAS figures as published (docs/rules/surveys.md: national 2019, 2020, 2022–2024 and
   Bà Rịa – Vũng Tàu 2021), typed in with their sources, never computed;
 * a campaign over the twelve months up to yesterday (``cchc.core.demo_clock``) over the 17 wards and
   the city's one-stop office, with sample targets from the
-  sample practice of indices-vn §1.1 and about one target's worth of responses per unit over the year,
+  sample practice of docs/rules/surveys.md and about one target's worth of responses per unit over the year,
   from the QR code on return slips (tied to returned dossiers when the dossier demo is loaded), the
   kiosk and paper forms; closed and published;
 * one ward clearly weaker on one element: Phường Thắng Nhì on E3 (the civil servants handling the
@@ -69,7 +69,7 @@ SLOW_OFFICIAL = "TN2-TPHT"
 RATING_SHARE = 0.15
 BATCH = 2000
 
-# indices-vn §1.3, as published; sources as the spec names them.
+# docs/rules/surveys.md, as published; sources as the spec names them.
 FIGURES: list[dict[str, Any]] = [
     {
         "year": 2019,

@@ -1,4 +1,5 @@
-"""The nine-indicator evaluation of one dossier (rules-vn §1.7), computed from the data the platform has.
+"""The nine-indicator evaluation of one dossier (docs/rules/surveys.md), computed from the data the platform
+has.
 
 What the data allow (docs/surveys.md, "Per-dossier evaluation"):
 

@@ -1,4 +1,4 @@
-"""Satisfaction surveys (SIPAS-style) and per-dossier ratings (issue 6; indices-vn §1, rules-vn §1.7).
+"""Satisfaction surveys (SIPAS-style) and per-dossier ratings (docs/rules/surveys.md).
 
 - ``QuestionnaireVersion``: a questionnaire as data (the JSON document of ``cchc.lib.questionnaires``),
   imported from the shipped files; drafts are edited, a version in use is frozen.
@@ -351,7 +351,7 @@ class PaperEntry(models.Model):
 
 
 class RatingLevel(models.IntegerChoices):
-    # rules-vn §1.7 [PRACTICE — S13; DVCQG style]: the national portal's three levels.
+    # docs/rules/surveys.md [PRACTICE]: the national portal's three levels.
     VERY_SATISFIED = 3, "Rất hài lòng"
     SATISFIED = 2, "Hài lòng"
     NOT_SATISFIED = 1, "Không hài lòng"
@@ -404,13 +404,13 @@ class FigureScope(models.TextChoices):
     PROVINCE = "province", "Tỉnh, thành phố"
 
 
-# indices-vn §1.3: 2017–2021 (QĐ 2640/QĐ-BNV) and 2022+ use different samples and content; charts
+# docs/rules/surveys.md: 2017–2021 (QĐ 2640/QĐ-BNV) and 2022+ use different samples and content; charts
 # must show a break between them.
 NEW_DESIGN_FROM = 2022
 
 
 class PublishedFigure(models.Model):
-    """An official SIPAS result as published (indices-vn §1.3): typed in, never computed here."""
+    """An official SIPAS result as published (docs/rules/surveys.md): typed in, never computed here."""
 
     year = models.PositiveSmallIntegerField("năm")
     scope = models.CharField("phạm vi", max_length=10, choices=FigureScope.choices)

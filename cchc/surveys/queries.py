@@ -2,7 +2,7 @@
 house"). Every view, export and page that returns survey rows to a person goes through a ``*_for``
 helper here; out-of-scope rows answer 404.
 
-Scope (product.md, "Users and roles"; issue 6):
+Scope (docs/architecture.md, "Rules of the house"):
 
 - the reform secretariat (Phòng Nội vụ) runs the surveys of its jurisdiction: questionnaires,
   campaigns, kiosks, paper entry, flag review, published SIPAS figures, improvement tasks;
@@ -35,7 +35,7 @@ from cchc.surveys.models import (
 )
 
 UNIT_SCOPED = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP})
-# Roles that read officials' ratings (training needs, seed §1): not fellow officers.
+# Roles that read officials' ratings (training needs, Công văn 7190/UBND-NV, mục 1): not fellow officers.
 RATING_READERS = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR, Role.UNIT_HEAD})
 
 

@@ -1,5 +1,5 @@
-"""Three-level dossier ratings by unit and by official (training needs, seed §1), and the monthly
-summary of the nine-indicator evaluation (rules-vn §1.7) for one handling unit."""
+"""Three-level dossier ratings by unit and by official (training needs, Công văn 7190/UBND-NV, mục 1), and the
+monthly summary of the nine-indicator evaluation (docs/rules/surveys.md) for one handling unit."""
 
 from __future__ import annotations
 

@@ -142,7 +142,7 @@ def ci_text(estimate: indices.Estimate) -> str:
 
 
 def vn_number(value: float | None, decimals: int = 2) -> str:
-    """Vietnamese number format: decimal comma (product.md, "Vietnamese first")."""
+    """Vietnamese number format: decimal comma (Vietnamese first)."""
     if value is None:
         return "—"
     return f"{value:.{decimals}f}".replace(".", ",")

@@ -1,11 +1,11 @@
-"""A thin adapter to the task engine (issue 4, ``cchc.directives.actions.create_task``).
+"""A thin adapter to the task engine (``cchc.directives.actions.create_task``).
 
 ``create_task`` lets only the Office (which keeps the register of directives) create tasks when called
 with a person; a server-side caller passes its name as a string and is trusted. Improvement tasks from
-survey results are created by the reform secretariat (seed §1 and §4: Internal Affairs monitors the
-solutions units plan from the SIPAS results), whose permission ``actions.create_improvement_task``
-has already checked. So the task is created in the engine's system mode, named after the person, and
-the person is recorded as its creator and in the audit trail.
+survey results are created by the reform secretariat (Công văn 7190/UBND-NV, mục 1 và 4: Internal Affairs
+monitors the solutions units plan from the SIPAS results), whose permission
+``actions.create_improvement_task`` has already checked. So the task is created in the engine's system mode,
+named after the person, and the person is recorded as its creator and in the audit trail.
 """
 
 from __future__ import annotations

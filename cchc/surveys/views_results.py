@@ -60,7 +60,7 @@ def _figures() -> dict[str, Any]:
     years = sorted({f.year for f in figures})
     labels: list[str] = []
     series: dict[str, list[float | None]] = {}
-    # indices-vn §1.3: the 2017–2021 and 2022+ designs are not one series; a gap marks the break.
+    # docs/rules/surveys.md: the 2017–2021 and 2022+ designs are not one series; a gap marks the break.
     for year in years:
         if labels and year >= 2022 and int(labels[-1]) < 2022:
             labels.append("")

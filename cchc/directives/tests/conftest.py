@@ -1,5 +1,5 @@
-"""Fixtures of the directive and task tests: the seed directive read and confirmed for the personas'
-city, and single tasks for each status test."""
+"""Fixtures of the directive and task tests: the founding letter (Công văn 7190/UBND-NV) read and confirmed
+for the personas' city, and single tasks for each status test."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Playwright journeys of issue 4: the Office uploads the seed, corrects one proposed task and
-confirms; a ward reports completion; the Office confirms; an overdue task appears in the leader's
+"""Playwright journeys of the task board: the Office uploads the founding letter, corrects one proposed task
+and confirms; a ward reports completion; the Office confirms; an overdue task appears in the leader's
 overdue list with the head's name."""
 
 from __future__ import annotations

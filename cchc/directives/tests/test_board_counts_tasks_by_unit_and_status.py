@@ -1,5 +1,6 @@
-"""The Office's board: every task of the jurisdiction counted by lead unit and status (rules-vn §5),
-with the count against the original deadline; each number opens the matching list."""
+"""The Office's board: every task of the jurisdiction counted by lead unit and status
+(docs/rules/directive-tasks.md), with the count against the original deadline; each number opens the matching
+list."""
 
 from __future__ import annotations
 

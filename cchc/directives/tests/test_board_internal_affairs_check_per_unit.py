@@ -1,6 +1,6 @@
-"""Seed §4: Internal Affairs checks how units execute superior orders — per unit: tasks received, done
-on time, done late, overdue now (and late against the original deadline); a period filter selects the
-tasks given in it."""
+"""Công văn 7190/UBND-NV, mục 4: Internal Affairs checks how units execute superior orders — per unit: tasks
+received, done on time, done late, overdue now (and late against the original deadline); a period filter
+selects the tasks given in it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Seed §1: the head answers for delays. The overdue list names each task's accountable head
-(``Unit.accountable_head``: the acting head when there is one) and counts working days overdue."""
+"""Công văn 7190/UBND-NV, mục 1: the head answers for delays. The overdue list names each task's accountable
+head (``Unit.accountable_head``: the acting head when there is one) and counts working days overdue."""
 
 from __future__ import annotations
 

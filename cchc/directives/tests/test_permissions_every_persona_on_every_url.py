@@ -1,4 +1,4 @@
-"""Issue 4: a unit sees and updates only its own tasks; only the Office keeps the register; only the
+"""A unit sees and updates only its own tasks; only the Office keeps the register; only the
 assigner confirms, sends back or decides extensions. Walks every URL pattern of the app (from Django's
 resolver, not a hand-written list), GET and POST, for every persona.
 

@@ -1,4 +1,4 @@
-"""`cchc read-directive FILE --format json [--units FILE.csv]` (issue 4, deliverable 2)."""
+"""`cchc read-directive FILE --format json [--units FILE.csv]`."""
 
 import json
 from pathlib import Path

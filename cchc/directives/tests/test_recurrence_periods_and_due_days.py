@@ -21,7 +21,8 @@ def test_labels_are_written_as_directives_write_them():
 
 
 def test_occurrences_are_due_on_the_25th_of_the_last_month_by_default():
-    # ND 09/2019 Art. 13 (rules-vn §5): regular reports by the 25th of the period's last month.
+    # ND 09/2019 Art. 13 (docs/rules/directive-tasks.md): regular reports by the 25th of the period's last
+    # month.
     assert period_containing(D(2022, 8, 2), Every.QUARTER).due(25) == D(2022, 9, 25)
     assert period_containing(D(2022, 2, 2), Every.MONTH).due(31) == D(2022, 2, 28)
     assert period_containing(D(2022, 2, 2), Every.YEAR).due(25) == D(2022, 12, 25)

@@ -1,6 +1,7 @@
 """The report "Báo cáo tình hình thực hiện nhiệm vụ" for a period, DOCX and PDF, in the Nghị định
-30/2020 layout (rules-vn §4): issuing body under its parent, national motto, "Số: …/BC-VP", place and
-date, the type name in capitals with the summary, "Kính gửi", the figures, "Nơi nhận", the signer."""
+30/2020 layout (docs/rules/official-documents.md): issuing body under its parent, national motto, "Số:
+…/BC-VP", place and date, the type name in capitals with the summary, "Kính gửi", the figures, "Nơi nhận", the
+signer."""
 
 from __future__ import annotations
 

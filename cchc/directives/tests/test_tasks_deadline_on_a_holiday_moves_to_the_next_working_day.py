@@ -1,5 +1,5 @@
-"""BLDS 2015 Art. 148, rules-vn §1.3: a deadline falling on a day off ends on the next working day.
-Through the real working-day calendar (cchc.calendar: the bundled 2022–2027 table)."""
+"""BLDS 2015 Art. 148, docs/rules/working-days.md: a deadline falling on a day off ends on the next working
+day. Through the real working-day calendar (cchc.calendar: the bundled 2022–2027 table)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Demo step (issue 4, deliverable 5): the seed registered, read by the reader, confirmed into tasks
+"""Demo step: the founding letter registered, read by the reader, confirmed into tasks
 and followed up to today — mostly done, some late, some extended, a few still overdue — and a second
 run adds nothing."""
 

@@ -1,4 +1,4 @@
-"""rules-vn §5: every way a task moves between statuses, read from the deadline machine.
+"""docs/rules/directive-tasks.md: every way a task moves between statuses, read from the deadline machine.
 
 open (within time / overdue / no deadline) → awaiting confirmation → done (on time / late)
                                      ↖ sent back ↙

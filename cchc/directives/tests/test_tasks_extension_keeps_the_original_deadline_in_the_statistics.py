@@ -1,4 +1,4 @@
-"""Issue 4: an extension approved by the assigner moves the deadline, and the original stays on record
+"""An extension approved by the assigner moves the deadline, and the original stays on record
 and in the statistics — both shown, and "late against the original deadline" counted too."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""rules-vn §5: the default deadline and the extension rules are configurable for each assigning
-authority (``CCHC_TASK_RULES``); by default a task without a date has no deadline and a late request
+"""docs/rules/directive-tasks.md: the default deadline and the extension rules are configurable for each
+assigning authority (``CCHC_TASK_RULES``); by default a task without a date has no deadline and a late request
 for more time is still accepted."""
 
 from __future__ import annotations

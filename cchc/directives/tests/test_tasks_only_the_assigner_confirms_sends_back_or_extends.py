@@ -1,4 +1,4 @@
-"""Issue 4: only the assigner — the Office, or the unit named as assigner — confirms a completion,
+"""Only the assigner — the Office, or the unit named as assigner — confirms a completion,
 sends it back, or decides an extension. Checked in the actions (any caller) and through the pages."""
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ class ApologyRefused(ScreenActionError):
 
 
 def deadline_of(dossier: Dossier) -> dt.datetime | None:
-    """The appointment in force: shifted by supplement time where the ledger says so (rules-vn §1.6)."""
+    """The appointment in force: shifted by supplement time where the ledger says so
+    (docs/rules/dossier-deadlines.md)."""
     return dossier.effective_appointment_at or dossier.appointment_at
 
 
@@ -45,8 +46,8 @@ def notice_in_working_days() -> bool:
 def notice_due(dossier: Dossier) -> dt.date | None:
     """The last day to send the apology: one day before the deadline.
 
-    rules-vn-texts §a1 (ND 61, three sources agree) and §b2 (ND 118 era): "chậm nhất một ngày trước ngày
-    hết hạn". With working days (the default), the day before is moved back to the last working day of
+    docs/rules/late-dossiers.md (ND 61 and ND 118 era, three sources agree): "chậm nhất một ngày trước
+    ngày hết hạn". With working days (the default), the day before is moved back to the last working day of
     the handling unit's calendar (a Monday deadline → the Friday before). A letter sent later is still
     issued, with a warning.
     """
@@ -78,7 +79,7 @@ def apology_blocker(dossier: Dossier) -> str:
     """Why no apology may be issued for this dossier now, or "" when one may."""
     existing = Apology.objects.filter(dossier=dossier).order_by("issued_at").first()
     if existing is not None:
-        # rules-vn-texts §a1, §b2: "Việc hẹn lại ngày trả kết quả được thực hiện không quá một lần."
+        # docs/rules/late-dossiers.md: "Việc hẹn lại ngày trả kết quả được thực hiện không quá một lần."
         return existing_apology_message(dossier, existing)
     if dossier.status in (Status.SUBMITTED, Status.REFUSED):
         return f"Hồ sơ {dossier.code} chưa được tiếp nhận nên không có ngày hẹn trả để xin lỗi và hẹn lại."
@@ -105,7 +106,8 @@ def issue_apology(
     responsible_unit_name: str = "",
     now: dt.datetime | None = None,
 ) -> IssuedApology:
-    """Record an apology letter with its one new appointment (rules-vn §1.5; rules-vn-texts §a1, §b2)."""
+    """Record an apology letter with its one new appointment (docs/rules/late-dossiers.md;
+    docs/rules/late-dossiers.md)."""
     now = now or timezone.now()
     reason = reason.strip()
     if not reason:

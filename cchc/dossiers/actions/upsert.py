@@ -5,7 +5,7 @@
    rows (never created), the dossier's units must lie in the actor's scope (``scope.import_units_for``;
    an API client's or the CLI's jurisdiction), a code may appear once per batch, and an existing
    dossier of a unit outside the scope cannot be overwritten. Any rejected row → nothing is written.
-2. The whole batch is judged at once by the outcome engine (``judging``, rules-vn §1.4, §1.6).
+2. The whole batch is judged at once by the outcome engine (``judging``, docs/rules/dossier-deadlines.md).
 3. In one transaction: dossiers are upserted on MaHoSo (code); a dossier whose stored values equal the
    new ones is left alone (re-importing a file changes nothing and writes no event); steps and
    supplements of a changed dossier are replaced as a whole, in file order (deterministic); one
@@ -462,8 +462,8 @@ def set_status(
     source: str = "api",
 ) -> UpsertResult:
     """Change a dossier's status (TrangThaiHoSo). ``at`` (naive local) is when it happened: it becomes
-    NgayKetThucXuLy for a terminal status (7–10; rules-vn §1.4), NgayTra for 10, NgayTuChoi for 3, and
-    opens a supplement request for 5 (closed again when the dossier leaves 5)."""
+    NgayKetThucXuLy for a terminal status (7–10; docs/rules/dossier-deadlines.md), NgayTra for 10, NgayTuChoi
+    for 3, and opens a supplement request for 5 (closed again when the dossier leaves 5)."""
     rec = record_from_dossier(dossier)
     when = at or dt.datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
     if status in (7, 8, 9, 10) and (rec.end_at is None or rec.status not in (7, 8, 9, 10)):

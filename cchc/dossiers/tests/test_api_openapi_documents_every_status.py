@@ -1,5 +1,5 @@
 """The OpenAPI document at /api/openapi.json: Vietnamese title, bearer security, and every status an
-operation can return documented with the Error schema (stack.md §6)."""
+operation can return documented with the Error schema."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Schemathesis against the push API, in process (stack.md §6): every response of every operation must
+"""Schemathesis against the push API, in process: every response of every operation must
 match the documented status codes and schemas, with and without a valid token.
 
 Find it with ``pytest -k schemathesis``. Kept quick (a few seconds per operation): small

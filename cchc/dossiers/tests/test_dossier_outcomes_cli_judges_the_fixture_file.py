@@ -1,5 +1,6 @@
 """``cchc dossier-outcomes FILE --as-of 2022-06-30 --format json`` on a national-sync fixture: the exact
-output shape of issue 3, one known answer per rule and cause of rules-vn §1.4."""
+documented output shape (docs/outcomes.md), one known answer per rule and cause of
+docs/rules/dossier-deadlines.md."""
 
 import io
 import json

@@ -1,5 +1,5 @@
 """``--procedures`` supplies legal limits for dossiers without an appointment; ``--supplement-shift``
-chooses hour precision for the supplement time (rules-vn §1.6)."""
+chooses hour precision for the supplement time (docs/rules/dossier-deadlines.md)."""
 
 import json
 
@@ -23,7 +23,8 @@ def outcome_of(tmp_path, record, **options):
 def test_a_procedure_table_gives_the_limit_of_a_dossier_without_appointment(tmp_path):
     table = tmp_path / "thu-tuc.csv"
     table.write_text("MaTTHC,ThoiGianGiaiQuyet,DonViTinh\n1.000894,3,Ngày làm việc\n", encoding="utf-8")
-    # Without a limit: on time (no appointment, rules-vn §1.4 PRACTICE); 3 working days end on 10/3.
+    # Without a limit: on time (no appointment, docs/rules/dossier-deadlines.md PRACTICE); 3 working days end
+    # on 10/3.
     assert outcome_of(tmp_path, RECORD) == "on_time"
     assert outcome_of(tmp_path, RECORD, procedures=str(table)) == "late"
 

@@ -105,7 +105,7 @@ def test_open_counts_follow_the_appointment_day_by_day(world):
         return total.open_within_time, total.open_overdue, total.late
 
     assert at(7) == (1, 0, 0)
-    assert at(10) == (1, 0, 0)  # due today: still within time (rules-vn §1.4)
+    assert at(10) == (1, 0, 0)  # due today: still within time (docs/rules/dossier-deadlines.md)
     assert at(11) == (0, 1, 0)
     assert at(14) == (0, 1, 0)
     assert at(15) == (0, 0, 1)

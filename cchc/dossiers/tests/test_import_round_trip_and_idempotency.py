@@ -1,4 +1,4 @@
-"""Importing a file stores what it says, and importing it again changes nothing (issue 3, deliverable 4).
+"""Importing a file stores what it says, and importing it again changes nothing.
 Run on both engines by CI (DATABASE_URL)."""
 
 from __future__ import annotations

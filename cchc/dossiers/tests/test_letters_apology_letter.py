@@ -1,4 +1,4 @@
-"""The apology letter carries every field of rules-vn §1.5 in both forms, in DOCX and in PDF."""
+"""The apology letter carries every field of docs/rules/late-dossiers.md in both forms, in DOCX and in PDF."""
 
 import datetime as dt
 import io

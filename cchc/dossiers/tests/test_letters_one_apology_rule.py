@@ -1,5 +1,5 @@
-"""rules-vn-texts §a1/§b2: one reschedule only; sent at the latest one day before the deadline; only the
-One-stop Office and the handling unit issue it."""
+"""docs/rules/late-dossiers.md: one reschedule only; sent at the latest one day before the deadline; only
+the One-stop Office and the handling unit issue it."""
 
 import datetime as dt
 

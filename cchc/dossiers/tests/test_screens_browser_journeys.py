@@ -1,5 +1,5 @@
-"""Playwright journeys of issue 3: an officer issues the apology for a late dossier; a leader approves
-the monthly list and it appears on the public site; a citizen on a phone looks a dossier up."""
+"""Playwright journeys of the dossier screens: an officer issues the apology for a late dossier; a leader
+approves the monthly list and it appears on the public site; a citizen on a phone looks a dossier up."""
 
 import datetime as dt
 import re

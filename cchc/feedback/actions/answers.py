@@ -48,7 +48,7 @@ def draft_answer(
     at: dt.datetime | None = None,
 ) -> Answer:
     """The unit's draft. For an accountability request it becomes the explanation document, which
-    must state the legal basis and the results of any meetings (ND 59/2019, rules-vn §6)."""
+    must state the legal basis and the results of any meetings (ND 59/2019, docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.PROCESSING), "dự thảo trả lời")
@@ -168,7 +168,7 @@ def approve_answer(
         at,
         on_time=on_time,
     )
-    if petition.kind == Kind.ACCOUNTABILITY:  # ND 59/2019: the explanation document (rules-vn §6)
+    if petition.kind == Kind.ACCOUNTABILITY:  # ND 59/2019: the explanation document (docs/rules/petitions.md)
         documents.issue(actor, petition, documents.EXPLANATION, at=at, answer=answer)
     if petition.consent_publish:
         publish_clock = clocks.open_clock(actor, petition, ClockKind.PUBLISH, start=day, round=answer.round)

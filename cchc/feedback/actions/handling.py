@@ -36,7 +36,7 @@ def assign(actor: Any, petition: Petition, official: Official, *, at: dt.datetim
 def transfer(
     actor: Any, petition: Petition, unit: Unit, *, reason: str, at: dt.datetime | None = None
 ) -> Petition:
-    """Send the petition to the competent unit. ND 20/2008 Art. 9(1)(d) (rules-vn-texts §e, CONFIRMED
+    """Send the petition to the competent unit. ND 20/2008 Art. 9(1)(d) (docs/rules/petitions.md, CONFIRMED
     FROM TEXT): within 5 working days of receipt; a later transfer is recorded as late."""
     at = at_or_now(at)
     petition = lock_petition(petition)

@@ -28,7 +28,8 @@ def _answer_deadline(petition: Petition) -> Any:
 
 @transaction.atomic
 def suspend(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | None = None) -> Petition:
-    """ND 59/2019 Art. 14(1): the explanation is suspended; that time does not count (rules-vn §6)."""
+    """ND 59/2019 Art. 14(1): the explanation is suspended; that time does not count
+    (docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
     require_status(petition, (Status.PROCESSING,), "tạm đình chỉ")
@@ -77,7 +78,7 @@ def resume(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
 def request_extension(
     actor: Any, petition: Petition, *, days: int, reason: str, at: dt.datetime | None = None
 ) -> Any:
-    """ND 59/2019 Art. 13 (rules-vn §6, CONFIRMED — P1, P2): complex matters may be extended once, by
+    """ND 59/2019 Art. 13 (docs/rules/petitions.md, CONFIRMED): complex matters may be extended once, by
     at most 15 days. "Once" means one approved extension; a refused request may be followed by another."""
     at = at_or_now(at)
     petition = lock_petition(petition)

@@ -29,7 +29,8 @@ from cchc.feedback.models import OUT_OF_SCOPE_KINDS, ClockKind, HandledHow, Kind
 @transaction.atomic
 def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> Petition:
     """Take the petition up. For an accountability request this is the acceptance notice of ND 59/2019:
-    within 5 working days of receipt, and the 15 days of the explanation start from it (rules-vn §6)."""
+    within 5 working days of receipt, and the 15 days of the explanation start from it
+    (docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED,), "tiếp nhận xử lý")
@@ -61,7 +62,7 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
             at,
             on_time=on_time,
         )
-        # ND 59/2019: the requester is notified in writing (rules-vn §6).
+        # ND 59/2019: the requester is notified in writing (docs/rules/petitions.md).
         documents.issue(actor, petition, documents.ACCEPTANCE, at=at, due_on=petition.due_on)
         return petition
     if petition.kind in OUT_OF_SCOPE_KINDS:
@@ -120,7 +121,7 @@ def reject(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | Non
         at,
         on_time=on_time,
     )
-    if accountability:  # ND 59/2019: the refusal, with its reason, in writing (rules-vn §6)
+    if accountability:  # ND 59/2019: the refusal, with its reason, in writing (docs/rules/petitions.md)
         documents.issue(actor, petition, documents.REFUSAL, at=at, reason=reason.strip())
     return petition
 
@@ -228,8 +229,9 @@ def redirect(
     address: str,
     at: dt.datetime | None = None,
 ) -> Petition:
-    """A complaint or denunciation is outside ND 20/2008 and ND 59/2019 (rules-vn §6, CONFIRMED — P3
-    Art. 1): staff recognise it, close it and tell the citizen the law that applies and where to send it."""
+    """A complaint or denunciation is outside ND 20/2008 and ND 59/2019 (Nghị định 20/2008/NĐ-CP, Điều 1;
+    docs/rules/petitions.md): staff recognise it, close it and tell the citizen the law that applies and where
+    to send it."""
     at = at_or_now(at)
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), "hướng dẫn")

@@ -1,7 +1,8 @@
-"""ND 59/2019 (rules-vn §6): an accountability request is accepted or refused in writing, and the
+"""ND 59/2019 (docs/rules/petitions.md): an accountability request is accepted or refused in writing, and the
 explanation document states the requester's details, the request, the results of any meetings, the
 legal basis and the explanation. Each is issued once by the action that decides it (an event row: who,
-when, which document), carries the ND 30 layout (rules-vn §4), and reads the same in DOCX and PDF."""
+when, which document), carries the ND 30 layout (docs/rules/official-documents.md), and reads the same in DOCX
+and PDF."""
 
 import re
 

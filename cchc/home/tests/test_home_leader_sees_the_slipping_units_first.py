@@ -1,4 +1,4 @@
-"""The leader's first page answers product.md's question: which unit is slipping, on what, and who is
+"""The leader's first page answers the leader's question: which unit is slipping, on what, and who is
 responsible. The worst unit comes first with its head; the auditor sees the same picture, read-only."""
 
 import pytest

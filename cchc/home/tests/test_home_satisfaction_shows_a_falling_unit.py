@@ -1,4 +1,4 @@
-"""Falling satisfaction (product.md's question): the share of citizens' dossier ratings that are
+"""Falling satisfaction (the leader's question): the share of citizens' dossier ratings that are
 "satisfied" or "very satisfied", this month against the month before, from the surveys app's
 ``unit_distribution``; a fall beyond sampling noise is flagged. Each person sees only the units of
 their survey scope."""

@@ -33,7 +33,7 @@ from cchc.surveys.queries import entry_units_for, surveys_for
 
 
 def default_target(unit: Unit) -> int:
-    """indices-vn §1.1 "Sample-size practice" (Bình Dương 2018 [C], a provincial choice): 200 per ward
+    """docs/rules/surveys.md "Sample-size practice" (Bình Dương 2018 [C], a provincial choice): 200 per ward
     or township, 150 per commune, 600 per town/city, 500 per rural district, 3,200 per province."""
     targets = setting("CCHC_SURVEY_SAMPLE_TARGETS")
     area = unit.jurisdiction
@@ -131,7 +131,7 @@ def update_campaign(actor: Any, campaign: Campaign, **fields: Any) -> Campaign:
 
 @transaction.atomic
 def set_units(actor: Any, campaign: Campaign, targets: Mapping[Unit, int | None]) -> None:
-    """Units of a campaign with their sample targets (``None`` = the default of indices-vn §1.1)."""
+    """Units of a campaign with their sample targets (``None`` = the default of docs/rules/surveys.md)."""
     if not isinstance(actor, str):
         require_secretariat(actor)
         allowed = set(entry_units_for(actor).values_list("pk", flat=True))

@@ -58,7 +58,7 @@ def review(actor: Any, response: Response, *, keep: bool, note: str) -> Response
 def save_figure(
     actor: Any, data: Mapping[str, Any], figure: PublishedFigure | None = None
 ) -> PublishedFigure:
-    """An official SIPAS figure as published (indices-vn §1.3, §4 point 1): typed, never computed."""
+    """An official SIPAS figure as published (docs/rules/surveys.md point 1): typed, never computed."""
     if not isinstance(actor, str):
         require_secretariat(actor)
     value = Decimal(str(data["value"]))
@@ -129,9 +129,9 @@ def create_improvement_task(
     due: dt.date,
     text: str = "",
 ) -> ImprovementTask:
-    """One step from a weak criterion to a task of the task engine (issue 4), led by the unit and
-    assigned by the secretariat's unit, under a directive of the register (the seed itself asks units
-    to plan solutions from the survey results and Internal Affairs to monitor them)."""
+    """One step from a weak criterion to a task of the task engine, led by the unit and
+    assigned by the secretariat's unit, under a directive of the register (the founding letter itself asks
+    units to plan solutions from the survey results and Internal Affairs to monitor them)."""
     from cchc.surveys import results
     from cchc.surveys.tasks_adapter import create_task
 

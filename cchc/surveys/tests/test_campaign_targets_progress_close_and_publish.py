@@ -1,4 +1,4 @@
-"""Campaigns: period, units, sample targets with the default of indices-vn §1.1's sample practice,
+"""Campaigns: period, units, sample targets with the default of docs/rules/surveys.md's sample practice,
 progress against the targets, and the draft → open → closed → published life (deliverable 2)."""
 
 import datetime as dt

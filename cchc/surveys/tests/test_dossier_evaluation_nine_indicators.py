@@ -1,5 +1,5 @@
-"""The per-dossier evaluation of rules-vn §1.7: nine indicators scored 2/1/0, computed from the dossier
-data where the data allow, the others reported as not computable; bands are a setting."""
+"""The per-dossier evaluation of docs/rules/surveys.md: nine indicators scored 2/1/0, computed from the
+dossier data where the data allow, the others reported as not computable; bands are a setting."""
 
 import datetime as dt
 from fractions import Fraction
@@ -17,7 +17,7 @@ from cchc.testing.personas import login_verified
 pytestmark = pytest.mark.urls(URLS)
 
 
-# --- the pure scorers (known answers from the table of rules-vn §1.7) ----------------------------
+# --- the pure scorers (known answers from the table of docs/rules/surveys.md) ----------------------------
 
 
 @pytest.mark.parametrize(("finished", "due", "score"), [(1, 2, 2), (2, 2, 1), (3, 2, 0)])

@@ -1,4 +1,4 @@
-"""One response per dossier token, without login (issue 6, Quality): the same token submitted twice
+"""One response per dossier token, without login: the same token submitted twice
 stores one rating and one response — sequentially on every engine, and at the same moment from two
 threads on PostgreSQL, where the database's unique keys decide."""
 

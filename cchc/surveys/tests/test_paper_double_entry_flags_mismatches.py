@@ -1,5 +1,5 @@
 """Paper forms keyed in twice by two different people: matching entries are stored, mismatches are
-listed for reconciliation against the paper, and nothing counts before (issue 6, deliverable 3)."""
+listed for reconciliation against the paper, and nothing counts before."""
 
 import datetime as dt
 

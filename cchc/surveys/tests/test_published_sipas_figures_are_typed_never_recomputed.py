@@ -1,5 +1,5 @@
-"""Official SIPAS figures (national and provincial, indices-vn §1.3) are typed in by the secretariat with
-their source and shown beside the local results; nothing computes them from local answers."""
+"""Official SIPAS figures (national and provincial, docs/rules/surveys.md) are typed in by the secretariat
+with their source and shown beside the local results; nothing computes them from local answers."""
 
 from decimal import Decimal
 

@@ -1,5 +1,5 @@
 """Questionnaires are versioned data: imported from the shipped JSON, edited as drafts by the
-secretariat, frozen from the moment a campaign uses them (issue 6, deliverable 1)."""
+secretariat, frozen from the moment a campaign uses them."""
 
 import json
 

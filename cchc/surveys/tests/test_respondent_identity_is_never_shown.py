@@ -1,6 +1,6 @@
 """Respondents stay anonymous everywhere, the secretariat included: no screen or export shows the
 dossier, the applicant or the address a response came from — unless the respondent chose to leave
-contact details, which are then shown (issue 6, Quality)."""
+contact details, which are then shown."""
 
 import io
 

@@ -14,7 +14,7 @@ from cchc.testing.personas import login_verified
 
 pytestmark = pytest.mark.urls(URLS)
 
-# The worked example of indices-vn §5: one question per element, "–" = no answer.
+# The worked example of docs/rules/surveys.md: one question per element, "–" = no answer.
 WORKED = [
     (5, 4, 4, 5, 4), (4, 4, 3, 4, None), (3, 2, 4, 4, 3), (5, 5, 5, 5, 5), (4, 3, 4, 4, 2),
     (2, 3, 3, 3, 3), (4, 4, 5, 4, 4), (5, 4, 4, 5, None), (4, 5, 4, 3, 4), (3, 4, 2, 4, 3),

@@ -1,4 +1,4 @@
-"""`cchc survey-index` on the worked example of indices-vn §5 (CSV in data/)."""
+"""`cchc survey-index` on the worked example of docs/rules/surveys.md (CSV in data/)."""
 
 import json
 from io import StringIO

@@ -1,6 +1,6 @@
 """Suspicious responses — every answer the same given in seconds, identical repeats from one device or
 address, bursts from one address — are stored with a flag and count until the secretariat decides;
-set-aside ones stay stored and stop counting (issue 6, deliverable 3)."""
+set-aside ones stay stored and stop counting."""
 
 import pytest
 from django.urls import reverse
