@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "cchc.earlywarning",
     "cchc.reports",
     "cchc.scorecards",
+    "cchc.oversight",
     "cchc.home",
     "cchc.demo",
 ]
