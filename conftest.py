@@ -1,4 +1,4 @@
-"""Project-wide test configuration: personas, and Playwright on Debian's Chromium (stack.md §5)."""
+"""Project-wide test configuration: personas, and Playwright on Debian's Chromium."""
 
 import os
 import shutil
@@ -55,7 +55,7 @@ def _flush_postgresql_with_delete():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    # Browser tests must fail, never skip, when Chromium is missing (issue 2, CI).
+    # Browser tests must fail, never skip, when Chromium is missing.
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}; run `make deps` (apt-get install chromium)")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -1,4 +1,4 @@
-/* Survey forms that survive a bad connection (CCHC, issue 6).
+/* Survey forms that survive a bad connection (CCHC).
  *
  * Link mode (a citizen's phone, opened from the QR code on a dossier's slip): every answer is kept in
  * the phone's storage as it is given, so a reload or a closed tab loses nothing; a submit that fails

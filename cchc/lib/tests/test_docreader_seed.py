@@ -17,15 +17,8 @@ def seed() -> dict:
     return read_file(SEED).as_dict()
 
 
-def test_seed_file_is_the_shared_seed_unchanged():
-    candidates = [
-        ROOT.parent / "shared" / "seed" / SEED.name.removeprefix("01-"),
-        Path("/work/shared/seed/7190-UBND-NV-2022.txt"),
-    ]
-    shared = next((p for p in candidates if p.exists()), None)
-    if shared is None:
-        pytest.skip("shared/seed is not beside this checkout")
-    assert SEED.read_bytes() == shared.read_bytes()
+def test_the_corpus_copy_is_the_letter_shipped_in_examples_unchanged():
+    assert SEED.read_bytes() == (ROOT / "examples" / "7190-UBND-NV-2022.txt").read_bytes()
 
 
 def test_seed_header_fields(seed):
