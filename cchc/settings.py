@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "cchc.reports",
     "cchc.scorecards",
     "cchc.oversight",
+    "cchc.training",
+    "cchc.proposals",
     "cchc.home",
     "cchc.demo",
 ]
