@@ -21,7 +21,7 @@ def test_attendance_moves_an_official_from_untrained_to_trained(world, held_clas
     assert [p.code for gap in online.units for p in gap.untrained] == ["CB-P1-MC"]
 
     later = make_class(world, course, days_from_today=4, name="Lớp 2")
-    (planned,) = actions.invite(sec, later, [world.officials["one_stop"]])
+    actions.invite(sec, later, [world.officials["one_stop"]])
     assert _by_code(coverage(world.users["leader"]))["dich-vu-cong-truc-tuyen"].trained == 0
 
     (row,) = actions.invite(sec, held_class, [world.officials["one_stop"]])
