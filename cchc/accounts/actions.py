@@ -19,9 +19,10 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts import backup_codes
+from cchc.accounts.audit_events import AccountsEvents
 from cchc.accounts.models import BackupCode, BackupCodeDevice, LoginFailure, User
 from cchc.accounts.policy import Lockout, lockout_for, lockout_window, max_failures, username_key
-from cchc.core.events import record
+from cchc.core.events import AuditVerb, record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Jurisdiction, Official
 
@@ -31,11 +32,11 @@ DEVICE_NAME = "Ứng dụng xác thực"
 FAILURE_RETENTION = dt.timedelta(days=30)
 
 # Verbs of the sign-in trail (the security page lists these).
-SIGNED_IN = "accounts.login"
-SIGN_IN_FAILED = "accounts.login_failed"
-LOCKED_OUT = "accounts.lockout"
-SIGN_IN_REFUSED = "accounts.login_refused"
-SIGNED_OUT = "accounts.logout"
+SIGNED_IN = AccountsEvents.LOGIN
+SIGN_IN_FAILED = AccountsEvents.LOGIN_FAILED
+LOCKED_OUT = AccountsEvents.LOCKOUT
+SIGN_IN_REFUSED = AccountsEvents.LOGIN_REFUSED
+SIGNED_OUT = AccountsEvents.LOGOUT
 SIGN_IN_VERBS = (SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT, SIGN_IN_REFUSED)
 
 STAGE_LABELS = {
@@ -120,7 +121,7 @@ def create_account(
         )
         record(
             actor,
-            "accounts.account_created",
+            AccountsEvents.ACCOUNT_CREATED,
             user,
             summary=f"Tạo tài khoản {username} ({Role(role).label})" + (" — trình diễn" if is_demo else ""),
             data={
@@ -228,7 +229,9 @@ def note_signed_out(user: User, *, ip: str | None) -> None:
     record(user, SIGNED_OUT, user, summary="Đăng xuất", data={"ip": ip})
 
 
-def _sign_in_event(username: str, user: User | None, verb: str, summary: str, data: dict[str, Any]) -> None:
+def _sign_in_event(
+    username: str, user: User | None, verb: AuditVerb, summary: str, data: dict[str, Any]
+) -> None:
     record(
         username[:150],
         verb,
@@ -245,7 +248,7 @@ def unlock(actor: Any, username: str) -> int:
         count, _ = LoginFailure.objects.filter(username=username_key(username)).delete()
         record(
             actor,
-            "accounts.unlocked",
+            AccountsEvents.UNLOCKED,
             _account_named(username),
             object_type="accounts.user",
             summary=f"Mở khoá đăng nhập cho {username}",
@@ -265,7 +268,9 @@ def start_enrolment(user: User) -> TOTPDevice:
         return pending
     with transaction.atomic():
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
-        record(user, "accounts.totp_enrolment_started", user, summary="Bắt đầu thiết lập ứng dụng xác thực")
+        record(
+            user, AccountsEvents.TOTP_ENROLMENT_STARTED, user, summary="Bắt đầu thiết lập ứng dụng xác thực"
+        )
     return device
 
 
@@ -279,7 +284,7 @@ def confirm_device(user: User, device: TOTPDevice) -> None:
         device.save(update_fields=["confirmed"])
         record(
             user,
-            "accounts.totp_enrolled",
+            AccountsEvents.TOTP_ENROLLED,
             user,
             summary="Thiết lập lại ứng dụng xác thực" if had_previous else "Thiết lập ứng dụng xác thực",
             data={"replaced_previous": had_previous},
@@ -300,7 +305,7 @@ def reset_authenticator(actor: Any, user: User) -> int:
         count, _ = TOTPDevice.objects.filter(user=user).delete()
         record(
             actor,
-            "accounts.totp_reset",
+            AccountsEvents.TOTP_RESET,
             user,
             summary=f"Quản trị gỡ ứng dụng xác thực của {user.get_username()}",
             data={"devices_removed": count},
@@ -332,7 +337,7 @@ def create_backup_codes(user: User) -> list[str]:
         )
         record(
             user,
-            "accounts.backup_codes_created",
+            AccountsEvents.BACKUP_CODES_CREATED,
             user,
             summary="Tạo bộ mã dự phòng mới" + (" (bộ cũ hết hiệu lực)" if had_previous else ""),
             data={"count": len(codes), "replaced_previous": had_previous},
@@ -354,7 +359,7 @@ def note_backup_code_used(user: User, device: BackupCodeDevice) -> None:
     left = device.remaining()
     record(
         user,
-        "accounts.backup_code_used",
+        AccountsEvents.BACKUP_CODE_USED,
         user,
         summary=f"Đăng nhập bằng một mã dự phòng, còn {left} mã",
         data={"remaining": left},
@@ -374,7 +379,7 @@ def change_password(user: User, new_password: str) -> None:
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        record(user, "accounts.password_changed", user, summary="Đổi mật khẩu")
+        record(user, AccountsEvents.PASSWORD_CHANGED, user, summary="Đổi mật khẩu")
     _notify(
         user,
         "Mật khẩu CCHC của bạn vừa được thay đổi",
@@ -384,7 +389,7 @@ def change_password(user: User, new_password: str) -> None:
 
 def note_password_set_by_admin(actor: Any, user: User) -> None:
     """An administrator set this account's password in the admin (Django's form saved it)."""
-    record(actor, "accounts.password_set_by_admin", user, summary=f"Quản trị đặt mật khẩu mới cho {user}")
+    record(actor, AccountsEvents.PASSWORD_SET_BY_ADMIN, user, summary=f"Quản trị đặt mật khẩu mới cho {user}")
     _notify(
         user,
         "Quản trị hệ thống vừa đặt mật khẩu mới cho tài khoản của bạn",
@@ -395,7 +400,7 @@ def note_password_set_by_admin(actor: Any, user: User) -> None:
 def note_password_reset(user: User, *, ip: str | None) -> None:
     record(
         user.get_username(),
-        "accounts.password_reset",
+        AccountsEvents.PASSWORD_RESET,
         user,
         summary="Đặt lại mật khẩu qua thư điện tử",
         data={"ip": ip},

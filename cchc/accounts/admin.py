@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from cchc.accounts import actions
+from cchc.accounts.audit_events import AccountsEvents
 from cchc.accounts.models import LoginFailure, User
 from cchc.accounts.policy import second_factor_satisfied
 from cchc.core.events import record
@@ -121,7 +122,7 @@ class AccountAdmin(SuperuserOnly, UserAdmin):
         changed = sorted(form.changed_data) if form is not None else []
         record(
             request.user,
-            "accounts.account_changed" if change else "accounts.account_created",
+            AccountsEvents.ACCOUNT_CHANGED if change else AccountsEvents.ACCOUNT_CREATED,
             obj,
             summary=f"{'Sửa' if change else 'Tạo'} tài khoản {obj.get_username()} trong trang quản trị",
             data={"fields": [f for f in changed if "password" not in f]},

@@ -16,6 +16,7 @@ from typing import IO, Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from cchc.calendar.audit_events import CalendarEvents
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
 from cchc.calendar.queries import can_manage_calendar_of, clear_calendar_cache
 from cchc.core.events import diff, record
@@ -47,7 +48,7 @@ def ensure_calendar(jurisdiction: Jurisdiction, actor: Any) -> Calendar:
     if created:
         record(
             actor,
-            "calendar.created",
+            CalendarEvents.CREATED,
             calendar,
             summary=f"Tạo lịch làm việc riêng của {jurisdiction.name}",
         )
@@ -96,7 +97,7 @@ def add_entry(calendar: Calendar, actor: Any, **fields: Any) -> CalendarEntry:
         entry = CalendarEntry.objects.create(calendar=calendar, **{k: cleaned[k] for k in ENTRY_FIELDS})
         record(
             actor,
-            "calendar.entry_added",
+            CalendarEvents.ENTRY_ADDED,
             entry,
             summary=f"Thêm {entry.get_kind_display().lower()} {fmt_day(entry.date)} vào lịch "
             f"{calendar.jurisdiction.name}: {entry.name} ({entry.legal_reference})",
@@ -123,7 +124,7 @@ def update_entry(entry: CalendarEntry, actor: Any, **changes: Any) -> CalendarEn
         entry.save()
         record(
             actor,
-            "calendar.entry_changed",
+            CalendarEvents.ENTRY_CHANGED,
             entry,
             summary=f"Sửa ngày {fmt_day(entry.date)} trong lịch {calendar.jurisdiction.name}: {entry.name}",
             data={"calendar": calendar.pk, "changes": changed},
@@ -139,7 +140,7 @@ def delete_entry(entry: CalendarEntry, actor: Any) -> None:
         snapshot = {k: str(v) for k, v in _snapshot(entry).items()}
         record(
             actor,
-            "calendar.entry_deleted",
+            CalendarEvents.ENTRY_DELETED,
             entry,
             summary=f"Xoá ngày {fmt_day(entry.date)} ({entry.name}) khỏi lịch {calendar.jurisdiction.name}",
             data={"calendar": calendar.pk, **snapshot},
@@ -235,7 +236,7 @@ def load_workdays(calendar: Calendar, path: str | Path | IO[str], actor: Any) ->
             name = getattr(path, "name", None) or str(path)
             record(
                 actor,
-                "calendar.workdays_loaded",
+                CalendarEvents.WORKDAYS_LOADED,
                 calendar,
                 summary=f"Nạp lịch nghỉ năm {', '.join(map(str, years))} vào lịch "
                 f"{calendar.jurisdiction.name} từ {Path(name).name}: {report.summary()}",

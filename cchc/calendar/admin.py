@@ -10,6 +10,7 @@ from django.contrib.admin.options import ActionLocation
 from django.http import HttpRequest
 
 from cchc.calendar import actions
+from cchc.calendar.audit_events import CalendarEvents
 from cchc.calendar.models import Calendar, CalendarEntry
 from cchc.core.events import record
 
@@ -26,7 +27,7 @@ class CalendarAdmin(admin.ModelAdmin[Calendar]):
         super().save_model(request, obj, form, change)
         record(
             request.user,
-            "calendar.changed" if change else "calendar.created",
+            CalendarEvents.CHANGED if change else CalendarEvents.CREATED,
             obj,
             summary=f"{'Sửa' if change else 'Tạo'} lịch làm việc {obj.jurisdiction.name} (trang quản trị)",
             data={"fields": list(form.changed_data)},

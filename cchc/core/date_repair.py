@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cchc.core import events, plausible
+from cchc.core.audit_events import CoreEvents
 
 LISTED = 20  # ids shown per field
 
@@ -88,7 +89,7 @@ def repair(findings: list[Finding], actor: str) -> int:
             count = rows.update(**{finding.field.name: None})
             events.record(
                 actor,
-                "dates.repaired",
+                CoreEvents.REPAIRED,
                 object_type=finding.model._meta.label_lower,
                 summary=f"Xoá {count} giá trị «{finding.field.verbose_name}» ngoài khoảng hợp lý",
                 data={"field": finding.field.name, "ids": [str(pk) for pk in pks[:1000]], "count": count},

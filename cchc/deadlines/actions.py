@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from cchc.core.events import record
+from cchc.deadlines.audit_events import DeadlinesEvents
 from cchc.deadlines.models import Deadline, DeadlineExtension, DeadlinePause, ExtensionStatus
 from cchc.lib import deadlines as dl
 from cchc.org.models import Jurisdiction, Official, Unit
@@ -107,7 +108,7 @@ def open_deadline(
     )
     record(
         actor,
-        "deadline.opened",
+        DeadlinesEvents.OPENED,
         deadline,
         summary=f"Bắt đầu tính hạn: {title[:200]}",
         data={"due": str(original) if original else None},
@@ -129,7 +130,9 @@ def pause(actor: Any, deadline: Deadline, *, start: dt.date, reason: str) -> Dea
     if not reason.strip():
         raise ValidationError({"reason": "Cần ghi lý do tạm dừng."})
     p = DeadlinePause.objects.create(deadline=deadline, start=start, reason=reason)
-    record(actor, "deadline.paused", deadline, summary=f"Tạm dừng tính hạn từ {start:%d/%m/%Y}: {reason}")
+    record(
+        actor, DeadlinesEvents.PAUSED, deadline, summary=f"Tạm dừng tính hạn từ {start:%d/%m/%Y}: {reason}"
+    )
     return p
 
 
@@ -147,7 +150,7 @@ def resume(actor: Any, deadline: Deadline, *, end: dt.date) -> Deadline:
     deadline.save(update_fields=["due", "updated_at"])
     record(
         actor,
-        "deadline.resumed",
+        DeadlinesEvents.RESUMED,
         deadline,
         summary=f"Tiếp tục tính hạn từ {end:%d/%m/%Y}",
         data={"due": [str(old), str(deadline.due)]},
@@ -178,7 +181,7 @@ def request_extension(
     )
     record(
         actor,
-        "deadline.extension_requested",
+        DeadlinesEvents.EXTENSION_REQUESTED,
         deadline,
         summary=f"Đề nghị gia hạn đến {proposed_due:%d/%m/%Y}: {reason[:200]}",
     )
@@ -205,7 +208,7 @@ def decide_extension(
         deadline.save(update_fields=["due", "updated_at"])
     record(
         actor,
-        "deadline.extension_approved" if approve else "deadline.extension_refused",
+        DeadlinesEvents.EXTENSION_APPROVED if approve else DeadlinesEvents.EXTENSION_REFUSED,
         deadline,
         summary=("Đồng ý" if approve else "Không đồng ý") + f" gia hạn đến {ext.proposed_due:%d/%m/%Y}",
         data={"due": [str(old), str(deadline.due)], "note": note},
@@ -219,7 +222,7 @@ def report_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
         raise ValidationError("Đã được xác nhận hoàn thành.")
     deadline.reported_on = on
     deadline.save(update_fields=["reported_on", "updated_at"])
-    record(actor, "deadline.reported_done", deadline, summary=f"Báo cáo hoàn thành ngày {on:%d/%m/%Y}")
+    record(actor, DeadlinesEvents.REPORTED_DONE, deadline, summary=f"Báo cáo hoàn thành ngày {on:%d/%m/%Y}")
     return deadline
 
 
@@ -229,7 +232,7 @@ def confirm_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
         raise ValidationError("Đơn vị chưa báo cáo hoàn thành.")
     deadline.done_on = on
     deadline.save(update_fields=["done_on", "updated_at"])
-    record(actor, "deadline.confirmed_done", deadline, summary=f"Xác nhận hoàn thành ngày {on:%d/%m/%Y}")
+    record(actor, DeadlinesEvents.CONFIRMED_DONE, deadline, summary=f"Xác nhận hoàn thành ngày {on:%d/%m/%Y}")
     return deadline
 
 
@@ -242,7 +245,7 @@ def send_back(actor: Any, deadline: Deadline, *, note: str) -> Deadline:
         raise ValidationError({"note": "Cần ghi lý do trả lại."})
     deadline.reported_on = None
     deadline.save(update_fields=["reported_on", "updated_at"])
-    record(actor, "deadline.sent_back", deadline, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
+    record(actor, DeadlinesEvents.SENT_BACK, deadline, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
     return deadline
 
 
@@ -257,7 +260,7 @@ def cancel(actor: Any, deadline: Deadline, *, on: dt.date, reason: str) -> Deadl
         raise ValidationError({"reason": "Cần ghi lý do hủy."})
     deadline.cancelled_on = on
     deadline.save(update_fields=["cancelled_on", "updated_at"])
-    record(actor, "deadline.cancelled", deadline, summary=f"Hủy ngày {on:%d/%m/%Y}: {reason[:200]}")
+    record(actor, DeadlinesEvents.CANCELLED, deadline, summary=f"Hủy ngày {on:%d/%m/%Y}: {reason[:200]}")
     return deadline
 
 
@@ -274,7 +277,7 @@ def change_unit(
     deadline.save(update_fields=["unit", "official", "updated_at"])
     record(
         actor,
-        "deadline.unit_changed",
+        DeadlinesEvents.UNIT_CHANGED,
         deadline,
         summary=f"Chuyển từ {old.name} sang {unit.name}: {reason[:200]}",
         data={"unit": [old.code, unit.code]},

@@ -24,6 +24,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.deadlines import actions as clock
 from cchc.deadlines.models import DeadlineExtension
+from cchc.directives.audit_events import DirectivesEvents
 from cchc.directives.models import (
     PERIODIC,
     Directive,
@@ -197,7 +198,7 @@ def create_task(
     task.save(update_fields=["deadline"])
     record(
         actor,
-        "task.created",
+        DirectivesEvents.TASK_CREATED,
         task,
         summary=f"Giao {lead_unit.name}: {text[:150]}",
         data={"directive": directive.pk, "due": str(task.deadline.due) if task.deadline.due else None},
@@ -245,7 +246,7 @@ def add_progress(
     if _system(actor) or actor.is_superuser or task.lead_unit.path.startswith(_unit_path(actor)):
         task.progress = percent
         task.save(update_fields=["progress"])
-    record(actor, "task.progress", task, summary=f"Báo cáo tiến độ {percent}%: {note[:150]}")
+    record(actor, DirectivesEvents.TASK_PROGRESS, task, summary=f"Báo cáo tiến độ {percent}%: {note[:150]}")
     return report
 
 
@@ -307,7 +308,7 @@ def report_completion(
     task.status = TaskStatus.AWAITING
     task.progress = 100
     task.save(update_fields=["status", "progress"])
-    record(actor, "task.reported_done", task, summary=f"Báo cáo hoàn thành ngày {on:%d/%m/%Y}")
+    record(actor, DirectivesEvents.TASK_REPORTED_DONE, task, summary=f"Báo cáo hoàn thành ngày {on:%d/%m/%Y}")
     return task
 
 
@@ -329,7 +330,12 @@ def confirm_completion(actor: Any, task: Task, *, on: dt.date | None = None, not
     clock.confirm_done(actor, deadline, on=on)
     task.status = TaskStatus.DONE
     task.save(update_fields=["status"])
-    record(actor, "task.confirmed", task, summary=f"Xác nhận hoàn thành ngày {on:%d/%m/%Y}. {note}"[:500])
+    record(
+        actor,
+        DirectivesEvents.TASK_CONFIRMED,
+        task,
+        summary=f"Xác nhận hoàn thành ngày {on:%d/%m/%Y}. {note}"[:500],
+    )
     return task
 
 
@@ -346,7 +352,7 @@ def send_back(actor: Any, task: Task, *, note: str) -> Task:
     task.status = TaskStatus.OPEN
     task.progress = last.percent if last else 0
     task.save(update_fields=["status", "progress"])
-    record(actor, "task.sent_back", task, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
+    record(actor, DirectivesEvents.TASK_SENT_BACK, task, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
     return task
 
 
@@ -365,7 +371,7 @@ def request_extension(actor: Any, task: Task, *, proposed_due: dt.date, reason: 
     ext = clock.request_extension(actor, deadline, proposed_due=proposed_due, reason=reason)
     record(
         actor,
-        "task.extension_requested",
+        DirectivesEvents.TASK_EXTENSION_REQUESTED,
         task,
         summary=f"Đề nghị gia hạn đến {proposed_due:%d/%m/%Y}: {reason[:200]}",
         data={"extension": ext.pk},
@@ -386,7 +392,7 @@ def decide_extension(
     clock.decide_extension(actor, ext, approve=approve, note=note)
     record(
         actor,
-        "task.extension_approved" if approve else "task.extension_refused",
+        DirectivesEvents.TASK_EXTENSION_APPROVED if approve else DirectivesEvents.TASK_EXTENSION_REFUSED,
         task,
         summary=("Đồng ý" if approve else "Không đồng ý") + f" gia hạn đến {ext.proposed_due:%d/%m/%Y}",
     )
@@ -406,7 +412,7 @@ def assign_officer(actor: Any, task: Task, official: Official | None) -> Task:
     deadline.save(update_fields=["official", "updated_at"])
     record(
         actor,
-        "task.officer_assigned",
+        DirectivesEvents.TASK_OFFICER_ASSIGNED,
         task,
         summary=f"Phân công {official.full_name if official else '(bỏ phân công)'} theo dõi",
     )
@@ -429,7 +435,7 @@ def delete_task(actor: Any, task: Task, *, reason: str) -> None:
         raise ValidationError("Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn, không xóa được.")
     record(
         actor,
-        "task.deleted",
+        DirectivesEvents.TASK_DELETED,
         task,
         summary=f"Xóa nhiệm vụ giao nhầm cho {task.lead_unit.name}: {reason[:200]}",
         data={"text": task.text[:300], "directive": task.directive_id},
@@ -468,7 +474,7 @@ def cancel_task(actor: Any, task: Task, *, reason: str, on: dt.date | None = Non
         t.save(update_fields=["status", "cancelled_on", "cancel_reason"])
         record(
             actor,
-            "task.cancelled",
+            DirectivesEvents.TASK_CANCELLED,
             t,
             summary=f"Hủy nhiệm vụ ngày {on:%d/%m/%Y}: {reason[:200]}",
             data={"series": task.pk} if t is not task else {},

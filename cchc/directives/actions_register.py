@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from cchc.core.events import diff, record
 from cchc.directives.actions import _require_register, _root_path, _user, create_task
+from cchc.directives.audit_events import DirectivesEvents
 from cchc.directives.models import Directive, DirectiveFile, DirectiveLink, DirectiveUpload
 from cchc.lib.docreader import ReaderError, load_text, read_text
 from cchc.org.models import Jurisdiction, Unit
@@ -127,7 +128,7 @@ def register_directive(
         **{k: data[k] for k in DIRECTIVE_FIELDS if k in data},
     )
     resolve_links_to(directive)
-    record(actor, "directive.registered", directive, summary=f"Vào sổ {directive}")
+    record(actor, DirectivesEvents.DIRECTIVE_REGISTERED, directive, summary=f"Vào sổ {directive}")
     return directive
 
 
@@ -143,7 +144,13 @@ def update_directive(actor: Any, directive: Directive, data: dict[str, Any]) -> 
     changes = diff(before, merged)
     if {"number", "symbol", "date"} & set(changes):
         resolve_links_to(directive)
-    record(actor, "directive.updated", directive, summary=f"Sửa thông tin {directive}", data=changes)
+    record(
+        actor,
+        DirectivesEvents.DIRECTIVE_UPDATED,
+        directive,
+        summary=f"Sửa thông tin {directive}",
+        data=changes,
+    )
     return directive
 
 
@@ -164,14 +171,20 @@ def add_file(actor: Any, directive: Directive, uploaded: UploadedFile) -> tuple[
         warning = str(exc)
     row = DirectiveFile(directive=directive, name=name, size=len(data), uploaded_by=_user(actor))
     row.file.save(name, ContentFile(data), save=True)
-    record(actor, "directive.file_added", directive, summary=f"Thêm tệp {name}", data={"file": row.pk})
+    record(
+        actor,
+        DirectivesEvents.DIRECTIVE_FILE_ADDED,
+        directive,
+        summary=f"Thêm tệp {name}",
+        data={"file": row.pk},
+    )
     return row, warning
 
 
 @transaction.atomic
 def remove_file(actor: Any, row: DirectiveFile) -> None:
     _require_register(actor, row.directive.jurisdiction)
-    record(actor, "directive.file_removed", row.directive, summary=f"Gỡ tệp {row.name}")
+    record(actor, DirectivesEvents.DIRECTIVE_FILE_REMOVED, row.directive, summary=f"Gỡ tệp {row.name}")
     row.delete()
 
 
@@ -231,7 +244,7 @@ def add_link(actor: Any, directive: Directive, data: dict[str, Any]) -> Directiv
     link.save()
     record(
         actor,
-        "directive.link_added",
+        DirectivesEvents.DIRECTIVE_LINK_ADDED,
         directive,
         summary=f"{link.get_kind_display()} {link.reference}",
         data={"link": link.pk},
@@ -242,7 +255,9 @@ def add_link(actor: Any, directive: Directive, data: dict[str, Any]) -> Directiv
 @transaction.atomic
 def remove_link(actor: Any, link: DirectiveLink) -> None:
     _require_register(actor, link.source.jurisdiction)
-    record(actor, "directive.link_removed", link.source, summary=f"Gỡ liên kết {link.reference}")
+    record(
+        actor, DirectivesEvents.DIRECTIVE_LINK_REMOVED, link.source, summary=f"Gỡ liên kết {link.reference}"
+    )
     link.delete()
 
 
@@ -275,7 +290,7 @@ def stage_upload(
     upload.file.save(name, ContentFile(data), save=True)
     record(
         actor,
-        "directive.read",
+        DirectivesEvents.DIRECTIVE_READ,
         upload,
         summary=f"Đọc văn bản {name}: {len(proposal.get('tasks') or [])} nhiệm vụ đề xuất",
     )
@@ -350,7 +365,7 @@ def confirm_upload(
     directive.save(update_fields=["confirmed_by", "confirmed_at"])
     record(
         actor,
-        "directive.confirmed",
+        DirectivesEvents.DIRECTIVE_CONFIRMED,
         directive,
         summary=f"Xác nhận {directive}: {directive.tasks.count()} nhiệm vụ",
     )

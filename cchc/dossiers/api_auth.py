@@ -20,6 +20,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from cchc.core.events import record
+from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.models import ApiClient
 from cchc.org.models import Jurisdiction
 
@@ -74,7 +75,7 @@ def issue_client(name: str, jurisdiction_code: str, *, actor: Any = None) -> Iss
         )
         record(
             actor or "cchc dossier-api-client",
-            "dossiers.api_client.create",
+            DossiersEvents.API_CLIENT_CREATE,
             client,
             summary=f"Cấp mã truy cập API cho hệ thống «{name}» (địa bàn {area.code})",
             data={"name": name, "jurisdiction": area.code, "token_prefix": client.token_prefix},
@@ -93,7 +94,7 @@ def revoke_client(name: str, *, actor: Any = None) -> ApiClient:
         client.save(update_fields=["revoked_at"])
         record(
             actor or "cchc dossier-api-client",
-            "dossiers.api_client.revoke",
+            DossiersEvents.API_CLIENT_REVOKE,
             client,
             summary=f"Thu hồi mã truy cập API của hệ thống «{client.name}»",
             data={"name": client.name, "token_prefix": client.token_prefix},

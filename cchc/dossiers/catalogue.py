@@ -30,6 +30,7 @@ from django.db import transaction
 
 from cchc.core.events import diff, record
 from cchc.core.uploads import WorkbookRefused, check_upload
+from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.importing import UnreadableInput, detect_format
 from cchc.dossiers.models import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
 from cchc.dossiers.records import RowError, fold
@@ -468,7 +469,7 @@ def import_procedures(data: bytes, name: str, *, actor: Any, dry_run: bool = Fal
                 proc.handling_units.set(unit_ids)
                 record(
                     actor,
-                    "dossiers.procedure_created",
+                    DossiersEvents.PROCEDURE_CREATED,
                     proc,
                     summary=f"Thêm thủ tục {code}",
                     data=diff({}, values),
@@ -491,6 +492,10 @@ def import_procedures(data: bytes, name: str, *, actor: Any, dry_run: bool = Fal
             proc.save()
             proc.handling_units.set(unit_ids)
             record(
-                actor, "dossiers.procedure_updated", proc, summary=f"Cập nhật thủ tục {code}", data=changes
+                actor,
+                DossiersEvents.PROCEDURE_UPDATED,
+                proc,
+                summary=f"Cập nhật thủ tục {code}",
+                data=changes,
             )
     return result

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from cchc.core.events import record
 from cchc.dossiers.models import DossierEvent, DossierStep
+from cchc.earlywarning.audit_events import EarlyWarningEvents
 from cchc.earlywarning.models import Risk
 from cchc.earlywarning.queries import may_reassign
 from cchc.earlywarning.refresh import RefreshResult, refresh
@@ -45,7 +46,7 @@ def reassign_step(user: Any, risk: Risk, official: Official) -> DossierStep:
     )
     record(
         user,
-        "earlywarning.step_reassigned",
+        EarlyWarningEvents.STEP_REASSIGNED,
         step,
         summary=f"Giao lại bước {step.seq} của hồ sơ có nguy cơ trễ hạn: {before or '—'} → "
         f"{official.full_name}",
@@ -58,5 +59,5 @@ def refresh_risks(
     today: dt.date | None = None, *, now: dt.datetime | None = None, actor: Any = ACTOR
 ) -> RefreshResult:
     result = refresh(today, now)
-    record(actor, "earlywarning.refreshed", object_type="earlywarning.risk", summary=result.summary())
+    record(actor, EarlyWarningEvents.REFRESHED, object_type="earlywarning.risk", summary=result.summary())
     return result

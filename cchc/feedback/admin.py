@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from cchc.core.events import record
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.models import ApiKey, Category
 
 
@@ -24,14 +25,16 @@ class CategoryAdmin(admin.ModelAdmin[Category]):
         super().save_model(request, obj, form, change)
         record(
             request.user,
-            "feedback.category_changed" if change else "feedback.category_created",
+            FeedbackEvents.CATEGORY_CHANGED if change else FeedbackEvents.CATEGORY_CREATED,
             obj,
             summary=f"{'Sửa' if change else 'Thêm'} lĩnh vực phản ánh «{obj.name}» (trang quản trị)",
             data={"fields": list(form.changed_data)},
         )
 
     def delete_model(self, request: HttpRequest, obj: Category) -> None:
-        record(request.user, "feedback.category_deleted", obj, summary=f"Xoá lĩnh vực phản ánh «{obj.name}»")
+        record(
+            request.user, FeedbackEvents.CATEGORY_DELETED, obj, summary=f"Xoá lĩnh vực phản ánh «{obj.name}»"
+        )
         super().delete_model(request, obj)
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
 from cchc.deadlines import actions as deadlines
+from cchc.deadlines.audit_events import DeadlinesEvents
 from cchc.deadlines.models import Deadline
 from cchc.feedback.conf import setting
 from cchc.feedback.models import Clock, ClockKind, Kind, Petition
@@ -164,7 +165,7 @@ def move_to_unit(actor: Any, petition: Petition, unit: Unit) -> None:
     for pk in ids:
         record(
             actor,
-            "deadline.unit_changed",
+            DeadlinesEvents.UNIT_CHANGED,
             object_type="deadlines.deadline",
             object_id=str(pk),
             summary=f"Chuyển đơn vị chủ trì sang {unit.name} (phản ánh {petition.code})",

@@ -33,11 +33,12 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.core.models import AuditEvent
 from cchc.core.official_documents import Block, OfficialDocument
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.models import Answer, Kind, Petition
 from cchc.feedback.text import mask_name, mask_personal
 from cchc.org.letterhead import letterhead
 
-ISSUED = "feedback.document_issued"
+ISSUED = FeedbackEvents.DOCUMENT_ISSUED
 ACCEPTANCE, REFUSAL, EXPLANATION = "acceptance", "refusal", "explanation"
 LABELS = {
     ACCEPTANCE: "Thông báo tiếp nhận yêu cầu giải trình",

@@ -22,6 +22,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.feedback import clocks, replies
 from cchc.feedback.attachments import CheckedFile
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import (
     ApiKey,
@@ -221,7 +222,7 @@ def receive(actor: Any, intake: Intake) -> Petition:
         )
         record(
             actor,
-            "feedback.received",
+            FeedbackEvents.RECEIVED,
             petition,
             summary=summary,
             data={

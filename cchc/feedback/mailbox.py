@@ -31,6 +31,7 @@ from django.utils.html import strip_tags
 
 from cchc.core.events import record
 from cchc.feedback.attachments import CheckedFile, check_file
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import Category, Channel, Kind, Petition, ReplyVia
@@ -113,7 +114,7 @@ def _one(conn: imaplib.IMAP4, uid_bytes: bytes, result: PollResult) -> None:
         conn.uid("STORE", uid, "+FLAGS", "(\\Seen \\Flagged)")
         record(
             ACTOR,
-            "feedback.mail_refused",
+            FeedbackEvents.MAIL_REFUSED,
             object_type="feedback.mailbox",
             object_id=uid,
             summary="Thư không tạo được phản ánh: " + " ".join(exc.messages)[:400],

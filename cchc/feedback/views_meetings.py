@@ -19,6 +19,7 @@ from cchc.accounts.models import User
 from cchc.core.events import record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import Channel, FrontMeeting, Kind, ReplyVia
 from cchc.feedback.queries import entry_area, may_submit_for_front, petitions_for
@@ -162,7 +163,7 @@ def _save_batch(
                 raise ValidationError("batch")
             record(
                 user,
-                "feedback.meeting_recorded",
+                FeedbackEvents.MEETING_RECORDED,
                 meeting,
                 summary=f"Chuyển {len(created)} ý kiến từ {meeting.kind.lower()} ngày {held:%d/%m/%Y}",
             )

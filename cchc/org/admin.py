@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from cchc.core.events import diff, record
+from cchc.org.audit_events import OrgEvents
 from cchc.org.models import Jurisdiction, Official, Unit, UnitHead
 
 
@@ -45,7 +46,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
         after = {k: form.cleaned_data.get(k) for k in form.changed_data}
         record(
             request.user,
-            "org.jurisdiction.update" if change else "org.jurisdiction.create",
+            OrgEvents.JURISDICTION_UPDATE if change else OrgEvents.JURISDICTION_CREATE,
             obj,
             summary=f"{'Sửa' if change else 'Thêm'} địa bàn {obj.name} ({obj.code}) trong trang quản trị",
             data={"diff": diff(before, after)},

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from cchc.core.events import record
 from cchc.org import actions
+from cchc.org.audit_events import OrgEvents
 from cchc.org.importing import (
     COLUMNS,
     HEAD_HELP,
@@ -417,7 +418,7 @@ def import_org(
         if not report.errors and not dry_run:
             record(
                 actor,
-                "org.import",
+                OrgEvents.IMPORT,
                 None,
                 object_type=f"org.{kind}",
                 object_id=filename[:64],

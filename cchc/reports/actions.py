@@ -22,6 +22,7 @@ from cchc.lib.dossier_period import Period
 from cchc.notify.actions import send
 from cchc.org.models import Jurisdiction, Unit
 from cchc.reports import drafting
+from cchc.reports.audit_events import ReportsEvents
 from cchc.reports.models import PeriodicReport, State
 from cchc.reports.periods import Slot
 from cchc.reports.queries import city_unit, may_approve, reporting_area, reporting_units, reports_for
@@ -67,7 +68,7 @@ def _create(
         },
     )
     if created:
-        record(actor, "report.drafted", report, summary=f"Lập dự thảo {report}")
+        record(actor, ReportsEvents.DRAFTED, report, summary=f"Lập dự thảo {report}")
     return report, created
 
 
@@ -93,7 +94,7 @@ def open_round(actor: Any, area: Jurisdiction, slot: Slot) -> int:
         _open_clock(actor, report)
     record(
         actor,
-        "report.round_opened",
+        ReportsEvents.ROUND_OPENED,
         object_type="reports.round",
         object_id=f"{area.pk}:{slot.kind}:{slot.year}:{slot.part}",
         summary=f"Yêu cầu {asked} đơn vị gửi báo cáo kỳ {slot.start:%d/%m/%Y}–{slot.end:%d/%m/%Y}",
@@ -119,7 +120,11 @@ def edit_sections(actor: Any, report: PeriodicReport, sections: dict[str, str]) 
     report.save(update_fields=["sections"])
     changed = diff(before, after)
     record(
-        actor, "report.edited", report, summary=f"Sửa nội dung {report}", data={"sections": sorted(changed)}
+        actor,
+        ReportsEvents.EDITED,
+        report,
+        summary=f"Sửa nội dung {report}",
+        data={"sections": sorted(changed)},
     )
     return report
 
@@ -177,7 +182,7 @@ def record_approval(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> P
     report.save(update_fields=["figures", "number", "state", "approved_by", "approved_at"])
     record(
         actor,
-        "report.approved",
+        ReportsEvents.APPROVED,
         report,
         summary=f"Phê duyệt {report} (số {report.number})",
         data={"number": report.number},
@@ -236,7 +241,7 @@ def record_sending(
     if clock is not None and clock.reported_on is None:
         deadlines.report_done(actor, clock, on=day)
         deadlines.confirm_done(actor, clock, on=day)
-    record(actor, "report.submitted", report, summary=f"Gửi {report} lên cấp trên")
+    record(actor, ReportsEvents.SUBMITTED, report, summary=f"Gửi {report} lên cấp trên")
     if tell and not report.is_city:
         sent = report
         transaction.on_commit(lambda: _tell_the_city(sent))

@@ -21,6 +21,7 @@ from cchc.lib.scoring import IndexSetError, bundled, load_text
 from cchc.org.models import Jurisdiction, Unit
 from cchc.scorecards import cards, city_figures
 from cchc.scorecards.access import access
+from cchc.scorecards.audit_events import ScorecardsEvents
 from cchc.scorecards.models import (
     CriterionScore,
     Evidence,
@@ -85,7 +86,7 @@ def load_version(
     version.save()
     record(
         actor,
-        "scorecards.version_loaded",
+        ScorecardsEvents.VERSION_LOADED,
         version,
         summary=f"Bộ chỉ số {family} năm {year}: {version.file_name}",
     )
@@ -104,7 +105,9 @@ def open_cards(actor: Any, version: IndexVersion, units: list[Unit]) -> list[Sco
             [CriterionScore(scorecard=card, code=leaf.code) for leaf in s.leaves() if leaf.code not in have]
         )
         out.append(card)
-    record(actor, "scorecards.cards_opened", version, summary=f"Mở phiếu chấm điểm cho {len(units)} đơn vị")
+    record(
+        actor, ScorecardsEvents.CARDS_OPENED, version, summary=f"Mở phiếu chấm điểm cho {len(units)} đơn vị"
+    )
     return out
 
 
@@ -116,7 +119,10 @@ def refresh_for(actor: Any, version: IndexVersion, today: dt.date) -> int:
         raise PermissionDenied("Chỉ Phòng Nội vụ cập nhật số liệu tính từ dữ liệu CCHC.")
     n = refresh_computed(version, today)
     record(
-        actor, "scorecards.figures_refreshed", version, summary=f"Cập nhật {n} số liệu tiêu chí tính tự động"
+        actor,
+        ScorecardsEvents.FIGURES_REFRESHED,
+        version,
+        summary=f"Cập nhật {n} số liệu tiêu chí tính tự động",
     )
     return n
 
@@ -183,7 +189,7 @@ def self_assess(actor: Any, score: CriterionScore, *, points: Any, note: str) ->
     score.save(update_fields=["self_points", "self_note"])
     record(
         actor,
-        "scorecards.self_assessed",
+        ScorecardsEvents.SELF_ASSESSED,
         score,
         summary=f"{card.unit.name} tự chấm {leaf.code}: {score.self_points}",
     )
@@ -208,7 +214,7 @@ def add_evidence(
             raise ScorecardError(f"Tệp kiểm chứng lớn quá {settings.CCHC_EVIDENCE_MAX_MB} MB.")
     title = (name.strip() or ((file.name or "") if file is not None else link) or "tài liệu")[:255]
     ev = Evidence.objects.create(score=score, name=title, link=link[:500], file=file or "", added_by=actor)
-    record(actor, "scorecards.evidence_added", score, summary=f"{card.unit.name} {score.code}: {title}")
+    record(actor, ScorecardsEvents.EVIDENCE_ADDED, score, summary=f"{card.unit.name} {score.code}: {title}")
     return ev
 
 
@@ -228,7 +234,7 @@ def submit(actor: Any, card: Scorecard) -> Scorecard:
         raise ScorecardError(f"Chưa tự chấm các tiêu chí: {', '.join(missing)}.")
     card.stage, card.submitted_at = Stage.SUBMITTED, timezone.now()
     card.save(update_fields=["stage", "submitted_at"])
-    record(actor, "scorecards.submitted", card, summary=f"{card.unit.name} gửi phiếu tự đánh giá")
+    record(actor, ScorecardsEvents.SUBMITTED, card, summary=f"{card.unit.name} gửi phiếu tự đánh giá")
     return card
 
 
@@ -259,7 +265,7 @@ def appraise(
     score.save(update_fields=["appraised_points", "appraisal_comment", "adjustment"])
     record(
         actor,
-        "scorecards.appraised",
+        ScorecardsEvents.APPRAISED,
         score,
         summary=f"Thẩm định {card.unit.name} {leaf.code}: {score.appraised_points}",
         data={"comment": score.appraisal_comment[:200], "adjustment": str(score.adjustment)},
@@ -274,7 +280,9 @@ def finish_appraisal(actor: Any, card: Scorecard) -> Scorecard:
     )
     card.stage, card.appraised_at = Stage.APPRAISED, timezone.now()
     card.save(update_fields=["stage", "appraised_at"])
-    record(actor, "scorecards.appraisal_finished", card, summary=f"Đã thẩm định phiếu của {card.unit.name}")
+    record(
+        actor, ScorecardsEvents.APPRAISAL_FINISHED, card, summary=f"Đã thẩm định phiếu của {card.unit.name}"
+    )
     return card
 
 
@@ -288,7 +296,7 @@ def answer(actor: Any, score: CriterionScore, *, text: str) -> CriterionScore:
         raise ScorecardError("Cần nội dung phản hồi.")
     score.unit_answer, score.answered_at = text.strip()[:4000], timezone.now()
     score.save(update_fields=["unit_answer", "answered_at"])
-    record(actor, "scorecards.answered", score, summary=f"{card.unit.name} phản hồi {score.code}")
+    record(actor, ScorecardsEvents.ANSWERED, score, summary=f"{card.unit.name} phản hồi {score.code}")
     return score
 
 
@@ -303,7 +311,7 @@ def freeze(actor: Any, card: Scorecard) -> Scorecard:
     if version.frozen_at is None:
         version.frozen_at = card.scored_at
         version.save(update_fields=["frozen_at"])
-    record(actor, "scorecards.scored", card, summary=f"Chốt điểm {card.unit.name}: {result.total}")
+    record(actor, ScorecardsEvents.SCORED, card, summary=f"Chốt điểm {card.unit.name}: {result.total}")
     return card
 
 
@@ -312,5 +320,5 @@ def write_cause(actor: Any, score: CriterionScore, *, cause: str) -> CriterionSc
     _require(access(actor, score.scorecard).plan, "Không có quyền ghi nguyên nhân cho phiếu này.")
     score.cause = cause.strip()[:4000]
     score.save(update_fields=["cause"])
-    record(actor, "scorecards.cause_written", score, summary=f"Nguyên nhân mất điểm {score.code}")
+    record(actor, ScorecardsEvents.CAUSE_WRITTEN, score, summary=f"Nguyên nhân mất điểm {score.code}")
     return score

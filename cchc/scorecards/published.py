@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from cchc.core.events import record
 from cchc.org.models import Jurisdiction
+from cchc.scorecards.audit_events import ScorecardsEvents
 from cchc.scorecards.models import Family, PublishedResult
 
 COLUMNS = (
@@ -150,7 +151,7 @@ def import_published(actor: Any, data: bytes) -> int:
         PublishedResult.objects.update_or_create(**key, defaults=r)
     record(
         actor,
-        "scorecards.published_imported",
+        ScorecardsEvents.PUBLISHED_IMPORTED,
         None,
         object_type="scorecards.publishedresult",
         summary=f"{len(rows)} kết quả công bố",

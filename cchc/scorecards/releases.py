@@ -14,6 +14,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.core.roles import Role
 from cchc.scorecards.actions import ScorecardError
+from cchc.scorecards.audit_events import ScorecardsEvents
 from cchc.scorecards.models import IndexVersion, RankingRelease, ReleaseStatus, Stage
 from cchc.scorecards.queries import ranking
 
@@ -48,7 +49,7 @@ def draft(actor: Any, version: IndexVersion) -> RankingRelease:
     release.save()
     record(
         actor,
-        "scorecards.ranking_drafted",
+        ScorecardsEvents.RANKING_DRAFTED,
         release,
         summary=f"Dự thảo xếp hạng {version}: {len(rows)} đơn vị",
     )
@@ -65,7 +66,7 @@ def approve(actor: Any, release: RankingRelease, *, publish: bool = True) -> Ran
     release.approved_by, release.approved_at = actor, now
     release.published_at = now if publish else None
     release.save()
-    record(actor, "scorecards.ranking_approved", release, summary=f"Phê duyệt xếp hạng {release.version}")
+    record(actor, ScorecardsEvents.RANKING_APPROVED, release, summary=f"Phê duyệt xếp hạng {release.version}")
     return release
 
 
@@ -74,7 +75,7 @@ def withdraw(actor: Any, release: RankingRelease) -> RankingRelease:
     _role(actor, Role.LEADER, "Chỉ lãnh đạo UBND thu hồi bảng xếp hạng.")
     release.status, release.published_at = ReleaseStatus.DRAFT, None
     release.save(update_fields=["status", "published_at"])
-    record(actor, "scorecards.ranking_withdrawn", release, summary=f"Thu hồi xếp hạng {release.version}")
+    record(actor, ScorecardsEvents.RANKING_WITHDRAWN, release, summary=f"Thu hồi xếp hạng {release.version}")
     return release
 
 

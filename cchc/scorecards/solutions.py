@@ -19,6 +19,7 @@ from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive, Task, TaskStatus
 from cchc.scorecards.access import access
 from cchc.scorecards.actions import ScorecardError
+from cchc.scorecards.audit_events import ScorecardsEvents
 from cchc.scorecards.models import CriterionScore, Solution
 from cchc.scorecards.queries766 import city_area
 
@@ -32,7 +33,7 @@ def add_solution(actor: Any, score: CriterionScore, *, text: str) -> Solution:
     solution = Solution.objects.create(score=score, text=text.strip()[:4000], created_by=actor)
     record(
         actor,
-        "scorecards.solution_added",
+        ScorecardsEvents.SOLUTION_ADDED,
         solution,
         summary=f"{score.scorecard.unit.name} {score.code}: {text[:150]}",
     )
@@ -78,7 +79,7 @@ def make_task(actor: Any, solution: Solution, *, directive: Directive, due: dt.d
     solution.save(update_fields=["task"])
     record(
         actor,
-        "scorecards.task_made",
+        ScorecardsEvents.TASK_MADE,
         solution,
         summary=f"Giao {card.unit.name} nhiệm vụ từ giải pháp {solution.score.code}",
     )

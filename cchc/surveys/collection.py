@@ -28,6 +28,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.lib.questionnaires import Questionnaire
 from cchc.org.models import Unit
+from cchc.surveys.audit_events import SurveysEvents
 from cchc.surveys.conf import setting
 from cchc.surveys.models import (
     Campaign,
@@ -372,7 +373,7 @@ def submit_for_dossier(token: DossierToken, answers: Answers, *, ip_hash: str = 
         return Received(False, ALREADY)
     record(
         "người dân (đường dẫn khảo sát)",
-        "survey.answered",
+        SurveysEvents.ANSWERED,
         response or rating,
         summary="Nhận đánh giá qua đường dẫn trên phiếu hồ sơ",
         data={"campaign": cu.campaign_id if cu else None, "flags": response.flag_reasons if response else []},
@@ -408,7 +409,7 @@ def submit_from_kiosk(kiosk: Kiosk, answers: Answers, *, ip_hash: str = "") -> R
     Kiosk.objects.filter(pk=kiosk.pk).update(last_seen_at=now)
     record(
         f"ki-ốt {kiosk.name}",
-        "survey.answered",
+        SurveysEvents.ANSWERED,
         response,
         summary=f"Nhận phiếu tại ki-ốt {kiosk.name}",
         data={"campaign": cu.campaign_id, "flags": response.flag_reasons},

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 
 from cchc.core.events import record
 from cchc.org.models import Unit
+from cchc.surveys.audit_events import SurveysEvents
 from cchc.surveys.collection import Answers, campaign_for, store_paper
 from cchc.surveys.models import Campaign, PaperEntry, PaperForm, PaperStatus, RespondentType
 from cchc.surveys.queries import entry_units_for
@@ -121,7 +122,7 @@ def enter(
             {"serial": f"Phiếu số {serial} vừa được người khác nhập; hãy tải lại trang."}
         ) from exc
     if seq == 1:
-        record(actor, "survey.paper_first", form, summary=f"Nhập lần 1 phiếu giấy số {serial}")
+        record(actor, SurveysEvents.PAPER_FIRST, form, summary=f"Nhập lần 1 phiếu giấy số {serial}")
         return form
     assert first is not None
     diffs = differences(form, first, entry)
@@ -131,7 +132,7 @@ def enter(
         form.save(update_fields=["status", "mismatches"])
         record(
             actor,
-            "survey.paper_mismatch",
+            SurveysEvents.PAPER_MISMATCH,
             form,
             summary=f"Phiếu giấy số {serial}: hai lần nhập lệch {len(diffs)} ô",
             data={"fields": [d["field"] for d in diffs]},
@@ -157,7 +158,7 @@ def _accept(actor: Any, form: PaperForm, entry: PaperEntry, status: str) -> None
     form.save(update_fields=["response", "status", "mismatches"])
     record(
         actor,
-        "survey.paper_accepted",
+        SurveysEvents.PAPER_ACCEPTED,
         form,
         summary=f"Ghi nhận phiếu giấy số {form.serial} ({form.get_status_display()})",
         data={"response": form.response.pk},

@@ -18,6 +18,7 @@ from django.utils import timezone
 from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
 from cchc.dossiers.actions.common import ScreenActionError, actor_name, dmy
+from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.letters import APOLOGY_EVENT, LetterChoices, form_for
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, Outcome, Status
 from cchc.dossiers.queries import dossiers_for
@@ -173,7 +174,7 @@ def issue_apology(
         )
         record(
             actor,
-            "dossiers.apology_issued",
+            DossiersEvents.APOLOGY_ISSUED,
             apology,
             summary=f"Ban hành phiếu xin lỗi hồ sơ {locked.code}, hẹn lại ngày {dmy(new_appointment_at)}",
             data={k: v for k, v in data.items() if k != "letter"} | {"dossier": locked.code},

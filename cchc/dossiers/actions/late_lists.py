@@ -12,6 +12,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.core.roles import Role
 from cchc.dossiers.actions.common import ScreenActionError
+from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.models import LateList, LateListStatus
 from cchc.dossiers.rankings import late_list_rows, late_lists_for
 from cchc.org.queries import user_jurisdiction
@@ -67,13 +68,13 @@ def draft_late_list(actor: Any, month: dt.date, *, note: str = "", today: dt.dat
         }
         if existing is None:
             late_list = LateList.objects.create(jurisdiction=area, month=month, **fields)
-            verb = "dossiers.latelist_drafted"
+            verb = DossiersEvents.LATELIST_DRAFTED
         else:
             for key, value in fields.items():
                 setattr(existing, key, value)
             existing.save()
             late_list = existing
-            verb = "dossiers.latelist_redrafted"
+            verb = DossiersEvents.LATELIST_REDRAFTED
         record(
             actor,
             verb,
@@ -102,7 +103,7 @@ def approve_late_list(actor: Any, late_list: LateList, *, publish: bool = True) 
         locked.save(update_fields=["status", "approved_by", "approved_at"])
         record(
             actor,
-            "dossiers.latelist_approved",
+            DossiersEvents.LATELIST_APPROVED,
             locked,
             summary=f"Phê duyệt danh sách trễ hạn tháng {_month_label(locked.month)}",
         )
@@ -117,7 +118,7 @@ def _publish(actor: Any, locked: LateList, now: dt.datetime) -> None:
     locked.save(update_fields=["status", "published_at"])
     record(
         actor,
-        "dossiers.latelist_published",
+        DossiersEvents.LATELIST_PUBLISHED,
         locked,
         summary=f"Công khai danh sách trễ hạn tháng {_month_label(locked.month)} trên Cổng thông tin",
     )
@@ -158,7 +159,7 @@ def withdraw_late_list(actor: Any, late_list: LateList, *, reason: str) -> LateL
         locked.save(update_fields=["status"])
         record(
             actor,
-            "dossiers.latelist_withdrawn",
+            DossiersEvents.LATELIST_WITHDRAWN,
             locked,
             summary=f"Thu hồi danh sách trễ hạn tháng {_month_label(locked.month)}: {reason}",
             data={"reason": reason, "was_public": was_public},

@@ -50,6 +50,7 @@ from cchc.dossiers.actions.upsert_rows import (
     supplement_values,
     wall_clock,
 )
+from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.judging import Verdict, calendar_for, judge_records
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, ImportBatch, Procedure, Supplement
 from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, StepRecord, SupplementRecord
@@ -336,7 +337,7 @@ def record_upsert(
     """The one audit row of a written batch (the per-dossier story is in ``DossierEvent``)."""
     record(
         scope.user or scope.name,
-        "dossiers.upsert",
+        DossiersEvents.UPSERT,
         batch,
         object_type="" if batch is not None else "dossiers.dossier",
         object_id="" if batch is not None else (first_codes[0] if n == 1 else f"{n} hồ sơ"),

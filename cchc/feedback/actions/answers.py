@@ -18,6 +18,7 @@ from cchc.feedback.actions.common import (
     require_status,
     save,
 )
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.models import (
     OUT_OF_SCOPE_KINDS,
     Answer,
@@ -78,7 +79,7 @@ def draft_answer(
     save(petition, status=Status.AWAITING_APPROVAL)
     audit(
         actor,
-        "feedback.answer_drafted",
+        FeedbackEvents.ANSWER_DRAFTED,
         petition,
         "Dự thảo trả lời, trình lãnh đạo duyệt",
         at,
@@ -105,7 +106,7 @@ def return_answer(actor: Any, answer: Answer, *, note: str, at: dt.datetime | No
     answer.return_note = note.strip()
     answer.save()
     save(petition, status=Status.PROCESSING)
-    audit(actor, "feedback.answer_returned", petition, f"Trả lại dự thảo: {note.strip()[:300]}", at)
+    audit(actor, FeedbackEvents.ANSWER_RETURNED, petition, f"Trả lại dự thảo: {note.strip()[:300]}", at)
     return answer
 
 
@@ -162,7 +163,7 @@ def approve_answer(
     clocks.sync_due(petition)
     audit(
         actor,
-        "feedback.answer_sent",
+        FeedbackEvents.ANSWER_SENT,
         petition,
         f"Duyệt và gửi trả lời. {delivery.label}",
         at,
@@ -196,7 +197,7 @@ def _publish(
     )
     audit(
         actor,
-        "feedback.published",
+        FeedbackEvents.PUBLISHED,
         petition,
         "Công khai lại kết quả trả lời sau khi chỉnh sửa" if again else "Công khai kết quả trả lời",
         at,
@@ -242,7 +243,7 @@ def withdraw_publication(
     save(petition, withdrawn_at=at, withdrawal_reason=reason.strip())
     audit(
         actor,
-        "feedback.publication_withdrawn",
+        FeedbackEvents.PUBLICATION_WITHDRAWN,
         petition,
         f"Gỡ khỏi trang công khai: {reason.strip()[:300]}",
         at,

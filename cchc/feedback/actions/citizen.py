@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.core.events import record
+from cchc.core.events import AuditVerb, record
 from cchc.feedback import clocks
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import ApiKey, ClockKind, Kind, Petition, Status
 from cchc.org.models import Jurisdiction
@@ -22,7 +23,7 @@ CITIZEN = "Người gửi"
 
 
 def _event(
-    verb: str, petition: Petition, summary: str, at: dt.datetime, actor: Any = CITIZEN, **data: Any
+    verb: AuditVerb, petition: Petition, summary: str, at: dt.datetime, actor: Any = CITIZEN, **data: Any
 ) -> None:
     record(actor, verb, petition, summary=summary, data={"at": at.isoformat(), **data})
 
@@ -65,7 +66,9 @@ def rate(
     for k, v in fields.items():
         setattr(petition, k, v)
     petition.save(update_fields=[*fields, "updated_at"])
-    _event("feedback.rated", petition, "Hài lòng" if satisfied else "Không hài lòng", at, satisfied=satisfied)
+    _event(
+        FeedbackEvents.RATED, petition, "Hài lòng" if satisfied else "Không hài lòng", at, satisfied=satisfied
+    )
     return petition
 
 
@@ -95,7 +98,7 @@ def reopen(petition: Petition, *, reason: str, at: dt.datetime | None = None) ->
     kind = ClockKind.ANSWER if petition.kind == Kind.ACCOUNTABILITY else ClockKind.PROCESS
     clocks.open_clock(CITIZEN, petition, kind, start=clocks.received_day(petition.jurisdiction, at), round=2)
     clocks.sync_due(petition)
-    _event("feedback.reopened", petition, "Đề nghị xem xét lại", at, reason=reason.strip())
+    _event(FeedbackEvents.REOPENED, petition, "Đề nghị xem xét lại", at, reason=reason.strip())
     return petition
 
 
@@ -110,7 +113,7 @@ def close_answered(now: dt.datetime | None = None) -> int:
         if Petition.objects.filter(pk=pk, status=Status.ANSWERED).update(status=Status.CLOSED, closed_at=now):
             record(
                 "cchc",
-                "feedback.closed",
+                FeedbackEvents.CLOSED,
                 object_type="feedback.petition",
                 object_id=str(pk),
                 summary="Tự động kết thúc sau thời hạn đề nghị xem xét lại",
@@ -143,7 +146,7 @@ def create_key(actor: Any, *, name: str, jurisdiction: Jurisdiction) -> tuple[Ap
         key_hash=hash_key(raw),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    record(actor, "feedback.api_key_created", key, summary=f"Cấp khoá Open311 cho «{name}»")
+    record(actor, FeedbackEvents.API_KEY_CREATED, key, summary=f"Cấp khoá Open311 cho «{name}»")
     return key, raw
 
 
@@ -153,7 +156,7 @@ def revoke_key(actor: Any, key: ApiKey) -> ApiKey:
         raise ValidationError("Khoá này đã bị thu hồi.")
     key.revoked_at = timezone.now()
     key.save(update_fields=["revoked_at"])
-    record(actor, "feedback.api_key_revoked", key, summary=f"Thu hồi khoá Open311 của «{key.name}»")
+    record(actor, FeedbackEvents.API_KEY_REVOKED, key, summary=f"Thu hồi khoá Open311 của «{key.name}»")
     return key
 
 

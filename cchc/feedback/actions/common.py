@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cchc.core.events import record
+from cchc.core.events import AuditVerb, record
 from cchc.feedback.models import Petition
 
 
@@ -17,7 +17,9 @@ def at_or_now(at: dt.datetime | None) -> dt.datetime:
     return at or timezone.now()
 
 
-def audit(actor: Any, verb: str, petition: Petition, summary: str, at: dt.datetime, **data: Any) -> None:
+def audit(
+    actor: Any, verb: AuditVerb, petition: Petition, summary: str, at: dt.datetime, **data: Any
+) -> None:
     record(actor, verb, petition, summary=summary, data={"at": at.isoformat(), **data})
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from cchc.feedback import clocks
 from cchc.feedback.actions.common import at_or_now, audit, lock_petition, require_status, save
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import OPEN_STATUSES, OUT_OF_SCOPE_KINDS, ClockKind, Kind, Petition, Status
 from cchc.feedback.queries import transfer_targets
@@ -28,7 +29,7 @@ def assign(actor: Any, petition: Petition, official: Official, *, at: dt.datetim
         raise ValidationError({"official": f"{official.full_name} không thuộc {petition.unit.name}."})
     save(petition, official=official)
     clocks.set_official(petition)
-    audit(actor, "feedback.assigned", petition, f"Giao {official.full_name} xử lý", at)
+    audit(actor, FeedbackEvents.ASSIGNED, petition, f"Giao {official.full_name} xử lý", at)
     return petition
 
 
@@ -55,7 +56,7 @@ def transfer(
     clocks.move_to_unit(actor, petition, unit)
     audit(
         actor,
-        "feedback.transferred",
+        FeedbackEvents.TRANSFERRED,
         petition,
         f"Chuyển từ {old.name} sang {unit.name}: {reason.strip()[:300]}",
         at,
@@ -95,7 +96,11 @@ def reclassify(actor: Any, petition: Petition, kind: str, *, at: dt.datetime | N
             clocks.open_clock(actor, petition, ClockKind.PROCESS, start=petition.received_on, round=round_)
     clocks.sync_due(petition)
     audit(
-        actor, "feedback.reclassified", petition, f"Phân loại lại: {old} → {petition.get_kind_display()}", at
+        actor,
+        FeedbackEvents.RECLASSIFIED,
+        petition,
+        f"Phân loại lại: {old} → {petition.get_kind_display()}",
+        at,
     )
     return petition
 
@@ -112,7 +117,7 @@ def link_duplicate(
         raise ValidationError({"original": "Không thể gắn phản ánh trùng với chính nó."})
     root = original.duplicate_of or original
     save(petition, duplicate_of=root, similarity=None)
-    audit(actor, "feedback.duplicate_linked", petition, f"Trùng nội dung với {root.code}", at)
+    audit(actor, FeedbackEvents.DUPLICATE_LINKED, petition, f"Trùng nội dung với {root.code}", at)
     return petition
 
 
@@ -122,5 +127,5 @@ def unlink_duplicate(actor: Any, petition: Petition, *, at: dt.datetime | None =
     if petition.duplicate_of_id is None:
         raise ValidationError("Phản ánh này không được gắn là trùng.")
     save(petition, duplicate_of=None, similarity=None)
-    audit(actor, "feedback.duplicate_unlinked", petition, "Bỏ gắn phản ánh trùng", at)
+    audit(actor, FeedbackEvents.DUPLICATE_UNLINKED, petition, "Bỏ gắn phản ánh trùng", at)
     return petition

@@ -13,6 +13,7 @@ from cchc.deadlines import actions as deadlines
 from cchc.deadlines.models import ExtensionStatus
 from cchc.feedback import clocks, replies
 from cchc.feedback.actions.common import at_or_now, audit, lock_petition, require_status, save
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import ClockKind, Kind, Petition, Status
 
@@ -48,7 +49,7 @@ def suspend(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | No
         "Thời gian tạm đình chỉ không tính vào thời hạn giải trình." + replies.signature(petition),
         short=f"Tạm đình chỉ giải trình {petition.code} từ {day:%d/%m/%Y}.",
     )
-    audit(actor, "feedback.suspended", petition, f"Tạm đình chỉ: {reason.strip()[:300]}", at)
+    audit(actor, FeedbackEvents.SUSPENDED, petition, f"Tạm đình chỉ: {reason.strip()[:300]}", at)
     return petition
 
 
@@ -70,7 +71,13 @@ def resume(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
         f"hạn giải trình mới: {petition.due_on:%d/%m/%Y}." + replies.signature(petition),
         short=f"Tiếp tục giải trình {petition.code}; hạn mới {petition.due_on:%d/%m/%Y}.",
     )
-    audit(actor, "feedback.resumed", petition, f"Tiếp tục giải trình, hạn mới {petition.due_on:%d/%m/%Y}", at)
+    audit(
+        actor,
+        FeedbackEvents.RESUMED,
+        petition,
+        f"Tiếp tục giải trình, hạn mới {petition.due_on:%d/%m/%Y}",
+        at,
+    )
     return petition
 
 
@@ -104,7 +111,7 @@ def request_extension(
         raise
     audit(
         actor,
-        "feedback.extension_requested",
+        FeedbackEvents.EXTENSION_REQUESTED,
         petition,
         f"Đề nghị gia hạn {days} ngày: {reason.strip()[:300]}",
         at,
@@ -135,7 +142,7 @@ def decide_extension(
             + replies.signature(petition),
             short=f"Gia hạn giải trình {petition.code} đến {petition.due_on:%d/%m/%Y}.",
         )
-        audit(actor, "feedback.extended", petition, f"Gia hạn đến {petition.due_on:%d/%m/%Y}", at)
+        audit(actor, FeedbackEvents.EXTENDED, petition, f"Gia hạn đến {petition.due_on:%d/%m/%Y}", at)
     else:
-        audit(actor, "feedback.extension_refused", petition, f"Không đồng ý gia hạn. {note}".strip(), at)
+        audit(actor, FeedbackEvents.EXTENSION_REFUSED, petition, f"Không đồng ý gia hạn. {note}".strip(), at)
     return ext

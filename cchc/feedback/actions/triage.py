@@ -20,6 +20,7 @@ from cchc.feedback.actions.common import (
     require_status,
     save,
 )
+from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, ClockKind, HandledHow, Kind, Petition, Status
 
@@ -56,7 +57,7 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
         )
         audit(
             actor,
-            "feedback.accepted",
+            FeedbackEvents.ACCEPTED,
             petition,
             "Thông báo tiếp nhận yêu cầu giải trình",
             at,
@@ -70,7 +71,7 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
     triage = clocks.current(petition, ClockKind.TRIAGE)
     on_time = clocks.close_clock(actor, triage, on=day, note="Tiếp nhận xử lý") if triage else None
     save(petition, status=Status.PROCESSING)
-    audit(actor, "feedback.accepted", petition, "Tiếp nhận xử lý", at, on_time=on_time)
+    audit(actor, FeedbackEvents.ACCEPTED, petition, "Tiếp nhận xử lý", at, on_time=on_time)
     return petition
 
 
@@ -115,7 +116,7 @@ def reject(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | Non
     )
     audit(
         actor,
-        "feedback.refused" if accountability else "feedback.rejected",
+        FeedbackEvents.REFUSED if accountability else FeedbackEvents.REJECTED,
         petition,
         f"Không tiếp nhận: {reason.strip()[:300]}",
         at,
@@ -164,7 +165,7 @@ def request_info(actor: Any, petition: Petition, *, what: str, at: dt.datetime |
     )
     audit(
         actor,
-        "feedback.info_requested",
+        FeedbackEvents.INFO_REQUESTED,
         petition,
         f"Đề nghị bổ sung: {what.strip()[:300]}",
         at,
@@ -215,7 +216,7 @@ def info_received(
             size=f.size,
         )
     clocks.sync_due(petition)
-    audit(actor, "feedback.info_received", petition, "Nhận thông tin bổ sung", at)
+    audit(actor, FeedbackEvents.INFO_RECEIVED, petition, "Nhận thông tin bổ sung", at)
     return petition
 
 
@@ -273,7 +274,7 @@ def redirect(
     )
     audit(
         actor,
-        "feedback.redirected",
+        FeedbackEvents.REDIRECTED,
         petition,
         f"{Kind(kind).label}: hướng dẫn gửi {address.strip()[:200]}",
         at,

@@ -12,6 +12,7 @@ from django.db.models import Q
 from cchc.core.events import diff, record
 from cchc.org.actions.common import ONE_DAY, FieldErrors, fmt_date, head_snapshot
 from cchc.org.actions.units import require_unit_writable
+from cchc.org.audit_events import OrgEvents
 from cchc.org.models import HeadKind, Official, Unit, UnitHead
 
 # --- heads ---------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def set_head(
     new = UnitHead.objects.create(unit=unit, official=official, kind=kind, valid_from=valid_from)
     record(
         actor,
-        "org.head.set",
+        OrgEvents.HEAD_SET,
         new,
         summary=f"Giao {official.full_name} làm {new.get_kind_display().lower()} {unit.name} từ ngày "
         f"{fmt_date(valid_from)}" + (f": {note}" if note else ""),
@@ -96,7 +97,7 @@ def end_headship(actor: Any, row: UnitHead, *, last_day: dt.date, note: str = ""
     row.save(update_fields=["valid_to"])
     record(
         actor,
-        "org.head.end",
+        OrgEvents.HEAD_END,
         row,
         summary=f"Kết thúc {row.get_kind_display().lower()} {row.unit.name} của {row.official.full_name} "
         f"ngày {fmt_date(last_day)}" + (f": {note}" if note else ""),

@@ -22,6 +22,7 @@ from cchc.org.actions.common import (
     today,
 )
 from cchc.org.actions.units import clean_text
+from cchc.org.audit_events import OrgEvents
 from cchc.org.models import Official, UnitHead
 from cchc.org.queries import official_units_for, officials_for
 
@@ -98,7 +99,7 @@ def create_official(actor: Any, fields: Mapping[str, Any]) -> Official:
     official.save()
     record(
         actor,
-        "org.official.create",
+        OrgEvents.OFFICIAL_CREATE,
         official,
         summary=f"Thêm cán bộ {official.full_name} ({official.code}) vào {official.unit.name}",
         data={"diff": diff({}, official_snapshot(official))},
@@ -128,7 +129,7 @@ def update_official(actor: Any, official: Official, fields: Mapping[str, Any]) -
     official.save()
     record(
         actor,
-        "org.official.update",
+        OrgEvents.OFFICIAL_UPDATE,
         official,
         summary=f"Sửa thông tin cán bộ {official.full_name} ({official.code}): {', '.join(changes)}",
         data={"diff": changes, "heads_closed": closed},
@@ -161,7 +162,7 @@ def deactivate_official(actor: Any, official: Official, *, last_day: dt.date, no
     official.save(update_fields=["is_active"])
     record(
         actor,
-        "org.official.deactivate",
+        OrgEvents.OFFICIAL_DEACTIVATE,
         official,
         summary=f"Cán bộ {official.full_name} ({official.code}) thôi công tác tại {official.unit.name} "
         f"từ sau ngày {fmt_date(last_day)}" + (f": {note}" if note else ""),

@@ -22,6 +22,7 @@ from cchc.org.actions.common import (
     is_user,
     unit_snapshot,
 )
+from cchc.org.audit_events import OrgEvents
 from cchc.org.models import Jurisdiction, Official, Unit, UnitHead, UnitKind
 from cchc.org.queries import can_write_units, jurisdictions_for, units_for
 
@@ -140,7 +141,7 @@ def create_unit(actor: Any, fields: Mapping[str, Any]) -> Unit:
     unit.save()
     record(
         actor,
-        "org.unit.create",
+        OrgEvents.UNIT_CREATE,
         unit,
         summary=f"Thêm đơn vị {unit.name} ({unit.code})",
         data={"diff": diff({}, unit_snapshot(unit))},
@@ -163,7 +164,7 @@ def update_unit(actor: Any, unit: Unit, fields: Mapping[str, Any]) -> list[str]:
     unit.save()
     record(
         actor,
-        "org.unit.update",
+        OrgEvents.UNIT_UPDATE,
         unit,
         summary=f"Sửa đơn vị {unit.name} ({unit.code}): {', '.join(changes)}",
         data={"diff": changes},
@@ -213,7 +214,7 @@ def close_unit(actor: Any, unit: Unit, *, last_day: dt.date, note: str = "") -> 
     unit.save()
     record(
         actor,
-        "org.unit.close",
+        OrgEvents.UNIT_CLOSE,
         unit,
         summary=f"Giải thể đơn vị {unit.name} ({unit.code}) từ sau ngày {fmt_date(last_day)}"
         + (f": {note}" if note else ""),
@@ -300,7 +301,7 @@ def merge_units(
         changes = diff(before, unit_snapshot(child))
         record(
             actor,
-            "org.unit.update",
+            OrgEvents.UNIT_UPDATE,
             child,
             summary=f"Chuyển {child.name} sang trực thuộc {target.name} (sáp nhập)",
             data={"diff": changes},
@@ -319,7 +320,7 @@ def merge_units(
         src.save()
         record(
             actor,
-            "org.unit.merge",
+            OrgEvents.UNIT_MERGE,
             src,
             summary=f"Sáp nhập {src.name} ({src.code}) vào {target.name} ({target.code}) "
             f"từ ngày {fmt_date(on)}" + (f": {note}" if note else ""),
@@ -365,7 +366,7 @@ def delete_unit(actor: Any, unit: Unit) -> None:
         ) from exc
     record(
         actor,
-        "org.unit.delete",
+        OrgEvents.UNIT_DELETE,
         None,
         object_type="org.unit",
         object_id=str(pk),

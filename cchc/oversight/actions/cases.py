@@ -22,6 +22,7 @@ from cchc.org.models import Official, Unit
 from cchc.oversight import conf
 from cchc.oversight import queries as q
 from cchc.oversight.actions.common import is_system, require, today, user_or_none
+from cchc.oversight.audit_events import OversightEvents
 from cchc.oversight.models import CaseEvidence, CaseStage, EvidenceKind, ResponsibilityCase
 
 
@@ -66,13 +67,13 @@ def open_case(
         opened_by=user_or_none(actor),
     )
     # The summary names no one: the audit page is read by more people than the record.
-    record(actor, "oversight.case_opened", case, summary="Lập hồ sơ xem xét trách nhiệm")
+    record(actor, OversightEvents.CASE_OPENED, case, summary="Lập hồ sơ xem xét trách nhiệm")
     return case
 
 
 def viewed(user: Any, case: ResponsibilityCase) -> None:
     """Every read of a private record leaves a trace (who, when)."""
-    record(user, "oversight.case_viewed", case, summary="Xem hồ sơ xem xét trách nhiệm")
+    record(user, OversightEvents.CASE_VIEWED, case, summary="Xem hồ sơ xem xét trách nhiệm")
 
 
 def _managing(actor: Any, case: ResponsibilityCase) -> None:
@@ -97,7 +98,7 @@ def add_evidence(
         refs=list(refs or [])[:200],
         added_by=user_or_none(actor),
     )
-    record(actor, "oversight.case_evidence_added", case, summary=f"Thêm căn cứ: {ev.get_kind_display()}")
+    record(actor, OversightEvents.CASE_EVIDENCE_ADDED, case, summary=f"Thêm căn cứ: {ev.get_kind_display()}")
     return ev
 
 
@@ -135,7 +136,10 @@ def request_explanation(
             object_id=str(case.pk),
         )
     record(
-        actor, "oversight.case_explanation_requested", case, summary=f"Đề nghị giải trình, hạn {due:%d/%m/%Y}"
+        actor,
+        OversightEvents.CASE_EXPLANATION_REQUESTED,
+        case,
+        summary=f"Đề nghị giải trình, hạn {due:%d/%m/%Y}",
     )
     return case
 
@@ -156,7 +160,7 @@ def explain(
     case.explained_on = on or today()
     case.stage = CaseStage.EXPLAINED
     case.save(update_fields=["explanation", "explained_on", "stage"])
-    record(actor, "oversight.case_explained", case, summary="Đã nộp bản giải trình")
+    record(actor, OversightEvents.CASE_EXPLAINED, case, summary="Đã nộp bản giải trình")
     return case
 
 
@@ -187,5 +191,5 @@ def decide(
     case.decided_by = user_or_none(actor)
     case.stage = CaseStage.DECIDED
     case.save(update_fields=["decision", "decision_text", "decided_on", "decided_by", "stage"])
-    record(actor, "oversight.case_decided", case, summary="Quyết định xử lý", data={"decision": decision})
+    record(actor, OversightEvents.CASE_DECIDED, case, summary="Quyết định xử lý", data={"decision": decision})
     return case

@@ -19,6 +19,7 @@ from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import user_unit
 from cchc.oversight import queries as q
 from cchc.oversight.actions.common import check_file, is_system, require, today, user_or_none
+from cchc.oversight.audit_events import OversightEvents
 from cchc.oversight.models import AuditConclusion, Correction, EvidenceFile, ProgressNote
 
 
@@ -58,7 +59,9 @@ def record_conclusion(
         summary=summary.strip(),
         created_by=user_or_none(actor),
     )
-    record(actor, "oversight.conclusion_recorded", c, summary=f"{c.number} — {c.issuer}: {c.subject[:200]}")
+    record(
+        actor, OversightEvents.CONCLUSION_RECORDED, c, summary=f"{c.number} — {c.issuer}: {c.subject[:200]}"
+    )
     return c
 
 
@@ -104,7 +107,11 @@ def add_correction(
     )
     c.save(update_fields=["deadline"])
     record(
-        actor, "oversight.correction_added", c, summary=f"{unit.name}: {text[:200]}", data={"due": str(due)}
+        actor,
+        OversightEvents.CORRECTION_ADDED,
+        c,
+        summary=f"{unit.name}: {text[:200]}",
+        data={"due": str(due)},
     )
     return c
 
@@ -143,7 +150,7 @@ def report_progress(
     assert c.deadline is not None
     if percent == 100 and c.deadline.reported_on is None:
         clock.report_done(actor, c.deadline, on=on or today())
-    record(actor, "oversight.correction_progress", c, summary=f"{percent}%: {text[:250]}")
+    record(actor, OversightEvents.CORRECTION_PROGRESS, c, summary=f"{percent}%: {text[:250]}")
     return note
 
 
@@ -163,5 +170,5 @@ def verify(actor: Any, c: Correction, *, on: dt.date | None = None) -> Correctio
     c.verified_on = on
     c.verified_by = user_or_none(actor)
     c.save(update_fields=["verified_on", "verified_by"])
-    record(actor, "oversight.correction_verified", c, summary="Xác nhận đã khắc phục")
+    record(actor, OversightEvents.CORRECTION_VERIFIED, c, summary="Xác nhận đã khắc phục")
     return c

@@ -23,6 +23,7 @@ from cchc.org.queries import user_unit
 from cchc.oversight import queries as q
 from cchc.oversight.actions.common import check_file, is_system, require, today, user_or_none
 from cchc.oversight.actions.inspections import item_of
+from cchc.oversight.audit_events import OversightEvents
 from cchc.oversight.models import (
     EvidenceFile,
     Finding,
@@ -87,7 +88,7 @@ def add_finding(
     )
     record(
         actor,
-        "oversight.finding_added",
+        OversightEvents.FINDING_ADDED,
         finding,
         summary=f"{insp.unit.name}: {text[:200]}" + (" (lặp lại)" if finding.recurs_id else ""),
         data={"inspection": insp.pk, "item": item.code if item else None, "recurs": finding.recurs_id},
@@ -135,7 +136,7 @@ def add_recommendation(
     rec.save(update_fields=["deadline"])
     record(
         actor,
-        "oversight.recommendation_added",
+        OversightEvents.RECOMMENDATION_ADDED,
         rec,
         summary=f"{unit.name}: {text[:200]}",
         data={"due": str(due)},
@@ -181,7 +182,7 @@ def report_progress(
     note = ProgressNote.objects.create(
         recommendation=rec, percent=percent, text=text.strip(), author=user_or_none(actor)
     )
-    record(actor, "oversight.followup_progress", rec, summary=text[:300])
+    record(actor, OversightEvents.FOLLOWUP_PROGRESS, rec, summary=text[:300])
     return note
 
 
@@ -213,7 +214,7 @@ def report_done(
     ProgressNote.objects.create(
         recommendation=rec, percent=100, text=text.strip(), author=user_or_none(actor)
     )
-    record(actor, "oversight.followup_reported", rec, summary=f"Báo cáo đã khắc phục: {text[:250]}")
+    record(actor, OversightEvents.FOLLOWUP_REPORTED, rec, summary=f"Báo cáo đã khắc phục: {text[:250]}")
     return rec
 
 
@@ -237,7 +238,7 @@ def verify(actor: Any, rec: Recommendation, *, note: str = "", on: dt.date | Non
     rec.verified_by = user_or_none(actor)
     rec.verification_note = note.strip()
     rec.save(update_fields=["verified_on", "verified_by", "verification_note"])
-    record(actor, "oversight.followup_verified", rec, summary=f"Xác nhận đã khắc phục. {note[:250]}")
+    record(actor, OversightEvents.FOLLOWUP_VERIFIED, rec, summary=f"Xác nhận đã khắc phục. {note[:250]}")
     return rec
 
 
@@ -253,5 +254,5 @@ def send_back(actor: Any, rec: Recommendation, *, note: str) -> Recommendation:
     if not note.strip():
         raise ValidationError({"note": "Cần ghi lý do chưa đạt."})
     clock.send_back(actor, rec.deadline, note=note)
-    record(actor, "oversight.followup_sent_back", rec, summary=f"Chưa đạt, trả lại: {note[:250]}")
+    record(actor, OversightEvents.FOLLOWUP_SENT_BACK, rec, summary=f"Chưa đạt, trả lại: {note[:250]}")
     return rec

@@ -15,6 +15,7 @@ from cchc.core.events import record
 from cchc.org.models import Jurisdiction, Unit
 from cchc.oversight import queries as q
 from cchc.oversight.actions.common import check_file, is_system, require, today, user_or_none
+from cchc.oversight.audit_events import OversightEvents
 from cchc.oversight.models import (
     Answer,
     AnswerResult,
@@ -45,7 +46,7 @@ def create_plan(actor: Any, jurisdiction: Jurisdiction, *, year: int, title: str
         title=(title.strip() or f"Kế hoạch kiểm tra cải cách hành chính năm {year}")[:300],
         created_by=user_or_none(actor),
     )
-    record(actor, "oversight.plan_created", plan, summary=plan.title)
+    record(actor, OversightEvents.PLAN_CREATED, plan, summary=plan.title)
     return plan
 
 
@@ -102,7 +103,7 @@ def add_inspection(
         team_lead=team_lead,
         created_by=user_or_none(actor),
     )
-    verb = "oversight.inspection_planned" if plan else "oversight.inspection_ad_hoc"
+    verb = OversightEvents.INSPECTION_PLANNED if plan else OversightEvents.INSPECTION_AD_HOC
     record(actor, verb, insp, summary=f"{unit.name}: {insp.topic} ({planned_on:%d/%m/%Y})")
     return insp
 
@@ -116,7 +117,7 @@ def submit_plan(actor: Any, plan: InspectionPlan) -> InspectionPlan:
         raise ValidationError("Kế hoạch chưa có đơn vị nào được kiểm tra.")
     plan.status = PlanStatus.SUBMITTED
     plan.save(update_fields=["status"])
-    record(actor, "oversight.plan_submitted", plan, summary=f"Trình lãnh đạo: {plan.title}")
+    record(actor, OversightEvents.PLAN_SUBMITTED, plan, summary=f"Trình lãnh đạo: {plan.title}")
     return plan
 
 
@@ -131,7 +132,7 @@ def approve_plan(actor: Any, plan: InspectionPlan, *, on: dt.date | None = None)
     plan.approved_by = user_or_none(actor)
     plan.approved_on = on or today()
     plan.save(update_fields=["status", "approved_by", "approved_on"])
-    record(actor, "oversight.plan_approved", plan, summary=f"Phê duyệt: {plan.title}")
+    record(actor, OversightEvents.PLAN_APPROVED, plan, summary=f"Phê duyệt: {plan.title}")
     return plan
 
 
@@ -144,7 +145,7 @@ def return_plan(actor: Any, plan: InspectionPlan, *, note: str) -> InspectionPla
         raise ValidationError({"note": "Cần ghi ý kiến khi trả lại kế hoạch."})
     plan.status = PlanStatus.DRAFT
     plan.save(update_fields=["status"])
-    record(actor, "oversight.plan_returned", plan, summary=f"Trả lại kế hoạch: {note[:300]}")
+    record(actor, OversightEvents.PLAN_RETURNED, plan, summary=f"Trả lại kế hoạch: {note[:300]}")
     return plan
 
 
@@ -167,7 +168,7 @@ def start_visit(actor: Any, insp: Inspection, *, on: dt.date | None = None) -> I
     if insp.team_lead_id is None and not is_system(actor):
         insp.team_lead = actor
     insp.save(update_fields=["status", "visited_on", "team_lead"])
-    record(actor, "oversight.visit_started", insp, summary=f"Bắt đầu kiểm tra {insp.unit.name}")
+    record(actor, OversightEvents.VISIT_STARTED, insp, summary=f"Bắt đầu kiểm tra {insp.unit.name}")
     return insp
 
 
@@ -202,7 +203,7 @@ def answer(actor: Any, insp: Inspection, *, code: str, result: str, note: str = 
     )
     record(
         actor,
-        "oversight.answered",
+        OversightEvents.ANSWERED,
         insp,
         summary=f"{item.code}: {row.get_result_display()}",
         data={"item": item.code, "result": result},
@@ -230,7 +231,7 @@ def add_evidence(
     ev.save()
     record(
         actor,
-        "oversight.evidence_added",
+        OversightEvents.EVIDENCE_ADDED,
         insp,
         summary=f"Thêm {ev.name}" + (f" ({item.code})" if item else ""),
     )
@@ -249,7 +250,7 @@ def ask_explanation(actor: Any, insp: Inspection) -> Inspection:
         raise ValidationError(f"Chưa ghi kết quả các nội dung: {', '.join(missing)}.")
     insp.status = InspectionStatus.EXPLANATION
     insp.save(update_fields=["status"])
-    record(actor, "oversight.explanation_asked", insp, summary=f"Đề nghị {insp.unit.name} giải trình")
+    record(actor, OversightEvents.EXPLANATION_ASKED, insp, summary=f"Đề nghị {insp.unit.name} giải trình")
     return insp
 
 
@@ -266,7 +267,7 @@ def explain(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = Non
     insp.explanation = text.strip()
     insp.explained_on = on or today()
     insp.save(update_fields=["explanation", "explained_on"])
-    record(actor, "oversight.explained", insp, summary=f"{insp.unit.name} giải trình: {text[:200]}")
+    record(actor, OversightEvents.EXPLAINED, insp, summary=f"{insp.unit.name} giải trình: {text[:200]}")
     return insp
 
 
@@ -290,7 +291,7 @@ def conclude(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = No
     insp.concluded_by = user_or_none(actor)
     insp.status = InspectionStatus.CONCLUDED
     insp.save(update_fields=["conclusion", "concluded_on", "concluded_by", "status"])
-    record(actor, "oversight.concluded", insp, summary=f"Kết luận kiểm tra {insp.unit.name}")
+    record(actor, OversightEvents.CONCLUDED, insp, summary=f"Kết luận kiểm tra {insp.unit.name}")
     return insp
 
 
@@ -306,5 +307,5 @@ def cancel(actor: Any, insp: Inspection, *, reason: str) -> Inspection:
     insp.status = InspectionStatus.CANCELLED
     insp.cancel_reason = reason.strip()[:300]
     insp.save(update_fields=["status", "cancel_reason"])
-    record(actor, "oversight.inspection_cancelled", insp, summary=f"Hủy: {reason[:200]}")
+    record(actor, OversightEvents.INSPECTION_CANCELLED, insp, summary=f"Hủy: {reason[:200]}")
     return insp

@@ -17,6 +17,7 @@ from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit
 from cchc.org.queries import user_jurisdiction
 from cchc.surveys.actions.common import require, require_secretariat
 from cchc.surveys.actions.questionnaires import freeze
+from cchc.surveys.audit_events import SurveysEvents
 from cchc.surveys.conf import setting
 from cchc.surveys.models import (
     Campaign,
@@ -91,7 +92,7 @@ def create_campaign(
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     set_units(actor, campaign, {unit: None for unit in units})
-    record(actor, "survey.campaign_created", campaign, summary=f"Tạo đợt khảo sát “{campaign.name}”")
+    record(actor, SurveysEvents.CAMPAIGN_CREATED, campaign, summary=f"Tạo đợt khảo sát “{campaign.name}”")
     return campaign
 
 
@@ -121,7 +122,7 @@ def update_campaign(actor: Any, campaign: Campaign, **fields: Any) -> Campaign:
     changes = diff(before, {k: getattr(campaign, k) for k in allowed})
     record(
         actor,
-        "survey.campaign_updated",
+        SurveysEvents.CAMPAIGN_UPDATED,
         campaign,
         summary=f"Sửa đợt khảo sát “{campaign.name}”",
         data=changes,
@@ -192,7 +193,7 @@ def open_campaign(actor: Any, campaign: Campaign) -> Campaign:
     _check_overlap(campaign)
     campaign.save(update_fields=["status", "opened_at"])
     freeze(actor, campaign.questionnaire)
-    record(actor, "survey.campaign_opened", campaign, summary=f"Mở đợt khảo sát “{campaign.name}”")
+    record(actor, SurveysEvents.CAMPAIGN_OPENED, campaign, summary=f"Mở đợt khảo sát “{campaign.name}”")
     return campaign
 
 
@@ -209,7 +210,7 @@ def close_campaign(actor: Any, campaign: Campaign) -> Campaign:
     pending = campaign.responses.filter(flag_status=FlagStatus.PENDING).count()
     record(
         actor,
-        "survey.campaign_closed",
+        SurveysEvents.CAMPAIGN_CLOSED,
         campaign,
         summary=f"Kết thúc thu thập “{campaign.name}”",
         data={"pending_review": pending},
@@ -232,7 +233,7 @@ def publish_campaign(actor: Any, campaign: Campaign) -> Campaign:
     campaign.status = CampaignStatus.PUBLISHED
     campaign.published_at = timezone.now()
     campaign.save(update_fields=["status", "published_at"])
-    record(actor, "survey.campaign_published", campaign, summary=f"Công bố kết quả “{campaign.name}”")
+    record(actor, SurveysEvents.CAMPAIGN_PUBLISHED, campaign, summary=f"Công bố kết quả “{campaign.name}”")
     return campaign
 
 
@@ -253,7 +254,7 @@ def create_kiosk(actor: Any, *, name: str, unit: Unit, token: str | None = None)
         token=token or secrets.token_urlsafe(18),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    record(actor, "survey.kiosk_created", kiosk, summary=f"Đặt ki-ốt “{kiosk.name}” tại {unit.name}")
+    record(actor, SurveysEvents.KIOSK_CREATED, kiosk, summary=f"Đặt ki-ốt “{kiosk.name}” tại {unit.name}")
     return kiosk
 
 
@@ -261,4 +262,4 @@ def create_kiosk(actor: Any, *, name: str, unit: Unit, token: str | None = None)
 def deactivate_kiosk(actor: Any, kiosk: Kiosk) -> None:
     require(entry_units_for(actor).filter(pk=kiosk.unit_id).exists(), "Bạn không được quản lý ki-ốt này.")
     Kiosk.objects.filter(pk=kiosk.pk).update(is_active=False)
-    record(actor, "survey.kiosk_deactivated", kiosk, summary=f"Ngừng ki-ốt “{kiosk.name}”")
+    record(actor, SurveysEvents.KIOSK_DEACTIVATED, kiosk, summary=f"Ngừng ki-ốt “{kiosk.name}”")

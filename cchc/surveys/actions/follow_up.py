@@ -18,6 +18,7 @@ from cchc.lib import indices
 from cchc.org.models import Unit
 from cchc.org.queries import user_unit
 from cchc.surveys.actions.common import require, require_secretariat
+from cchc.surveys.audit_events import SurveysEvents
 from cchc.surveys.models import Campaign, FigureScope, FlagStatus, ImprovementTask, PublishedFigure, Response
 from cchc.surveys.queries import surveys_for
 
@@ -43,7 +44,7 @@ def review(actor: Any, response: Response, *, keep: bool, note: str) -> Response
     response.save(update_fields=["flag_status", "reviewed_by", "reviewed_at", "review_note"])
     record(
         actor,
-        "survey.response_reviewed",
+        SurveysEvents.RESPONSE_REVIEWED,
         response,
         summary=f"{response.number}: {response.get_flag_status_display()}",
         data={"before": before, "after": response.flag_status, "note": note.strip()[:300]},
@@ -91,7 +92,7 @@ def save_figure(
     figure.save()
     record(
         actor,
-        "survey.figure_saved",
+        SurveysEvents.FIGURE_SAVED,
         figure,
         summary=f"{'Nhập' if created else 'Sửa'} chỉ số SIPAS đã công bố: {figure}",
     )
@@ -101,7 +102,7 @@ def save_figure(
 @transaction.atomic
 def delete_figure(actor: Any, figure: PublishedFigure) -> None:
     require_secretariat(actor)
-    record(actor, "survey.figure_deleted", figure, summary=f"Xoá chỉ số SIPAS đã nhập: {figure}")
+    record(actor, SurveysEvents.FIGURE_DELETED, figure, summary=f"Xoá chỉ số SIPAS đã nhập: {figure}")
     figure.delete()
 
 
@@ -174,7 +175,7 @@ def create_improvement_task(
     )
     record(
         actor,
-        "survey.improvement_task",
+        SurveysEvents.IMPROVEMENT_TASK,
         link,
         summary=f"Giao {unit.name} cải thiện tiêu chí {item_code}",
         data={"task": task.pk, "campaign": campaign.pk, "index": index},

@@ -15,6 +15,7 @@ from django.utils import timezone
 from cchc.core.events import diff, record
 from cchc.lib import questionnaires as qlib
 from cchc.surveys.actions.common import require_secretariat
+from cchc.surveys.audit_events import SurveysEvents
 from cchc.surveys.models import FROZEN_MESSAGE, QuestionnaireVersion, VersionStatus
 
 # --- questionnaires ------------------------------------------------------------------------------
@@ -73,7 +74,12 @@ def _store(
         existing.definition = definition
         existing.title = title
         existing.save()
-        record(actor, "survey.questionnaire_replaced", existing, summary=f"Thay định nghĩa bộ câu hỏi {code}")
+        record(
+            actor,
+            SurveysEvents.QUESTIONNAIRE_REPLACED,
+            existing,
+            summary=f"Thay định nghĩa bộ câu hỏi {code}",
+        )
         return existing, False
     version = QuestionnaireVersion.objects.create(
         code=code,
@@ -82,7 +88,7 @@ def _store(
         imported_from=imported_from,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    record(actor, "survey.questionnaire_imported", version, summary=f"Nhập bộ câu hỏi {code}")
+    record(actor, SurveysEvents.QUESTIONNAIRE_IMPORTED, version, summary=f"Nhập bộ câu hỏi {code}")
     return version, True
 
 
@@ -104,7 +110,7 @@ def copy_version(actor: Any, version: QuestionnaireVersion, new_code: str) -> Qu
         based_on=version,
         created_by=actor,
     )
-    record(actor, "survey.questionnaire_copied", draft, summary=f"Sao {version.code} thành {new_code}")
+    record(actor, SurveysEvents.QUESTIONNAIRE_COPIED, draft, summary=f"Sao {version.code} thành {new_code}")
     return draft
 
 
@@ -175,7 +181,7 @@ def edit_version(
     version.save()
     record(
         actor,
-        "survey.questionnaire_edited",
+        SurveysEvents.QUESTIONNAIRE_EDITED,
         version,
         summary=f"Sửa bản nháp bộ câu hỏi {version.code}",
         data={"fields": sorted(changes)},
@@ -192,7 +198,7 @@ def freeze(actor: Any, version: QuestionnaireVersion) -> None:
     version.status = VersionStatus.IN_USE
     record(
         actor,
-        "survey.questionnaire_frozen",
+        SurveysEvents.QUESTIONNAIRE_FROZEN,
         version,
         summary=f"Khóa bộ câu hỏi {version.code} (bắt đầu dùng)",
     )

@@ -17,8 +17,9 @@ from django.db import transaction
 from cchc.core import demo_clock
 from cchc.core.events import record
 from cchc.core.models import AuditEvent
+from cchc.demo.audit_events import DemoEvents
 
-LOADED = "demo.loaded"
+LOADED = DemoEvents.LOADED
 
 
 def _earlier_clock() -> tuple[dt.date, dt.datetime] | None:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from cchc.core.events import record
 from cchc.dossiers import facts
+from cchc.dossiers.audit_events import DossiersEvents
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         out = facts.rebuild(progress if sys.stderr.isatty() else None)
         record(
             "cchc rebuild-facts",
-            "dossiers.facts_rebuilt",
+            DossiersEvents.FACTS_REBUILT,
             object_type="dossiers.dailyfact",
             object_id="*",
             summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}) "

@@ -1,0 +1,11 @@
+"""The audit events the demo app writes: its whole vocabulary, one member per verb.
+
+``cchc.core.events.record`` takes only members of an ``AuditVerb`` subclass, so a verb is written in one
+place and the audit page, filters and tests read the same names. The stored value is the string.
+"""
+
+from cchc.core.events import AuditVerb
+
+
+class DemoEvents(AuditVerb):
+    LOADED = "demo.loaded"
