@@ -21,6 +21,7 @@ from cchc.dossiers.models import Procedure
 from cchc.notify.actions import send
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import user_jurisdiction, user_unit
+from cchc.proposals.audit_events import ProposalsEvents
 from cchc.proposals.models import Conclusion, Kind, Opinion, ProcedureReview, Proposal, Status
 from cchc.proposals.queries import can_decide, can_edit, can_review, drafting_units, review_units
 
@@ -94,7 +95,7 @@ def create_proposal(actor: Any, area: Jurisdiction, data: dict[str, Any]) -> Pro
     proposal = Proposal.objects.create(jurisdiction=area, created_by=_user(actor), **values)
     record(
         actor,
-        "proposal.created",
+        ProposalsEvents.CREATED,
         proposal,
         summary=f"{proposal.get_kind_display()}: {proposal.title[:200]}",
     )
@@ -110,7 +111,7 @@ def update_proposal(actor: Any, proposal: Proposal, data: dict[str, Any]) -> Pro
     for k in FIELDS:
         setattr(proposal, k, data.get(k))
     proposal.save()
-    record(actor, "proposal.updated", proposal, summary=proposal.title[:200], data=diff(before, data))
+    record(actor, ProposalsEvents.UPDATED, proposal, summary=proposal.title[:200], data=diff(before, data))
     return proposal
 
 
@@ -123,7 +124,7 @@ def submit(actor: Any, proposal: Proposal) -> Proposal:
     proposal.status = Status.SUBMITTED
     proposal.submitted_at = timezone.now()
     proposal.save(update_fields=["status", "submitted_at"])
-    record(actor, "proposal.submitted", proposal, summary=f"Gửi thẩm định: {proposal.title[:200]}")
+    record(actor, ProposalsEvents.SUBMITTED, proposal, summary=f"Gửi thẩm định: {proposal.title[:200]}")
     return proposal
 
 
@@ -140,7 +141,7 @@ def review(actor: Any, proposal: Proposal, *, opinion: str, note: str) -> Propos
         proposal.status = Status.DRAFT
         proposal.review_note = note.strip()
         proposal.save(update_fields=["status", "review_note"])
-        record(actor, "proposal.returned", proposal, summary=f"Trả lại để bổ sung: {note[:200]}")
+        record(actor, ProposalsEvents.RETURNED, proposal, summary=f"Trả lại để bổ sung: {note[:200]}")
         return proposal
     if opinion not in Opinion.values:
         raise ValidationError({"opinion": "Chọn ý kiến thẩm định."})
@@ -152,7 +153,7 @@ def review(actor: Any, proposal: Proposal, *, opinion: str, note: str) -> Propos
     proposal.save(update_fields=["status", "opinion", "review_note", "reviewed_by", "reviewed_at"])
     record(
         actor,
-        "proposal.reviewed",
+        ProposalsEvents.REVIEWED,
         proposal,
         summary=f"{proposal.get_opinion_display()}: {note[:200]}",
         data={"opinion": opinion},
@@ -239,7 +240,7 @@ def decide(
     proposal.save()
     record(
         actor,
-        "proposal.approved" if approve else "proposal.rejected",
+        ProposalsEvents.APPROVED if approve else ProposalsEvents.REJECTED,
         proposal,
         summary=f"{'Chấp thuận' if approve else 'Không chấp thuận'} ({proposal.decision_number}): "
         f"{proposal.title[:180]}",
@@ -306,7 +307,7 @@ def add_review(
     )
     record(
         actor,
-        "proposal.procedure_reviewed",
+        ProposalsEvents.PROCEDURE_REVIEWED,
         row,
         summary=f"Rà soát năm {year}: {procedure.national_code} — {row.get_conclusion_display()}",
     )

@@ -27,6 +27,7 @@ from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.notify.actions import send
 from cchc.org.models import Jurisdiction, Official, Unit
 from cchc.org.queries import user_jurisdiction
+from cchc.training.audit_events import TrainingEvents
 from cchc.training.models import (
     Attendance,
     ClassStatus,
@@ -116,7 +117,7 @@ def create_course(
         description=description.strip(),
         created_by=_user(actor),
     )
-    record(actor, "training.course_created", course, summary=f"Khóa bồi dưỡng: {course.title[:200]}")
+    record(actor, TrainingEvents.COURSE_CREATED, course, summary=f"Khóa bồi dưỡng: {course.title[:200]}")
     return course
 
 
@@ -151,14 +152,16 @@ def add_material(actor: Any, course: Course, uploaded: UploadedFile) -> Material
     name, data = _check_material(uploaded)
     row = Material(course=course, name=name, size=len(data), uploaded_by=_user(actor))
     row.file.save(name, ContentFile(data), save=True)
-    record(actor, "training.material_added", course, summary=f"Thêm tài liệu {name}", data={"file": row.pk})
+    record(
+        actor, TrainingEvents.MATERIAL_ADDED, course, summary=f"Thêm tài liệu {name}", data={"file": row.pk}
+    )
     return row
 
 
 @transaction.atomic
 def remove_material(actor: Any, row: Material) -> None:
     _require_manager(actor, row.course.jurisdiction)
-    record(actor, "training.material_removed", row.course, summary=f"Gỡ tài liệu {row.name}")
+    record(actor, TrainingEvents.MATERIAL_REMOVED, row.course, summary=f"Gỡ tài liệu {row.name}")
     row.file.delete(save=False)
     row.delete()
 
@@ -202,7 +205,7 @@ def schedule_class(
     )
     record(
         actor,
-        "training.class_scheduled",
+        TrainingEvents.CLASS_SCHEDULED,
         cls,
         summary=f"{course.title[:150]} — {cls.name}, {start_date:%d/%m/%Y}",
     )
@@ -267,7 +270,7 @@ def invite(actor: Any, cls: TrainingClass, officials: Iterable[Official]) -> lis
             )
     record(
         actor,
-        "training.invited",
+        TrainingEvents.INVITED,
         cls,
         summary=f"Mời {len(rows)} học viên vào {cls.name}",
         data={"officials": [r.official_id for r in rows]},
@@ -296,7 +299,7 @@ def cancel_class(actor: Any, cls: TrainingClass, *, reason: str) -> TrainingClas
                 object_type="training.trainingclass",
                 object_id=str(cls.pk),
             )
-    record(actor, "training.class_cancelled", cls, summary=f"Hủy {cls.name}: {reason[:200]}")
+    record(actor, TrainingEvents.CLASS_CANCELLED, cls, summary=f"Hủy {cls.name}: {reason[:200]}")
     return cls
 
 
@@ -325,7 +328,7 @@ def _close_needs(actor: Any, row: Enrolment, on: dt.date) -> int:
     if count:
         record(
             actor,
-            "training.need_closed",
+            TrainingEvents.NEED_CLOSED,
             row,
             summary=f"{row.official.full_name}: đã tham gia {row.training_class.name}, đóng {count} nhu cầu",
         )
@@ -364,7 +367,7 @@ def record_attendance(
     present = sum(1 for v in marks.values() if v == Attendance.PRESENT)
     record(
         actor,
-        "training.attendance_recorded",
+        TrainingEvents.ATTENDANCE_RECORDED,
         cls,
         summary=f"Điểm danh {cls.name}: {present}/{len(marks)} có mặt",
         data={"marks": {str(k): v for k, v in marks.items()}},
@@ -433,7 +436,7 @@ def record_results(
     cls.save(update_fields=["status"])
     record(
         actor,
-        "training.results_recorded",
+        TrainingEvents.RESULTS_RECORDED,
         cls,
         summary=f"Kết quả {cls.name}: {sum(1 for r, _ in parsed.values() if r == Result.PASSED)} đạt, "
         f"cấp {issued} giấy chứng nhận",
@@ -476,7 +479,7 @@ def add_need(
     )
     record(
         actor,
-        "training.need_proposed",
+        TrainingEvents.NEED_PROPOSED,
         need,
         summary=f"{official.full_name}: {topic.name} ({need.get_source_display()})",
         data={"figures": figures or {}},
@@ -495,5 +498,5 @@ def dismiss_need(actor: Any, need: TrainingNeed, *, reason: str, on: dt.date | N
     need.dismiss_reason = reason.strip()[:300]
     need.closed_on = on or timezone.localdate()
     need.save(update_fields=["status", "dismiss_reason", "closed_on"])
-    record(actor, "training.need_dismissed", need, summary=f"{need}: {reason[:200]}")
+    record(actor, TrainingEvents.NEED_DISMISSED, need, summary=f"{need}: {reason[:200]}")
     return need
