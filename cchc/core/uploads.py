@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import IO
+
 from django.conf import settings
 
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook, declared_size, is_zip
@@ -16,12 +18,12 @@ def limits() -> Limits:
     )
 
 
-def check_upload(data: bytes) -> None:
+def check_upload(data: bytes | IO[bytes]) -> None:
     """``WorkbookRefused`` (Vietnamese message) for a zip-based workbook that is a bomb or broken."""
     if is_zip(data):
         check_workbook(data, limits())
 
 
-def unpacked_size(data: bytes) -> int:
+def unpacked_size(data: bytes | IO[bytes]) -> int:
     """What the parser will really hold: a workbook's declared uncompressed size, or the bytes."""
     return declared_size(data)

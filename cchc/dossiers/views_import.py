@@ -14,7 +14,7 @@ from typing import Any, cast
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,16 +28,18 @@ from cchc.dossiers.records import FIELDS
 from cchc.dossiers.scope import can_import
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".txt")
+ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".txt")
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp hồ sơ (CSV, XLSX hoặc JSON)",
+        label="Tệp hồ sơ (CSV, XLSX, JSON hoặc JSON theo dòng)",
         help_text=(
             "Tên cột theo Cổng Dịch vụ công quốc gia (MaHoSo, MaTTHC, DonViXuLy…) hoặc tiêu đề tiếng Việt."
         ),
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx,.json"}),
+        widget=forms.ClearableFileInput(
+            attrs={"class": "form-control", "accept": ".csv,.xlsx,.json,.ndjson,.jsonl"}
+        ),
     )
     dry_run = forms.BooleanField(
         label="Chỉ kiểm tra, chưa ghi",
@@ -48,7 +50,7 @@ class UploadForm(forms.Form):
     def clean_file(self) -> Any:
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError("Chỉ nhận tệp .csv, .xlsx hoặc .json.")
+            raise forms.ValidationError("Chỉ nhận tệp .csv, .xlsx, .json, .ndjson hoặc .jsonl.")
         if f.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
@@ -81,10 +83,11 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
-        data = f.read()
+        # The upload is read from where Django put it (a temporary file when large), never whole here.
+        fh = f.open("rb")
         try:
             # A compressed-file bomb is refused here, in seconds, before any batch or parser exists.
-            check_upload(data)
+            check_upload(fh)
         except WorkbookRefused as exc:
             form.add_error("file", str(exc))
         else:
@@ -94,13 +97,15 @@ def upload(request: HttpRequest) -> HttpResponse:
                 submitted_by=cast(User, request.user),
             )
             # What the parser will hold decides, not the compressed size of a workbook.
-            if unpacked_size(data) > background_threshold():
+            if unpacked_size(fh) > background_threshold():
                 from cchc.dossiers.jobs import import_dossier_file
 
-                batch.file.save(f.name, ContentFile(data), save=True)
+                fh.seek(0)
+                batch.file.save(f.name, File(fh), save=True)
                 import_dossier_file.enqueue(batch.pk)
             else:
-                run_batch(batch, data, actor=request.user)
+                fh.seek(0)
+                run_batch(batch, fh.read(), actor=request.user)
             return redirect("dossier_import:detail", pk=batch.pk)
     recent = batches_for(request.user)[:10]
     return render(

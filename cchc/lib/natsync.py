@@ -1,10 +1,12 @@
 """Reading dossiers in the national sync shape (docs/rules/national-sync.md) into
 ``cchc.lib.outcomes.Dossier``. Pure.
 
-Accepted: JSON (a list of dossier objects, or ``{"data": [...]}`` as in a DongBoHoSoMC body) and a CSV
-with one row per dossier (docs/outcomes.md "Input formats"). Every faulty record is reported with its
-number, field, value and a Vietnamese reason; a record with any error yields no dossier. Input that
-cannot be read at all raises ``UnreadableInput``.
+Accepted (docs/outcomes.md "Input formats"): JSON (a list of dossier objects, or ``{"data": [...]}`` as in
+a DongBoHoSoMC body), line-delimited JSON (one dossier object per line), and a CSV or XLSX with one row
+per dossier. Files are read one record at a time (``record_stream``), so memory does not grow with the
+file. Every faulty record is reported with its number (the line, for line-delimited files), field,
+value and a Vietnamese reason; a record with any error yields no dossier. Input that cannot be read at
+all raises ``UnreadableInput``, naming where reading stopped.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from cchc.lib.outcomes import (
     Step,
     Supplement,
 )
+from cchc.lib.record_stream import Records, UnreadableInput, iter_records
+
+__all__ = ["UnreadableInput", "iter_records"]
 
 # Việt Nam has kept UTC+7 without daylight saving since 1975: instants with an offset are converted
 # to this wall clock without needing a time-zone database.
@@ -77,10 +82,6 @@ FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
 _fromisoformat = datetime.fromisoformat
 _COMPACT = re.compile(r"\d{14}|\d{8}")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-
-
-class UnreadableInput(Exception):
-    """The file as a whole cannot be read; the message is Vietnamese and meant for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -563,87 +564,63 @@ def _parse_all(
 
 
 def parse_json(text: str | bytes, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
-    return _parse_all(_json_items(text), RECORD, procedures)
-
-
-def _json_items(text: str | bytes) -> Iterator[RawItem]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnreadableInput(
-            f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): sai cú pháp"
-        ) from None
-    except UnicodeDecodeError:
-        raise UnreadableInput("Tệp không phải văn bản UTF-8") from None
-    except RecursionError:
-        raise UnreadableInput("Tệp JSON lồng nhau quá sâu") from None
-    if isinstance(data, dict) and isinstance(data.get("data"), list):
-        data = data["data"]
-    if not isinstance(data, list):
-        raise UnreadableInput(
-            'Tệp JSON phải là một danh sách hồ sơ hoặc một đối tượng có khóa "data" là danh sách'
-        )
-    return ((i, raw, []) for i, raw in enumerate(data, start=1))
-
-
-def _csv_rows(text: str) -> tuple[list[str], Iterable[tuple[int, dict[str, str]]]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise UnreadableInput("Tệp CSV trống") from None
-    except csv.Error:
-        raise UnreadableInput("Tệp CSV không đọc được: dòng tiêu đề sai cấu trúc") from None
-    missing = [c for c in CSV_REQUIRED if c not in header]
-    if missing:
-        raise UnreadableInput(f"Tệp CSV thiếu cột bắt buộc: {', '.join(missing)} (dòng tiêu đề, dòng 1)")
-
-    def rows() -> Iterable[tuple[int, dict[str, str]]]:
-        row_number = 1
-        try:
-            for cells in reader:
-                row_number += 1
-                if not any(c.strip() for c in cells):
-                    continue
-                yield row_number, dict(zip(header, cells, strict=False))
-        except csv.Error:
-            raise UnreadableInput(
-                f"Tệp CSV không đọc được ở dòng {row_number + 1}: dấu ngoặc kép không đóng hoặc ô quá dài"
-            ) from None
-
-    return header, rows()
+    """A JSON (or line-delimited JSON) text held in memory, read like a file."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    where, items = _raw_items(iter_records(io.BytesIO(data), name="x.json"))
+    return _parse_all(items, where, procedures)
 
 
 def parse_csv(text: str, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
     """One row per dossier; list fields hold a JSON array in their cell (docs/outcomes.md)."""
-    return _parse_all(_csv_items(text), ROW, procedures)
+    where, items = _raw_items(iter_records(io.BytesIO(text.encode("utf-8")), name="x.csv"))
+    return _parse_all(items, where, procedures)
 
 
-def _csv_items(text: str) -> Iterator[RawItem]:
-    _, rows = _csv_rows(text.removeprefix("\ufeff"))
+def _raw_items(records: Records) -> tuple[str, Iterator[RawItem]]:
+    if records.header is None:
+        return records.where, ((n, raw, []) for n, raw in records)
+    missing = [c for c in CSV_REQUIRED if c not in records.header]
+    if missing:
+        what = "CSV" if records.format == "csv" else "bảng tính"
+        raise UnreadableInput(f"Tệp {what} thiếu cột bắt buộc: {', '.join(missing)} (dòng tiêu đề, dòng 1)")
+    rows = records if records.format == "csv" else ((n, _as_cells(raw)) for n, raw in records)
+    return records.where, _row_items(rows)
 
-    def records() -> Iterator[RawItem]:
-        for row_number, cells in rows:
-            record: dict[str, Any] = {}
-            errors: list[RecordError] = []
-            for key, cell in cells.items():
-                if key not in LIST_FIELDS:
-                    record[key] = cell
-                elif cell.strip():
-                    try:
-                        record[key] = json.loads(cell)
-                    except (json.JSONDecodeError, RecursionError):
-                        code = (cells.get("MaHoSo") or "").strip() or None
-                        errors.append(
-                            RecordError(
-                                row_number, key, _shown(cell), "không phải mảng JSON hợp lệ", code, ROW
-                            )
-                        )
-            yield row_number, record, errors
 
-    return records()
+def _as_cells(raw: Mapping[str, Any]) -> dict[str, str]:
+    """A spreadsheet row as the CSV cells it would have been exported to: numbers that are whole
+    without ".0", dates in the national spelling, empty cells empty."""
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if value is None:
+            out[key] = ""
+        elif isinstance(value, float) and value.is_integer():
+            out[key] = str(int(value))
+        elif isinstance(value, datetime):
+            out[key] = value.strftime("%Y%m%d%H%M%S")
+        elif isinstance(value, date):
+            out[key] = value.strftime("%Y%m%d")
+        else:
+            out[key] = str(value)
+    return out
+
+
+def _row_items(rows: Iterable[tuple[int, Mapping[str, str]]]) -> Iterator[RawItem]:
+    for row_number, cells in rows:
+        record: dict[str, Any] = {}
+        errors: list[RecordError] = []
+        for key, cell in cells.items():
+            if key not in LIST_FIELDS:
+                record[key] = cell
+            elif cell.strip():
+                try:
+                    record[key] = json.loads(cell)
+                except (json.JSONDecodeError, RecursionError):
+                    code = (cells.get("MaHoSo") or "").strip() or None
+                    errors.append(
+                        RecordError(row_number, key, _shown(cell), "không phải mảng JSON hợp lệ", code, ROW)
+                    )
+        yield row_number, record, errors
 
 
 def read_text(path: str | Path) -> str:
@@ -667,31 +644,24 @@ def _read_text(path: Path) -> str:
 
 
 def read_file(path: str | Path, *, procedures: Mapping[str, LegalLimit] | None = None) -> ParseResult:
-    """JSON or CSV by extension (``.json``/``.csv``), otherwise by the first character."""
+    """Every dossier of a file at once (JSON, line-delimited JSON, CSV or XLSX; ``record_stream``). For
+    large files ``read_batches`` keeps memory bounded."""
     where, items = iter_raw(path)
     return _parse_all(items, where, procedures)
 
 
 def iter_raw(path: str | Path) -> tuple[str, Iterator[RawItem]]:
-    """Every record of a JSON or CSV file in file order, and what a record is called in messages
-    ("bản ghi" or "dòng"). The one place that reads a dossier file: the whole text today; an
-    incremental reader can replace its body without any caller changing."""
-    p = Path(path)
-    text = _read_text(p)
-    suffix = p.suffix.lower()
-    if suffix == ".json" or (suffix != ".csv" and text.lstrip()[:1] in ("[", "{")):
-        return RECORD, _json_items(text)
-    if not text.strip():
-        raise UnreadableInput(f"Tệp {p} trống")
-    return ROW, _csv_items(text)
+    """Every record of a file in file order, read incrementally, and what a record is called in
+    messages ("bản ghi" for JSON, "dòng" for line-delimited JSON, CSV and XLSX rows)."""
+    return _raw_items(iter_records(path))
 
 
 def read_batches(
     path: str | Path, *, procedures: Mapping[str, LegalLimit] | None = None, size: int = 50_000
 ) -> Iterator[ParseResult]:
-    """The file's dossiers ``size`` records at a time, for engines that count as they go. A MaHoSo
-    repeated in a later batch is still an error. ``UnreadableInput`` may come from the first
-    ``next()``, or later once the reader is incremental."""
+    """The file's dossiers ``size`` records at a time, for engines that count as they go; memory holds
+    one batch (and the codes seen so far). A MaHoSo repeated in a later batch is still an error.
+    ``UnreadableInput`` may come from the first ``next()`` or from a later one, where reading stopped."""
     where, items = iter_raw(path)
     seen: dict[str, int] = {}
     while True:

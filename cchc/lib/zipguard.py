@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import IO
 
 MAX_MEMBERS = 10_000
 CHUNK = 1 << 20
@@ -30,19 +31,33 @@ class Limits:
     cells: int
 
 
-def is_zip(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04"
+def is_zip(data: bytes | IO[bytes]) -> bool:
+    if isinstance(data, bytes):
+        return data[:4] == b"PK\x03\x04"
+    data.seek(0)
+    head = data.read(4)
+    data.seek(0)
+    return head == b"PK\x03\x04"
 
 
-def declared_size(data: bytes) -> int:
-    """Total declared uncompressed size of a zip (or the length of anything else)."""
-    if not is_zip(data):
+def _length(data: bytes | IO[bytes]) -> int:
+    if isinstance(data, bytes):
         return len(data)
+    size = data.seek(0, io.SEEK_END)
+    data.seek(0)
+    return size
+
+
+def declared_size(data: bytes | IO[bytes]) -> int:
+    """Total declared uncompressed size of a zip (or the length of anything else); ``data`` is the
+    bytes or an open binary file."""
+    if not is_zip(data):
+        return _length(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as zf:
             return sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        return len(data)
+        return _length(data)
 
 
 def _column_number(letters: str) -> int:
@@ -62,15 +77,20 @@ def _dimension_cells(head: bytes) -> int | None:
     return max(rows, 1) * max(cols, 1)
 
 
-def check_workbook(data: bytes, limits: Limits) -> int:
-    """The workbook's real uncompressed size, or ``WorkbookRefused``."""
+def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
+    """The workbook's real uncompressed size, or ``WorkbookRefused``. ``data`` is the file's bytes or
+    an open binary file (read from its start; its position is left anywhere)."""
     mb = limits.uncompressed_bytes // (1024 * 1024)
     too_big = (
         f"Tệp bảng tính khi giải nén lớn hơn {mb} MB; hệ thống không mở. "
         "Hãy chia thành nhiều tệp nhỏ hơn hoặc xuất ra CSV."
     )
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        if isinstance(data, bytes):
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        else:
+            data.seek(0)
+            zf = zipfile.ZipFile(data)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise WorkbookRefused("Tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng.") from exc
     with zf:

@@ -153,11 +153,13 @@ def upsert_dossiers(
     jurisdiction: Jurisdiction | None = None,
     progress: ProgressFn | None = None,
     validate_only: bool = False,
+    audit: bool = True,
 ) -> UpsertResult:
     """Validate, judge and write a batch of dossier records (see the module docstring).
 
     ``dry_run`` does everything but write (the counts are real); ``validate_only`` stops after the
-    checks that need the database."""
+    checks that need the database. ``audit=False`` leaves the audit row and the ledger signal to a
+    caller that writes one file in several batches inside its own transaction (``importing``)."""
     scope = resolve_scope(actor, jurisdiction)
     recs = list(records)
     result = UpsertResult(dry_run=dry_run)
@@ -184,10 +186,11 @@ def upsert_dossiers(
         progress("write", 0, len(recs))
     with bulk.bulk_session(), transaction.atomic():
         _write(plan, recs, scope, source, now, base_event, progress)
-        record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
-        transaction.on_commit(
-            lambda: ledger_changed.send(upsert_dossiers, created=result.created, updated=result.updated)
-        )
+        if audit:
+            record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
+            transaction.on_commit(
+                lambda: ledger_changed.send(upsert_dossiers, created=result.created, updated=result.updated)
+            )
     return result
 
 

@@ -31,7 +31,7 @@ def test_an_officer_uploads_a_file_and_sees_the_progress_then_the_result(
 
     browser_login(page, live_server.url, world.users["one_stop"], next_path="/ho-so/nhap/")
     page.goto(f"{live_server.url}/ho-so/nhap/")
-    page.get_by_label("Tệp hồ sơ (CSV, XLSX hoặc JSON)").set_input_files(str(path))
+    page.get_by_label("Tệp hồ sơ (CSV, XLSX, JSON hoặc JSON theo dòng)").set_input_files(str(path))
     page.get_by_role("button", name="Tải lên và nhập").click()
 
     progress = page.get_by_test_id("import-progress")
@@ -53,7 +53,7 @@ def test_a_rejected_row_is_shown_with_its_number_and_reason(live_server, page, w
     path.write_bytes(as_csv([national("A"), national("B", MaTTHC="0.000")]))
     browser_login(page, live_server.url, world.users["office"])
     page.goto(f"{live_server.url}/ho-so/nhap/")
-    page.get_by_label("Tệp hồ sơ (CSV, XLSX hoặc JSON)").set_input_files(str(path))
+    page.get_by_label("Tệp hồ sơ (CSV, XLSX, JSON hoặc JSON theo dòng)").set_input_files(str(path))
     page.get_by_role("button", name="Tải lên và nhập").click()
     expect(page.get_by_test_id("import-progress")).to_have_attribute("data-status", "rejected")
     row = page.get_by_test_id("import-errors").locator("tbody tr")

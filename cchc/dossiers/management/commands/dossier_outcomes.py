@@ -1,10 +1,13 @@
 """``cchc dossier-outcomes FILE [--as-of YYYY-MM-DD] [--format json|csv] [--procedures FILE]
 [--supplement-shift working_days|working_hours]``.
 
-Judges every dossier of a one-door export (national sync JSON or the CSV of docs/outcomes.md) at the
-end of ``--as-of`` with ``cchc.lib.outcomes`` — pure and file-based: the working-day calendar is the
-bundled CSV (settings.CCHC_WORKDAYS_CSV) and the database is never touched, so a secretariat can check
-a file before importing it.
+Judges every dossier of a one-door export (national sync JSON, line-delimited JSON, or the CSV/XLSX of
+docs/outcomes.md) at the end of ``--as-of`` with ``cchc.lib.outcomes`` — pure and file-based: the
+working-day calendar is the bundled CSV (settings.CCHC_WORKDAYS_CSV) and the database is never touched,
+so a secretariat can check a file before importing it. The file is read and judged in batches
+(``natsync.read_batches``, ``judge_many``), so memory stays bounded whatever its size; the output is
+gathered in a temporary file and printed only once the whole input has been read, so an input that
+breaks half-way prints nothing but its message.
 
 Exit status: 0 every record judged; 1 some records were faulty (each is listed on stderr, the rest
 are judged and printed); 2 unreadable input or bad arguments (a Vietnamese message on stderr).
@@ -18,20 +21,24 @@ import gc
 import io
 import json
 import sys
+import tempfile
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from cchc.lib.natsync import UnreadableInput, read_file, read_procedures
+from cchc.lib.natsync import RecordError, UnreadableInput, read_batches, read_procedures
 from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, Rules, SupplementShift
 from cchc.lib.outcomes_batch import BatchOutcome, judge_many
 from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
 from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
 FORMATS = ("json", "csv")
+BATCH = 50_000
+# Output up to this size stays in memory; beyond it the temporary file is on disk.
+SPOOL_BYTES = 32 * 1024 * 1024
 CSV_HEADER = ("MaHoSo", "outcome", "cause_kind", "cause_unit", "cause_official")
 
 
@@ -68,24 +75,53 @@ def rows_of(result: BatchOutcome) -> list[tuple[str, str, list[dict[str, str | N
 
 
 def render_json(as_of: dt.date, result: BatchOutcome) -> str:
+    out = io.StringIO()
+    writer = JsonWriter(out, as_of)
+    writer.add(result)
+    writer.close(result.summary())
+    return out.getvalue()
+
+
+def _json_body(result: BatchOutcome) -> str:
     dossiers = [{"MaHoSo": code, "outcome": kind, "causes": causes} for code, kind, causes in rows_of(result)]
     # One C-encoded dump, then one dossier per line for readers. The pattern can only match between two
     # dossiers: inside a JSON string every quote is escaped.
-    body = json.dumps(dossiers, ensure_ascii=False)[1:-1].replace('}, {"MaHoSo"', '},\n{"MaHoSo"')
-    summary = json.dumps(result.summary())
-    return f'{{"as_of": "{as_of.isoformat()}", "dossiers": [\n{body}\n], "summary": {summary}}}'
+    return json.dumps(dossiers, ensure_ascii=False)[1:-1].replace('}, {"MaHoSo"', '},\n{"MaHoSo"')
+
+
+class JsonWriter:
+    """``{"as_of": …, "dossiers": [one per line], "summary": {…}}`` written batch by batch."""
+
+    def __init__(self, out: IO[str], as_of: dt.date) -> None:
+        self.out, self.first = out, True
+        out.write(f'{{"as_of": "{as_of.isoformat()}", "dossiers": [\n')
+
+    def add(self, result: BatchOutcome) -> None:
+        if not len(result):
+            return
+        if not self.first:
+            self.out.write(",\n")
+        self.out.write(_json_body(result))
+        self.first = False
+
+    def close(self, summary: dict[str, int]) -> None:
+        self.out.write(f'\n], "summary": {json.dumps(summary)}}}')
 
 
 def render_csv(result: BatchOutcome) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
+    write_csv_rows(writer, result)
+    return out.getvalue()
+
+
+def write_csv_rows(writer: Any, result: BatchOutcome) -> None:
     for code, kind, causes in rows_of(result):
         if not causes:
             writer.writerow((code, kind, "", "", ""))
         for c in causes:
             writer.writerow((code, kind, c["kind"], c["unit"] or "", c["official"] or ""))
-    return out.getvalue()
 
 
 class Command(BaseCommand):
@@ -148,17 +184,41 @@ class Command(BaseCommand):
             self.fail(f"Không đọc được lịch ngày làm việc {settings.CCHC_WORKDAYS_CSV}: {exc}")
         try:
             procedures = read_procedures(opts["procedures"]) if opts.get("procedures") else None
-            parsed = read_file(opts["file"], procedures=procedures)
         except UnreadableInput as exc:
             self.fail(str(exc))
-        result = judge_many(parsed.dossiers, calendar, as_of, rules=Rules(SupplementShift(shift)))
-        text = render_json(as_of, result) if fmt == "json" else render_csv(result)
-        self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
-        if parsed.errors:
-            for error in parsed.errors:
+        rules = Rules(SupplementShift(shift))
+        errors: list[RecordError] = []
+        judged = 0
+        with tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8", newline="") as out:
+            summary: dict[str, int] = {}
+            json_out = JsonWriter(out, as_of) if fmt == "json" else None
+            csv_out = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+            if csv_out is not None:
+                csv_out.writerow(CSV_HEADER)
+            try:
+                for parsed in read_batches(opts["file"], procedures=procedures, size=BATCH):
+                    result = judge_many(parsed.dossiers, calendar, as_of, rules=rules)
+                    if json_out is not None:
+                        json_out.add(result)
+                    else:
+                        write_csv_rows(csv_out, result)
+                    for kind, count in result.summary().items():
+                        summary[kind] = summary.get(kind, 0) + count
+                    judged += len(parsed.dossiers)
+                    errors.extend(parsed.errors)
+            except UnreadableInput as exc:
+                self.fail(str(exc))
+            if json_out is not None:
+                json_out.close(summary or judge_many([], calendar, as_of, rules=rules).summary())
+                out.write("\n")
+            out.seek(0)
+            # OutputWrapper.write adds its line ending to every call: each chunk is written without it.
+            while chunk := out.read(1 << 20):
+                self.stdout.write(chunk, ending="")
+        if errors:
+            for error in errors:
                 self.stderr.write(error.message())
-            faulty = len({e.index for e in parsed.errors})
-            where = parsed.errors[0].where
+            faulty = len({e.index for e in errors})
             self.fail(
-                f"{faulty} {where} lỗi không được đánh giá; {len(parsed.dossiers)} hồ sơ đã đánh giá.", code=1
+                f"{faulty} {errors[0].where} lỗi không được đánh giá; {judged} hồ sơ đã đánh giá.", code=1
             )

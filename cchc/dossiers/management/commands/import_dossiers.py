@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandParser
 
 from cchc.accounts.models import User
-from cchc.dossiers.importing import UnreadableInput, import_bytes
+from cchc.dossiers.importing import UnreadableInput, import_path
 from cchc.dossiers.progress import ProgressLine
 from cchc.org.models import Jurisdiction
 
@@ -24,12 +24,12 @@ MAX_LISTED = 200
 
 class Command(BaseCommand):
     help = (
-        "Nhập hồ sơ TTHC từ tệp CSV, XLSX hoặc JSON (tên trường theo Cổng DVC quốc gia). "
+        "Nhập hồ sơ TTHC từ tệp CSV, XLSX, JSON hoặc JSON theo dòng (tên trường theo Cổng DVC quốc gia). "
         "Mã thoát: 0 đã nhập, 1 có dòng bị từ chối (không ghi gì), 2 không đọc được tệp."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="tệp .csv, .xlsx hoặc .json")
+        parser.add_argument("file", help="tệp .csv, .xlsx, .json, .ndjson hoặc .jsonl")
         parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
         parser.add_argument("--as-user", help="nhập với quyền của tài khoản này (phạm vi đơn vị của họ)")
         parser.add_argument("--jurisdiction", help="mã địa bàn: chỉ nhận hồ sơ của đơn vị thuộc địa bàn này")
@@ -42,10 +42,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         path = Path(opts["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.fail(f"Không đọc được tệp {path}: {exc.strerror or exc}")
+        if not path.is_file():
+            self.fail(f"Không đọc được tệp {path}: không tìm thấy tệp")
         area = None
         if opts.get("jurisdiction"):
             area = Jurisdiction.objects.filter(code=opts["jurisdiction"]).first()
@@ -64,8 +62,8 @@ class Command(BaseCommand):
                 self.fail(f"Ngày --as-of «{opts['as_of']}» không hợp lệ; dùng yyyy-mm-dd.")
         bar = None if opts.get("quiet") else ProgressLine(sys.stderr)
         try:
-            outcome = import_bytes(
-                data,
+            outcome = import_path(
+                path,
                 path.name,
                 actor=actor,
                 dry_run=opts["dry_run"],
