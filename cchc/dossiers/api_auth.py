@@ -2,7 +2,7 @@
 
 A token is shown once, when it is issued; only its SHA-256 is stored (``ApiClient.token_hash``), with a
 short prefix so a person can tell tokens apart in lists. A revoked client's token is refused (401).
-Issuing and revoking are state changes, so they write an audit row like every action.
+Issuing and revoking are state changes: ``cchc.dossiers.actions.api_clients`` does them, with an audit row.
 """
 
 from __future__ import annotations
@@ -11,18 +11,13 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
-from cchc.core.events import record
-from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.models import ApiClient
-from cchc.org.models import Jurisdiction
 
 TOKEN_PREFIX = "cchc_"
 PREFIX_LENGTH = 12  # ApiClient.token_prefix
@@ -52,57 +47,7 @@ class IssuedClient:
     token: str  # shown once, never stored
 
 
-def issue_client(name: str, jurisdiction_code: str, *, actor: Any = None) -> IssuedClient:
-    """Create a source system with a fresh token for the units of ``jurisdiction_code``."""
-    name = (name or "").strip()
-    if not name:
-        raise ClientError("Thiếu tên hệ thống (--name).")
-    if len(name) > NAME_MAX:
-        raise ClientError(f"Tên hệ thống dài quá {NAME_MAX} ký tự.")
-    area = Jurisdiction.objects.filter(code=(jurisdiction_code or "").strip()).first()
-    if area is None:
-        raise ClientError(f"Không có địa bàn mã «{jurisdiction_code}» (--jurisdiction).")
-    if ApiClient.objects.filter(name=name).exists():
-        raise ClientError(f"Đã có hệ thống tên «{name}»; chọn tên khác hoặc thu hồi hệ thống cũ.")
-    token = new_token()
-    with transaction.atomic():
-        client = ApiClient.objects.create(
-            name=name,
-            jurisdiction=area,
-            token_prefix=token[:PREFIX_LENGTH],
-            token_hash=hash_token(token),
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        )
-        record(
-            actor or "cchc dossier-api-client",
-            DossiersEvents.API_CLIENT_CREATE,
-            client,
-            summary=f"Cấp mã truy cập API cho hệ thống «{name}» (địa bàn {area.code})",
-            data={"name": name, "jurisdiction": area.code, "token_prefix": client.token_prefix},
-        )
-    return IssuedClient(client, token)
-
-
-def revoke_client(name: str, *, actor: Any = None) -> ApiClient:
-    client = ApiClient.objects.filter(name=(name or "").strip()).first()
-    if client is None:
-        raise ClientError(f"Không có hệ thống tên «{name}».")
-    if client.revoked_at is not None:
-        raise ClientError(f"Hệ thống «{client.name}» đã bị thu hồi lúc {_local(client.revoked_at)}.")
-    with transaction.atomic():
-        client.revoked_at = timezone.now()
-        client.save(update_fields=["revoked_at"])
-        record(
-            actor or "cchc dossier-api-client",
-            DossiersEvents.API_CLIENT_REVOKE,
-            client,
-            summary=f"Thu hồi mã truy cập API của hệ thống «{client.name}»",
-            data={"name": client.name, "token_prefix": client.token_prefix},
-        )
-    return client
-
-
-def _local(value: dt.datetime) -> str:
+def local_time(value: dt.datetime) -> str:
     return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
 
 

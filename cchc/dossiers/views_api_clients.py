@@ -20,7 +20,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from cchc.core.roles import Role
-from cchc.dossiers.api_auth import NAME_MAX, ClientError, issue_client, revoke_client
+from cchc.dossiers.actions.api_clients import issue_client, revoke_client
+from cchc.dossiers.api_auth import NAME_MAX, ClientError
 from cchc.dossiers.models import ApiClient
 from cchc.org.models import Jurisdiction
 from cchc.org.queries import user_jurisdiction

@@ -3,28 +3,23 @@ batch of petitions, and the list of batches."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from cchc.accounts.models import User
-from cchc.core.events import record
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
-from cchc.feedback.audit_events import FeedbackEvents
-from cchc.feedback.intake import Intake, receive
-from cchc.feedback.models import Channel, FrontMeeting, Kind, ReplyVia
+from cchc.feedback.actions.meetings import OpinionsRejected, record_meeting
+from cchc.feedback.models import FrontMeeting
 from cchc.feedback.queries import entry_area, may_submit_for_front, petitions_for
 from cchc.feedback.routing import wards_of
-from cchc.notify.actions import send
 from cchc.org.queries import user_jurisdiction, user_unit
 
 OpinionFormSet = formset_factory(f.OpinionForm, extra=5, max_num=60, validate_max=True)
@@ -100,91 +95,17 @@ def _save_batch(
     if not rows:
         formset._non_form_errors = formset.error_class(["Cần nhập ít nhất một ý kiến."])
         return None
-    held = meeting_data["held_on"]
-    received_at = (
-        timezone.now()
-        if held == timezone.localdate()
-        else timezone.make_aware(dt.datetime.combine(held, dt.time(16, 0)))
-    )
-    failed = False
     try:
-        with transaction.atomic():
-            meeting = FrontMeeting.objects.create(
-                unit=unit,
-                jurisdiction=area,
-                held_on=held,
-                kind=meeting_data["kind"],
-                place=meeting_data["place"],
-                ward=meeting_data["ward"],
-                attendees=meeting_data["attendees"],
-                note=meeting_data["note"],
-                created_by=user,
-            )
-            created = []
-            for i, form in rows:
-                d = form.cleaned_data
-                if d.get("category") is None:
-                    form.add_error("category", f"Dòng {i}: chọn lĩnh vực.")
-                    failed = True
-                    continue
-                ward = d.get("ward") or meeting_data["ward"]
-                try:
-                    created.append(
-                        receive(
-                            user,
-                            Intake(
-                                jurisdiction=area,
-                                kind=Kind.PETITION,
-                                channel=Channel.FRONT,
-                                category=d["category"],
-                                ward=ward,
-                                location=meeting_data["place"],
-                                text=d["text"],
-                                citizen_name=d.get("citizen_name")
-                                or f"Cử tri {ward.name if ward else area.name}",
-                                citizen_phone=d.get("citizen_phone") or "",
-                                reply_via=ReplyVia.FRONT,
-                                consent_publish=bool(d.get("consent_publish")),
-                                received_at=received_at,
-                                submitted_by=user,
-                                submitted_by_unit=unit,
-                                meeting=meeting,
-                                require_contact=False,
-                                send_ack=False,
-                            ),
-                        )
-                    )
-                except ValidationError as exc:
-                    failed = True
-                    for field, msgs in exc.message_dict.items():
-                        for m in msgs:
-                            form.add_error(field if field in form.fields else None, f"Dòng {i}: {m}")
-            if failed:
-                raise ValidationError("batch")
-            record(
-                user,
-                FeedbackEvents.MEETING_RECORDED,
-                meeting,
-                summary=f"Chuyển {len(created)} ý kiến từ {meeting.kind.lower()} ngày {held:%d/%m/%Y}",
-            )
-    except ValidationError:
-        return None
-    codes = ", ".join(p.code for p in created)
-    replies_note = (
-        f"Đã tiếp nhận {len(created)} ý kiến, kiến nghị từ {meeting.kind.lower()} "
-        f"ngày {held:%d/%m/%Y}: {codes}."
-    )
-    messages.success(request, replies_note)
-    if unit.email:
-        send(
-            "email",
-            unit.email,
-            f"Tiếp nhận ý kiến cử tri ngày {held:%d/%m/%Y}",
-            replies_note,
-            dedupe_key=f"feedback:meeting:{meeting.pk}:ack",
-            object_type="feedback.frontmeeting",
-            object_id=str(meeting.pk),
+        meeting, _, note = record_meeting(
+            user, unit, area, meeting_data, [(i, form.cleaned_data) for i, form in rows]
         )
+    except OpinionsRejected as exc:
+        forms = dict(rows)
+        for i, errors in exc.rows.items():
+            for field, message in errors:
+                forms[i].add_error(field if field in forms[i].fields else None, message)
+        return None
+    messages.success(request, note)
     return meeting
 
 

@@ -107,7 +107,7 @@ def late_lists(request: HttpRequest) -> HttpResponse:
 
 def reform_rankings(request: HttpRequest) -> HttpResponse:
     """The city index ranking of its agencies and wards, once the leader has approved it for publication."""
-    from cchc.scorecards.releases import published_rankings
+    from cchc.scorecards.queries import published_rankings
 
     releases = list(published_rankings().order_by("-version__year"))
     wanted = request.GET.get("nam", "")[:4]

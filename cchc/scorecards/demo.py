@@ -23,7 +23,7 @@ from cchc.core import demo_clock
 from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive
 from cchc.org.models import Jurisdiction, Unit, UnitKind
-from cchc.scorecards import actions, cards, solutions
+from cchc.scorecards import actions, actions_solutions, cards
 from cchc.scorecards.models import Family, IndexVersion, Scorecard, Solution, Stage
 from cchc.scorecards.published import import_published
 
@@ -139,7 +139,7 @@ def _solutions(version: IndexVersion, s: Any) -> int:
         if state == "none" or leader is None or directive is None:
             continue
         due = today + dt.timedelta(days=30) if state == "open" else today - dt.timedelta(days=12)
-        task = solutions.make_task(leader, sol, directive=directive, due=due)
+        task = actions_solutions.make_task(leader, sol, directive=directive, due=due)
         made += 1
         if state in ("awaiting", "done"):
             directive_actions.report_completion(

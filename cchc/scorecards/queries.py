@@ -9,7 +9,14 @@ from typing import Any
 from cchc.org.models import Jurisdiction
 from cchc.scorecards import cards
 from cchc.scorecards.access import scorecards_for
-from cchc.scorecards.models import Family, IndexVersion, PublishedResult, Scorecard
+from cchc.scorecards.models import (
+    Family,
+    IndexVersion,
+    PublishedResult,
+    RankingRelease,
+    ReleaseStatus,
+    Scorecard,
+)
 from cchc.scorecards.queries766 import area_of, city_area
 
 
@@ -131,3 +138,10 @@ def biggest_losses(user: Any, limit: int = 5) -> tuple[IndexVersion | None, list
             # (``solutions.state_of``'s flag, counted here without loading each solution).
             loss.flagged += counted.n_done
     return version, sorted(found.values(), key=lambda x: -x.lost)[:limit]
+
+
+def published_rankings() -> Any:
+    """What the public sees: published rankings only."""
+    return RankingRelease.objects.filter(status=ReleaseStatus.PUBLISHED).select_related(
+        "version__jurisdiction"
+    )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cchc.directives.exports import xlsx_response
-from cchc.scorecards import actions, releases, solutions
+from cchc.scorecards import actions, actions_releases, actions_solutions, solutions
 from cchc.scorecards.access import access, may_read_cards, scorecards_for
 from cchc.scorecards.models import CriterionScore, Evidence, RankingRelease, Solution
 from cchc.scorecards.queries import card_result, city_of, published, ranking, versions_for
@@ -197,7 +197,7 @@ def add_solution(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
         request,
         pk,
         f"tc-{score.code}",
-        lambda: solutions.add_solution(request.user, score, text=request.POST.get("text", "")),
+        lambda: actions_solutions.add_solution(request.user, score, text=request.POST.get("text", "")),
     )
 
 
@@ -218,7 +218,7 @@ def make_task(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
         directive = solutions.directives_for_tasks(area).filter(pk=pk).first()
         if directive is None:
             raise actions.ScorecardError("Chọn văn bản chỉ đạo để gắn nhiệm vụ.")
-        solutions.make_task(request.user, solution, directive=directive, due=due)
+        actions_solutions.make_task(request.user, solution, directive=directive, due=due)
 
     return _run(request, pk, f"tc-{solution.score.code}", run)
 
@@ -295,11 +295,11 @@ def release_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
         raise Http404
     try:
         if step == "du-thao":
-            releases.draft(request.user, version)
+            actions_releases.draft(request.user, version)
         elif step == "phe-duyet":
-            releases.approve(request.user, get_object_or_404(RankingRelease, version=version))
+            actions_releases.approve(request.user, get_object_or_404(RankingRelease, version=version))
         elif step == "thu-hoi":
-            releases.withdraw(request.user, get_object_or_404(RankingRelease, version=version))
+            actions_releases.withdraw(request.user, get_object_or_404(RankingRelease, version=version))
         elif step == "so-lieu":
             n = actions.refresh_for(request.user, version, timezone.localdate())
             messages.info(request, f"Đã cập nhật {n} số liệu tính từ dữ liệu CCHC.")

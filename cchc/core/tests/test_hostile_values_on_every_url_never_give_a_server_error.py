@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cchc.accounts.models import User
-from cchc.dossiers.api_auth import issue_client
+from cchc.dossiers.actions.api_clients import issue_client
 from cchc.dossiers.api_schemas import EXAMPLE_DOSSIER, EXAMPLE_PROGRESS
 from cchc.testing.personas import login_verified
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.test import Client
 
-from cchc.dossiers.api_auth import issue_client
+from cchc.dossiers.actions.api_clients import issue_client
 from cchc.testing.personas import World
 
 API = "/api"

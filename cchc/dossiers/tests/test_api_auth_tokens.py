@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from cchc.core.models import AuditEvent
-from cchc.dossiers.api_auth import issue_client, revoke_client
+from cchc.dossiers.actions.api_clients import issue_client, revoke_client
 from cchc.dossiers.models import ApiClient, Dossier
 from cchc.dossiers.tests.api_helpers import Api
 from cchc.dossiers.tests.import_helpers import make_catalogue, national

@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 
 from cchc.core.models import AuditEvent
-from cchc.dossiers.api_auth import client_for_token, issue_client
+from cchc.dossiers.actions.api_clients import issue_client
+from cchc.dossiers.api_auth import client_for_token
 from cchc.dossiers.models import ApiClient
 from cchc.testing.personas import login_verified
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from cchc.dossiers.actions import upsert_dossiers
-from cchc.dossiers.api_auth import issue_client
+from cchc.dossiers.actions.api_clients import issue_client
 from cchc.dossiers.api_schemas import EXAMPLE_DOSSIER
 from cchc.dossiers.demo import load_catalogue
 from cchc.dossiers.records import parse_record

@@ -56,7 +56,7 @@ def test_another_ward_gets_404_and_the_front_is_refused(world):
 
 def test_a_losing_criterion_shows_its_solutions_and_the_leader_may_give_a_task(world):
     from cchc.directives.models import Directive
-    from cchc.scorecards import actions, solutions
+    from cchc.scorecards import actions, actions_solutions
 
     Directive.objects.create(
         jurisdiction=world.jurisdictions["city"], issuer="UBND", number="7190", symbol="UBND-NV",
@@ -65,7 +65,7 @@ def test_a_losing_criterion_shows_its_solutions_and_the_leader_may_give_a_task(w
     cards = open_year(world)
     row = score_of(cards["p1"], "1.1")
     actions.self_assess(world.users["ward_officer"], row, points="1", note="")
-    solutions.add_solution(world.users["unit_head"], row, text="Ban hành kế hoạch sớm")
+    actions_solutions.add_solution(world.users["unit_head"], row, text="Ban hành kế hoạch sớm")
     url = reverse("scorecards:card", args=[cards["p1"].pk])
     leader = _client(world, "leader").get(url).content.decode()
     assert "Ban hành kế hoạch sớm" in leader and "Giao nhiệm vụ" in leader

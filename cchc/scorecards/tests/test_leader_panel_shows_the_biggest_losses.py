@@ -10,7 +10,7 @@ import pytest
 
 from cchc.directives.actions_register import register_directive
 from cchc.directives.models import TaskStatus
-from cchc.scorecards import actions, solutions
+from cchc.scorecards import actions, actions_solutions
 from cchc.scorecards.queries import biggest_losses
 from cchc.scorecards.tests.card_helpers import open_year, score_of
 
@@ -31,8 +31,12 @@ def test_losses_are_summed_and_their_solutions_followed(world):
     actions.self_assess(world.users["ward_officer"], score_of(cards["p1"], "1.1"), points="1", note="")
     actions.self_assess(world.users["other_ward_officer"], score_of(cards["p2"], "1.1"), points="2", note="")
     actions.self_assess(world.users["ward_officer"], score_of(cards["p1"], "4.1"), points="7", note="")
-    sol = solutions.add_solution(world.users["leader"], score_of(cards["p1"], "1.1"), text="Ban hành sớm")
-    task = solutions.make_task(world.users["leader"], sol, directive=directive, due=dt.date(2030, 1, 1))
+    sol = actions_solutions.add_solution(
+        world.users["leader"], score_of(cards["p1"], "1.1"), text="Ban hành sớm"
+    )
+    task = actions_solutions.make_task(
+        world.users["leader"], sol, directive=directive, due=dt.date(2030, 1, 1)
+    )
     task.status = TaskStatus.DONE
     task.save(update_fields=["status"])
 

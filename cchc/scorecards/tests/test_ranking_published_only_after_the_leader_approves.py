@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from cchc.scorecards import actions, releases
+from cchc.scorecards import actions, actions_releases
 from cchc.scorecards.models import ReleaseStatus
 from cchc.scorecards.queries import card_result
 from cchc.scorecards.tests.card_helpers import open_year, score_of
@@ -44,24 +44,24 @@ def test_draft_approve_publish_withdraw(world, client):
     card = _scored(world)
     public = reverse("portal:reform_rankings")
     with pytest.raises(PermissionDenied):
-        releases.draft(world.users["leader"], card.version)
-    release = releases.draft(world.users["secretariat"], card.version)
+        actions_releases.draft(world.users["leader"], card.version)
+    release = actions_releases.draft(world.users["secretariat"], card.version)
     assert [r["unit"] for r in release.rows] == ["UBND Phường 1"]
     assert "UBND Phường 1" not in client.get(public).content.decode()
     with pytest.raises(PermissionDenied):
-        releases.approve(world.users["secretariat"], release)
-    releases.approve(world.users["leader"], release)
+        actions_releases.approve(world.users["secretariat"], release)
+    actions_releases.approve(world.users["leader"], release)
     assert release.status == ReleaseStatus.PUBLISHED
     page = client.get(public).content.decode()
     assert "UBND Phường 1" in page and f"{card_result(card).percent}".replace(".", ",") in page
-    releases.withdraw(world.users["leader"], release)
+    actions_releases.withdraw(world.users["leader"], release)
     assert "UBND Phường 1" not in client.get(public).content.decode()
 
 
 def test_a_ranking_without_scored_cards_cannot_be_drafted(world):
     card = open_year(world)["p1"]
     with pytest.raises(actions.ScorecardError, match="chốt điểm"):
-        releases.draft(world.users["secretariat"], card.version)
+        actions_releases.draft(world.users["secretariat"], card.version)
 
 
 def test_the_card_and_the_ranking_download_as_xlsx(world):

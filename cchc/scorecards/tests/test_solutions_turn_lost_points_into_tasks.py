@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 
 from cchc.directives.actions_register import register_directive
 from cchc.directives.models import TaskStatus
-from cchc.scorecards import actions, solutions
+from cchc.scorecards import actions, actions_solutions, solutions
 from cchc.scorecards.queries import card_result
 from cchc.scorecards.tests.card_helpers import open_year, score_of
 
@@ -49,12 +49,14 @@ def _losing(world):
 def test_a_solution_becomes_a_task_led_by_the_ward(world, directive):
     _, row = _losing(world)
     actions.write_cause(world.users["unit_head"], row, cause="Kế hoạch ban hành sau hạn 15 ngày")
-    solution = solutions.add_solution(world.users["unit_head"], row, text="Ban hành kế hoạch năm trước 31/12")
+    solution = actions_solutions.add_solution(
+        world.users["unit_head"], row, text="Ban hành kế hoạch năm trước 31/12"
+    )
     with pytest.raises(PermissionDenied):
-        solutions.make_task(
+        actions_solutions.make_task(
             world.users["unit_head"], solution, directive=directive, due=dt.date(2022, 12, 15)
         )
-    task = solutions.make_task(
+    task = actions_solutions.make_task(
         world.users["leader"], solution, directive=directive, due=dt.date(2022, 12, 15)
     )
     assert task.lead_unit == world.units["p1"]
@@ -63,13 +65,17 @@ def test_a_solution_becomes_a_task_led_by_the_ward(world, directive):
     solution.refresh_from_db()
     assert solution.task == task
     with pytest.raises(actions.ScorecardError, match="đã có nhiệm vụ"):
-        solutions.make_task(world.users["leader"], solution, directive=directive, due=dt.date(2022, 12, 15))
+        actions_solutions.make_task(
+            world.users["leader"], solution, directive=directive, due=dt.date(2022, 12, 15)
+        )
 
 
 def test_a_done_task_whose_criterion_still_loses_points_is_flagged(world, directive):
     card, row = _losing(world)
-    solution = solutions.add_solution(world.users["ward_officer"], row, text="Ban hành kế hoạch sớm")
-    solutions.make_task(world.users["secretariat"], solution, directive=directive, due=dt.date(2022, 12, 15))
+    solution = actions_solutions.add_solution(world.users["ward_officer"], row, text="Ban hành kế hoạch sớm")
+    actions_solutions.make_task(
+        world.users["secretariat"], solution, directive=directive, due=dt.date(2022, 12, 15)
+    )
     solution.refresh_from_db()
     lost = next(x for x in card_result(card).lines if x.code == "1.1").lost
     assert lost == 2.0
@@ -83,4 +89,4 @@ def test_a_done_task_whose_criterion_still_loses_points_is_flagged(world, direct
 def test_another_ward_cannot_write_a_solution(world):
     _, row = _losing(world)
     with pytest.raises(PermissionDenied):
-        solutions.add_solution(world.users["other_ward_officer"], row, text="x")
+        actions_solutions.add_solution(world.users["other_ward_officer"], row, text="x")

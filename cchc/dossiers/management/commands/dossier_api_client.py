@@ -12,7 +12,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from cchc.dossiers.api_auth import ClientError, issue_client, revoke_client
+from cchc.dossiers.actions.api_clients import issue_client, revoke_client
+from cchc.dossiers.api_auth import ClientError
 from cchc.dossiers.models import ApiClient
 
 

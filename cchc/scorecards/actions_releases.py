@@ -77,10 +77,3 @@ def withdraw(actor: Any, release: RankingRelease) -> RankingRelease:
     release.save(update_fields=["status", "published_at"])
     record(actor, ScorecardsEvents.RANKING_WITHDRAWN, release, summary=f"Thu hồi xếp hạng {release.version}")
     return release
-
-
-def published_rankings() -> Any:
-    """What the public sees: published rankings only."""
-    return RankingRelease.objects.filter(status=ReleaseStatus.PUBLISHED).select_related(
-        "version__jurisdiction"
-    )
