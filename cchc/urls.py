@@ -23,6 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("khao-sat/", include("cchc.surveys.urls")),
     path("bao-cao/", include("cchc.reports.urls")),
     path("chi-so/", include("cchc.scorecards.urls")),
+    path("dao-tao/", include("cchc.training.urls")),
+    path("de-xuat-cai-cach/", include("cchc.proposals.urls")),
     path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),
