@@ -149,6 +149,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "cchc.core.context_processors.navigation",
             ],
+            # Vietnamese number format on every page without a {% load %}: {{ n|so }} (core.templatetags).
+            "builtins": ["cchc.core.templatetags.vn_format"],
         },
     },
 ]

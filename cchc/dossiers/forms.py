@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cchc.core.choices import natural_order
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
-from cchc.dossiers.queries import CAUSE_LABELS
+from cchc.dossiers.queries import CAUSE_LABELS, LATE_KINDS
 from cchc.org.models import Unit
 
 ALL = [("", "Tất cả")]
@@ -91,8 +91,13 @@ class LateFilterForm(StyledForm):
         label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
     )
     cause = forms.ChoiceField(label="Nguyên nhân", required=False, choices=ALL + list(CAUSE_LABELS.items()))
+    kind = forms.ChoiceField(label="Loại", required=False, choices=ALL + list(LATE_KINDS.items()))
+    official = forms.CharField(label="Cán bộ, công chức", required=False, max_length=120)
+    # The period of a figure (home pages, rankings): processing ended late on a day of the period.
+    finished_from = forms.DateField(label="Giải quyết xong từ ngày", required=False, widget=DateInput())
+    finished_to = forms.DateField(label="Giải quyết xong đến ngày", required=False, widget=DateInput())
     end_from = forms.DateField(label="Hẹn trả từ ngày", required=False, widget=DateInput())
-    end_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+    end_to = forms.DateField(label="Hẹn trả đến ngày", required=False, widget=DateInput())
     missing_apology = forms.BooleanField(label="Chỉ hồ sơ chưa có phiếu xin lỗi", required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
@@ -103,6 +108,8 @@ class LateFilterForm(StyledForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _check_period(self, "end_from", "end_to")
+        _check_period(self, "finished_from", "finished_to")
+        data["official"] = " ".join((data.get("official") or "").split())
         return data
 
 

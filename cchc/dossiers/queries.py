@@ -258,6 +258,13 @@ CAUSE_LABELS = {
 }
 
 
+# Causes that name who or what made a dossier late; the late list shows these before the unexplained.
+ATTRIBUTABLE_CAUSES = ("step_overrun", "software_closing", "second_supplement")
+
+# The two kinds of row on the late list.
+LATE_KINDS = {"finished": "Đã giải quyết trễ hạn", "open": "Đang quá hạn"}
+
+
 def causes_of(dossier: Dossier) -> list[dict[str, str]]:
     """Late causes as stored ([{"kind","unit","official"}]), tolerant of missing keys."""
     out = []
@@ -274,6 +281,16 @@ def causes_of(dossier: Dossier) -> list[dict[str, str]]:
             }
         )
     return out
+
+
+def officials_named(dossier: Dossier) -> list[str]:
+    """The officials the causes of a late dossier name, each once, in the causes' order."""
+    seen: dict[str, str] = {}
+    for c in causes_of(dossier):
+        name = " ".join(c["official"].split())
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return list(seen.values())
 
 
 # --- public look-up ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from cchc.dossiers.forms import (
     LateListWithdrawForm,
     PeriodForm,
 )
+from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
     LetterChoices,
@@ -42,11 +43,8 @@ from cchc.dossiers.letters import (
 )
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus, Outcome
 from cchc.dossiers.queries import (
-    DEADLINE,
     OPEN_STATUSES,
     causes_of,
-    deadline_before,
-    deadline_from,
     dossier_units_for,
     dossiers_for,
     late_q,
@@ -54,10 +52,10 @@ from cchc.dossiers.queries import (
     may_read_dossiers,
     may_search_personal_data,
     may_see_personal_data,
+    officials_named,
     search_dossiers,
     with_apology_flag,
     with_deadline,
-    without_apology,
 )
 from cchc.dossiers.rankings import (
     group_rows,
@@ -347,28 +345,19 @@ def apology_pdf(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @login_required
 def late_dossiers(request: HttpRequest) -> HttpResponse:
     user = _reader(request)
-    now = timezone.now()
     form = LateFilterForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
-    qs = with_apology_flag(with_deadline(dossiers_for(user).filter(late_q(now))))
-    if form.is_valid():
-        f = form.cleaned_data
-        if f["unit"]:
-            qs = qs.filter(handling_unit=f["unit"])
-        if f["cause"]:
-            # Cause kinds are distinctive tokens, so a text match on the JSON finds them on every engine.
-            qs = qs.filter(late_causes__icontains=f["cause"])
-        if f["end_from"]:
-            qs = deadline_from(qs, _day_start(f["end_from"]))
-        if f["end_to"]:
-            qs = deadline_before(qs, _day_start(f["end_to"] + dt.timedelta(days=1)))
-        if f["missing_apology"]:
-            qs = without_apology(qs)
-    qs = qs.select_related("procedure", "handling_unit").order_by(DEADLINE.desc(), "-pk")
+    filters = LateFilters.from_form(form.cleaned_data) if form.is_valid() else LateFilters()
+    qs, before_missing = late_rows(user, filters, timezone.now(), timezone.localdate())
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
-    rows = [{"d": d, "causes": causes_of(d), "open": d.status in OPEN_STATUSES} for d in page]
-    missing = without_apology(dossiers_for(user).filter(late_q(now))).count()
+    rows = [
+        {"d": d, "causes": causes_of(d), "officials": officials_named(d), "open": d.status in OPEN_STATUSES}
+        for d in page
+    ]
+    missing = missing_apology_count(before_missing)
     return render(
-        request, "dossiers/late.html", {"form": form, "page": page, "rows": rows, "missing": missing}
+        request,
+        "dossiers/late.html",
+        {"form": form, "page": page, "rows": rows, "missing": missing, "filters": filters},
     )
 
 

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from cchc.core.templatetags.vn_format import vn_number, vn_percent
 from cchc.directives.models import TaskQuerySet
 from cchc.directives.queries import with_state
 from cchc.dossiers.models import UnitDailyFact
@@ -48,15 +49,8 @@ def due_soon_working_days() -> int:
 
 
 def vn_int(value: int) -> str:
-    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
-def vn_percent(share: float | None) -> str:
-    """0.125 → "12,5%" (decimal comma); None → "—" (no data is never 0 %)."""
-    if share is None:
-        return "—"
-    return f"{share * 100:.1f}".replace(".", ",") + "%"
+    """1234567 → "1.234.567": the ``so`` template filter's format (core.templatetags.vn_format)."""
+    return vn_number(value, 0)
 
 
 @dataclass(frozen=True)
@@ -170,6 +164,8 @@ class DossierFigure:
     ranked: bool
     url: str
     min_finished: int
+    # The late list filtered to exactly the dossiers ``late`` counts (unit and period carried).
+    late_url: str = ""
 
     @property
     def rate(self) -> float | None:
@@ -181,7 +177,7 @@ class DossierFigure:
 
     @property
     def late_figure(self) -> Figure:
-        return Figure(self.late, self.url)
+        return Figure(self.late, self.late_url or self.url)
 
     @property
     def finished_text(self) -> str:
@@ -192,22 +188,35 @@ def league_url(period: Period) -> str:
     return link("dossiers:league_units", date_from=period.first.isoformat(), date_to=period.last.isoformat())
 
 
+def late_url(period: Period, unit_id: int | None = None) -> str:
+    """The late list showing exactly the dossiers a "late in the period" figure counts
+    (``cchc.dossiers.figures.late_finished_dossiers``)."""
+    return link(
+        "dossiers:late",
+        unit=unit_id or "",
+        finished_from=period.first.isoformat(),
+        finished_to=period.last.isoformat(),
+    )
+
+
 def by_code(league: League) -> dict[str, tuple[LeagueRow, bool]]:
     out = {r.key: (r, True) for r in league.ranked}
     out.update({r.key: (r, False) for r in league.too_few})
     return out
 
 
-def dossier_figure(found: tuple[LeagueRow, bool] | None, url: str, minimum: int) -> DossierFigure:
+def dossier_figure(
+    found: tuple[LeagueRow, bool] | None, url: str, minimum: int, late: str = ""
+) -> DossierFigure:
     if found is None:
-        return DossierFigure(0, 0, False, url, minimum)
+        return DossierFigure(0, 0, False, url, minimum, late)
     row, ranked = found
-    return DossierFigure(row.finished, row.late, ranked, url, minimum)
+    return DossierFigure(row.finished, row.late, ranked, url, minimum, late)
 
 
-def total_figure(league: League, url: str, minimum: int) -> DossierFigure:
+def total_figure(league: League, url: str, minimum: int, late: str = "") -> DossierFigure:
     t = league.totals
-    return DossierFigure(t.finished, t.late, t.finished >= minimum, url, minimum)
+    return DossierFigure(t.finished, t.late, t.finished >= minimum, url, minimum, late)
 
 
 # --- tasks and petitions -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from cchc.home.figures import (
     Periods,
     by_code,
     dossier_figure,
+    late_url,
     league_url,
     link,
     overdue_petitions_by_unit,
@@ -141,8 +142,8 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
         SlippingRow(
             unit=u,
             head=accountable(heads.get(u.pk, {})),
-            month=dossier_figure(by_month.get(u.code), month_url, minimum),
-            ytd=dossier_figure(by_ytd.get(u.code), ytd_url, minimum),
+            month=dossier_figure(by_month.get(u.code), month_url, minimum, late_url(p.month, u.pk)),
+            ytd=dossier_figure(by_ytd.get(u.code), ytd_url, minimum, late_url(p.ytd, u.pk)),
             tasks=Figure(task_figures.get(u.pk, 0), tasks_url(u.pk)),
             petitions=Figure(petitions.get(u.pk, 0), petitions_url(u.pk)),
             late_dossiers_url=link("dossiers:late", unit=u.pk),
@@ -151,8 +152,8 @@ def slipping_units(user: Any, p: Periods) -> Slipping:
         )
         for u in units
     ]
-    month_total = total_figure(month_league, month_url, minimum)
-    ytd_total = total_figure(ytd_league, ytd_url, minimum)
+    month_total = total_figure(month_league, month_url, minimum, late_url(p.month))
+    ytd_total = total_figure(ytd_league, ytd_url, minimum, late_url(p.ytd))
     for row in rows:
         row.month_behind = behind(row.month, month_total)
         row.ytd_behind = not row.month.ranked and behind(row.ytd, ytd_total)

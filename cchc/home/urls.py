@@ -5,4 +5,5 @@ from cchc.home import views
 app_name = "home"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("cach-tinh/", views.definitions, name="definitions"),
 ]

@@ -153,3 +153,16 @@ def home(request: HttpRequest) -> HttpResponse:
         # The yearly reminder to load next year's announced schedule.
         context["calendar_missing_year"] = missing_next_year(user_jurisdiction(user), today)
     return render(request, f"home/{user.role or 'admin'}.html", context)
+
+
+def definitions(request: HttpRequest) -> HttpResponse:
+    """ "Cách tính": what each figure shown on more than one page counts, one click from every figure.
+    Public (a definition is not a secret, and the public late lists carry figures too)."""
+    from cchc.dossiers.figures import DEFINITIONS
+    from cchc.dossiers.rankings import league_min_dossiers
+
+    return render(
+        request,
+        "home/definitions.html",
+        {"definitions": DEFINITIONS, "min_finished": league_min_dossiers()},
+    )

@@ -16,16 +16,16 @@ from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives.models import Task, TaskQuerySet, TaskStatus
 from cchc.directives.queries import assigner_tasks_for, lead_tasks_for, tasks_for, with_state
-from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus, Outcome
+from cchc.dossiers.figures import late_finished_dossiers
+from cchc.dossiers.late_rows import LateFilters, late_rows
+from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus
 from cchc.dossiers.queries import (
     DEADLINE,
     OPEN_STATUSES,
     causes_of,
     deadline_before,
     deadline_from,
-    dossier_units_for,
     dossiers_for,
-    late_q,
     local_day_start,
     with_deadline,
     without_apology,
@@ -41,6 +41,7 @@ from cchc.home.figures import (
     Figure,
     Periods,
     due_soon_working_days,
+    late_url,
     league_url,
     link,
     overdue_petitions,
@@ -120,8 +121,8 @@ def dossier_stats(user: Any, p: Periods) -> DossierStats:
     ytd = unit_league(user, p.ytd.first, p.ytd.last, min_finished=minimum)
     totals = month.totals
     return DossierStats(
-        month=total_figure(month, league_url(p.month), minimum),
-        ytd=total_figure(ytd, league_url(p.ytd), minimum),
+        month=total_figure(month, league_url(p.month), minimum, late_url(p.month)),
+        ytd=total_figure(ytd, league_url(p.ytd), minimum, late_url(p.ytd)),
         early=Figure(totals.early or 0, league_url(p.month)),
         on_time=Figure(totals.on_time or 0, league_url(p.month)),
         worst=[r for r in month.ranked if r.late][:5],
@@ -266,13 +267,9 @@ def late_this_month(user: Any, p: Periods) -> LateDossiers:
     table shows), the dossiers themselves with their recorded causes from the ledger."""
     minimum = league_min_dossiers()
     league = unit_league(user, p.month.first, p.month.last, min_finished=minimum)
-    figure = total_figure(league, league_url(p.month), minimum)
-    qs = dossiers_for(user).filter(
-        handling_unit__in=dossier_units_for(user).values("pk"),
-        outcome=Outcome.LATE,
-        finished_on__gte=p.month.first,
-        finished_on__lte=p.month.last,
-    )
+    unit = user_unit(user)
+    figure = total_figure(league, league_url(p.month), minimum, late_url(p.month))
+    qs = late_finished_dossiers(user, p.month.first, p.month.last)
     causes: Counter[str] = Counter()
     for d in qs.only("pk", "late_causes")[:5000]:
         for c in causes_of(d) or [{"label": "Chưa xác định được nguyên nhân"}]:
@@ -281,7 +278,6 @@ def late_this_month(user: Any, p: Periods) -> LateDossiers:
         (d, causes_of(d))
         for d in qs.select_related("procedure", "handling_unit").order_by("-finished_on", "code")[:LIST_ROWS]
     ]
-    unit = user_unit(user)
     return LateDossiers(
         figure=figure,
         rows=rows,
@@ -383,7 +379,8 @@ def one_stop_desk(user: Any, today: dt.date) -> Desk:
         local_day_start(horizon + dt.timedelta(days=1)),
     )
     due = with_deadline(due).select_related("procedure", "handling_unit").order_by(DEADLINE, "code")
-    missing = without_apology(mine.filter(late_q(now)))
+    # The late list's rows without a filter, as its "no apology" filter narrows them.
+    missing = without_apology(late_rows(user, LateFilters(), now, today)[1])
 
     def received_on(day: dt.date) -> QuerySet[Dossier]:
         return mine.filter(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from cchc.core.templatetags.vn_format import vn_percent
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.queries import Applicant, mask_applicant
 from cchc.dossiers.queries import mask_name as _mask_name
@@ -27,6 +28,4 @@ def mask_name(name: str) -> str:
 @register.filter
 def percent(value: float | None, digits: int = 1) -> str:
     """0.125 → "12,5%" (Vietnamese decimal comma); None → "—"."""
-    if value is None:
-        return "—"
-    return f"{value * 100:.{int(digits)}f}".replace(".", ",") + "%"
+    return vn_percent(value, int(digits))

@@ -1,5 +1,6 @@
 """Every figure on a first page opens the list that proves it, and that list has exactly as many rows
-(dossier counts: the league table's row for the same unit and period, from the same daily facts)."""
+(late dossier counts open the late list filtered to the same unit and period; the equality with the
+league table is in ``test_one_figure_per_fact_on_every_page``)."""
 
 import re
 from urllib.parse import urlsplit
@@ -28,19 +29,6 @@ def list_count(client, url):
     return count_rows(html_of(client.get(url)), LISTS[path])
 
 
-def league_late(client, url, unit_name=None):
-    """Late dossiers on the league page for one unit (ranked or too few to rank), or its total."""
-    doc = html_of(client.get(url))
-    if unit_name is None:
-        return int(text(doc.xpath('//*[@data-testid="league-table"]/tfoot/tr/td')[-2]))
-    for testid in ("league-table", "league-too-few"):
-        for row in doc.xpath(f'//*[@data-testid="{testid}"]/tbody/tr'):
-            cells = [text(td) for td in row.xpath("./td")]
-            if unit_name in cells:
-                return int(cells[-2])
-    return 0
-
-
 def figures(doc, testid):
     return [(int(text(a).replace(".", "")), a.get("href")) for a in by_testid(doc, testid)]
 
@@ -57,14 +45,14 @@ def test_the_leaders_figures_equal_the_lists_they_open(client, scene):
                 checked += 1
         for testid in ("slipping-month", "slipping-ytd"):
             for a in row.xpath(f'.//*[@data-testid="{testid}"]'):
-                assert int(text(a)) == league_late(client, a.get("href"), unit), (unit, testid)
+                assert int(text(a)) == list_count(client, a.get("href")), (unit, testid)
                 checked += 1
     for testid in ("total-tasks", "total-petitions"):
         ((value, href),) = figures(doc, testid)
         assert value == list_count(client, href)
     for testid in ("total-month-late", "total-ytd-late"):
         ((value, href),) = figures(doc, testid)
-        assert value == league_late(client, href)
+        assert value == list_count(client, href)
     assert checked >= 8
 
 
@@ -91,7 +79,7 @@ def test_the_offices_figures_equal_the_lists_they_open(client, scene):
     assert figures(doc, "board-extensions")[0][0] == 1
     assert "Đề nghị gia hạn chờ quyết định (1)" in inbox
     ((late, href),) = figures(doc, "stats-late")
-    assert late == league_late(client, href) == 5
+    assert late == list_count(client, href) == 5
 
 
 def test_the_unit_heads_figures_equal_the_lists_they_open(client, scene):
@@ -102,7 +90,7 @@ def test_the_unit_heads_figures_equal_the_lists_they_open(client, scene):
     ((petitions, href),) = figures(doc, "unit-petitions-overdue")
     assert petitions == list_count(client, href) == 1
     ((late, href),) = figures(doc, "unit-late-month")
-    assert late == league_late(client, href) == 4
+    assert late == list_count(client, href) == 4
     listed = by_testid(doc, "panel-unit-late")[0].xpath(".//li/a")
     assert len(listed) == 4  # the dossiers themselves, with their causes
     assert "Bước xử lý quá hạn: 4" in text(by_testid(doc, "unit-late-causes")[0])
