@@ -131,6 +131,23 @@ class PeriodForm(StyledForm):
         return start, end
 
 
+class LeagueForm(PeriodForm):
+    """The rankings' period, and for the officials' ranking the unit whose dossiers it reads (the
+    drill-down from a unit's row)."""
+
+    unit = forms.ModelChoiceField(
+        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        natural_order(self.fields["unit"])
+
+    def chosen_unit(self) -> Unit | None:
+        return self.cleaned_data.get("unit") if self.is_valid() else None
+
+
 class ApologyIssueForm(StyledForm):
     number = forms.CharField(
         label="Số, ký hiệu",

@@ -49,6 +49,8 @@ class LeagueRow:
     early: int | None = None  # known for units (daily facts), not split per official
     on_time: int | None = None
     rank: int | None = None
+    # The unit's id (unit rows): the drill-down links carry it as the lists' ``unit`` filter.
+    unit_id: int | None = None
 
     @property
     def late_rate(self) -> float | None:
@@ -133,7 +135,15 @@ def unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt.
         early, on_time, late = r["e"] or 0, r["o"] or 0, r["la"] or 0
         code, name = names[pk]
         rows.append(
-            LeagueRow(code, name, finished=early + on_time + late, late=late, early=early, on_time=on_time)
+            LeagueRow(
+                code,
+                name,
+                finished=early + on_time + late,
+                late=late,
+                early=early,
+                on_time=on_time,
+                unit_id=pk,
+            )
         )
     return rows
 
@@ -279,9 +289,19 @@ def finished_between(qs: QuerySet[Dossier], date_from: dt.date, date_to: dt.date
 
 
 def official_league(
-    user: Any, date_from: dt.date, date_to: dt.date, *, min_finished: int | None = None
+    user: Any,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    min_finished: int | None = None,
+    unit: Unit | None = None,
 ) -> League:
-    rows = official_counts(finished_between(dossiers_for(user), date_from, date_to))
+    """Officials ranked on the dossiers finished in the period; with ``unit``, only the dossiers that
+    unit handled (the drill-down from a unit's row of the units' ranking)."""
+    dossiers = dossiers_for(user)
+    if unit is not None:
+        dossiers = dossiers.filter(handling_unit=unit)
+    rows = official_counts(finished_between(dossiers, date_from, date_to))
     return rank_rows(rows, league_min_dossiers() if min_finished is None else min_finished)
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from cchc.accounts.models import User
 from cchc.core.models import AuditEvent
 from cchc.core.roles import Role
+from cchc.dossiers import exports
 from cchc.dossiers.actions import apologies, late_lists
 from cchc.dossiers.actions.common import ScreenActionError
 from cchc.dossiers.forms import (
@@ -28,7 +29,7 @@ from cchc.dossiers.forms import (
     LateListApproveForm,
     LateListDraftForm,
     LateListWithdrawForm,
-    PeriodForm,
+    LeagueForm,
 )
 from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
 from cchc.dossiers.letters import (
@@ -133,6 +134,8 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         if f["late_only"]:
             qs = qs.filter(late_q(now))
     qs = with_apology_flag(with_deadline(qs)).select_related("procedure", "handling_unit", "receiving_unit")
+    if exports.wanted(request) and not form.errors:
+        return exports.list_xlsx(qs.order_by("-received_at", "-pk"), form, user, now)
     page = Paginator(qs.order_by("-received_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = [{"d": d, "applicant": mask_applicant(d, user), "overdue": is_overdue(d, now)} for d in page]
     return render(
@@ -348,6 +351,8 @@ def late_dossiers(request: HttpRequest) -> HttpResponse:
     form = LateFilterForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
     filters = LateFilters.from_form(form.cleaned_data) if form.is_valid() else LateFilters()
     qs, before_missing = late_rows(user, filters, timezone.now(), timezone.localdate())
+    if exports.wanted(request) and not form.errors:
+        return exports.late_xlsx(qs, form)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = [
         {"d": d, "causes": causes_of(d), "officials": officials_named(d), "open": d.status in OPEN_STATUSES}
@@ -366,9 +371,14 @@ def late_dossiers(request: HttpRequest) -> HttpResponse:
 
 def _league(request: HttpRequest, which: str) -> HttpResponse:
     user = _reader(request)
-    form = PeriodForm(request.GET or None)
+    form = LeagueForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
     start, end = form.period()
-    league = (unit_league if which == "units" else official_league)(user, start, end)
+    unit = form.chosen_unit() if which == "officials" else None
+    league = (
+        unit_league(user, start, end) if which == "units" else official_league(user, start, end, unit=unit)
+    )
+    if exports.wanted(request):
+        return exports.league_xlsx(league, which, start, end, unit)
     return render(
         request,
         "dossiers/league.html",
@@ -378,6 +388,7 @@ def _league(request: HttpRequest, which: str) -> HttpResponse:
             "which": which,
             "start": start,
             "end": end,
+            "unit": unit,
             "min_finished": league_min_dossiers(),
         },
     )
