@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -105,7 +106,7 @@ def is_overdue(d: Dossier, now: dt.datetime) -> bool:
 
 
 @login_required
-def dossier_list(request: HttpRequest) -> HttpResponse:
+def dossier_list(request: HttpRequest) -> HttpResponseBase:
     user = _reader(request)
     now = timezone.now()
     personal = may_search_personal_data(user)
@@ -346,7 +347,7 @@ def apology_pdf(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def late_dossiers(request: HttpRequest) -> HttpResponse:
+def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     user = _reader(request)
     form = LateFilterForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
     filters = LateFilters.from_form(form.cleaned_data) if form.is_valid() else LateFilters()
@@ -369,7 +370,7 @@ def late_dossiers(request: HttpRequest) -> HttpResponse:
 # --- league tables -----------------------------------------------------------------------------
 
 
-def _league(request: HttpRequest, which: str) -> HttpResponse:
+def _league(request: HttpRequest, which: str) -> HttpResponseBase:
     user = _reader(request)
     form = LeagueForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
     start, end = form.period()
@@ -395,12 +396,12 @@ def _league(request: HttpRequest, which: str) -> HttpResponse:
 
 
 @login_required
-def league_units(request: HttpRequest) -> HttpResponse:
+def league_units(request: HttpRequest) -> HttpResponseBase:
     return _league(request, "units")
 
 
 @login_required
-def league_officials(request: HttpRequest) -> HttpResponse:
+def league_officials(request: HttpRequest) -> HttpResponseBase:
     return _league(request, "officials")
 
 
