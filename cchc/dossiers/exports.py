@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cchc.core.xlsx import Share, describe_filters, xlsx_download
 from cchc.dossiers.models import Dossier, Outcome
-from cchc.dossiers.queries import OPEN_STATUSES, causes_of, mask_applicant, officials_named
+from cchc.dossiers.queries import OPEN_STATUSES, causes_of, is_overdue, mask_applicant, officials_named
 from cchc.dossiers.rankings import League
 
 CHUNK = 2000
@@ -90,7 +90,6 @@ LIST_HEADERS = (
 def list_xlsx(qs: QuerySet[Dossier], form: Any, user: Any, now: dt.datetime) -> FileResponse:
     """The dossier list as the viewer sees it: the applicant in full or masked, row by row
     (``mask_applicant``), never more than the screen shows."""
-    from cchc.dossiers.views import is_overdue
 
     def rows() -> Iterator[Sequence[Any]]:
         for d in qs.iterator(chunk_size=CHUNK):

@@ -201,6 +201,18 @@ def late_q(now: dt.datetime) -> Q:
     )
 
 
+def is_overdue(d: Dossier, now: dt.datetime) -> bool:
+    if d.outcome == Outcome.LATE:
+        return True
+    deadline = d.effective_appointment_at or d.appointment_at
+    return (
+        d.status in OPEN_STATUSES
+        and deadline is not None
+        and deadline < now
+        and d.outcome in ("", "open_within_time", "open_overdue")
+    )
+
+
 def with_apology_flag(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
     return qs.annotate(has_apology=Exists(Apology.objects.filter(dossier=OuterRef("pk"))))
 

@@ -43,12 +43,13 @@ from cchc.dossiers.letters import (
     render_docx,
     render_pdf,
 )
-from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus, Outcome
+from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus
 from cchc.dossiers.queries import (
     OPEN_STATUSES,
     causes_of,
     dossier_units_for,
     dossiers_for,
+    is_overdue,
     late_q,
     mask_applicant,
     may_read_dossiers,
@@ -88,18 +89,6 @@ def _reader(request: HttpRequest) -> User:
     if not may_read_dossiers(user):
         raise PermissionDenied("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính.")
     return user
-
-
-def is_overdue(d: Dossier, now: dt.datetime) -> bool:
-    if d.outcome == Outcome.LATE:
-        return True
-    deadline = d.effective_appointment_at or d.appointment_at
-    return (
-        d.status in OPEN_STATUSES
-        and deadline is not None
-        and deadline < now
-        and d.outcome in ("", "open_within_time", "open_overdue")
-    )
 
 
 # --- list and page -----------------------------------------------------------------------------
