@@ -214,6 +214,16 @@ def with_state(qs: TaskQuerySet, today: dt.date) -> TaskQuerySet:
     return qs.annotate(state=state_expression(today), state_original=state_expression(today, original=True))
 
 
+def overdue_tasks(tasks: TaskQuerySet, today: dt.date) -> TaskQuerySet:
+    """THE overdue tasks (the figure on every home page, the overdue list and its export, the operations
+    centre): countable tasks still open past their current due date, by the deadline machine's rule
+    (``with_state``). The due-date filter is implied by the state and lets the database use the
+    deadline index."""
+    return with_state(tasks.countable().filter(deadline__due__lt=today), today).filter(
+        Q(state=State.OPEN_OVERDUE.value)
+    )
+
+
 def received_between(qs: TaskQuerySet, first: dt.date | None, last: dt.date | None) -> TaskQuerySet:
     """Tasks given (clock started) within a period."""
     if first is not None:

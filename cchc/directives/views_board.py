@@ -35,6 +35,7 @@ from cchc.directives.queries import (
     Tally,
     assigner_tasks_for,
     directives_for,
+    overdue_tasks,
     received_between,
     tally_by,
     tasks_for,
@@ -310,10 +311,8 @@ class OverdueRow:
 
 
 def overdue_rows(request: HttpRequest, f: Filters, today: dt.date) -> list[OverdueRow]:
-    qs = (
-        with_state(filtered_tasks(request, f), today)
-        .filter(Q(state=State.OPEN_OVERDUE.value))
-        .select_related("directive", "lead_unit", "lead_unit__jurisdiction", "deadline")
+    qs = overdue_tasks(filtered_tasks(request, f), today).select_related(
+        "directive", "lead_unit", "lead_unit__jurisdiction", "deadline"
     )
     tasks = list(qs)
     heads = heads_on({t.lead_unit_id for t in tasks}, today)

@@ -41,6 +41,7 @@ from cchc.feedback.queries import (
     may_enter,
     may_see_contact,
     may_write,
+    overdue_petitions,
     petitions_for,
     timeline,
     transfer_targets,
@@ -86,7 +87,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
         if data["unit"]:
             qs = qs.filter(unit=data["unit"])
         if data["overdue"]:
-            qs = qs.filter(status__in=OPEN_STATUSES, due_on__lt=today)
+            qs = overdue_petitions(qs, today)
     qs = qs.select_related("category", "ward", "unit").order_by("-received_at", "-pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = [{"p": p, "overdue": p.is_open and p.due_on is not None and p.due_on < today} for p in page]

@@ -26,13 +26,12 @@ from django.utils.http import urlencode
 
 from cchc.core.templatetags.vn_format import vn_number, vn_percent
 from cchc.directives.models import TaskQuerySet
-from cchc.directives.queries import with_state
+from cchc.directives.queries import overdue_tasks
 from cchc.dossiers.models import UnitDailyFact
 from cchc.dossiers.queries import dossier_units_for, month_bounds
 from cchc.dossiers.rankings import League, LeagueRow
-from cchc.feedback.models import OPEN_STATUSES as PETITION_OPEN
 from cchc.feedback.models import Petition
-from cchc.lib.deadlines import State
+from cchc.feedback.queries import overdue_petitions
 from cchc.org.models import Unit
 
 # How many rows a panel lists before it says "and N more" and points to the full list.
@@ -222,14 +221,6 @@ def total_figure(league: League, url: str, minimum: int, late: str = "") -> Doss
 # --- tasks and petitions -------------------------------------------------------------------------------
 
 
-def overdue_tasks(tasks: TaskQuerySet, today: dt.date) -> TaskQuerySet:
-    """Tasks overdue today by the deadline machine's rule (``with_state``), as the overdue list has them.
-    The due-date filter is implied by the state and lets the database use the deadline index."""
-    return with_state(tasks.countable().filter(deadline__due__lt=today), today).filter(
-        Q(state=State.OPEN_OVERDUE.value)
-    )
-
-
 def overdue_tasks_by_unit(tasks: TaskQuerySet, today: dt.date) -> dict[int, int]:
     rows = overdue_tasks(tasks, today).values_list("lead_unit").annotate(n=Count("pk")).order_by()
     return {unit_id: n for unit_id, n in rows}
@@ -241,12 +232,6 @@ def subtree_counts(counts: dict[int, int], units: Iterable[Unit]) -> dict[int, i
     paths = dict(Unit.objects.filter(pk__in=[k for k, n in counts.items() if n]).values_list("pk", "path"))
     below = lambda u: (n for pk, n in counts.items() if paths.get(pk, "\x00").startswith(u.path))  # noqa: E731
     return {u.pk: sum(below(u)) for u in units}
-
-
-def overdue_petitions(petitions: QuerySet[Petition], today: dt.date) -> QuerySet[Petition]:
-    """Open petitions past their due date, as the petition list's "Chỉ quá hạn" filter has them. The
-    scope is applied as a subquery: its OR-ed joins must not multiply rows in the counts."""
-    return Petition.objects.filter(pk__in=petitions.values("pk"), status__in=PETITION_OPEN, due_on__lt=today)
 
 
 def overdue_petitions_by_unit(petitions: QuerySet[Petition], today: dt.date) -> dict[int, int]:
