@@ -33,6 +33,7 @@ SLOW_FILES = {
     "cchc/directives/tests/test_tasks_demo_follows_the_seed_up_to_today.py",
     "cchc/dossiers/tests/test_demo_league_tables_tell_a_story.py",
     "cchc/dossiers/tests/test_demo_year_is_realistic.py",
+    "cchc/oversight/tests/test_demo_year_has_every_state.py",
     "cchc/lib/tests/test_docreader_2025_corpus_holds_its_floors.py",
     "cchc/lib/tests/test_outcomes_batch_agrees_with_the_single_dossier_judge.py",
 }

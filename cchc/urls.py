@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("chi-so/", include("cchc.scorecards.urls")),
     path("dao-tao/", include("cchc.training.urls")),
     path("de-xuat-cai-cach/", include("cchc.proposals.urls")),
+    path("kiem-tra/", include("cchc.oversight.urls")),
     path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),

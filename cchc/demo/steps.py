@@ -72,6 +72,12 @@ def _reports(progress: TextIO | None) -> str:
     return load_reports_demo()
 
 
+def _oversight(progress: TextIO | None) -> str:
+    from cchc.oversight.demo import load_oversight_demo
+
+    return load_oversight_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -83,4 +89,5 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("earlywarning", "Cảnh báo sớm việc có nguy cơ trễ hạn", _earlywarning),
     ("scorecards", "Chỉ số CCHC các đơn vị, kết quả PAR INDEX đã công bố", _scorecards),
     ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
+    ("oversight", "Kiểm tra, kiến nghị, xem xét trách nhiệm, kết luận kiểm toán", _oversight),
 ]

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 APPS = (
     "accounts|core|org|calendar|deadlines|notify|dossiers|directives|feedback|surveys|portal|home|demo"
-    "|reports|scorecards|earlywarning"
+    "|reports|scorecards|earlywarning|oversight"
 )
 FORBIDDEN = [
     ("a § reference", re.compile("§")),

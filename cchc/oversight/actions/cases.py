@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from cchc.core.events import record
 from cchc.deadlines.actions import calendar_for
@@ -193,3 +194,84 @@ def decide(
     case.save(update_fields=["decision", "decision_text", "decided_on", "decided_by", "stage"])
     record(actor, OversightEvents.CASE_DECIDED, case, summary="Quyết định xử lý", data={"decision": decision})
     return case
+
+
+def _year_before(day: dt.date) -> dt.date:
+    return (
+        day.replace(year=day.year - 1)
+        if not (day.month == 2 and day.day == 29)
+        else day.replace(year=day.year - 1, day=28)
+    )
+
+
+@transaction.atomic
+def gather_from_cchc(
+    actor: Any, case: ResponsibilityCase, *, today_: dt.date | None = None
+) -> list[CaseEvidence]:
+    """Evidence CCHC already holds about the person, over the last twelve months, each from its owning
+    app's own definition: late dossiers whose causes name them (``dossiers.rankings.official_counts``),
+    tasks overdue today that their unit leads when they answer for it as head (``directives`` states),
+    and findings of inspections naming them. Complaints of harassment are entered by Internal Affairs
+    from the petition they read (a petition does not say whom it accuses)."""
+    from cchc.directives.models import Task
+    from cchc.directives.queries import with_state
+    from cchc.dossiers.models import Dossier, DossierStep
+    from cchc.dossiers.rankings import official_counts
+    from cchc.lib.deadlines import State
+    from cchc.oversight.models import Finding
+
+    _managing(actor, case)
+    if case.stage not in (CaseStage.GATHERING, CaseStage.EXPLANATION):
+        raise ValidationError("Hồ sơ đã qua bước thu thập căn cứ.")
+    day = today_ or today()
+    first = _year_before(day)
+    person = case.official
+    added: list[CaseEvidence] = []
+    handled = DossierStep.objects.filter(official=person).values("dossier_id")
+    dossiers = Dossier.objects.filter(pk__in=handled, finished_on__gte=first, finished_on__lte=day)
+    row = next((r for r in official_counts(dossiers) if r.key == f"id:{person.pk}"), None)
+    if row is not None and row.late:
+        added.append(
+            add_evidence(
+                actor,
+                case,
+                kind=EvidenceKind.LATE_DOSSIERS,
+                summary=(
+                    f"{row.late} hồ sơ trễ hạn có nguyên nhân ghi tên người này, trên {row.finished} "
+                    f"hồ sơ đã giải quyết có tham gia xử lý (từ {first:%d/%m/%Y} đến {day:%d/%m/%Y})."
+                ),
+            )
+        )
+    head = person.unit.accountable_head(day)
+    if case.as_head or (head is not None and head.pk == person.pk):
+        led = Task.objects.filter(lead_unit__path__startswith=person.unit.path).countable()
+        overdue = with_state(led.filter(deadline__due__lt=day), day).filter(Q(state=State.OPEN_OVERDUE.value))
+        ids = [str(pk) for pk in overdue.values_list("pk", flat=True)[:200]]
+        if ids:
+            added.append(
+                add_evidence(
+                    actor,
+                    case,
+                    kind=EvidenceKind.OVERDUE_TASKS,
+                    summary=(
+                        f"{len(ids)} nhiệm vụ do {person.unit.name} chủ trì đang quá hạn ngày {day:%d/%m/%Y}."
+                    ),
+                    refs=ids,
+                )
+            )
+    found = Finding.objects.filter(official=person, inspection__visited_on__gte=first).select_related(
+        "inspection"
+    )
+    for f in found:
+        added.append(
+            add_evidence(
+                actor,
+                case,
+                kind=EvidenceKind.FINDING,
+                summary=f"Kiểm tra ngày {f.inspection.visited_on:%d/%m/%Y}: {f.text}",
+                refs=[str(f.pk)],
+            )
+        )
+    if not added:
+        raise ValidationError("CCHC không có căn cứ nào về người này trong 12 tháng qua.")
+    return added

@@ -105,7 +105,13 @@ def _url(rec: Recommendation) -> str:
 
 @transaction.atomic
 def add_recommendation(
-    actor: Any, finding: Finding, *, text: str, due: dt.date | None, unit: Unit | None = None
+    actor: Any,
+    finding: Finding,
+    *,
+    text: str,
+    due: dt.date | None,
+    unit: Unit | None = None,
+    on: dt.date | None = None,
 ) -> Recommendation:
     insp = finding.inspection
     require(is_system(actor) or q.inspection_access(actor, insp).conduct, "Chỉ đoàn kiểm tra ghi kiến nghị.")
@@ -113,9 +119,9 @@ def add_recommendation(
         raise ValidationError({"text": "Cần nội dung kiến nghị."})
     if due is None:
         raise ValidationError({"due": "Kiến nghị khắc phục phải có thời hạn."})
-    start = today()
+    start = on or today()
     if due < start:
-        raise ValidationError({"due": "Thời hạn khắc phục không được trước hôm nay."})
+        raise ValidationError({"due": f"Thời hạn khắc phục không được trước ngày {start:%d/%m/%Y}."})
     unit = unit or finding.unit
     if not unit.path.startswith(insp.unit.path):
         raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc đơn vị được kiểm tra."})

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from cchc.core.models import AuditEvent
 from cchc.oversight.actions import cases
 from cchc.oversight.queries import case_access, cases_for
 
@@ -101,3 +102,17 @@ def test_the_site_administrator_does_not_read_it_either(world, case):
 
     admin = User.objects.create_superuser("quan-tri", "qt@example.test", "x-Mat-khau-9")
     assert not cases_for(admin).exists()
+
+
+def test_the_audit_trail_names_no_one_but_records_each_read(world, case, client):
+    from cchc.testing.personas import login_verified
+
+    login_verified(client, world.users["unit_head"])
+    assert client.get(f"/kiem-tra/trach-nhiem/{case.pk}/").status_code == 200
+    ev = AuditEvent.objects.filter(verb="oversight.case_viewed", object_id=str(case.pk)).get()
+    assert ev.actor == world.users["unit_head"]
+    assert world.officials["ward_officer"].full_name not in " ".join(
+        AuditEvent.objects.filter(object_type="oversight.responsibilitycase").values_list(
+            "summary", flat=True
+        )
+    )
