@@ -5,8 +5,8 @@ cao"):
 - late rate: finished dossiers that were late over the last twelve months, from the daily facts
   (``dossiers.rankings.unit_finished_counts``, the league table's own sums; a rate only with the
   league's minimum of finished dossiers);
-- overdue tasks: tasks led by the unit that are overdue today (``directives.queries.tally_by``, the
-  board's count);
+- overdue tasks: tasks led by the unit that are overdue today (``directives.queries.overdue_tasks``,
+  the figure of every home page and of the overdue list);
 - satisfaction: the share of satisfied or very satisfied dossier ratings over the last six months, low
   or fallen from the six before (``surveys.ratings.unit_distributions``).
 
@@ -19,8 +19,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count
+
 from cchc.directives.models import Task
-from cchc.directives.queries import tally_by
+from cchc.directives.queries import overdue_tasks
 from cchc.dossiers.rankings import league_min_dossiers, unit_finished_counts
 from cchc.org.models import Jurisdiction, Unit, UnitKind
 from cchc.oversight.conf import setting
@@ -78,9 +80,10 @@ def propose(area: Jurisdiction, today: dt.date) -> list[Proposal]:
     # Tasks led by the unit, overdue today.
     tasks = Task.objects.filter(directive__jurisdiction__path__startswith=area.path)
     most = int(setting("CCHC_OVERSIGHT_OVERDUE_TASKS"))
-    for unit_id, tally in tally_by(tasks, "lead_unit", today).items():
-        if unit_id in by_pk and tally.overdue >= most:
-            add(by_pk[unit_id], f"{tally.overdue} nhiệm vụ quá hạn", "overdue_tasks", tally.overdue)
+    late = overdue_tasks(tasks, today).values_list("lead_unit").annotate(n=Count("pk")).order_by()
+    for unit_id, n in late:
+        if unit_id in by_pk and n >= most:
+            add(by_pk[unit_id], f"{n} nhiệm vụ quá hạn", "overdue_tasks", n)
 
     # Satisfaction: low over the last six months, or fallen from the six before.
     half = _months_back(today, 6)

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from cchc.core.events import record
 from cchc.deadlines.actions import calendar_for
@@ -214,10 +213,9 @@ def gather_from_cchc(
     and findings of inspections naming them. Complaints of harassment are entered by Internal Affairs
     from the petition they read (a petition does not say whom it accuses)."""
     from cchc.directives.models import Task
-    from cchc.directives.queries import with_state
+    from cchc.directives.queries import overdue_tasks
     from cchc.dossiers.models import Dossier, DossierStep
     from cchc.dossiers.rankings import official_counts
-    from cchc.lib.deadlines import State
     from cchc.oversight.models import Finding
 
     _managing(actor, case)
@@ -244,8 +242,8 @@ def gather_from_cchc(
         )
     head = person.unit.accountable_head(day)
     if case.as_head or (head is not None and head.pk == person.pk):
-        led = Task.objects.filter(lead_unit__path__startswith=person.unit.path).countable()
-        overdue = with_state(led.filter(deadline__due__lt=day), day).filter(Q(state=State.OPEN_OVERDUE.value))
+        led = Task.objects.filter(lead_unit__path__startswith=person.unit.path)
+        overdue = overdue_tasks(led, day)
         ids = [str(pk) for pk in overdue.values_list("pk", flat=True)[:200]]
         if ids:
             added.append(

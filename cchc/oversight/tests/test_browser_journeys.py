@@ -133,8 +133,8 @@ def test_a_disciplinary_record_explained_then_decided_and_private(world, live_se
     ia.locator("#cc-grounds").fill("Nhiều hồ sơ hộ tịch trễ hạn trong quý")
     with ia.expect_navigation():
         ia.get_by_role("button", name="Lập hồ sơ").click()
-    ia.locator("#ev-sum").fill("7 hồ sơ trễ hạn ở bước do công chức xử lý")
     ia.locator("details summary", has_text="Thêm căn cứ khác").click()
+    ia.locator("#ev-sum").fill("7 hồ sơ trễ hạn ở bước do công chức xử lý")
     with ia.expect_navigation():
         ia.get_by_role("button", name="Thêm", exact=True).click()
     expect(ia.get_by_test_id("case-evidence")).to_have_count(1)
