@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cchc.core.official_documents import render_docx, render_pdf
 from cchc.deadlines.actions import state
 from cchc.org.queries import officials_for, units_for, user_jurisdiction
-from cchc.oversight import conf, forms
+from cchc.oversight import conf, exports, forms
 from cchc.oversight import queries as q
 from cchc.oversight.actions import cases, conclusions, followups
 from cchc.oversight.models import (
@@ -30,6 +31,45 @@ from cchc.oversight.models import (
 )
 from cchc.oversight.views import _run
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# --- exports ---------------------------------------------------------------------------------------
+
+
+def _followups(user: Any) -> Any:
+    return (
+        q.recommendations_for(user)
+        .select_related("deadline", "unit", "finding__inspection__unit", "finding__item")
+        .order_by("verified_on", "deadline__due", "pk")
+    )
+
+
+@login_required
+def followups_xlsx(request: HttpRequest) -> HttpResponse:
+    if not q.may_read_any(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    response = HttpResponse(exports.followups_xlsx(_followups(request.user), today), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="kien-nghi-sau-kiem-tra-{today:%Y%m%d}.xlsx"'
+    return response
+
+
+@login_required
+def conclusion_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    insp = get_object_or_404(q.inspections_for(request.user).select_related("unit", "template"), pk=pk)
+    if fmt not in ("docx", "pdf") or insp.concluded_on is None:
+        raise Http404
+    doc = exports.conclusion_document(insp)
+    if fmt == "docx":
+        body, kind = render_docx(doc), DOCX
+    else:
+        body, kind = render_pdf(doc), "application/pdf"
+    response = HttpResponse(body, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="ket-luan-kiem-tra-{insp.pk}.{fmt}"'
+    return response
+
+
 # --- recommendations --------------------------------------------------------------------------------
 
 
@@ -38,11 +78,7 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     if not q.may_read_any(request.user):
         raise PermissionDenied
     today = timezone.localdate()
-    rows = (
-        q.recommendations_for(request.user)
-        .select_related("deadline", "unit", "finding__inspection__unit")
-        .order_by("verified_on", "deadline__due", "pk")
-    )
+    rows = _followups(request.user)
     items = [(r, state(r.deadline, today) if r.deadline else None) for r in rows]
     return render(
         request,
