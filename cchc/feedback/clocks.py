@@ -23,9 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from cchc.calendar.queries import work_calendar_for
-from cchc.core.events import record
 from cchc.deadlines import actions as deadlines
-from cchc.deadlines.audit_events import DeadlinesEvents
 from cchc.deadlines.models import Deadline
 from cchc.feedback.conf import setting
 from cchc.feedback.models import Clock, ClockKind, Kind, Petition
@@ -156,20 +154,10 @@ def sync_due(petition: Petition) -> None:
 
 
 def move_to_unit(actor: Any, petition: Petition, unit: Unit) -> None:
-    """Open clocks follow a transfer: reminders go to the new unit. The deadlines app has no action for
-    this yet, so the change is written here and recorded in the audit trail."""
-    ids = [c.deadline_id for c in open_clocks(petition) if c.deadline_id]
-    if not ids:
-        return
-    Deadline.objects.filter(pk__in=ids).update(unit=unit, official=None)
-    for pk in ids:
-        record(
-            actor,
-            DeadlinesEvents.UNIT_CHANGED,
-            object_type="deadlines.deadline",
-            object_id=str(pk),
-            summary=f"Chuyển đơn vị chủ trì sang {unit.name} (phản ánh {petition.code})",
-        )
+    """Open clocks follow a transfer: reminders go to the new unit (the deadlines' own action)."""
+    for clock in open_clocks(petition):
+        if clock.deadline is not None:
+            deadlines.change_unit(actor, clock.deadline, unit=unit, reason=f"phản ánh {petition.code}")
 
 
 def set_official(petition: Petition) -> None:

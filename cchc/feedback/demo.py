@@ -24,7 +24,7 @@ from cchc.calendar.queries import work_calendar_for
 from cchc.core import demo_clock
 from cchc.feedback import actions
 from cchc.feedback.actions.citizen import close_answered, create_key, rate, reopen
-from cchc.feedback.intake import Intake, receive
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.models import ApiKey, Category, Channel, FrontMeeting, Kind, Petition, ReplyVia, Status
 from cchc.feedback.publication import suggest
 from cchc.org.models import Jurisdiction, Official, Unit

@@ -29,11 +29,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from cchc.core.events import record
+from cchc.feedback.actions.intake import Intake, receive, refuse_mail
 from cchc.feedback.attachments import CheckedFile, check_file
-from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import Category, Channel, Kind, Petition, ReplyVia
 from cchc.feedback.routing import public_jurisdiction
 
@@ -112,13 +110,7 @@ def _one(conn: imaplib.IMAP4, uid_bytes: bytes, result: PollResult) -> None:
     except ValidationError as exc:
         # Nothing a retry could fix (no text at all…): keep the message, flag it for a person, move on.
         conn.uid("STORE", uid, "+FLAGS", "(\\Seen \\Flagged)")
-        record(
-            ACTOR,
-            FeedbackEvents.MAIL_REFUSED,
-            object_type="feedback.mailbox",
-            object_id=uid,
-            summary="Thư không tạo được phản ánh: " + " ".join(exc.messages)[:400],
-        )
+        refuse_mail(uid, exc.messages, actor=ACTOR)
         result.failed.append(f"UID {uid}: " + " ".join(exc.messages))
         return
     except Exception:  # a database or configuration error: leave the message unread for the next poll

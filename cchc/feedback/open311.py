@@ -28,8 +28,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cchc.core import plausible
 from cchc.feedback import antispam
 from cchc.feedback.actions.citizen import key_for
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.conf import setting
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, Category, Channel, Kind, Petition, Status
 from cchc.feedback.routing import public_jurisdiction, served_jurisdictions, wards_of
 from cchc.lib.names import natural_sorted

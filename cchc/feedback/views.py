@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from cchc.accounts.models import User
 from cchc.feedback import actions, clocks, documents
 from cchc.feedback import forms as f
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.attachments import check_uploads
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import (
     OPEN_STATUSES,
     OUT_OF_SCOPE_KINDS,

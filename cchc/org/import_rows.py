@@ -15,9 +15,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
-from cchc.core.events import record
 from cchc.org import actions
-from cchc.org.audit_events import OrgEvents
+from cchc.org.actions.imports import record_import
 from cchc.org.importing import (
     COLUMNS,
     HEAD_HELP,
@@ -416,13 +415,12 @@ def import_org(
         else:
             _apply_officials(actor, rows, report)
         if not report.errors and not dry_run:
-            record(
+            record_import(
                 actor,
-                OrgEvents.IMPORT,
-                None,
-                object_type=f"org.{kind}",
-                object_id=filename[:64],
-                summary=f"Nhập danh sách {KIND_LABELS[kind]} từ tệp {filename}: {report.summary()}",
+                kind=kind,
+                label=KIND_LABELS[kind],
+                filename=filename,
+                summary=report.summary(),
                 data={"created": report.created, "updated": report.updated, "heads": report.heads},
             )
         if report.errors or dry_run:

@@ -24,10 +24,10 @@ from django.views.decorators.http import require_POST
 from cchc.core.params import id_param
 from cchc.feedback import actions, antispam, stats
 from cchc.feedback.actions.citizen import may_rate, may_reopen, rate, reopen
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.attachments import check_uploads
 from cchc.feedback.conf import setting
 from cchc.feedback.forms import PetitionForm, RateForm, ReasonForm, SupplementForm, TrackForm
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, AnswerStatus, Category, Channel, Petition, Status
 from cchc.feedback.queries import public_petitions, timeline, tracked
 from cchc.feedback.routing import public_jurisdiction, wards_of

@@ -17,8 +17,8 @@ from django.views.decorators.cache import never_cache
 
 from cchc.accounts.policy import client_ip
 from cchc.surveys import presentation, results
+from cchc.surveys.actions.responses import ALREADY, submit_for_dossier, submit_from_kiosk
 from cchc.surveys.collection import (
-    ALREADY,
     SubmissionError,
     already_answered,
     campaign_for,
@@ -26,8 +26,6 @@ from cchc.surveys.collection import (
     form_stamp,
     hash_address,
     parse,
-    submit_for_dossier,
-    submit_from_kiosk,
 )
 from cchc.surveys.conf import setting
 from cchc.surveys.models import Campaign, CampaignStatus, DossierToken, Kiosk, RespondentType

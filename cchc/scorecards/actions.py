@@ -19,7 +19,7 @@ from django.utils import timezone
 from cchc.core.events import record
 from cchc.lib.scoring import IndexSetError, bundled, load_text
 from cchc.org.models import Jurisdiction, Unit
-from cchc.scorecards import cards, city_figures
+from cchc.scorecards import cards, city_figures, published
 from cchc.scorecards.access import access
 from cchc.scorecards.audit_events import ScorecardsEvents
 from cchc.scorecards.models import (
@@ -27,6 +27,7 @@ from cchc.scorecards.models import (
     Evidence,
     Family,
     IndexVersion,
+    PublishedResult,
     Scorecard,
     Stage,
 )
@@ -322,3 +323,21 @@ def write_cause(actor: Any, score: CriterionScore, *, cause: str) -> CriterionSc
     score.save(update_fields=["cause"])
     record(actor, ScorecardsEvents.CAUSE_WRITTEN, score, summary=f"Nguyên nhân mất điểm {score.code}")
     return score
+
+
+@transaction.atomic
+def import_published(actor: Any, data: bytes) -> int:
+    """Write every row of a published-results file (replacing the same index, year, area and component),
+    or nothing (``published.parse`` refuses a bad file with every faulty row named)."""
+    rows = published.parse(data)
+    for r in rows:
+        key = {k: r.pop(k) for k in ("family", "year", "area_id", "component")}
+        PublishedResult.objects.update_or_create(**key, defaults=r)
+    record(
+        actor,
+        ScorecardsEvents.PUBLISHED_IMPORTED,
+        None,
+        object_type="scorecards.publishedresult",
+        summary=f"{len(rows)} kết quả công bố",
+    )
+    return len(rows)

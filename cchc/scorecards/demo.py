@@ -25,7 +25,6 @@ from cchc.directives.models import Directive
 from cchc.org.models import Jurisdiction, Unit, UnitKind
 from cchc.scorecards import actions, actions_solutions, cards
 from cchc.scorecards.models import Family, IndexVersion, Scorecard, Solution, Stage
-from cchc.scorecards.published import import_published
 
 CITY = "747"
 ACTOR = "cchc load-demo"
@@ -45,7 +44,7 @@ SOLUTION_TEXT = {
 
 def load_scorecards_demo() -> str:
     city = Jurisdiction.objects.get(code=CITY)
-    published = import_published(ACTOR, PUBLISHED.read_bytes())
+    published = actions.import_published(ACTOR, PUBLISHED.read_bytes())
     year = demo_clock.demo_year()
     version = IndexVersion.objects.filter(jurisdiction=city, family=Family.CITY, year=year).first()
     if version is None or version.frozen_at is None:

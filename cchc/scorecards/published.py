@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
-from cchc.core.events import record
 from cchc.org.models import Jurisdiction
-from cchc.scorecards.audit_events import ScorecardsEvents
-from cchc.scorecards.models import Family, PublishedResult
+from cchc.scorecards.models import Family
 
 COLUMNS = (
     "ChiSo",
@@ -140,20 +137,3 @@ def parse(data: bytes) -> list[dict[str, Any]]:
     if errors:
         raise PublishedImportError(errors)
     return rows
-
-
-@transaction.atomic
-def import_published(actor: Any, data: bytes) -> int:
-    """Write every row (replacing the same index, year, area and component), or nothing."""
-    rows = parse(data)
-    for r in rows:
-        key = {k: r.pop(k) for k in ("family", "year", "area_id", "component")}
-        PublishedResult.objects.update_or_create(**key, defaults=r)
-    record(
-        actor,
-        ScorecardsEvents.PUBLISHED_IMPORTED,
-        None,
-        object_type="scorecards.publishedresult",
-        summary=f"{len(rows)} kết quả công bố",
-    )
-    return len(rows)

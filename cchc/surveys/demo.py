@@ -493,7 +493,7 @@ def _paper_mismatch(campaign: Campaign, unit: Unit, q: Any) -> None:
             answers=answers,
             respondent_type=RespondentType.CITIZEN,
         )
-    from cchc.surveys.paper import differences
+    from cchc.surveys.actions.paper import differences
 
     entries = list(form.entries.order_by("seq"))
     form.mismatches = differences(form, entries[0], entries[1])

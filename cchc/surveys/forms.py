@@ -1,5 +1,6 @@
-"""Forms of the survey screens. They collect input; ``actions``, ``collection`` and ``paper`` validate and
-write. Choice lists come from the scoping helpers, so a forged id fails the choice validation."""
+"""Forms of the survey screens. They collect input; ``actions`` (with ``actions.responses`` and
+``actions.paper``) validate and write. Choice lists come from the scoping helpers, so a forged id fails the
+choice validation."""
 
 from __future__ import annotations
 

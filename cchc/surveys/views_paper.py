@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from cchc.core.params import id_param
-from cchc.surveys import paper
+from cchc.surveys.actions import paper
 from cchc.surveys.collection import SubmissionError, parse
 from cchc.surveys.forms import PaperHeaderForm
 from cchc.surveys.models import PaperStatus

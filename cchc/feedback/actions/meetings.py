@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cchc.core.events import record
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.audit_events import FeedbackEvents
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import Channel, FrontMeeting, Kind, Petition, ReplyVia
 from cchc.notify.actions import send
 

@@ -50,7 +50,7 @@ def local(y, m, d, hh=9, mm=0):
 @pytest.fixture
 def file_petition(world, categories):
     """Receive a petition with sensible defaults: ``file_petition(kind=..., at=..., **overrides)``."""
-    from cchc.feedback.intake import Intake, receive
+    from cchc.feedback.actions.intake import Intake, receive
 
     def make(**kw):
         actor = kw.pop("actor", "Người gửi")

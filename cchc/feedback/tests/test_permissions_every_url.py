@@ -10,9 +10,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cchc.feedback.actions import accept
 from cchc.feedback.actions.citizen import create_key
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.attachments import check_file
 from cchc.feedback.documents import issued
-from cchc.feedback.intake import Intake, receive
 from cchc.feedback.models import FrontMeeting, Petition
 from cchc.feedback.queries import petitions_for
 from cchc.feedback.tests.helpers import png_bytes

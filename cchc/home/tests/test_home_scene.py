@@ -195,7 +195,7 @@ def _categories(world: Any) -> dict[str, Any]:
 
 
 def _petition(world: Any, categories: dict[str, Any], ward: str, text: str, **kw: Any) -> Any:
-    from cchc.feedback.intake import Intake, receive
+    from cchc.feedback.actions.intake import Intake, receive
 
     return receive(
         kw.pop("actor", "Người gửi"),

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cchc.feedback.intake import Intake, receive
+from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.models import Category
 from cchc.scorecards import ledger766
 

@@ -10,8 +10,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from cchc.scorecards.actions import import_published
 from cchc.scorecards.models import PublishedResult
-from cchc.scorecards.published import PublishedImportError, import_published
+from cchc.scorecards.published import PublishedImportError
 from cchc.scorecards.tests.card_helpers import open_year
 from cchc.testing.personas import login_verified
 

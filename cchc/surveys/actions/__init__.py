@@ -1,11 +1,12 @@
 """Every change the staff make to surveys: validated, audited (``cchc.core.events.record``), and checked
 against the scope in ``queries`` as well as in the views, so a script gets the views' answers.
 
-Answers from citizens arrive through ``collection`` (no login) and paper forms through ``paper``.
+Answers from citizens are read by ``collection`` (no login) and stored by ``responses``; paper forms are
+keyed twice through ``paper``.
 
-One module per subject, all reachable as ``actions.<name>``: ``questionnaires``, ``campaigns`` (with
-the kiosks), ``follow_up`` (review, published figures, improvement tasks); ``common`` holds the
-permission checks.
+One module per subject: ``questionnaires``, ``campaigns`` (with the kiosks), ``follow_up`` (review,
+published figures, improvement tasks), ``responses``, ``paper``; the first three are reachable as
+``actions.<name>``; ``common`` holds the permission checks.
 """
 
 from cchc.surveys.actions.campaigns import (

@@ -7,7 +7,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from cchc.surveys.collection import ALREADY, parse, submit_for_dossier
+from cchc.surveys.actions.responses import ALREADY, submit_for_dossier
+from cchc.surveys.collection import parse
 from cchc.surveys.models import DossierRating, Response
 from cchc.surveys.tests.conftest import form_data
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cchc.surveys import paper
+from cchc.surveys.actions import paper
 from cchc.surveys.collection import Answers
 from cchc.surveys.models import PaperStatus, Response, ResponseChannel
 from cchc.surveys.tests.conftest import URLS

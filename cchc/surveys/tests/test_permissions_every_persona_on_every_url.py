@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from cchc.surveys import actions, paper
+from cchc.surveys import actions
+from cchc.surveys.actions import paper
 from cchc.surveys.collection import Answers, token_for
 from cchc.surveys.models import FlagStatus, QuestionnaireVersion
 from cchc.surveys.tests.conftest import URLS, make_dossier, store

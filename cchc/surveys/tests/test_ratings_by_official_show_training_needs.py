@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cchc.surveys.collection import rate_dossier
+from cchc.surveys.actions.responses import rate_dossier
 from cchc.surveys.models import RatingLevel
 from cchc.surveys.ratings import officials, unit_distribution
 from cchc.surveys.tests.conftest import URLS, make_dossier

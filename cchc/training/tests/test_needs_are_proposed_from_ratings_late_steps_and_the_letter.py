@@ -8,7 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from cchc.dossiers.tests.factories import late_dossier
-from cchc.surveys.collection import rate_dossier
+from cchc.surveys.actions.responses import rate_dossier
 from cchc.surveys.models import RatingLevel
 from cchc.surveys.tests.conftest import make_dossier
 from cchc.training import actions, needs

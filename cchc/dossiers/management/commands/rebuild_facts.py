@@ -7,9 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cchc.core.events import record
-from cchc.dossiers import facts
-from cchc.dossiers.audit_events import DossiersEvents
+from cchc.dossiers.actions.facts import rebuild_facts
 
 
 class Command(BaseCommand):
@@ -20,16 +18,7 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r{n:,} hồ sơ…")
             sys.stderr.flush()
 
-        out = facts.rebuild(progress if sys.stderr.isatty() else None)
-        record(
-            "cchc rebuild-facts",
-            DossiersEvents.FACTS_REBUILT,
-            object_type="dossiers.dailyfact",
-            object_id="*",
-            summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}) "
-            f"từ {out['dossiers']} hồ sơ",
-            data=out,
-        )
+        out = rebuild_facts("cchc rebuild-facts", progress if sys.stderr.isatty() else None)
         self.stdout.write(
             f"Đã tính lại số liệu ngày: {out['rows']} dòng, {out['unit_rows']} dòng theo đơn vị, "
             f"từ {out['dossiers']} hồ sơ."

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cchc.scorecards.published import PublishedImportError, import_published
+from cchc.scorecards.actions import import_published
+from cchc.scorecards.published import PublishedImportError
 
 
 class Command(BaseCommand):

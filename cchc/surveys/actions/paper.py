@@ -13,8 +13,9 @@ from django.db import IntegrityError, transaction
 
 from cchc.core.events import record
 from cchc.org.models import Unit
+from cchc.surveys.actions.responses import store_paper
 from cchc.surveys.audit_events import SurveysEvents
-from cchc.surveys.collection import Answers, campaign_for, store_paper
+from cchc.surveys.collection import Answers, campaign_for
 from cchc.surveys.models import Campaign, PaperEntry, PaperForm, PaperStatus, RespondentType
 from cchc.surveys.queries import entry_units_for
 

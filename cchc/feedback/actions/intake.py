@@ -322,3 +322,14 @@ def acknowledge(petition: Petition) -> None:
     )
     short = f"Đã tiếp nhận phản ánh mã {petition.code}.{due} Theo dõi: {replies.tracking_url()}"
     replies.to_citizen(petition, "ack", subject, body, short=short)
+
+
+def refuse_mail(uid: str, messages: list[str], *, actor: str) -> None:
+    """An e-mail from which no petition could be made: recorded for a person to look at."""
+    record(
+        actor,
+        FeedbackEvents.MAIL_REFUSED,
+        object_type="feedback.mailbox",
+        object_id=uid,
+        summary="Thư không tạo được phản ánh: " + " ".join(messages)[:400],
+    )

@@ -1,0 +1,25 @@
+"""Recomputing the daily facts from the ledger (they are derived data), with its audit row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cchc.core.events import record
+from cchc.dossiers import facts
+from cchc.dossiers.audit_events import DossiersEvents
+
+
+def rebuild_facts(actor: Any, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Rebuild every DailyFact and UnitDailyFact; returns the counts ``facts.rebuild`` reports."""
+    out = facts.rebuild(progress)
+    record(
+        actor,
+        DossiersEvents.FACTS_REBUILT,
+        object_type="dossiers.dailyfact",
+        object_id="*",
+        summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}) "
+        f"từ {out['dossiers']} hồ sơ",
+        data=out,
+    )
+    return out
