@@ -43,7 +43,7 @@ from django.utils import timezone
 
 from cchc.core import demo_clock
 from cchc.dossiers.actions import upsert_dossiers
-from cchc.dossiers.actions.procedures import import_procedures
+from cchc.dossiers.actions_procedures import import_procedures
 from cchc.dossiers.demo_generator import (
     ACTOR,
     BATCH,

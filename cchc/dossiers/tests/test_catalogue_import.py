@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from cchc.core.models import AuditEvent
-from cchc.dossiers.actions.procedures import import_procedures
+from cchc.dossiers.actions_procedures import import_procedures
 from cchc.dossiers.models import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
 from cchc.dossiers.tests.import_helpers import as_xlsx
 

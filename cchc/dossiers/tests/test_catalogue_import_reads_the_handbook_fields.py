@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from cchc.dossiers.actions.procedures import import_procedures
+from cchc.dossiers.actions_procedures import import_procedures
 from cchc.dossiers.models import Procedure
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cchc.dossiers.actions.procedures import import_procedures
+from cchc.dossiers.actions_procedures import import_procedures
 from cchc.dossiers.importing import UnreadableInput
 
 

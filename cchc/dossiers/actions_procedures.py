@@ -1,5 +1,7 @@
 """Importing the procedure catalogue: every row of the file checked first (``catalogue`` reads and checks
-it), then each procedure created or updated with its own audit row, or nothing (docs/dossier-import.md)."""
+it), then each procedure created or updated with its own audit row, or nothing (docs/dossier-import.md). A
+module of its own beside ``actions/``: ``importing`` reaches the actions package, and ``catalogue`` reads
+files through ``importing``."""
 
 from __future__ import annotations
 
