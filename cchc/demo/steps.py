@@ -66,6 +66,18 @@ def _scorecards(progress: TextIO | None) -> str:
     return load_scorecards_demo()
 
 
+def _training(progress: TextIO | None) -> str:
+    from cchc.training.demo import load_training_demo
+
+    return load_training_demo()
+
+
+def _proposals(progress: TextIO | None) -> str:
+    from cchc.proposals.demo import load_proposals_demo
+
+    return load_proposals_demo()
+
+
 def _reports(progress: TextIO | None) -> str:
     from cchc.reports.demo import load_reports_demo
 
@@ -88,6 +100,8 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("surveys", "Khảo sát mức độ hài lòng", _surveys),
     ("earlywarning", "Cảnh báo sớm việc có nguy cơ trễ hạn", _earlywarning),
     ("scorecards", "Chỉ số CCHC các đơn vị, kết quả PAR INDEX đã công bố", _scorecards),
+    ("training", "Đào tạo, bồi dưỡng: lớp học, điểm danh, nhu cầu bồi dưỡng", _training),
+    ("proposals", "Đề xuất phân cấp, ủy quyền, đơn giản hóa thủ tục; sổ rà soát", _proposals),
     ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
     ("oversight", "Kiểm tra, kiến nghị, xem xét trách nhiệm, kết luận kiểm toán", _oversight),
 ]

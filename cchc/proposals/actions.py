@@ -19,7 +19,7 @@ from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive, Task
 from cchc.dossiers.models import Procedure
 from cchc.notify.actions import send
-from cchc.org.models import Jurisdiction, Unit
+from cchc.org.models import Jurisdiction, Unit, UnitKind
 from cchc.org.queries import user_jurisdiction, user_unit
 from cchc.proposals.audit_events import ProposalsEvents
 from cchc.proposals.models import Conclusion, Kind, Opinion, ProcedureReview, Proposal, Status
@@ -218,7 +218,7 @@ def decide(
         assert directive is not None and due is not None
         lead = lead_unit or default_lead_unit(proposal)
         name = actor if _system(actor) else (actor.get_full_name() or actor.get_username())
-        assigner = (None if _system(actor) else user_unit(actor)) or proposal.from_unit or lead
+        assigner = (None if _system(actor) else user_unit(actor)) or _committee(proposal) or lead
         try:
             # Given as the proposals module (the register-keeping check of a person does not apply: the
             # leader gives this task with the decision); the audit event below names who decided.
@@ -259,6 +259,18 @@ def decide(
             object_id=str(proposal.pk),
         )
     return proposal
+
+
+def _committee(proposal: Proposal) -> Unit | None:
+    """The people's committee of the proposal's area: who gives a follow-up task the leader decided."""
+    return (
+        Unit.objects.current()
+        .filter(
+            jurisdiction=proposal.jurisdiction, kind__in=[UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE]
+        )
+        .order_by("path")
+        .first()
+    )
 
 
 def is_leader_of(actor: Any, proposal: Proposal) -> bool:

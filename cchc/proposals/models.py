@@ -1,6 +1,6 @@
 """Reform proposals — decentralisation (phân cấp), delegation (ủy quyền), simplification of an
 administrative procedure — from the proposing unit to the leader's decision and its follow-up task, and
-the yearly register of the procedures reviewed (docs/proposals.md).
+the yearly register of the procedures reviewed (docs/rules/reform-proposals.md).
 
 The founding letter asks units to propose the state-management work the city should decentralise or
 delegate to them (Công văn 7190/UBND-NV, mục 1.8 and 4.2); the review of procedures each year follows

@@ -1,5 +1,5 @@
 """Training of officials: topics, courses with their materials, classes, invitations and attendance,
-results and certificates, and the training needs the data propose (docs/training.md).
+results and certificates, and the training needs the data propose (docs/rules/training.md).
 
 The founding letter asks units to review their staff and organise classes on conduct and
 communication, professional skills (Công văn 7190/UBND-NV, mục 1.10) and, for the second half of the

@@ -1,4 +1,4 @@
-"""Training needs proposed from the data (docs/training.md, "Nhu cầu bồi dưỡng"):
+"""Training needs proposed from the data (docs/rules/training.md, *Needs proposed from the data*):
 
 - **ratings**: officials whose share of "not satisfied" ratings reaches the surveys' threshold with
   enough ratings (``cchc.surveys.ratings.officials``, the one definition of that flag) → the topic of
