@@ -128,6 +128,10 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
         return HttpResponseBadRequest(body, content_type="text/xml; charset=utf-8")
     if path.startswith("/api/"):
         return JsonResponse({"detail": message, "errors": []}, status=400)  # the API's Error shape
+    if path.startswith("/callbot/"):
+        return JsonResponse({"detail": message, "speech": message}, status=400)  # the bot's Refusal shape
+    if path.startswith("/ioc/"):
+        return JsonResponse({"detail": message}, status=400)  # the IOC feed's Error shape
     # Rendered without the request: its context processors would read the very input refused here.
     return HttpResponseBadRequest(render_to_string("400.html", {"message": message}))
 

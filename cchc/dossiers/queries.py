@@ -340,6 +340,12 @@ class PublicDossier:
     finished_at: dt.datetime | None
     returned_at: dt.datetime | None
     steps: tuple[PublicStep, ...]
+    # For the phone answers: the status's number, what the open supplement request asks for, and the
+    # desk to call (the receiving one-stop office, else the handling unit).
+    status_code: int = 0
+    missing: str = ""
+    contact_unit: str = ""
+    contact_phone: str = ""
 
 
 def public_lookup(code: str, phone: str) -> PublicDossier | None:
@@ -379,4 +385,16 @@ def public_lookup(code: str, phone: str) -> PublicDossier | None:
         finished_at=dossier.end_at,
         returned_at=dossier.returned_at,
         steps=steps,
+        status_code=dossier.status,
+        missing=(
+            dossier.supplements.filter(completed_at__isnull=True)
+            .order_by("-seq")
+            .values_list("content", flat=True)
+            .first()
+            or ""
+        )
+        if dossier.status == Status.SUPPLEMENT
+        else "",
+        contact_unit=(dossier.receiving_unit if dossier.receiving_unit.phone else dossier.handling_unit).name,
+        contact_phone=dossier.receiving_unit.phone or dossier.handling_unit.phone,
     )

@@ -139,6 +139,21 @@ def time_words(at: dt.time) -> str:
     return f"{text} {number_words(at.minute)} phút" if at.minute else text
 
 
+def digits_words(text: str) -> str:
+    """A telephone number read digit by digit, in the groups people pause at: "0254 3852 111" → "không
+    hai năm bốn, ba tám năm hai, một một một"; one long run is cut in threes from the end ("0912345789"
+    → "không chín một hai, ba bốn năm, bảy tám chín")."""
+    runs = [r for r in "".join(c if c.isdigit() else " " for c in text).split() if r]
+    groups: list[str] = []
+    for run in runs:
+        tail: list[str] = []
+        while len(run) > 4:
+            run, last = run[:-3], run[-3:]
+            tail.insert(0, last)
+        groups += [run, *tail]
+    return ", ".join(" ".join(DIGITS[int(c)] for c in g) for g in groups)
+
+
 def date_text(day: dt.date) -> str:
     """The plain-text form of the same date: "15/08/2026"."""
     return f"{day:%d/%m/%Y}"

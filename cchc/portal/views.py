@@ -57,6 +57,16 @@ def _pair_key(code: str, phone: str) -> str:
     return f"cchc:lookup:pair:{ratelimit.hashed(code.strip().upper() + '|' + phone)}"
 
 
+def lookup_refused(request: HttpRequest, code: str, phone: str) -> bool:
+    """Over a look-up limit: this attempt counted against the requester's address, or this code + phone
+    pair already wrong too often. The web look-up and the phone answers share both limits."""
+    return _address_limited(request) or int(cache.get(_pair_key(code, phone), 0)) >= wrong_pair_rate()
+
+
+def count_wrong_pair(code: str, phone: str) -> None:
+    ratelimit.over_limit(_pair_key(code, phone), wrong_pair_rate(), RATE_WINDOW_SECONDS)
+
+
 @never_cache
 def dossier_lookup(request: HttpRequest) -> HttpResponse:
     """Look a dossier up by its code plus the applicant's phone (both must match).
@@ -71,14 +81,13 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
         form = LookupForm(request.POST)
         if form.is_valid():
             code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
-            pair = _pair_key(code, phone)
-            if _address_limited(request) or int(cache.get(pair, 0)) >= wrong_pair_rate():
+            if lookup_refused(request, code, phone):
                 error, status = TOO_MANY, 429
             else:
                 result = public_lookup(code, phone)
                 if result is None:
                     error = NOT_FOUND
-                    ratelimit.over_limit(pair, wrong_pair_rate(), RATE_WINDOW_SECONDS)
+                    count_wrong_pair(code, phone)
     else:
         form = LookupForm()
     return render(

@@ -15,6 +15,7 @@ from cchc.lib.vnspeech import (
     date_text,
     date_words,
     decimal_words,
+    digits_words,
     fold,
     money_text,
     money_words,
@@ -188,3 +189,16 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese_letters(text):
     once = fold(text)
     assert fold(once) == once
     assert once == once.casefold()
+
+
+def test_telephone_numbers_are_read_digit_by_digit_in_groups():
+    assert digits_words("0254 3852 111") == "không hai năm bốn, ba tám năm hai, một một một"
+    assert digits_words("0912345789") == "không chín một hai, ba bốn năm, bảy tám chín"
+    assert digits_words("") == ""
+
+
+@given(st.text(alphabet="0123456789 .-+()", max_size=30))
+def test_every_digit_of_a_telephone_number_is_spoken_in_order(number):
+    spoken = digits_words(number)
+    back = "".join(str(UNITS[w]) for w in spoken.replace(",", "").split())
+    assert back == "".join(c for c in number if c.isdigit())

@@ -1,6 +1,6 @@
-"""The public home links every public service that works — dossier look-up, the petition form, petition
-tracking, answered petitions and their figures, survey results, the monthly late lists — and every link
-opens for an anonymous visitor; nothing says "being built"."""
+"""The public home links every public service that works — the procedure handbook, dossier look-up, the
+petition form, petition tracking, answered petitions and their figures, survey results, the monthly late
+lists — and every link opens for an anonymous visitor; nothing says "being built"."""
 
 import re
 
@@ -9,6 +9,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 SERVICES = [
+    "/cong-khai/so-tay-thu-tuc/",
     "/cong-khai/tra-cuu-ho-so/",
     "/cong-khai/phan-anh/gui/",
     "/cong-khai/phan-anh/theo-doi/",
