@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.request import RawPostDataException
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema, Status
@@ -111,6 +112,12 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     )
 
 
+@api.exception_handler(RawPostDataException)
+def _form_body(request: HttpRequest, exc: RawPostDataException) -> HttpResponse:
+    # A form-encoded body was already read as a form (by the hostile-input check); the bot speaks JSON.
+    return refusal(request, 415, "Nội dung phải gửi dạng JSON (Content-Type: application/json).")
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     message = str(exc)
@@ -121,7 +128,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.post(
     "/ho-so",
-    response={200: DossierAnswer, 404: DossierAnswer, 429: Refusal, 400: Refusal, 422: Refusal},
+    response={200: DossierAnswer, 404: DossierAnswer, 429: Refusal, 400: Refusal, 415: Refusal, 422: Refusal},
     operation_id="TraLoiHoSo",
     summary="Trạng thái một hồ sơ, bằng câu nói",
     description=(

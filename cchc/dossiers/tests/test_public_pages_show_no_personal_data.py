@@ -63,9 +63,13 @@ def test_every_public_page_is_free_of_personal_data(client, world, published):
     routes = portal_routes()
     assert len(routes) >= 3
     pages = {}
+    arguments = {"handbook_detail": [published.late.procedure.national_code]}
     for route in routes:
-        assert not route.pattern.converters, f"public route {route.name} takes arguments: add a case here"
-        pages[route.name] = client.get(reverse(f"portal:{route.name}")).content.decode()
+        args = arguments.get(str(route.name), [])
+        assert bool(route.pattern.converters) == bool(args), f"public route {route.name}: add a case here"
+        response = client.get(reverse(f"portal:{route.name}", args=args))
+        assert response.status_code == 200, route.name
+        pages[route.name] = response.content.decode()
     for d in published.all:
         pages[f"lookup {d.code}"] = client.post(
             reverse("portal:dossier_lookup"), {"code": d.code, "phone": d.applicant_phone}
@@ -74,6 +78,15 @@ def test_every_public_page_is_free_of_personal_data(client, world, published):
     # The look-ups did find their dossiers (a page that shows nothing proves nothing).
     assert "Đăng ký khai sinh" in pages[f"lookup {published.late.code}"]
     assert "Trần Thị Bình" in pages["late_lists"]  # officials are named on the published list
+    # The test procedure's public code (1.001234) happens to end like the test applicant's ID number:
+    # catalogue codes are public facts, taken out before looking for the ID's digits.
+    from cchc.dossiers.models import Procedure
+
+    codes = [
+        c for p in Procedure.objects.values_list("national_code", flat=True) for c in (p, p.replace(".", " "))
+    ]
     for name, html in pages.items():
+        for code in codes:
+            html = html.replace(code, "")
         for needle in personal_strings():
             assert needle not in html, f"{needle!r} appears on {name}"

@@ -124,6 +124,12 @@ def test_a_body_that_is_not_json_is_refused_in_vietnamese(client):
     assert "JSON" in r.json()["detail"]
 
 
+def test_a_form_encoded_body_is_refused_in_vietnamese(client):
+    r = client.post(URL, {"code": "x", "phone": "y"})
+    assert r.status_code == 415
+    assert "JSON" in r.json()["detail"]
+
+
 def test_a_procedure_answers_its_time_limit_fees_and_where_to_submit(client):
     load_org()
     load_catalogue()
