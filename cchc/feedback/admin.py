@@ -21,14 +21,6 @@ class CategoryAdmin(admin.ModelAdmin[Category]):
     search_fields = ("code", "name", "keywords")
     autocomplete_fields = ("unit",)
 
-    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
-        # "?unit=…" on the add page pre-fills the unit, and the autocomplete widget looks that value up
-        # as a primary key: anything but digits would be a server error instead of an empty field.
-        initial = super().get_changeform_initial_data(request)
-        if "unit" in initial and not str(initial["unit"]).isdigit():
-            del initial["unit"]
-        return initial
-
     def save_model(self, request: HttpRequest, obj: Category, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         record(
