@@ -5,12 +5,13 @@ criteria with a link to their records, totals). Thin: writes in ``actions``, rea
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -84,6 +85,14 @@ def _score(request: HttpRequest, pk: int, score_id: int) -> CriterionScore:
     return get_object_or_404(CriterionScore, pk=score_id, scorecard=card)
 
 
+def _on_criterion(
+    request: HttpRequest, pk: int, score_id: int, act: Callable[[CriterionScore, QueryDict], Any]
+) -> HttpResponse:
+    """Run ``act(score, POST)`` on one criterion of the card and come back to that criterion's row."""
+    score = _score(request, pk, score_id)
+    return _run(request, pk, f"tc-{score.code}", lambda: act(score, request.POST))
+
+
 def _run(request: HttpRequest, pk: int, anchor: str, fn: Any) -> HttpResponse:
     try:
         fn()
@@ -96,26 +105,24 @@ def _run(request: HttpRequest, pk: int, anchor: str, fn: Any) -> HttpResponse:
 @login_required
 @require_POST
 def self_assess(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    p = request.POST
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions.self_assess(request.user, score, points=p.get("points", ""), note=p.get("note", "")),
+        score_id,
+        lambda score, p: actions.self_assess(
+            request.user, score, points=p.get("points", ""), note=p.get("note", "")
+        ),
     )
 
 
 @login_required
 @require_POST
 def add_evidence(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    p = request.POST
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions.add_evidence(
+        score_id,
+        lambda score, p: actions.add_evidence(
             request.user,
             score,
             name=p.get("name", ""),
@@ -128,13 +135,11 @@ def add_evidence(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def appraise(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    p = request.POST
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions.appraise(
+        score_id,
+        lambda score, p: actions.appraise(
             request.user,
             score,
             points=p.get("points", ""),
@@ -147,24 +152,22 @@ def appraise(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def answer(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions.answer(request.user, score, text=request.POST.get("text", "")),
+        score_id,
+        lambda score, p: actions.answer(request.user, score, text=p.get("text", "")),
     )
 
 
 @login_required
 @require_POST
 def cause(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions.write_cause(request.user, score, cause=request.POST.get("cause", "")),
+        score_id,
+        lambda score, p: actions.write_cause(request.user, score, cause=p.get("cause", "")),
     )
 
 
@@ -192,12 +195,11 @@ def evidence_file(request: HttpRequest, pk: int, ev_id: int) -> FileResponse:
 @login_required
 @require_POST
 def add_solution(request: HttpRequest, pk: int, score_id: int) -> HttpResponse:
-    score = _score(request, pk, score_id)
-    return _run(
+    return _on_criterion(
         request,
         pk,
-        f"tc-{score.code}",
-        lambda: actions_solutions.add_solution(request.user, score, text=request.POST.get("text", "")),
+        score_id,
+        lambda score, p: actions_solutions.add_solution(request.user, score, text=p.get("text", "")),
     )
 
 
