@@ -1,9 +1,9 @@
-"""The demo year's generator: the city's rates and rhythms, fictitious names and addresses, and the
-``Generator`` that draws each dossier's steps on the units' working hours (``cchc.dossiers.demo`` runs it)."""
+"""The demo year's generator: the city's rates and rhythms and the ``Generator`` that draws each dossier's
+steps on the units' working hours (``cchc.dossiers.demo`` runs it). The fictitious applicants' names and
+addresses are in ``demo_people``; office time as integer minutes in ``demo_office_time``."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import random
 from dataclasses import dataclass
@@ -11,6 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from cchc.core import demo_clock
+from cchc.dossiers.demo_office_time import OfficeClock
+from cchc.dossiers.demo_people import (
+    COMPANY,
+    EXTERNAL_PEOPLE,
+    FAMILY,
+    FAMILY_WEIGHT,
+    GIVEN_F,
+    GIVEN_M,
+    MIDDLE_F,
+    MIDDLE_M,
+    PHONE_PREFIX,
+    STREETS,
+)
 from cchc.dossiers.models import LimitUnit, OnlineLevel
 from cchc.dossiers.records import DossierRecord, StepRecord, SupplementRecord
 from cchc.lib.workcal import WorkCalendar
@@ -81,36 +94,6 @@ BASE_VNEID = 0.65
 PAID_ONLINE_SHARE = 0.55  # online dossiers of fee-bearing procedures paid on the national portal
 
 
-def _words(text: str, sep: str = " ") -> tuple[str, ...]:
-    return tuple(text.split(sep))
-
-
-# Fictitious people: common family names with rough frequencies, middle and given names by sex.
-FAMILY = _words(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm Mai Tạ Châu"
-)
-FAMILY_WEIGHT = tuple(
-    float(w) for w in _words("31 11 9.5 7 5 4.5 4.5 3.9 3.8 2.1 2 1.4 1.3 1.3 1 0.8 0.7 0.7 0.6 0.5 0.4 0.3")
-)
-MIDDLE_M = _words("Văn Minh Quốc Hữu Đức Thanh Công Hoàng Ngọc Anh")
-MIDDLE_F = _words("Thị Ngọc Thu Thanh Kim Mỹ Bích Hồng Thùy Phương")
-GIVEN_M = _words(
-    "An Bảo Bình Cường Dũng Đạt Hải Hiếu Hùng Huy Khang Khoa Kiên Long Lộc Minh Nam Nghĩa Phát Phong Phúc"
-    " Quân Sơn Tài Thắng Thành Toàn Trung Tuấn Vinh"
-)
-GIVEN_F = _words(
-    "Anh Chi Diễm Dung Giang Hà Hạnh Hằng Hoa Hương Lan Linh Loan Mai My Nga Ngân Nhung Oanh Phượng Quyên"
-    " Tâm Thảo Trang Trinh Tuyết Uyên Vân Vy Yến"
-)
-STREETS = _words(
-    "Trần Hưng Đạo|Lê Lợi|Hoàng Hoa Thám|Thùy Vân|Ba Cu|Nam Kỳ Khởi Nghĩa|Lê Hồng Phong|Nguyễn An Ninh"
-    "|Bình Giã|30 Tháng 4|Võ Thị Sáu|Trương Công Định|Lý Thường Kiệt|Hạ Long|Phan Chu Trinh"
-    "|Nguyễn Hữu Cảnh|Đô Lương|Lưu Chí Hiếu|Phước Thắng|Nguyễn Thái Học|Xô Viết Nghệ Tĩnh",
-    "|",
-)
-COMPANY = ("Biển Xanh", "Sao Mai", "Hải Đăng", "Bến Đình", "Phước Thắng", "Long Sơn", "Bãi Dâu")
-PHONE_PREFIX = ("090", "091", "093", "094", "096", "097", "098", "099")
-EXTERNAL_PEOPLE = ("Nguyễn Thành Trung", "Lê Thị Kim Oanh", "Trần Quốc Bảo", "Phạm Thị Thu Hà")
 STEP_TEXT = {
     "receive": "Tiếp nhận hồ sơ",
     "process": "Thẩm định hồ sơ, đề xuất",
@@ -560,49 +543,3 @@ def service_fields(rec: DossierRecord, year_fraction: float) -> None:
         rec.online_payment = 1 if rng.random() < PAID_ONLINE_SHARE else 0
     else:
         rec.vneid_verified = False
-
-
-class OfficeClock:
-    """Instants as office minutes counted over the working days of ``cal`` (the generator's hot path:
-    the same arithmetic as ``WorkCalendar.add_working_hours``, in integers)."""
-
-    def __init__(self, cal: WorkCalendar, first: dt.date, last: dt.date) -> None:
-        self.days = cal.working_days_in(first, last)
-        h = cal.hours
-        self.morning_start = _minutes(h.morning_start)
-        self.morning = _minutes(h.morning_end) - self.morning_start
-        self.afternoon_start = _minutes(h.afternoon_start)
-        self.per_day = self.morning + _minutes(h.afternoon_end) - self.afternoon_start
-        self.working = frozenset(self.days)
-
-    def pos(self, t: dt.datetime) -> int:
-        """Office minutes elapsed before ``t`` since the first day."""
-        rank = bisect.bisect_left(self.days, t.date())
-        within = 0
-        if t.date() in self.working:
-            m = t.hour * 60 + t.minute
-            if m <= self.morning_start:
-                within = 0
-            elif m <= self.morning_start + self.morning:
-                within = m - self.morning_start
-            elif m <= self.afternoon_start:
-                within = self.morning
-            else:
-                within = min(self.morning + m - self.afternoon_start, self.per_day)
-        return rank * self.per_day + within
-
-    def at(self, pos: int) -> dt.datetime:
-        """The instant ``pos`` office minutes in: the end of the afternoon stays on its day (17:00), the end
-        of the morning is written as the start of the afternoon (the same office time)."""
-        rank, offset = divmod(pos - 1, self.per_day)
-        offset += 1
-        m = (
-            self.morning_start + offset
-            if offset < self.morning
-            else self.afternoon_start + offset - self.morning
-        )
-        return dt.datetime.combine(self.days[rank], dt.time(m // 60, m % 60))
-
-
-def _minutes(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
