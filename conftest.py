@@ -130,3 +130,21 @@ def demo_db(db, demo_snapshot):
     restore(demo_snapshot)
     cache.clear()
     return demo_snapshot
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Every page a browser test was shown is checked with axe-core once the test body has passed
+    (cchc.testing.accessibility, docs/accessibility.md): a WCAG 2.1 A/AA violation fails the test."""
+    names = set(getattr(item, "fixturenames", ()))
+    if not {"live_server", "browser"} <= names:
+        return (yield)
+    from cchc.testing import accessibility
+
+    with accessibility.recording() as served:
+        result = yield
+    browser, server = item.funcargs["browser"], item.funcargs["live_server"]
+    violations = accessibility.replay_and_check(browser, list(served), server.url)
+    if violations:
+        raise AssertionError(accessibility.report(violations))
+    return result

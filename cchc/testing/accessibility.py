@@ -264,23 +264,24 @@ def replay_and_check(browser: Any, served: list[Served], base_url: str) -> list[
     return found
 
 
-def report(violations: list[Violation], limit: int = 30) -> str:
-    """The violations grouped by rule and element, each with the pages (and widths, roles) it is on."""
-    groups: dict[tuple[str, str], list[Violation]] = {}
+def report(violations: list[Violation], per_rule: int = 8) -> str:
+    """The violations grouped by rule, then by element, each element with the pages (widths, roles)."""
+    rules: dict[str, dict[str, list[Violation]]] = {}
     for v in violations:
-        groups.setdefault((v.rule, v.selector), []).append(v)
+        rules.setdefault(v.rule, {}).setdefault(v.selector, []).append(v)
     lines = [
         f"{len(violations)} WCAG 2.1 A/AA violation(s) on {len({v.path for v in violations})} page(s), "
         f"found by axe-core {AXE_VERSION} (accepted exceptions: EXCEPTIONS in "
         "cchc/testing/accessibility.py, docs/accessibility.md):"
     ]
-    for (rule, selector), found in list(groups.items())[:limit]:
-        first = found[0]
-        where = sorted({f"{v.path} [{v.width}, {v.role}]" for v in found})
-        detail = first.summary.replace("\n", " ").strip()
-        lines.append(f"- rule {rule} ({first.impact}), element {selector}")
-        lines.append(f"    {first.help}. {detail}")
-        lines.append(f"    page: {where[0]}" + (f" and {len(where) - 1} more" if len(where) > 1 else ""))
-    if len(groups) > limit:
-        lines.append(f"… and {len(groups) - limit} more element(s)")
+    for rule, elements in rules.items():
+        first = next(iter(elements.values()))[0]
+        lines.append(f"- rule {rule} ({first.impact}): {first.help}")
+        for selector, found in list(elements.items())[:per_rule]:
+            where = sorted({f"{v.path} [{v.width}, {v.role}]" for v in found})
+            detail = " ".join(found[0].summary.split("\n")[1:2]).strip() or found[0].summary.strip()
+            more = f" and {len(where) - 1} more" if len(where) > 1 else ""
+            lines.append(f"    element {selector} on {where[0]}{more}: {detail}")
+        if len(elements) > per_rule:
+            lines.append(f"    … and {len(elements) - per_rule} more element(s) with this rule")
     return "\n".join(lines)
