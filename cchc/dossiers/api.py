@@ -50,20 +50,14 @@ from cchc.dossiers.api_schemas import (
     error_responses,
 )
 from cchc.dossiers.models import ApiClient, Dossier, Outcome
-from cchc.dossiers.records import (
-    STATUS_NAMES,
-    DossierRecord,
-    RowError,
-    StepRecord,
-    parse_instant,
-    parse_record,
-)
+from cchc.dossiers.records import DossierRecord, RowError, StepRecord, parse_instant, parse_record
 from cchc.dossiers.scope import units_in
+from cchc.lib.outcomes import NEEDS_END, STATUS_NAMES
 from cchc.org.models import Unit
 
-# docs/rules/dossier-deadlines.md: refused, withdrawn, stopped, processed and returned end processing; a
-# dossier that has ended cannot go back to being processed (that would rewrite its on-time statistics).
-ENDED = frozenset({7, 8, 9, 10})
+# docs/rules/dossier-deadlines.md: withdrawn, stopped, processed and returned end a received dossier's
+# processing; one that has ended cannot go back to being processed (that would rewrite its on-time figures).
+ENDED = NEEDS_END
 
 api = NinjaAPI(
     title="API nhận hồ sơ thủ tục hành chính (CCHC)",

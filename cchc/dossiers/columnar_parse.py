@@ -23,8 +23,6 @@ import polars as pl
 from cchc.core import plausible
 from cchc.dossiers.records import (
     FIELDS,
-    NEEDS_END,
-    NOT_RECEIVED,
     OPTIONAL_KINDS,
     STEP_FIELDS,
     STEP_LIMITS,
@@ -32,6 +30,7 @@ from cchc.dossiers.records import (
     map_headers,
 )
 from cchc.lib.natsync import FALSE_WORDS, PAYMENT_CODES
+from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED
 
 INSTANT = pl.Datetime("us")
 NATIONAL_FORMAT = "%Y%m%d%H%M%S"

@@ -33,6 +33,7 @@ from django.db import connection, transaction
 
 from cchc.dossiers.models import DailyFact, Dossier, Outcome, Supplement, UnitDailyFact
 from cchc.dossiers.records import LOCAL_TZ
+from cchc.lib.outcomes import NOT_RECEIVED
 
 ONE_DAY = dt.timedelta(days=1)
 FACT_COLUMNS = (
@@ -46,7 +47,6 @@ FACT_COLUMNS = (
 )
 RECEIVED, ONLINE, EARLY, ON_TIME, LATE, WITHIN, OVERDUE = range(7)
 FINISHED_SLOT = {Outcome.EARLY.value: EARLY, Outcome.ON_TIME.value: ON_TIME, Outcome.LATE.value: LATE}
-NOT_RECEIVED = frozenset({1, 3})
 
 FactKey = tuple[int, int, dt.date]  # (unit_id, procedure_id, day)
 FactDeltas = dict[FactKey, list[int]]

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from cchc.lib.outcomes import STATUS_NAMES
 from cchc.lib.vnspeech import fold
 from cchc.org.models import Official, Unit
 
@@ -105,16 +106,17 @@ class Channel(models.IntegerChoices):
 
 class Status(models.IntegerChoices):
     # TrangThaiHoSo, the national catalogue (docs/rules/national-sync.md).
-    SUBMITTED = 1, "Mới đăng ký"
-    RECEIVED = 2, "Được tiếp nhận"
-    REFUSED = 3, "Không được tiếp nhận"
-    PROCESSING = 4, "Đang xử lý"
-    SUPPLEMENT = 5, "Yêu cầu bổ sung giấy tờ"
-    FINANCIAL = 6, "Yêu cầu thực hiện nghĩa vụ tài chính"
-    WITHDRAWN = 7, "Công dân yêu cầu rút hồ sơ"
-    STOPPED = 8, "Dừng xử lý"
-    PROCESSED = 9, "Đã xử lý xong"
-    RETURNED = 10, "Đã trả kết quả"
+    # Codes and names from the one table, ``cchc.lib.outcomes.STATUS_NAMES``.
+    SUBMITTED = 1, STATUS_NAMES[1]
+    RECEIVED = 2, STATUS_NAMES[2]
+    REFUSED = 3, STATUS_NAMES[3]
+    PROCESSING = 4, STATUS_NAMES[4]
+    SUPPLEMENT = 5, STATUS_NAMES[5]
+    FINANCIAL = 6, STATUS_NAMES[6]
+    WITHDRAWN = 7, STATUS_NAMES[7]
+    STOPPED = 8, STATUS_NAMES[8]
+    PROCESSED = 9, STATUS_NAMES[9]
+    RETURNED = 10, STATUS_NAMES[10]
 
 
 class LegalBasis(models.TextChoices):

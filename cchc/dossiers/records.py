@@ -26,25 +26,9 @@ from zoneinfo import ZoneInfo
 
 from cchc.core import plausible
 from cchc.lib import natsync
+from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED, STATUS_NAMES
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-# Terminal statuses (docs/rules/dossier-deadlines.md): refused at intake excluded, the rest end processing.
-STATUS_NAMES = {
-    1: "Mới đăng ký",
-    2: "Được tiếp nhận",
-    3: "Không được tiếp nhận",
-    4: "Đang xử lý",
-    5: "Yêu cầu bổ sung giấy tờ",
-    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    7: "Công dân yêu cầu rút hồ sơ",
-    8: "Dừng xử lý",
-    9: "Đã xử lý xong",
-    10: "Đã trả kết quả",
-}
-NOT_RECEIVED = frozenset({1, 3})  # docs/rules/dossier-deadlines.md: only received dossiers count
-# terminal (docs/rules/dossier-deadlines.md) without NgayKetThucXuLy cannot be judged
-NEEDS_END = frozenset({7, 8, 9, 10})
 
 
 @dataclass(frozen=True)
@@ -251,49 +235,12 @@ def map_headers(headers: Iterable[str]) -> dict[str, str]:
 # --- values --------------------------------------------------------------------------------------
 
 
-_fromisoformat = dt.datetime.fromisoformat
-
-
 def parse_instant(value: Any) -> dt.datetime | None:
-    """A naive local datetime, or None for an empty value; ValueError when unreadable."""
-    if value is None:
+    """A naive local datetime, or None for an empty value; ValueError when unreadable. The reading itself
+    is the one of the national-sync reader (``cchc.lib.natsync.parse_instant``)."""
+    if value is None or (type(value) is str and not value.strip()):
         return None
-    if type(value) is str and len(value) == 14 and value.isdigit():
-        # The national spelling (yyyyMMddHHmmss), by far the most common: ISO 8601 basic format parsed
-        # in C, before any of the slower checks below.
-        return _fromisoformat(f"{value[:8]}T{value[8:]}")
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    s = str(value).strip()
-    if not s:
-        return None
-    n = len(s)
-    if s.isdigit():
-        if n == 14:
-            # ISO 8601 basic format, parsed in C: ~4× faster than slicing into int() calls.
-            return dt.datetime.fromisoformat(f"{s[:8]}T{s[8:]}")
-        if n == 12:
-            return dt.datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[8:10]), int(s[10:12]))
-        if n == 8:
-            return dt.datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]))
-        raise ValueError(s)
-    if "/" in s:
-        date_part, _, time_part = s.partition(" ")
-        d, m, y = (int(x) for x in date_part.split("/"))
-        hh = mm = ss = 0
-        if time_part.strip():
-            bits = [int(x) for x in time_part.strip().split(":")]
-            hh, mm = bits[0], bits[1] if len(bits) > 1 else 0
-            ss = bits[2] if len(bits) > 2 else 0
-        return dt.datetime(y, m, d, hh, mm, ss)
-    parsed = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(LOCAL_TZ).replace(tzinfo=None)
-    return parsed
+    return natsync.parse_instant(value)
 
 
 def _text(value: Any) -> str:

@@ -15,7 +15,6 @@ import csv
 import io
 import itertools
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -80,8 +79,8 @@ TRUE_WORDS: Final = frozenset({"1", "true", "có", "x", "yes"})
 FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
 
 _fromisoformat = datetime.fromisoformat
-_COMPACT = re.compile(r"\d{14}|\d{8}")
-_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_fromisoformat = datetime.fromisoformat
+BAD_INSTANT: Final = "không phải thời điểm hợp lệ (dùng yyyyMMddHHmmss hoặc ISO 8601)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,30 +140,57 @@ class _Invalid(ValueError):
 
 
 def parse_instant(value: Any, *, end_of_day: bool = False) -> datetime:
-    """``yyyyMMddHHmmss``, ``yyyyMMdd``, ISO 8601 (an offset is converted to UTC+7) or ``dd/MM/yyyy
-    [HH:mm[:ss]]``. A date without a time is 00:00, or 23:59:59 with ``end_of_day`` (a step deadline
-    given as a day lasts the whole day, BLDS 2015 Art. 148)."""
+    """The one reader of an instant in a dossier file, for the commands and the ledger alike (the ledger's
+    ``records.parse_instant`` adds only "empty is None"). Reads ``yyyyMMddHHmmss`` (the sync format, first
+    and fastest), ``yyyyMMddHHmm``, ``yyyyMMdd``, ISO 8601 (an offset is converted to local time),
+    ``dd/MM/yyyy [HH[:mm[:ss]]]`` as Vietnamese spreadsheets write it, and the datetime or date a spreadsheet
+    cell holds. A date without a time is 00:00, or 23:59:59 with ``end_of_day`` (a step deadline given as a
+    day lasts the whole day, BLDS 2015 Art. 148). Anything else raises a ValueError with a Vietnamese
+    reason."""
+    if type(value) is str and len(value) == 14 and value.isdigit():
+        try:
+            return _fromisoformat(f"{value[:8]}T{value[8:]}")
+        except ValueError:
+            raise _Invalid(BAD_INSTANT) from None
+    if isinstance(value, datetime):
+        return _local(value)
+    if isinstance(value, date):
+        return _day_instant(value, end_of_day)
     text = str(value).strip()
     try:
-        if _COMPACT.fullmatch(text):
+        if text.isdigit():
+            n = len(text)
+            if n == 14:
+                return _fromisoformat(f"{text[:8]}T{text[8:]}")
             y, mo, d = int(text[0:4]), int(text[4:6]), int(text[6:8])
-            if len(text) == 8:
+            if n == 12:
+                return datetime(y, mo, d, int(text[8:10]), int(text[10:12]))
+            if n == 8:
                 return _day_instant(date(y, mo, d), end_of_day)
-            return datetime(y, mo, d, int(text[8:10]), int(text[10:12]), int(text[12:14]))
-        m = _VN_DATE.fullmatch(text)
-        if m:
-            d_, mo_, y_, hh, mm, ss = m.groups()
-            if hh is None:
-                return _day_instant(date(int(y_), int(mo_), int(d_)), end_of_day)
-            return datetime(int(y_), int(mo_), int(d_), int(hh), int(mm), int(ss or 0))
+            raise ValueError(text)
+        if "/" in text:
+            day_part, _, clock = text.replace("T", " ", 1).partition(" ")
+            d_, mo_, y_ = day_part.split("/")
+            if len(y_) != 4:
+                raise ValueError(text)
+            day = date(int(y_), int(mo_), int(d_))
+            if not clock.strip():
+                return _day_instant(day, end_of_day)
+            bits = [int(x) for x in clock.strip().split(":")]
+            if len(bits) > 3:
+                raise ValueError(text)
+            hh, mm, ss = (*bits, 0, 0)[:3]
+            return datetime.combine(day, time(hh, mm, ss))
         if len(text) == 10 and text[4] == "-":
             return _day_instant(date.fromisoformat(text), end_of_day)
-        parsed = datetime.fromisoformat(text)
+        return _local(_fromisoformat(text))
     except ValueError:
-        raise _Invalid("không phải thời điểm hợp lệ (dùng yyyyMMddHHmmss hoặc ISO 8601)") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(LOCAL_OFFSET).replace(tzinfo=None)
-    return parsed
+        raise _Invalid(BAD_INSTANT) from None
+
+
+def _local(value: datetime) -> datetime:
+    """A naive local wall-clock time (an aware instant is converted; a naive one is taken as local)."""
+    return value.astimezone(LOCAL_OFFSET).replace(tzinfo=None) if value.tzinfo is not None else value
 
 
 def _day_instant(day: date, end_of_day: bool) -> datetime:

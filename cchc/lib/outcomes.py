@@ -21,7 +21,20 @@ from typing import Final
 
 from cchc.lib.workcal import WorkCalendar
 
-# TrangThaiHoSo codes (docs/rules/national-sync.md).
+# TrangThaiHoSo, the national status catalogue (docs/rules/national-sync.md, "Status codes"): the one table
+# of codes and names. ``cchc.dossiers.models.Status``, the readers and the API take their codes from here.
+STATUS_NAMES: Final = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
 SUBMITTED: Final = 1
 REFUSED: Final = 3
 SUPPLEMENT_REQUESTED: Final = 5
@@ -35,6 +48,8 @@ NOT_RECEIVED: Final = frozenset({SUBMITTED, REFUSED})
 # applicant withdrew" (codes 3, 8, 9, 10, 7).
 TERMINAL: Final = frozenset({3, 7, 8, 9, 10})
 TERMINAL_LIST: Final = sorted(TERMINAL)
+# Terminal and received: these end processing, so a record in one of them must say when (NgayKetThucXuLy).
+NEEDS_END: Final = TERMINAL - NOT_RECEIVED
 
 
 class LimitUnit(StrEnum):

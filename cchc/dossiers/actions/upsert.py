@@ -485,7 +485,7 @@ def set_status(
     if appointment_at is not None:
         rec.appointment_at = appointment_at
     rec.status = status
-    from cchc.dossiers.records import NEEDS_END, NOT_RECEIVED
+    from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED
 
     errors: list[RowError] = []
     if status not in range(1, 11):
