@@ -3,13 +3,16 @@ awaiting approval, citizens' satisfaction (docs/dashboard.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
 
+from cchc.core.charts import Chart, Series, pct
 from cchc.directives.queries import tasks_for
+from cchc.dossiers.figures import late_by_month
 from cchc.dossiers.models import LateList, LateListStatus
 from cchc.dossiers.rankings import late_lists_for, league_min_dossiers, unit_league
 from cchc.feedback.queries import petitions_for
@@ -228,3 +231,65 @@ def satisfaction(user: Any, p: Periods, units: Iterable[Unit] | None = None) -> 
         )
         for u in list(units)[:3]
     ]
+
+
+# --- charts of the leader's page ---------------------------------------------------------------------------
+
+CHART_UNITS = LIST_ROWS
+
+
+def leader_charts(user: Any, p: Periods, slipping: Slipping) -> list[Chart]:
+    """The late rate by month (the city's line over twelve months), the units' late rates of the month
+    as bars beside the city's line, and the overdue tasks and petitions of the units that are slipping.
+    The unit figures are the table's own (``slipping``); the months come from ``late_by_month``, the
+    same daily facts the month's figure reads."""
+    first = (p.month.first - dt.timedelta(days=330)).replace(day=1)
+    months = late_by_month(user, first, p.month.last)
+    charts = [
+        Chart(
+            "chart-late-by-month",
+            "Tỷ lệ hồ sơ trễ hạn theo tháng, toàn địa bàn",
+            "Tháng",
+            [f"{m.month:%m/%Y}" for m in months],
+            [
+                Series("Tỷ lệ trễ hạn (%)", [pct(m.late_rate) for m in months], kind="line", colour="city"),
+            ],
+            percent=True,
+            note="Tháng chưa có hồ sơ đã giải quyết để trống.",
+        )
+    ]
+    ranked = [r for r in slipping.rows if r.month.rate is not None][:CHART_UNITS]
+    if ranked:
+        city = pct(slipping.month.rate)
+        charts.append(
+            Chart(
+                "chart-units-month",
+                f"Tỷ lệ trễ hạn của các đơn vị, {p.month_label}, so với tỷ lệ chung",
+                "Đơn vị",
+                [r.unit.name for r in ranked],
+                [
+                    Series("Đơn vị (%)", [pct(r.month.rate) for r in ranked]),
+                    Series("Tỷ lệ chung (%)", [city for _ in ranked], kind="line", colour="city"),
+                ],
+                percent=True,
+                horizontal=True,
+                note=f"Đơn vị đang chậm có từ {slipping.min_finished} hồ sơ đã giải quyết trong tháng.",
+            )
+        )
+    overdue = [r for r in slipping.rows if r.tasks.value or r.petitions.value][:CHART_UNITS]
+    if overdue:
+        charts.append(
+            Chart(
+                "chart-overdue-units",
+                "Nhiệm vụ và phản ánh, kiến nghị đang quá hạn theo đơn vị",
+                "Đơn vị",
+                [r.unit.name for r in overdue],
+                [
+                    Series("Nhiệm vụ quá hạn", [r.tasks.value for r in overdue], colour="tasks"),
+                    Series("Phản ánh quá hạn", [r.petitions.value for r in overdue], colour="petitions"),
+                ],
+                horizontal=True,
+                stacked=True,
+            )
+        )
+    return charts

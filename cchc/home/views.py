@@ -14,7 +14,7 @@ from cchc.core.roles import Role
 from cchc.directives.queries import lead_tasks_for
 from cchc.earlywarning.queries import apology_panel, at_risk_panel
 from cchc.home.figures import due_soon_working_days, periods
-from cchc.home.leader_panels import late_lists_awaiting_approval, satisfaction, slipping_units
+from cchc.home.leader_panels import late_lists_awaiting_approval, leader_charts, satisfaction, slipping_units
 from cchc.home.work_panels import (
     dossier_stats,
     front_opinions,
@@ -51,9 +51,11 @@ def _month(request: HttpRequest) -> str:
 
 def _leader_page(request: HttpRequest, user: User, today: dt.date) -> dict[str, Any]:
     p = periods(user, _month(request), today)
+    slipping = slipping_units(user, p)
     return {
         "periods": p,
-        "slipping": slipping_units(user, p),
+        "slipping": slipping,
+        "charts": leader_charts(user, p, slipping),
         "late_lists": late_lists_awaiting_approval(user),
         "may_approve": user.is_superuser or user.role == Role.LEADER,
         "satisfaction": satisfaction(user, p),

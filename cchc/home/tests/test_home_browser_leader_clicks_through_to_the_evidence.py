@@ -34,10 +34,9 @@ def test_the_leader_sees_the_slipping_ward_and_opens_its_overdue_tasks(scene, li
 
     page.go_back()
     page.get_by_test_id("slipping-row").first.get_by_test_id("slipping-month").click()
-    expect(page).to_have_url(re.compile(r"/ho-so/xep-hang/don-vi/\?date_from="))
-    expect(
-        page.get_by_test_id("league-table").get_by_role("row", name=re.compile("UBND Phường 1"))
-    ).to_contain_text("(4/10)")
+    # The month's late dossiers of the ward: the late list filtered to the unit and the month.
+    expect(page).to_have_url(re.compile(r"/ho-so/tre-han/\?unit=\d+&finished_from=.+&finished_to="))
+    expect(page.get_by_test_id("late-count")).to_have_text("4 hồ sơ")
 
 
 @pytest.mark.browser
