@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Count, F, Min, QuerySet, Sum, Value, When
 
+from cchc.core.charts import Chart, Series, pct
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE
 from cchc.dossiers.models import Dossier, DossierStep, LateList, LateListStatus, Outcome, UnitDailyFact
@@ -110,6 +111,34 @@ def facts_stamp() -> int:
         .first()
     )
     return last or 0
+
+
+# Officials on the chart of their ranking: the worst ones (the table lists them all).
+CHART_OFFICIALS = 15
+
+
+def league_chart(league: League, which: str) -> Chart | None:
+    """The ranked rows' late rates as bars, beside the whole table's rate as a line (the table's own
+    figures, in the table's order)."""
+    rows = league.ranked if which == "units" else league.ranked[:CHART_OFFICIALS]
+    if not rows:
+        return None
+    overall = pct(league.totals.late_rate)
+    return Chart(
+        "chart-league",
+        "Tỷ lệ trễ hạn của " + ("các đơn vị" if which == "units" else "các cán bộ, công chức") + " trong kỳ",
+        "Đơn vị" if which == "units" else "Cán bộ, công chức",
+        [r.name for r in rows],
+        [
+            Series("Tỷ lệ trễ hạn (%)", [pct(r.late_rate) for r in rows]),
+            Series("Tỷ lệ chung (%)", [overall for _ in rows], kind="line", colour="city"),
+        ],
+        percent=True,
+        horizontal=True,
+        note=""
+        if which == "units" or len(league.ranked) <= CHART_OFFICIALS
+        else (f"{CHART_OFFICIALS} cán bộ có tỷ lệ trễ hạn cao nhất; bảng dưới liệt kê đủ."),
+    )
 
 
 def unit_finished_counts(units: QuerySet[Unit], date_from: dt.date, date_to: dt.date) -> list[LeagueRow]:

@@ -63,6 +63,7 @@ from cchc.dossiers.queries import (
 from cchc.dossiers.rankings import (
     group_rows,
     late_lists_for,
+    league_chart,
     league_min_dossiers,
     official_league,
     unit_league,
@@ -369,6 +370,7 @@ def _league(request: HttpRequest, which: str) -> HttpResponseBase:
     )
     if exports.wanted(request):
         return exports.league_xlsx(league, which, start, end, unit)
+    chart = league_chart(league, which)
     return render(
         request,
         "dossiers/league.html",
@@ -379,6 +381,7 @@ def _league(request: HttpRequest, which: str) -> HttpResponseBase:
             "start": start,
             "end": end,
             "unit": unit,
+            "charts": [chart] if chart else [],
             "min_finished": league_min_dossiers(),
         },
     )

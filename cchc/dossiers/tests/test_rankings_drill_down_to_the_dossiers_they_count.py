@@ -90,3 +90,19 @@ def test_the_officials_ranking_of_a_unit_reads_only_that_units_dossiers(client, 
     # one finished and none late (her four Phường 1 dossiers are not read).
     assert [r[1:4] for r in rows if "Trần Thị Bình" in r] == [["Trần Thị Bình", "UBND Phường 1", "1"]]
     assert not doc.xpath('//*[@data-testid="league-late"]')
+
+
+def test_the_rankings_chart_draws_the_tables_rates_beside_the_overall_rate(client, june):
+    import json
+
+    login_verified(client, june.users["leader"])
+    doc = page(client, "/ho-so/xep-hang/don-vi/", JUNE)
+    data = json.loads(doc.xpath('//script[@id="chart-league-data"]')[0].text)
+    ranked = [
+        a.text_content() for a in doc.xpath('//*[@data-testid="league-table"]//*[@data-testid="league-name"]')
+    ]
+    assert data["labels"] == ranked == ["UBND Phường 2", "UBND Phường 1"]  # 1/1 then 3/5
+    bars, overall = data["series"]
+    assert bars["values"] == [100.0, 60.0] and overall["values"] == [66.7, 66.7]
+    table = doc.xpath('//*[@data-testid="chart-table-chart-league"]//tbody/tr')
+    assert [tr.xpath("./td")[0].text_content() for tr in table] == ["100,0%", "60,0%"]
