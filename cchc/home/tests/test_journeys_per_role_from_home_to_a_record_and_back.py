@@ -26,7 +26,8 @@ JOURNEYS = {
 
 # What sticks out of the screen, for the failure message.
 WIDEST = """[...document.querySelectorAll('body *')]
-  .filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + (e.id || e.dataset.testid || ''))"""
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5)
+  .map(e => e.tagName + '.' + e.className + '#' + (e.id || e.dataset.testid || ''))"""
 
 
 @pytest.fixture
