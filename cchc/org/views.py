@@ -8,6 +8,7 @@ and answers 403 to a reader who may look but not touch.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -214,6 +215,18 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 # --- unit changes ----------------------------------------------------------------------------------
 
 
+def _apply(request: HttpRequest, form: Any, act: Callable[[dict[str, Any]], Any]) -> tuple[bool, Any]:
+    """For a valid POSTed form, run the action on its cleaned data: (True, its result); an action's
+    ValidationError goes back onto the form's fields: (False, None), as for a GET or an invalid form."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, act(form.cleaned_data)
+    except ValidationError as exc:
+        form.apply_errors(exc)
+        return False, None
+
+
 def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     return render(request, "org/form_page.html", {"form": form, **context})
 
@@ -229,14 +242,10 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         if parent is not None:
             initial = {"parent": parent, "jurisdiction": parent.jurisdiction}
     form = UnitForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = actions.create_unit(request.user, form.cleaned_data)
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, f"Đã thêm đơn vị {unit.name}.")
-            return redirect("org:unit_detail", unit_id=unit.pk)
+    ok, unit = _apply(request, form, lambda d: actions.create_unit(request.user, d))
+    if ok:
+        messages.success(request, f"Đã thêm đơn vị {unit.name}.")
+        return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request, form, title="Thêm đơn vị", submit="Lưu đơn vị", back=reverse("org:unit_list"), wide=True
     )
@@ -247,14 +256,10 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _writable_unit(request, unit_id)
     initial = {f: getattr(unit, f) for f in actions.UNIT_FIELDS}
     form = UnitForm(request.POST or None, user=request.user, unit=unit, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = actions.update_unit(request.user, unit, form.cleaned_data)
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
-            return redirect("org:unit_detail", unit_id=unit.pk)
+    ok, changed = _apply(request, form, lambda d: actions.update_unit(request.user, unit, d))
+    if ok:
+        messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
+        return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
@@ -269,16 +274,14 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _writable_unit(request, unit_id)
     form = CloseUnitForm(request.POST or None, initial={"last_day": actions.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.close_unit(
-                request.user, unit, last_day=form.cleaned_data["last_day"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, f"Đã ghi nhận giải thể {unit.name}. Lịch sử đơn vị được giữ nguyên.")
-            return redirect("org:unit_detail", unit_id=unit.pk)
+    ok, _ = _apply(
+        request,
+        form,
+        lambda d: actions.close_unit(request.user, unit, last_day=d["last_day"], note=d["note"]),
+    )
+    if ok:
+        messages.success(request, f"Đã ghi nhận giải thể {unit.name}. Lịch sử đơn vị được giữ nguyên.")
+        return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
@@ -377,16 +380,14 @@ def head_end(request: HttpRequest, unit_id: int, head_id: int) -> HttpResponse:
     unit = _writable_unit(request, unit_id)
     row = get_object_or_404(heads_for(request.user).select_related("official", "unit"), pk=head_id, unit=unit)
     form = EndHeadForm(request.POST or None, initial={"last_day": actions.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.end_headship(
-                request.user, row, last_day=form.cleaned_data["last_day"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, "Đã ghi nhận kết thúc.")
-            return redirect("org:unit_detail", unit_id=unit.pk)
+    ok, _ = _apply(
+        request,
+        form,
+        lambda d: actions.end_headship(request.user, row, last_day=d["last_day"], note=d["note"]),
+    )
+    if ok:
+        messages.success(request, "Đã ghi nhận kết thúc.")
+        return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
@@ -497,14 +498,10 @@ def official_create(request: HttpRequest) -> HttpResponse:
     if (unit_text_pk := id_param(unit_text)) is not None:
         initial["unit"] = official_units_for(request.user).filter(pk=unit_text_pk).first()
     form = OfficialForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            official = actions.create_official(request.user, form.cleaned_data)
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, f"Đã thêm cán bộ {official.full_name}.")
-            return redirect("org:official_detail", official_id=official.pk)
+    ok, official = _apply(request, form, lambda d: actions.create_official(request.user, d))
+    if ok:
+        messages.success(request, f"Đã thêm cán bộ {official.full_name}.")
+        return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request, form, title="Thêm cán bộ, công chức", submit="Lưu", back=reverse("org:official_list")
     )
@@ -515,14 +512,10 @@ def official_edit(request: HttpRequest, official_id: int) -> HttpResponse:
     official = _writable_official(request, official_id)
     initial = {f: getattr(official, f) for f in ("code", "full_name", "position", "unit", "email", "phone")}
     form = OfficialForm(request.POST or None, user=request.user, official=official, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = actions.update_official(request.user, official, form.cleaned_data)
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
-            return redirect("org:official_detail", official_id=official.pk)
+    ok, changed = _apply(request, form, lambda d: actions.update_official(request.user, official, d))
+    if ok:
+        messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
+        return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request,
         form,
@@ -536,16 +529,14 @@ def official_edit(request: HttpRequest, official_id: int) -> HttpResponse:
 def official_deactivate(request: HttpRequest, official_id: int) -> HttpResponse:
     official = _writable_official(request, official_id)
     form = DeactivateOfficialForm(request.POST or None, initial={"last_day": actions.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.deactivate_official(
-                request.user, official, last_day=form.cleaned_data["last_day"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, f"Đã ghi nhận {official.full_name} thôi công tác.")
-            return redirect("org:official_detail", official_id=official.pk)
+    ok, _ = _apply(
+        request,
+        form,
+        lambda d: actions.deactivate_official(request.user, official, last_day=d["last_day"], note=d["note"]),
+    )
+    if ok:
+        messages.success(request, f"Đã ghi nhận {official.full_name} thôi công tác.")
+        return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request,
         form,
