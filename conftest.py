@@ -148,3 +148,13 @@ def pytest_runtest_call(item):
     if violations:
         raise AssertionError(accessibility.report(violations))
     return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    from cchc.testing import accessibility
+
+    if accessibility.spent["runs"]:
+        terminalreporter.write_line(
+            f"axe-core: {accessibility.spent['runs']} screen × width checks in "
+            f"{accessibility.spent['seconds']:.0f} s (docs/accessibility.md)"
+        )

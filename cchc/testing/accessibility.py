@@ -25,6 +25,7 @@ import contextlib
 import functools
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,6 +99,8 @@ class _Recorder:
 _recorder = _Recorder()
 _checked: set[tuple[str, ...]] = set()
 _installed = False
+# What the checks cost this session, printed at the end of the run (conftest.py): runs and seconds.
+spent = {"runs": 0, "seconds": 0.0}
 
 
 def _role(request: Any) -> str:
@@ -206,6 +209,23 @@ def check_page(page: Any, path: str, width: str, role: str) -> list[Violation]:
     return found
 
 
+def check_live(page: Any, role: str) -> list[Violation]:
+    """Check what ``page`` shows now, in the test's own tab (for a state a replay cannot rebuild, or
+    an explicit assertion); the screen then counts as checked for this session and width."""
+    from django.urls import resolve
+
+    parts = urlsplit(page.url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    width = "phone" if page.viewport_size["width"] <= WIDTHS["phone"]["width"] else "desktop"
+    started = time.perf_counter()
+    found = check_page(page, path, width, role)
+    spent["seconds"] += time.perf_counter() - started
+    shown = Served("GET", path, resolve(parts.path).view_name, role, "", False, 200, [], b"")
+    _checked.add(_key(shown, width))
+    spent["runs"] += 1
+    return found
+
+
 def replay_and_check(browser: Any, served: list[Served], base_url: str) -> list[Violation]:
     """Show each page of ``served`` again as it was sent and check it at both widths (once per
     session per screen and width)."""
@@ -246,6 +266,7 @@ def replay_and_check(browser: Any, served: list[Served], base_url: str) -> list[
         route.fulfill(status=answer.status, headers=dict(answer.headers), body=answer.body)
 
     found: list[Violation] = []
+    started = time.perf_counter()
     context = browser.new_context(**{**CONTEXT_DEFAULTS, "viewport": WIDTHS["desktop"]})
     try:
         context.route("**/*", route)
@@ -259,8 +280,10 @@ def replay_and_check(browser: Any, served: list[Served], base_url: str) -> list[
                 tab.wait_for_load_state("networkidle")
                 found += check_page(tab, s.path, width, s.role)
                 _checked.add(_key(s, width))
+                spent["runs"] += 1
     finally:
         context.close()
+        spent["seconds"] += time.perf_counter() - started
     return found
 
 
