@@ -307,7 +307,7 @@ def cancel_class(actor: Any, cls: TrainingClass, *, reason: str) -> TrainingClas
 
 
 def _rows(cls: TrainingClass, marks: Mapping[int, Any]) -> dict[int, Enrolment]:
-    rows = {e.pk: e for e in cls.enrolments.select_related("official")}
+    rows = {e.pk: e for e in cls.enrolments.select_related("official", "official__unit")}
     unknown = [str(k) for k in marks if k not in rows]
     if unknown:
         raise ValidationError(f"Học viên số {', '.join(unknown)} không có trong danh sách lớp này.")
@@ -422,7 +422,9 @@ def record_results(
         parsed[pk] = (result, _score(raw_score, row.official.full_name))
     issued = 0
     on = max(cls.end_date, min(today, cls.end_date + dt.timedelta(days=30)))
-    for pk, (result, score) in parsed.items():
+    # Certificates are numbered in the order of the class list (unit, then name), as they are printed.
+    for pk in sorted(parsed, key=lambda k: (rows[k].official.unit.path, rows[k].official.full_name)):
+        result, score = parsed[pk]
         row = rows[pk]
         row.result, row.score = result, score
         if result == Result.PASSED and not row.certificate_number:
