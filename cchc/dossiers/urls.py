@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from cchc.dossiers import views
+from cchc.dossiers import views, views_files
 
 app_name = "dossiers"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("danh-sach-tre-han/<int:pk>/phe-duyet/", views.latelist_approve, name="latelist_approve"),
     path("danh-sach-tre-han/<int:pk>/cong-khai/", views.latelist_publish, name="latelist_publish"),
     path("danh-sach-tre-han/<int:pk>/thu-hoi/", views.latelist_withdraw, name="latelist_withdraw"),
+    path("danh-sach-tre-han/<int:pk>/tai/<str:fmt>/", views_files.latelist_file, name="latelist_file"),
     path("ho-so/<str:code>/", views.dossier_detail, name="detail"),
     path("ho-so/<str:code>/xin-loi/", views.apology_new, name="apology_new"),
     path("ho-so/<str:code>/xin-loi/<int:pk>.docx", views.apology_docx, name="apology_docx"),

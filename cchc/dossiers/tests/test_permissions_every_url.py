@@ -28,6 +28,7 @@ CASES = {
     "latelist_approve": ("post", "late list"),
     "latelist_publish": ("post", "late list"),
     "latelist_withdraw": ("post", "late list"),
+    "latelist_file": ("get", "late list"),
 }
 
 
@@ -70,6 +71,8 @@ def url_for(name, ledger, apology, late_list):
         return reverse(f"dossiers:{name}", args=[ledger.late.code, apology.pk])
     if name in ("latelist_detail", "latelist_approve", "latelist_publish", "latelist_withdraw"):
         return reverse(f"dossiers:{name}", args=[late_list.pk])
+    if name == "latelist_file":
+        return reverse(f"dossiers:{name}", args=[late_list.pk, "pdf"])
     return reverse(f"dossiers:{name}")
 
 
