@@ -14,7 +14,8 @@ from cchc.directives.exports import xlsx_bytes
 from cchc.directives.queries import STATE_LABELS
 from cchc.org.letterhead import letterhead
 from cchc.org.queries import user_unit
-from cchc.oversight.models import Inspection, Recommendation
+from cchc.oversight.conf import decision_label, decisions
+from cchc.oversight.models import Inspection, Recommendation, ResponsibilityCase
 
 FOLLOWUP_HEADERS = [
     "Đơn vị được kiểm tra",
@@ -116,4 +117,65 @@ def conclusion_document(insp: Inspection) -> OfficialDocument:
         signer_name=(lead.get_full_name() if lead is not None else ""),
         doc_title=f"Kết luận kiểm tra {insp.unit.name}",
         doc_subject="Thông báo kết luận kiểm tra",
+    )
+
+
+def decision_document(case: ResponsibilityCase) -> OfficialDocument:
+    """The competent head's decision on a responsibility record: a decision (quyết định) for a
+    disciplinary form, a notice (thông báo) for a reminder or a self-criticism; issued by the head's
+    unit. Private like the record it comes from."""
+    if case.decided_on is None:
+        raise ValueError("Hồ sơ chưa có quyết định.")
+    head = letterhead(case.competent_head.unit, case.decided_on)
+    person = case.official
+    disciplinary = any(code == case.decision and d for code, _label, d in decisions())
+    label = decision_label(case.decision)
+    heard = (
+        f"Xét bản giải trình ngày {case.explained_on:%d/%m/%Y} của ông/bà {person.full_name};"
+        if case.explained_on
+        else f"Ông/bà {person.full_name} đã được đề nghị giải trình nhưng không giải trình trong thời hạn;"
+    )
+    blocks = [
+        Block("Căn cứ Luật Cán bộ, công chức;"),
+        Block(
+            "Căn cứ Nghị định số 112/2020/NĐ-CP về xử lý kỷ luật cán bộ, công chức, viên chức "
+            "(đã được sửa đổi, bổ sung);"
+        ),
+        Block(heard),
+        Block("Theo đề nghị của Phòng Nội vụ."),
+    ]
+    if disciplinary:
+        blocks += [
+            Block("QUYẾT ĐỊNH:", heading=True),
+            Block(
+                f"Điều 1. Thi hành {label.lower()} đối với ông/bà {person.full_name}, {person.position}, "
+                f"{person.unit.name}."
+            ),
+            Block(f"Lý do: {case.decision_text}"),
+            Block("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+            Block(
+                f"Điều 3. Ông/bà {person.full_name} và các cơ quan, đơn vị có liên quan chịu trách nhiệm "
+                "thi hành Quyết định này."
+            ),
+        ]
+    else:
+        blocks += [
+            Block(f"{label}: ông/bà {person.full_name}, {person.position}, {person.unit.name}."),
+            Block(case.decision_text),
+        ]
+    return OfficialDocument(
+        parent_body=head.parent_body,
+        issuing_body=head.issuing_body,
+        number="",
+        place=head.place,
+        issued_on=case.decided_on,
+        title="QUYẾT ĐỊNH" if disciplinary else "THÔNG BÁO",
+        summary=f"{label} đối với ông/bà {person.full_name}",
+        blocks=blocks,
+        recipients=[person.full_name, "Phòng Nội vụ", "Lưu: hồ sơ cán bộ, công chức"],
+        signer_prefix=head.signer_prefix,
+        signer_title=head.signer_title,
+        signer_name=case.competent_head.full_name,
+        doc_title=f"{label} — {person.full_name}",
+        doc_subject="Xử lý trách nhiệm",
     )

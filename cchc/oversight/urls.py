@@ -26,6 +26,7 @@ urlpatterns = [
     path("trach-nhiem/", views_followup.case_list, name="cases"),
     path("trach-nhiem/tao/", views_followup.case_create, name="case_create"),
     path("trach-nhiem/<int:pk>/", views_followup.case_page, name="case"),
+    path("trach-nhiem/<int:pk>/quyet-dinh.<str:fmt>", views_followup.decision_file, name="decision_file"),
     path("trach-nhiem/<int:pk>/<slug:step>/", views_followup.case_step, name="case_step"),
     path("ket-luan/", views_followup.conclusion_list, name="conclusions"),
     path("ket-luan/<int:pk>/", views_followup.conclusion, name="conclusion"),

@@ -70,6 +70,21 @@ def conclusion_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
+@login_required
+def decision_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The decision of a private record, for those who may read the record; each download is audited."""
+    case = _case(request, pk)
+    if fmt not in ("docx", "pdf") or case.decided_on is None:
+        raise Http404
+    cases.viewed(request.user, case)
+    doc = exports.decision_document(case)
+    body, kind = (render_docx(doc), DOCX) if fmt == "docx" else (render_pdf(doc), "application/pdf")
+    response = HttpResponse(body, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{case.pk}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # --- recommendations --------------------------------------------------------------------------------
 
 
