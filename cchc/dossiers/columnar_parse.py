@@ -29,7 +29,7 @@ from cchc.dossiers.records import (
     SUPPLEMENT_FIELDS,
     map_headers,
 )
-from cchc.lib.natsync import FALSE_WORDS, PAYMENT_CODES
+from cchc.lib.natsync_fields import FALSE_WORDS, PAYMENT_CODES
 from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED
 
 INSTANT = pl.Datetime("us")

@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cchc.core import plausible
-from cchc.lib import natsync
+from cchc.lib import natsync_fields as sync
 from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED, STATUS_NAMES
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -147,11 +147,17 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("returned_at", "NgayTra", "Ngày trả kết quả", "instant"),
     FieldSpec("refused_at", "NgayTuChoi", "Ngày từ chối", "instant"),
     FieldSpec(
-        "digitised_inputs", natsync.DIGITISED, "Hồ sơ có thành phần số hóa", "flag", 0, False, "1 có, 0 không"
+        "digitised_inputs",
+        sync.DIGITISED,
+        "Hồ sơ có thành phần số hóa",
+        "flag",
+        0,
+        False,
+        "1 có, 0 không",
     ),
     FieldSpec(
         "electronic_result",
-        natsync.RESULT_FILES,
+        sync.RESULT_FILES,
         "Đính kèm kết quả",
         "attachment",
         0,
@@ -160,14 +166,14 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "online_payment",
-        natsync.PAID_ONLINE,
+        sync.PAID_ONLINE,
         "Được thanh toán trực tuyến",
         "int",
         0,
         False,
         "0 không, 1 trên Cổng DVC quốc gia, 2 qua cổng thanh toán của tỉnh",
     ),
-    FieldSpec("vneid_verified", natsync.VNEID, "Tài khoản xác thực VNeID", "flag", 0, False, "1 có, 0 không"),
+    FieldSpec("vneid_verified", sync.VNEID, "Tài khoản xác thực VNeID", "flag", 0, False, "1 có, 0 không"),
     FieldSpec("supplements", "DanhSachHoSoBoSung", "Yêu cầu bổ sung", "list", 0, False, "danh sách JSON"),
     FieldSpec("steps", "QuaTrinhXuLy", "Quá trình xử lý", "list", 0, False, "danh sách JSON"),
 )
@@ -216,7 +222,7 @@ def _alias_table(specs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
 
 
 HEADER_ALIASES = _alias_table((f.key, (f.key, f.national, f.label)) for f in FIELDS)
-HEADER_ALIASES[fold(natsync.DIGITISED_ALIAS)] = "digitised_inputs"
+HEADER_ALIASES[fold(sync.DIGITISED_ALIAS)] = "digitised_inputs"
 STEP_ALIASES = _alias_table((k, v) for k, v in STEP_FIELDS.items())
 SUPPLEMENT_ALIASES = _alias_table((k, v) for k, v in SUPPLEMENT_FIELDS.items())
 SUPPLEMENT_ALIASES[fold("NoiDung")] = "content"
@@ -237,10 +243,10 @@ def map_headers(headers: Iterable[str]) -> dict[str, str]:
 
 def parse_instant(value: Any) -> dt.datetime | None:
     """A naive local datetime, or None for an empty value; ValueError when unreadable. The reading itself
-    is the one of the national-sync reader (``cchc.lib.natsync.parse_instant``)."""
+    is the one of the national-sync reader (``cchc.lib.sync.parse_instant``)."""
     if value is None or (type(value) is str and not value.strip()):
         return None
-    return natsync.parse_instant(value)
+    return sync.parse_instant(value)
 
 
 def _text(value: Any) -> str:
@@ -388,14 +394,14 @@ def parse_record(
     for key in _FLAG_KEYS:
         value = get(key)
         try:
-            flags[key] = natsync.parse_flag(value)
+            flags[key] = sync.parse_flag(value)
         except ValueError:
             err(key, value, "Phải là 1 (có) hoặc 0 (không).")
             flags[key] = None
-    electronic_result = natsync.parse_attachment(get("electronic_result"))
+    electronic_result = sync.parse_attachment(get("electronic_result"))
     online_payment = ints.get("online_payment")
-    if online_payment is not None and online_payment not in natsync.PAYMENT_CODES:
-        err("online_payment", online_payment, f"{natsync.BAD_PAYMENT.capitalize()}.")
+    if online_payment is not None and online_payment not in sync.PAYMENT_CODES:
+        err("online_payment", online_payment, f"{sync.BAD_PAYMENT.capitalize()}.")
 
     status = ints.get("status")
     if status is not None and status not in STATUS_NAMES:

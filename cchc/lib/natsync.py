@@ -17,13 +17,50 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
+# The fields and their value readers live in natsync_fields (shared with the ledger); re-exported here
+# for the readers of this module.
+from cchc.lib.natsync_fields import (
+    BAD_CHANNEL,
+    BAD_INSTANT,
+    BAD_PAYMENT,
+    CHANNEL,
+    CHANNELS,
+    CSV_REQUIRED,
+    DIGITISED,
+    DIGITISED_ALIAS,
+    FALSE_WORDS,
+    INTER_AGENCY,
+    LIMIT_UNIT,
+    LIMIT_VALUE,
+    LIST_FIELDS,
+    LOCAL_OFFSET,
+    PAID_ONLINE,
+    PAYMENT_CODES,
+    RESULT_FILES,
+    STATUS_HISTORY,
+    TRUE_WORDS,
+    UNIT,
+    UNIT_NAMES,
+    VNEID,
+    InvalidValue,
+    blank,
+    parse_attachment,
+    parse_bool,
+    parse_channel,
+    parse_flag,
+    parse_instant,
+    parse_limit_unit,
+    parse_limit_value,
+    parse_online_payment,
+    parse_status,
+    shown,
+)
 from cchc.lib.outcomes import (
     NOT_RECEIVED,
-    STATUSES,
     TERMINAL,
     Dossier,
     LegalLimit,
@@ -34,53 +71,47 @@ from cchc.lib.outcomes import (
 )
 from cchc.lib.record_stream import Records, UnreadableInput, iter_records
 
-__all__ = ["UnreadableInput", "iter_records"]
-
-# Việt Nam has kept UTC+7 without daylight saving since 1975: instants with an offset are converted
-# to this wall clock without needing a time-zone database.
-LOCAL_OFFSET: Final = timezone(timedelta(hours=7))
+__all__ = [
+    "BAD_CHANNEL",
+    "BAD_INSTANT",
+    "BAD_PAYMENT",
+    "CHANNEL",
+    "CHANNELS",
+    "CSV_REQUIRED",
+    "DIGITISED",
+    "DIGITISED_ALIAS",
+    "FALSE_WORDS",
+    "INTER_AGENCY",
+    "LIMIT_UNIT",
+    "LIMIT_VALUE",
+    "LIST_FIELDS",
+    "LOCAL_OFFSET",
+    "PAID_ONLINE",
+    "PAYMENT_CODES",
+    "RESULT_FILES",
+    "STATUS_HISTORY",
+    "TRUE_WORDS",
+    "UNIT",
+    "UNIT_NAMES",
+    "VNEID",
+    "InvalidValue",
+    "UnreadableInput",
+    "blank",
+    "iter_records",
+    "parse_attachment",
+    "parse_bool",
+    "parse_channel",
+    "parse_flag",
+    "parse_instant",
+    "parse_limit_unit",
+    "parse_limit_value",
+    "parse_online_payment",
+    "parse_status",
+    "shown",
+]
 
 RECORD: Final = "bản ghi"
 ROW: Final = "dòng"
-
-# Optional fields beyond the national shape (docs/outcomes.md).
-LIMIT_VALUE: Final = "ThoiGianGiaiQuyet"
-LIMIT_UNIT: Final = "DonViTinh"
-INTER_AGENCY: Final = "LienThong"
-STATUS_HISTORY: Final = "LichSuTrangThai"
-LIST_FIELDS: Final = ("DanhSachHoSoBoSung", "QuaTrinhXuLy", STATUS_HISTORY)
-CSV_REQUIRED: Final = ("MaHoSo", "MaTTHC", "TrangThaiHoSo")
-
-# National fields the service-quality indicators read (Decision 766/QĐ-TTg; docs/indices.md). Every one is
-# optional: absent means unknown, never "no".
-UNIT: Final = "DonViXuLy"
-CHANNEL: Final = "KenhThucHien"  # 1 in person, 2 online, 3 public postal service
-DIGITISED: Final = "HoSoCoThanhPhanSoHoa"  # inputs digitised, 1/0
-# The spelling without the final "a" is seen in specifications; read both, the national one first.
-DIGITISED_ALIAS: Final = "HoSoCoThanhPhanSoHo"
-RESULT_FILES: Final = "DinhKemKetQua"  # electronic result file(s): anything non-empty is an electronic result
-PAID_ONLINE: Final = "DuocThanhToanTrucTuyen"  # 0 no; 1 on the national portal; 2 on the province's gateway
-VNEID: Final = "TaiKhoanDuocXacThucVoiVNeID"  # the applicant's account is verified with VNeID, 1/0
-CHANNELS: Final = (1, 2, 3)
-PAYMENT_CODES: Final = (0, 1, 2)
-BAD_CHANNEL: Final = "kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính công ích)"
-BAD_PAYMENT: Final = "phải là 0 (không), 1 (Cổng DVC quốc gia) hoặc 2 (cổng thanh toán của tỉnh)"
-
-# docs/rules/dossier-deadlines.md [PRACTICE]: DonViTinh "Giờ, Ngày, Ngày làm việc, tháng".
-UNIT_NAMES: Final = {
-    "giờ": LimitUnit.HOURS,
-    "giờ làm việc": LimitUnit.HOURS,
-    "ngày": LimitUnit.DAYS,
-    "ngày làm việc": LimitUnit.WORKING_DAYS,
-    "tháng": LimitUnit.MONTHS,
-    **{unit.value: unit for unit in LimitUnit},
-}
-TRUE_WORDS: Final = frozenset({"1", "true", "có", "x", "yes"})
-FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
-
-_fromisoformat = datetime.fromisoformat
-_fromisoformat = datetime.fromisoformat
-BAD_INSTANT: Final = "không phải thời điểm hợp lệ (dùng yyyyMMddHHmmss hoặc ISO 8601)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,176 +166,6 @@ class ParseResult:
     facts: list[ServiceFacts] = field(default_factory=list)
 
 
-class _Invalid(ValueError):
-    pass
-
-
-def parse_instant(value: Any, *, end_of_day: bool = False) -> datetime:
-    """The one reader of an instant in a dossier file, for the commands and the ledger alike (the ledger's
-    ``records.parse_instant`` adds only "empty is None"). Reads ``yyyyMMddHHmmss`` (the sync format, first
-    and fastest), ``yyyyMMddHHmm``, ``yyyyMMdd``, ISO 8601 (an offset is converted to local time),
-    ``dd/MM/yyyy [HH[:mm[:ss]]]`` as Vietnamese spreadsheets write it, and the datetime or date a spreadsheet
-    cell holds. A date without a time is 00:00, or 23:59:59 with ``end_of_day`` (a step deadline given as a
-    day lasts the whole day, BLDS 2015 Art. 148). Anything else raises a ValueError with a Vietnamese
-    reason."""
-    if type(value) is str and len(value) == 14 and value.isdigit():
-        try:
-            return _fromisoformat(f"{value[:8]}T{value[8:]}")
-        except ValueError:
-            raise _Invalid(BAD_INSTANT) from None
-    if isinstance(value, datetime):
-        return _local(value)
-    if isinstance(value, date):
-        return _day_instant(value, end_of_day)
-    text = str(value).strip()
-    try:
-        if text.isdigit():
-            n = len(text)
-            if n == 14:
-                return _fromisoformat(f"{text[:8]}T{text[8:]}")
-            y, mo, d = int(text[0:4]), int(text[4:6]), int(text[6:8])
-            if n == 12:
-                return datetime(y, mo, d, int(text[8:10]), int(text[10:12]))
-            if n == 8:
-                return _day_instant(date(y, mo, d), end_of_day)
-            raise ValueError(text)
-        if "/" in text:
-            day_part, _, clock = text.replace("T", " ", 1).partition(" ")
-            d_, mo_, y_ = day_part.split("/")
-            if len(y_) != 4:
-                raise ValueError(text)
-            day = date(int(y_), int(mo_), int(d_))
-            if not clock.strip():
-                return _day_instant(day, end_of_day)
-            bits = [int(x) for x in clock.strip().split(":")]
-            if len(bits) > 3:
-                raise ValueError(text)
-            hh, mm, ss = (*bits, 0, 0)[:3]
-            return datetime.combine(day, time(hh, mm, ss))
-        if len(text) == 10 and text[4] == "-":
-            return _day_instant(date.fromisoformat(text), end_of_day)
-        return _local(_fromisoformat(text))
-    except ValueError:
-        raise _Invalid(BAD_INSTANT) from None
-
-
-def _local(value: datetime) -> datetime:
-    """A naive local wall-clock time (an aware instant is converted; a naive one is taken as local)."""
-    return value.astimezone(LOCAL_OFFSET).replace(tzinfo=None) if value.tzinfo is not None else value
-
-
-def _day_instant(day: date, end_of_day: bool) -> datetime:
-    return datetime.combine(day, time(23, 59, 59) if end_of_day else time.min)
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
-def parse_limit_unit(value: Any) -> LimitUnit:
-    unit = UNIT_NAMES.get(str(value).strip().lower())
-    if unit is None:
-        raise _Invalid("đơn vị thời hạn phải là Giờ, Ngày, Ngày làm việc hoặc Tháng")
-    return unit
-
-
-def parse_limit_value(value: Any) -> float:
-    try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        raise _Invalid("thời hạn giải quyết phải là một số") from None
-    if not number > 0 or number == float("inf"):
-        raise _Invalid("thời hạn giải quyết phải lớn hơn 0")
-    return number
-
-
-def _parse_bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return False
-    text = str(value).strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise _Invalid("phải là có/không (true/false, 1/0)")
-
-
-def _parse_status(value: Any) -> int:
-    if type(value) is int and 1 <= value <= 10:
-        return value
-    text = str(value).strip()
-    if not text.isdigit() or int(text) not in STATUSES:
-        raise _Invalid("trạng thái phải là số nguyên từ 1 đến 10 (danh mục của Cổng DVC quốc gia)")
-    return int(text)
-
-
-def parse_flag(value: Any) -> bool | None:
-    """A 1/0 national flag: None when absent or empty (unknown), ValueError (Vietnamese) otherwise."""
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    text = str(value).strip().lower()
-    if not text:
-        return None
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise _Invalid("phải là 1 (có) hoặc 0 (không)")
-
-
-def parse_channel(value: Any) -> int | None:
-    """KenhThucHien: None when absent or empty; 1, 2 or 3; ValueError (Vietnamese) otherwise."""
-    return _code(value, CHANNELS, BAD_CHANNEL)
-
-
-def parse_online_payment(value: Any) -> int | None:
-    """DuocThanhToanTrucTuyen: 0 not paid online, 1 on the national portal, 2 on the province's gateway."""
-    return _code(value, PAYMENT_CODES, BAD_PAYMENT)
-
-
-def _code(value: Any, allowed: tuple[int, ...], reason: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise _Invalid(reason)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if not text.isdigit() or int(text) not in allowed:
-        raise _Invalid(reason)
-    return int(text)
-
-
-def parse_attachment(value: Any) -> bool | None:
-    """DinhKemKetQua: None when absent (null); False when empty (``""``, ``[]``, ``{}``) or a plain
-    "no" (``0``, ``false``, ``không``, as a spreadsheet flag column would say it); True for any file
-    reference, list of files or JSON text of a non-empty list."""
-    if value is None:
-        return None
-    if isinstance(value, list | dict | bool):
-        return bool(value)
-    text = str(value).strip()
-    if text.lower() in FALSE_WORDS:
-        return False
-    if text[:1] in ("[", "{"):
-        try:
-            return bool(json.loads(text))
-        except json.JSONDecodeError:
-            return True
-    return bool(text)
-
-
 class _Record:
     """Collects the errors of one record while its fields are read. A field's name for messages is
     ``prefix + key`` (e.g. "QuaTrinhXuLy[2]." + "NgayBatDau"), built only when something is wrong."""
@@ -314,7 +175,7 @@ class _Record:
         self.errors: list[RecordError] = []
 
     def fail(self, name: str, value: Any, reason: str) -> None:
-        self.errors.append(RecordError(self.index, name, _shown(value), reason, self.code, self.where))
+        self.errors.append(RecordError(self.index, name, shown(value), reason, self.code, self.where))
 
     def text(
         self, obj: Mapping[str, Any], key: str, prefix: str = "", *, required: bool = False
@@ -346,16 +207,16 @@ class _Record:
         # Fast path for the national format: "yyyyMMddHHmmss" is ISO 8601's basic form once split by "T".
         if type(value) is str and len(value) == 14 and value.isdigit():
             try:
-                return _fromisoformat(value[:8] + "T" + value[8:])
+                return datetime.fromisoformat(value[:8] + "T" + value[8:])
             except ValueError:
                 pass
-        if _blank(value):
+        if blank(value):
             if required:
                 self.fail(prefix + key, value, "thiếu giá trị bắt buộc")
             return None
         try:
             return parse_instant(value, end_of_day=end_of_day)
-        except _Invalid as exc:
+        except InvalidValue as exc:
             self.fail(prefix + key, value, str(exc))
             return None
 
@@ -365,7 +226,7 @@ class _Record:
         if value is None or value == "" or value == []:
             return []
         if not isinstance(value, list):
-            if not _blank(value):
+            if not blank(value):
                 self.fail(key, value, "phải là một danh sách (mảng JSON)")
             return []
         out: list[tuple[str, Mapping[str, Any]]] = []
@@ -386,18 +247,18 @@ def parse_record(
 ) -> tuple[Dossier | None, list[RecordError]]:
     """One dossier object (national field names) → a Dossier, or None and its errors."""
     code_value = raw.get("MaHoSo")
-    code = str(code_value).strip() if isinstance(code_value, str | int) and not _blank(code_value) else None
+    code = str(code_value).strip() if isinstance(code_value, str | int) and not blank(code_value) else None
     r = _Record(index, where, raw, code)
     r.text(raw, "MaHoSo", required=True)
     procedure = r.text(raw, "MaTTHC", required=True)
     status: int | None = None
     raw_status = raw.get("TrangThaiHoSo")
-    if _blank(raw_status):
+    if blank(raw_status):
         r.fail("TrangThaiHoSo", None, "thiếu giá trị bắt buộc")
     else:
         try:
-            status = _parse_status(raw_status)
-        except _Invalid as exc:
+            status = parse_status(raw_status)
+        except InvalidValue as exc:
             r.fail("TrangThaiHoSo", raw_status, str(exc))
     received_required = status is not None and status not in NOT_RECEIVED
     received = r.instant(raw, "NgayTiepNhan", required=received_required)
@@ -424,8 +285,8 @@ def parse_record(
         flag = item.get(INTER_AGENCY)
         if flag is not None:
             try:
-                external = _parse_bool(flag)
-            except _Invalid as exc:
+                external = parse_bool(flag)
+            except InvalidValue as exc:
                 r.fail(prefix + INTER_AGENCY, flag, str(exc))
         if started is not None and finished is not None and finished < started:
             r.fail(f"{prefix}ThoiDiemXuLy", item.get("ThoiDiemXuLy"), "trước ngày bắt đầu của bước")
@@ -437,8 +298,8 @@ def parse_record(
     for prefix, item in r.items(STATUS_HISTORY):
         at = r.instant(item, "ThoiDiem", prefix, required=True)
         try:
-            event_status = _parse_status(item.get("TrangThai"))
-        except _Invalid as exc:
+            event_status = parse_status(item.get("TrangThai"))
+        except InvalidValue as exc:
             r.fail(f"{prefix}TrangThai", item.get("TrangThai"), str(exc))
             continue
         if at is not None:
@@ -449,8 +310,8 @@ def parse_record(
     flag = raw.get(INTER_AGENCY)
     if flag is not None:
         try:
-            inter_agency = _parse_bool(flag)
-        except _Invalid as exc:
+            inter_agency = parse_bool(flag)
+        except InvalidValue as exc:
             r.fail(INTER_AGENCY, flag, str(exc))
 
     if status is not None and status in TERMINAL and status not in NOT_RECEIVED:
@@ -484,20 +345,20 @@ def _limit(
     r: _Record, procedures: Mapping[str, LegalLimit] | None, procedure: str | None
 ) -> LegalLimit | None:
     raw_value, raw_unit = r.raw.get(LIMIT_VALUE), r.raw.get(LIMIT_UNIT)
-    if _blank(raw_value) and _blank(raw_unit):
+    if blank(raw_value) and blank(raw_unit):
         return procedures.get(procedure) if procedures is not None and procedure is not None else None
-    if _blank(raw_value) or _blank(raw_unit):
-        missing = LIMIT_VALUE if _blank(raw_value) else LIMIT_UNIT
+    if blank(raw_value) or blank(raw_unit):
+        missing = LIMIT_VALUE if blank(raw_value) else LIMIT_UNIT
         r.fail(missing, None, f"{LIMIT_VALUE} và {LIMIT_UNIT} phải có cùng nhau")
         return None
     try:
         value = parse_limit_value(raw_value)
-    except _Invalid as exc:
+    except InvalidValue as exc:
         r.fail(LIMIT_VALUE, raw_value, str(exc))
         return None
     try:
         unit = parse_limit_unit(raw_unit)
-    except _Invalid as exc:
+    except InvalidValue as exc:
         r.fail(LIMIT_UNIT, raw_unit, str(exc))
         return None
     if unit != LimitUnit.HOURS and value != int(value):
@@ -514,7 +375,7 @@ def parse_facts(raw: Mapping[str, Any]) -> tuple[ServiceFacts, list[tuple[str, A
         value = raw.get(key)
         try:
             return parse(value)
-        except _Invalid as exc:
+        except InvalidValue as exc:
             problems.append((key, value, str(exc)))
             return None
 
@@ -568,7 +429,7 @@ def _parse_all(
     for index, raw, earlier in items:
         if not isinstance(raw, Mapping):
             result.errors.append(
-                RecordError(index, "", _shown(raw), "mỗi hồ sơ phải là một đối tượng JSON", None, where)
+                RecordError(index, "", shown(raw), "mỗi hồ sơ phải là một đối tượng JSON", None, where)
             )
             continue
         dossier, errors = parse_record(raw, index, where=where, procedures=procedures)
@@ -576,7 +437,7 @@ def _parse_all(
         errors = earlier + errors
         if problems:
             code = optional_text(raw.get("MaHoSo"))
-            errors += [RecordError(index, k, _shown(v), why, code, where) for k, v, why in problems]
+            errors += [RecordError(index, k, shown(v), why, code, where) for k, v, why in problems]
         if dossier is not None and dossier.code in seen:
             reason = f"trùng mã hồ sơ với {where} {seen[dossier.code]}"
             errors.append(RecordError(index, "MaHoSo", dossier.code, reason, dossier.code, where))
@@ -644,7 +505,7 @@ def _row_items(rows: Iterable[tuple[int, Mapping[str, str]]]) -> Iterator[RawIte
                 except (json.JSONDecodeError, RecursionError):
                     code = (cells.get("MaHoSo") or "").strip() or None
                     errors.append(
-                        RecordError(row_number, key, _shown(cell), "không phải mảng JSON hợp lệ", code, ROW)
+                        RecordError(row_number, key, shown(cell), "không phải mảng JSON hợp lệ", code, ROW)
                     )
         yield row_number, record, errors
 
@@ -722,7 +583,7 @@ def read_procedures(path: str | Path) -> dict[str, LegalLimit]:
             value = parse_limit_value(cells.get(LIMIT_VALUE, ""))
             unit = parse_limit_unit(cells.get(LIMIT_UNIT, ""))
             limits[code] = LegalLimit(value, unit)
-        except (_Invalid, ValueError) as exc:
+        except (InvalidValue, ValueError) as exc:
             problems.append(f"Dòng {line} (MaTTHC {code}): {exc}")
     if problems:
         raise UnreadableInput(f"Tệp thủ tục {p} có lỗi:\n" + "\n".join(problems))
