@@ -19,6 +19,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from cchc.accounts.models import User
+from cchc.core.charts import Chart, Series
 from cchc.core.params import id_param
 from cchc.core.roles import JURISDICTION_WIDE
 from cchc.deadlines.actions import calendar_for
@@ -228,6 +229,7 @@ def board(request: HttpRequest) -> HttpResponse:
         request,
         "directives/board.html",
         {
+            "charts": [board_chart(rows)] if rows else [],
             "rows": rows,
             "total": total,
             "columns": [(s, STATE_SHORT[s], STATE_LABELS[s]) for s in STATE_ORDER],
@@ -236,6 +238,34 @@ def board(request: HttpRequest) -> HttpResponse:
             "today": today,
             "awaiting_me": assigner_tasks_for(request.user).filter(status=TaskStatus.AWAITING).count(),
         },
+    )
+
+
+# Units on the board's chart: those with the most overdue tasks (the table lists them all).
+CHART_UNITS = 15
+
+
+def board_chart(rows: list[tuple[Unit, Tally]]) -> Chart:
+    """Per unit, the table's own counts: overdue, open within time (or without a deadline), reported and
+    awaiting confirmation, done —
+    the units with the most overdue tasks first."""
+    top = sorted(rows, key=lambda r: (-r[1].overdue, -r[1].open, unit_sort_key(r[0])))[:CHART_UNITS]
+    return Chart(
+        "chart-board",
+        "Nhiệm vụ theo đơn vị chủ trì: quá hạn, đang thực hiện, đã hoàn thành",
+        "Đơn vị",
+        [u.name for u, _t in top],
+        [
+            Series("Quá hạn", [t.overdue for _u, t in top], colour="late"),
+            Series("Đang thực hiện", [t.open - t.overdue for _u, t in top], colour="city"),
+            Series("Chờ xác nhận", [t[State.AWAITING_CONFIRMATION] for _u, t in top], colour="tasks"),
+            Series("Đã hoàn thành", [t.done for _u, t in top], colour="neutral"),
+        ],
+        horizontal=True,
+        stacked=True,
+        note=""
+        if len(rows) <= CHART_UNITS
+        else f"{CHART_UNITS} đơn vị có nhiều nhiệm vụ quá hạn nhất; bảng liệt kê đủ.",
     )
 
 
