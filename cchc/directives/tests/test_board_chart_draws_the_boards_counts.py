@@ -1,5 +1,6 @@
-"""The task board's chart draws the board's own counts per lead unit (overdue, still open, awaiting confirmation, done), the units
-with the most overdue tasks first, and carries them as a table for screen readers and print."""
+"""The task board's chart draws the board's own counts per lead unit (overdue, still open, awaiting
+confirmation, done), the units with the most overdue tasks first, and carries them as a table for screen
+readers and print."""
 
 from __future__ import annotations
 
