@@ -61,7 +61,8 @@ from cchc.dossiers.demo_generator import (
 )
 from cchc.dossiers.judging import calendar_for
 from cchc.dossiers.models import Procedure, ProcedureLevel
-from cchc.dossiers.records import DossierRecord, to_national
+from cchc.dossiers.records import DossierRecord
+from cchc.dossiers.records_national import to_national
 from cchc.org.models import Jurisdiction, Official, Unit, UnitKind
 
 # --- catalogue and organisation -------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from cchc.dossiers import facts
 from cchc.dossiers.actions import record_from_dossier
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import DailyFact, Dossier, DossierEvent, DossierStep, Supplement
-from cchc.dossiers.records import parse_record, to_national
+from cchc.dossiers.records import parse_record
+from cchc.dossiers.records_national import to_national
 from cchc.dossiers.tests.import_helpers import as_csv, as_json, as_xlsx, make_catalogue, sample
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ import pytest
 
 from cchc.dossiers.columnar_parse import NotColumnar, parse_csv
 from cchc.dossiers.importing import parse_file
-from cchc.dossiers.records import parse_record, to_national
+from cchc.dossiers.records import parse_record
+from cchc.dossiers.records_national import to_national
 from cchc.dossiers.tests.import_helpers import as_csv, as_json, as_xlsx, national
 from cchc.lib import natsync
 

@@ -13,7 +13,7 @@ import pytest
 
 from cchc.dossiers.actions.upsert import record_from_dossier
 from cchc.dossiers.models import Dossier, Procedure
-from cchc.dossiers.records import to_national
+from cchc.dossiers.records_national import to_national
 from cchc.lib.commands import index_766
 from cchc.lib.index766.feedback import PETITION, Feedback
 from cchc.scorecards import ledger766, periods
