@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from cchc.dossiers.api import api as dossier_api
 from cchc.portal.callbot import api as callbot_api
+from cchc.reports.ioc_api import api as ioc_api
 
 admin.site.site_header = "Quản trị hệ thống CCHC"
 admin.site.site_title = "CCHC"
@@ -32,6 +33,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("open311/v2/", include("cchc.feedback.open311_urls")),
     path("api/", dossier_api.urls),
     path("callbot/v1/", callbot_api.urls),
+    path("ioc/v1/", ioc_api.urls),
     path("quan-tri/", admin.site.urls),
 ]
 # MEDIA_ROOT is never served as such, not even with DEBUG: uploads (petition photos, directive files,

@@ -125,7 +125,8 @@ def rate_limited(request: HttpRequest, phone: str) -> str:
     return ""
 
 
-def key_rate_limited(key_id: int) -> bool:
+def key_rate_limited(key_id: int, setting_name: str = "CCHC_OPEN311_RATE_PER_KEY_HOUR") -> bool:
+    """Requests per key per hour over the limit named by ``setting_name`` (Open311 writes, IOC reads)."""
     if not setting("CCHC_FEEDBACK_RATE_LIMITS"):
         return False
-    return _count(f"cchc:open311:key:{key_id}", 3600) > int(setting("CCHC_OPEN311_RATE_PER_KEY_HOUR"))
+    return _count(f"cchc:apikey:{key_id}", 3600) > int(setting(setting_name))

@@ -74,6 +74,8 @@ DEFAULTS: dict[str, Any] = {
     # "realtime": POST answers with the service_request_id; "batch": with a token (GeoReport v2).
     "CCHC_OPEN311_SERVICE_TYPE": "realtime",
     "CCHC_OPEN311_RATE_PER_KEY_HOUR": 600,
+    # An operations-centre screen refreshing six panels every minute: 360 an hour, with room to spare.
+    "CCHC_IOC_RATE_PER_KEY_HOUR": 1200,
     "CCHC_OPEN311_CONTACT": "Văn phòng HĐND và UBND — bộ phận tiếp nhận phản ánh, kiến nghị",
 }
 

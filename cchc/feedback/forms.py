@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cchc.core.choices import natural_order
 from cchc.core.widgets import NumericInput, TelInput
-from cchc.feedback.models import Category, Channel, Kind, ReplyVia, Status
+from cchc.feedback.models import Category, Channel, KeyPurpose, Kind, ReplyVia, Status
 from cchc.org.models import Jurisdiction, Official, Unit
 
 ALL = [("", "Tất cả")]
@@ -329,6 +329,12 @@ class PeriodForm(StyledForm):
 
 class KeyForm(StyledForm):
     name = forms.CharField(label="Tên ứng dụng", max_length=120)
+    purpose = forms.ChoiceField(
+        label="Dùng cho", choices=KeyPurpose.choices, initial=KeyPurpose.OPEN311, required=False
+    )
+
+    def clean_purpose(self) -> str:
+        return str(self.cleaned_data.get("purpose") or KeyPurpose.OPEN311)
 
 
 class TrackForm(StyledForm):

@@ -138,10 +138,20 @@ class FrontMeeting(models.Model):
         return f"{self.kind} — {self.place} ({self.held_on:%d/%m/%Y})"
 
 
+class KeyPurpose(models.TextChoices):
+    # One machinery for every key another system holds: issued by the secretariat for one area, shown
+    # once, stored as a hash, revocable, rate-limited per key. The purpose says what the key opens.
+    OPEN311 = "open311", "Ứng dụng phản ánh (Open311)"
+    IOC = "ioc", "Trung tâm điều hành (IOC, chỉ đọc số liệu)"
+
+
 class ApiKey(models.Model):
-    """An Open311 key issued to one app. Only a hash is kept; the key is shown once, when created."""
+    """A key issued to one app or system. Only a hash is kept; the key is shown once, when created."""
 
     name = models.CharField("tên ứng dụng", max_length=120)
+    purpose = models.CharField(
+        "dùng cho", max_length=10, choices=KeyPurpose.choices, default=KeyPurpose.OPEN311
+    )
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
     prefix = models.CharField("tiền tố", max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)
@@ -153,8 +163,8 @@ class ApiKey(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "khoá Open311"
-        verbose_name_plural = "khoá Open311"
+        verbose_name = "khoá kết nối"
+        verbose_name_plural = "khoá kết nối"
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE, Role
-from cchc.feedback.models import OPEN_STATUSES, OUT_OF_SCOPE_KINDS, Petition
+from cchc.feedback.models import OPEN_STATUSES, OUT_OF_SCOPE_KINDS, ApiKey, KeyPurpose, Petition
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction, user_unit
 
@@ -131,6 +131,22 @@ def may_see_contact(user: Any, petition: Petition) -> bool:
 
 def may_manage_keys(user: Any) -> bool:
     return _active(user) and (user.is_superuser or user.role == Role.SECRETARIAT)
+
+
+def key_area(user: Any, purpose: str) -> Any:
+    """The area a new key is issued for: an Open311 key files petitions, so the area that runs the
+    petition desk; an IOC key reads figures, so the secretariat's own jurisdiction."""
+    return user_jurisdiction(user) if purpose == KeyPurpose.IOC else entry_area(user)
+
+
+def keys_for(user: Any) -> QuerySet[ApiKey]:
+    """THE keys a person may list and revoke: the secretariat's, of its areas (both purposes)."""
+    if not may_manage_keys(user):
+        return ApiKey.objects.none()
+    if user.is_superuser:
+        return ApiKey.objects.all()
+    areas = [a.pk for a in (entry_area(user), user_jurisdiction(user)) if a is not None]
+    return ApiKey.objects.filter(jurisdiction__in=areas)
 
 
 def transfer_targets(petition: Petition) -> QuerySet[Unit]:

@@ -1,4 +1,5 @@
-"""The Open311 keys the reform secretariat issues to other systems: the list and revoking a key."""
+"""The keys the reform secretariat issues to other systems — Open311 apps that file petitions, operations
+centre (IOC) screens that read the figures: the list, issuing and revoking a key."""
 
 from __future__ import annotations
 
@@ -14,31 +15,35 @@ from django.views.decorators.http import require_POST
 from cchc.accounts.models import User
 from cchc.feedback import forms as f
 from cchc.feedback.actions.citizen import create_key, revoke_key
-from cchc.feedback.models import ApiKey
-from cchc.feedback.queries import entry_area, may_manage_keys
+from cchc.feedback.queries import key_area, keys_for, may_manage_keys
 
 
 @login_required
 def keys(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá Open311.")
-    area = entry_area(user) if not user.is_superuser else None
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá kết nối.")
     new_key = ""
     if request.method == "POST":
         form = f.KeyForm(request.POST)
         if form.is_valid():
+            area = key_area(user, form.cleaned_data["purpose"])
             if area is None:
                 form.add_error(None, "Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
             else:
                 try:
-                    _, new_key = create_key(user, name=form.cleaned_data["name"], jurisdiction=area)
+                    _, new_key = create_key(
+                        user,
+                        name=form.cleaned_data["name"],
+                        jurisdiction=area,
+                        purpose=form.cleaned_data["purpose"],
+                    )
                     form = f.KeyForm()
                 except ValidationError as exc:
                     form.add_errors(exc.message_dict)
     else:
         form = f.KeyForm()
-    rows = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
+    rows = keys_for(user).select_related("jurisdiction")
     return render(
         request,
         "feedback/keys.html",
@@ -51,10 +56,8 @@ def keys(request: HttpRequest) -> HttpResponse:
 def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     user = cast(User, request.user)
     if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá Open311.")
-    area = entry_area(user)
-    qs = ApiKey.objects.all() if user.is_superuser else ApiKey.objects.filter(jurisdiction=area)
-    key = get_object_or_404(qs, pk=pk)
+        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá kết nối.")
+    key = get_object_or_404(keys_for(user), pk=pk)
     try:
         revoke_key(user, key)
         messages.success(request, f"Đã thu hồi khoá của «{key.name}».")

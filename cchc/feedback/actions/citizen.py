@@ -16,7 +16,7 @@ from cchc.core.events import AuditVerb, record
 from cchc.feedback import clocks
 from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
-from cchc.feedback.models import ApiKey, ClockKind, Kind, Petition, Status
+from cchc.feedback.models import ApiKey, ClockKind, KeyPurpose, Kind, Petition, Status
 from cchc.org.models import Jurisdiction
 
 CITIZEN = "Người gửi"
@@ -130,23 +130,37 @@ def hash_key(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+KEY_PREFIXES = {KeyPurpose.OPEN311: "o311_", KeyPurpose.IOC: "ioc_"}
+
+
+def key_label(purpose: str) -> str:
+    return "IOC" if purpose == KeyPurpose.IOC else "Open311"
+
+
 @transaction.atomic
-def create_key(actor: Any, *, name: str, jurisdiction: Jurisdiction) -> tuple[ApiKey, str]:
-    """A new key for one app; the raw key is returned once and only its hash is stored."""
+def create_key(
+    actor: Any, *, name: str, jurisdiction: Jurisdiction, purpose: str = KeyPurpose.OPEN311
+) -> tuple[ApiKey, str]:
+    """A new key for one app or system; the raw key is returned once and only its hash is stored."""
     name = " ".join(name.split())
+    if purpose not in KEY_PREFIXES:
+        raise ValidationError({"purpose": "Loại khoá phải là Open311 hoặc IOC."})
     if len(name) < 3:
         raise ValidationError({"name": "Tên ứng dụng cần ít nhất 3 ký tự."})
-    if ApiKey.objects.filter(name__iexact=name, jurisdiction=jurisdiction, revoked_at__isnull=True).exists():
+    active = ApiKey.objects.filter(jurisdiction=jurisdiction, purpose=purpose, revoked_at__isnull=True)
+    if active.filter(name__iexact=name).exists():
         raise ValidationError({"name": f"Đã có khoá đang dùng cho ứng dụng «{name}»; thu hồi khoá cũ trước."})
-    raw = "o311_" + secrets.token_urlsafe(30)
+    raw = KEY_PREFIXES[KeyPurpose(purpose)] + secrets.token_urlsafe(30)
     key = ApiKey.objects.create(
         name=name,
+        purpose=purpose,
         jurisdiction=jurisdiction,
         prefix=raw[:12],
         key_hash=hash_key(raw),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    record(actor, FeedbackEvents.API_KEY_CREATED, key, summary=f"Cấp khoá Open311 cho «{name}»")
+    summary = f"Cấp khoá {key_label(purpose)} cho «{name}»"
+    record(actor, FeedbackEvents.API_KEY_CREATED, key, summary=summary, data={"purpose": purpose})
     return key, raw
 
 
@@ -156,14 +170,20 @@ def revoke_key(actor: Any, key: ApiKey) -> ApiKey:
         raise ValidationError("Khoá này đã bị thu hồi.")
     key.revoked_at = timezone.now()
     key.save(update_fields=["revoked_at"])
-    record(actor, FeedbackEvents.API_KEY_REVOKED, key, summary=f"Thu hồi khoá Open311 của «{key.name}»")
+    summary = f"Thu hồi khoá {key_label(key.purpose)} của «{key.name}»"
+    record(actor, FeedbackEvents.API_KEY_REVOKED, key, summary=summary)
     return key
 
 
-def key_for(raw: str) -> ApiKey | None:
+def key_for(raw: str, purpose: str = KeyPurpose.OPEN311) -> ApiKey | None:
+    """The active key of this purpose, else None (an IOC key opens no Open311 write, and back)."""
     if not raw:
         return None
-    key = ApiKey.objects.filter(key_hash=hash_key(raw.strip()), revoked_at__isnull=True).first()
+    key = (
+        ApiKey.objects.filter(key_hash=hash_key(raw.strip()), purpose=purpose, revoked_at__isnull=True)
+        .select_related("jurisdiction")
+        .first()
+    )
     if key is not None:
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
     return key
