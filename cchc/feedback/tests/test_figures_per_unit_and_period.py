@@ -152,3 +152,30 @@ def test_the_screen_shows_only_the_units_in_scope(client, world, year):
         reverse("feedback:figures"), {"date_from": "2022-01-01", "date_to": "2022-12-31"}
     ).content.decode()
     assert "UBND Phường 1" in html and "Phòng Nội vụ" in html and "80 %" in html
+
+
+def test_the_screens_chart_and_workbook_carry_the_tables_figures(client, world, year):
+    import io
+    import json
+
+    import lxml.html
+    from python_calamine import CalamineWorkbook
+
+    login_verified(client, world.users["leader"])
+    params = {"date_from": "2022-01-01", "date_to": "2022-12-31"}
+    rows, total = figures(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    doc = lxml.html.fromstring(client.get(reverse("feedback:figures"), params).content.decode())
+    data = json.loads(doc.xpath('//script[@id="chart-petitions-data"]')[0].text)
+    by_name = {r.name: r for r in rows}
+    for i, name in enumerate(data["labels"]):
+        assert data["series"][0]["values"][i] == by_name[name].open_overdue
+        assert data["series"][3]["values"][i] == by_name[name].answered_on_time
+    response = client.get(reverse("feedback:figures"), {**params, "xuat": "xlsx"})
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
+    cells = sheet.get_sheet_by_index(0).to_python()
+    assert "01/01/2022" in cells[1][0]
+    assert cells[2][:3] == ["Đơn vị", "Tiếp nhận", "Trả lời đúng hạn"]
+    exported = {r[0]: r for r in cells[3:]}
+    assert int(exported[total.name][1]) == total.received
+    for r in rows:
+        assert int(exported[r.name][1]) == r.received
