@@ -45,12 +45,15 @@ def tab_to(page: Any, target: Any, *, limit: int = 120, backwards: bool = False)
     on the way shows its focus; returns ``target``. Fails if the focus never reaches it."""
     handle = target.element_handle()
     key = "Shift+Tab" if backwards else "Tab"
+    has_focus = "el => el === document.activeElement || el.contains(document.activeElement)"
+    if page.evaluate(has_focus, handle):
+        return target
     for _ in range(limit):
         page.keyboard.press(key)
+        if focused(page) is None:
+            continue  # past the last control the focus goes to the browser's own bar, then wraps round
         assert_focus_visible(page)
-        if page.evaluate(
-            "el => el === document.activeElement || el.contains(document.activeElement)", handle
-        ):
+        if page.evaluate(has_focus, handle):
             return target
     raise AssertionError(f"{limit} presses of {key} never reached {target} on {page.url}")
 

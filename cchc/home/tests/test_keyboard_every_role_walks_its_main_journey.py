@@ -1,7 +1,8 @@
 """Each role's main journey with the keyboard alone (Tab, Shift+Tab, Enter, Space; text typed into
-fields): sign in through both steps, skip to the content, follow the home page's figure or the menu to
-the list that proves it, open an item. Every focus stop on the way must be drawn on screen
-(cchc.testing.keyboard); the pages themselves also pass the axe check every browser test gets."""
+fields; Escape only to close a menu group): sign in through both steps, skip to the content, follow
+the home page's figure or the menu to the list that proves it, open an item. Every focus stop on the
+way must be drawn on screen (cchc.testing.keyboard); the pages themselves also pass the axe check
+every browser test gets."""
 
 import re
 
@@ -106,6 +107,14 @@ def test_the_front_opens_a_petition_it_follows(scene, live_server, page):
 
 def test_the_auditor_opens_the_change_log_from_the_menu(scene, live_server, page):
     keyboard_sign_in(page, live_server.url, scene.world.users["auditor"])
+    # A menu group opened by mistake closes with Escape and gives the focus back to its button.
+    group = page.get_by_test_id("nav").locator("button[data-nav-group]").first
+    tab_to(page, group)
+    press(page, "Enter", navigates=False)
+    expect(group).to_have_attribute("aria-expanded", "true")
+    press(page, "Escape", navigates=False)
+    expect(group).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate("el => el === document.activeElement", group.element_handle())
     menu_entry(page, "Nhật ký thay đổi")
     press(page)
     expect(page).to_have_url(re.compile(r"/nhat-ky/"))
