@@ -58,6 +58,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "oversight/index.html",
         {
             "plans": q.plans_for(user).order_by("-year")[:5],
+            "show_plans": q.plans_for(user).exists() or q.is_internal_affairs(user),
             "groups": [g for g in groups if g[2]],
             "may_plan": q.is_internal_affairs(user),
             "this_year": timezone.localdate().year,

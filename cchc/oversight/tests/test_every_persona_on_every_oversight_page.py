@@ -141,3 +141,23 @@ def test_a_bad_answer_on_the_page_gets_a_400_with_the_reason(client, world, scen
     response = client.post(f"/kiem-tra/cuoc/{scene['insp'].pk}/tra-loi/", {"code": "XX-99", "result": "met"})
     assert response.status_code == 400
     assert "XX-99" in response.content.decode()
+
+
+def test_a_planned_visit_is_cancelled_with_its_reason(client, world):
+    from cchc.oversight.tests.scene import planned_visit
+
+    insp = planned_visit(world)
+    login_verified(client, world.users["unit_head"])
+    assert client.post(f"/kiem-tra/cuoc/{insp.pk}/huy/", {"reason": "Trùng lịch"}).status_code == 403
+    client.logout()
+    login_verified(client, world.users["secretariat"])
+    assert client.post(f"/kiem-tra/cuoc/{insp.pk}/huy/", {"reason": ""}).status_code == 400
+    assert client.post(f"/kiem-tra/cuoc/{insp.pk}/huy/", {"reason": "Trùng lịch tiếp dân"}).status_code == 302
+    page = client.get(f"/kiem-tra/cuoc/{insp.pk}/").content.decode()
+    assert "Đã hủy" in page and "Trùng lịch tiếp dân" in page
+
+
+def test_units_see_their_visits_without_an_empty_plan_section(client, world, scene):
+    login_verified(client, world.users["unit_head"])
+    page = client.get("/kiem-tra/").content.decode()
+    assert "UBND Phường 1" in page and "Kế hoạch kiểm tra" not in page
