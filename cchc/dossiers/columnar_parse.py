@@ -27,6 +27,7 @@ from cchc.dossiers.records import (
     STEP_FIELDS,
     STEP_LIMITS,
     SUPPLEMENT_FIELDS,
+    TRUE_WORDS,
     map_headers,
 )
 from cchc.lib.natsync_fields import FALSE_WORDS, PAYMENT_CODES
@@ -40,7 +41,6 @@ EARLIEST = dt.datetime(1976, 1, 1)
 _EDGE_SPACE = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
 _DIGITS = r"^[0-9]{1,9}$"
 DECODE_SLICE = 20_000
-TRUE_WORDS = ["1", "true", "co", "có", "x", "yes"]  # records._bool
 
 STEP_NATIONAL = {key: names[0] for key, names in STEP_FIELDS.items()}
 SUPPLEMENT_NATIONAL = {key: names[0] for key, names in SUPPLEMENT_FIELDS.items()}
@@ -196,7 +196,7 @@ def _steps(values: pl.Series) -> pl.DataFrame:
     _texts(steps, texts)
     too_long = pl.any_horizontal([pl.col(k).str.len_chars() > n for k, n in STEP_LIMITS.items()])
     refuse(steps.select(too_long.any()).item() is True, "QuaTrinhXuLy: text too long")
-    external = steps["external"].fill_null("").str.strip_chars().str.to_lowercase().is_in(TRUE_WORDS)
+    external = steps["external"].fill_null("").str.strip_chars().str.to_lowercase().is_in(sorted(TRUE_WORDS))
     steps = steps.with_columns(external.alias("external"))
     return _instants(steps, _STEP_INSTANTS)
 
