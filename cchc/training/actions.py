@@ -345,6 +345,10 @@ def record_attendance(
     today = today or timezone.localdate()
     if cls.status == ClassStatus.CANCELLED:
         raise ValidationError("Lớp đã hủy, không điểm danh.")
+    if cls.status == ClassStatus.CLOSED:
+        # Certificates have been issued on this attendance: changing it would leave a certificate for
+        # someone marked absent.
+        raise ValidationError("Lớp đã có kết quả và giấy chứng nhận, không sửa điểm danh được.")
     if cls.start_date > today:
         raise ValidationError(f"Lớp học ngày {cls.start_date:%d/%m/%Y}, chưa điểm danh được.")
     rows = _rows(cls, marks)

@@ -54,3 +54,14 @@ def test_results_need_attendance_first_and_only_for_attendees(world, held_class,
     assert not Enrolment.objects.exclude(result="").exists()
     assert not Enrolment.objects.exclude(certificate_number="").exists()
     _unchanged(held_class, ClassStatus.HELD)
+
+
+def test_attendance_of_a_graded_class_cannot_change(world, held_class, rows):
+    sec = world.users["secretariat"]
+    mai = rows["Vũ Thị Mai"].pk
+    actions.record_attendance(sec, held_class, {mai: Attendance.PRESENT})
+    actions.record_results(sec, held_class, {mai: ("passed", "9")})
+    with pytest.raises(ValidationError, match="không sửa điểm danh"):
+        actions.record_attendance(sec, held_class, {mai: Attendance.ABSENT})
+    row = Enrolment.objects.get(pk=mai)
+    assert row.attendance == Attendance.PRESENT and row.certificate_number

@@ -87,6 +87,9 @@ def scene(world, course):
     actions.record_attendance(sec, held, {row.pk: Attendance.PRESENT})
     actions.record_results(sec, held, {row.pk: ("passed", "9")})
     row.refresh_from_db()
+    marked = make_class(world, course, -2, name="Lớp 3")
+    (marked_row,) = actions.invite(sec, marked, [world.officials["ward_officer"]])
+    actions.record_attendance(sec, marked, {marked_row.pk: Attendance.PRESENT})
     planned = make_class(world, course, 3, name="Lớp 2")
     need = actions.add_need(
         sec,
@@ -99,8 +102,10 @@ def scene(world, course):
         "course": course,
         "material": material,
         "held": held,
+        "marked": marked,
         "planned": planned,
         "row": row,
+        "marked_row": marked_row,
         "need": need,
     }
 
@@ -117,8 +122,13 @@ def patterns() -> list[tuple[str, list[str]]]:
 
 
 def url_for(name: str, converters: list[str], scene: dict) -> str:
-    # Attendance and results are tried on the held class; inviting and cancelling on the planned one.
-    cls = scene["planned"] if name in ("class_invite", "class_cancel") else scene["held"]
+    # Attendance is tried on the class held but not graded, results on the graded one, inviting and
+    # cancelling on the planned one.
+    cls = {
+        "class_invite": scene["planned"],
+        "class_cancel": scene["planned"],
+        "class_attendance": scene["marked"],
+    }.get(name, scene["held"])
     values = {
         "course_id": scene["course"].pk,
         "material_id": scene["material"].pk,
@@ -144,7 +154,7 @@ def hostile(world, scene) -> dict:
         "name": "Lớp trái phép",
         "place": "Nơi nào đó",
         "officials": [str(world.officials["ward_officer"].pk)],
-        f"att-{row}": "absent",
+        f"att-{scene['marked_row'].pk}": "absent",
         f"res-{row}": "failed",
         f"score-{row}": "1",
         "reason": "Trái phép",
