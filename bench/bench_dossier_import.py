@@ -24,7 +24,9 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from bench.scratch import scratch_database
 
@@ -63,65 +65,89 @@ def csv_cell(s: str) -> str:
     return s
 
 
-def generate(path: Path, n: int, seed: int = 2025) -> None:
-    """n dossiers received in 2025 by UNITS units for PROCEDURES procedures, national CSV."""
+def records(n: int, seed: int = 2025) -> Iterator[dict[str, Any]]:
+    """n dossiers received in 2025 by UNITS units for PROCEDURES procedures, as national-shape objects
+    (the CSV's cells; the lists as lists). Deterministic."""
     rng = random.Random(seed)
     start = dt.datetime(2025, 1, 2, 7, 30)
+    for i in range(n):
+        unit = f"U{rng.randrange(UNITS):03d}"
+        proc = f"9.{rng.randrange(PROCEDURES):06d}"
+        received = start + dt.timedelta(days=rng.randrange(330), minutes=rng.randrange(540))
+        limit = 3 + (int(proc[-2:]) % 13)
+        appointment = (received + dt.timedelta(days=limit + limit // 2)).replace(hour=17, minute=0)
+        roll = rng.random()
+        status = 10 if roll < 0.85 else 9 if roll < 0.90 else 4 if roll < 0.98 else 5
+        took = dt.timedelta(days=rng.randrange(1, limit * 2 + 2), minutes=rng.randrange(400))
+        end = received + took
+        sups = []
+        if rng.random() < 0.1 or status == 5:
+            req = received + dt.timedelta(days=1, hours=2)
+            done = None if status == 5 else req + dt.timedelta(days=rng.randrange(1, 4))
+            sups.append({"NgayBoSung": ts(req), "NgayTiepNhanBoSung": ts(done) if done else ""})
+        mid = received + took / 3
+        steps = [
+            {
+                "PhongBanXuLy": unit,
+                "NguoiXuLy": f"Cán bộ một cửa {unit}",
+                "NgayBatDau": ts(received),
+                "ThoiDiemXuLy": ts(received + dt.timedelta(hours=1)),
+                "NgayKetThucTheoQuyDinh": ts(received + dt.timedelta(hours=8)),
+            },
+            {
+                "PhongBanXuLy": unit,
+                "NguoiXuLy": f"Chuyên viên {unit}",
+                "NgayBatDau": ts(received + dt.timedelta(hours=1)),
+                "ThoiDiemXuLy": ts(mid) if status in (9, 10) else "",
+                "NgayKetThucTheoQuyDinh": ts(appointment - dt.timedelta(days=1)),
+            },
+        ]
+        finished = status in (9, 10)
+        cells: list[Any] = [
+            f"{unit}-{received:%y%m%d}-{i:07d}",
+            proc,
+            unit,
+            "",
+            rng.choice(NAMES),
+            f"0770{rng.randrange(10**8):08d}",
+            f"09{rng.randrange(10**8):08d}",
+            str(1 + (rng.random() < 0.35)),
+            str(status),
+            ts(received - dt.timedelta(minutes=5)),
+            ts(received),
+            ts(appointment),
+            ts(end) if finished else "",
+            ts(end + dt.timedelta(hours=1)) if status == 10 else "",
+            "Đề nghị giải quyết thủ tục",
+            sups,
+            steps,
+        ]
+        yield dict(zip(HEADER, cells, strict=True))
+
+
+def generate(path: Path, n: int, seed: int = 2025) -> None:
+    """The records as the national CSV (lists as JSON text in their cells)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(",".join(HEADER) + "\n")
-        for i in range(n):
-            unit = f"U{rng.randrange(UNITS):03d}"
-            proc = f"9.{rng.randrange(PROCEDURES):06d}"
-            received = start + dt.timedelta(days=rng.randrange(330), minutes=rng.randrange(540))
-            limit = 3 + (int(proc[-2:]) % 13)
-            appointment = (received + dt.timedelta(days=limit + limit // 2)).replace(hour=17, minute=0)
-            roll = rng.random()
-            status = 10 if roll < 0.85 else 9 if roll < 0.90 else 4 if roll < 0.98 else 5
-            took = dt.timedelta(days=rng.randrange(1, limit * 2 + 2), minutes=rng.randrange(400))
-            end = received + took
-            sups = []
-            if rng.random() < 0.1 or status == 5:
-                req = received + dt.timedelta(days=1, hours=2)
-                done = None if status == 5 else req + dt.timedelta(days=rng.randrange(1, 4))
-                sups.append({"NgayBoSung": ts(req), "NgayTiepNhanBoSung": ts(done) if done else ""})
-            mid = received + took / 3
-            steps = [
-                {
-                    "PhongBanXuLy": unit,
-                    "NguoiXuLy": f"Cán bộ một cửa {unit}",
-                    "NgayBatDau": ts(received),
-                    "ThoiDiemXuLy": ts(received + dt.timedelta(hours=1)),
-                    "NgayKetThucTheoQuyDinh": ts(received + dt.timedelta(hours=8)),
-                },
-                {
-                    "PhongBanXuLy": unit,
-                    "NguoiXuLy": f"Chuyên viên {unit}",
-                    "NgayBatDau": ts(received + dt.timedelta(hours=1)),
-                    "ThoiDiemXuLy": ts(mid) if status in (9, 10) else "",
-                    "NgayKetThucTheoQuyDinh": ts(appointment - dt.timedelta(days=1)),
-                },
-            ]
-            finished = status in (9, 10)
+        for rec in records(n, seed):
             row = [
-                f"{unit}-{received:%y%m%d}-{i:07d}",
-                proc,
-                unit,
-                "",
-                rng.choice(NAMES),
-                f"0770{rng.randrange(10**8):08d}",
-                f"09{rng.randrange(10**8):08d}",
-                str(1 + (rng.random() < 0.35)),
-                str(status),
-                ts(received - dt.timedelta(minutes=5)),
-                ts(received),
-                ts(appointment),
-                ts(end) if finished else "",
-                ts(end + dt.timedelta(hours=1)) if status == 10 else "",
-                "Đề nghị giải quyết thủ tục",
-                csv_cell(json.dumps(sups, ensure_ascii=False)) if sups else "",
-                csv_cell(json.dumps(steps, ensure_ascii=False)),
+                (csv_cell(json.dumps(v, ensure_ascii=False)) if v else "") if isinstance(v, list) else v
+                for v in rec.values()
             ]
             fh.write(",".join(row) + "\n")
+
+
+def generate_json(path: Path, n: int, *, lines: bool, seed: int = 2025) -> None:
+    """The records as one ``{"data": [...]}`` object (``lines=False``) or one per line, written as
+    they are made (a million never held at once)."""
+    with path.open("w", encoding="utf-8") as fh:
+        if not lines:
+            fh.write('{"data": [')
+        for i, rec in enumerate(records(n, seed)):
+            text = json.dumps(rec, ensure_ascii=False)
+            fh.write(text + "\n" if lines else ((", " if i else "") + text))
+        if not lines:
+            fh.write("]}")
 
 
 def with_bad_row(src: Path, dst: Path, bad_index: int) -> int:
