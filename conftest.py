@@ -36,6 +36,7 @@ SLOW_FILES = {
     "cchc/oversight/tests/test_demo_year_has_every_state.py",
     "cchc/lib/tests/test_docreader_2025_corpus_holds_its_floors.py",
     "cchc/lib/tests/test_outcomes_batch_agrees_with_the_single_dossier_judge.py",
+    "cchc/dossiers/tests/test_web_import_of_a_large_line_delimited_file_stays_in_bounded_memory.py",
 }
 
 

@@ -118,7 +118,7 @@ def _object_from_lines(src: Path, dst: Path) -> None:
 
 
 def measure(label: str, command: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
-    out = folder() / "out.tmp"
+    out = folder() / f"out-{os.getpid()}.tmp"
     load = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, str(out), *command],
@@ -176,7 +176,7 @@ def commands(
 def import_run(src: Path, *, cli: list[str], tag: str) -> dict[str, Any]:
     """``cchc import-dossiers`` of the file into a fresh, migrated SQLite database with the generator's
     units and procedures."""
-    db = folder() / f"import-{tag}.sqlite3"
+    db = folder() / f"import-{tag}-{os.getpid()}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     env = {

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
@@ -27,6 +28,11 @@ CHARSET = "Dữ liệu gửi lên phải được mã hoá UTF-8 (đã nhận b�
 BAD_BYTES = "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ."
 BAD_FORM = "Dữ liệu biểu mẫu gửi lên không đọc được (sai cấu trúc multipart)."
 TOO_DEEP = "Dữ liệu JSON lồng nhau quá {depth} tầng; hệ thống không nhận."
+TOO_BIG = (
+    "Dữ liệu gửi lên lớn quá {mb} MB; hệ thống không nhận. Hãy gửi thành nhiều lần "
+    "(tệp lớn: dùng trang nhập hồ sơ hoặc lệnh cchc import-dossiers)."
+)
+TOO_MANY = "Biểu mẫu gửi lên có quá nhiều ô hoặc quá nhiều tệp; hệ thống không nhận."
 
 UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
@@ -62,6 +68,17 @@ def json_depth(body: bytes) -> int:
 
 def hostile_input(request: HttpRequest) -> str | None:
     """Why this request cannot be served, in Vietnamese, or None."""
+    try:
+        return _hostile_input(request)
+    except RequestDataTooBig:
+        # Django refuses to read a body above DATA_UPLOAD_MAX_MEMORY_SIZE; unanswered here, the error
+        # would surface before the user is known, and the error page itself would fail.
+        return TOO_BIG.format(mb=max(1, int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) // (1024 * 1024)))
+    except (TooManyFieldsSent, TooManyFilesSent):
+        return TOO_MANY
+
+
+def _hostile_input(request: HttpRequest) -> str | None:
     if "\x00" in request.path_info or b"\x00" in unquote_to_bytes(request.META.get("PATH_INFO", "")):
         return NUL_PATH
     if "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.META.get("QUERY_STRING", ""):

@@ -232,6 +232,13 @@ class _TooDeep(Exception):
     pass
 
 
+_QUOTE, _BACKSLASH, _OPEN, _CLOSE = 1, 2, 3, 4
+_CLASSES: Final = bytes(
+    {0x22: _QUOTE, 0x5C: _BACKSLASH, 0x5B: _OPEN, 0x7B: _OPEN, 0x5D: _CLOSE, 0x7D: _CLOSE}.get(b, 0)
+    for b in range(256)
+)
+
+
 class _DepthGuard(io.RawIOBase):
     """A reader that tracks the JSON nesting depth of what passes through it (strings and escapes
     understood), vectorised per chunk, and stops at ``MAX_DEPTH``."""
@@ -257,36 +264,42 @@ class _DepthGuard(io.RawIOBase):
         return len(data)
 
     def _scan(self, chunk: bytes) -> None:
-        a = np.frombuffer(chunk, dtype=np.uint8)
-        special = (a == 0x22) | (a == 0x5C) | (a == 0x5B) | (a == 0x5D) | (a == 0x7B) | (a == 0x7D)
-        pos = np.flatnonzero(special)
+        # One C pass classifies every byte (0: nothing to see); numpy then works on the few others.
+        a = np.frombuffer(chunk.translate(_CLASSES), dtype=np.uint8)
+        pos = np.flatnonzero(a)
         c = a[pos]
+        if self._escaping or chunk.find(b"\\") >= 0:
+            quote = (c == _QUOTE) & ~self._escaped(pos, c, len(chunk))
+        else:  # no backslash, so no escaped quote (most chunks of most files)
+            quote = c == _QUOTE
+        if quote.size == 0:
+            return
+        # Inside a string when an odd number of quotes stands before (counting the chunk before's).
+        parity = np.bitwise_xor.accumulate(quote.view(np.uint8))
+        inside = (parity ^ quote.view(np.uint8) ^ np.uint8(self._in_string)).astype(bool)
+        self._in_string = bool(parity[-1] ^ np.uint8(self._in_string))
+        brackets = c[(c >= _OPEN) & ~inside]
+        if brackets.size == 0:
+            return
+        depth = self._depth + np.cumsum(np.where(brackets == _OPEN, 1, -1))
+        if int(depth.max()) > MAX_DEPTH:
+            raise _TooDeep
+        self._depth = int(depth[-1])
+
+    def _escaped(self, pos: Any, c: Any, size: int) -> Any:
+        """Which of the classified characters are escaped: those right after an odd run of backslashes
+        (backslashes are only valid inside strings, so runs are counted on these characters alone)."""
         if self._escaping:  # the run of backslashes the chunk before ended with, as one at -1
             pos = np.concatenate(([-1], pos))
-            c = np.concatenate(([0x5C], c)).astype(np.uint8)
-        if pos.size == 0:
-            return
-        # A character is escaped when an odd run of backslashes stands right before it (backslashes
-        # are only valid inside strings, so runs are counted on the special characters alone).
-        backslash = c == 0x5C
+            c = np.concatenate(([_BACKSLASH], c)).astype(np.uint8)
+        backslash = c == _BACKSLASH
         idx = np.arange(pos.size)
         chain = np.zeros(pos.size, dtype=bool)
         chain[1:] = backslash[:-1] & (pos[1:] == pos[:-1] + 1)
         run = idx - np.maximum.accumulate(np.where(chain, 0, idx))
         escaped = run % 2 == 1
-        self._escaping = bool(backslash[-1] and pos[-1] == len(chunk) - 1 and (run[-1] + 1) % 2 == 1)
-        quote = (c == 0x22) & ~escaped
-        seen = np.cumsum(quote)
-        inside = (seen - quote + int(self._in_string)) % 2 == 1
-        self._in_string = bool((int(self._in_string) + int(seen[-1])) % 2)
-        step = ((c == 0x5B) | (c == 0x7B)).astype(np.int64) - ((c == 0x5D) | (c == 0x7D))
-        step[inside] = 0
-        if not step.any():
-            return
-        depth = self._depth + np.cumsum(step)
-        if int(depth.max()) > MAX_DEPTH:
-            raise _TooDeep
-        self._depth = int(depth[-1])
+        self._escaping = bool(backslash[-1] and pos[-1] == size - 1 and (run[-1] + 1) % 2 == 1)
+        return escaped[1:] if pos[0] == -1 else escaped
 
 
 # --- line-delimited JSON ---------------------------------------------------------------------------------

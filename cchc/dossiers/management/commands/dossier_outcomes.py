@@ -36,7 +36,7 @@ from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
 from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
 FORMATS = ("json", "csv")
-BATCH = 50_000
+BATCH = 20_000
 # Output up to this size stays in memory; beyond it the temporary file is on disk.
 SPOOL_BYTES = 32 * 1024 * 1024
 CSV_HEADER = ("MaHoSo", "outcome", "cause_kind", "cause_unit", "cause_official")
