@@ -102,3 +102,14 @@ def test_the_late_lists_banner_counts_only_the_filtered_dossiers_without_a_lette
     assert p2_missing == 1  # Phường 2's one late dossier, no letter
     assert all_missing > p2_missing
     assert "trong danh sách đang lọc" in text(by_testid(p2, "missing-count")[0])
+
+
+@pytest.mark.parametrize("persona", ["leader", "office", "one_stop"])
+def test_the_definition_of_every_figure_is_one_click_away(client, scene, persona):
+    login_verified(client, scene.world.users[persona])
+    (a,) = by_testid(html_of(client.get("/")), "definitions-link")
+    page = html_of(client.get(a.get("href")))
+    anchors = {el.get("id") for el in page.xpath("//dt[@id]")}
+    assert {"ho-so-tre-han", "nhiem-vu-qua-han", "phan-anh-qua-han", "chua-co-phieu-xin-loi"} <= anchors
+    client.logout()
+    assert client.get(a.get("href").split("#")[0]).status_code == 200  # public: no sign-in needed
