@@ -113,3 +113,16 @@ def test_the_definition_of_every_figure_is_one_click_away(client, scene, persona
     assert {"ho-so-tre-han", "nhiem-vu-qua-han", "phan-anh-qua-han", "chua-co-phieu-xin-loi"} <= anchors
     client.logout()
     assert client.get(a.get("href").split("#")[0]).status_code == 200  # public: no sign-in needed
+
+
+def test_from_a_slipping_unit_the_leader_reaches_its_officials_and_their_dossiers(client, scene):
+    world = scene.world
+    login_verified(client, world.users["leader"])
+    row = by_testid(html_of(client.get("/")), "slipping-row")[0]
+    assert text(row.xpath('.//*[@data-testid="slipping-unit"]')[0]) == "UBND Phường 1"
+    (a,) = row.xpath('.//*[@data-testid="slipping-officials"]')
+    assert f"unit={world.units['p1'].pk}" in a.get("href")
+    officials = html_of(client.get(a.get("href")))
+    assert "hồ sơ do UBND Phường 1 giải quyết" in text(officials)
+    for late in by_testid(officials, "league-late"):
+        assert number(text(late)) == late_list_count(client, late.get("href"))
