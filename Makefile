@@ -87,6 +87,7 @@ lint: venv
 	$(BIN)/lint-imports
 
 bench: deps venv
+	$(BIN)/pip install -q -r requirements-bench.txt
 	$(BIN)/python -m bench
 
 clean:
