@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from cchc.testing.personas import login_verified
+from cchc.testing.url_walk import namespace_patterns, walk_every_url
 from cchc.training import actions
 from cchc.training.models import (
     Attendance,
@@ -111,14 +111,7 @@ def scene(world, course):
 
 
 def patterns() -> list[tuple[str, list[str]]]:
-    found = []
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace == "training":
-            for pattern in entry.url_patterns:
-                assert isinstance(pattern, URLPattern) and pattern.name
-                found.append((pattern.name, sorted(pattern.pattern.converters)))
-    assert found, "the training URLconf is not mounted"
-    return found
+    return namespace_patterns("training")
 
 
 def url_for(name: str, converters: list[str], scene: dict) -> str:
@@ -165,31 +158,16 @@ def hostile(world, scene) -> dict:
 
 
 def test_every_url_answers_every_persona_as_expected_and_refused_posts_change_nothing(client, world, scene):
-    seen = []
-    for name, converters in patterns():
-        assert name in EXPECTED, f"new URL '{name}': add it to EXPECTED with who may reach it"
-        get_codes, may_change = EXPECTED[name]
-        url = url_for(name, converters, scene)
-        for persona in PERSONAS:
-            login_verified(client, world.users[persona])
-            response = client.get(url)
-            assert response.status_code == get_codes[persona], (name, persona, "GET", response.status_code)
-            before = snapshot()
-            with transaction.atomic():
-                response = client.post(url, hostile(world, scene))
-                after = snapshot()
-                transaction.set_rollback(True)
-            assert response.status_code < 500, (name, persona, "POST")
-            if persona in may_change:
-                assert response.status_code not in (403, 404), (name, persona, "POST")
-                assert after != before, f"POST {name} by {persona} changed nothing"
-            else:
-                assert after == before, f"POST {name} by {persona} changed data"
-                if get_codes[persona] in (403, 404):
-                    assert response.status_code == get_codes[persona], (name, persona, "POST")
-            client.logout()
-        seen.append(name)
-    assert set(seen) == set(EXPECTED), f"gone: {set(EXPECTED) - set(seen)}"
+    walk_every_url(
+        client,
+        world.users,
+        personas=PERSONAS,
+        patterns=patterns(),
+        expected=EXPECTED,
+        url_for=lambda name, converters: url_for(name, converters, scene),
+        post_data=lambda: hostile(world, scene),
+        snapshot=snapshot,
+    )
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_from_every_url(client, world, scene):
