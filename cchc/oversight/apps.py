@@ -21,3 +21,8 @@ class OversightConfig(AppConfig):
         # The data migration writes the shipped checklists once; emptying the database (a browser test's
         # flush) removes them, so they are written again after each migrate, as content types are.
         post_migrate.connect(_shipped_checklists, sender=self, dispatch_uid="cchc.oversight.checklists")
+        # Concluded findings naming an official become training needs (training reads them by its hook).
+        from cchc.oversight.training_needs import finding_needs
+        from cchc.training.needs import register_finding_source
+
+        register_finding_source(finding_needs)

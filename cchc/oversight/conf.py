@@ -18,6 +18,18 @@ DEFAULTS: dict[str, Any] = {
     # Working days the person concerned has to write the explanation (UNCONFIRMED: ND 112/2020 sets the
     # steps, not a number of days for this; the head sets the date, this is the proposed one).
     "CCHC_OVERSIGHT_EXPLANATION_WORKING_DAYS": 5,
+    # Training topic of a finding naming an official (cchc.oversight.training_needs): by checklist item
+    # code, else by checklist code, else the "" entry. Product defaults: attitude and badges → conduct,
+    # online services → online services, anything else → professional skills.
+    "CCHC_OVERSIGHT_TRAINING_TOPICS": {
+        "MC-04": "giao-tiep-ung-xu",
+        "MC-05": "giao-tiep-ung-xu",
+        "CV-02": "giao-tiep-ung-xu",
+        "CV-03": "giao-tiep-ung-xu",
+        "cong-vu": "giao-tiep-ung-xu",
+        "CC-06": "dich-vu-cong-truc-tuyen",
+        "": "nghiep-vu-tthc",
+    },
     # (code, label, is a disciplinary form) — Luật Cán bộ, công chức 2008 Art. 79 as amended in 2019 and
     # Nghị định 112/2020/NĐ-CP (amended by 71/2023/NĐ-CP). The 2025 Law's list is UNCONFIRMED: an
     # installation that has read it replaces this list in settings.
