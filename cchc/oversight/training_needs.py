@@ -19,7 +19,7 @@ from cchc.training.needs import FindingNeed
 
 def topic_of(finding: Finding) -> str:
     topics: dict[str, str] = dict(setting("CCHC_OVERSIGHT_TRAINING_TOPICS"))
-    item_code = finding.item.code if finding.item_id else ""
+    item_code = finding.item.code if finding.item is not None else ""
     template_code = finding.inspection.template.code
     return topics.get(item_code) or topics.get(template_code) or topics.get("", "")
 
