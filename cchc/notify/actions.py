@@ -54,7 +54,7 @@ def send(
 def _deliver(note: Notification, via: Channel | None = None) -> None:
     note.attempts += 1
     try:
-        (via or get_channel(note.channel)).send(note.recipient, note.subject, note.body)
+        route = (via or get_channel(note.channel)).send(note.recipient, note.subject, note.body)
     except Exception as exc:  # every channel failure is recorded, whatever its type
         note.status = NotificationStatus.FAILED
         note.error = f"{type(exc).__name__}: {exc}"[:2000]
@@ -62,7 +62,8 @@ def _deliver(note: Notification, via: Channel | None = None) -> None:
         note.status = NotificationStatus.SENT
         note.sent_at = timezone.now()
         note.error = ""
-    note.save(update_fields=["status", "error", "sent_at", "attempts"])
+        note.delivered_via = route or note.channel
+    note.save(update_fields=["status", "error", "sent_at", "attempts", "delivered_via"])
 
 
 def retry_failed(max_attempts: int = 5) -> int:

@@ -17,7 +17,10 @@ from django.utils.module_loading import import_string
 
 
 class Channel(Protocol):
-    def send(self, recipient: str, subject: str, body: str) -> None: ...
+    """``send`` raises on failure; it may return the route that delivered the message when it differs
+    from the channel's own name (a Zalo message that went out as SMS returns "sms")."""
+
+    def send(self, recipient: str, subject: str, body: str) -> str | None: ...
 
 
 class EmailChannel:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -25,6 +26,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The route that delivered it when the channel has a fallback (a Zalo message sent as SMS).
+    delivered_via = models.CharField("gửi qua", max_length=20, blank=True)
 
     class Meta:
         verbose_name = "thông báo đã gửi"
@@ -34,3 +37,48 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} → {self.recipient}: {self.subject}"
+
+
+class ConsentChannel(models.TextChoices):
+    ZALO = "zalo", "Zalo (tin nhắn SMS nếu không gửi được qua Zalo)"
+    SMS = "sms", "Tin nhắn SMS"
+    EMAIL = "email", "Thư điện tử"
+
+
+class ConsentPlace(models.TextChoices):
+    DESK = "desk", "Tại Bộ phận một cửa"
+    LOOKUP = "lookup", "Trên trang tra cứu hồ sơ"
+
+
+class Consent(models.Model):
+    """A citizen's agreement to receive progress messages about one of their files (a dossier, by its
+    code): the channel they chose, the address, where and when they gave it, and when they withdrew it.
+    Only a consent with no ``withdrawn_at`` is in force; there is at most one per file."""
+
+    object_type = models.CharField(max_length=80)
+    object_key = models.CharField("mã", max_length=64)
+    channel = models.CharField("kênh", max_length=10, choices=ConsentChannel.choices)
+    address = models.CharField("số điện thoại hoặc thư điện tử", max_length=255)
+    given_at = models.DateTimeField("đồng ý lúc")
+    given_where = models.CharField("đồng ý tại", max_length=10, choices=ConsentPlace.choices)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField("rút lại lúc", null=True, blank=True)
+    withdrawn_where = models.CharField("rút lại tại", max_length=10, choices=ConsentPlace.choices, blank=True)
+
+    class Meta:
+        verbose_name = "đồng ý nhận thông báo"
+        verbose_name_plural = "đồng ý nhận thông báo"
+        ordering = ["-given_at"]
+        indexes = [models.Index(fields=["object_type", "object_key"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["object_type", "object_key"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="notify_one_consent_in_force",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_key} → {self.channel}"

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
+from cchc.dossiers import status_messages
 from cchc.dossiers.actions.common import ScreenActionError, actor_name, dmy
 from cchc.dossiers.audit_events import DossiersEvents
 from cchc.dossiers.letters import APOLOGY_EVENT, LetterChoices, form_for
@@ -179,4 +180,5 @@ def issue_apology(
             summary=f"Ban hành phiếu xin lỗi hồ sơ {locked.code}, hẹn lại ngày {dmy(new_appointment_at)}",
             data={k: v for k, v in data.items() if k != "letter"} | {"dossier": locked.code},
         )
+        status_messages.queue_apology(locked, apology)
     return IssuedApology(apology, warnings)

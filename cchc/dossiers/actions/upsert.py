@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.core.events import record
-from cchc.dossiers import bulk, facts
+from cchc.dossiers import bulk, facts, status_messages
 from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
 from cchc.dossiers.actions.upsert_rows import (
     COL_INDEX,
@@ -186,6 +186,8 @@ def upsert_dossiers(
         progress("write", 0, len(recs))
     with bulk.bulk_session(), transaction.atomic():
         _write(plan, recs, scope, source, now, base_event, progress)
+        # Queued in this transaction, sent after its commit (nothing for a rolled-back batch).
+        status_messages.queue_for_codes(plan.announce)
         if audit:
             record_upsert(scope, source, batch, result, [r.code for r in recs[:2]], len(recs))
             transaction.on_commit(
@@ -224,6 +226,7 @@ class _Plan:
     events: list[tuple[Any, ...]] = field(default_factory=list)
     deltas: facts.FactDeltas = field(default_factory=dict)
     replace_children: list[int] = field(default_factory=list)
+    announce: list[str] = field(default_factory=list)  # new or changed status: citizens' messages
 
 
 def _plan(
@@ -252,6 +255,7 @@ def _plan(
             plan.inserts.append(values)
             plan.insert_children.append((steps, sups))
             result.codes_created.append(r.code)
+            plan.announce.append(r.code)
             facts.contribute(plan.deltas, new_state(values, v, r))
             continue
         if old.values == values and old.steps == steps and old.supplements == sups:
@@ -261,6 +265,8 @@ def _plan(
         plan.updates.append((old.pk, *values, source, now))
         plan.changed_ids.append(old.pk)
         result.codes_updated.append(r.code)
+        if "status" in changes or "supplements" in changes:
+            plan.announce.append(r.code)
         plan.events.append((old.pk, now, actor_id, scope.name, "updated", {**base_event, "changes": changes}))
         if "steps" in changes or "supplements" in changes:
             plan.replace_children.append(old.pk)

@@ -1,0 +1,12 @@
+"""The audit events the notify app writes: its whole vocabulary, one member per verb.
+
+``cchc.core.events.record`` takes only members of an ``AuditVerb`` subclass, so a verb is written in one
+place and the audit page, filters and tests read the same names. The stored value is the string.
+"""
+
+from cchc.core.events import AuditVerb
+
+
+class NotifyEvents(AuditVerb):
+    CONSENT_GIVEN = "notify.consent_given"
+    CONSENT_WITHDRAWN = "notify.consent_withdrawn"
