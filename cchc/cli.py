@@ -48,6 +48,7 @@ GROUPS: Final[list[tuple[str, list[str]]]] = [
         ],
     ),
     ("Truy cập của hệ thống khác", ["dossier-api-client", "open311-key"]),
+    ("Sao lưu và khôi phục", ["backup", "restore"]),
 ]
 
 # Django's own commands a deployment uses (README, "Triển khai"); the rest are listed by `cchc help --django`.
