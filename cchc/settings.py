@@ -288,14 +288,27 @@ CCHC_NOTIFY_CHANNELS = {
     "sms": env_str(
         "CCHC_SMS_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.channels.SmsHttpChannel"
     ),
+    # Zalo: a ZNS template message to the phone, SMS when it fails (docs/zalo.md); the relay
+    # ``cchc.notify.channels.ZaloHttpChannel`` (CCHC_ZALO_URL/TOKEN) remains available.
     "zalo": env_str(
-        "CCHC_ZALO_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.channels.ZaloHttpChannel"
+        "CCHC_ZALO_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.zalo.ZaloZnsChannel"
+    ),
+    # The Official Account's answers to a citizen who wrote to it (the webhook).
+    "zalo_oa": env_str(
+        "CCHC_ZALO_OA_CHANNEL", _recording if (CCHC_DEMO or TESTING) else "cchc.notify.zalo.ZaloOaChannel"
     ),
 }
 CCHC_SMS_URL = env_str("CCHC_SMS_URL", "")
 CCHC_SMS_TOKEN = env_str("CCHC_SMS_TOKEN", "")
 CCHC_ZALO_URL = env_str("CCHC_ZALO_URL", "")
 CCHC_ZALO_TOKEN = env_str("CCHC_ZALO_TOKEN", "")
+CCHC_ZALO_ACCESS_TOKEN = env_str("CCHC_ZALO_ACCESS_TOKEN", "")
+CCHC_ZALO_APP_ID = env_str("CCHC_ZALO_APP_ID", "")
+CCHC_ZALO_OA_SECRET_KEY = env_str("CCHC_ZALO_OA_SECRET_KEY", "")
+CCHC_ZALO_ZNS_TEMPLATE_ID = env_str("CCHC_ZALO_ZNS_TEMPLATE_ID", "")
+CCHC_ZALO_ZNS_URL = env_str("CCHC_ZALO_ZNS_URL", "https://business.openapi.zalo.me/message/template")
+CCHC_ZALO_OA_MESSAGE_URL = env_str("CCHC_ZALO_OA_MESSAGE_URL", "https://openapi.zalo.me/v3.0/oa/message/cs")
+CCHC_ZALO_WEBHOOK_MAX_AGE_SECONDS = env_int("CCHC_ZALO_WEBHOOK_MAX_AGE_SECONDS", 600)
 # Reminder and escalation ladder in working days relative to the due date (negative = before):
 # unit officer → unit head → Office → leader. No legal text fixes the offsets
 # (docs/rules/directive-tasks.md).
