@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "cchc.oversight",
     "cchc.training",
     "cchc.proposals",
+    "cchc.emulation",
     "cchc.home",
     "cchc.demo",
 ]
