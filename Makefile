@@ -5,10 +5,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-APT_PACKAGES := chromium fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+APT_PACKAGES := chromium gettext fonts-liberation2 fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 PYTEST_ARGS ?=
 
-.PHONY: help deps venv demo demo-data demo-fresh serve test test-redis lint bench clean
+.PHONY: help deps venv demo demo-data demo-fresh serve test test-redis lint bench messages clean
 
 help:
 	@echo "make demo   - cài đặt, tạo CSDL SQLite, nạp dữ liệu mẫu Vũng Tàu (12 tháng gần nhất), chạy máy chủ web và tiến trình nền tại http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test   - cài đặt công cụ kiểm thử và chạy toàn bộ bộ kiểm thử (kể cả Chromium)"
 	@echo "make test-redis - chạy lại các kiểm thử bộ nhớ đệm, giới hạn truy cập, khoá đăng nhập trên Redis"
 	@echo "make lint   - ruff + mypy + các tầng mã (import-linter)"
+	@echo "make messages - gom chuỗi giao diện vào bản dịch tiếng Anh (cchc/locale) rồi biên dịch (docs/translating.md)"
 	@echo "make bench  - đo hiệu năng (bench/), ghi kết quả vào docs/benchmarks.md bằng tay"
 
 # OS packages, installed only when missing (dpkg -s guard: apt-get install would upgrade what is there).
@@ -60,6 +61,14 @@ test: deps venv
 	CCHC_TESTING=1 $(BIN)/cchc check --fail-level WARNING
 	CCHC_TESTING=1 $(BIN)/cchc makemigrations --check --dry-run
 	CCHC_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+# The English catalogue: collect every marked string into django.po (msgids are the Vietnamese text),
+# then compile django.mo, which is committed so that a clone serves English without GNU gettext
+# (docs/translating.md). Both need msgfmt/xgettext from the gettext package (make deps).
+LOCALE_EN := cchc/locale/en/LC_MESSAGES
+messages: deps venv
+	CCHC_TESTING=1 $(BIN)/cchc makemessages -l en --no-location --no-obsolete --no-wrap -i '$(VENV)/*' -i 'var/*' -i 'build/*' -i 'examples/*' -i 'bench/*'
+	msgfmt --check -o $(LOCALE_EN)/django.mo $(LOCALE_EN)/django.po
 
 # The cache, rate-limit and lockout tests once more on Redis (REDIS_URL), as several app servers run.
 # A database number of its own; the tests' cache.clear() flushes it (FLUSHDB on that number only).

@@ -122,7 +122,7 @@ MIDDLEWARE = [
     "cchc.core.middleware.PermissionsPolicyMiddleware",
     "cchc.core.middleware.HostileInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cchc.core.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,6 +149,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "cchc.core.context_processors.navigation",
+                "cchc.core.language.language_context",
             ],
             # Vietnamese number format on every page without a {% load %}: {{ n|so }} (core.templatetags).
             "builtins": ["cchc.core.templatetags.vn_format"],
@@ -323,9 +324,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- language, time ---------------------------------------------------------------------------
 
 LANGUAGE_CODE = "vi"
-# Vietnamese only until every string is marked for translation and an English catalogue is complete:
-# offering English earlier gave pages marked lang="en" that were Vietnamese text.
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Vietnamese is the source language and the default. English is chosen with the switcher in the page
+# header and is given only on the pages translated in full (cchc/core/language.py, docs/translating.md).
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGE_COOKIE_NAME = "cchc_ngon_ngu"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LOCALE_PATHS = [BASE_DIR / "cchc" / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True

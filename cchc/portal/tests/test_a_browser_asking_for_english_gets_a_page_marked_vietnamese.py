@@ -1,6 +1,6 @@
-"""Until an English catalogue exists the site speaks Vietnamese only, and says so in its markup: a
-browser that prefers English still gets ``lang="vi"`` (a screen reader would otherwise read Vietnamese
-text with English pronunciation)."""
+"""Vietnamese is the default whatever the browser prefers: English comes only from the switcher
+(docs/translating.md), so a browser that prefers English gets the Vietnamese page marked ``lang="vi"``
+(a screen reader would otherwise read Vietnamese text with English pronunciation)."""
 
 import pytest
 

@@ -1,0 +1,130 @@
+"""The English check. Every template of a converted group holds no Vietnamese outside its translation
+tags; every page of the groups listed in ``cchc.core.language.ENGLISH_PAGES``, reached link by link from
+the public portal with English chosen, shows no Vietnamese letter outside the parts marked
+``lang="vi"`` (names of units, procedures and people: data, not interface).
+
+``CONVERTED`` lists the template groups translated in full, one entry per group; a group joins it in
+the commit that converts it, together with its URLs in ``ENGLISH_PAGES`` (docs/translating.md)."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from pathlib import Path
+
+import lxml.html
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from cchc.core.language import page_in_english
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = Path(settings.BASE_DIR) / "cchc" / "templates"
+CONVERTED: dict[str, list[str]] = {
+    "base layout and error pages": [
+        "base.html",
+        "core/_language_switch.html",
+        "400.html",
+        "403.html",
+        "404.html",
+    ],
+    "public portal": ["portal/landing.html"],
+}
+START = ["/cong-khai/"]
+# Letters only Vietnamese uses (an English page has none of them outside data).
+VIETNAMESE = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
+)
+_TRANSLATED = re.compile(
+    r"{%\s*(?:translate|trans)\s+\".*?\"(?:\s+as\s+\w+)?\s*%}"
+    r"|{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}"
+    r"|{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}",
+    re.DOTALL,
+)
+# An element marked Vietnamese on the same line: its text is a language name or data.
+_MARKED_VIETNAMESE = re.compile(r'lang="vi"[^>]*>[^<]*')
+
+
+def untranslated_lines(source: str) -> list[str]:
+    """Lines of a template with Vietnamese text outside translation tags and ``lang="vi"`` elements."""
+    stripped = _TRANSLATED.sub("", source)
+    return [
+        line.strip() for line in stripped.splitlines() if VIETNAMESE.search(_MARKED_VIETNAMESE.sub("", line))
+    ]
+
+
+@pytest.mark.parametrize("group", sorted(CONVERTED))
+def test_a_converted_template_keeps_its_vietnamese_in_translation_tags(group):
+    problems = {
+        name: lines
+        for name in CONVERTED[group]
+        if (lines := untranslated_lines((TEMPLATES / name).read_text(encoding="utf-8")))
+    }
+    assert not problems, problems
+
+
+def _vietnamese_visible(html: str) -> list[str]:
+    doc = lxml.html.fromstring(html)
+    for dropped in doc.xpath("//script|//style|//*[starts-with(@lang, 'vi')]"):
+        dropped.drop_tree()
+    texts = [doc.text_content()] + [
+        str(value)
+        for attr in ("placeholder", "title", "aria-label", "alt")
+        for value in doc.xpath(f"//@{attr}")
+    ]
+    found = []
+    for text in texts:
+        for line in text.splitlines():
+            if VIETNAMESE.search(line):
+                found.append(line.strip())
+    return found
+
+
+def _english(path: str) -> bool:
+    try:
+        return page_in_english(resolve(path))
+    except Resolver404:
+        return False
+
+
+def crawl_in_english(client: Client) -> dict[str, list[str]]:
+    """English pages reached from ``START`` (url → Vietnamese lines found)."""
+    queue = deque(START)
+    found: dict[str, list[str]] = {}
+    while queue and len(found) < 200:
+        url = queue.popleft()
+        if url in found:
+            continue
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            found[url] = []
+            continue
+        html = response.content.decode()
+        assert '<html lang="en">' in html, url
+        found[url] = _vietnamese_visible(html)
+        for href in lxml.html.fromstring(html).xpath("//a/@href"):
+            target = href.split("#")[0]
+            if target.startswith("/") and not target.startswith("//") and _english(target.split("?")[0]):
+                queue.append(target)
+    return found
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.CCHC_DEMO = True
+    call_command("load_demo", verbosity=0)
+    cache.clear()
+
+
+def test_every_english_page_reached_from_the_portal_is_free_of_vietnamese(client, demo):
+    client.post("/ngon-ngu/", {"language": "en", "next": "/"})
+    found = crawl_in_english(client)
+    print(f"English check: {len(found)} pages")
+    assert found
+    problems = [f"{url}: {line}" for url, lines in found.items() for line in lines]
+    assert not problems, "\n".join(problems)
