@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from cchc.dossiers.api import api as dossier_api
+from cchc.portal import zalo_webhook
 from cchc.portal.callbot import api as callbot_api
 from cchc.reports.ioc_api import api as ioc_api
 
@@ -33,6 +34,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("open311/v2/", include("cchc.feedback.open311_urls")),
     path("api/", dossier_api.urls),
     path("callbot/v1/", callbot_api.urls),
+    path("zalo/webhook/", zalo_webhook.receive, name="zalo_webhook"),
     path("ioc/v1/", ioc_api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -60,7 +60,12 @@ def _pair_key(code: str, phone: str) -> str:
 def lookup_refused(request: HttpRequest, code: str, phone: str) -> bool:
     """Over a look-up limit: this attempt counted against the requester's address, or this code + phone
     pair already wrong too often. The web look-up and the phone answers share both limits."""
-    return _address_limited(request) or int(cache.get(_pair_key(code, phone), 0)) >= wrong_pair_rate()
+    return _address_limited(request) or pair_refused(code, phone)
+
+
+def pair_refused(code: str, phone: str) -> bool:
+    """This code + phone pair was already wrong too often (shared by every channel that looks up)."""
+    return int(cache.get(_pair_key(code, phone), 0)) >= wrong_pair_rate()
 
 
 def count_wrong_pair(code: str, phone: str) -> None:
