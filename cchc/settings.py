@@ -317,6 +317,13 @@ CCHC_ZALO_WEBHOOK_MAX_AGE_SECONDS = env_int("CCHC_ZALO_WEBHOOK_MAX_AGE_SECONDS",
 CCHC_REMINDER_LADDER = env_str(
     "CCHC_REMINDER_LADDER", "-3:officer,-1:unit_head,1:unit_head,3:office,5:leader"
 )
+# Inter-agency dossier steps (docs/dossier-interagency.md): the handling official one working day
+# before the step's deadline, the head of the unit holding the dossier one working day after. No legal
+# text read fixes the offsets. Where a step's deadline comes from: "sent" takes the deadline the source
+# system sent (NgayKetThucTheoQuyDinh) and computes one from the procedure's approved split only when
+# none was sent; "shares" always computes it from the split.
+CCHC_STEP_REMINDER_LADDER = env_str("CCHC_STEP_REMINDER_LADDER", "-1:officer,1:unit_head")
+CCHC_STEP_DEADLINE_SOURCE = env_str("CCHC_STEP_DEADLINE_SOURCE", "sent")
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CCHC <cchc@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

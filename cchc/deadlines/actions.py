@@ -4,6 +4,8 @@ these functions keep the arithmetic and the record straight and write the audit 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -292,3 +294,188 @@ def state(deadline: Deadline, today: dt.date | None = None) -> dl.State:
         done_on=deadline.done_on,
         reported_on=deadline.reported_on,
     )
+
+
+# --- items whose clock another record drives ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """The wanted state of one deadline kept in step with another app's records (an inter-agency
+    dossier step): the owning app works it out, ``sync`` writes the difference."""
+
+    object_id: str
+    title: str
+    url: str
+    jurisdiction_id: int
+    unit_id: int
+    official_id: int | None
+    start: dt.date
+    original_due: dt.date | None
+    due: dt.date | None
+    limit_value: int | None = None
+    paused_since: dt.date | None = None  # the clock stands still from this day (None: running)
+    finished_on: dt.date | None = None  # the item is done: no more reminders
+    cancelled_on: dt.date | None = None  # the item ended without being done (a withdrawn dossier)
+
+
+@dataclass
+class SyncCounts:
+    opened: int = 0
+    changed: int = 0
+    closed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.opened + self.changed + self.closed
+
+
+_SYNCED_FIELDS = (
+    "title",
+    "url",
+    "jurisdiction_id",
+    "unit_id",
+    "official_id",
+    "start_date",
+    "limit_value",
+    "original_due",
+    "due",
+    "reported_on",
+    "done_on",
+    "cancelled_on",
+)
+
+
+def _wanted(item: Tracked) -> dict[str, Any]:
+    return {
+        "title": item.title[:500],
+        "url": item.url[:300],
+        "jurisdiction_id": item.jurisdiction_id,
+        "unit_id": item.unit_id,
+        "official_id": item.official_id,
+        "start_date": item.start,
+        "limit_value": item.limit_value,
+        "original_due": item.original_due,
+        "due": item.due,
+        "reported_on": item.finished_on,
+        "done_on": item.finished_on,
+        "cancelled_on": item.cancelled_on,
+    }
+
+
+@dataclass(frozen=True)
+class Closure:
+    """An open item whose record has ended: done on a day, or ended without being done."""
+
+    finished_on: dt.date | None = None
+    cancelled_on: dt.date | None = None
+
+
+@transaction.atomic
+def sync(
+    actor: Any,
+    object_type: str,
+    items: Iterable[Tracked],
+    *,
+    today: dt.date,
+    closures: Mapping[str, Closure] | None = None,
+) -> SyncCounts:
+    """Bring the deadlines of ``object_type`` to ``items`` (items not given are left as they are):
+    create the missing ones, change what differs, open or close the pause; end the open ones named in
+    ``closures``; and write one audit event for the whole run, with the counts. Runs in chunks, so a
+    large set costs a few queries per thousand items."""
+    counts = SyncCounts()
+    closing = list((closures or {}).items())
+    for i in range(0, len(closing), 1000):
+        _close_chunk(object_type, dict(closing[i : i + 1000]), today, counts)
+    chunk: list[Tracked] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= 1000:
+            _sync_chunk(object_type, chunk, today, counts)
+            chunk = []
+    if chunk:
+        _sync_chunk(object_type, chunk, today, counts)
+    if counts.total:
+        record(
+            actor,
+            DeadlinesEvents.SYNCED,
+            object_type=object_type,
+            summary=(
+                f"Cập nhật thời hạn theo hồ sơ: {counts.opened} mới, {counts.changed} thay đổi, "
+                f"{counts.closed} kết thúc"
+            ),
+            data={"opened": counts.opened, "changed": counts.changed, "closed": counts.closed},
+        )
+    return counts
+
+
+def _close_chunk(object_type: str, chunk: dict[str, Closure], today: dt.date, counts: SyncCounts) -> None:
+    rows = list(
+        Deadline.objects.filter(
+            object_type=object_type,
+            object_id__in=list(chunk),
+            done_on__isnull=True,
+            cancelled_on__isnull=True,
+        )
+    )
+    now = timezone.now()
+    for d in rows:
+        c = chunk[d.object_id]
+        d.reported_on = d.done_on = c.finished_on
+        d.cancelled_on = None if c.finished_on else (c.cancelled_on or today)
+        d.updated_at = now
+    Deadline.objects.bulk_update(rows, ["reported_on", "done_on", "cancelled_on", "updated_at"])
+    DeadlinePause.objects.filter(deadline__in=rows, end__isnull=True).update(end=today)
+    counts.closed += len(rows)
+
+
+def _sync_chunk(object_type: str, chunk: list[Tracked], today: dt.date, counts: SyncCounts) -> None:
+    ids = [i.object_id for i in chunk]
+    existing = {d.object_id: d for d in Deadline.objects.filter(object_type=object_type, object_id__in=ids)}
+    open_pauses = {
+        p.deadline_id: p
+        for p in DeadlinePause.objects.filter(deadline__in=list(existing.values()), end__isnull=True)
+    }
+    new: list[Deadline] = []
+    changed: list[Deadline] = []
+    for item in chunk:
+        wanted = _wanted(item)
+        d = existing.get(item.object_id)
+        if d is None:
+            new.append(Deadline(object_type=object_type, object_id=item.object_id, **wanted))
+            continue
+        was_open = d.done_on is None and d.cancelled_on is None
+        if any(getattr(d, f) != v for f, v in wanted.items()):
+            for f, v in wanted.items():
+                setattr(d, f, v)
+            changed.append(d)
+            if was_open and (item.finished_on or item.cancelled_on):
+                counts.closed += 1
+            else:
+                counts.changed += 1
+    created = Deadline.objects.bulk_create(new)
+    counts.opened += len(created)
+    if changed:
+        now = timezone.now()
+        for d in changed:
+            d.updated_at = now
+        Deadline.objects.bulk_update(changed, [*_SYNCED_FIELDS, "updated_at"])
+    if any(i.paused_since for i in chunk):
+        # bulk_create sets primary keys on PostgreSQL and SQLite alike; read them back to be sure.
+        existing = {
+            d.object_id: d for d in Deadline.objects.filter(object_type=object_type, object_id__in=ids)
+        }
+    reason = "Chờ người nộp bổ sung hồ sơ"
+    new_pauses: list[DeadlinePause] = []
+    for item in chunk:
+        d = existing.get(item.object_id)
+        if d is None:
+            continue
+        pause_row = open_pauses.get(d.pk)
+        if item.paused_since and pause_row is None:
+            new_pauses.append(DeadlinePause(deadline=d, start=item.paused_since, reason=reason))
+        elif pause_row is not None and not item.paused_since:
+            pause_row.end = max(today, pause_row.start)
+            pause_row.save(update_fields=["end"])
+    DeadlinePause.objects.bulk_create(new_pauses)

@@ -18,4 +18,5 @@ class DeadlinesEvents(AuditVerb):
     REPORTED_DONE = "deadline.reported_done"
     RESUMED = "deadline.resumed"
     SENT_BACK = "deadline.sent_back"
+    SYNCED = "deadline.synced"
     UNIT_CHANGED = "deadline.unit_changed"

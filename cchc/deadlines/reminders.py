@@ -8,6 +8,7 @@ or on two workers at once, sends every reminder once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,6 +32,32 @@ class Recipient:
 
 def ladder() -> tuple[dl.LadderStep, ...]:
     return dl.parse_ladder(settings.CCHC_REMINDER_LADDER)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An app whose items are chased by this engine with a ladder of their own (inter-agency dossier
+    steps): ``refresh`` brings its deadlines up to date before a run; ``ladder_setting`` names the
+    setting that holds its ladder. Registered by the app (``AppConfig.ready``), so this layer needs no
+    import of the app."""
+
+    object_type: str
+    ladder_setting: str
+    refresh: Callable[[dt.date], object]
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def register(source: Source) -> None:
+    _SOURCES[source.object_type] = source
+
+
+def ladder_for(object_type: str) -> tuple[dl.LadderStep, ...]:
+    source = _SOURCES.get(object_type)
+    if source is None:
+        return ladder()
+    return dl.parse_ladder(getattr(settings, source.ladder_setting))
 
 
 def recipients(deadline: Deadline, audience: str) -> list[Recipient]:
@@ -89,7 +116,9 @@ def message(deadline: Deadline, step: dl.LadderStep, today: dt.date, cal: dl.Cal
 def run(today: dt.date | None = None) -> int:
     """Send every reminder and escalation whose day has come. Returns the number of messages sent."""
     today = today or timezone.localdate()
-    steps = ladder()
+    for source in _SOURCES.values():
+        source.refresh(today)
+    ladders: dict[str, tuple[dl.LadderStep, ...]] = {}
     sent = 0
     # A paused clock (e.g. a suspended accountability request) is not running, so nobody is chased.
     paused = DeadlinePause.objects.filter(deadline=OuterRef("pk"), end__isnull=True)
@@ -99,7 +128,9 @@ def run(today: dt.date | None = None) -> int:
     for deadline in open_items.select_related("unit", "official", "jurisdiction").iterator(chunk_size=500):
         assert deadline.due is not None
         cal = calendar_for(deadline.jurisdiction)
-        for step in dl.steps_due(deadline.due, today, steps, cal):
+        if deadline.object_type not in ladders:
+            ladders[deadline.object_type] = ladder_for(deadline.object_type)
+        for step in dl.steps_due(deadline.due, today, ladders[deadline.object_type], cal):
             people = recipients(deadline, step.audience)
             try:
                 with transaction.atomic():

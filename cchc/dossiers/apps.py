@@ -10,3 +10,11 @@ class DossiersConfig(AppConfig):
         from cchc.dossiers.jobs import reap_dead_batches
 
         worker_starting.connect(reap_dead_batches, dispatch_uid="dossiers.reap_dead_batches")
+
+        from cchc.deadlines import reminders
+        from cchc.dossiers import interagency
+
+        # Inter-agency steps are chased by the one reminder engine, with their own ladder.
+        reminders.register(
+            reminders.Source(interagency.STEP_TYPE, "CCHC_STEP_REMINDER_LADDER", interagency.refresh)
+        )

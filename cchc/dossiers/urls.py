@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from cchc.dossiers import views, views_files
+from cchc.dossiers import views, views_files, views_interagency
 
 app_name = "dossiers"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("tre-han/", views.late_dossiers, name="late"),
     path("xep-hang/don-vi/", views.league_units, name="league_units"),
     path("xep-hang/can-bo/", views.league_officials, name="league_officials"),
+    path("lien-thong/", views_interagency.interagency_ranking, name="interagency"),
+    path("lien-thong/buoc-qua-han/", views_interagency.interagency_steps, name="interagency_steps"),
     path("danh-sach-tre-han/", views.latelist_index, name="latelist_index"),
     path("danh-sach-tre-han/lap/", views.latelist_draft, name="latelist_draft"),
     path("danh-sach-tre-han/<int:pk>/", views.latelist_detail, name="latelist_detail"),

@@ -18,6 +18,8 @@ CASES = {
     "late": ("get", "scoped list"),
     "league_units": ("get", "scoped list"),
     "league_officials": ("get", "scoped list"),
+    "interagency": ("get", "scoped list"),
+    "interagency_steps": ("get", "scoped list"),
     "detail": ("get", "dossier"),
     "apology_new": ("get", "dossier"),
     "apology_docx": ("get", "apology"),
