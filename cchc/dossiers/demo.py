@@ -256,9 +256,14 @@ def run(
 
 def load_dossier_demo(count: int = 200_000, progress: ProgressFn | None = None) -> str:
     """The ``cchc load-demo`` step: the demo catalogue and the twelve months to today, idempotent; then
-    the monthly late lists (``load_late_lists``)."""
+    the monthly late lists (``load_late_lists``) and the deadlines of the inter-agency steps open today."""
     summary = run(count, seed=DEFAULT_SEED, progress=progress).summary()
-    return f"{summary} {load_late_lists()}"
+    # The inter-agency steps open today get their deadlines now, not at the first reminder run, so the
+    # leader's ranking of overdue steps is filled from the start.
+    from cchc.dossiers import interagency
+
+    steps = interagency.refresh()
+    return f"{summary} {load_late_lists()} Bước liên thông đang theo dõi: {steps.opened}."
 
 
 def load_late_lists() -> str:
