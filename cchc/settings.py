@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cchc.core.replica.ReplicaMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -150,6 +151,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "cchc.core.context_processors.navigation",
                 "cchc.core.language.language_context",
+                "cchc.core.replica.staleness",
             ],
             # Vietnamese number format on every page without a {% load %}: {{ n|so }} (core.templatetags).
             "builtins": ["cchc.core.templatetags.vn_format"],
@@ -173,6 +175,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+def env_database_url(name: str) -> dj_database_url.DBConfig | None:
+    """An optional database given by URL (empty: none); only PostgreSQL can stream a replica."""
+    raw = env_str(name, "")
+    if not raw:
+        return None
+    try:
+        parsed = dj_database_url.parse(raw, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a database URL, got {raw!r}") from exc
+    if "postgresql" not in str(parsed.get("ENGINE", "")):
+        raise ImproperlyConfigured(f"{name} must be a PostgreSQL URL (a streaming replica), got {raw!r}")
+    return parsed
+
+
+# Reads of reports, rankings, the IOC feed and public pages from a streaming replica (core.replica,
+# docs/deploying.md): no older than the lag bound (else the primary), never before this browser's last
+# write (remembered for the pin window).
+DATABASE_REPLICA_URL = env_database_url("DATABASE_REPLICA_URL")
+CCHC_REPLICA_MAX_LAG_SECONDS = env_int("CCHC_REPLICA_MAX_LAG_SECONDS", 120)
+CCHC_REPLICA_PIN_SECONDS = env_int("CCHC_REPLICA_PIN_SECONDS", 300)
+if DATABASE_REPLICA_URL:
+    # Tests run against the primary's test database: the replica alias is a mirror of it.
+    DATABASES["replica"] = DATABASE_REPLICA_URL
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["cchc.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- background work (django.tasks + django-tasks-db; worker: `cchc db_worker`) ----------------

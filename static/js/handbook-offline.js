@@ -48,8 +48,7 @@
       group.classList.toggle("d-none", !group.querySelector("[data-fold]:not(.d-none)"));
     });
     if (count) {
-      // The sentences come from the page, in its language ("{n}" stands for the number).
-      count.textContent = count.getAttribute(words.length ? "data-text-found" : "data-text-all").replace("{n}", shown);
+      count.textContent = words.length ? "Tìm thấy " + shown + " thủ tục." : shown + " thủ tục, theo lĩnh vực.";
     }
   }
 
