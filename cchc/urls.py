@@ -29,6 +29,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dao-tao/", include("cchc.training.urls")),
     path("de-xuat-cai-cach/", include("cchc.proposals.urls")),
     path("kiem-tra/", include("cchc.oversight.urls")),
+    path("thi-dua/", include("cchc.emulation.urls")),
     path("cong-khai/khao-sat/", include("cchc.portal.urls_surveys")),
     path("cong-khai/", include("cchc.portal.urls")),
     path("open311/v2/", include("cchc.feedback.open311_urls")),

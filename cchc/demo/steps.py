@@ -90,6 +90,12 @@ def _oversight(progress: TextIO | None) -> str:
     return load_oversight_demo()
 
 
+def _emulation(progress: TextIO | None) -> str:
+    from cchc.emulation.demo import load_emulation_demo
+
+    return load_emulation_demo()
+
+
 # (key for --only, label, step)
 STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
@@ -104,4 +110,5 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("proposals", "Đề xuất phân cấp, ủy quyền, đơn giản hóa thủ tục; sổ rà soát", _proposals),
     ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
     ("oversight", "Kiểm tra, kiến nghị, xem xét trách nhiệm, kết luận kiểm toán", _oversight),
+    ("emulation", "Xét thi đua, xếp loại cuối năm các đơn vị và người đứng đầu", _emulation),
 ]

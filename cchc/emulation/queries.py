@@ -81,3 +81,31 @@ def round_access(user: Any, rnd: Round) -> RoundAccess:
 
 def entries_of(rnd: Round) -> QuerySet[Entry]:
     return rnd.entries.select_related("unit", "official").order_by("unit__path", "kind")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many units and heads got each level, and how many units each title (the round's summary on
+    the page, the printable list and the home of the round)."""
+
+    units: dict[str, int]
+    heads: dict[str, int]
+    titles: dict[str, int]
+    changed: int
+
+
+def tally(rnd: Round) -> Tally:
+    from cchc.emulation.models import Grade, Kind, Title
+
+    units = {g: 0 for g in Grade.values}
+    heads = {g: 0 for g in Grade.values}
+    titles = {t: 0 for t in Title.values if t}
+    changed = 0
+    for kind, grade, title, p_grade, p_title in rnd.entries.values_list(
+        "kind", "grade", "title", "proposed_grade", "proposed_title"
+    ):
+        (units if kind == Kind.UNIT else heads)[grade] += 1
+        if title:
+            titles[title] += 1
+        changed += int(grade != p_grade or title != p_title)
+    return Tally(units, heads, titles, changed)
