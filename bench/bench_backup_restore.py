@@ -34,7 +34,7 @@ SOURCE = "cchc_bench_backup_src"
 TARGET = "cchc_bench_backup_dst"
 CHUNK = 1_000_000
 FILES = 200
-RUNS = 3
+RUNS = int(os.environ.get("BENCH_RUNS", 3))
 
 
 def pg_url(name: str) -> str:
@@ -61,7 +61,7 @@ def pg_exists(name: str) -> bool:
     return out.stdout.strip() == "1"
 
 
-def populate(dossiers: int, folder: Path) -> None:
+def populate(engine: str, dossiers: int, folder: Path) -> None:
     """Import ``dossiers`` generated dossiers in files of CHUNK rows into the configured database."""
     import django
 
@@ -94,7 +94,7 @@ def populate(dossiers: int, folder: Path) -> None:
         assert res.ok, res.errors[:3]
         done += n
         print(f"  imported {done:,} dossiers ({time.perf_counter() - t0:.0f} s for this file)", flush=True)
-    media = folder / "backup-src-media"
+    media = folder / f"backup-src-media-{engine}"
     (media / "evidence").mkdir(parents=True, exist_ok=True)
     for i in range(FILES):
         (media / "evidence" / f"minh-chung-{i:03d}.pdf").write_bytes(os.urandom(64 * 1024))
@@ -120,7 +120,7 @@ def run_engine(engine: str, dossiers: int, keep_source: bool) -> dict[str, objec
         src_file = folder / "backup-src.sqlite3"
         src_url = f"sqlite:///{src_file}"
         built = src_file.exists()
-    media = folder / "backup-src-media"
+    media = folder / f"backup-src-media-{engine}"
     out: dict[str, object] = {"engine": engine, "dossiers": dossiers, "load_average": os.getloadavg()[0]}
     if not built:
         env = {**base, "DATABASE_URL": src_url, "MEDIA_ROOT": str(media)}
@@ -194,7 +194,7 @@ if __name__ == "__main__":
     parser.add_argument("--keep-source", action="store_true")
     args = parser.parse_args()
     if args.populate:
-        populate(args.dossiers, workdir())
+        populate(args.populate, args.dossiers, workdir())
     elif args.engine:
         print("RESULT " + json.dumps(run_engine(args.engine, args.dossiers, args.keep_source)), flush=True)
     else:
