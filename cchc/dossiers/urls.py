@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from cchc.dossiers import views, views_files, views_interagency
+from cchc.dossiers import views, views_consent, views_files, views_interagency
 
 app_name = "dossiers"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("danh-sach-tre-han/<int:pk>/tai/<str:fmt>/", views_files.latelist_file, name="latelist_file"),
     path("ho-so/<str:code>/", views.dossier_detail, name="detail"),
     path("ho-so/<str:code>/xin-loi/", views.apology_new, name="apology_new"),
+    path("ho-so/<str:code>/thong-bao/", views_consent.dossier_messages, name="messages"),
     path("ho-so/<str:code>/xin-loi/<int:pk>.docx", views.apology_docx, name="apology_docx"),
     path("ho-so/<str:code>/xin-loi/<int:pk>.pdf", views.apology_pdf, name="apology_pdf"),
 ]

@@ -95,9 +95,12 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
                     count_wrong_pair(code, phone)
     else:
         form = LookupForm()
-    return render(
-        request, "portal/dossier_lookup.html", {"form": form, "result": result, "error": error}, status=status
-    )
+    context = {"form": form, "result": result, "error": error}
+    if result is not None:
+        from cchc.portal.views_consent import consent_context
+
+        context |= consent_context(result.code)
+    return render(request, "portal/dossier_lookup.html", context, status=status)
 
 
 def late_lists(request: HttpRequest) -> HttpResponse:

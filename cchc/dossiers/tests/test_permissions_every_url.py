@@ -22,6 +22,7 @@ CASES = {
     "interagency_steps": ("get", "scoped list"),
     "detail": ("get", "dossier"),
     "apology_new": ("get", "dossier"),
+    "messages": ("get", "dossier"),
     "apology_docx": ("get", "apology"),
     "apology_pdf": ("get", "apology"),
     "latelist_index": ("get", "late list"),
@@ -67,7 +68,7 @@ def targets(world):
 
 
 def url_for(name, ledger, apology, late_list):
-    if name in ("detail", "apology_new"):
+    if name in ("detail", "apology_new", "messages"):
         return reverse(f"dossiers:{name}", args=[ledger.late.code])
     if name in ("apology_docx", "apology_pdf"):
         return reverse(f"dossiers:{name}", args=[ledger.late.code, apology.pk])

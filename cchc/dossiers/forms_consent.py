@@ -1,0 +1,56 @@
+"""Forms for a citizen's consent to progress messages: at the one-stop desk, and on the public look-up
+page (where a signed token stands for the dossier's code and phone just proved)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from cchc.dossiers.forms import StyledForm
+from cchc.notify.models import ConsentChannel
+
+CHANNEL_LABEL = "Nhận thông báo qua"
+
+
+class DeskConsentForm(StyledForm):
+    channel = forms.ChoiceField(
+        label=CHANNEL_LABEL,
+        choices=ConsentChannel.choices,
+        error_messages={"invalid_choice": "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử."},
+    )
+    address = forms.CharField(
+        label="Số điện thoại hoặc thư điện tử nhận thông báo",
+        max_length=255,
+        required=False,
+        help_text="Để trống: dùng số điện thoại (hoặc thư điện tử) đã khai trong hồ sơ.",
+    )
+
+
+class PublicConsentForm(StyledForm):
+    # The proof of the look-up just made, signed by the server (never the phone: the look-up page does
+    # not write the typed phone back into the page).
+    token = forms.CharField(max_length=300, widget=forms.HiddenInput)
+    channel = forms.ChoiceField(
+        label=CHANNEL_LABEL,
+        choices=ConsentChannel.choices,
+        required=False,
+        error_messages={"invalid_choice": "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử."},
+    )
+    email = forms.CharField(
+        label="Thư điện tử (chỉ khi chọn nhận qua thư điện tử)",
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")], widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("action") == "give" and not data.get("channel"):
+            self.add_error("channel", "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử.")
+        if (
+            data.get("action") == "give"
+            and data.get("channel") == ConsentChannel.EMAIL
+            and not data.get("email")
+        ):
+            self.add_error("email", "Thư điện tử: cần nhập địa chỉ khi chọn nhận qua thư điện tử.")
+        return data
