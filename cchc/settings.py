@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "cchc.training",
     "cchc.proposals",
     "cchc.emulation",
+    "cchc.unitsite",
     "cchc.home",
     "cchc.demo",
 ]

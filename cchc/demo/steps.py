@@ -78,6 +78,12 @@ def _proposals(progress: TextIO | None) -> str:
     return load_proposals_demo()
 
 
+def _unitsite(progress: TextIO | None) -> str:
+    from cchc.unitsite.demo import load_unitsite_demo
+
+    return load_unitsite_demo()
+
+
 def _reports(progress: TextIO | None) -> str:
     from cchc.reports.demo import load_reports_demo
 
@@ -108,6 +114,7 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("scorecards", "Chỉ số CCHC các đơn vị, kết quả PAR INDEX đã công bố", _scorecards),
     ("training", "Đào tạo, bồi dưỡng: lớp học, điểm danh, nhu cầu bồi dưỡng", _training),
     ("proposals", "Đề xuất phân cấp, ủy quyền, đơn giản hóa thủ tục; sổ rà soát", _proposals),
+    ("unitsite", "Văn bản trên trang thông tin của đơn vị, trang web được nhúng tiện ích", _unitsite),
     ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
     ("oversight", "Kiểm tra, kiến nghị, xem xét trách nhiệm, kết luận kiểm toán", _oversight),
     ("emulation", "Xét thi đua, xếp loại cuối năm các đơn vị và người đứng đầu", _emulation),

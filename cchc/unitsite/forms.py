@@ -1,0 +1,52 @@
+"""Forms of the unit-website screens. The rules live in ``actions`` and ``origins``; these only read and
+type the input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from cchc.unitsite.models import DocumentKind, UnitDocument, Validity
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại văn bản", choices=DocumentKind.choices)
+    number = forms.CharField(label="Số, ký hiệu", max_length=60, help_text="Ví dụ: 12/QĐ-UBND")
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
+    subject = forms.CharField(label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
+    validity = forms.ChoiceField(label="Hiệu lực", choices=Validity.choices, initial=Validity.IN_FORCE)
+    replaced_by = forms.ModelChoiceField(
+        UnitDocument.objects.none(),
+        label="Được thay thế bởi (khi đã được thay thế)",
+        required=False,
+        empty_label="— Không —",
+    )
+    file = forms.FileField(label="Tệp văn bản (PDF hoặc Word .docx, tối đa 20 MB)")
+
+    def __init__(self, *args: Any, documents: Any = None, file_required: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = self.fields["replaced_by"]
+        choices.queryset = documents if documents is not None else UnitDocument.objects.none()  # type: ignore[attr-defined]
+        self.fields["file"].required = file_required
+        if not file_required:
+            self.fields["file"].label = "Thay tệp văn bản (để trống nếu giữ tệp cũ)"
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
+
+
+class OriginForm(forms.Form):
+    origin = forms.CharField(
+        label="Địa chỉ trang web của đơn vị",
+        max_length=2000,  # the length rule and its message are ``origins.normalise_origin``'s
+        error_messages={
+            "required": "Địa chỉ trang web: cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn."
+        },
+        help_text="Ví dụ: https://phuong1.vungtau.gov.vn — chỉ tên miền, chạy https.",
+    )
+    origin.widget.attrs.update({"class": "form-control", "inputmode": "url", "autocomplete": "url"})

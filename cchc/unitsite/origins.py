@@ -1,0 +1,80 @@
+"""Which websites may show a unit's widgets in a frame, and the header that tells the browser.
+
+A registered address is an https origin: ``https://`` + host name (+ ``:port``), nothing after it. A
+leading ``*.`` allows every subdomain of a name with at least two labels (``https://*.vungtau.gov.vn``),
+never a bare top-level domain. Anything else — http, paths, user names, IP literals, spaces, control
+characters, lone ``*`` — is refused with a message naming the field. Names in Vietnamese letters are
+stored in their IDNA (punycode) form, which is what browsers compare.
+
+The widget pages (and only they) answer with ``Content-Security-Policy: frame-ancestors 'self' <origins>``
+and without ``X-Frame-Options``; every other page keeps ``frame-ancestors 'none'`` and ``DENY``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.csp import CSP
+
+FIELD = "Địa chỉ trang web"
+MAX_LENGTH = 200
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+
+
+def _refuse(reason: str) -> ValidationError:
+    return ValidationError({"origin": f"{FIELD}: {reason}"})
+
+
+def normalise_origin(raw: str) -> str:
+    """The origin as stored and sent (``https://host[:port]``), or ``ValidationError`` saying why not."""
+    text = (raw or "").strip()
+    if not text:
+        raise _refuse("cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn.")
+    if len(text) > MAX_LENGTH:
+        raise _refuse(f"dài quá {MAX_LENGTH} ký tự.")
+    if any(ord(c) < 32 or ord(c) == 127 or c.isspace() for c in text):
+        raise _refuse("không được chứa khoảng trắng hay ký tự điều khiển.")
+    if text.endswith("/"):
+        text = text[:-1]
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme.lower() != "https":
+        raise _refuse("chỉ nhận trang chạy https, ví dụ https://phuong1.vungtau.gov.vn.")
+    if any(c in rest for c in "/?#@\\;,'\"<>()"):
+        raise _refuse("chỉ ghi tên miền (và cổng nếu có), không ghi đường dẫn, tài khoản hay tham số.")
+    if "[" in rest or "]" in rest:
+        raise _refuse("tên miền không hợp lệ; cần dạng ten-mien.gov.vn (không nhận địa chỉ IP).")
+    host, colon, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
+    if colon and (not port.isascii() or not port.isdigit() or port.startswith("0") or int(port) > 65535):
+        raise _refuse("số cổng không hợp lệ.")
+    wildcard = host.startswith("*.")
+    name = host[2:] if wildcard else host
+    if "*" in name:
+        raise _refuse("dấu * chỉ được đặt ở đầu, dạng https://*.vungtau.gov.vn.")
+    try:
+        ascii_name = name.encode("idna").decode("ascii").lower()
+    except (UnicodeError, ValueError):
+        raise _refuse("tên miền không hợp lệ.") from None
+    labels = ascii_name.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TLD.match(labels[-1]):
+        raise _refuse("tên miền không hợp lệ; cần dạng ten-mien.gov.vn (không nhận địa chỉ IP).")
+    return "https://" + ("*." if wildcard else "") + ascii_name + (f":{port}" if colon else "")
+
+
+def widget_policy(origins: Iterable[str]) -> dict[str, Any]:
+    """The site's Content-Security-Policy with ``frame-ancestors`` opened to ``origins`` (and to this
+    site itself, where staff see the preview)."""
+    policy = dict(settings.SECURE_CSP)
+    policy["frame-ancestors"] = [CSP.SELF, *sorted(set(origins))]
+    return policy
+
+
+def allow_framing(response: Any, origins: Iterable[str]) -> Any:
+    """Let the browser show ``response`` inside the registered websites, and nowhere else."""
+    response._csp_config = widget_policy(origins)
+    response.xframe_options_exempt = True
+    return response
