@@ -22,7 +22,13 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 # URL namespaces (every page of the namespace) or "namespace:name" (one page) translated in full.
-ENGLISH_PAGES: tuple[str, ...] = ("portal:landing",)
+ENGLISH_PAGES: tuple[str, ...] = (
+    "portal:landing",
+    "portal:dossier_lookup",
+    "portal:late_lists",
+    "portal:handbook",
+    "portal:handbook_detail",
+)
 
 
 def chosen_language(request: HttpRequest) -> str:

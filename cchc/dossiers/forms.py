@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from cchc.core.choices import natural_order
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
@@ -281,17 +282,19 @@ class NoEchoInput(forms.TextInput):
 
 class LookupForm(StyledForm):
     code = forms.CharField(
-        label="Mã hồ sơ",
+        label=gettext_lazy("Mã hồ sơ"),
         max_length=64,
-        error_messages={"required": "Mã hồ sơ: vui lòng nhập mã ghi trên Giấy tiếp nhận hồ sơ."},
+        error_messages={
+            "required": gettext_lazy("Mã hồ sơ: vui lòng nhập mã ghi trên Giấy tiếp nhận hồ sơ.")
+        },
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
     )
     phone = forms.CharField(
-        label="Số điện thoại đã khai khi nộp hồ sơ",
+        label=gettext_lazy("Số điện thoại đã khai khi nộp hồ sơ"),
         max_length=20,
-        error_messages={"required": "Số điện thoại: vui lòng nhập số điện thoại."},
+        error_messages={"required": gettext_lazy("Số điện thoại: vui lòng nhập số điện thoại.")},
         widget=NoEchoInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext, ngettext
 
 from cchc.dossiers.models import LimitUnit, OnlineLevel, Procedure
 from cchc.lib.names import natural_key
@@ -78,10 +79,21 @@ def _number_text(value: Decimal) -> str:
 
 
 def limit_text(p: Procedure) -> str:
-    """ "3 ngày làm việc"; "" when the catalogue has no time limit."""
+    """ "3 ngày làm việc"; "" when the catalogue has no time limit. In the active language (the English
+    pages of the handbook); the phone answers are Vietnamese."""
     if p.limit_value is None:
         return ""
-    return f"{_number_text(Decimal(p.limit_value))} {LIMIT_UNIT_WORDS.get(p.limit_unit, p.limit_unit)}"
+    value = Decimal(p.limit_value)
+    n, count = _number_text(value), int(value) if value == value.to_integral_value() else 2
+    if p.limit_unit == LimitUnit.HOURS:
+        return ngettext("%(n)s giờ làm việc", "%(n)s giờ làm việc", count) % {"n": n}
+    if p.limit_unit == LimitUnit.DAYS:
+        return ngettext("%(n)s ngày", "%(n)s ngày", count) % {"n": n}
+    if p.limit_unit == LimitUnit.WORKING_DAYS:
+        return ngettext("%(n)s ngày làm việc", "%(n)s ngày làm việc", count) % {"n": n}
+    if p.limit_unit == LimitUnit.MONTHS:
+        return ngettext("%(n)s tháng", "%(n)s tháng", count) % {"n": n}
+    return f"{n} {p.limit_unit}"
 
 
 def limit_words(p: Procedure) -> str:
@@ -144,10 +156,11 @@ def texts(items: Any) -> list[str]:
 
 
 def online_text(p: Procedure) -> str:
-    return {
-        OnlineLevel.FULL: "Nộp và nhận kết quả trực tuyến toàn trình",
-        OnlineLevel.PARTIAL: "Nộp hồ sơ trực tuyến, nhận kết quả tại nơi nộp (một phần)",
-    }.get(OnlineLevel(p.online_level), "Chưa nộp trực tuyến: nộp trực tiếp hoặc qua bưu chính")
+    if p.online_level == OnlineLevel.FULL:
+        return gettext("Nộp và nhận kết quả trực tuyến toàn trình")
+    if p.online_level == OnlineLevel.PARTIAL:
+        return gettext("Nộp hồ sơ trực tuyến, nhận kết quả tại nơi nộp (một phần)")
+    return gettext("Chưa nộp trực tuyến: nộp trực tiếp hoặc qua bưu chính")
 
 
 def offices(p: Procedure) -> list[Unit]:

@@ -48,7 +48,8 @@
       group.classList.toggle("d-none", !group.querySelector("[data-fold]:not(.d-none)"));
     });
     if (count) {
-      count.textContent = words.length ? "Tìm thấy " + shown + " thủ tục." : shown + " thủ tục, theo lĩnh vực.";
+      // The sentences come from the page, in its language ("{n}" stands for the number).
+      count.textContent = count.getAttribute(words.length ? "data-text-found" : "data-text-all").replace("{n}", shown);
     }
   }
 

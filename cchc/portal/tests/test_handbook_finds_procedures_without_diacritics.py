@@ -57,7 +57,7 @@ def test_without_a_query_every_active_procedure_is_listed_by_field(client, catal
     html = client.get(URL).content.decode()
     assert len(names(html)) == Procedure.objects.filter(is_active=True).count() == 34
     assert "Cấp lại giấy phép xây dựng" not in names(html)
-    assert '<h2 class="h6 text-uppercase text-muted mt-3" id="lv-1">An toàn thực phẩm</h2>' in html
+    assert '<h2 class="h6 text-uppercase text-muted mt-3" id="lv-1" lang="vi">An toàn thực phẩm</h2>' in html
 
 
 def test_nothing_found_says_what_to_try(client, catalogue):
