@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.utils.translation import gettext_lazy
 
 from cchc.accounts.backup_codes import looks_like_backup_code
 from cchc.accounts.models import User
@@ -34,23 +35,23 @@ class StyledForm(forms.Form):
 
 class SignInForm(StyledForm):
     username = forms.CharField(
-        label="Tên đăng nhập",
+        label=gettext_lazy("Tên đăng nhập"),
         max_length=150,
-        error_messages={"required": "Vui lòng nhập tên đăng nhập."},
+        error_messages={"required": gettext_lazy("Vui lòng nhập tên đăng nhập.")},
         widget=forms.TextInput(
             attrs={"autocomplete": "username", "autofocus": True, "autocapitalize": "none"}
         ),
     )
     password = forms.CharField(
-        label="Mật khẩu",
+        label=gettext_lazy("Mật khẩu"),
         strip=False,
-        error_messages={"required": "Vui lòng nhập mật khẩu."},
+        error_messages={"required": gettext_lazy("Vui lòng nhập mật khẩu.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     # Asked only from an address with many recent failures (password spraying): then the password and
     # the authenticator's code (or a backup code) are checked together.
     code = forms.CharField(
-        label="Mã xác thực 6 số (hoặc mã dự phòng)",
+        label=gettext_lazy("Mã xác thực 6 số (hoặc mã dự phòng)"),
         required=False,
         max_length=32,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
@@ -63,9 +64,9 @@ class CodeForm(StyledForm):
     allow_backup_code = False
 
     code = forms.CharField(
-        label="Mã xác thực (6 chữ số)",
+        label=gettext_lazy("Mã xác thực (6 chữ số)"),
         max_length=24,
-        error_messages={"required": "Vui lòng nhập mã 6 chữ số trong ứng dụng xác thực."},
+        error_messages={"required": gettext_lazy("Vui lòng nhập mã 6 chữ số trong ứng dụng xác thực.")},
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -85,10 +86,12 @@ class CodeForm(StyledForm):
         if not re.fullmatch(rf"\d{{{CODE_DIGITS}}}", code):
             if self.allow_backup_code:
                 raise forms.ValidationError(
-                    "Mã xác thực gồm đúng 6 chữ số (ví dụ 123456); "
-                    "mã dự phòng gồm 10 chữ số (ví dụ 12345-67890)."
+                    gettext_lazy(
+                        "Mã xác thực gồm đúng 6 chữ số (ví dụ 123456); "
+                        "mã dự phòng gồm 10 chữ số (ví dụ 12345-67890)."
+                    )
                 )
-            raise forms.ValidationError("Mã xác thực gồm đúng 6 chữ số, ví dụ 123456.")
+            raise forms.ValidationError(gettext_lazy("Mã xác thực gồm đúng 6 chữ số, ví dụ 123456."))
         return code
 
 
@@ -99,22 +102,22 @@ class SignInCodeForm(CodeForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].label = "Mã xác thực (6 chữ số) hoặc mã dự phòng"
+        self.fields["code"].label = gettext_lazy("Mã xác thực (6 chữ số) hoặc mã dự phòng")
 
 
 class ChangePasswordForm(StyledForm, PasswordChangeForm):
     error_messages = {
         **PasswordChangeForm.error_messages,
-        "password_incorrect": "Mật khẩu hiện tại không đúng.",
-        "password_mismatch": "Hai lần nhập mật khẩu mới không giống nhau.",
+        "password_incorrect": gettext_lazy("Mật khẩu hiện tại không đúng."),
+        "password_mismatch": gettext_lazy("Hai lần nhập mật khẩu mới không giống nhau."),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Mật khẩu hiện tại"
+        self.fields["old_password"].label = gettext_lazy("Mật khẩu hiện tại")
         self.fields["old_password"].widget.attrs.pop("autofocus", None)
-        self.fields["new_password1"].label = "Mật khẩu mới"
-        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password1"].label = gettext_lazy("Mật khẩu mới")
+        self.fields["new_password2"].label = gettext_lazy("Nhập lại mật khẩu mới")
         self.fields["new_password2"].help_text = ""
 
 
@@ -122,9 +125,9 @@ class ConfirmPasswordForm(StyledForm):
     """Re-entering the password before a sensitive change (resetting the authenticator)."""
 
     password = forms.CharField(
-        label="Mật khẩu hiện tại",
+        label=gettext_lazy("Mật khẩu hiện tại"),
         strip=False,
-        error_messages={"required": "Vui lòng nhập mật khẩu hiện tại."},
+        error_messages={"required": gettext_lazy("Vui lòng nhập mật khẩu hiện tại.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -135,7 +138,7 @@ class ConfirmPasswordForm(StyledForm):
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("Mật khẩu hiện tại không đúng.")
+            raise forms.ValidationError(gettext_lazy("Mật khẩu hiện tại không đúng."))
         return password
 
 
@@ -143,21 +146,21 @@ class ResetRequestForm(StyledForm, PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["email"]
-        field.label = "Địa chỉ thư điện tử của tài khoản"
+        field.label = gettext_lazy("Địa chỉ thư điện tử của tài khoản")
         field.error_messages = {
-            "required": "Vui lòng nhập địa chỉ thư điện tử.",
-            "invalid": "Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@vungtau.gov.vn.",
+            "required": gettext_lazy("Vui lòng nhập địa chỉ thư điện tử."),
+            "invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@vungtau.gov.vn."),
         }
 
 
 class ResetPasswordForm(StyledForm, SetPasswordForm):
     error_messages = {
         **SetPasswordForm.error_messages,
-        "password_mismatch": "Hai lần nhập mật khẩu mới không giống nhau.",
+        "password_mismatch": gettext_lazy("Hai lần nhập mật khẩu mới không giống nhau."),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "Mật khẩu mới"
-        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password1"].label = gettext_lazy("Mật khẩu mới")
+        self.fields["new_password2"].label = gettext_lazy("Nhập lại mật khẩu mới")
         self.fields["new_password2"].help_text = ""

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.models import LoginFailure
@@ -75,16 +76,16 @@ class Lockout:
         at = self.local_until
         if self.by_address:
             # Not a refusal: the address's own users still get in with the code (views.login_view).
-            return (
+            return gettext(
                 "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này, nên đến "
-                f"{at:%H:%M} ngày {at:%d/%m/%Y} hệ thống cần cả mật khẩu và mã xác thực 6 số "
+                "%(time)s ngày %(date)s hệ thống cần cả mật khẩu và mã xác thực 6 số "
                 "(hoặc một mã dự phòng) trong cùng một lần gửi."
-            )
-        return (
-            f"Tên đăng nhập này đang tạm khoá vì nhập sai quá {max_failures()} lần. "
-            f"Vui lòng thử lại sau {at:%H:%M} ngày {at:%d/%m/%Y}. "
+            ) % {"time": f"{at:%H:%M}", "date": f"{at:%d/%m/%Y}"}
+        return gettext(
+            "Tên đăng nhập này đang tạm khoá vì nhập sai quá %(n)s lần. "
+            "Vui lòng thử lại sau %(time)s ngày %(date)s. "
             "Nếu quên mật khẩu, bạn có thể đặt lại mật khẩu ngay bây giờ rồi đăng nhập sau thời điểm trên."
-        )
+        ) % {"n": max_failures(), "time": f"{at:%H:%M}", "date": f"{at:%d/%m/%Y}"}
 
 
 def lockout_for(username: str, now: dt.datetime | None = None) -> Lockout | None:

@@ -21,9 +21,10 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -62,8 +63,10 @@ REENROL_SESSION_KEY = "cchc_reenrol_user"
 RECENT_SIGN_INS = 20
 
 # The sign-in pages show no staff navigation: the user is not in yet.
-WRONG_TOTP_CODE = "Mã xác thực không đúng hoặc đã hết hạn (mỗi mã chỉ dùng được một lần, trong 30 giây)."
-WRONG_BACKUP_CODE = "Mã dự phòng không đúng hoặc đã được dùng."
+WRONG_TOTP_CODE = gettext_lazy(
+    "Mã xác thực không đúng hoặc đã hết hạn (mỗi mã chỉ dùng được một lần, trong 30 giây)."
+)
+WRONG_BACKUP_CODE = gettext_lazy("Mã dự phòng không đúng hoặc đã được dùng.")
 SIGN_IN_CONTEXT: dict[str, Any] = {"nav_items": [], "signing_in": True}
 
 
@@ -95,7 +98,11 @@ def _refuse_locked(request: HttpRequest, lockout: Lockout) -> HttpResponse:
 def _failure_message(username: str, wrong: str) -> str:
     left = attempts_left(username)
     minutes = int(lockout_window().total_seconds() // 60)
-    return f"{wrong} Còn {left} lần thử trước khi bị tạm khoá {minutes} phút."
+    return gettext("%(wrong)s Còn %(left)s lần thử trước khi bị tạm khoá %(minutes)s phút.") % {
+        "wrong": wrong,
+        "left": left,
+        "minutes": minutes,
+    }
 
 
 def _finish_sign_in(request: HttpRequest, user: User, method: str) -> HttpResponse:
@@ -123,7 +130,7 @@ def _throttle_message(device: TOTPDevice) -> str | None:
         return None
     until = (info or {}).get("locked_until")
     seconds = max(int((until - timezone.now()).total_seconds()) + 1, 1) if until else 1
-    return f"Bạn vừa nhập sai mã. Vui lòng đợi {seconds} giây rồi nhập lại."
+    return gettext("Bạn vừa nhập sai mã. Vui lòng đợi %(seconds)s giây rồi nhập lại.") % {"seconds": seconds}
 
 
 # --- step 1: password ---------------------------------------------------------------------------
@@ -161,7 +168,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     None,
                     lockout.message()
                     if lockout
-                    else _failure_message(username, "Tên đăng nhập hoặc mật khẩu không đúng."),
+                    else _failure_message(username, gettext("Tên đăng nhập hoặc mật khẩu không đúng.")),
                 )
             else:
                 assert isinstance(user, User)
@@ -186,7 +193,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-BUSY_WRONG = "Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."
+BUSY_WRONG = gettext_lazy("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng.")
 
 
 def _sign_in_from_busy_address(
@@ -265,8 +272,11 @@ def otp_view(request: HttpRequest) -> HttpResponse:
                     actions.note_backup_code_used(user, verified)
                     messages.warning(
                         request,
-                        f"Bạn vừa đăng nhập bằng mã dự phòng; còn {verified.remaining()} mã. "
-                        "Nếu điện thoại bị mất, hãy thiết lập lại ứng dụng xác thực.",
+                        gettext(
+                            "Bạn vừa đăng nhập bằng mã dự phòng; còn %(n)s mã. "
+                            "Nếu điện thoại bị mất, hãy thiết lập lại ứng dụng xác thực."
+                        )
+                        % {"n": verified.remaining()},
                     )
                     return _finish_sign_in(request, user, "backup_code")
                 return _finish_sign_in(request, user, "totp")
@@ -277,7 +287,7 @@ def otp_view(request: HttpRequest) -> HttpResponse:
                 "code",
                 _failure_message(
                     user.get_username(),
-                    WRONG_BACKUP_CODE if looks_like_backup_code(typed) else WRONG_TOTP_CODE,
+                    str(WRONG_BACKUP_CODE if looks_like_backup_code(typed) else WRONG_TOTP_CODE),
                 ),
             )
     return render(
@@ -326,11 +336,12 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
                 if reenrol:
                     request.session.pop(REENROL_SESSION_KEY, None)
                     messages.success(
-                        request, "Đã thiết lập ứng dụng xác thực mới. Mã của ứng dụng cũ hết hiệu lực."
+                        request,
+                        gettext("Đã thiết lập ứng dụng xác thực mới. Mã của ứng dụng cũ hết hiệu lực."),
                     )
                     return redirect("accounts:security")
                 return _finish_sign_in(request, user, "enrol")
-            message = "Mã chưa đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị."
+            message = gettext("Mã chưa đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.")
             if not reenrol:
                 lockout = actions.note_failed_sign_in(
                     user.get_username(), ip=client_ip(request), stage="enrol"
@@ -418,7 +429,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
         assert isinstance(user, User)
         actions.note_signed_out(user, ip=client_ip(request))
     auth.logout(request)
-    messages.info(request, "Bạn đã đăng xuất.")
+    messages.info(request, gettext("Bạn đã đăng xuất."))
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
@@ -428,8 +439,10 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def _reset_validity() -> str:
     seconds = int(settings.PASSWORD_RESET_TIMEOUT)
     if seconds % 86400 == 0:
-        return f"{seconds // 86400} ngày"
-    return f"{max(seconds // 3600, 1)} giờ"
+        days = seconds // 86400
+        return ngettext("%(n)s ngày", "%(n)s ngày", days) % {"n": days}
+    hours = max(seconds // 3600, 1)
+    return ngettext("%(n)s giờ", "%(n)s giờ", hours) % {"n": hours}
 
 
 class ResetRequestView(auth_views.PasswordResetView):
@@ -456,9 +469,9 @@ class ResetRequestView(auth_views.PasswordResetView):
             3600,
         )
         if not limited:
-            send_password_reset.enqueue(
-                email, self.request.get_host(), self.request.is_secure(), _reset_validity()
-            )
+            with translation.override(settings.LANGUAGE_CODE):  # the e-mail is written in Vietnamese
+                validity = _reset_validity()
+            send_password_reset.enqueue(email, self.request.get_host(), self.request.is_secure(), validity)
         return HttpResponseRedirect(self.get_success_url())
 
 

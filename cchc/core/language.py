@@ -28,6 +28,13 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "portal:late_lists",
     "portal:handbook",
     "portal:handbook_detail",
+    "accounts:login",
+    "accounts:otp",
+    "accounts:enrol",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
 )
 
 

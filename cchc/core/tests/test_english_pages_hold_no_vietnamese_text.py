@@ -8,7 +8,6 @@ the commit that converts it, together with its URLs in ``ENGLISH_PAGES`` (docs/t
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from cchc.core.language import page_in_english
+from cchc.testing.english import choose_english, untranslated_lines, vietnamese_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,18 @@ CONVERTED: dict[str, list[str]] = {
         "400.html",
         "403.html",
         "404.html",
+    ],
+    "sign-in pages": [
+        "accounts/signin_base.html",
+        "accounts/login.html",
+        "accounts/otp.html",
+        "accounts/enrol.html",
+        "accounts/_field.html",
+        "accounts/_form_errors.html",
+        "registration/password_reset_form.html",
+        "registration/password_reset_done.html",
+        "registration/password_reset_confirm.html",
+        "registration/password_reset_complete.html",
     ],
     "public portal": [
         "portal/landing.html",
@@ -45,26 +57,6 @@ CONVERTED: dict[str, list[str]] = {
 }
 # The portal's home, and the states no link leads to: a search with and without results.
 START = ["/cong-khai/", "/cong-khai/so-tay-thu-tuc/?q=giay+phep", "/cong-khai/so-tay-thu-tuc/?q=zzzz"]
-# Letters only Vietnamese uses (an English page has none of them outside data).
-VIETNAMESE = re.compile(
-    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
-)
-_TRANSLATED = re.compile(
-    r"{%\s*(?:translate|trans)\s+\".*?\"(?:\s+as\s+\w+)?\s*%}"
-    r"|{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}"
-    r"|{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}",
-    re.DOTALL,
-)
-# An element marked Vietnamese on the same line: its text is a language name or data.
-_MARKED_VIETNAMESE = re.compile(r'lang="vi"[^>]*>[^<]*')
-
-
-def untranslated_lines(source: str) -> list[str]:
-    """Lines of a template with Vietnamese text outside translation tags and ``lang="vi"`` elements."""
-    stripped = _TRANSLATED.sub("", source)
-    return [
-        line.strip() for line in stripped.splitlines() if VIETNAMESE.search(_MARKED_VIETNAMESE.sub("", line))
-    ]
 
 
 @pytest.mark.parametrize("group", sorted(CONVERTED))
@@ -75,25 +67,6 @@ def test_a_converted_template_keeps_its_vietnamese_in_translation_tags(group):
         if (lines := untranslated_lines((TEMPLATES / name).read_text(encoding="utf-8")))
     }
     assert not problems, problems
-
-
-def _vietnamese_visible(html: str) -> list[str]:
-    doc = lxml.html.fromstring(html)
-    # The <title> is left out: a page named after a record (a procedure) carries its name there, where no
-    # lang attribute can mark it; the title block's own words are in the template check above.
-    for dropped in doc.xpath("//script|//style|//title|//*[starts-with(@lang, 'vi')]"):
-        dropped.drop_tree()
-    texts = [doc.text_content()] + [
-        str(value)
-        for attr in ("placeholder", "title", "aria-label", "alt")
-        for value in doc.xpath(f"//@{attr}")
-    ]
-    found = []
-    for text in texts:
-        for line in text.splitlines():
-            if VIETNAMESE.search(line):
-                found.append(line.strip())
-    return found
 
 
 def _english(path: str) -> bool:
@@ -117,7 +90,7 @@ def crawl_in_english(client: Client) -> dict[str, list[str]]:
             continue
         html = response.content.decode()
         assert '<html lang="en">' in html, url
-        found[url] = _vietnamese_visible(html)
+        found[url] = vietnamese_shown(html)
         for href in lxml.html.fromstring(html).xpath("//a/@href"):
             target = href.split("#")[0]
             if target.startswith("/") and not target.startswith("//") and _english(target.split("?")[0]):
@@ -133,7 +106,7 @@ def demo(db, settings):
 
 
 def test_every_english_page_reached_from_the_portal_is_free_of_vietnamese(client, demo):
-    client.post("/ngon-ngu/", {"language": "en", "next": "/"})
+    choose_english(client)
     found = crawl_in_english(client)
     print(f"English check: {len(found)} pages")
     assert found
@@ -146,7 +119,7 @@ def test_a_dossier_looked_up_in_english_shows_no_vietnamese_outside_its_data(cli
 
     dossier = Dossier.objects.exclude(applicant_phone="").filter(steps__isnull=False).first()
     assert dossier is not None
-    client.post("/ngon-ngu/", {"language": "en", "next": "/"})
+    choose_english(client)
     pages = {
         "found": client.post(
             "/cong-khai/tra-cuu-ho-so/", {"code": dossier.code, "phone": dossier.applicant_phone}
@@ -159,5 +132,5 @@ def test_a_dossier_looked_up_in_english_shows_no_vietnamese_outside_its_data(cli
     assert 'data-testid="lookup-result"' in pages["found"]
     assert "No dossier matches" in pages["not found"]
     assert "Dossier code: please enter" in pages["empty"]
-    problems = [f"{case}: {line}" for case, html in pages.items() for line in _vietnamese_visible(html)]
+    problems = [f"{case}: {line}" for case, html in pages.items() for line in vietnamese_shown(html)]
     assert not problems, "\n".join(problems)
