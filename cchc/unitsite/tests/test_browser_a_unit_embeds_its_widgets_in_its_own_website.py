@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -109,6 +110,17 @@ def test_a_unit_embeds_its_widgets_in_its_own_website_and_another_site_is_refuse
     lookup.get_by_label("Số điện thoại đã khai khi nộp hồ sơ").fill("0912345678")
     lookup.get_by_role("button", name="Tra cứu").click()
     expect(lookup.get_by_test_id("lookup-error")).to_have_text(NOT_FOUND)
+
+    # The fallback link under the frame: the unit's full list, cards on the phone, search and filters.
+    phone.get_by_role("link", name="Văn bản của đơn vị (UBND Phường 1)").click()
+    expect(phone).to_have_url(re.compile(rf"/cong-khai/don-vi/{p1.pk}/van-ban/$"))
+    phone.get_by_label("Tìm theo số, trích yếu, cơ quan ban hành").fill("Quy chế")
+    phone.get_by_label("Hiệu lực").select_option(label="Còn hiệu lực")
+    phone.get_by_role("button", name="Tìm").click()
+    expect(phone.get_by_test_id("document")).to_have_count(1)
+    phone.get_by_role("link", name="Quyết định số 15/QĐ-UBND").click()
+    expect(phone.get_by_test_id("document-validity")).to_have_text("Còn hiệu lực")
+    expect(phone.get_by_test_id("document-file")).to_be_visible()
 
     # Another website, not registered: the browser refuses every frame and says why.
     refusals: list[str] = []
