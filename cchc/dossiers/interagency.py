@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -255,24 +254,31 @@ def overdue_deadlines(today: dt.date) -> QuerySet[Deadline]:
     ).exclude(Exists(paused))
 
 
-def overdue_steps(user: Any, today: dt.date) -> QuerySet[Any]:
-    """The overdue inter-agency steps of the dossiers ``user`` may read, each with its ``due`` date."""
+def overdue_steps(user: Any, today: dt.date) -> list[Any]:
+    """The overdue inter-agency steps of the dossiers ``user`` may read, each with its ``due`` date.
+
+    Read from the few overdue deadlines outwards (their steps by primary key, then the scope of just
+    those dossiers through ``dossiers_for``), so the cost follows the overdue steps, not the ledger."""
     from cchc.dossiers.models import DossierStep
     from cchc.dossiers.queries import dossiers_for
 
-    ids = overdue_deadlines(today).annotate(step_id=Cast("object_id", BigIntegerField())).values("step_id")
-    due = Deadline.objects.filter(object_type=STEP_TYPE, object_id=Cast(OuterRef("pk"), CharField())).values(
-        "due"
-    )[:1]
-    return (
-        DossierStep.objects.filter(
-            pk__in=Subquery(ids), finished_at__isnull=True, dossier__in=dossiers_for(user)
+    dues = {int(oid): due for oid, due in overdue_deadlines(today).values_list("object_id", "due")}
+    ids = sorted(dues)
+    steps: list[Any] = []
+    for i in range(0, len(ids), 500):
+        chunk = list(
+            DossierStep.objects.filter(pk__in=ids[i : i + 500], finished_at__isnull=True).select_related(
+                "dossier", "dossier__procedure", "dossier__handling_unit__jurisdiction", "unit__jurisdiction"
+            )
         )
-        .annotate(due=Subquery(due))
-        .select_related(
-            "dossier", "dossier__procedure", "dossier__handling_unit", "unit", "unit__jurisdiction"
+        allowed = set(
+            dossiers_for(user).filter(pk__in={s.dossier_id for s in chunk}).values_list("pk", flat=True)
         )
-    )
+        for s in chunk:
+            if s.dossier_id in allowed:
+                s.due = dues[s.pk]  # type: ignore[attr-defined]  # read by the pages and exports
+                steps.append(s)
+    return steps
 
 
 def holder_key(step: Any) -> str:
@@ -304,16 +310,16 @@ class StepRow:
 
 def step_rows(user: Any, today: dt.date, key: str | None = None) -> list[StepRow]:
     """The overdue steps (of one holder when ``key`` is given), the most overdue first."""
-    qs = overdue_steps(user, today)
+    steps = overdue_steps(user, today)
     if key is not None:
         if key.startswith("u") and key[1:].isdigit():
-            qs = qs.filter(unit_id=int(key[1:]))
+            steps = [s for s in steps if s.unit_id == int(key[1:])]
         elif key.startswith("x:") and len(key) > 2:
-            qs = qs.filter(unit__isnull=True, unit_name=key[2:])
+            steps = [s for s in steps if s.unit_id is None and s.unit_name == key[2:]]
         else:
             return []
     rows = []
-    for s in qs.order_by("pk"):
+    for s in steps:
         unit = s.unit or s.dossier.handling_unit
         days = dl.days_overdue(s.due, today, deadline_actions.calendar_for(unit.jurisdiction))
         rows.append(StepRow(s, days))
