@@ -145,11 +145,11 @@ def widget_lookup(request: HttpRequest, unit_id: int) -> HttpResponse:
         if form.is_valid():
             code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
             if lookup_refused(request, code, phone):
-                error, status = TOO_MANY, 429
+                error, status = str(TOO_MANY), 429
             else:
                 result = public_lookup(code, phone)
                 if result is None:
-                    error = NOT_FOUND
+                    error = str(NOT_FOUND)
                     count_wrong_pair(code, phone)
     else:
         form = LookupForm()

@@ -109,7 +109,7 @@ def test_a_unit_embeds_its_widgets_in_its_own_website_and_another_site_is_refuse
     lookup.get_by_label("Mã hồ sơ").fill("000.00.00.H00-240101-0001")
     lookup.get_by_label("Số điện thoại đã khai khi nộp hồ sơ").fill("0912345678")
     lookup.get_by_role("button", name="Tra cứu").click()
-    expect(lookup.get_by_test_id("lookup-error")).to_have_text(NOT_FOUND)
+    expect(lookup.get_by_test_id("lookup-error")).to_have_text(str(NOT_FOUND))
 
     # The fallback link under the frame: the unit's full list, cards on the phone, search and filters.
     phone.get_by_role("link", name="Văn bản của đơn vị (UBND Phường 1)").click()

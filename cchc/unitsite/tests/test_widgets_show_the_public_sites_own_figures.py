@@ -92,4 +92,4 @@ def test_the_lookup_widget_answers_a_post_without_a_csrf_cookie_like_the_public_
         WIDGET["lookup"].path(world.units["p1"]), {"code": "000.00.00.H00-240101-0001", "phone": "0912345678"}
     )
     assert response.status_code == 200
-    assert NOT_FOUND in lxml.html.fromstring(response.content).text_content()
+    assert str(NOT_FOUND) in lxml.html.fromstring(response.content).text_content()
