@@ -17,7 +17,7 @@ Django's test client (routing, sessions, second factor, views, templates):
 2. after the leader posts a form, the same browser's next pages read from the primary until the
    replica has replayed past that write (no staleness line on them); another browser keeps the replica;
 3. with replay paused on the replica and a write on the primary, once the lag passes
-   CCHC_REPLICA_MAX_LAG_SECONDS (set to 5 here) the pages fall back to the primary; resuming replay
+   CCHC_REPLICA_MAX_LAG_SECONDS (set to 30 here) the pages fall back to the primary; resuming replay
    brings them back to the replica.
 """
 
@@ -39,7 +39,7 @@ DB = "cchc_bench_replica"
 REPLICA_PORT = int(os.environ.get("REPLICA_PORT", "5433"))
 PRIMARY_URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
 REPLICA_URL = f"postgres://postgres@127.0.0.1:{REPLICA_PORT}/{DB}"
-MAX_LAG = 5
+MAX_LAG = 30
 
 
 def replica_sql(sql: str, db: str = DB) -> str:
@@ -126,7 +126,8 @@ def rehearse() -> dict[str, Any]:
     ]
     out: dict[str, Any] = {"pages": {}}
 
-    def served_by_replica(client: Any, url: str, extra: dict[str, Any]) -> tuple[bool, float]:
+    def served_by_replica(client: Any, url: str, extra: dict[str, Any]) -> tuple[bool, bool, float]:
+        """(the page says it was read from the replica, the replica committed reads meanwhile, seconds)."""
         before = replica_commits()
         t0 = time.perf_counter()
         response = client.get(url, **extra)
@@ -134,7 +135,7 @@ def rehearse() -> dict[str, Any]:
         assert response.status_code == 200, (url, response.status_code)
         marked = "Số liệu tính đến" in response.content.decode() or "X-Data-As-Of" in response
         time.sleep(1.2)  # pg_stat_database counters are flushed by the replica about every second
-        return marked and replica_commits() > before, elapsed
+        return marked, replica_commits() > before, elapsed
 
     print("1. read-only pages", flush=True)
     for label, client, url, extra in pages:
@@ -147,8 +148,9 @@ def rehearse() -> dict[str, Any]:
             primary.append(time.perf_counter() - t0)
         replica.READ_ONLY_VIEWS = saved
         row = {
-            "replica_runs": f"{sum(ok for ok, _ in on_replica)}/5",
-            "replica_ms": round(statistics.median(t for _, t in on_replica) * 1000),
+            "marked_runs": f"{sum(m for m, _, _ in on_replica)}/5",
+            "replica_read_runs": f"{sum(r for _, r, _ in on_replica)}/5",
+            "replica_ms": round(statistics.median(t for _, _, t in on_replica) * 1000),
             "primary_ms": round(statistics.median(primary) * 1000),
         }
         out["pages"][label] = row
