@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 
 from cchc.accounts.policy import client_ip
@@ -21,11 +21,11 @@ from cchc.dossiers.queries import public_lookup
 from cchc.dossiers.rankings import group_rows, published_late_lists
 
 RATE_WINDOW_SECONDS = 3600
-NOT_FOUND = gettext_lazy(
+NOT_FOUND = gettext_noop(
     "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập. Vui lòng kiểm tra lại mã hồ sơ "
     "trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, và số điện thoại đã khai khi nộp hồ sơ."
 )
-TOO_MANY = gettext_lazy(
+TOO_MANY = gettext_noop(
     "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau, hoặc liên hệ Bộ phận một cửa "
     "nơi nộp hồ sơ."
 )
@@ -88,11 +88,11 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
             if lookup_refused(request, code, phone):
-                error, status = str(TOO_MANY), 429
+                error, status = gettext(TOO_MANY), 429
             else:
                 result = public_lookup(code, phone)
                 if result is None:
-                    error = str(NOT_FOUND)
+                    error = gettext(NOT_FOUND)
                     count_wrong_pair(code, phone)
     else:
         form = LookupForm()
