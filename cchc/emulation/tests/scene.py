@@ -16,7 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from cchc.dossiers.tests.factories import add_facts, at, dossier, late_dossier
+from cchc.dossiers.models import Dossier
+from cchc.dossiers.tests.factories import LOCAL, add_facts, at, dossier, late_dossier
 from cchc.emulation import actions
 from cchc.emulation.models import Round
 from cchc.oversight.models import CaseStage, ResponsibilityCase
@@ -78,6 +79,10 @@ def build(world: Any, directive: Any) -> None:
                 end=at(2022, 5, 3 + i),
             )
         )
+    # The day processing ended, as the write path stores it (the factory leaves it to the caller).
+    for d in made:
+        assert d.end_at is not None
+        Dossier.objects.filter(pk=d.pk).update(finished_on=d.end_at.astimezone(LOCAL).date())
     add_facts(made)
 
     for i in range(3):

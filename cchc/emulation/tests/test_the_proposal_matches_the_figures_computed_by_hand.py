@@ -10,6 +10,7 @@ from cchc.core.models import AuditEvent
 from cchc.emulation.audit_events import EmulationEvents
 from cchc.emulation.models import Grade, Kind, Title
 from cchc.emulation.tests import scene
+from cchc.testing.personas import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +71,17 @@ def test_each_criterion_shows_its_figure_and_links_to_the_evidence(world, round_
     assert nv["value"] == "3 nhiệm vụ quá hạn ngày 31/12/2022" and nv["cap"] == Grade.DONE
     assert nv["links"][0]["url"] == f"/chi-dao/qua-han/?don_vi={world.units['nv'].pk}"
     assert e[(Kind.HEAD, "P1")].official == world.officials["unit_head"]
+
+
+def test_the_evidence_links_open_the_rows_the_figures_count(client, world, round_2022):
+    e = _entries(round_2022)
+    login_verified(client, world.users["secretariat"])
+    late = client.get(_criterion(e[(Kind.UNIT, "P1")], "late_rate")["links"][0]["url"]).content.decode()
+    assert "P1-LATE" in late and "P1-0<" not in late
+    overdue = client.get(
+        _criterion(e[(Kind.UNIT, "NV")], "overdue_tasks")["links"][0]["url"]
+    ).content.decode()
+    assert all(f"Nhiệm vụ của Phòng Nội vụ số {i}" in overdue for i in (1, 2, 3))
 
 
 def test_the_round_keeps_its_period_and_thresholds_and_is_audited(world, round_2022):
