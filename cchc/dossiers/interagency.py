@@ -345,3 +345,12 @@ def holder_ranking(user: Any, today: dt.date) -> list[HolderRow]:
     for i, h in enumerate(ranked, start=1):
         h.rank = i
     return ranked
+
+
+def step_dues(dossier: Any) -> dict[int, dt.date]:
+    """The step deadlines the machine holds for one dossier's steps (step id → due date), for its page."""
+    if not dossier.procedure.inter_agency:
+        return {}
+    ids = [str(pk) for pk in dossier.steps.values_list("pk", flat=True)]
+    rows = Deadline.objects.filter(object_type=STEP_TYPE, object_id__in=ids, due__isnull=False)
+    return {int(object_id): due for object_id, due in rows.values_list("object_id", "due") if due is not None}

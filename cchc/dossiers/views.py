@@ -32,6 +32,7 @@ from cchc.dossiers.forms import (
     LateListWithdrawForm,
     LeagueForm,
 )
+from cchc.dossiers.interagency import step_dues
 from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -165,6 +166,7 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     now = timezone.now()
     steps = []
+    dues = step_dues(d)  # inter-agency steps: the deadline the machine holds (docs/dossier-interagency.md)
     for s in d.steps.select_related("unit", "official").order_by("seq"):
         late = bool(
             s.deadline_at
@@ -173,7 +175,9 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
                 or (not s.finished_at and s.deadline_at < now)
             )
         )
-        steps.append({"s": s, "late": late})
+        due = dues.get(s.pk)
+        late = late or bool(due and not s.finished_at and due < timezone.localdate())
+        steps.append({"s": s, "late": late, "due": due})
     may_write = dossiers_for(user, write=True).filter(pk=d.pk).exists()
     blocker = apologies.apology_blocker(d) if may_write else ""
     return render(

@@ -39,6 +39,8 @@ def test_leader_on_a_phone_goes_from_the_ranking_to_a_dossier(live_server, brows
         steps.filter(has_text="IA-PHONE-2").click()
         expect(page).to_have_url(f"{live_server.url}/ho-so/ho-so/IA-PHONE-2/")
         expect(page.get_by_role("heading", level=1)).to_contain_text("IA-PHONE-2")
+        # The ward's step: its share of the split (5 working days from Mon 29/8/2022, the holiday skipped).
+        expect(page.get_by_test_id("step-due")).to_have_text("07/09/2022")
         page.screenshot(path="test-results/interagency-phone.png", full_page=True)
     finally:
         phone.close()

@@ -108,3 +108,10 @@ def test_an_unknown_or_hostile_holder_lists_nothing(client, overdue, value):
 def test_a_nul_byte_in_the_holder_is_refused(client, overdue):
     login_verified(client, overdue.users["leader"])
     assert client.get(STEPS, {"noi_giu": "u1\x00"}).status_code == 400
+
+
+def test_the_dossier_page_shows_the_deadline_the_machine_holds_for_a_step(client, overdue):
+    login_verified(client, overdue.users["leader"])
+    page = doc(client, "/ho-so/ho-so/IA-P1-A/")
+    assert [e.text_content() for e in page.xpath('//*[@data-testid="step-due"]')] == ["07/09/2022"]
+    assert "Quá hạn bước" in page.xpath('//*[@data-testid="steps"]')[0].text_content()
