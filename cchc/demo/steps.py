@@ -36,6 +36,12 @@ def _dossiers(progress: TextIO | None) -> str:
     return load_dossier_demo(count, progress=progress_line(progress) if progress else None)
 
 
+def _messages(progress: TextIO | None) -> str:
+    from cchc.dossiers.demo_messages import load_message_demo
+
+    return load_message_demo()
+
+
 def _directives(progress: TextIO | None) -> str:
     from cchc.directives.demo import load_directives_demo
 
@@ -107,6 +113,7 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("org", "Tổ chức bộ máy và tài khoản", _org_and_accounts),
     ("calendar", "Lịch làm việc", _calendar),
     ("dossiers", "Hồ sơ thủ tục hành chính 12 tháng gần nhất", _dossiers),
+    ("messages", "Công dân đăng ký nhận thông báo tiến độ hồ sơ qua Zalo, tin nhắn SMS", _messages),
     ("directives", "Văn bản chỉ đạo 7190/UBND-NV và nhiệm vụ", _directives),
     ("feedback", "Phản ánh, kiến nghị 12 tháng gần nhất", _feedback),
     ("surveys", "Khảo sát mức độ hài lòng", _surveys),
