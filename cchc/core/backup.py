@@ -150,6 +150,9 @@ def pg_conninfo(settings_dict: dict[str, Any]) -> dict[str, str]:
 
 
 def pg_tool_args(settings_dict: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    for tool in ("pg_dump", "pg_restore"):
+        if shutil.which(tool) is None:
+            raise BackupFailed(f"Máy này chưa có {tool} (gói postgresql-client cùng phiên bản với máy chủ).")
     info = pg_conninfo(settings_dict)
     args = []
     for key, flag in (("host", "-h"), ("port", "-p"), ("user", "-U")):
@@ -165,7 +168,13 @@ def pg_tool_args(settings_dict: dict[str, Any]) -> tuple[list[str], dict[str, st
 def pg_connect(settings_dict: dict[str, Any]) -> Iterator[Any]:
     import psycopg
 
-    conn = psycopg.connect(**pg_conninfo(settings_dict))  # type: ignore[arg-type]
+    try:
+        conn = psycopg.connect(**pg_conninfo(settings_dict))  # type: ignore[arg-type]
+    except psycopg.OperationalError as exc:
+        raise RestoreRefused(
+            f"Không kết nối được cơ sở dữ liệu {settings_dict.get('NAME')}: hãy tạo nó trước "
+            "và kiểm tra DATABASE_URL."
+        ) from exc
     try:
         yield conn
     finally:

@@ -180,3 +180,14 @@ def test_the_backup_command_refuses_to_overwrite_an_archive(archive: Path) -> No
         call_command("backup", str(archive))
     assert failed.value.returncode == 2
     assert "đã có" in str(failed.value)
+
+
+def test_a_restore_into_a_database_that_does_not_exist_is_refused(archive: Path, tmp_path: Path) -> None:
+    settings_dict = dict(connection.settings_dict)
+    if connection.vendor == "postgresql":
+        settings_dict["NAME"] = f"{settings_dict['NAME']}_chua_tao"
+    else:
+        settings_dict["NAME"] = "file:memorydb_khong_co?mode=memory&cache=shared"
+    with pytest.raises(RestoreRefused):
+        restore(archive, settings_dict, tmp_path / "restored-media")
+    assert not (tmp_path / "restored-media").exists()

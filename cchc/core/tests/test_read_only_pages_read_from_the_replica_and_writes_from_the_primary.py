@@ -110,3 +110,13 @@ def test_every_listed_read_only_view_exists():
                 reverse(name)
             except NoReverseMatch as exc:
                 assert "with no arguments" in str(exc) or "arguments" in str(exc), name
+
+
+def test_a_primary_probed_as_a_replica_counts_as_up_to_date():
+    from django.db import connection
+    from django.utils import timezone
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the freshness probe asks PostgreSQL's recovery functions")
+    as_of = replica.probe(replica.PRIMARY)
+    assert as_of is not None and abs((timezone.now() - as_of).total_seconds()) < 5
