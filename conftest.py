@@ -40,10 +40,40 @@ SLOW_FILES = {
 }
 
 
+# A test that asks for no database (none of these fixtures, no ``django_db`` mark) cannot touch one —
+# pytest-django refuses any query — so it gives the same answer on PostgreSQL and on SQLite: it is marked
+# ``engine_independent`` and CI runs it in one engine's job only (docs/testing.md).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "_django_db_helper",
+}
+
+
+def touches_database(item) -> bool:
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or (
+        item.get_closest_marker("django_db") is not None
+    )
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--skip-accessibility-replay",
+        action="store_true",
+        help="run the browser tests without replaying their pages through axe-core: for CI's second "
+        "engine job only, as the first engine's job replays the same pages (docs/testing.md)",
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid.split("::")[0] in SLOW_FILES:
             item.add_marker(pytest.mark.slow)
+        if not touches_database(item):
+            item.add_marker(pytest.mark.engine_independent)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -138,7 +168,7 @@ def pytest_runtest_call(item):
     """Every page a browser test was shown is checked with axe-core once the test body has passed
     (cchc.testing.accessibility, docs/accessibility.md): a WCAG 2.1 A/AA violation fails the test."""
     names = set(getattr(item, "fixturenames", ()))
-    if not {"live_server", "browser"} <= names:
+    if not {"live_server", "browser"} <= names or item.config.getoption("skip_accessibility_replay"):
         return (yield)
     from cchc.testing import accessibility
 
@@ -151,8 +181,11 @@ def pytest_runtest_call(item):
     return result
 
 
-def pytest_terminal_summary(terminalreporter):
+def pytest_terminal_summary(terminalreporter, config):
     from cchc.testing import accessibility
+
+    if config.getoption("skip_accessibility_replay"):
+        terminalreporter.write_line("axe-core: replay skipped (--skip-accessibility-replay; docs/testing.md)")
 
     if accessibility.spent["runs"]:
         terminalreporter.write_line(
