@@ -65,11 +65,18 @@ def normalise_origin(raw: str) -> str:
     return "https://" + ("*." if wildcard else "") + ascii_name + (f":{port}" if colon else "")
 
 
+# What may reach the header, whatever the database holds: a scheme, a host name (with ``*.``) and a port,
+# nothing that could end the directive or add a keyword. A row written around ``normalise_origin`` (the
+# admin, a script, the browser test's local http server) is checked again here and left out if unsafe.
+_SOURCE = re.compile(r"^https?://(?:\*\.)?[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?(?::[1-9][0-9]{0,4})?$")
+
+
 def widget_policy(origins: Iterable[str]) -> dict[str, Any]:
     """The site's Content-Security-Policy with ``frame-ancestors`` opened to ``origins`` (and to this
     site itself, where staff see the preview)."""
     policy = dict(settings.SECURE_CSP)
-    policy["frame-ancestors"] = [CSP.SELF, *sorted(set(origins))]
+    safe = {o for o in origins if _SOURCE.match(o)}
+    policy["frame-ancestors"] = [CSP.SELF, *sorted(safe)]
     return policy
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from cchc.unitsite import actions
+from cchc.unitsite.models import EmbedOrigin
 from cchc.unitsite.widgets import WIDGETS
 
 
@@ -60,3 +61,13 @@ def test_every_other_page_stays_unframeable(client, world):
         assert response.status_code == 200, url
         assert _frame_ancestors(response) == "frame-ancestors 'none'", url
         assert response["X-Frame-Options"] == "DENY", url
+
+
+def test_a_row_written_around_the_form_cannot_add_to_the_policy(client, world):
+    p1 = world.units["p1"]
+    for raw in ("https://a.vn; script-src *", "https://a.vn 'unsafe-inline'", "*", "'none'", "https://A.vn"):
+        EmbedOrigin.objects.create(unit=p1, origin=raw)
+    EmbedOrigin.objects.create(unit=p1, origin="https://phuong1.vungtau.gov.vn")
+    response = client.get(WIDGETS[0].path(p1))
+    assert _frame_ancestors(response) == "frame-ancestors 'self' https://phuong1.vungtau.gov.vn"
+    assert response["Content-Security-Policy"].count("script-src") == 1
