@@ -8,6 +8,7 @@ or on two workers at once, sends every reminder once.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import Deadline, DeadlinePause, ReminderSent
 from cchc.lib import deadlines as dl
 from cchc.notify.actions import send
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,12 @@ def run(today: dt.date | None = None) -> int:
     """Send every reminder and escalation whose day has come. Returns the number of messages sent."""
     today = today or timezone.localdate()
     for source in _SOURCES.values():
-        source.refresh(today)
+        try:
+            source.refresh(today)
+        except Exception:
+            # One app's refresh failing must not stop the reminders of every other item: its deadlines
+            # stay as the last good refresh left them, and the error goes to the log.
+            logger.exception("Không cập nhật được thời hạn của %s trước lượt nhắc việc", source.object_type)
     ladders: dict[str, tuple[dl.LadderStep, ...]] = {}
     sent = 0
     # A paused clock (e.g. a suspended accountability request) is not running, so nobody is chased.

@@ -64,8 +64,8 @@ def share_days(
         total = sum(float(s.get("share", 0)) for s in shares)
     except (TypeError, ValueError):
         return None
-    if value <= 0:
-        return None
+    if not (math.isfinite(value) and math.isfinite(total)) or value <= 0:
+        return None  # "NaN", "inf" or a negative share: no computed deadline rather than a wrong one
     if total <= 1.0 + 1e-9:
         if limit_value is None:
             return None

@@ -79,6 +79,8 @@ def test_fractions_of_the_limit_are_rounded_up_to_whole_working_days():
     assert interagency.share_days(shares, 40, "hours", 0, "B") == 3
     assert interagency.share_days(shares, 10, "days", 0, "B") is None
     assert interagency.share_days(shares, 10, "working_days", 0, "C") is None
+    for odd in ("NaN", "inf", "-1", "abc", None):
+        assert interagency.share_days([{"unit": "A", "share": odd}], 10, "working_days", 0, "A") is None
 
 
 def test_a_finished_step_closes_its_deadline_and_refresh_twice_changes_nothing(world):
