@@ -3,8 +3,9 @@
 late with the apology letter's new appointment.
 
 Called inside the change's transaction (the write path ``actions.upsert``, ``actions.apologies``, and
-when consent is given): ``notify.send`` claims each message's row there and delivers it only after the
-commit, so a rolled-back change sends nothing. The dedupe key names the dossier and the change (the
+when consent is given): ``notify.send`` claims each message's row there and hands it to the background
+worker only after the commit, so a rolled-back change sends nothing and no gateway is called while
+the change's rows are locked or a person waits. The dedupe key names the dossier and the change (the
 supplement request's number, the apology letter's id), so a retried import or a second worker never
 sends the same message twice. No message names the applicant.
 """
@@ -89,6 +90,7 @@ def _send(consent: Consent, d: Dossier, key: str, subject: str, text: str) -> No
         dedupe_key=f"dossier:{d.code}:{key}"[:200],
         object_type=OBJECT_TYPE,
         object_id=d.code,
+        in_worker=True,
     )
 
 

@@ -10,9 +10,9 @@ A text (``user_send_text``) holding a dossier code and the phone declared when f
 answer, one holding a procedure code (``1.004227``) the procedure's — the very sentences of the phone
 bot (``callbot_answers``), in their written form, under the look-up's limits (per Zalo user, and wrong
 answers per code + phone pair; a wrong phone answers exactly like an unknown code). Anything else gets a
-short guide. The answer leaves through ``notify`` on the ``zalo_oa`` channel after the commit, with the
-event's message id as its dedupe key: Zalo resending an event (it retries for hours when not answered
-200 at once) never answers twice. The citizen's text is not stored.
+short guide. The answer leaves through ``notify`` on the ``zalo_oa`` channel, from the worker after the
+commit, with the event's message id as its dedupe key: Zalo resending an event (it retries for hours
+when not answered 200 at once) never answers twice. The citizen's text is not stored.
 """
 
 from __future__ import annotations
@@ -153,6 +153,7 @@ def _handle(event: dict[str, Any]) -> None:
             dedupe_key=f"zalo:in:{msg_id}",
             object_type="zalo.question",
             object_id=msg_id[:64],
+            in_worker=True,  # Zalo wants its 200 at once; the worker sends the answer
         )
 
 

@@ -51,8 +51,9 @@ def test_every_persona_gets_what_the_dossier_helpers_allow(client, world, django
 
 
 def test_a_reader_sees_masked_addresses_and_the_messages_sent(
-    client, world, django_capture_on_commit_callbacks
+    client, world, django_capture_on_commit_callbacks, settings
 ):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     make_catalogue()
     d = received(world, "PM2")
     login_verified(client, world.users["one_stop"])

@@ -16,12 +16,14 @@ from cchc.dossiers.tests.status_message_helpers import received
 from cchc.notify.models import ConsentPlace, Notification
 from cchc.notify.tests.fake_gateway import serve
 
+WORKER_AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def gateway(settings):
     for g in serve():
+        settings.TASKS = WORKER_AT_ONCE  # the worker's job runs as soon as it is queued
         settings.CCHC_NOTIFY_CHANNELS = {
             "zalo": "cchc.notify.zalo.ZaloZnsChannel",
             "sms": "cchc.notify.channels.SmsHttpChannel",

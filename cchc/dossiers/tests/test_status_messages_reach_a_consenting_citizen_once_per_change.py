@@ -20,11 +20,13 @@ from cchc.dossiers.tests.status_message_helpers import received
 from cchc.notify.channels import RecordingChannel
 from cchc.notify.models import Consent, ConsentPlace, Notification, NotificationStatus
 
+WORKER_AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _outbox():
+def _outbox(settings):
+    settings.TASKS = WORKER_AT_ONCE  # the worker's job runs as soon as it is queued
     RecordingChannel.reset()
     yield
     RecordingChannel.reset()

@@ -23,7 +23,8 @@ def look_up(page, base: str) -> None:
     expect(page.get_by_test_id("lookup-result")).to_be_visible()
 
 
-def test_citizen_on_a_phone_agrees_to_zalo_messages_then_stops_them(live_server, browser, world):
+def test_citizen_on_a_phone_agrees_to_zalo_messages_then_stops_them(live_server, browser, world, settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     make_catalogue()
     received(world, "PW1")
     RecordingChannel.reset()

@@ -22,8 +22,9 @@ def post(client, **kw):
 
 
 def test_the_proved_pair_gives_and_withdraws_consent(
-    client, world, mailoutbox, django_capture_on_commit_callbacks
+    client, world, mailoutbox, django_capture_on_commit_callbacks, settings
 ):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     make_catalogue()
     received(world, "PC1")
     with django_capture_on_commit_callbacks(execute=True):

@@ -16,6 +16,9 @@ from cchc.notify.models import Notification
 from cchc.portal import callbot_answers as answers
 from cchc.portal.zalo_webhook import HELP, expected_mac
 
+WORKER_AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 APP, SECRET = "1234567890", "oa-secret-key"
 
 
@@ -23,6 +26,7 @@ APP, SECRET = "1234567890", "oa-secret-key"
 def _zalo(settings):
     settings.CCHC_ZALO_APP_ID = APP
     settings.CCHC_ZALO_OA_SECRET_KEY = SECRET
+    settings.TASKS = WORKER_AT_ONCE  # the worker's job runs as soon as it is queued
     RecordingChannel.reset()
     yield
     RecordingChannel.reset()
