@@ -184,9 +184,8 @@ _INSTANT_KEYS = [f.key for f in FIELDS if f.kind == "instant"]
 _DEADLINE_KEYS = frozenset({"appointment_at"})  # may lie further ahead than a receipt (core.plausible)
 _FLAG_KEYS = [f.key for f in FIELDS if f.kind == "flag"]
 OPTIONAL_KINDS = frozenset({"flag", "attachment"})
-# What the ledger reads as "yes" in a yes/no column (also without the diacritic: "co"); the columnar path
-# uses the same words.
-TRUE_WORDS = frozenset({"1", "true", "co", "có", "x", "yes"})
+# What the ledger reads as "yes" in a yes/no column: the national-sync readers' one list (natsync_fields).
+TRUE_WORDS = sync.TRUE_WORDS
 BAD_INSTANT = "Thời điểm không đọc được; dùng yyyyMMddHHmmss, yyyy-mm-ddTHH:MM:SS hoặc dd/mm/yyyy HH:MM."
 
 STEP_FIELDS = {

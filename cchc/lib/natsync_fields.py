@@ -48,8 +48,11 @@ UNIT_NAMES: Final = {
     "tháng": LimitUnit.MONTHS,
     **{unit.value: unit for unit in LimitUnit},
 }
-TRUE_WORDS: Final = frozenset({"1", "true", "có", "x", "yes"})
-FALSE_WORDS: Final = frozenset({"0", "false", "không", "no", ""})
+# The words read as yes and as no in a yes/no field, by every reader of the national sync shape (the
+# judge here, the ledger's row and columnar paths in cchc.dossiers): also without diacritics ("co",
+# "khong"), as spreadsheets typed without a Vietnamese keyboard write them. Compared after lower().
+TRUE_WORDS: Final = frozenset({"1", "true", "có", "co", "x", "yes"})
+FALSE_WORDS: Final = frozenset({"0", "false", "không", "khong", "no", ""})
 
 _fromisoformat = datetime.fromisoformat
 BAD_INSTANT: Final = "không phải thời điểm hợp lệ (dùng yyyyMMddHHmmss hoặc ISO 8601)"
