@@ -35,6 +35,10 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "feedback_public:published",
+    "feedback_public:figures",
+    "surveys_public:published",
+    "surveys_public:published_detail",
 )
 
 

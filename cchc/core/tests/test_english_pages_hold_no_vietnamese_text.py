@@ -54,6 +54,14 @@ CONVERTED: dict[str, list[str]] = {
         "portal/_handbook_item.html",
         "portal/handbook_detail.html",
     ],
+    "published petitions": [
+        "portal/feedback/_nav.html",
+        "portal/feedback/published.html",
+        "portal/feedback/figures.html",
+        "feedback/_figures_table.html",
+        "portal/feedback/withdrawn.html",
+    ],
+    "published survey results": ["portal/surveys/published.html", "portal/surveys/published_detail.html"],
 }
 # The portal's home, and the states no link leads to: a search with and without results.
 START = ["/cong-khai/", "/cong-khai/so-tay-thu-tuc/?q=giay+phep", "/cong-khai/so-tay-thu-tuc/?q=zzzz"]
