@@ -164,3 +164,23 @@ def test_hostile_bodies_get_a_4xx_and_send_nothing(client, db, django_capture_on
     assert 400 <= form.status_code < 500
     assert client.get(reverse("zalo_webhook")).status_code == 405
     assert sent() == [] and not Notification.objects.exists()
+
+
+def test_one_zalo_user_asking_too_often_is_told_to_wait(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from cchc.dossiers.tests.import_helpers import make_catalogue
+    from cchc.dossiers.tests.status_message_helpers import received
+
+    cache.clear()
+    settings.CCHC_LOOKUP_RATE_PER_HOUR = 2
+    make_catalogue()
+    received(world, "ZW9")
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(3):
+            assert post(client, event("ZW9 0909000111", f"r{i}")).status_code == 200
+    texts = [t for _, t in sent()]
+    assert len(texts) == 3 and texts[-1] == answers.TOO_MANY and texts[0] != answers.TOO_MANY
+    cache.clear()
