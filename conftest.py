@@ -40,25 +40,6 @@ SLOW_FILES = {
 }
 
 
-# A test that asks for no database (none of these fixtures, no ``django_db`` mark) cannot touch one —
-# pytest-django refuses any query — so it gives the same answer on PostgreSQL and on SQLite: it is marked
-# ``engine_independent`` and CI runs it in one engine's job only (docs/testing.md).
-DATABASE_FIXTURES = {
-    "db",
-    "transactional_db",
-    "django_db_reset_sequences",
-    "django_db_serialized_rollback",
-    "live_server",
-    "_django_db_helper",
-}
-
-
-def touches_database(item) -> bool:
-    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or (
-        item.get_closest_marker("django_db") is not None
-    )
-
-
 def pytest_addoption(parser):
     parser.addoption(
         "--skip-accessibility-replay",
@@ -69,10 +50,12 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
+    from cchc.testing.engines import touches_database
+
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid.split("::")[0] in SLOW_FILES:
             item.add_marker(pytest.mark.slow)
-        if not touches_database(item):
+        if not touches_database(item):  # CI runs it in one engine's job only (cchc/testing/engines.py)
             item.add_marker(pytest.mark.engine_independent)
 
 
