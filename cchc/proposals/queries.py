@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction, user_unit
-from cchc.proposals.models import ProcedureReview, Proposal, Status
+from cchc.proposals.models import Kind, ProcedureReview, Proposal, Status
 
 UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP})
 DRAFTERS = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.SECRETARIAT})
@@ -127,3 +127,24 @@ def review_units(user: Any) -> QuerySet[Unit]:
         unit = user_unit(user)
         return Unit.objects.filter(pk=unit.pk) if unit else Unit.objects.none()
     return Unit.objects.none()
+
+
+def listed_proposals(user: Any, status: str, kind: str) -> QuerySet[Proposal]:
+    """The proposals the list shows under its filters (an unknown filter value is no filter), newest
+    first: the page and its workbook read the same rows."""
+    qs = proposals_for(user).select_related("proposing_unit", "from_unit", "to_unit", "procedure", "task")
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    if kind in Kind.values:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("-created_at", "-pk")
+
+
+def register_rows(user: Any, year: int) -> QuerySet[ProcedureReview]:
+    """One year of the register of procedures reviewed, in catalogue order: the page and its workbook."""
+    return (
+        reviews_for(user)
+        .filter(year=year)
+        .select_related("procedure", "unit", "proposal")
+        .order_by("procedure__national_code", "pk")
+    )

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from cchc.core.params import id_param
 from cchc.directives.models import TaskStatus
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction
-from cchc.proposals import actions
+from cchc.proposals import actions, exports
 from cchc.proposals.forms import DecisionForm, ProposalForm, ReviewForm, ReviewLineForm
 from cchc.proposals.models import Conclusion, Kind, Proposal, Status
 from cchc.proposals.queries import (
@@ -29,7 +29,9 @@ from cchc.proposals.queries import (
     can_read,
     can_review,
     drafting_units,
+    listed_proposals,
     proposals_for,
+    register_rows,
     review_units,
     reviews_for,
 )
@@ -63,23 +65,20 @@ def _area_units(user: Any) -> Any:
 
 
 @login_required
-def proposal_list(request: HttpRequest) -> HttpResponse:
+def proposal_list(request: HttpRequest) -> HttpResponse | FileResponse:
     _reader(request)
-    qs = proposals_for(request.user).select_related(
-        "proposing_unit", "from_unit", "to_unit", "procedure", "task"
-    )
     status = request.GET.get("trang_thai", "")
     kind = request.GET.get("loai", "")
-    if status in Status.values:
-        qs = qs.filter(status=status)
-    else:
-        status = ""
-    if kind in Kind.values:
-        qs = qs.filter(kind=kind)
-    else:
-        kind = ""
+    status = status if status in Status.values else ""
+    kind = kind if kind in Kind.values else ""
+    qs = listed_proposals(request.user, status, kind)
+    if request.GET.get("xuat") == "xlsx":
+        shown = [label for v, label in Status.choices if v == status] + [
+            label for v, label in Kind.choices if v == kind
+        ]
+        return exports.proposals_xlsx(qs.iterator(), "Lọc: " + "; ".join(shown) if shown else "")
     counts = dict(proposals_for(request.user).values_list("status").annotate(n=Count("pk")).order_by())
-    rows = [(row, STATUS_BADGES.get(row.status, "")) for row in qs.order_by("-created_at", "-pk")[:300]]
+    rows = [(row, STATUS_BADGES.get(row.status, "")) for row in qs[:300]]
     return render(
         request,
         "proposals/proposal_list.html",
@@ -305,13 +304,15 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: HttpRequest) -> HttpResponse | FileResponse:
     _reader(request)
     today = timezone.localdate()
     year = id_param(request.GET.get("nam")) or today.year
     if not 1990 <= year <= today.year + 1:
         year = today.year
-    rows = reviews_for(request.user).filter(year=year).select_related("procedure", "unit", "proposal")
+    rows = register_rows(request.user, year)
+    if request.GET.get("xuat") == "xlsx":
+        return exports.register_xlsx(rows.iterator(), year)
     counts = dict(rows.values_list("conclusion").annotate(n=Count("pk")).order_by())
     years = sorted(set(reviews_for(request.user).values_list("year", flat=True)) | {today.year}, reverse=True)
     units = review_units(request.user)
@@ -319,7 +320,7 @@ def register(request: HttpRequest) -> HttpResponse:
         request,
         "proposals/register.html",
         {
-            "rows": rows.order_by("procedure__national_code"),
+            "rows": rows,
             "year": year,
             "years": years,
             "counts": [(label, counts.get(v, 0)) for v, label in Conclusion.choices],
