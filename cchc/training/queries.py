@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.org.models import Official, Unit, UnitKind
@@ -25,6 +25,7 @@ from cchc.training.models import (
     ClassStatus,
     Course,
     Enrolment,
+    NeedSource,
     NeedStatus,
     Topic,
     TrainingClass,
@@ -203,3 +204,28 @@ def coverage(user: Any, *, letter_only: bool = True) -> list[TopicCoverage]:
 
 def open_needs_count(user: Any) -> int:
     return needs_for(user).filter(status=NeedStatus.OPEN).count()
+
+
+def listed_courses(user: Any) -> QuerySet[Course]:
+    """The course list, newest first, with its number of classes: the page and its workbook."""
+    return (
+        courses_for(user)
+        .select_related("topic", "organiser")
+        .annotate(n_classes=Count("classes", distinct=True))
+        .order_by("-start_date", "-pk")
+    )
+
+
+def listed_needs(user: Any, status: str, source: str, topic_id: int | None) -> QuerySet[TrainingNeed]:
+    """The training needs the list shows under its filters (the caller has checked the values): the
+    page and its workbook read the same rows, in the same order."""
+    qs = (
+        needs_for(user)
+        .filter(status=status)
+        .select_related("official", "official__unit", "topic", "closed_by__training_class")
+    )
+    if source in NeedSource.values:
+        qs = qs.filter(source=source)
+    if topic_id:
+        qs = qs.filter(topic_id=topic_id)
+    return qs

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cchc.core.params import id_param
 from cchc.org.queries import officials_for, units_for, user_jurisdiction
-from cchc.training import actions, needs
+from cchc.training import actions, exports, needs
 from cchc.training.certificates import certificate_pdf
 from cchc.training.forms import (
     ATTENDANCE_CHOICES,
@@ -47,6 +47,8 @@ from cchc.training.queries import (
     courses_for,
     coverage,
     enrolments_for,
+    listed_courses,
+    listed_needs,
     needs_for,
     trained_ids,
 )
@@ -80,8 +82,10 @@ def _problems(form: Any = None, exc: ValidationError | None = None) -> str:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponse | FileResponse:
     _reader(request)
+    if request.GET.get("xuat") == "xlsx":
+        return exports.untrained_xlsx(coverage(request.user))
     today = timezone.localdate()
     classes = classes_for(request.user).select_related("course", "course__topic")
     upcoming = list(
@@ -117,14 +121,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def course_list(request: HttpRequest) -> HttpResponse:
+def course_list(request: HttpRequest) -> HttpResponse | FileResponse:
     _reader(request)
-    courses = (
-        courses_for(request.user)
-        .select_related("topic", "organiser")
-        .annotate(n_classes=Count("classes", distinct=True))
-        .order_by("-start_date", "-pk")
-    )
+    courses = listed_courses(request.user)
+    if request.GET.get("xuat") == "xlsx":
+        return exports.courses_xlsx(courses)
     return render(
         request, "training/course_list.html", {"courses": courses, "can_manage": can_manage(request.user)}
     )
@@ -410,24 +411,18 @@ def certificate(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 
 
 @login_required
-def need_list(request: HttpRequest) -> HttpResponse:
+def need_list(request: HttpRequest) -> HttpResponse | FileResponse:
     _reader(request)
     status = str(request.GET.get("trang_thai") or NeedStatus.OPEN)
     if status not in NeedStatus.values:
         status = NeedStatus.OPEN
     source = str(request.GET.get("can_cu") or "")
     topic_id = id_param(request.GET.get("chu_de"))
-    qs = (
-        needs_for(request.user)
-        .filter(status=status)
-        .select_related("official", "official__unit", "topic", "closed_by__training_class")
-    )
-    if source in NeedSource.values:
-        qs = qs.filter(source=source)
-    else:
+    if source not in NeedSource.values:
         source = ""
-    if topic_id:
-        qs = qs.filter(topic_id=topic_id)
+    qs = listed_needs(request.user, status, source, topic_id)
+    if request.GET.get("xuat") == "xlsx":
+        return exports.needs_xlsx(qs, status, source, topic_id)
     manage = can_manage(request.user)
     return render(
         request,
