@@ -37,6 +37,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "accounts:password_reset_complete",
     "feedback_public:published",
     "feedback_public:figures",
+    "feedback_public:track",
     "surveys_public:published",
     "surveys_public:published_detail",
 )

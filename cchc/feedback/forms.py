@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.choices import natural_order
 from cchc.core.widgets import NumericInput, TelInput
@@ -30,10 +31,13 @@ class StyledForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for f in self.fields.values():
-            verb = "chọn" if isinstance(f, forms.ChoiceField | forms.ModelChoiceField) else "nhập"
-            f.error_messages["required"] = f"Cần {verb} «{f.label}»."
             if isinstance(f, forms.ChoiceField | forms.ModelChoiceField):
-                f.error_messages["invalid_choice"] = f"Giá trị «{f.label}» không có trong danh sách."
+                f.error_messages["required"] = gettext("Cần chọn «%(label)s».") % {"label": f.label}
+                f.error_messages["invalid_choice"] = gettext(
+                    "Giá trị «%(label)s» không có trong danh sách."
+                ) % {"label": f.label}
+            else:
+                f.error_messages["required"] = gettext("Cần nhập «%(label)s».") % {"label": f.label}
             css = f.widget.attrs.get("class", "")
             if isinstance(f.widget, (forms.CheckboxInput, forms.RadioSelect)):
                 base = "form-check-input"
@@ -339,10 +343,12 @@ class KeyForm(StyledForm):
 
 class TrackForm(StyledForm):
     code = forms.CharField(
-        label="Mã theo dõi", max_length=20, widget=forms.TextInput(attrs={"autocapitalize": "characters"})
+        label=gettext_lazy("Mã theo dõi"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters"}),
     )
     contact = forms.CharField(
-        label="Số điện thoại (hoặc thư điện tử đã dùng để gửi)",
+        label=gettext_lazy("Số điện thoại (hoặc thư điện tử đã dùng để gửi)"),
         max_length=254,
         widget=forms.TextInput(attrs={"inputmode": "tel"}),
     )

@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -35,7 +36,7 @@ from cchc.feedback.text import mask_name, mask_personal, normalise_phone
 
 SESSION_TRACKED = "feedback_tracked"
 SESSION_SUBMITTED = "feedback_submitted"
-NOT_FOUND = (
+NOT_FOUND = gettext_noop(
     "Không tìm thấy phản ánh khớp với mã theo dõi và số điện thoại đã nhập. Vui lòng kiểm tra lại mã "
     "trong tin nhắn hoặc thư xác nhận đã nhận."
 )
@@ -172,13 +173,16 @@ def track(request: HttpRequest) -> HttpResponse:
         form = TrackForm(request.POST)
         if form.is_valid():
             if _lookup_limited(request):
-                error, status = "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau.", 429
+                error, status = (
+                    gettext("Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau."),
+                    429,
+                )
             else:
                 p = tracked(form.cleaned_data["code"], form.cleaned_data["contact"])
                 if p is not None:
                     _grant(request, p.code)
                     return redirect("feedback_public:track_detail", code=p.code)
-                error = NOT_FOUND
+                error = gettext(NOT_FOUND)
     else:
         form = TrackForm(initial={"code": request.GET.get("ma", "")})
     return render(request, "portal/feedback/track.html", {"form": form, "error": error}, status=status)

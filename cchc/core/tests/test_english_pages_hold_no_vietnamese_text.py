@@ -60,6 +60,9 @@ CONVERTED: dict[str, list[str]] = {
         "portal/feedback/figures.html",
         "feedback/_figures_table.html",
         "portal/feedback/withdrawn.html",
+        "portal/feedback/track.html",
+        "feedback/_field.html",
+        "feedback/_form_errors.html",
     ],
     "published survey results": ["portal/surveys/published.html", "portal/surveys/published_detail.html"],
 }
