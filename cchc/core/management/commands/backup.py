@@ -32,7 +32,9 @@ class Command(BaseCommand):
         rows = sum(manifest["tables"].values())
         files = sum(1 for name in manifest["members"] if name.startswith("media/"))
         size = archive.stat().st_size / 1e6
+        rows_vn = f"{rows:,}".replace(",", ".")
+        size_vn = f"{size:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
         self.stdout.write(
-            f"Đã sao lưu {len(manifest['tables'])} bảng ({rows:,} bản ghi) và {files:,} tệp vào {archive} "
-            f"({size:,.1f} MB).".replace(",", ".")
+            f"Đã sao lưu {len(manifest['tables'])} bảng ({rows_vn} bản ghi) và {files} tệp vào {archive} "
+            f"({size_vn} MB)."
         )
