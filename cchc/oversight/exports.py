@@ -5,17 +5,20 @@ inspectors' unit and signed by the team lead."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.http import FileResponse
+
 from cchc.core.official_documents import Block, OfficialDocument
+from cchc.core.xlsx import xlsx_download
 from cchc.deadlines.actions import state
 from cchc.directives.exports import xlsx_bytes
 from cchc.directives.queries import STATE_LABELS
 from cchc.org.letterhead import letterhead
 from cchc.org.queries import user_unit
 from cchc.oversight.conf import decision_label, decisions
-from cchc.oversight.models import Inspection, Recommendation, ResponsibilityCase
+from cchc.oversight.models import AuditConclusion, Inspection, Recommendation, ResponsibilityCase
 
 FOLLOWUP_HEADERS = [
     "Đơn vị được kiểm tra",
@@ -60,6 +63,96 @@ def followups_xlsx(recs: Iterable[Recommendation], today: dt.date) -> bytes:
         "Kiến nghị sau kiểm tra",
         FOLLOWUP_HEADERS,
         followup_rows(recs, today),
+        note=f"Tình hình đến ngày {today:%d/%m/%Y}",
+    )
+
+
+VISIT_HEADERS = (
+    "Đơn vị được kiểm tra",
+    "Nội dung kiểm tra",
+    "Hình thức",
+    "Phiếu kiểm tra",
+    "Thời gian dự kiến",
+    "Ngày kiểm tra",
+    "Tình trạng",
+    "Trưởng đoàn",
+    "Số tồn tại",
+    "Kiến nghị chưa xác nhận",
+    "Ngày kết luận",
+)
+
+
+def visit_rows(visits: Iterable[Inspection]) -> Iterator[list[Any]]:
+    for v in visits:
+        findings = list(v.findings.all())
+        open_recs = sum(1 for f in findings for r in f.recommendations.all() if r.verified_on is None)
+        yield [
+            v.unit.name,
+            v.topic,
+            "Theo kế hoạch" if v.plan_id else "Đột xuất",
+            f"{v.template.name} (phiên bản {v.template.version})",
+            v.planned_on,
+            v.visited_on,
+            v.get_status_display(),
+            v.team_lead.get_full_name() if v.team_lead else "",
+            len(findings),
+            open_recs,
+            v.concluded_on,
+        ]
+
+
+def visits_xlsx(visits: Iterable[Inspection], today: dt.date) -> FileResponse:
+    return xlsx_download(
+        f"cuoc-kiem-tra-{today:%Y%m%d}.xlsx",
+        "Kế hoạch và cuộc kiểm tra",
+        VISIT_HEADERS,
+        visit_rows(visits),
+        note=f"Tình hình đến ngày {today:%d/%m/%Y}",
+    )
+
+
+CORRECTION_HEADERS = (
+    "Cơ quan kết luận",
+    "Số văn bản",
+    "Ngày ban hành",
+    "Nội dung thanh tra, kiểm toán",
+    "Yêu cầu khắc phục",
+    "Đơn vị thực hiện",
+    "Số tiền phải xử lý (đồng)",
+    "Hạn",
+    "Tiến độ (%)",
+    "Tình trạng",
+    "Ngày xác nhận",
+)
+
+
+def correction_rows(conclusions: Iterable[AuditConclusion], today: dt.date) -> Iterator[list[Any]]:
+    """One row per required correction; a conclusion without any yet still has its row."""
+    for c in conclusions:
+        head = [c.issuer, c.number, c.issued_on, c.subject]
+        corrections = list(c.corrections.all())
+        if not corrections:
+            yield [*head, "", "", None, None, None, "", None]
+        for corr in corrections:
+            d = corr.deadline
+            yield [
+                *head,
+                corr.text,
+                corr.unit.name if corr.unit else "",
+                int(corr.amount) if corr.amount is not None else None,
+                d.due if d else None,
+                corr.progress,
+                STATE_LABELS.get(state(d, today), "") if d else "",
+                corr.verified_on,
+            ]
+
+
+def conclusions_xlsx(conclusions: Iterable[AuditConclusion], today: dt.date) -> FileResponse:
+    return xlsx_download(
+        f"ket-luan-thanh-tra-kiem-toan-{today:%Y%m%d}.xlsx",
+        "Kết luận thanh tra, kiểm toán",
+        CORRECTION_HEADERS,
+        correction_rows(conclusions, today),
         note=f"Tình hình đến ngày {today:%d/%m/%Y}",
     )
 

@@ -240,3 +240,22 @@ def correction_access(user: Any, c: Correction) -> FollowUpAccess:
 def may_read_any(user: Any) -> bool:
     """Whether the oversight pages have anything for this person (menu and the landing page)."""
     return _active(user) and (user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_ROLES)
+
+
+def listed_inspections(user: Any) -> list[Inspection]:
+    """The visits of the landing page in its order: grouped by state (the order of the states), newest
+    planned first within each. The page and its workbook read this list."""
+    visits = list(
+        inspections_for(user)
+        .select_related("unit", "plan", "template", "team_lead")
+        .prefetch_related("findings__recommendations__deadline")
+        .order_by("-planned_on", "-pk")
+    )
+    order = {value: i for i, value in enumerate(InspectionStatus.values)}
+    return sorted(visits, key=lambda v: order.get(v.status, len(order)))
+
+
+def listed_conclusions(user: Any) -> QuerySet[AuditConclusion]:
+    """The outside conclusions of the list with their corrections (newest issued first): the page and
+    its workbook."""
+    return conclusions_for(user).prefetch_related("corrections__deadline", "corrections__unit")

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from cchc.org.models import Official
 from cchc.org.queries import units_for, user_jurisdiction
-from cchc.oversight import forms
+from cchc.oversight import exports, forms
 from cchc.oversight import queries as q
 from cchc.oversight.actions import followups, inspections
 from cchc.oversight.models import (
@@ -43,15 +43,12 @@ def _readable(request: HttpRequest) -> None:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponse | FileResponse:
     _readable(request)
     user = request.user
-    visits = (
-        q.inspections_for(user)
-        .select_related("unit", "plan", "template")
-        .prefetch_related("findings__recommendations__deadline")
-        .order_by("-planned_on", "-pk")
-    )
+    visits = q.listed_inspections(user)
+    if request.GET.get("xuat") == "xlsx":
+        return exports.visits_xlsx(visits, timezone.localdate())
     groups = [(s, label, [v for v in visits if v.status == s]) for s, label in InspectionStatus.choices]
     return render(
         request,

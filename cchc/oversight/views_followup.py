@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -287,7 +287,7 @@ def case_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @login_required
-def conclusion_list(request: HttpRequest) -> HttpResponse:
+def conclusion_list(request: HttpRequest) -> HttpResponse | FileResponse:
     if not q.may_read_any(request.user):
         raise PermissionDenied
     area = user_jurisdiction(request.user)
@@ -313,7 +313,9 @@ def conclusion_list(request: HttpRequest) -> HttpResponse:
             error, status = forms.messages_of(exc), 400
         else:
             return redirect("oversight:conclusion", c.pk)
-    rows = q.conclusions_for(request.user).prefetch_related("corrections__deadline")
+    rows = q.listed_conclusions(request.user)
+    if request.method == "GET" and request.GET.get("xuat") == "xlsx":
+        return exports.conclusions_xlsx(rows, timezone.localdate())
     return render(
         request,
         "oversight/conclusions.html",
