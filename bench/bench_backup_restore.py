@@ -171,9 +171,11 @@ def run_engine(engine: str, dossiers: int, keep_source: bool) -> dict[str, objec
         subprocess.run([*PSQL, f"DROP DATABASE IF EXISTS {TARGET}"], check=False)
         if not keep_source:
             subprocess.run([*PSQL, f"DROP DATABASE IF EXISTS {SOURCE}"], check=False)
-    elif not keep_source:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{folder / 'backup-src.sqlite3'}{suffix}").unlink(missing_ok=True)
+    else:
+        names = ["backup-dst.sqlite3"] + ([] if keep_source else ["backup-src.sqlite3"])
+        for name in names:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{folder / name}{suffix}").unlink(missing_ok=True)
     if not keep_source:
         shutil.rmtree(media, ignore_errors=True)
     return out
