@@ -18,7 +18,13 @@ from cchc.directives.queries import STATE_LABELS
 from cchc.org.letterhead import letterhead
 from cchc.org.queries import user_unit
 from cchc.oversight.conf import decision_label, decisions
-from cchc.oversight.models import AuditConclusion, Inspection, Recommendation, ResponsibilityCase
+from cchc.oversight.models import (
+    AuditConclusion,
+    Inspection,
+    InspectionPlan,
+    Recommendation,
+    ResponsibilityCase,
+)
 
 FOLLOWUP_HEADERS = [
     "Đơn vị được kiểm tra",
@@ -108,6 +114,16 @@ def visits_xlsx(visits: Iterable[Inspection], today: dt.date) -> FileResponse:
         VISIT_HEADERS,
         visit_rows(visits),
         note=f"Tình hình đến ngày {today:%d/%m/%Y}",
+    )
+
+
+def plan_xlsx(plan: InspectionPlan, visits: Iterable[Inspection]) -> FileResponse:
+    """One annual plan: its visits in the order of the plan page, with the plan's state on top."""
+    state_line = plan.get_status_display()
+    if plan.approved_on:
+        state_line += f", phê duyệt ngày {plan.approved_on:%d/%m/%Y}"
+    return xlsx_download(
+        f"ke-hoach-kiem-tra-{plan.year}.xlsx", plan.title, VISIT_HEADERS, visit_rows(visits), note=state_line
     )
 
 

@@ -30,6 +30,7 @@ from cchc.oversight.models import (
     EvidenceFile,
     Finding,
     Inspection,
+    InspectionPlan,
     InspectionStatus,
     PlanStatus,
     Severity,
@@ -87,11 +88,26 @@ def _inspected_units(user: Any) -> Any:
     return units_for(user).filter(kind__in=INSPECTED_KINDS).current().order_by("path")
 
 
+def _plan_visits(p: InspectionPlan) -> list[Inspection]:
+    return list(
+        p.inspections.select_related("unit", "template", "team_lead")
+        .prefetch_related("findings__recommendations")
+        .order_by("planned_on", "pk")
+    )
+
+
 @login_required
-def plan(request: HttpRequest, pk: int, *, error: str = "", status: int = 200) -> HttpResponse:
+def plan(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
+    if request.GET.get("xuat") == "xlsx":
+        p = get_object_or_404(q.plans_for(request.user), pk=pk)
+        return exports.plan_xlsx(p, _plan_visits(p))
+    return _plan_page(request, pk)
+
+
+def _plan_page(request: HttpRequest, pk: int, *, error: str = "", status: int = 200) -> HttpResponse:
     p = get_object_or_404(q.plans_for(request.user), pk=pk)
     writer = q.plans_for(request.user, write=True).filter(pk=p.pk).exists()
-    visits = list(p.inspections.select_related("unit", "template").order_by("planned_on", "pk"))
+    visits = _plan_visits(p)
     planned_units = {v.unit_id for v in visits}
     proposals = []
     if writer and p.status == PlanStatus.DRAFT:
@@ -144,7 +160,10 @@ def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return _run(
-        request, run, lambda e: plan(request, pk, error=e, status=400), reverse("oversight:plan", args=[pk])
+        request,
+        run,
+        lambda e: _plan_page(request, pk, error=e, status=400),
+        reverse("oversight:plan", args=[pk]),
     )
 
 
@@ -162,7 +181,7 @@ def plan_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return _run(
         request,
         steps[step],
-        lambda e: plan(request, pk, error=e, status=400),
+        lambda e: _plan_page(request, pk, error=e, status=400),
         reverse("oversight:plan", args=[pk]),
     )
 

@@ -108,3 +108,30 @@ def test_the_front_and_an_anonymous_visitor_get_no_workbook(client, world, path)
     client.logout()
     response = client.get(path, {"xuat": "xlsx"})
     assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["leader", "auditor"])
+def test_the_plan_workbook_holds_the_plans_visits_in_the_pages_order(client, world, who):
+    insp = started_visit(world)
+    login_verified(client, world.users[who])
+    path = f"/kiem-tra/ke-hoach/{insp.plan_id}/"
+    doc = _page(client, path)
+    assert doc.xpath('//*[@data-testid="export-xlsx"]')
+    on_page = [
+        c.xpath(".//h3")[0].text_content().strip() for c in doc.xpath('//*[@data-testid="plan-visit"]')
+    ]
+    rows = sheet(client.get(path, {"xuat": "xlsx"}))
+    assert rows[0][0] == insp.plan.title and "phê duyệt ngày" in rows[1][0]
+    data = _data(rows, "Đơn vị được kiểm tra")
+    assert [r[0] for r in data] == on_page == [insp.unit.name]
+    assert data[0][2] == "Theo kế hoạch" and data[0][4] == insp.planned_on
+
+
+@pytest.mark.parametrize("who", ["unit_head", "front"])
+def test_who_may_not_read_the_plan_gets_no_workbook(client, world, who):
+    insp = started_visit(world)
+    login_verified(client, world.users[who])
+    path = f"/kiem-tra/ke-hoach/{insp.plan_id}/"
+    expected = client.get(path).status_code
+    assert expected in (403, 404)
+    assert client.get(path, {"xuat": "xlsx"}).status_code == expected
