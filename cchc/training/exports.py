@@ -12,7 +12,7 @@ from django.http import FileResponse
 from django.utils import timezone
 
 from cchc.core.xlsx import xlsx_download
-from cchc.training.models import Course, NeedSource, NeedStatus, Topic, TrainingNeed
+from cchc.training.models import Course, Enrolment, NeedSource, NeedStatus, Topic, TrainingClass, TrainingNeed
 from cchc.training.queries import TopicCoverage
 
 
@@ -124,4 +124,39 @@ def untrained_xlsx(coverage: list[TopicCoverage]) -> FileResponse:
         UNTRAINED_HEADERS,
         untrained_rows(coverage),
         note=f"Tình hình đến ngày {timezone.localdate():%d/%m/%Y}",
+    )
+
+
+ROSTER_HEADERS = (
+    "Cán bộ, công chức",
+    "Đơn vị",
+    "Điểm danh",
+    "Kết quả",
+    "Điểm",
+    "Số giấy chứng nhận",
+    "Ngày cấp giấy chứng nhận",
+)
+
+
+def roster_rows(rows: Iterable[Enrolment]) -> Iterator[Sequence[Any]]:
+    for r in rows:
+        yield (
+            r.official.full_name,
+            r.official.unit.name if r.official.unit_id else "",
+            r.get_attendance_display() if r.attendance else "",
+            r.get_result_display() if r.result else "",
+            float(r.score) if r.score is not None else None,
+            r.certificate_number,
+            r.certificate_date,
+        )
+
+
+def roster_xlsx(cls: TrainingClass, rows: QuerySet[Enrolment]) -> FileResponse:
+    """The people of one class the reader may see (as on the class page), with attendance and results."""
+    return xlsx_download(
+        f"lop-boi-duong-{cls.pk}.xlsx",
+        f"{cls.course.title} — {cls.name}",
+        ROSTER_HEADERS,
+        roster_rows(rows.iterator()),
+        note=f"Ngày học {cls.start_date:%d/%m/%Y}–{cls.end_date:%d/%m/%Y}; {cls.place}",
     )

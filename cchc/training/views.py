@@ -274,13 +274,16 @@ def _candidates(cls: TrainingClass, user: Any) -> tuple[Any, set[int]]:
 
 
 @login_required
-def class_detail(request: HttpRequest, class_id: int) -> HttpResponse:
+def class_detail(request: HttpRequest, class_id: int) -> HttpResponse | FileResponse:
     _reader(request)
     cls = _class(request, class_id)
     manage = can_manage(request.user) and classes_for(request.user, write=True).filter(pk=cls.pk).exists()
-    rows = list(
+    roster = (
         enrolments_for(request.user).filter(training_class=cls).select_related("official", "official__unit")
     )
+    if request.GET.get("xuat") == "xlsx":
+        return exports.roster_xlsx(cls, roster)
+    rows = list(roster)
     context: dict[str, Any] = {
         "cls": cls,
         "course": cls.course,

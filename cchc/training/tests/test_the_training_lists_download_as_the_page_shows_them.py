@@ -113,3 +113,23 @@ def test_the_front_and_an_anonymous_visitor_get_no_workbook(client, world, path)
     client.logout()
     response = client.get(path, {"xuat": "xlsx"})
     assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["leader", "unit_head", "other_ward_officer"])
+def test_the_class_workbook_holds_the_people_of_the_class_the_reader_sees(client, world, who):
+    sec = world.users["secretariat"]
+    cls = make_class(world, make_course(world), -1)
+    actions.invite(sec, cls, [world.officials["one_stop"], world.officials["other_ward_officer"]])
+    login_verified(client, world.users[who])
+    doc = lxml.html.fromstring(_body(client, f"/dao-tao/lop/{cls.pk}/"))
+    on_page = [s.text_content().strip() for s in doc.xpath('//*[@data-testid="roster"]/li//strong')]
+    rows = sheet(client.get(f"/dao-tao/lop/{cls.pk}/", {"xuat": "xlsx"}))
+    data = _data(rows, "Cán bộ, công chức")
+    assert [r[0] for r in data] == on_page
+    assert len(data) == {"leader": 2, "unit_head": 1, "other_ward_officer": 1}[who]
+
+
+def test_the_front_gets_no_class_workbook(client, world):
+    cls = make_class(world, make_course(world), -1)
+    login_verified(client, world.users["front"])
+    assert client.get(f"/dao-tao/lop/{cls.pk}/", {"xuat": "xlsx"}).status_code == 403
