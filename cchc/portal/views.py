@@ -6,6 +6,8 @@ both its code and the applicant's phone number, and even then only the masked na
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -73,9 +75,10 @@ def count_wrong_pair(code: str, phone: str) -> None:
     ratelimit.over_limit(_pair_key(code, phone), wrong_pair_rate(), RATE_WINDOW_SECONDS)
 
 
-@never_cache
-def dossier_lookup(request: HttpRequest) -> HttpResponse:
-    """Look a dossier up by its code plus the applicant's phone (both must match).
+def lookup_attempt(request: HttpRequest) -> tuple[dict[str, Any], int]:
+    """One look-up by code plus the applicant's phone (both must match), under the look-up limits: the
+    form, the dossier found or None, the error shown, and the HTTP status. The public look-up page and the
+    unit-website widget both answer through it.
 
     Limits: every attempt per requester address, and wrong answers per code + phone pair. Nothing is
     counted per code alone: twenty guesses at a predictable code must not lock it for its applicant.
@@ -96,7 +99,14 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
                     count_wrong_pair(code, phone)
     else:
         form = LookupForm()
-    context = {"form": form, "result": result, "error": error}
+    return {"form": form, "result": result, "error": error}, status
+
+
+@never_cache
+def dossier_lookup(request: HttpRequest) -> HttpResponse:
+    """Look a dossier up by its code plus the applicant's phone (``lookup_attempt``)."""
+    context, status = lookup_attempt(request)
+    result = context["result"]
     if result is not None:
         from cchc.portal.views_consent import consent_context
 

@@ -25,10 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from cchc.core.params import id_param
-from cchc.dossiers.forms import LookupForm
-from cchc.dossiers.queries import public_lookup
 from cchc.org.models import Unit
-from cchc.portal.views import NOT_FOUND, TOO_MANY, count_wrong_pair, lookup_refused
+from cchc.portal.views import lookup_attempt
 from cchc.unitsite.models import UnitDocument, Validity
 from cchc.unitsite.origins import allow_framing
 from cchc.unitsite.queries import (
@@ -139,27 +137,8 @@ def widget_late(request: HttpRequest, unit_id: int) -> HttpResponse:
 @never_cache
 def widget_lookup(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _unit(unit_id)
-    result, error, status = None, "", 200
-    if request.method == "POST":
-        form = LookupForm(request.POST)
-        if form.is_valid():
-            code, phone = form.cleaned_data["code"], form.cleaned_data["phone"]
-            if lookup_refused(request, code, phone):
-                error, status = str(TOO_MANY), 429
-            else:
-                result = public_lookup(code, phone)
-                if result is None:
-                    error = str(NOT_FOUND)
-                    count_wrong_pair(code, phone)
-    else:
-        form = LookupForm()
-    return _widget(
-        request,
-        unit,
-        "portal/unitsite/widget_lookup.html",
-        {"form": form, "result": result, "error": error},
-        status=status,
-    )
+    context, status = lookup_attempt(request)
+    return _widget(request, unit, "portal/unitsite/widget_lookup.html", context, status=status)
 
 
 def widget_petition(request: HttpRequest, unit_id: int) -> HttpResponse:
