@@ -16,19 +16,16 @@ The generator is deterministic and self-contained (the demo generator is another
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
 import random
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.scratch import scratch_database
+from bench.driver import Driver
 
 ROWS = 1_000_000
 UNITS = 100
@@ -317,29 +314,20 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     return out
 
 
-def child(engine: str, rows: int) -> int:
-    with scratch_database(engine, "cchc_bench_import") as folder:
-        out = run_engine(engine, rows, folder)
-        print("RESULT " + json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
+DRIVER = Driver(
+    "bench.bench_dossier_import",
+    "cchc_bench_import",
+    run_engine,
+    default=ROWS,
+    count="rows",
+    result_prefix="RESULT ",
+    with_folder=True,
+)
 
 
-def main() -> None:
-    rows = int(os.environ.get("BENCH_ROWS", ROWS))
-    for engine in ("postgres", "sqlite"):
-        print(f"-- {engine}, {rows:,} rows", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "bench.bench_dossier_import", "--engine", engine, "--rows", str(rows)],
-            check=False,
-        )
+def main(n: int | None = None) -> None:
+    DRIVER.each_engine(n)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--engine", choices=("postgres", "sqlite"))
-    parser.add_argument("--rows", type=int, default=ROWS)
-    args = parser.parse_args()
-    if args.engine:
-        sys.exit(child(args.engine, args.rows))
-    os.environ["BENCH_ROWS"] = str(args.rows)
-    main()
+    DRIVER.command_line()

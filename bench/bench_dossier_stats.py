@@ -24,19 +24,15 @@ by ``facts.roll_up_units`` (what ``rebuild`` does). Timed, median of 11 runs aft
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import os
 import statistics
-import subprocess
-import sys
 import time
 from typing import Any
 
 import numpy as np
 
-from bench.scratch import scratch_database
+from bench.driver import Driver
 
 DOSSIERS = 5_000_000
 UNITS = 150
@@ -275,29 +271,12 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     return out
 
 
-def child(engine: str, n: int) -> int:
-    with scratch_database(engine, "cchc_bench_stats"):
-        out = run_engine(engine, n)
-        print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
+DRIVER = Driver("bench.bench_dossier_stats", "cchc_bench_stats", run_engine, default=DOSSIERS)
 
 
-def main() -> None:
-    n = int(os.environ.get("BENCH_DOSSIERS", DOSSIERS))
-    for engine in ("postgres", "sqlite"):
-        print(f"-- {engine}, {n:,} dossiers", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "bench.bench_dossier_stats", "--engine", engine, "--dossiers", str(n)],
-            check=False,
-        )
+def main(n: int | None = None) -> None:
+    DRIVER.each_engine(n)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--engine", choices=("postgres", "sqlite"))
-    parser.add_argument("--dossiers", type=int, default=DOSSIERS)
-    args = parser.parse_args()
-    if args.engine:
-        sys.exit(child(args.engine, args.dossiers))
-    os.environ["BENCH_DOSSIERS"] = str(args.dossiers)
-    main()
+    DRIVER.command_line()

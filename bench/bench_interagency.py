@@ -14,16 +14,12 @@ demo leader, the ranking page and the baseline page through Django's test ``Clie
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import subprocess
-import sys
 import time
 from functools import partial
 
 from bench.bench_official_ranking import leader_client, timed
-from bench.scratch import scratch_database
+from bench.driver import Driver
 
 DOSSIERS = 200_000
 
@@ -92,27 +88,12 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     return out
 
 
-def child(engine: str, n: int) -> int:
-    with scratch_database(engine, "cchc_bench_interagency"):
-        print(json.dumps(run_engine(engine, n), ensure_ascii=False), flush=True)
-    return 0
+DRIVER = Driver("bench.bench_interagency", "cchc_bench_interagency", run_engine, default=DOSSIERS)
 
 
 def main(n: int | None = None) -> None:
-    n = n or int(os.environ.get("BENCH_DOSSIERS", DOSSIERS))
-    for engine in ("postgres", "sqlite"):
-        print(f"-- {engine}, {n:,} dossiers", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "bench.bench_interagency", "--engine", engine, "--dossiers", str(n)],
-            check=False,
-        )
+    DRIVER.each_engine(n)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--engine", choices=("postgres", "sqlite"))
-    parser.add_argument("--dossiers", type=int, default=DOSSIERS)
-    args = parser.parse_args()
-    if args.engine:
-        sys.exit(child(args.engine, args.dossiers))
-    main(args.dossiers)
+    DRIVER.command_line()

@@ -9,20 +9,8 @@ check run.
 from __future__ import annotations
 
 import os
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
 
-
-def _median(fn: Callable[[], Any], runs: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from bench.driver import median_after_check
 
 
 def main() -> None:
@@ -40,9 +28,11 @@ def main() -> None:
     cal = work_calendar_for(None)
     everything = Dossier.objects.all()
     candidates = dossier_results.candidates(everything, period).count()
-    by_unit = _median(lambda: dossier_results.document(everything, period, cal))
-    by_procedure = _median(lambda: dossier_results.document(everything, period, cal, by="procedure"))
-    drill = _median(
+    by_unit = median_after_check(lambda: dossier_results.document(everything, period, cal))
+    by_procedure = median_after_check(
+        lambda: dossier_results.document(everything, period, cal, by="procedure")
+    )
+    drill = median_after_check(
         lambda: dossier_results.cell_ids(
             everything, period, cal, by="unit", label=None, cell="finished", every_group=True
         )

@@ -9,20 +9,8 @@ ward's indicator 2.1 for the year, and the city index ranking — median of 5 ru
 from __future__ import annotations
 
 import os
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
 
-
-def _median(fn: Callable[[], Any], runs: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from bench.driver import median_after_check
 
 
 def main() -> None:
@@ -45,8 +33,8 @@ def main() -> None:
     month = periods.parse(f"{demo_clock.today():%Y-%m}")
     everything = Dossier.objects.all()
     items = ledger766.petition_items(city)
-    whole_year = _median(lambda: ledger766.document(everything, year.period, city, items))
-    last_month = _median(lambda: ledger766.document(everything, month.period, city, items))
+    whole_year = median_after_check(lambda: ledger766.document(everything, year.period, city, items))
+    last_month = median_after_check(lambda: ledger766.document(everything, month.period, city, items))
     busiest = (
         everything.filter(handling_unit__code__startswith="UBND-P")
         .values("handling_unit")
@@ -55,10 +43,10 @@ def main() -> None:
         .first()
     )
     ward = everything.filter(handling_unit=busiest["handling_unit"]) if busiest else everything
-    drill = _median(lambda: ledger766.dossiers_behind(ward, year.period, city, "on_time"))
+    drill = median_after_check(lambda: ledger766.dossiers_behind(ward, year.period, city, "on_time"))
     leader = User.objects.get(username="lanhdao")
     version = IndexVersion.objects.filter(jurisdiction=city).order_by("-year").first()
-    rank = _median(lambda: ranking(leader, version)) if version else float("nan")
+    rank = median_after_check(lambda: ranking(leader, version)) if version else float("nan")
     candidates = ledger766.in_period(everything, year.period).count()
     print(f"{everything.count()} dossiers, {candidates} in {year.label}, {len(items)} petitions")
     print(f"city document {year.label}: {whole_year * 1000:.0f} ms")
