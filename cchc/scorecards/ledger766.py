@@ -28,6 +28,7 @@ from cchc.lib.dossier_period import Period, Tally, classify, count_batch, summar
 from cchc.lib.index766.feedback import (
     FEEDBACK_KEYS,
     PETITION,
+    RATING,
     Feedback,
     count_feedback,
     dossiers_with_feedback,
@@ -36,6 +37,7 @@ from cchc.lib.natsync import parse_records
 from cchc.lib.outcomes import LegalLimit, LimitUnit, Rules, SupplementShift
 from cchc.lib.outcomes_batch import judge_many
 from cchc.org.models import Jurisdiction
+from cchc.surveys.models import DossierRating, RatingLevel
 
 CHUNK = 20_000
 _FIELDS = (
@@ -205,11 +207,35 @@ def petition_items(jurisdiction: Jurisdiction | None) -> list[Feedback]:
     return out
 
 
+def rating_items(jurisdiction: Jurisdiction | None) -> list[Feedback]:
+    """Citizens' "not satisfied" ratings of dossiers (the satisfaction module's three-level rating) as
+    the engine's rating items (``Loai`` = ``DANH_GIA`` in the petitions file): 5.4 counts a dossier
+    so rated as one the citizen was not satisfied with. Satisfied ratings change no figure (5.2 and 5.3
+    count petitions only), so they are not read."""
+    qs = DossierRating.objects.filter(level=RatingLevel.NOT_SATISFIED)
+    if jurisdiction is not None:
+        qs = qs.filter(unit__jurisdiction__path__startswith=jurisdiction.path)
+    return [
+        Feedback(
+            code=f"DG-{pk}",
+            kind=RATING,
+            received_at=rated.astimezone(LOCAL_TZ).replace(tzinfo=None),
+            unit=unit,
+            satisfied=False,
+            dossier=dossier,
+        )
+        for pk, rated, unit, dossier in qs.order_by("pk").values_list(
+            "pk", "rated_at", "unit__code", "dossier__code"
+        )
+    ]
+
+
 def petitions_file(items: list[Feedback]) -> list[dict[str, Any]]:
     """The items in the shape of the command's petitions file (``--feedback``)."""
     return [
         {
             "MaPAKN": f.code,
+            "Loai": f.kind,
             "NgayTiepNhan": f.received_at.strftime("%Y%m%d%H%M%S"),
             "DonViXuLy": f.unit,
             "HanXuLy": f.due.strftime("%Y%m%d") if f.due else "",
@@ -226,7 +252,9 @@ def _stamp() -> str:
     agg = Dossier.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
     last = agg["last"].timestamp() if agg["last"] else 0
     p = Petition.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-    return f"{agg['n']}:{last}:{p['n']}:{p['last'].timestamp() if p['last'] else 0}"
+    # Ratings are never edited, only added (or removed with their dossier): their count and last id do.
+    r = DossierRating.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return f"{agg['n']}:{last}:{p['n']}:{p['last'].timestamp() if p['last'] else 0}:{r['n']}:{r['last']}"
 
 
 def city_document(jurisdiction: Jurisdiction | None, period: Period) -> dict[str, Any]:
@@ -239,7 +267,7 @@ def city_document(jurisdiction: Jurisdiction | None, period: Period) -> dict[str
     qs = Dossier.objects.all()
     if jurisdiction is not None:
         qs = qs.filter(handling_unit__jurisdiction__path__startswith=jurisdiction.path)
-    doc = document(qs, period, jurisdiction, petition_items(jurisdiction))
+    doc = document(qs, period, jurisdiction, petition_items(jurisdiction) + rating_items(jurisdiction))
     cache.set(key, doc, 3600)
     return doc
 

@@ -1,6 +1,6 @@
-"""``cchc index-766`` run on an export of the ledger (the dossiers' own national-sync records) gives the
-figures the application computes from the ledger, unit by unit and for the city, for a month, a quarter
-and a year."""
+"""``cchc index-766`` run on an export of the ledger (the dossiers' own national-sync records) and of its
+petitions and "not satisfied" ratings gives the figures the application computes from the ledger, unit
+by unit and for the city, for a month, a quarter and a year."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from cchc.dossiers.actions.upsert import record_from_dossier
 from cchc.dossiers.models import Dossier, Procedure
 from cchc.dossiers.records_national import to_national
 from cchc.lib.commands import index_766
-from cchc.lib.index766.feedback import PETITION, Feedback
+from cchc.lib.index766.feedback import PETITION, RATING, Feedback
 from cchc.scorecards import ledger766, periods
 from cchc.scorecards.tests.ledger_helpers import load
 
@@ -38,6 +38,8 @@ PETITIONS = [
     Feedback(
         "PA-3", PETITION, dt.datetime(2022, 6, 20, 8), "P1", dt.date(2022, 7, 15), None, None, False, "K-02"
     ),
+    # A citizen's "not satisfied" rating of an on-time dossier, as ``rating_items`` reads it (5.4).
+    Feedback("DG-1", RATING, dt.datetime(2022, 6, 9, 10), "P1", satisfied=False, dossier="K-01"),
 ]
 
 
