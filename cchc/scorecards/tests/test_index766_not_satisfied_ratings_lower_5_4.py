@@ -24,7 +24,8 @@ JUNE = Period(dt.date(2022, 6, 1), dt.date(2022, 6, 30))
 def _p1_54(world) -> tuple:
     doc = ledger766.city_document(world.jurisdictions["city"], JUNE)
     row = next(u for u in doc["units"] if u["unit"] == "P1")
-    return next((i["numerator"], i["denominator"], i["points"]) for i in row["indicators"] if i["code"] == "5.4")
+    (i,) = (i for i in row["indicators"] if i["code"] == "5.4")
+    return (i["numerator"], i["denominator"], i["points"])
 
 
 def _rate(code: str, level: int, day: dt.date) -> None:
