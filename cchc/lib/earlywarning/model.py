@@ -30,11 +30,12 @@ SHARE_MIN_DAYS: Final = 0.05
 _ORIGIN: Final = dt.datetime(2000, 1, 1)
 
 
-class HoursCalendar(Protocol):
-    class _Hours(Protocol):
-        @property
-        def hours_per_day(self) -> float: ...
+class _Hours(Protocol):
+    @property
+    def hours_per_day(self) -> float: ...
 
+
+class HoursCalendar(Protocol):
     @property
     def hours(self) -> _Hours: ...
     def working_hours_between(self, a: dt.datetime, b: dt.datetime) -> float: ...
@@ -49,7 +50,13 @@ def net_of_waits(x: float, waits: Sequence[tuple[float, float]]) -> float:
     """``x`` on the axis of one dossier with its waits for the citizen taken out: the time between a
     supplement request and its completion does not count (as in the outcome rules, docs/outcomes.md), so
     past dossiers that waited do not look slower than they were."""
-    return x - sum(max(0.0, min(x, b) - a) for a, b in waits if a < x)
+    total = 0.0
+    # A plain running sum, not ``sum()`` (compensated since Python 3.12), so the array version
+    # (``vector.net_of_waits``) gives the same float.
+    for a, b in waits:
+        if a < x:
+            total += max(0.0, min(x, b) - a)
+    return x - total
 
 
 def day_start(d: dt.date) -> dt.datetime:
