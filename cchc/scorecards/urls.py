@@ -11,9 +11,11 @@ urlpatterns = [
     path("766/<str:code>/<str:indicator>/ho-so/", views766.dossiers_page, name="766_dossiers"),
     path("thanh-pho/", views_cards.index, name="city"),
     path("thanh-pho/xep-hang.xlsx", views_cards.ranking_xlsx, name="ranking_xlsx"),
+    path("thanh-pho/xep-hang.<str:fmt>", views_cards.ranking_file, name="ranking_file"),
     path("thanh-pho/cong-khai/<int:year>/<str:step>/", views_cards.release_step, name="release_step"),
     path("thanh-pho/<int:pk>/", views_cards.card_page, name="card"),
     path("thanh-pho/<int:pk>/phieu.xlsx", views_cards.card_xlsx, name="card_xlsx"),
+    path("thanh-pho/<int:pk>/phieu.<str:fmt>", views_cards.card_file, name="card_file"),
     path("thanh-pho/<int:pk>/<str:step>/", views_cards.stage, name="card_stage"),
     path("thanh-pho/<int:pk>/tieu-chi/<int:score_id>/tu-cham/", views_cards.self_assess, name="self_assess"),
     path(

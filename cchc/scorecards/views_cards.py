@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cchc.core import official_documents
 from cchc.directives.exports import xlsx_response
-from cchc.scorecards import actions, actions_releases, actions_solutions, solutions
+from cchc.dossiers.views import DOCX_TYPE
+from cchc.scorecards import actions, actions_releases, actions_solutions, documents, solutions
 from cchc.scorecards.access import access, may_read_cards, scorecards_for
 from cchc.scorecards.models import CriterionScore, Evidence, RankingRelease, Solution
 from cchc.scorecards.queries import card_result, city_of, published, ranking, versions_for
@@ -259,8 +261,26 @@ def card_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _document_response(data: official_documents.OfficialDocument, stem: str, fmt: str) -> HttpResponse:
+    if fmt == "pdf":
+        response = HttpResponse(official_documents.render_pdf(data), content_type="application/pdf")
+    else:
+        response = HttpResponse(official_documents.render_docx(data), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
 @login_required
-def ranking_xlsx(request: HttpRequest) -> HttpResponse:
+def card_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The card as a notice in the Nghị định 30 layout (DOCX to sign, PDF to read)."""
+    if fmt not in documents.FORMATS:
+        raise Http404
+    card = _card(request, pk)
+    data = documents.card_document(card, card_result(card))
+    return _document_response(data, f"chi-so-cchc-{card.version.year}-{card.unit.code}", fmt)
+
+
+def _ranking_version(request: HttpRequest) -> Any:
     if not may_read_cards(request.user):
         raise PermissionDenied
     versions = versions_for(request.user)
@@ -269,6 +289,22 @@ def ranking_xlsx(request: HttpRequest) -> HttpResponse:
     )
     if version is None:
         raise Http404
+    return version
+
+
+@login_required
+def ranking_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The ranking of the cards the reader may see as a notice in the Nghị định 30 layout."""
+    if fmt not in documents.FORMATS:
+        raise Http404
+    version = _ranking_version(request)
+    data = documents.ranking_document(version, ranking(request.user, version))
+    return _document_response(data, f"xep-hang-chi-so-cchc-{version.year}", fmt)
+
+
+@login_required
+def ranking_xlsx(request: HttpRequest) -> HttpResponse:
+    version = _ranking_version(request)
     rows = [
         (
             r.rank,
