@@ -31,7 +31,7 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.dossiers import bulk, facts
+from cchc.dossiers import bulk, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
 from cchc.dossiers.actions.upsert_rows import (
@@ -251,7 +251,7 @@ def import_columns(
     }
     if progress:
         progress("write", 0, n)
-    with bulk.bulk_session(), transaction.atomic():
+    with bulk.bulk_session(), transaction.atomic(), official_facts.kept_for(d["code"].to_list(), new=True):
         lock_references(
             frame["procedure_id"].unique().to_list(),
             set(frame["handling_unit_id"].unique().to_list())

@@ -476,6 +476,37 @@ class UnitDailyFact(FactCounts):
         return f"{self.day} {self.unit_id}"
 
 
+class OfficialDailyFact(models.Model):
+    """Per official, handling unit, receiving unit and local day a dossier finished: how many finished
+    dossiers they handled a step of and how many of the late ones a cause blames them for (the officials'
+    ranking, read without the steps). Written only by ``official_facts``, in the write transaction."""
+
+    day = models.DateField()
+    handling_unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    receiving_unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False, null=True, db_index=False
+    )
+    # The account when the step has one, else the step's name folded (spaces and case); never both.
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="+", db_constraint=False, null=True
+    )
+    name_key = models.CharField(max_length=255, blank=True)
+    finished = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+    # The official's earliest step among these dossiers: where a row's name and unit come from.
+    first_step = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "số liệu ngày theo cán bộ"
+        verbose_name_plural = "số liệu ngày theo cán bộ"
+        indexes = [models.Index(fields=["day", "handling_unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.official_id or self.name_key}"
+
+
 class ImportStatus(models.TextChoices):
     PENDING = "pending", "Đang chờ"
     RUNNING = "running", "Đang nhập"

@@ -6,19 +6,22 @@ from collections.abc import Callable
 from typing import Any
 
 from cchc.core.events import record
-from cchc.dossiers import facts
+from cchc.dossiers import facts, official_facts
 from cchc.dossiers.audit_events import DossiersEvents
 
 
 def rebuild_facts(actor: Any, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Rebuild every DailyFact and UnitDailyFact; returns the counts ``facts.rebuild`` reports."""
+    """Rebuild every DailyFact, UnitDailyFact and OfficialDailyFact; returns the counts the rebuilds
+    report."""
     out = facts.rebuild(progress)
+    out.update(official_facts.rebuild())
     record(
         actor,
         DossiersEvents.FACTS_REBUILT,
         object_type="dossiers.dailyfact",
         object_id="*",
-        summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}) "
+        summary=f"Tính lại số liệu ngày: {out['rows']} dòng (theo đơn vị: {out['unit_rows']}, "
+        f"theo cán bộ: {out['official_rows']}) "
         f"từ {out['dossiers']} hồ sơ",
         data=out,
     )

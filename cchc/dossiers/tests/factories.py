@@ -3,6 +3,7 @@
 Rows are created directly (not through the import actions), so the screen tests do not depend on the
 write path. ``add_facts`` derives daily facts from the dossiers the same way the ledger defines them:
 per handling unit × procedure × local day of receipt / end of processing, and their unit roll-up.
+``dossier`` keeps the per-official facts itself, as the write path does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc.dossiers import official_facts
 from cchc.dossiers.facts import roll_up_units
 from cchc.dossiers.models import (
     Channel,
@@ -127,6 +129,8 @@ def dossier(
         )
     for seq, (requested, completed) in enumerate(supplements, start=1):
         Supplement.objects.create(dossier=d, seq=seq, requested_at=requested, completed_at=completed)
+    # The officials' ranking reads only the per-official facts: kept here as the write path keeps them.
+    official_facts.refresh(official_facts.groups_of([d.code]))
     return d
 
 
