@@ -45,9 +45,9 @@ from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
 from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
-from cchc.dossiers.records import fold
 from cchc.lib import outcomes as eng
 from cchc.lib import outcomes_batch as batch_eng
+from cchc.lib.natsync_fields import fold
 from cchc.org.models import Jurisdiction
 
 ProgressFn = Callable[[str, int, int], Any]

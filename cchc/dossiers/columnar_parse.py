@@ -1,7 +1,8 @@
 """Reading a dossier CSV as columns (polars), for the fast import path (``columnar``).
 
 The row parser (``records.parse_record``) is the reference: it accepts many spellings and reports every
-problem in Vietnamese. This module only *proves* that a file is in the plain national shape — every
+problem in Vietnamese; both take the fields, headings and yes/no words from ``cchc.lib.natsync_fields``.
+This module only *proves* that a file is in the plain national shape — every
 instant written ``yyyyMMddHHmmss``, integers as digits, no stray spaces, lists as JSON arrays of objects
 keyed by the national names — and in that shape parses it with vectorised expressions to the values the
 row parser would give. The moment a column holds anything else (another date spelling, a Vietnamese
@@ -21,16 +22,21 @@ import numpy as np
 import polars as pl
 
 from cchc.core import plausible
-from cchc.dossiers.records import (
+from cchc.lib.natsync_fields import (
+    CHANNELS,
+    FALSE_WORDS,
     FIELDS,
     OPTIONAL_KINDS,
+    PAYMENT_CODES,
     STEP_FIELDS,
     STEP_LIMITS,
+    STEPS,
+    SUPPLEMENT_CONTENT_LIMIT,
     SUPPLEMENT_FIELDS,
+    SUPPLEMENTS,
     TRUE_WORDS,
     map_headers,
 )
-from cchc.lib.natsync_fields import FALSE_WORDS, PAYMENT_CODES
 from cchc.lib.outcomes import NEEDS_END, NOT_RECEIVED
 
 INSTANT = pl.Datetime("us")
@@ -55,8 +61,9 @@ class NotColumnar(Exception):
 @dataclass
 class ParsedColumns:
     """One frame per level. ``dossiers`` has a ``row`` column (the row number a person sees) and the
-    record fields under their ``records.FIELDS`` keys; ``steps`` and ``supplements`` have ``owner`` (the
-    dossier's index in ``dossiers``) and ``seq`` (1-based, file order) plus the record fields."""
+    record fields under their ``natsync_fields.FIELDS`` keys; ``steps`` and ``supplements`` have
+    ``owner`` (the dossier's index in ``dossiers``) and ``seq`` (1-based, file order) plus the record
+    fields."""
 
     dossiers: pl.DataFrame
     steps: pl.DataFrame
@@ -190,7 +197,7 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.Da
 
 
 def _steps(values: pl.Series) -> pl.DataFrame:
-    steps = _list_column(values, STEP_NATIONAL, "QuaTrinhXuLy")
+    steps = _list_column(values, STEP_NATIONAL, STEPS)
     texts = list(STEP_LIMITS)
     steps = steps.with_columns([pl.col(k).fill_null("") for k in texts])
     _texts(steps, texts)
@@ -202,10 +209,10 @@ def _steps(values: pl.Series) -> pl.DataFrame:
 
 
 def _supplements(values: pl.Series) -> pl.DataFrame:
-    sups = _list_column(values, SUPPLEMENT_NATIONAL, "DanhSachHoSoBoSung")
+    sups = _list_column(values, SUPPLEMENT_NATIONAL, SUPPLEMENTS)
     sups = sups.with_columns(pl.col("content").fill_null(""))
     _texts(sups, ["content"])
-    refuse(sups["content"].str.len_chars() > 1000, "DanhSachHoSoBoSung: text too long")
+    refuse(sups["content"].str.len_chars() > SUPPLEMENT_CONTENT_LIMIT, "DanhSachHoSoBoSung: text too long")
     sups = _instants(sups, _SUPPLEMENT_INSTANTS)
     refuse(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
     refuse((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
@@ -275,7 +282,7 @@ def parse_csv(data: bytes) -> ParsedColumns:
     )
     status, channel, kind = frame["status"], frame["channel"], frame["applicant_type"]
     refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
-    refuse(~channel.is_null() & ~channel.is_in([1, 2, 3]), "KenhThucHien outside 1–3")
+    refuse(~channel.is_null() & ~channel.is_in(list(CHANNELS)), "KenhThucHien outside 1–3")
     refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
     payment = frame["online_payment"]
     refuse(~payment.is_null() & ~payment.is_in(list(PAYMENT_CODES)), "DuocThanhToanTrucTuyen outside 0–2")

@@ -5,7 +5,7 @@ Formats (docs/dossier-import.md), read one record at a time by ``lib.record_stre
 - JSON in the national sync shape: a list of dossier objects, or ``{"data": [...]}``;
 - line-delimited JSON (``.ndjson``/``.jsonl``): one dossier object per line;
 - CSV or XLSX with one dossier per row, headed by the national field names (MaHoSo, MaTTHC…) or by the
-  native Vietnamese headings (Mã hồ sơ, Mã TTHC…; see ``records.FIELDS``); the lists
+  native Vietnamese headings (Mã hồ sơ, Mã TTHC…; see ``natsync_fields.FIELDS``); the lists
   DanhSachHoSoBoSung and QuaTrinhXuLy go in their column as JSON text.
 
 The file is all-or-nothing, in bounded memory: a first pass reads every record and checks it, including
@@ -37,9 +37,10 @@ from cchc.core.uploads import limits as upload_limits
 from cchc.dossiers.actions import UpsertResult, record_upsert, upsert_dossiers
 from cchc.dossiers.actions.upsert_checks import resolve_scope
 from cchc.dossiers.models import ImportBatch, ImportStatus
-from cchc.dossiers.records import FIELDS, DossierRecord, RowError, map_headers, parse_record
+from cchc.dossiers.records import DossierRecord, RowError, parse_record
 from cchc.dossiers.signals import ledger_changed
 from cchc.lib import record_stream
+from cchc.lib.natsync_fields import FIELDS, map_headers
 from cchc.org.models import Jurisdiction
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cchc.dossiers.records import FIELDS, OPTIONAL_KINDS, DossierRecord
+from cchc.dossiers.records import DossierRecord
+from cchc.lib.natsync_fields import FIELDS, OPTIONAL_KINDS
 
 
 def to_national(rec: DossierRecord) -> dict[str, Any]:

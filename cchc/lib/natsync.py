@@ -21,31 +21,37 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
-# The fields and their value readers live in natsync_fields (shared with the ledger); re-exported here
-# for the readers of this module.
+# The fields live in natsync_fields and their value readers in natsync_values (shared with the ledger's
+# row and columnar paths); re-exported here for the readers of this module.
 from cchc.lib.natsync_fields import (
-    BAD_CHANNEL,
-    BAD_INSTANT,
-    BAD_PAYMENT,
+    APPOINTMENT,
     CHANNEL,
     CHANNELS,
     CSV_REQUIRED,
     DIGITISED,
     DIGITISED_ALIAS,
+    ENDED,
     FALSE_WORDS,
     INTER_AGENCY,
     LIMIT_UNIT,
     LIMIT_VALUE,
     LIST_FIELDS,
-    LOCAL_OFFSET,
     PAID_ONLINE,
     PAYMENT_CODES,
     RESULT_FILES,
+    STATUS,
     STATUS_HISTORY,
     TRUE_WORDS,
     UNIT,
     UNIT_NAMES,
     VNEID,
+    Reasons,
+)
+from cchc.lib.natsync_values import (
+    BAD_CHANNEL,
+    BAD_INSTANT,
+    BAD_PAYMENT,
+    LOCAL_OFFSET,
     InvalidValue,
     blank,
     parse_attachment,
@@ -188,10 +194,10 @@ class _Record:
         elif isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         elif value is not None:
-            self.fail(prefix + key, value, "phải là chuỗi ký tự")
+            self.fail(prefix + key, value, Reasons.NOT_TEXT_CLAUSE)
             return None
         if required:
-            self.fail(prefix + key, value, "thiếu giá trị bắt buộc")
+            self.fail(prefix + key, value, Reasons.MISSING_CLAUSE)
         return None
 
     def instant(
@@ -212,7 +218,7 @@ class _Record:
                 pass
         if blank(value):
             if required:
-                self.fail(prefix + key, value, "thiếu giá trị bắt buộc")
+                self.fail(prefix + key, value, Reasons.MISSING_CLAUSE)
             return None
         try:
             return parse_instant(value, end_of_day=end_of_day)
@@ -227,14 +233,14 @@ class _Record:
             return []
         if not isinstance(value, list):
             if not blank(value):
-                self.fail(key, value, "phải là một danh sách (mảng JSON)")
+                self.fail(key, value, Reasons.NOT_A_LIST_CLAUSE)
             return []
         out: list[tuple[str, Mapping[str, Any]]] = []
         for n, item in enumerate(value, start=1):
             if type(item) is dict or isinstance(item, Mapping):
                 out.append((f"{key}[{n}].", item))
             else:
-                self.fail(f"{key}[{n}]", item, "mỗi phần tử phải là một đối tượng JSON")
+                self.fail(f"{key}[{n}]", item, Reasons.ITEM_NOT_AN_OBJECT_CLAUSE)
         return out
 
 
@@ -254,7 +260,7 @@ def parse_record(
     status: int | None = None
     raw_status = raw.get("TrangThaiHoSo")
     if blank(raw_status):
-        r.fail("TrangThaiHoSo", None, "thiếu giá trị bắt buộc")
+        r.fail(STATUS, None, Reasons.MISSING_CLAUSE)
     else:
         try:
             status = parse_status(raw_status)
@@ -271,7 +277,9 @@ def parse_record(
         done = r.instant(item, "NgayTiepNhanBoSung", prefix)
         if asked is not None and done is not None and done < asked:
             r.fail(
-                f"{prefix}NgayTiepNhanBoSung", item.get("NgayTiepNhanBoSung"), "trước ngày yêu cầu bổ sung"
+                f"{prefix}NgayTiepNhanBoSung",
+                item.get("NgayTiepNhanBoSung"),
+                Reasons.SUPPLEMENT_BEFORE_REQUEST_CLAUSE,
             )
         elif asked is not None:
             supplements.append(Supplement(asked, done))
@@ -289,7 +297,7 @@ def parse_record(
             except InvalidValue as exc:
                 r.fail(prefix + INTER_AGENCY, flag, str(exc))
         if started is not None and finished is not None and finished < started:
-            r.fail(f"{prefix}ThoiDiemXuLy", item.get("ThoiDiemXuLy"), "trước ngày bắt đầu của bước")
+            r.fail(f"{prefix}ThoiDiemXuLy", item.get("ThoiDiemXuLy"), Reasons.STEP_BEFORE_START_CLAUSE)
         unit = r.text(item, "PhongBanXuLy", prefix)
         official = r.text(item, "NguoiXuLy", prefix)
         steps.append(Step(unit, official, started, finished, deadline, external))
@@ -317,12 +325,12 @@ def parse_record(
     if status is not None and status in TERMINAL and status not in NOT_RECEIVED:
         has_event = any(e.status in TERMINAL for e in events)
         if ended is None and not has_event and "NgayKetThucXuLy" not in {e.field for e in r.errors}:
-            r.fail("NgayKetThucXuLy", None, f"bắt buộc với hồ sơ đã kết thúc (trạng thái {status})")
+            r.fail(ENDED, None, Reasons.end_required_clause(status))
     if received is not None:
         if appointment is not None and appointment.date() < received.date():
-            r.fail("NgayHenTra", raw.get("NgayHenTra"), "trước ngày tiếp nhận")
+            r.fail(APPOINTMENT, raw.get(APPOINTMENT), Reasons.BEFORE_RECEIPT_CLAUSE)
         if ended is not None and ended < received:
-            r.fail("NgayKetThucXuLy", raw.get("NgayKetThucXuLy"), "trước ngày tiếp nhận")
+            r.fail(ENDED, raw.get(ENDED), Reasons.BEFORE_RECEIPT_CLAUSE)
     if r.errors or status is None or code is None or procedure is None:
         return None, r.errors
     dossier = Dossier(
@@ -349,7 +357,7 @@ def _limit(
         return procedures.get(procedure) if procedures is not None and procedure is not None else None
     if blank(raw_value) or blank(raw_unit):
         missing = LIMIT_VALUE if blank(raw_value) else LIMIT_UNIT
-        r.fail(missing, None, f"{LIMIT_VALUE} và {LIMIT_UNIT} phải có cùng nhau")
+        r.fail(missing, None, Reasons.LIMIT_PAIR_CLAUSE)
         return None
     try:
         value = parse_limit_value(raw_value)
@@ -362,7 +370,7 @@ def _limit(
         r.fail(LIMIT_UNIT, raw_unit, str(exc))
         return None
     if unit != LimitUnit.HOURS and value != int(value):
-        r.fail(LIMIT_VALUE, raw_value, "thời hạn tính bằng ngày hoặc tháng phải là số nguyên")
+        r.fail(LIMIT_VALUE, raw_value, Reasons.LIMIT_WHOLE_CLAUSE)
         return None
     return LegalLimit(value, unit)
 
@@ -429,7 +437,7 @@ def _parse_all(
     for index, raw, earlier in items:
         if not isinstance(raw, Mapping):
             result.errors.append(
-                RecordError(index, "", shown(raw), "mỗi hồ sơ phải là một đối tượng JSON", None, where)
+                RecordError(index, "", shown(raw), Reasons.NOT_AN_OBJECT_CLAUSE, None, where)
             )
             continue
         dossier, errors = parse_record(raw, index, where=where, procedures=procedures)
@@ -439,7 +447,7 @@ def _parse_all(
             code = optional_text(raw.get("MaHoSo"))
             errors += [RecordError(index, k, shown(v), why, code, where) for k, v, why in problems]
         if dossier is not None and dossier.code in seen:
-            reason = f"trùng mã hồ sơ với {where} {seen[dossier.code]}"
+            reason = Reasons.repeated_code_clause(where, seen[dossier.code])
             errors.append(RecordError(index, "MaHoSo", dossier.code, reason, dossier.code, where))
         if dossier is not None and not errors:
             seen[dossier.code] = index
@@ -505,7 +513,7 @@ def _row_items(rows: Iterable[tuple[int, Mapping[str, str]]]) -> Iterator[RawIte
                 except (json.JSONDecodeError, RecursionError):
                     code = (cells.get("MaHoSo") or "").strip() or None
                     errors.append(
-                        RecordError(row_number, key, shown(cell), "không phải mảng JSON hợp lệ", code, ROW)
+                        RecordError(row_number, key, shown(cell), Reasons.NOT_A_JSON_ARRAY_CLAUSE, code, ROW)
                     )
         yield row_number, record, errors
 
