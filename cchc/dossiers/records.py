@@ -19,7 +19,7 @@ reader (``natsync_values.parse_instant``). XLSX date cells arrive as datetimes a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -289,19 +289,34 @@ def _has(errors: list[RowError], national: str) -> bool:
     return any(e.field == national for e in errors)
 
 
-def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[SupplementRecord]:
-    name = SUPPLEMENTS
+def _objects(
+    row_no: int, value: Any, name: str, errors: list[RowError], not_a_list: str, not_an_object: str
+) -> Iterator[tuple[int, str, Mapping[str, Any]]]:
+    """(its number from 1, its name in messages, the item) for each object of a list field; a value
+    that is not a list, or an item that is not an object, adds its error instead."""
     try:
         items = _list(value)
     except (TypeError, ValueError):
-        errors.append(RowError(row_no, name, _shown(value), Reasons.SUPPLEMENTS_LIST_SENTENCE))
-        return []
-    out: list[SupplementRecord] = []
+        errors.append(RowError(row_no, name, _shown(value), not_a_list))
+        return
     for i, item in enumerate(items, start=1):
         where = f"{name}[{i}]"
         if type(item) is not dict and not isinstance(item, Mapping):
-            errors.append(RowError(row_no, where, _shown(item), Reasons.SUPPLEMENT_OBJECT_SENTENCE))
+            errors.append(RowError(row_no, where, _shown(item), not_an_object))
             continue
+        yield i, where, item
+
+
+def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[SupplementRecord]:
+    out: list[SupplementRecord] = []
+    for i, where, item in _objects(
+        row_no,
+        value,
+        SUPPLEMENTS,
+        errors,
+        Reasons.SUPPLEMENTS_LIST_SENTENCE,
+        Reasons.SUPPLEMENT_OBJECT_SENTENCE,
+    ):
         d = remap(item, SUPPLEMENT_ALIASES, SUPPLEMENT_EXACT)
         try:
             requested = parse_instant(d.get("requested_at"))
@@ -344,18 +359,10 @@ def _parse_supplements(row_no: int, value: Any, errors: list[RowError]) -> list[
 
 
 def _parse_steps(row_no: int, value: Any, errors: list[RowError]) -> list[StepRecord]:
-    name = STEPS
-    try:
-        items = _list(value)
-    except (TypeError, ValueError):
-        errors.append(RowError(row_no, name, _shown(value), Reasons.STEPS_LIST_SENTENCE))
-        return []
     out: list[StepRecord] = []
-    for i, item in enumerate(items, start=1):
-        where = f"{name}[{i}]"
-        if type(item) is not dict and not isinstance(item, Mapping):
-            errors.append(RowError(row_no, where, _shown(item), Reasons.STEP_OBJECT_SENTENCE))
-            continue
+    for i, where, item in _objects(
+        row_no, value, STEPS, errors, Reasons.STEPS_LIST_SENTENCE, Reasons.STEP_OBJECT_SENTENCE
+    ):
         d = remap(item, STEP_ALIASES, STEP_EXACT)
         try:
             started = parse_instant(d.get("started_at"))
