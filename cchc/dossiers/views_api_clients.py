@@ -19,35 +19,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from cchc.core.roles import Role
 from cchc.dossiers.actions.api_clients import issue_client, revoke_client
 from cchc.dossiers.api_auth import NAME_MAX, ClientError
-from cchc.dossiers.models import ApiClient
+from cchc.dossiers.scope import api_clients_for, can_manage_clients, client_areas_for
 from cchc.org.models import Jurisdiction
-from cchc.org.queries import user_jurisdiction
-
-MANAGERS = frozenset({Role.OFFICE, Role.SECRETARIAT})
-
-
-def can_manage_clients(user: Any) -> bool:
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
-        return False
-    return bool(user.is_superuser or (user.role in MANAGERS and user_jurisdiction(user) is not None))
-
-
-def client_areas_for(user: Any) -> QuerySet[Jurisdiction]:
-    """Areas ``user`` may issue API clients for."""
-    if not can_manage_clients(user):
-        return Jurisdiction.objects.none()
-    if user.is_superuser:
-        return Jurisdiction.objects.all()
-    area = user_jurisdiction(user)
-    assert area is not None
-    return Jurisdiction.objects.filter(path__startswith=area.path)
-
-
-def api_clients_for(user: Any) -> QuerySet[ApiClient]:
-    return ApiClient.objects.filter(jurisdiction__in=client_areas_for(user)).select_related("jurisdiction")
 
 
 class ClientForm(forms.Form):

@@ -15,7 +15,6 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import File
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,8 +23,8 @@ from cchc.accounts.models import User
 from cchc.core.uploads import WorkbookRefused, check_upload, unpacked_size
 from cchc.dossiers.importing import background_threshold, run_batch
 from cchc.dossiers.models import ImportBatch, ImportStatus
-from cchc.dossiers.records import FIELDS
-from cchc.dossiers.scope import can_import
+from cchc.dossiers.scope import batches_for, can_import
+from cchc.lib.natsync_fields import FIELDS
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".txt")
@@ -66,15 +65,6 @@ def _require_importer(request: HttpRequest) -> None:
         raise PermissionDenied(
             "Chỉ Văn phòng, Thường trực CCHC và công chức Bộ phận một cửa được nhập hồ sơ."
         )
-
-
-def batches_for(user: Any) -> QuerySet[ImportBatch]:
-    """Import batches a person may look at: their own (all of them for a superuser)."""
-    if not getattr(user, "is_authenticated", False):
-        return ImportBatch.objects.none()
-    if user.is_superuser:
-        return ImportBatch.objects.all()
-    return ImportBatch.objects.filter(submitted_by=user)
 
 
 @login_required
