@@ -18,7 +18,14 @@ from django.db.models import Q, QuerySet
 
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE, Role
-from cchc.feedback.models import OPEN_STATUSES, OUT_OF_SCOPE_KINDS, ApiKey, KeyPurpose, Petition
+from cchc.feedback.models import (
+    OPEN_STATUSES,
+    OUT_OF_SCOPE_KINDS,
+    ApiKey,
+    FrontMeeting,
+    KeyPurpose,
+    Petition,
+)
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction, user_unit
 
@@ -71,6 +78,24 @@ def petitions_for(user: Any, *, write: bool = False) -> QuerySet[Petition]:
             else Petition.objects.filter(Q(unit__path__startswith=unit.path) | Q(submitted_by=user))
         )
     return none
+
+
+def meetings_for(user: Any) -> QuerySet[FrontMeeting]:
+    """The Front's meeting batches ``user`` may read: the whole jurisdiction for those who see it
+    whole, the Front its own unit and those below it, nobody else."""
+    if user.is_superuser:
+        return FrontMeeting.objects.all()
+    if user.role in JURISDICTION_WIDE:
+        area = user_jurisdiction(user)
+        return (
+            FrontMeeting.objects.filter(jurisdiction__path__startswith=area.path)
+            if area
+            else FrontMeeting.objects.none()
+        )
+    unit = user_unit(user)
+    if user.role == Role.FRONT and unit is not None:
+        return FrontMeeting.objects.filter(unit__path__startswith=unit.path)
+    return FrontMeeting.objects.none()
 
 
 def may_read(user: Any) -> bool:

@@ -18,31 +18,15 @@ from cchc.core.roles import JURISDICTION_WIDE, Role
 from cchc.feedback import forms as f
 from cchc.feedback.actions.meetings import OpinionsRejected, record_meeting
 from cchc.feedback.models import FrontMeeting
-from cchc.feedback.queries import entry_area, may_submit_for_front, petitions_for
+from cchc.feedback.queries import entry_area, may_submit_for_front, meetings_for, petitions_for
 from cchc.feedback.routing import wards_of
-from cchc.org.queries import user_jurisdiction, user_unit
+from cchc.org.queries import user_unit
 
 OpinionFormSet = formset_factory(f.OpinionForm, extra=5, max_num=60, validate_max=True)
 
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def _meetings_for(user: User) -> Any:
-    if user.is_superuser:
-        return FrontMeeting.objects.all()
-    if user.role in JURISDICTION_WIDE:
-        area = user_jurisdiction(user)
-        return (
-            FrontMeeting.objects.filter(jurisdiction__path__startswith=area.path)
-            if area
-            else FrontMeeting.objects.none()
-        )
-    unit = user_unit(user)
-    if user.role == Role.FRONT and unit is not None:
-        return FrontMeeting.objects.filter(unit__path__startswith=unit.path)
-    return FrontMeeting.objects.none()
 
 
 def _may_see_meetings(user: User) -> bool:
@@ -54,7 +38,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not _may_see_meetings(user):
         raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
-    rows = _meetings_for(user).select_related("unit", "ward").order_by("-held_on", "-pk")[:200]
+    rows = meetings_for(user).select_related("unit", "ward").order_by("-held_on", "-pk")[:200]
     return render(
         request, "feedback/meetings.html", {"meetings": rows, "may_submit": may_submit_for_front(user)}
     )
@@ -114,7 +98,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     if not _may_see_meetings(user):
         raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
-    meeting = get_object_or_404(_meetings_for(user).select_related("unit", "ward"), pk=pk)
+    meeting = get_object_or_404(meetings_for(user).select_related("unit", "ward"), pk=pk)
     opinions = (
         petitions_for(user).filter(meeting=meeting).select_related("category", "unit", "ward").order_by("pk")
     )
