@@ -122,7 +122,8 @@ STEPS: list[tuple[str, str, Callable[[TextIO | None], str]]] = [
     ("training", "Đào tạo, bồi dưỡng: lớp học, điểm danh, nhu cầu bồi dưỡng", _training),
     ("proposals", "Đề xuất phân cấp, ủy quyền, đơn giản hóa thủ tục; sổ rà soát", _proposals),
     ("unitsite", "Văn bản trên trang thông tin của đơn vị, trang web được nhúng tiện ích", _unitsite),
-    ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
+    # Inspections before the reports: the reports the demo approves freeze the inspection figures.
     ("oversight", "Kiểm tra, kiến nghị, xem xét trách nhiệm, kết luận kiểm toán", _oversight),
+    ("reports", "Báo cáo định kỳ của các đơn vị", _reports),
     ("emulation", "Xét thi đua, xếp loại cuối năm các đơn vị và người đứng đầu", _emulation),
 ]

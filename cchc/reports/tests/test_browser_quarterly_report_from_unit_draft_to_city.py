@@ -1,22 +1,45 @@
-"""Playwright journeys: a ward officer drafts the quarterly reform report, the ward's head approves it,
-the officer sends it; the city office sees which units have not reported and drafts the city's report
-from the units' approved figures; the leader, on a 390-px phone, opens the dossier-results report and
+"""Playwright journeys: a ward officer drafts the quarterly reform report (with the ward's city-index
+card, its inspection and its Decision 766 total among the figures), the ward's head approves it, the
+officer sends it; the city office sees which units have not reported and drafts the city's report from
+the units' approved figures; the leader, on a 390-px phone, opens the dossier-results report and
 drills down from a figure to the dossiers behind it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import expect
 
+from cchc.oversight.models import ChecklistTemplate, Finding, Inspection, InspectionStatus, Severity
 from cchc.reports.models import PeriodicReport, State
 from cchc.reports.tests.helpers import quarter_set
+from cchc.scorecards import actions as score_actions
+from cchc.scorecards.tests.card_helpers import open_year, score_of
 from cchc.testing.browser import browser_login, new_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def concluded_visit_with_a_finding(world) -> None:
+    insp = Inspection.objects.create(
+        jurisdiction=world.jurisdictions["city"],
+        unit=world.units["p1"],
+        topic="Công tác cải cách hành chính",
+        template=ChecklistTemplate.objects.filter(is_current=True).first(),
+        planned_on=dt.date(2022, 5, 2),
+        status=InspectionStatus.CONCLUDED,
+        visited_on=dt.date(2022, 5, 2),
+        concluded_on=dt.date(2022, 5, 9),
+    )
+    Finding.objects.create(inspection=insp, text="Tồn tại", severity=Severity.MINOR, unit=world.units["p1"])
+
+
 def test_unit_drafts_head_approves_officer_sends_and_the_city_follows(live_server, page, browser, world):
     quarter_set(world)
+    card = open_year(world)["p1"]
+    score_actions.self_assess(world.users["ward_officer"], score_of(card, "1.1"), points="1", note="")
+    concluded_visit_with_a_finding(world)
     browser_login(page, live_server.url, world.users["ward_officer"])
     page.goto(f"{live_server.url}/bao-cao/dinh-ky/")
     form = page.get_by_test_id("new-report")
@@ -26,6 +49,13 @@ def test_unit_drafts_head_approves_officer_sends_and_the_city_follows(live_serve
     form.get_by_role("button", name="Lập dự thảo").click()
     expect(page.get_by_test_id("report-state")).to_have_text("Đang soạn")
     expect(page.get_by_test_id("figures-tthc")).to_contain_text("quá hạn 2")
+    expect(page.get_by_test_id("figures-tthc")).to_contain_text("(Quyết định 766/QĐ-TTg): đạt ")
+    direction = page.get_by_test_id("figures-chi_dao")
+    expect(direction).to_contain_text(
+        "Kiểm tra công tác cải cách hành chính: 1 cuộc kiểm tra thực hiện trong kỳ"
+    )
+    expect(direction).to_contain_text("Chỉ số cải cách hành chính năm 2022: 1 phiếu chấm điểm")
+    expect(direction).to_contain_text("Tiêu chí 1.1 «")
     page.get_by_label("1. Công tác chỉ đạo, điều hành cải cách hành chính").fill(
         "Ban hành kế hoạch cải cách hành chính năm 2022."
     )
@@ -63,6 +93,11 @@ def test_unit_drafts_head_approves_officer_sends_and_the_city_follows(live_serve
     expect(office_page.get_by_test_id("figures-tthc")).to_contain_text(
         "Tổng số hồ sơ thủ tục hành chính tiếp nhận, giải quyết trong kỳ: 8"
     )
+    # The city's figures are Phường 1's approved ones: its card, its inspection, its 766 score.
+    city_direction = office_page.get_by_test_id("figures-chi_dao")
+    expect(city_direction).to_contain_text("phát hiện 1 tồn tại, hạn chế")
+    expect(city_direction).to_contain_text("1 phiếu chấm điểm (0 đã chốt điểm); đạt 1 trên 3 điểm")
+    expect(office_page.get_by_test_id("figures-tthc")).to_contain_text("(Quyết định 766/QĐ-TTg): đạt ")
     office.close()
 
 
