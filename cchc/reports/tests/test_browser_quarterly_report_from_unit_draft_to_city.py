@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from cchc.oversight.models import ChecklistTemplate, Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.models import Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.tests.scene import one_stop
 from cchc.reports.models import PeriodicReport, State
 from cchc.reports.tests.helpers import quarter_set
 from cchc.scorecards import actions as score_actions
@@ -26,7 +27,7 @@ def concluded_visit_with_a_finding(world) -> None:
         jurisdiction=world.jurisdictions["city"],
         unit=world.units["p1"],
         topic="Công tác cải cách hành chính",
-        template=ChecklistTemplate.objects.filter(is_current=True).first(),
+        template=one_stop(),
         planned_on=dt.date(2022, 5, 2),
         status=InspectionStatus.CONCLUDED,
         visited_on=dt.date(2022, 5, 2),

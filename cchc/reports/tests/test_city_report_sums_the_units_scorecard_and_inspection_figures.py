@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cchc.oversight.models import ChecklistTemplate, Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.models import Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.tests.scene import one_stop
 from cchc.reports import actions, drafting, periods
 from cchc.reports.tests.helpers import quarter_set
 from cchc.scorecards import actions as score_actions
@@ -22,7 +23,7 @@ def concluded_visit(world, unit: str, findings: int) -> None:
         jurisdiction=world.jurisdictions["city"],
         unit=world.units[unit],
         topic="Công tác cải cách hành chính",
-        template=ChecklistTemplate.objects.filter(is_current=True).first(),
+        template=one_stop(),
         planned_on=dt.date(2022, 5, 2),
         status=InspectionStatus.CONCLUDED,
         visited_on=dt.date(2022, 5, 2),

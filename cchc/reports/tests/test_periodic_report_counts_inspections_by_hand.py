@@ -14,13 +14,13 @@ import pytest
 
 from cchc.deadlines.models import Deadline
 from cchc.oversight.models import (
-    ChecklistTemplate,
     Finding,
     Inspection,
     InspectionStatus,
     Recommendation,
     Severity,
 )
+from cchc.oversight.tests.scene import one_stop
 from cchc.reports import actions, drafting, periods
 from cchc.reports.tests.helpers import Q2
 
@@ -38,7 +38,7 @@ def visit(world: Any, unit: str, *, visited: dt.date | None, concluded: dt.date 
         jurisdiction=world.jurisdictions["city"],
         unit=world.units[unit],
         topic="Công tác cải cách hành chính",
-        template=ChecklistTemplate.objects.filter(is_current=True).first(),
+        template=one_stop(),
         planned_on=visited or D(2022, 5, 1),
         status=status,
         visited_on=visited,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.core.official_documents import docx_text, pdf_text
-from cchc.oversight.models import ChecklistTemplate, Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.models import Finding, Inspection, InspectionStatus, Severity
+from cchc.oversight.tests.scene import one_stop
 from cchc.reports import actions, periods
 from cchc.reports.tests.helpers import quarter_set
 from cchc.scorecards import actions as score_actions
@@ -23,7 +24,7 @@ def test_docx_and_pdf_print_the_index_the_inspections_and_decision_766(world, cl
         jurisdiction=world.jurisdictions["city"],
         unit=world.units["p1"],
         topic="Công tác cải cách hành chính",
-        template=ChecklistTemplate.objects.filter(is_current=True).first(),
+        template=one_stop(),
         planned_on=dt.date(2022, 5, 2),
         status=InspectionStatus.CONCLUDED,
         visited_on=dt.date(2022, 5, 2),
