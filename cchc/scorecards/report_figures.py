@@ -8,8 +8,8 @@ disagree:
   (points and the maximum of the criteria scored so far, so a percentage can be worked out again from
   sums), with each criterion that loses points and how far its solutions have got (solutions written,
   tasks given, tasks done: the counts of ``queries.biggest_losses``);
-- Decision 766 (``index766``): each unit's total in the ``cchc index-766`` document of the ledger
-  (``ledger766.document``, the engine of the 766 pages), summed with its maximum and the number of
+- Decision 766 (``index766``): each unit's total in the city's ``cchc index-766`` document of the
+  ledger (``ledger766.city_document``, what the 766 pages read), summed with its maximum and the number of
   units with a score, so that the average can be worked out again from sums.
 
 Cards are not dated: the card is read as it stands when the report is counted (a draft on every view;
@@ -23,7 +23,6 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from cchc.dossiers.models import Dossier
 from cchc.lib.dossier_period import Period
 from cchc.lib.scoring import IndexSetError
 from cchc.org.models import Jurisdiction, Unit
@@ -101,17 +100,15 @@ def city_index(unit_ids: list[int], version: IndexVersion | None) -> dict[str, A
 
 
 def index766(units: list[Unit], area: Jurisdiction | None, period: Period) -> dict[str, Any]:
-    """The units' Decision 766 totals for the period: the rows of the 766 document for their dossiers
-    and the city's petitions (a unit's row depends only on its own dossiers and petitions, so it is the
-    row the 766 pages show), summed: units with a score, their points and their maxima."""
+    """The units' Decision 766 totals for the period — their rows of the city's 766 document, the one
+    the 766 pages read (``ledger766.city_document``, cached until the ledger changes) — summed: units
+    with a score, their points and their maxima."""
     codes = {u.code for u in units}
     out: dict[str, Any] = {"units": 0, "points": 0.0, "max_points": 0.0}
     if not codes:
         return out
-    city = city_area(area)
-    qs = Dossier.objects.filter(handling_unit__in=[u.pk for u in units])
     try:
-        doc = ledger766.document(qs, period, city, ledger766.petition_items(city))
+        doc = ledger766.city_document(city_area(area), period)
     except IndexSetError:
         return out  # a period before the index set existed (Decision 766 applies from 2022)
     for row in ledger766.unit_rows(doc, codes):
