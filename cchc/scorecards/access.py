@@ -75,6 +75,12 @@ def access(user: Any, card: Scorecard) -> Access:
     return NONE
 
 
+def may_manage_index_sets(user: Any) -> bool:
+    """Internal Affairs (the reform secretariat) keeps the city's index sets: it uploads a year's file
+    and downloads it to edit. Nobody else, the leader included (the leader approves rankings)."""
+    return _active(user) and user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None
+
+
 def may_read_cards(user: Any) -> bool:
     """Has this person any business with the city index pages at all?"""
     return _active(user) and (user.role in READ_ALL or user.role in UNIT_ROLES)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cchc.scorecards import views766, views_cards
+from cchc.scorecards import views766, views_cards, views_sets
 
 app_name = "scorecards"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("766/<str:code>/", views766.unit_page, name="766_unit"),
     path("766/<str:code>/<str:indicator>/ho-so/", views766.dossiers_page, name="766_dossiers"),
     path("thanh-pho/", views_cards.index, name="city"),
+    path("thanh-pho/bo-chi-so/", views_sets.index_sets, name="index_sets"),
+    path("thanh-pho/bo-chi-so/<int:year>.json", views_sets.index_set_file, name="index_set_file"),
     path("thanh-pho/xep-hang.xlsx", views_cards.ranking_xlsx, name="ranking_xlsx"),
     path("thanh-pho/xep-hang.<str:fmt>", views_cards.ranking_file, name="ranking_file"),
     path("thanh-pho/cong-khai/<int:year>/<str:step>/", views_cards.release_step, name="release_step"),
