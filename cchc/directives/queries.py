@@ -21,10 +21,10 @@ from typing import Any
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
 from cchc.core.roles import JURISDICTION_WIDE, Role
-from cchc.directives.models import Directive, Task, TaskQuerySet, TaskStatus
+from cchc.directives.models import Directive, DirectiveUpload, Task, TaskQuerySet, TaskStatus
 from cchc.lib.deadlines import State
 from cchc.lib.names import natural_key
-from cchc.org.models import Unit, UnitKind
+from cchc.org.models import Jurisdiction, Unit, UnitKind
 from cchc.org.queries import user_jurisdiction, user_unit
 
 CANCELLED = "cancelled"
@@ -96,6 +96,12 @@ def directives_for(user: Any, *, write: bool = False) -> QuerySet[Directive]:
             return Directive.objects.none()
         return Directive.objects.filter(jurisdiction__path__startswith=area.path)
     return Directive.objects.filter(pk__in=tasks_for(user).values("directive_id"))
+
+
+def uploads_in(area: Jurisdiction) -> QuerySet[DirectiveUpload]:
+    """Directive files uploaded for the reader in ``area`` or the areas below it: what the register
+    keeper of ``area`` may review."""
+    return DirectiveUpload.objects.filter(jurisdiction__path__startswith=area.path)
 
 
 def can_keep_register(user: Any) -> bool:

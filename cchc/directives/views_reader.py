@@ -27,6 +27,7 @@ from cchc.directives.proposal import (
     metadata_initial,
     task_initial,
 )
+from cchc.directives.queries import uploads_in
 from cchc.directives.views import assigner_choices, default_assigner, form_errors_to, register_area
 from cchc.lib.docreader.review import UNSURE_BELOW
 from cchc.org.models import Unit, UnitKind
@@ -58,9 +59,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form_errors_to(form, exc)
         else:
             return redirect("directives:reader_review", staged.pk)
-    pending = DirectiveUpload.objects.filter(
-        jurisdiction__path__startswith=area.path, directive__isnull=True
-    ).order_by("-created_at")[:20]
+    pending = uploads_in(area).filter(directive__isnull=True).order_by("-created_at")[:20]
     return render(request, "directives/reader_upload.html", {"form": form, "pending": pending})
 
 
@@ -163,9 +162,7 @@ def _row_confidence(proposal: dict[str, Any]) -> list[int | None]:
 @login_required
 def review(request: HttpRequest, upload_id: int) -> HttpResponse:
     area = register_area(request)
-    staged = get_object_or_404(
-        DirectiveUpload.objects.filter(jurisdiction__path__startswith=area.path), pk=upload_id
-    )
+    staged = get_object_or_404(uploads_in(area), pk=upload_id)
     if staged.directive_id is not None:
         messages.info(request, "Văn bản này đã được xác nhận vào sổ.")
         return redirect("directives:directive_detail", staged.directive_id)
