@@ -10,10 +10,14 @@ A scratch PostgreSQL database gets the demo organisation, 40 procedures, ``--his
 ``INSERT … SELECT generate_series`` in SQL. Then, in the same run:
 
 * **baseline** — what any recomputation must do at least: read the open dossiers' columns and their open
-  steps (the same two queries the refresh makes) and write one row per dossier into the risk table
-  in one transaction with the refresh's own writer (COPY), with a constant risk (no model);
-* **refresh** — ``cchc.earlywarning.refresh.refresh``: read the history into the model, score every open
-  dossier and its step, and replace the stored risks (two rows per dossier: the dossier and its step).
+  steps (the same two binary ``COPY … TO STDOUT`` queries the refresh makes) and write one row per
+  dossier and per step into the risk table in one transaction with the refresh's own writer (staged
+  binary COPY, then one ``INSERT … SELECT`` that makes titles and links), with constant numbers;
+* **refresh** — ``cchc.earlywarning.refresh.refresh``: read the history, score every open dossier and its
+  step on arrays, and replace the stored risks (two rows per dossier: the dossier and its step).
+
+Each phase records its wall time, this process's CPU seconds, the PostgreSQL server process's CPU
+seconds and the load average before it (the machine is shared).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import os
 import subprocess
 import sys
 import time
+from typing import Any
 
 from bench.scratch import scratch_database
 
@@ -99,31 +104,57 @@ def _fill(open_n: int, history_n: int) -> None:
         c.execute("ANALYZE")
 
 
-def _baseline(today: dt.date) -> float:
-    """Read what the refresh reads for open dossiers, write one constant row per dossier with the same
-    writer (COPY on PostgreSQL), in one transaction: the floor under any model."""
-    from cchc.earlywarning import compute
-    from cchc.earlywarning.refresh import Row, _row, _write
-    from cchc.lib.earlywarning.survival import Estimate
+def _backend_cpu_s() -> float:
+    """CPU seconds of this connection's PostgreSQL server process so far (user + system)."""
+    from django.db import connection
 
-    t0 = time.perf_counter()
-    zero = Estimate(0.0, "unit", 0, 0.0, 0.0, 0.0, 0.0)
-    rows: list[Row] = [
-        _row(
-            "dossier",
-            r.pk,
-            zero,
-            dossier_id=r.pk,
-            unit_id=r.handling_unit_id,
-            title=r.code,
-            explanation="",
-            due_at=r.appointment_at,
-            computed_on=today,
-        )
-        for r in compute.open_dossiers()
-    ]
-    _write(rows)
-    return time.perf_counter() - t0
+    with connection.cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        pid = c.fetchone()[0]
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(fn: object) -> dict[str, float]:
+    """Wall time, this process's CPU time and the database server's CPU time of ``fn()``."""
+    load = os.getloadavg()[0]
+    cpu0, db0, t0 = time.process_time(), _backend_cpu_s(), time.perf_counter()
+    fn()  # type: ignore[operator]
+    return {
+        "wall_s": round(time.perf_counter() - t0, 1),
+        "python_cpu_s": round(time.process_time() - cpu0, 1),
+        "db_cpu_s": round(_backend_cpu_s() - db0, 1),
+        "load_average_before": round(load, 1),
+    }
+
+
+def _baseline(today: dt.date) -> None:
+    """Read the open dossiers' and open steps' columns as the refresh does (binary COPY out) and write
+    one row per dossier and per step with the refresh's own writer (staged COPY in, one INSERT … SELECT
+    that makes titles and links), constant numbers, no history and no model: the floor under any model."""
+    import numpy as np
+
+    from cchc.earlywarning import bulk, compute
+    from cchc.earlywarning.refresh import Stage, write
+
+    where = bulk.open_where(compute.OPEN)
+    od, st = bulk.dossiers(where, finished=False), bulk.steps(where, finished=False)
+    n, m = od.shape[0], st.shape[0]
+
+    def ints(a: Any, b: Any) -> Any:
+        return np.concatenate((np.broadcast_to(a, n), np.broadcast_to(b, m))).astype(np.int64)
+
+    zero = np.zeros(n + m)
+    cols = {
+        "kind": ints(bulk.KIND_DOSSIER, bulk.KIND_STEP), "dossier_id": ints(od[:, 0], st[:, 1]),
+        "step_id": ints(0, st[:, 0]), "unit_id": ints(od[:, 2], st[:, 3]), "official_id": ints(0, 0),
+        "receiving_unit_id": ints(od[:, 3], 0), "risk": zero, "consequence": zero, "priority": zero,
+        "level": ints(0, 0), "compared": ints(0, 0), "typical": zero, "expected_more": zero, "spent": zero,
+        "time_left": zero, "expected_finish": ints(bulk.day_number(today), bulk.day_number(today)),
+        "apology_by": ints(bulk.NONE, bulk.NONE),
+    }  # fmt: skip
+    write(Stage(cols, n, m), [], today)
 
 
 def run_engine(open_n: int, history_n: int) -> dict[str, object]:
@@ -143,17 +174,17 @@ def run_engine(open_n: int, history_n: int) -> dict[str, object]:
         "open": open_n,
         "history": history_n,
         "fill_s": round(time.perf_counter() - t0, 1),
-        "load_average": round(os.getloadavg()[0], 1),
+        "nproc": os.cpu_count(),
     }
     today = timezone.localdate()
-    out["baseline_s"] = round(_baseline(today), 1)
-    print(f"  baseline (read + write {open_n:,} rows): {out['baseline_s']} s", flush=True)
-    t0 = time.perf_counter()
-    result = refresh(today)
-    out["refresh_s"] = round(time.perf_counter() - t0, 1)
+    out["baseline"] = _timed(lambda: _baseline(today))
+    out["baseline_rows"] = Risk.objects.count()
+    print(f"  baseline (read + write): {out['baseline']}", flush=True)
+    result: list[object] = []
+    out["refresh"] = _timed(lambda: result.append(refresh(today)))
     out["rows"] = Risk.objects.count()
-    out["at_risk"] = result.at_risk
-    print(f"  refresh: {out['refresh_s']} s for {out['rows']:,} risk rows", flush=True)
+    out["at_risk"] = result[0].at_risk  # type: ignore[attr-defined]
+    print(f"  refresh: {out['refresh']} for {out['rows']:,} risk rows", flush=True)
     return out
 
 

@@ -25,7 +25,6 @@ from cchc.lib.earlywarning.model import (
     OpenDossier,
     SpanModel,
     day_start,
-    explain,
     net_of_waits,
 )
 from cchc.lib.earlywarning.survival import Estimate
@@ -163,9 +162,11 @@ def dossier_history(
 def waits_of(axis: Axis, dossiers: Any) -> dict[int, list[tuple[float, float]]]:
     """Each dossier's waits for the citizen on the working-day axis (an unanswered request runs on)."""
     out: dict[int, list[tuple[float, float]]] = {}
-    for dossier_id, asked, back in Supplement.objects.filter(
-        dossier_id__in=dossiers.values("pk")
-    ).values_list("dossier_id", "requested_at", "completed_at"):
+    for dossier_id, asked, back in (
+        Supplement.objects.filter(dossier_id__in=dossiers.values("pk"))
+        .order_by("dossier_id", "requested_at", "pk")  # the order ``bulk.waits`` subtracts them in
+        .values_list("dossier_id", "requested_at", "completed_at")
+    ):
         out.setdefault(dossier_id, []).append((axis.at(asked), axis.at(back) if back else float("inf")))
     return out
 
@@ -191,7 +192,7 @@ def open_dossiers(qs: Any = None) -> Iterator[OpenRow]:
     }
     for pk, dossier_id, seq, unit_id, unit_name, official_id, started, deadline in (
         DossierStep.objects.filter(dossier_id__in=qs.values("pk"), finished_at__isnull=True)
-        .order_by("dossier_id", "seq")
+        .order_by("dossier_id", "seq", "pk")
         .values_list(
             "pk", "dossier_id", "seq", "unit_id", "unit_name", "official_id", "started_at", "deadline_at"
         )
@@ -283,14 +284,3 @@ def span_estimate(axis: Axis, model: SpanModel, d: Deadline, today: dt.date) -> 
         left=due - now,
         legal=due - start,
     )
-
-
-def describe_dossier(e: Estimate, row: OpenRow, procedure_name: str) -> str:
-    what = f"Phần còn lại của hồ sơ {procedure_name}" if row.seq else f"Hồ sơ {procedure_name}"
-    if row.seq and row.step_unit_name:
-        what = f"Từ bước {row.seq} ở {row.step_unit_name} đến khi xong, hồ sơ {procedure_name}"
-    return explain(e, what)[:600]
-
-
-def describe_step(e: Estimate, row: OpenRow) -> str:
-    return explain(e, f"Bước {row.seq} ở {row.step_unit_name or 'đơn vị'}")[:600]

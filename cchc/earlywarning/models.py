@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 
 from cchc.dossiers.models import Dossier, DossierStep
+from cchc.lib.earlywarning.model import explain
+from cchc.lib.earlywarning.survival import Estimate
 from cchc.org.models import Official, Unit
 
 
@@ -44,7 +46,14 @@ class Risk(models.Model):
     priority = models.FloatField("thứ tự ưu tiên")  # risk × consequence
     level = models.CharField("căn cứ", max_length=10)
     insufficient = models.BooleanField("chưa đủ dữ liệu", default=False)
-    explanation = models.CharField("giải thích", max_length=600)
+    # The numbers the on-screen sentence is made of (``explanation``), in working days; the sentence is
+    # written when an item is shown, not for each of a million rows at every refresh.
+    subject = models.CharField("việc được tính", max_length=600, blank=True)
+    compared = models.IntegerField("số trường hợp so sánh", default=0)
+    typical = models.FloatField("thời gian thường mất", default=0.0)
+    expected_more = models.FloatField("dự kiến cần thêm", default=0.0)
+    spent = models.FloatField("đã qua", default=0.0)
+    time_left = models.FloatField("còn lại đến hạn", default=0.0)
     due_at = models.DateTimeField("hạn")
     expected_finish = models.DateField("dự kiến hoàn thành", null=True, blank=True)
     # Dossiers only: the last day an apology letter may go out (one working day before the appointment).
@@ -71,6 +80,17 @@ class Risk(models.Model):
     @property
     def percent(self) -> int:
         return round(self.risk * 100)
+
+    @property
+    def estimate(self) -> Estimate:
+        return Estimate(
+            self.risk, self.level, self.compared, self.typical, self.expected_more, self.spent, self.time_left
+        )
+
+    @property
+    def explanation(self) -> str:
+        """The sentence a civil servant can check ("… thường mất 4,3 ngày làm việc …")."""
+        return explain(self.estimate, self.subject)[:600]
 
 
 class BacktestRun(models.Model):

@@ -59,6 +59,27 @@ def positions(cal: WorkCalendar, local_us: Ints) -> Floats:
     return out
 
 
+_SLOT_US: Final = 15 * 60 * 1_000_000
+_EPOCH_UTC: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def local_us(utc_us: Ints, tz: dt.tzinfo) -> Ints:
+    """Microseconds since 1970 UTC → naive local wall time in ``tz`` (as ``astimezone`` gives it). The
+    offset is looked up once per quarter hour present: zones change offset only on quarter hours."""
+    slots, inverse = np.unique(np.floor_divide(utc_us, _SLOT_US), return_inverse=True)
+    offsets = np.array(
+        [_offset_us(_EPOCH_UTC + dt.timedelta(microseconds=int(x) * _SLOT_US), tz) for x in slots],
+        dtype=np.int64,
+    )
+    out: Ints = utc_us + offsets[inverse.reshape(-1)]
+    return out
+
+
+def _offset_us(t: dt.datetime, tz: dt.tzinfo) -> int:
+    offset = t.astimezone(tz).utcoffset()
+    return 0 if offset is None else offset // dt.timedelta(microseconds=1)
+
+
 def _us(t: dt.time) -> int:
     return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
 
