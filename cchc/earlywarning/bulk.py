@@ -110,7 +110,8 @@ def steps(where: str, *, finished: bool) -> Ints:
     other = "s.finished_at" if finished else "s.deadline_at"
     done = "IS NOT NULL" if finished else "IS NULL"
     sql = (
-        "SELECT s.id, s.dossier_id, CAST(s.seq AS BIGINT), COALESCE(s.unit_id, -1), COALESCE(s.official_id, 0), "
+        "SELECT s.id, s.dossier_id, CAST(s.seq AS BIGINT), COALESCE(s.unit_id, -1), "
+        "COALESCE(s.official_id, 0), "
         f"{epoch_us('s.started_at')}, {epoch_us(other)} FROM {_table(DossierStep)} s "
         f"JOIN {_table(Dossier)} d ON d.id = s.dossier_id "
         f"WHERE {where} AND s.started_at IS NOT NULL AND s.finished_at {done}"
