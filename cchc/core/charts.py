@@ -33,6 +33,8 @@ class Chart:
     horizontal: bool = False
     stacked: bool = False
     note: str = ""
+    # The labels are names of units or people (data: marked Vietnamese on a page in English).
+    labels_are_names: bool = False
 
     @property
     def data_id(self) -> str:

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from cchc.core.navigation import items_for
 
@@ -20,7 +21,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             nav.append(
                 {
                     "key": item.key,
-                    "label": item.label,
+                    "label": gettext(item.label),
                     "url": url,
                     "active": "1"
                     if request.path == url or (url != "/" and request.path.startswith(url))
@@ -35,7 +36,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             menu.append(entry)
             continue
         if entry["group"] not in groups:
-            groups[entry["group"]] = {"label": entry["group"], "children": [], "active": ""}
+            groups[entry["group"]] = {"label": gettext(entry["group"]), "children": [], "active": ""}
             menu.append(groups[entry["group"]])
         groups[entry["group"]]["children"].append(entry)
         if entry["active"]:

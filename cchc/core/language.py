@@ -5,10 +5,11 @@ header (a form posted to Django's ``set_language``, which stores the choice in a
 ``Accept-Language`` is not followed, so a page never switches language by itself.
 
 English exists only for the pages whose templates and strings are fully translated: the groups listed
-in ``ENGLISH_PAGES``. On any other page a visitor who chose English gets the Vietnamese page, marked
-``lang="vi"``, with a one-line note in English that the page is Vietnamese only — never a page half in
-one language and marked as the other. ``cchc/core/tests/test_english_pages_hold_no_vietnamese_text.py``
-renders every listed group in English and grows with this list (docs/translating.md).
+in ``ENGLISH_PAGES`` (and, for some roles only, ``ENGLISH_PAGES_FOR_ROLES``). On any other page a
+visitor who chose English gets the Vietnamese page, marked ``lang="vi"``, with a one-line note in
+English that the page is Vietnamese only — never a page half in one language and marked as the other.
+``cchc/core/tests/test_english_pages_hold_no_vietnamese_text.py`` renders every listed group in
+English and grows with this list (docs/translating.md).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import ResolverMatch
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from cchc.core.roles import Role
 
 # URL namespaces (every page of the namespace) or "namespace:name" (one page) translated in full.
 ENGLISH_PAGES: tuple[str, ...] = (
@@ -41,6 +44,12 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "surveys_public:published",
     "surveys_public:published_detail",
 )
+# Pages translated in full for some roles only (view name → roles): the same address shows other roles
+# panels of apps that are not translated yet (the early-warning panels on the home pages of a unit head,
+# a unit officer and the one-stop desk).
+ENGLISH_PAGES_FOR_ROLES: dict[str, frozenset[str]] = {
+    "home:home": frozenset({Role.LEADER, Role.AUDITOR, Role.OFFICE, Role.SECRETARIAT, Role.FRONT}),
+}
 
 
 def chosen_language(request: HttpRequest) -> str:
@@ -51,11 +60,14 @@ def chosen_language(request: HttpRequest) -> str:
     return settings.LANGUAGE_CODE
 
 
-def page_in_english(match: ResolverMatch | None) -> bool:
-    """Whether the page the URL resolved to has a complete English translation."""
+def page_in_english(match: ResolverMatch | None, role: str = "") -> bool:
+    """Whether the page the URL resolved to has a complete English translation for a reader with ``role``
+    (empty for a visitor who is not signed in)."""
     if match is None:
         return False
-    return match.view_name in ENGLISH_PAGES or any(ns in ENGLISH_PAGES for ns in match.namespaces)
+    if match.view_name in ENGLISH_PAGES or any(ns in ENGLISH_PAGES for ns in match.namespaces):
+        return True
+    return bool(role) and role in ENGLISH_PAGES_FOR_ROLES.get(match.view_name, frozenset())
 
 
 class ChosenLanguageMiddleware:
@@ -81,7 +93,9 @@ class ChosenLanguageMiddleware:
 
     def process_view(self, request: HttpRequest, view: object, args: object, kwargs: object) -> None:
         chosen = getattr(request, "cchc_chosen_language", settings.LANGUAGE_CODE)
-        if chosen != settings.LANGUAGE_CODE and page_in_english(request.resolver_match):
+        user = getattr(request, "user", None)
+        role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
+        if chosen != settings.LANGUAGE_CODE and page_in_english(request.resolver_match, role):
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
 

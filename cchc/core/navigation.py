@@ -4,6 +4,7 @@ import importlib
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from cchc.core.roles import Role
 
@@ -13,6 +14,7 @@ ALL_STAFF = frozenset(Role)
 @dataclass(frozen=True)
 class NavItem:
     key: str
+    # Vietnamese, marked with gettext_noop; the menu translates it when it is shown.
     label: str
     url_name: str
     roles: frozenset[Role]
@@ -20,16 +22,18 @@ class NavItem:
     group: str = ""
 
 
-ORG_GROUP = "Tổ chức"
+ORG_GROUP = gettext_noop("Tổ chức")
 NAV: list[NavItem] = [
-    NavItem("home", "Trang làm việc", "home:home", ALL_STAFF),
-    NavItem("units", "Đơn vị", "org:unit_list", ALL_STAFF, ORG_GROUP),
-    NavItem("officials", "Cán bộ, công chức", "org:official_list", ALL_STAFF, ORG_GROUP),
-    NavItem("org_import", "Nhập danh sách", "org:import", frozenset({Role.SECRETARIAT}), ORG_GROUP),
-    NavItem("calendar", "Lịch làm việc", "calendar:year", ALL_STAFF, ORG_GROUP),
+    NavItem("home", gettext_noop("Trang làm việc"), "home:home", ALL_STAFF),
+    NavItem("units", gettext_noop("Đơn vị"), "org:unit_list", ALL_STAFF, ORG_GROUP),
+    NavItem("officials", gettext_noop("Cán bộ, công chức"), "org:official_list", ALL_STAFF, ORG_GROUP),
+    NavItem(
+        "org_import", gettext_noop("Nhập danh sách"), "org:import", frozenset({Role.SECRETARIAT}), ORG_GROUP
+    ),
+    NavItem("calendar", gettext_noop("Lịch làm việc"), "calendar:year", ALL_STAFF, ORG_GROUP),
     NavItem(
         "audit",
-        "Nhật ký thay đổi",
+        gettext_noop("Nhật ký thay đổi"),
         "core:audit",
         frozenset({Role.LEADER, Role.SECRETARIAT, Role.AUDITOR}),
         ORG_GROUP,

@@ -2,17 +2,20 @@
 from the role (see ``cchc.org.queries``)."""
 
 from django.db import models
+from django.utils.translation import gettext_noop
 
 
+# Labels are Vietnamese strings (they go into exports and audit summaries as they are), marked for the
+# catalogue (gettext_noop); a page shows them through ``gettext``.
 class Role(models.TextChoices):
-    LEADER = "leader", "Lãnh đạo UBND"
-    SECRETARIAT = "secretariat", "Thường trực CCHC (Phòng Nội vụ)"
-    OFFICE = "office", "Văn phòng HĐND và UBND"
-    UNIT_HEAD = "unit_head", "Thủ trưởng đơn vị"
-    UNIT_OFFICER = "unit_officer", "Công chức chuyên môn"
-    ONE_STOP = "one_stop", "Công chức Bộ phận một cửa"
-    FRONT = "front", "Mặt trận Tổ quốc, đoàn thể"
-    AUDITOR = "auditor", "Thanh tra, kiểm tra (chỉ xem)"
+    LEADER = "leader", gettext_noop("Lãnh đạo UBND")
+    SECRETARIAT = "secretariat", gettext_noop("Thường trực CCHC (Phòng Nội vụ)")
+    OFFICE = "office", gettext_noop("Văn phòng HĐND và UBND")
+    UNIT_HEAD = "unit_head", gettext_noop("Thủ trưởng đơn vị")
+    UNIT_OFFICER = "unit_officer", gettext_noop("Công chức chuyên môn")
+    ONE_STOP = "one_stop", gettext_noop("Công chức Bộ phận một cửa")
+    FRONT = "front", gettext_noop("Mặt trận Tổ quốc, đoàn thể")
+    AUDITOR = "auditor", gettext_noop("Thanh tra, kiểm tra (chỉ xem)")
 
 
 # Roles that see the whole jurisdiction (docs/architecture.md, "Rules of the house": leader, secretariat,

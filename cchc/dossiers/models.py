@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from cchc.lib.outcomes import STATUS_NAMES
 from cchc.lib.vnspeech import fold
@@ -571,10 +572,10 @@ class ApiClient(models.Model):
 
 
 class LateListStatus(models.TextChoices):
-    DRAFT = "draft", "Dự thảo"
-    APPROVED = "approved", "Đã phê duyệt"
-    PUBLISHED = "published", "Đã công khai"
-    WITHDRAWN = "withdrawn", "Đã thu hồi"
+    DRAFT = "draft", gettext_noop("Dự thảo")
+    APPROVED = "approved", gettext_noop("Đã phê duyệt")
+    PUBLISHED = "published", gettext_noop("Đã công khai")
+    WITHDRAWN = "withdrawn", gettext_noop("Đã thu hồi")
 
 
 class LateList(models.Model):

@@ -1,13 +1,15 @@
 """Navigation entries of early warning (collected by ``cchc.core.navigation.all_items``)."""
 
+from django.utils.translation import gettext_noop
+
 from cchc.core.navigation import NavItem
 from cchc.core.roles import Role
 
-NAV_GROUP = "Hồ sơ TTHC"
+NAV_GROUP = gettext_noop("Hồ sơ TTHC")
 NAV_ITEMS: list[NavItem] = [
     NavItem(
         "earlywarning",
-        "Việc có nguy cơ trễ hạn",
+        gettext_noop("Việc có nguy cơ trễ hạn"),
         "earlywarning:list",
         frozenset(
             {
@@ -23,7 +25,7 @@ NAV_ITEMS: list[NavItem] = [
     ),
     NavItem(
         "earlywarning_backtest",
-        "Độ tin cậy của cảnh báo sớm",
+        gettext_noop("Độ tin cậy của cảnh báo sớm"),
         "earlywarning:backtest",
         frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR}),
     ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
 from cchc.deadlines.models import Deadline
 from cchc.org.models import Jurisdiction, Official, Unit
@@ -69,15 +70,15 @@ class Channel(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", "Đã tiếp nhận"
-    AWAITING_INFO = "awaiting_info", "Chờ người gửi bổ sung thông tin"
-    PROCESSING = "processing", "Đang xử lý"
-    SUSPENDED = "suspended", "Tạm đình chỉ giải trình"
-    AWAITING_APPROVAL = "awaiting_approval", "Chờ lãnh đạo duyệt trả lời"
-    ANSWERED = "answered", "Đã trả lời"
-    REJECTED = "rejected", "Không tiếp nhận"
-    REDIRECTED = "redirected", "Đã hướng dẫn gửi đúng cơ quan"
-    CLOSED = "closed", "Đã kết thúc"
+    RECEIVED = "received", gettext_noop("Đã tiếp nhận")
+    AWAITING_INFO = "awaiting_info", gettext_noop("Chờ người gửi bổ sung thông tin")
+    PROCESSING = "processing", gettext_noop("Đang xử lý")
+    SUSPENDED = "suspended", gettext_noop("Tạm đình chỉ giải trình")
+    AWAITING_APPROVAL = "awaiting_approval", gettext_noop("Chờ lãnh đạo duyệt trả lời")
+    ANSWERED = "answered", gettext_noop("Đã trả lời")
+    REJECTED = "rejected", gettext_noop("Không tiếp nhận")
+    REDIRECTED = "redirected", gettext_noop("Đã hướng dẫn gửi đúng cơ quan")
+    CLOSED = "closed", gettext_noop("Đã kết thúc")
 
 
 OPEN_STATUSES = (

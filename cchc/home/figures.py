@@ -23,6 +23,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from cchc.core.templatetags.vn_format import vn_number, vn_percent
 from cchc.directives.models import TaskQuerySet
@@ -79,7 +80,10 @@ class Period:
 
     @property
     def text(self) -> str:
-        return f"từ {self.first:%d/%m/%Y} đến {self.last:%d/%m/%Y}"
+        return _("từ %(first)s đến %(last)s") % {
+            "first": f"{self.first:%d/%m/%Y}",
+            "last": f"{self.last:%d/%m/%Y}",
+        }
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class Periods:
 
     @property
     def month_label(self) -> str:
-        return f"tháng {self.month.first:%m/%Y}"
+        return _("tháng %(month)s") % {"month": f"{self.month.first:%m/%Y}"}
 
     @property
     def month_value(self) -> str:
@@ -135,9 +139,12 @@ def periods(user: Any, requested: str = "", today: dt.date | None = None) -> Per
     if requested:
         month = parse_month(requested)
         if month is None:
-            error = f"Tháng “{requested}” không hợp lệ; nhập theo dạng năm-tháng, ví dụ {today:%Y-%m}."
+            error = _("Tháng “%(month)s” không hợp lệ; nhập theo dạng năm-tháng, ví dụ %(example)s.") % {
+                "month": requested,
+                "example": f"{today:%Y-%m}",
+            }
         elif month > today:
-            error = f"Tháng {month:%m/%Y} chưa đến; đang hiển thị tháng hiện tại."
+            error = _("Tháng %(month)s chưa đến; đang hiển thị tháng hiện tại.") % {"month": f"{month:%m/%Y}"}
         else:
             return periods_for(month, today)
     current = today.replace(day=1)

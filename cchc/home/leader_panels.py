@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from cchc.core.charts import Chart, Series, pct
 from cchc.directives.queries import tasks_for
@@ -248,14 +249,16 @@ def leader_charts(user: Any, p: Periods, slipping: Slipping) -> list[Chart]:
     charts = [
         Chart(
             "chart-late-by-month",
-            "Tỷ lệ hồ sơ trễ hạn theo tháng, toàn địa bàn",
-            "Tháng",
+            _("Tỷ lệ hồ sơ trễ hạn theo tháng, toàn địa bàn"),
+            _("Tháng"),
             [f"{m.month:%m/%Y}" for m in months],
             [
-                Series("Tỷ lệ trễ hạn (%)", [pct(m.late_rate) for m in months], kind="line", colour="city"),
+                Series(
+                    _("Tỷ lệ trễ hạn (%)"), [pct(m.late_rate) for m in months], kind="line", colour="city"
+                ),
             ],
             percent=True,
-            note="Tháng chưa có hồ sơ đã giải quyết để trống.",
+            note=_("Tháng chưa có hồ sơ đã giải quyết để trống."),
         )
     ]
     ranked = [r for r in slipping.rows if r.month.rate is not None][:CHART_UNITS]
@@ -264,16 +267,18 @@ def leader_charts(user: Any, p: Periods, slipping: Slipping) -> list[Chart]:
         charts.append(
             Chart(
                 "chart-units-month",
-                f"Tỷ lệ trễ hạn của các đơn vị, {p.month_label}, so với tỷ lệ chung",
-                "Đơn vị",
+                _("Tỷ lệ trễ hạn của các đơn vị, %(month)s, so với tỷ lệ chung") % {"month": p.month_label},
+                _("Đơn vị"),
                 [r.unit.name for r in ranked],
                 [
-                    Series("Đơn vị (%)", [pct(r.month.rate) for r in ranked]),
-                    Series("Tỷ lệ chung (%)", [city for _ in ranked], kind="line", colour="city"),
+                    Series(_("Đơn vị (%)"), [pct(r.month.rate) for r in ranked]),
+                    Series(_("Tỷ lệ chung (%)"), [city for _ in ranked], kind="line", colour="city"),
                 ],
                 percent=True,
                 horizontal=True,
-                note=f"Đơn vị đang chậm có từ {slipping.min_finished} hồ sơ đã giải quyết trong tháng.",
+                note=_("Đơn vị đang chậm có từ %(n)s hồ sơ đã giải quyết trong tháng.")
+                % {"n": slipping.min_finished},
+                labels_are_names=True,
             )
         )
     overdue = [r for r in slipping.rows if r.tasks.value or r.petitions.value][:CHART_UNITS]
@@ -281,15 +286,16 @@ def leader_charts(user: Any, p: Periods, slipping: Slipping) -> list[Chart]:
         charts.append(
             Chart(
                 "chart-overdue-units",
-                "Nhiệm vụ và phản ánh, kiến nghị đang quá hạn theo đơn vị",
-                "Đơn vị",
+                _("Nhiệm vụ và phản ánh, kiến nghị đang quá hạn theo đơn vị"),
+                _("Đơn vị"),
                 [r.unit.name for r in overdue],
                 [
-                    Series("Nhiệm vụ quá hạn", [r.tasks.value for r in overdue], colour="tasks"),
-                    Series("Phản ánh quá hạn", [r.petitions.value for r in overdue], colour="petitions"),
+                    Series(_("Nhiệm vụ quá hạn"), [r.tasks.value for r in overdue], colour="tasks"),
+                    Series(_("Phản ánh quá hạn"), [r.petitions.value for r in overdue], colour="petitions"),
                 ],
                 horizontal=True,
                 stacked=True,
+                labels_are_names=True,
             )
         )
     return charts

@@ -8,6 +8,7 @@ from typing import Any, cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.accounts.models import User
 from cchc.core.roles import Role
@@ -34,14 +35,18 @@ from cchc.scorecards.queries import biggest_losses
 
 # One line under each role's heading: what the page is for.
 ROLE_FOCUS: dict[str, str] = {
-    Role.LEADER: "Đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm.",
-    Role.SECRETARIAT: "Theo dõi chỉ số CCHC, khảo sát, kiểm tra và tổ chức bộ máy.",
-    Role.OFFICE: "Sổ theo dõi văn bản chỉ đạo, đôn đốc nhiệm vụ, thống kê hồ sơ.",
-    Role.UNIT_HEAD: "Những việc đơn vị phải trả lời: nhiệm vụ quá hạn, hồ sơ trễ hạn, phản ánh quá hạn.",
-    Role.UNIT_OFFICER: "Việc của tôi: nhiệm vụ sắp đến hạn, phản ánh được giao, bước hồ sơ quá hạn.",
-    Role.ONE_STOP: "Tiếp nhận, trả kết quả hồ sơ, phiếu xin lỗi, đánh giá của người dân.",
-    Role.FRONT: "Ý kiến, kiến nghị Mặt trận đã chuyển và kết quả xử lý.",
-    Role.AUDITOR: "Chỉ xem: đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm.",
+    Role.LEADER: gettext_noop("Đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm."),
+    Role.SECRETARIAT: gettext_noop("Theo dõi chỉ số CCHC, khảo sát, kiểm tra và tổ chức bộ máy."),
+    Role.OFFICE: gettext_noop("Sổ theo dõi văn bản chỉ đạo, đôn đốc nhiệm vụ, thống kê hồ sơ."),
+    Role.UNIT_HEAD: gettext_noop(
+        "Những việc đơn vị phải trả lời: nhiệm vụ quá hạn, hồ sơ trễ hạn, phản ánh quá hạn."
+    ),
+    Role.UNIT_OFFICER: gettext_noop(
+        "Việc của tôi: nhiệm vụ sắp đến hạn, phản ánh được giao, bước hồ sơ quá hạn."
+    ),
+    Role.ONE_STOP: gettext_noop("Tiếp nhận, trả kết quả hồ sơ, phiếu xin lỗi, đánh giá của người dân."),
+    Role.FRONT: gettext_noop("Ý kiến, kiến nghị Mặt trận đã chuyển và kết quả xử lý."),
+    Role.AUDITOR: gettext_noop("Chỉ xem: đơn vị nào đang chậm, chậm việc gì, ai chịu trách nhiệm."),
 }
 
 
@@ -136,10 +141,10 @@ def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     unit = user_unit(user)
     context: dict[str, Any] = {
-        "role_label": user.get_role_display()
+        "role_label": gettext(user.get_role_display())
         if user.role
-        else ("Quản trị hệ thống" if user.is_superuser else ""),
-        "role_focus": ROLE_FOCUS.get(user.role, ""),
+        else (gettext("Quản trị hệ thống") if user.is_superuser else ""),
+        "role_focus": gettext(ROLE_FOCUS[user.role]) if user.role in ROLE_FOCUS else "",
         "unit": unit,
         "head": unit.accountable_head(today) if unit else None,
         "jurisdiction": user_jurisdiction(user),

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
@@ -272,7 +273,7 @@ def late_this_month(user: Any, p: Periods) -> LateDossiers:
     qs = late_finished_dossiers(user, p.month.first, p.month.last)
     causes: Counter[str] = Counter()
     for d in qs.only("pk", "late_causes")[:5000]:
-        for c in causes_of(d) or [{"label": "Chưa xác định được nguyên nhân"}]:
+        for c in causes_of(d) or [{"label": gettext("Chưa xác định được nguyên nhân")}]:
             causes[c["label"]] += 1
     rows = [
         (d, causes_of(d))

@@ -2,10 +2,12 @@
 responsibility records are offered to every official: the list shows each person only the records
 they are entitled to (their own, those they decide, or all of them for Internal Affairs)."""
 
+from django.utils.translation import gettext_noop
+
 from cchc.core.navigation import ALL_STAFF, NavItem
 from cchc.core.roles import Role
 
-NAV_GROUP = "Kiểm tra"
+NAV_GROUP = gettext_noop("Kiểm tra")
 READERS = frozenset(
     {
         Role.LEADER,
@@ -18,8 +20,13 @@ READERS = frozenset(
     }
 )
 NAV_ITEMS: list[NavItem] = [
-    NavItem("oversight", "Kế hoạch và cuộc kiểm tra", "oversight:index", READERS),
-    NavItem("oversight_followups", "Kiến nghị sau kiểm tra", "oversight:followups", READERS),
-    NavItem("oversight_conclusions", "Kết luận thanh tra, kiểm toán", "oversight:conclusions", READERS),
-    NavItem("oversight_cases", "Xem xét trách nhiệm", "oversight:cases", ALL_STAFF),
+    NavItem("oversight", gettext_noop("Kế hoạch và cuộc kiểm tra"), "oversight:index", READERS),
+    NavItem("oversight_followups", gettext_noop("Kiến nghị sau kiểm tra"), "oversight:followups", READERS),
+    NavItem(
+        "oversight_conclusions",
+        gettext_noop("Kết luận thanh tra, kiểm toán"),
+        "oversight:conclusions",
+        READERS,
+    ),
+    NavItem("oversight_cases", gettext_noop("Xem xét trách nhiệm"), "oversight:cases", ALL_STAFF),
 ]

@@ -1,5 +1,7 @@
 """Navigation entries of the report screens (collected by ``cchc.core.navigation.all_items``)."""
 
+from django.utils.translation import gettext_noop
+
 from cchc.core.navigation import NavItem
 from cchc.core.roles import Role
 
@@ -19,9 +21,16 @@ PETITION_READERS = RESULT_READERS
 
 PERIODIC_USERS = RESULT_READERS - {Role.ONE_STOP}
 
-NAV_GROUP = "Báo cáo"
+NAV_GROUP = gettext_noop("Báo cáo")
 NAV_ITEMS: list[NavItem] = [
-    NavItem("reports_results", "Kết quả giải quyết TTHC", "reports:results", RESULT_READERS),
-    NavItem("reports_petitions", "Kết quả xử lý phản ánh", "reports:petitions", PETITION_READERS),
-    NavItem("reports_periodic", "Báo cáo cải cách hành chính định kỳ", "reports:periodic", PERIODIC_USERS),
+    NavItem("reports_results", gettext_noop("Kết quả giải quyết TTHC"), "reports:results", RESULT_READERS),
+    NavItem(
+        "reports_petitions", gettext_noop("Kết quả xử lý phản ánh"), "reports:petitions", PETITION_READERS
+    ),
+    NavItem(
+        "reports_periodic",
+        gettext_noop("Báo cáo cải cách hành chính định kỳ"),
+        "reports:periodic",
+        PERIODIC_USERS,
+    ),
 ]

@@ -19,8 +19,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 
-from cchc.core.language import page_in_english
+from cchc.accounts.demo import DEMO_LOGINS
+from cchc.accounts.models import User
+from cchc.core.language import ENGLISH_PAGES_FOR_ROLES, page_in_english
 from cchc.testing.english import choose_english, untranslated_lines, vietnamese_shown
+from cchc.testing.personas import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +68,27 @@ CONVERTED: dict[str, list[str]] = {
         "feedback/_form_errors.html",
     ],
     "published survey results": ["portal/surveys/published.html", "portal/surveys/published_detail.html"],
+    "menus and home pages": [
+        "home/base.html",
+        "home/admin.html",
+        "home/leader.html",
+        "home/auditor.html",
+        "home/office.html",
+        "home/secretariat.html",
+        "home/front.html",
+        "home/panel_dossierstats.html",
+        "home/panel_latelists.html",
+        "home/panel_lateliststate.html",
+        "home/panel_losses.html",
+        "home/panel_orghealth.html",
+        "home/panel_owntasks.html",
+        "home/panel_period.html",
+        "home/panel_satisfaction.html",
+        "home/panel_slipping.html",
+        "home/panel_slipping_row.html",
+        "home/panel_taskboard.html",
+        "charts/_figure_chart.html",
+    ],
 }
 # The portal's home, and the states no link leads to: a search with and without results.
 START = ["/cong-khai/", "/cong-khai/so-tay-thu-tuc/?q=giay+phep", "/cong-khai/so-tay-thu-tuc/?q=zzzz"]
@@ -80,16 +104,28 @@ def test_a_converted_template_keeps_its_vietnamese_in_translation_tags(group):
     assert not problems, problems
 
 
-def _english(path: str) -> bool:
+def test_every_menu_entry_group_and_role_has_an_english_name():
+    from django.utils import translation
+
+    from cchc.core.navigation import all_items
+    from cchc.core.roles import Role
+
+    names = {item.label for item in all_items()} | {item.group for item in all_items() if item.group}
+    with translation.override("en"):
+        untranslated = sorted(n for n in names | {r.label for r in Role} if translation.gettext(n) == n)
+    assert not untranslated, untranslated
+
+
+def _english(path: str, role: str = "") -> bool:
     try:
-        return page_in_english(resolve(path))
+        return page_in_english(resolve(path), role)
     except Resolver404:
         return False
 
 
-def crawl_in_english(client: Client) -> dict[str, list[str]]:
-    """English pages reached from ``START`` (url → Vietnamese lines found)."""
-    queue = deque(START)
+def crawl_in_english(client: Client, start: list[str] = START, role: str = "") -> dict[str, list[str]]:
+    """English pages reached from ``start`` by a reader with ``role`` (url → Vietnamese lines found)."""
+    queue = deque(start)
     found: dict[str, list[str]] = {}
     while queue and len(found) < 200:
         url = queue.popleft()
@@ -104,7 +140,8 @@ def crawl_in_english(client: Client) -> dict[str, list[str]]:
         found[url] = vietnamese_shown(html)
         for href in lxml.html.fromstring(html).xpath("//a/@href"):
             target = href.split("#")[0]
-            if target.startswith("/") and not target.startswith("//") and _english(target.split("?")[0]):
+            inside = target.startswith("/") and not target.startswith("//")
+            if inside and _english(target.split("?")[0], role):
                 queue.append(target)
     return found
 
@@ -122,6 +159,26 @@ def test_every_english_page_reached_from_the_portal_is_free_of_vietnamese(client
     print(f"English check: {len(found)} pages")
     assert found
     problems = [f"{url}: {line}" for url, lines in found.items() for line in lines]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_english_page_a_role_reaches_from_its_home_is_free_of_vietnamese(client, demo, settings):
+    """The menus, the signed-in header and each role's home page, for the roles whose home is in English
+    (``ENGLISH_PAGES_FOR_ROLES``), followed link by link to every page in English for that role."""
+    settings.CCHC_DEMO_WITHOUT_2FA = True
+    english_homes = ENGLISH_PAGES_FOR_ROLES["home:home"]
+    problems: list[str] = []
+    for login in DEMO_LOGINS:
+        if login.role not in english_homes:
+            continue
+        client.logout()
+        login_verified(client, User.objects.get(username=login.username))
+        choose_english(client)
+        found = crawl_in_english(client, ["/"], login.role)
+        assert 'data-testid="home-heading"' in client.get("/").content.decode()
+        assert len(found) >= 1
+        problems += [f"{login.username} {url}: {line}" for url, lines in found.items() for line in lines]
+    assert {login.role for login in DEMO_LOGINS} & english_homes == english_homes
     assert not problems, "\n".join(problems)
 
 
