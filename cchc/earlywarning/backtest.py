@@ -162,13 +162,30 @@ def predictions(
             )
             e = model.dossier_risk(o, day)
             before = cal.working_days_between(day, d.appointment.date())
-            yield day, measure.Prediction(pk, e.risk, before, d.late)
+            sign = step is not None and step.deadline is not None and step.deadline <= morning
+            yield day, measure.Prediction(pk, e.risk, before, d.late, sign)
+
+
+def _counts(s: measure.Scores) -> dict[str, Any]:
+    return {
+        "threshold": s.threshold,
+        "flagged": s.flagged,
+        "true_alarms": s.true_alarms,
+        "false_alarms": s.false_alarms,
+        "recall": s.recall,
+        "precision": s.precision,
+        "false_per_true": s.false_per_true,
+    }
 
 
 def _slice(preds: list[measure.Prediction], threshold: float, lead: int) -> dict[str, Any]:
     items = measure.summarise(preds, lead)
     s = measure.score(items, threshold, lead)
     return {
+        # Every candidate threshold (the fit slice's curve chooses the threshold; the held-out one is
+        # only reported), and the rule "a step already past its own deadline" with no model at all.
+        "curve": [_counts(c) for c in measure.curve(items, lead)],
+        "overdue_step_rule": _counts(measure.sign_rule(items, lead)),
         "dossiers": s.items,
         "late": s.late,
         "flagged": s.flagged,

@@ -29,6 +29,9 @@ class Prediction:
     risk: float
     days_before: int  # working days from that morning to the appointment day
     late: bool
+    # A sign anyone could read in the ledger that morning: the step in progress is already past its own
+    # deadline. Used to measure how much of the lateness shows early at all (``sign_rule``).
+    sign: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class ItemSummary:
     item: Hashable
     late: bool
     early_max: float
+    early_sign: bool = False  # a step past its own deadline on a morning far enough ahead
 
 
 @dataclass(frozen=True)
@@ -79,13 +83,15 @@ class Bin:
 def summarise(predictions: Iterable[Prediction], lead: int = DEFAULT_LEAD) -> list[ItemSummary]:
     best: dict[Hashable, float] = {}
     late: dict[Hashable, bool] = {}
+    sign: dict[Hashable, bool] = {}
     for p in predictions:
         late[p.item] = p.late
         if p.days_before >= lead:
             best[p.item] = max(best.get(p.item, -1.0), p.risk)
+            sign[p.item] = sign.get(p.item, False) or p.sign
         else:
             best.setdefault(p.item, -1.0)
-    return [ItemSummary(i, late[i], best[i]) for i in late]
+    return [ItemSummary(i, late[i], best[i], sign.get(i, False)) for i in late]
 
 
 def score(items: Sequence[ItemSummary], threshold: float, lead: int = DEFAULT_LEAD) -> Scores:
@@ -93,6 +99,22 @@ def score(items: Sequence[ItemSummary], threshold: float, lead: int = DEFAULT_LE
     flagged = [s for s in items if s.early_max >= threshold]
     true = sum(1 for s in flagged if s.late)
     return Scores(threshold, lead, len(items), late, len(flagged), true, len(flagged) - true)
+
+
+def curve(
+    items: Sequence[ItemSummary], lead: int = DEFAULT_LEAD, candidates: Sequence[float] = CANDIDATE_THRESHOLDS
+) -> list[Scores]:
+    """Recall and false alarms at every candidate threshold (the precision/recall curve)."""
+    return [score(items, t, lead) for t in candidates]
+
+
+def sign_rule(items: Sequence[ItemSummary], lead: int = DEFAULT_LEAD) -> Scores:
+    """A rule with no model: flag a dossier when, far enough ahead, its step in progress was already past
+    its own deadline (``threshold`` 1.0 stands for "the sign")."""
+    late = sum(1 for s in items if s.late)
+    flagged = [s for s in items if s.early_sign]
+    true = sum(1 for s in flagged if s.late)
+    return Scores(1.0, lead, len(items), late, len(flagged), true, len(flagged) - true)
 
 
 def choose_threshold(
