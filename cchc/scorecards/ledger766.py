@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Count, Max, Q, QuerySet
 
 from cchc.dossiers.judging import calendar_for
@@ -24,6 +26,7 @@ from cchc.dossiers.models import Dossier, Procedure, Supplement
 from cchc.dossiers.records import LOCAL_TZ
 from cchc.feedback.models import Petition
 from cchc.lib import index766
+from cchc.lib import outcomes_batch as batch_eng
 from cchc.lib.dossier_period import Period, Tally, classify, count_batch, summary
 from cchc.lib.index766.feedback import (
     FEEDBACK_KEYS,
@@ -33,8 +36,9 @@ from cchc.lib.index766.feedback import (
     count_feedback,
     dossiers_with_feedback,
 )
-from cchc.lib.natsync import parse_records
-from cchc.lib.outcomes import LegalLimit, LimitUnit, Rules, SupplementShift
+from cchc.lib.natsync import NO_FACTS, ServiceFacts
+from cchc.lib.natsync_fields import CHANNELS, PAYMENT_CODES
+from cchc.lib.outcomes import NOT_RECEIVED, TERMINAL, LegalLimit, LimitUnit, Rules, SupplementShift
 from cchc.lib.outcomes_batch import judge_many
 from cchc.org.models import Jurisdiction
 from cchc.surveys.models import DossierRating, RatingLevel
@@ -70,10 +74,6 @@ def procedure_limits() -> dict[str, LegalLimit]:
     return out
 
 
-def _ts(value: dt.datetime | None) -> str:
-    return "" if value is None else value.astimezone(LOCAL_TZ).strftime("%Y%m%d%H%M%S")
-
-
 def in_period(qs: QuerySet[Dossier], period: Period) -> QuerySet[Dossier]:
     """The dossiers that can fall in the period: received by its end and not finished before it (a
     superset; the engine decides)."""
@@ -84,50 +84,174 @@ def in_period(qs: QuerySet[Dossier], period: Period) -> QuerySet[Dossier]:
     )
 
 
-def national_records(qs: QuerySet[Dossier]) -> Iterator[list[dict[str, Any]]]:
-    """The dossiers in the national sync shape, in chunks: what the engine reads (steps are left out:
-    they name whom to blame, not whether a dossier was on time)."""
-    rows = list(qs.order_by("pk").values_list(*_FIELDS))
-    for i in range(0, len(rows), CHUNK):
-        chunk = rows[i : i + CHUNK]
-        sups: dict[int, list[dict[str, str]]] = {}
-        for dossier_id, asked, done in (
-            Supplement.objects.filter(dossier_id__in=[r[0] for r in chunk])
-            .order_by("dossier_id", "seq")
-            .values_list("dossier_id", "requested_at", "completed_at")
-        ):
-            sups.setdefault(dossier_id, []).append(
-                {"NgayBoSung": _ts(asked), "NgayTiepNhanBoSung": _ts(done)}
-            )
-        out = []
-        for pk, code, proc, unit, status, channel, rec, appt, end, dig, elec, pay, vneid in chunk:
-            record: dict[str, Any] = {
-                "MaHoSo": code,
-                "MaTTHC": proc,
-                "DonViXuLy": unit,
-                "TrangThaiHoSo": status,
-                "KenhThucHien": channel,
-                "NgayTiepNhan": _ts(rec),
-                "NgayHenTra": _ts(appt),
-                "NgayKetThucXuLy": _ts(end),
-                "DanhSachHoSoBoSung": sups.get(pk, []),
-            }
-            if dig is not None:
-                record["HoSoCoThanhPhanSoHoa"] = int(dig)
-            if elec is not None:
-                record["DinhKemKetQua"] = ["kết quả điện tử"] if elec else []
-            if pay is not None:
-                record["DuocThanhToanTrucTuyen"] = pay
-            if vneid is not None:
-                record["TaiKhoanDuocXacThucVoiVNeID"] = int(vneid)
-            out.append(record)
-        yield out
+_ONE_S = dt.timedelta(seconds=1)
+_EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_NAT = np.iinfo(np.int64).min
 
 
-def _parsed(qs: QuerySet[Dossier], period: Period) -> Iterator[Any]:
+def _utc_seconds(values: Sequence[Any]) -> Any:
+    """Whole UTC seconds since 1970 (int64, ``_NAT`` for None) of a column read raw from the database:
+    naive UTC datetimes (SQLite, through the converter Django registers), aware ones (PostgreSQL), or
+    UTC text ("2026-06-01 01:00:00[.ffffff]", parsed by numpy in one go)."""
+    first = next((v for v in values if v is not None), None)
+    if isinstance(first, str):
+        try:
+            us = np.array(values, dtype="datetime64[us]").astype(np.int64)
+        except ValueError:
+            values = [None if v is None else dt.datetime.fromisoformat(v) for v in values]
+        else:
+            return np.where(us == _NAT, _NAT, np.floor_divide(us, 1_000_000))
+    # Aware (PostgreSQL) or naive UTC (SQLite's registered converter): subtract the matching epoch.
+    epoch = _EPOCH_UTC if first is not None and first.tzinfo is not None else _EPOCH
+    return np.array([_NAT if v is None else (v - epoch) // _ONE_S for v in values], dtype=np.int64)
+
+
+def _offset(utc_seconds: int) -> int:
+    """The local zone's offset from UTC at that instant, in seconds."""
+    local = dt.datetime.fromtimestamp(utc_seconds, LOCAL_TZ)
+    return (local.replace(tzinfo=None) - local.astimezone(dt.UTC).replace(tzinfo=None)) // _ONE_S
+
+
+def _local_us(values: Sequence[Any]) -> Any:
+    """The instants as the national sync format writes them — local wall time, to the second
+    (``yyyyMMddHHmmss``) — as a datetime64[us] column; None is NaT. The zone's offset is looked up
+    once per distinct hour, not once per value."""
+    secs = _utc_seconds(values)
+    known = np.flatnonzero(secs != _NAT)
+    hours, where = np.unique(secs[known] // 3600, return_inverse=True)
+    first = np.array([_offset(int(h) * 3600) for h in hours.tolist()], dtype=np.int64)
+    last = np.array([_offset(int(h) * 3600 + 3599) for h in hours.tolist()], dtype=np.int64)
+    offsets = first[where]
+    # An hour in which the zone changed its offset: those instants one by one.
+    for i in np.flatnonzero(first[where] != last[where]).tolist():
+        offsets[i] = _offset(int(secs[known[i]]))
+    local = np.full(len(secs), _NAT, dtype=np.int64)
+    local[known] = (secs[known] + offsets) * 1_000_000
+    return local.view("datetime64[us]")
+
+
+def _raw_rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The query's rows without Django's per-value conversion (its datetime converter was most of the
+    time on a year of dossiers, docs/benchmarks.md): ``_local_us`` converts whole columns instead."""
+    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _flag(value: bool | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+@dataclass
+class Rows(batch_eng.DossierBatch):
+    """One chunk of the ledger as the engine's columns (``DossierBatch``), with each row's service
+    facts. Iterating gives one placeholder per dossier: ``dossier_period.count_batch`` groups by the
+    facts' unit and never looks at the dossier itself, so it counts these columns unchanged."""
+
+    facts: list[ServiceFacts] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[None]:
+        return iter([None] * len(self.codes))
+
+
+def ledger_rows(qs: QuerySet[Dossier]) -> Iterator[Rows]:
+    """The dossiers in chunks of columns, read straight from the ledger (no text round trip): what
+    ``natsync.parse_records`` makes of each dossier's national-sync record, field for field — the
+    handling unit's code, the catalogue's time limit, the supplements, the 766 flags — leaving out, as
+    it does, a row its rules refuse (no procedure, a finished dossier without its end, an appointment
+    or end before receipt, a supplement answered before it was asked). A test compares the two."""
     limits = procedure_limits()
-    for chunk in national_records(in_period(qs, period)):
-        yield parse_records(chunk, procedures=limits)
+    rows = _raw_rows(qs.order_by("pk").values_list(*_FIELDS))
+    sups: dict[int, list[tuple[Any, Any]]] = {}
+    supplements = Supplement.objects.filter(dossier_id__in=qs.values("pk")).order_by("dossier_id", "seq")
+    for dossier_id, asked, done in _raw_rows(
+        supplements.values_list("dossier_id", "requested_at", "completed_at")
+    ):
+        sups.setdefault(dossier_id, []).append((asked, done))
+    for i in range(0, len(rows), CHUNK):
+        yield _columns(rows[i : i + CHUNK], sups, limits)
+
+
+def _valid(cols: list[Any], received: Any, appointment: Any, ended: Any) -> Any:
+    """The rows ``natsync.parse_record`` and ``parse_facts`` would accept (see ``ledger_rows``)."""
+    procs, status, channel, pay = cols[2], cols[4], cols[5], cols[11]
+    st = np.array(status, dtype=np.int64)
+    day = "datetime64[D]"
+    ok = np.array([p is not None for p in procs], dtype=np.bool_) & (st >= 1) & (st <= 10)
+    ok &= ~(np.isin(st, sorted(TERMINAL - NOT_RECEIVED)) & np.isnat(ended))
+    ok &= ~(np.isin(st, sorted(NOT_RECEIVED), invert=True) & np.isnat(received))
+    ok &= ~(~np.isnat(appointment) & (appointment.astype(day) < received.astype(day)))
+    ok &= ~(~np.isnat(ended) & (ended < received))
+    ok &= np.array([c is None or c in CHANNELS for c in channel], dtype=np.bool_)
+    ok &= np.array([p is None or p in PAYMENT_CODES for p in pay], dtype=np.bool_)
+    return ok
+
+
+def _columns(
+    chunk: list[tuple[Any, ...]],
+    sups: Mapping[int, list[tuple[Any, Any]]],
+    limits: Mapping[str, LegalLimit],
+) -> Rows:
+    n = len(chunk)
+    cols = list(zip(*chunk, strict=True)) if chunk else [()] * len(_FIELDS)
+    pks, codes, procs, units, status, channel, _, _, _, dig, elec, pay, vneid = cols
+    received, appointment, ended = _local_us(cols[6]), _local_us(cols[7]), _local_us(cols[8])
+    ok = _valid(cols, received, appointment, ended)
+    owner: list[int] = []
+    asked_at: list[Any] = []
+    done_at: list[Any] = []
+    for row, pk in enumerate(pks):
+        for asked, done in sups.get(pk, ()):
+            owner.append(row)
+            asked_at.append(asked)
+            done_at.append(done)
+    sup_owner = np.array(owner, dtype=np.int64)
+    sup_asked, sup_done = _local_us(asked_at), _local_us(done_at)
+    ok[sup_owner[~np.isnat(sup_done) & (sup_done < sup_asked)]] = False
+    keep = np.flatnonzero(ok)
+    remap = np.full(n, -1, dtype=np.int64)
+    remap[keep] = np.arange(len(keep))
+    sup_keep = ok[sup_owner]
+    limit_value = np.full(len(keep), np.nan)
+    limit_unit = np.zeros(len(keep), dtype=np.int8)
+    facts = []
+    kept = keep.tolist()
+    for j, i in enumerate(kept):
+        limit = limits.get(procs[i])
+        if limit is not None:
+            limit_value[j], limit_unit[j] = limit.value, batch_eng.UNIT_CODE[limit.unit]
+        fact = ServiceFacts(
+            unit=units[i] or None,
+            channel=channel[i],
+            digitised_inputs=_flag(dig[i]),
+            electronic_result=_flag(elec[i]),
+            online_payment=pay[i],
+            vneid_verified=_flag(vneid[i]),
+        )
+        facts.append(NO_FACTS if fact == NO_FACTS else fact)
+    no_us = np.empty(0, dtype="datetime64[us]")
+    return Rows(
+        codes=[codes[i] for i in kept],
+        status=np.array(status, dtype=np.int8)[keep],
+        received=received[keep],
+        appointment=appointment[keep],
+        ended=ended[keep],
+        limit_value=limit_value,
+        limit_unit=limit_unit,
+        sup_owner=remap[sup_owner[sup_keep]],
+        sup_requested=sup_asked[sup_keep],
+        sup_completed=sup_done[sup_keep],
+        step_owner=np.empty(0, dtype=np.int64),
+        step_started=no_us,
+        step_finished=no_us,
+        step_deadline=no_us,
+        step_external=np.empty(0, dtype=np.bool_),
+        step_unit=[],
+        step_official=[],
+        facts=facts,
+    )
 
 
 def count(
@@ -139,13 +263,12 @@ def count(
     """The period counts per handling unit (code) of the dossiers in ``qs``."""
     calendar, rule = calendar_for(jurisdiction), rules()
     tally = Tally()
-    for parsed in _parsed(qs, period):
+    for rows in ledger_rows(in_period(qs, period)):
+        # ``Rows`` is the engine's batch and yields a placeholder per dossier (see its docstring).
+        dossiers = cast(Sequence[Any], rows)
         tally.add(
-            count_batch(
-                parsed.dossiers, parsed.facts, period, calendar, rules=rule, feedback_codes=feedback_codes
-            )
+            count_batch(dossiers, rows.facts, period, calendar, rules=rule, feedback_codes=feedback_codes)
         )
-        tally.errors.extend(parsed.errors)
     return tally
 
 
@@ -290,18 +413,18 @@ def dossiers_behind(
     calendar, rule = calendar_for(jurisdiction), rules()
     hit: list[str] = []
     missed: list[str] = []
-    for parsed in _parsed(qs, period):
-        if not parsed.dossiers:
+    for rows in ledger_rows(in_period(qs, period)):
+        if not rows.codes:
             continue
-        outcome = judge_many(parsed.dossiers, calendar, period.end, rules=rule)
-        masks = classify(outcome, parsed.facts, period).masks
+        outcome = judge_many(rows, calendar, period.end, rules=rule)
+        masks = classify(outcome, rows.facts, period).masks
         num = _any(masks, numerator_keys)
         den = _any(masks, denominator_keys)
-        for d, n, m in zip(parsed.dossiers, num.tolist(), den.tolist(), strict=True):
+        for code, n, m in zip(rows.codes, num.tolist(), den.tolist(), strict=True):
             if n:
-                hit.append(d.code)
+                hit.append(code)
             elif m:
-                missed.append(d.code)
+                missed.append(code)
     return Behind(figure, hit, missed)
 
 
