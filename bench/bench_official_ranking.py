@@ -1,29 +1,29 @@
-"""The officials' ranking ``/ho-so/xep-hang/can-bo/`` for the demo year, the set-based query against the
-step-by-step reading it replaced, in the same run.
+"""The officials' ranking ``/ho-so/xep-hang/can-bo/`` for the demo year: the read from the per-official
+daily facts against the set-based reading of the steps it replaced, in the same run.
 
     python -m bench bench_official_ranking                          # both engines, 200,000 dossiers
     python -m bench.bench_official_ranking --engine sqlite --dossiers 1000000
 
 Builds the demo organisation and accounts (``cchc load-demo`` steps ``org``) and a demo ledger of N
 dossiers for the twelve months to the demo's today (``load_dossier_demo``, the generator behind
-``cchc demo-dossiers``), then times, median of 5 runs after one check run that asserts both give the same
-rows: ``rankings.official_counts`` (now) and ``official_counts_step_by_step`` (before) over the demo
-year's finished dossiers, and the page itself requested by a leader through Django's test ``Client``.
+``cchc demo-dossiers``, whose writes keep the per-official facts), times a rebuild of those facts
+(``official_facts.rebuild``, what ``cchc rebuild-facts`` adds), then, after one check run that asserts
+both give the same rows, median of 5 runs: ``rankings.official_league`` for the demo leader (now: the
+facts) and ``rankings.official_counts`` over the leader's finished dossiers of the year (before: one
+grouped count over the steps), and the page itself requested by the leader through Django's test
+``Client``. At 5,000,000 dossiers see ``bench/bench_list_pages.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from bench.scratch import scratch_database
+from bench.driver import Driver
 
 DOSSIERS = 200_000
 
@@ -60,11 +60,11 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     from cchc.accounts.models import User
     from cchc.core import demo_clock
     from cchc.core.roles import Role
+    from cchc.dossiers import official_facts
     from cchc.dossiers.demo import load_dossier_demo
-    from cchc.dossiers.models import Dossier, DossierStep
+    from cchc.dossiers.models import Dossier, DossierStep, OfficialDailyFact
     from cchc.dossiers.queries import dossiers_for
-    from cchc.dossiers.rankings import finished_between, official_counts
-    from cchc.dossiers.tests.official_counts_reference import official_counts_step_by_step
+    from cchc.dossiers.rankings import finished_between, official_counts, official_league
     from cchc.org.demo import load_org
 
     call_command("migrate", verbosity=0)
@@ -92,14 +92,22 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     def as_set(rows: list[Any]) -> dict[str, tuple[str, str, int, int]]:
         return {r.key: (r.name, r.unit_name, r.finished, r.late) for r in rows}
 
-    new, old = as_set(official_counts(year)), as_set(official_counts_step_by_step(year))
-    assert new == old, "the set-based ranking differs from the step-by-step one"
+    kept = OfficialDailyFact.objects.count()
+    t0 = time.perf_counter()
+    out["official_fact_rows"] = official_facts.rebuild()["official_rows"]
+    out["rebuild_s"] = round(time.perf_counter() - t0, 1)
+    assert out["official_fact_rows"] == kept, "the write path kept other facts than a rebuild gives"
+
+    def league() -> list[Any]:
+        found = official_league(user, start, end, min_finished=1)
+        return [*found.ranked, *found.too_few]
+
+    new, old = as_set(league()), as_set(official_counts(year))
+    assert new == old, "the ranking from the facts differs from the reading of the steps"
     out["officials"] = len(new)
     out["late_officials"] = sum(1 for v in new.values() if v[3])
+    out["facts_median_ms"], out["facts_runs_ms"] = timed(league)
     out["set_based_median_ms"], out["set_based_runs_ms"] = timed(lambda: official_counts(year))
-    out["step_by_step_median_ms"], out["step_by_step_runs_ms"] = timed(
-        lambda: official_counts_step_by_step(year)
-    )
     print(json.dumps(out, ensure_ascii=False), flush=True)  # the query figures, should the page fail
     client = leader_client(user)
     params = {"date_from": start.isoformat(), "date_to": end.isoformat()}
@@ -114,27 +122,12 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     return out
 
 
-def child(engine: str, n: int) -> int:
-    with scratch_database(engine, "cchc_bench_officials"):
-        print(json.dumps(run_engine(engine, n), ensure_ascii=False), flush=True)
-    return 0
+DRIVER = Driver("bench.bench_official_ranking", "cchc_bench_officials", run_engine, default=DOSSIERS)
 
 
 def main(n: int | None = None) -> None:
-    n = n or int(os.environ.get("BENCH_DOSSIERS", DOSSIERS))
-    for engine in ("postgres", "sqlite"):
-        print(f"-- {engine}, {n:,} dossiers", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "bench.bench_official_ranking", "--engine", engine, "--dossiers", str(n)],
-            check=False,
-        )
+    DRIVER.each_engine(n)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--engine", choices=("postgres", "sqlite"))
-    parser.add_argument("--dossiers", type=int, default=DOSSIERS)
-    args = parser.parse_args()
-    if args.engine:
-        sys.exit(child(args.engine, args.dossiers))
-    main(args.dossiers)
+    DRIVER.command_line()
