@@ -7,7 +7,7 @@ was replaced) as the baseline in the same run.
 
 The ledger: the demo organisation and accounts, the demo generator's twelve months of 200,000 dossiers
 (``load_dossier_demo``: steps, supplements, late causes naming officials, daily facts), then copied 24
-times inside PostgreSQL (``INSERT … SELECT``; codes suffixed ``/k``, the same units, days, officials and
+times inside PostgreSQL (``INSERT … SELECT``; codes suffixed ``-ck``, the same units, days, officials and
 causes), so 5,000,000 dossiers with the demo's distribution at 25 times the volume. The daily facts are
 multiplied by 25 (the copies fall on the same unit, procedure and days), the per-official facts rebuilt
 with ``official_facts.rebuild`` (timed), then ``ANALYZE``. The database persists between runs
@@ -79,7 +79,7 @@ def replicate(copies: int) -> None:
         with transaction.atomic(), connection.cursor() as cur:
             cur.execute(
                 f"INSERT INTO {d} (id, code, {', '.join(d_cols)}) "
-                f"SELECT id + {shift}, code || '/{k}', {', '.join(d_cols)} FROM {d} WHERE id <= {top}"
+                f"SELECT id + {shift}, code || '-c{k}', {', '.join(d_cols)} FROM {d} WHERE id <= {top}"
             )
             cur.execute(
                 f"INSERT INTO {s} (dossier_id, {', '.join(s_cols)}) "
@@ -123,9 +123,13 @@ def finish(copies: int) -> None:
 
     from cchc.core import demo_clock
     from cchc.dossiers import interagency, official_facts
+    from cchc.dossiers.models import Dossier
 
     call_command("migrate", verbosity=0)
-    replicate(copies)
+    if Dossier.objects.filter(code__endswith="-c1").exists():
+        log(copies="already made")
+    else:
+        replicate(copies)
     with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
         t0 = time.perf_counter()
         opened = interagency.refresh().opened
