@@ -233,6 +233,8 @@ class Dossier(models.Model):
             models.Index(fields=["handling_unit", "received_at"]),
             models.Index(fields=["receiving_unit", "received_at"]),
             models.Index(fields=["end_at"]),
+            # The list's order (newest received first): its first page without sorting the whole scope.
+            models.Index(fields=["-received_at", "-id"], name="dossier_list_order_idx"),
             # The month's late dossiers of a unit (home pages, late list): only late rows are indexed.
             models.Index(
                 fields=["handling_unit", "finished_on"], condition=Q(outcome="late"), name="dossier_late_idx"

@@ -45,6 +45,7 @@ from cchc.dossiers.letters import (
     render_pdf,
 )
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus
+from cchc.dossiers.paging import CappedPaginator
 from cchc.dossiers.queries import (
     OPEN_STATUSES,
     causes_of,
@@ -128,7 +129,8 @@ def dossier_list(request: HttpRequest) -> HttpResponseBase:
     qs = with_apology_flag(with_deadline(qs)).select_related("procedure", "handling_unit", "receiving_unit")
     if exports.wanted(request) and not form.errors:
         return exports.list_xlsx(qs.order_by("-received_at", "-pk"), form, user, now)
-    page = Paginator(qs.order_by("-received_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
+    # Counted up to a cap (``paging``); the order is served by the (received_at, id) index.
+    page = CappedPaginator(qs.order_by("-received_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = [{"d": d, "applicant": mask_applicant(d, user), "overdue": is_overdue(d, now)} for d in page]
     return render(
         request,
