@@ -26,6 +26,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        found = self.object_list[: self.cap + 1].count()
+        rows: Any = self.object_list  # a QuerySet: the slice is counted in the database
+        found = int(rows[: self.cap + 1].count())
         self.capped = found > self.cap
         return min(found, self.cap)
