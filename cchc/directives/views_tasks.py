@@ -42,7 +42,7 @@ from cchc.directives.queries import (
     with_state,
 )
 from cchc.lib import deadlines as dl
-from cchc.org.models import Official
+from cchc.org.queries import officials_in
 
 
 def readable_task(request: HttpRequest, task_id: int) -> Task:
@@ -53,9 +53,7 @@ def readable_task(request: HttpRequest, task_id: int) -> Task:
 
 
 def _officials_for_lead(task: Task) -> Any:
-    return Official.objects.filter(unit__path__startswith=task.lead_unit.path, is_active=True).order_by(
-        "unit__path", "full_name"
-    )
+    return officials_in(task.lead_unit).filter(is_active=True).order_by("unit__path", "full_name")
 
 
 @login_required

@@ -86,6 +86,11 @@ def officials_for(user: Any, *, write: bool = False) -> QuerySet[Official]:
     return Official.objects.filter(unit__in=units_for(user))
 
 
+def officials_in(unit: Unit) -> QuerySet[Official]:
+    """The officials of ``unit`` and of the units below it (whom a task or a finding there may name)."""
+    return Official.objects.filter(unit__path__startswith=unit.path)
+
+
 def official_units_for(user: Any) -> UnitQuerySet:
     """Units in which a person may add, edit or deactivate officials (the write side of officials_for)."""
     if not _active(user):

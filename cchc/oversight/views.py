@@ -19,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cchc.org.models import Official
-from cchc.org.queries import units_for, user_jurisdiction
+from cchc.org.queries import officials_in, units_for, user_jurisdiction
 from cchc.oversight import exports, forms
 from cchc.oversight import queries as q
 from cchc.oversight.actions import followups, inspections
@@ -273,9 +272,7 @@ def inspection(request: HttpRequest, pk: int, *, error: str = "", status: int = 
             "results": AnswerResult.choices,
             "severities": Severity.choices,
             "units": insp.unit.subtree().order_by("path") if can.conduct else [],
-            "officials": Official.objects.filter(
-                unit__path__startswith=insp.unit.path, is_active=True
-            ).order_by("full_name")
+            "officials": officials_in(insp.unit).filter(is_active=True).order_by("full_name")
             if can.conduct
             else [],
             "today": timezone.localdate(),
@@ -369,7 +366,7 @@ def finding(request: HttpRequest, pk: int) -> HttpResponse:
     def run(insp: Inspection) -> None:
         unit = forms.pick(insp.unit.subtree(), data, "unit", "đơn vị chịu trách nhiệm", required=False)
         official = forms.pick(
-            Official.objects.filter(unit__path__startswith=insp.unit.path),
+            officials_in(insp.unit),
             data,
             "official",
             "cá nhân",
