@@ -2,8 +2,8 @@
 (``records.parse_record``), the pure commands' reader (``natsync.parse_records``) and the columnar fast
 path (``columnar_parse.parse_csv``) take their fields, instant reader and value readers from
 ``cchc.lib.natsync_fields`` / ``natsync_values``, so on any record drawn from values both are meant to
-read alike they refuse the same fields and, when they accept, read the same timeline and the same
-service facts. No database needed.
+read alike they refuse the same fields (in a file, on the same rows) and, when they accept, read the
+same timeline and the same service facts. No database needed.
 
 Kept out of the draws, because the two readers answer different questions there (natsync_fields says
 why): ``LienThong`` against ``LienThongNgoai``, the legal limit and ``LichSuTrangThai`` (the commands
@@ -21,7 +21,7 @@ import pytest
 from cchc.dossiers.columnar_parse import NotColumnar, parse_csv
 from cchc.dossiers.importing import parse_file
 from cchc.dossiers.records import parse_record
-from cchc.dossiers.tests.import_helpers import as_csv, national
+from cchc.dossiers.tests.import_helpers import as_csv, as_json, national
 from cchc.lib import natsync
 
 GOOD_RECEIPT = ["20220307080000", "2022-03-07T08:00:00", "07/03/2022 08:00", "2022-03-07T01:00:00Z"]
@@ -172,3 +172,21 @@ def test_the_columnar_path_reads_random_plain_files_as_the_row_path_does():
             assert frame[key].to_list() == [getattr(r, key) for r in records], key
         assert columns.steps["finished_at"].to_list() == [s.finished_at for r in records for s in r.steps]
     assert compared >= 5
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_both_readers_name_the_same_rows_of_a_random_file(fmt):
+    records = RECORDS[:200]
+    data = as_csv(records) if fmt == "csv" else as_json(records)
+    _, accepted, errors, _ = parse_file(data, f"hoso.{fmt}")
+    judged = natsync.parse_csv(data.decode()) if fmt == "csv" else natsync.parse_json(data)
+    # A MaHoSo repeated in the file: the commands say so while reading, the import when it checks the
+    # file against the ledger (``actions.upsert_dossiers``), a later step than this one.
+    repeated = {e.index for e in judged.errors if e.reason.startswith("trùng mã hồ sơ")}
+    import_rows = {(e.row, f) for e in errors for f in _fields([e.field])}
+    command_rows = {
+        (e.index, f) for e in judged.errors if e.index not in repeated for f in _fields([e.field])
+    }
+    assert import_rows - {(row, f) for row, f in import_rows if row in repeated} == command_rows
+    assert [r.row for r in accepted if r.row not in repeated] == judged.indexes
+    assert len(judged.indexes) > 20 and len(command_rows) > 20
