@@ -88,3 +88,16 @@ def test_petitions_feed_5_2_to_5_4(world):
     assert p1["5.3"] == (2, 3, 1.33)  # PA-2 late; 2 × 2/3
     # 5.4: 7 in June − 3 late or overdue (K-02, K-04, K-06) − 1 named (K-05) = 3 of 7; 6 × (3/7) ÷ 0.9
     assert p1["5.4"] == (3, 7, 2.86)
+
+
+def test_a_unit_whose_procedures_offer_no_online_service_has_no_data_for_the_catalogue_indicators(doc):
+    # Every procedure of the catalogue is "không trực tuyến": 3.1, 3.2, 3.6 and 4.5a are not computed
+    # from the catalogue yet, so they say "no data" (null), never 0 — and add nothing to the maximum.
+    from cchc.dossiers.models import OnlineLevel, Procedure
+
+    assert set(Procedure.objects.values_list("online_level", flat=True)) == {OnlineLevel.NONE}
+    p1 = _unit(doc, "P1")
+    for code in ("3.1", "3.2", "3.6", "4.5a"):
+        assert p1[code] == (None, None, None), code
+    row = next(u for u in doc["units"] if u["unit"] == "P1")
+    assert row["max_computed"] < row["max_total"]
