@@ -23,7 +23,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
-from cchc.core.roles import Role
+from cchc.core.roles import Role, is_active_user
 from cchc.lib.workcal import KIND_MAKE_UP_WORKING_DAY, OfficeHours, WorkCalendar
 from cchc.lib.workdays_csv import WorkdayRow, calendar_from_rows, parse_workdays_csv
 from cchc.org.models import Jurisdiction
@@ -257,10 +257,6 @@ def _now() -> dt.datetime:
 # --- who may read or change which calendar ------------------------------------------------------
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def readable_jurisdictions(user: Any) -> QuerySet[Jurisdiction]:
     """Areas whose calendar in effect a person may look at (their own scope, as for units)."""
     return jurisdictions_for(user)
@@ -274,7 +270,7 @@ def calendars_for(user: Any, *, write: bool = False) -> QuerySet[Calendar]:
     calendars, those of its jurisdiction and the areas below it (docs/architecture.md, "Rules of the house");
     the auditor and everyone else only read.
     """
-    if not _active(user):
+    if not is_active_user(user):
         return Calendar.objects.none()
     if user.is_superuser:
         return Calendar.objects.all()
@@ -299,7 +295,7 @@ def entries_for(user: Any, *, write: bool = False) -> QuerySet[CalendarEntry]:
 
 def can_manage_calendar_of(user: Any, jurisdiction: Jurisdiction) -> bool:
     """May this person add entries to ``jurisdiction``'s own calendar (creating it if needed)?"""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     if user.is_superuser:
         return True

@@ -1,6 +1,8 @@
 """The roles, shared by every app (navigation, scope, audit). Data scope follows
 from the role (see ``cchc.org.queries``)."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_noop
 
@@ -22,3 +24,9 @@ class Role(models.TextChoices):
 # office and auditor see the whole jurisdiction); every other role sees its own unit and the units below it.
 JURISDICTION_WIDE = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR})
 READ_ONLY = frozenset({Role.AUDITOR})
+
+
+def is_active_user(user: Any) -> bool:
+    """Signed in with an account that is not switched off: the first condition of every scope rule
+    (``*_for`` in each app's queries) — an anonymous visitor or a deactivated account sees nothing."""
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.directives.models import Directive, DirectiveUpload, Task, TaskQuerySet, TaskStatus
 from cchc.lib.deadlines import State
 from cchc.lib.names import natural_key
@@ -74,15 +74,11 @@ DONE_STATES = (State.DONE_ON_TIME, State.DONE_LATE, State.DONE_NO_DEADLINE)
 NEVER_WRITE = frozenset({Role.LEADER, Role.AUDITOR})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 # --- directives -----------------------------------------------------------------------------------
 
 
 def directives_for(user: Any, *, write: bool = False) -> QuerySet[Directive]:
-    if not _active(user):
+    if not is_active_user(user):
         return Directive.objects.none()
     if user.is_superuser:
         return Directive.objects.all()
@@ -106,7 +102,7 @@ def uploads_in(area: Jurisdiction) -> QuerySet[DirectiveUpload]:
 
 def can_keep_register(user: Any) -> bool:
     """May this person add directives at all (before any exists)?"""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     return bool(user.is_superuser or (user.role == Role.OFFICE and user_jurisdiction(user) is not None))
 
@@ -128,7 +124,7 @@ def _in_units(unit: Unit, *, assigned: bool) -> Q:
 def tasks_for(user: Any, *, write: bool = False) -> TaskQuerySet:
     """Tasks a person may read, or (``write``) update: progress reports on tasks their unit leads or
     coordinates."""
-    if not _active(user):
+    if not is_active_user(user):
         return Task.objects.none()
     if user.is_superuser:
         return Task.objects.all()
@@ -148,7 +144,7 @@ def tasks_for(user: Any, *, write: bool = False) -> TaskQuerySet:
 def lead_tasks_for(user: Any) -> TaskQuerySet:
     """Tasks a person answers for as the lead unit: report completion, ask for more time, name the
     officer in charge. Coordinating units report progress only (ND 39/2022: one lead per task)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Task.objects.none()
     if user.is_superuser:
         return Task.objects.all()
@@ -163,7 +159,7 @@ def lead_tasks_for(user: Any) -> TaskQuerySet:
 def assigner_tasks_for(user: Any) -> TaskQuerySet:
     """Tasks on which a person acts for the assigner: the Office for its jurisdiction, or anyone of the
     unit named as assigner (only the assigner confirms, sends back or decides extensions)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Task.objects.none()
     if user.is_superuser:
         return Task.objects.all()

@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.dossiers.models import Apology, Dossier, Outcome, Status
 from cchc.org.models import Unit
 from cchc.org.queries import units_for, user_unit
@@ -40,10 +40,6 @@ FINISHED_OUTCOMES = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE)
 # docs/rules/dossier-deadlines.md: status 5 (waiting for the citizen's supplement) ends at the request, so it
 # is not "open" for lateness; 1 and 3 never count; 7, 8, 9, 10 are terminal.
 OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.FINANCIAL)
-
-
-def is_active_user(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 # --- scope -------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cchc.core.roles import Role
+from cchc.core.roles import Role, is_active_user
 from cchc.dossiers.models import ApiClient, ImportBatch
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import units_for, user_jurisdiction, user_unit
@@ -24,19 +24,15 @@ IMPORT_ROLES = frozenset({Role.OFFICE, Role.SECRETARIAT, Role.ONE_STOP})
 MANAGERS = frozenset({Role.OFFICE, Role.SECRETARIAT})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def can_import(user: Any) -> bool:
-    if not _active(user):
+    if not is_active_user(user):
         return False
     return bool(user.is_superuser or (user.role in IMPORT_ROLES and import_units_for(user).exists()))
 
 
 def import_units_for(user: Any) -> QuerySet[Unit]:
     """Units whose dossiers ``user`` may create or change."""
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()

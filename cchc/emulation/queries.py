@@ -16,23 +16,19 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.emulation.models import Entry, Round
 from cchc.org.models import Jurisdiction
 from cchc.org.queries import user_jurisdiction
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def area_of(user: Any) -> Jurisdiction | None:
-    return user_jurisdiction(user) if _active(user) else None
+    return user_jurisdiction(user) if is_active_user(user) else None
 
 
 def may_read(user: Any) -> bool:
     """Whether the emulation pages have anything for this person (menu and the list page)."""
-    return _active(user) and (
+    return is_active_user(user) and (
         user.is_superuser or (user.role in JURISDICTION_WIDE and area_of(user) is not None)
     )
 
@@ -40,7 +36,7 @@ def may_read(user: Any) -> bool:
 def may_propose(user: Any, area: Jurisdiction | None) -> bool:
     own = area_of(user)
     return (
-        _active(user)
+        is_active_user(user)
         and user.role == Role.SECRETARIAT
         and own is not None
         and area is not None
@@ -49,7 +45,7 @@ def may_propose(user: Any, area: Jurisdiction | None) -> bool:
 
 
 def rounds_for(user: Any) -> QuerySet[Round]:
-    if not _active(user):
+    if not is_active_user(user):
         return Round.objects.none()
     if user.is_superuser:
         return Round.objects.all()

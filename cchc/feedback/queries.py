@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from cchc.core.models import AuditEvent
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.feedback.models import (
     OPEN_STATUSES,
     OUT_OF_SCOPE_KINDS,
@@ -36,14 +36,10 @@ ENTRY_ROLES = frozenset(
 READER_ROLES = frozenset(Role) - {Role.FRONT}
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def petitions_for(user: Any, *, write: bool = False) -> QuerySet[Petition]:
     """Petitions ``user`` may read (or, with ``write``, handle)."""
     none = Petition.objects.none()
-    if not _active(user):
+    if not is_active_user(user):
         return none
     if user.is_superuser:
         return Petition.objects.all()
@@ -99,12 +95,16 @@ def meetings_for(user: Any) -> QuerySet[FrontMeeting]:
 
 
 def may_read(user: Any) -> bool:
-    return _active(user) and (user.is_superuser or user.role in READER_ROLES)
+    return is_active_user(user) and (user.is_superuser or user.role in READER_ROLES)
 
 
 def may_enter(user: Any) -> bool:
     """Staff entry of petitions received by hotline, in person or by letter."""
-    return _active(user) and (user.is_superuser or user.role in ENTRY_ROLES) and entry_area(user) is not None
+    return (
+        is_active_user(user)
+        and (user.is_superuser or user.role in ENTRY_ROLES)
+        and entry_area(user) is not None
+    )
 
 
 def entry_area(user: Any) -> Any:
@@ -122,7 +122,7 @@ def entry_area(user: Any) -> Any:
 
 
 def may_submit_for_front(user: Any) -> bool:
-    return _active(user) and user.role == Role.FRONT and user_unit(user) is not None
+    return is_active_user(user) and user.role == Role.FRONT and user_unit(user) is not None
 
 
 def may_write(user: Any, petition: Petition) -> bool:
@@ -155,7 +155,7 @@ def may_see_contact(user: Any, petition: Petition) -> bool:
 
 
 def may_manage_keys(user: Any) -> bool:
-    return _active(user) and (user.is_superuser or user.role == Role.SECRETARIAT)
+    return is_active_user(user) and (user.is_superuser or user.role == Role.SECRETARIAT)
 
 
 def key_area(user: Any, purpose: str) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.org.models import HeadKind, Jurisdiction, Official, Unit, UnitHead, UnitQuerySet
 
 
@@ -32,13 +32,9 @@ def user_unit(user: Any) -> Unit | None:
     return official.unit if official is not None else None
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def jurisdictions_for(user: Any, *, write: bool = False) -> QuerySet[Jurisdiction]:
     """Areas a person may read (or, with ``write``, create units in)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Jurisdiction.objects.none()
     if user.is_superuser:
         return Jurisdiction.objects.all()
@@ -58,7 +54,7 @@ def jurisdictions_for(user: Any, *, write: bool = False) -> QuerySet[Jurisdictio
 
 
 def units_for(user: Any, *, write: bool = False) -> UnitQuerySet:
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()
@@ -77,7 +73,7 @@ def units_for(user: Any, *, write: bool = False) -> UnitQuerySet:
 
 
 def officials_for(user: Any, *, write: bool = False) -> QuerySet[Official]:
-    if not _active(user):
+    if not is_active_user(user):
         return Official.objects.none()
     if user.is_superuser:
         return Official.objects.all()
@@ -93,7 +89,7 @@ def officials_in(unit: Unit) -> QuerySet[Official]:
 
 def official_units_for(user: Any) -> UnitQuerySet:
     """Units in which a person may add, edit or deactivate officials (the write side of officials_for)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser or user.role == Role.SECRETARIAT:
         return units_for(user, write=True)
@@ -110,7 +106,7 @@ def heads_for(user: Any) -> QuerySet[UnitHead]:
 
 def can_write_units(user: Any) -> bool:
     """May this person change the organisation at all (before any unit exists, too)?"""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     return bool(user.is_superuser or (user.role == Role.SECRETARIAT and user_jurisdiction(user)))
 

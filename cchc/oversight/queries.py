@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.org.models import Jurisdiction, Unit
 from cchc.org.queries import user_jurisdiction, user_unit
 from cchc.oversight.models import (
@@ -36,12 +36,8 @@ from cchc.oversight.models import (
 UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def _area(user: Any) -> Jurisdiction | None:
-    return user_jurisdiction(user) if _active(user) else None
+    return user_jurisdiction(user) if is_active_user(user) else None
 
 
 def _in_area(user: Any, jurisdiction: Jurisdiction) -> bool:
@@ -56,14 +52,14 @@ def _unit_covers(user: Any, unit: Unit) -> bool:
 
 
 def is_internal_affairs(user: Any) -> bool:
-    return _active(user) and user.role == Role.SECRETARIAT and _area(user) is not None
+    return is_active_user(user) and user.role == Role.SECRETARIAT and _area(user) is not None
 
 
 # --- plans and inspections --------------------------------------------------------------------------
 
 
 def plans_for(user: Any, *, write: bool = False) -> QuerySet[InspectionPlan]:
-    if not _active(user):
+    if not is_active_user(user):
         return InspectionPlan.objects.none()
     if user.is_superuser and not write:
         return InspectionPlan.objects.all()
@@ -77,13 +73,13 @@ def plans_for(user: Any, *, write: bool = False) -> QuerySet[InspectionPlan]:
 
 
 def may_approve_plan(user: Any, plan: InspectionPlan) -> bool:
-    return _active(user) and user.role == Role.LEADER and _in_area(user, plan.jurisdiction)
+    return is_active_user(user) and user.role == Role.LEADER and _in_area(user, plan.jurisdiction)
 
 
 def inspections_for(user: Any, *, write: bool = False) -> QuerySet[Inspection]:
     """Visits a person may read, or (``write``) conduct: Internal Affairs of the area only."""
     none = Inspection.objects.none()
-    if not _active(user):
+    if not is_active_user(user):
         return none
     if user.is_superuser:
         return Inspection.objects.all()
@@ -137,7 +133,7 @@ def inspection_access(user: Any, insp: Inspection) -> InspectionAccess:
 
 def recommendations_for(user: Any) -> QuerySet[Recommendation]:
     """Follow-ups a person may read: those of the visits they may read, and those their unit must do."""
-    if not _active(user):
+    if not is_active_user(user):
         return Recommendation.objects.none()
     q = Q(finding__inspection__in=inspections_for(user).values("pk"))
     own = user_unit(user)
@@ -166,7 +162,7 @@ def recommendation_access(user: Any, rec: Recommendation) -> FollowUpAccess:
 
 def cases_for(user: Any) -> QuerySet[ResponsibilityCase]:
     """Private records: the person concerned, the competent head, Internal Affairs of the area."""
-    if not _active(user):
+    if not is_active_user(user):
         return ResponsibilityCase.objects.none()
     q = Q(pk__in=[])
     official_id = getattr(user, "official_id", None)
@@ -206,7 +202,7 @@ def may_open_case(user: Any) -> bool:
 
 def conclusions_for(user: Any, *, write: bool = False) -> QuerySet[AuditConclusion]:
     none = AuditConclusion.objects.none()
-    if not _active(user):
+    if not is_active_user(user):
         return none
     if user.is_superuser and not write:
         return AuditConclusion.objects.all()
@@ -225,7 +221,7 @@ def conclusions_for(user: Any, *, write: bool = False) -> QuerySet[AuditConclusi
 
 
 def may_record_conclusions(user: Any, jurisdiction: Jurisdiction) -> bool:
-    return _active(user) and user.role == Role.OFFICE and _in_area(user, jurisdiction)
+    return is_active_user(user) and user.role == Role.OFFICE and _in_area(user, jurisdiction)
 
 
 def correction_access(user: Any, c: Correction) -> FollowUpAccess:
@@ -239,7 +235,7 @@ def correction_access(user: Any, c: Correction) -> FollowUpAccess:
 
 def may_read_any(user: Any) -> bool:
     """Whether the oversight pages have anything for this person (menu and the landing page)."""
-    return _active(user) and (user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_ROLES)
+    return is_active_user(user) and (user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_ROLES)
 
 
 def listed_inspections(user: Any) -> list[Inspection]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.org.models import Unit
 from cchc.org.queries import user_jurisdiction, user_unit
 from cchc.proposals.models import Kind, ProcedureReview, Proposal, Status
@@ -22,12 +22,8 @@ UNIT_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP})
 DRAFTERS = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.SECRETARIAT})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def can_read(user: Any) -> bool:
-    return _active(user) and (user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_ROLES)
+    return is_active_user(user) and (user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_ROLES)
 
 
 def proposals_for(user: Any) -> QuerySet[Proposal]:
@@ -53,19 +49,19 @@ def proposals_for(user: Any) -> QuerySet[Proposal]:
 
 
 def is_secretariat(user: Any) -> bool:
-    return _active(user) and (
+    return is_active_user(user) and (
         user.is_superuser or (user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None)
     )
 
 
 def is_leader(user: Any) -> bool:
-    return _active(user) and (
+    return is_active_user(user) and (
         user.is_superuser or (user.role == Role.LEADER and user_jurisdiction(user) is not None)
     )
 
 
 def can_draft(user: Any) -> bool:
-    return _active(user) and (user.is_superuser or user.role in DRAFTERS)
+    return is_active_user(user) and (user.is_superuser or user.role in DRAFTERS)
 
 
 def drafting_units(user: Any) -> QuerySet[Unit]:
@@ -119,7 +115,7 @@ def reviews_for(user: Any) -> QuerySet[ProcedureReview]:
 def review_units(user: Any) -> QuerySet[Unit]:
     """Units whose reviews a person may write in the register: Internal Affairs for any unit, a unit's
     head for their own unit."""
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if is_secretariat(user):
         return drafting_units(user)

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.org.models import Official, Unit, UnitQuerySet
 from cchc.org.queries import officials_for, units_for, user_jurisdiction, user_unit
 from cchc.surveys.models import (
@@ -39,12 +39,8 @@ UNIT_SCOPED = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.ONE_STOP})
 RATING_READERS = frozenset({Role.LEADER, Role.SECRETARIAT, Role.OFFICE, Role.AUDITOR, Role.UNIT_HEAD})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def is_secretariat(user: Any) -> bool:
-    return _active(user) and bool(
+    return is_active_user(user) and bool(
         user.is_superuser or (user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None)
     )
 
@@ -63,7 +59,7 @@ def survey_units_for(user: Any) -> UnitQuerySet:
     A unit-scoped person reads their unit's subtree and the units above it in the same area: the
     one-stop office of Phường 1 is measured as part of UBND Phường 1, whose results it must see.
     """
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser or user.role in JURISDICTION_WIDE:
         return units_for(user)
@@ -80,7 +76,7 @@ def survey_units_for(user: Any) -> UnitQuerySet:
 
 def entry_units_for(user: Any) -> UnitQuerySet:
     """Units for which a person may key in paper forms and set up kiosks."""
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()
@@ -99,7 +95,7 @@ def entry_units_for(user: Any) -> UnitQuerySet:
 
 def questionnaires_for(user: Any, *, write: bool = False) -> QuerySet[QuestionnaireVersion]:
     """Questionnaire versions are shared by the installation; the secretariat edits them."""
-    if not _active(user):
+    if not is_active_user(user):
         return QuestionnaireVersion.objects.none()
     if write:
         return (
@@ -117,7 +113,7 @@ def questionnaires_for(user: Any, *, write: bool = False) -> QuerySet[Questionna
 
 def surveys_for(user: Any, *, write: bool = False) -> QuerySet[Campaign]:
     """THE scoping helper for campaigns (and, through them, their results)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Campaign.objects.none()
     if user.is_superuser:
         return Campaign.objects.all()
@@ -146,7 +142,7 @@ def surveys_for(user: Any, *, write: bool = False) -> QuerySet[Campaign]:
 def result_units(user: Any, campaign: Campaign) -> UnitQuerySet:
     """The campaign's units whose results this person may read."""
     units = Unit.objects.filter(pk__in=campaign.units.values("unit_id"))
-    if not _active(user):
+    if not is_active_user(user):
         return Unit.objects.none()
     if user.is_superuser or user.role in JURISDICTION_WIDE or user.role == Role.FRONT:
         return units  # the campaign itself was scoped by surveys_for
@@ -156,7 +152,8 @@ def result_units(user: Any, campaign: Campaign) -> UnitQuerySet:
 def sees_whole_campaign(user: Any, campaign: Campaign) -> bool:
     """Jurisdiction-wide readers see the all-units figures; a ward sees its own and the total."""
     return bool(
-        _active(user) and (user.is_superuser or user.role in JURISDICTION_WIDE or user.role == Role.FRONT)
+        is_active_user(user)
+        and (user.is_superuser or user.role in JURISDICTION_WIDE or user.role == Role.FRONT)
     )
 
 
@@ -166,7 +163,7 @@ def sees_whole_campaign(user: Any, campaign: Campaign) -> bool:
 def responses_for(user: Any, *, write: bool = False) -> QuerySet[Response]:
     """Individual (anonymous) responses: the jurisdiction-wide roles and the unit head of the unit.
     ``write`` (reviewing flagged responses) is the secretariat's."""
-    if not _active(user):
+    if not is_active_user(user):
         return Response.objects.none()
     if user.is_superuser:
         return Response.objects.all()
@@ -187,11 +184,13 @@ def responses_for(user: Any, *, write: bool = False) -> QuerySet[Response]:
 
 
 def may_read_responses(user: Any) -> bool:
-    return _active(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE | {Role.UNIT_HEAD})
+    return is_active_user(user) and bool(
+        user.is_superuser or user.role in JURISDICTION_WIDE | {Role.UNIT_HEAD}
+    )
 
 
 def may_read_questionnaires(user: Any) -> bool:
-    return _active(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE)
+    return is_active_user(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE)
 
 
 def paper_forms_for(user: Any) -> QuerySet[PaperForm]:
@@ -210,7 +209,7 @@ def entry_campaigns_for(user: Any) -> QuerySet[Campaign]:
 
 def kiosks_for(user: Any, *, write: bool = False) -> QuerySet[Kiosk]:
     units = entry_units_for(user) if write else survey_units_for(user)
-    if not write and _active(user) and user.role == Role.ONE_STOP:
+    if not write and is_active_user(user) and user.role == Role.ONE_STOP:
         units = entry_units_for(user)
     return Kiosk.objects.filter(unit__in=units.values("pk"))
 
@@ -231,7 +230,7 @@ def contact_for(response: Response) -> dict[str, str] | None:
 
 def rated_officials_for(user: Any) -> QuerySet[Official]:
     """Officials whose ratings a person may read (training needs): not fellow officers' ratings."""
-    if not _active(user):
+    if not is_active_user(user):
         return Official.objects.none()
     if user.is_superuser:
         return Official.objects.all()
@@ -241,7 +240,7 @@ def rated_officials_for(user: Any) -> QuerySet[Official]:
 
 
 def may_read_figures(user: Any) -> bool:
-    return _active(user) and bool(user.is_superuser or user.role)
+    return is_active_user(user) and bool(user.is_superuser or user.role)
 
 
 def figures_for(user: Any, *, write: bool = False) -> QuerySet[PublishedFigure]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.org.models import Official, Unit, UnitKind
 from cchc.org.queries import user_jurisdiction, user_unit
 from cchc.training.models import (
@@ -45,17 +45,13 @@ READERS = frozenset(
 )
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def can_read(user: Any) -> bool:
-    return _active(user) and (user.is_superuser or user.role in READERS)
+    return is_active_user(user) and (user.is_superuser or user.role in READERS)
 
 
 def can_manage(user: Any) -> bool:
     """Internal Affairs of an area (or a superuser): the only writer of training records."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     return bool(user.is_superuser or (user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.core.roles import Role
+from cchc.core.roles import Role, is_active_user
 from cchc.dossiers.models import LateList
 from cchc.dossiers.rankings import group_rows, published_late_lists
 from cchc.org.models import Unit, UnitKind, UnitQuerySet
@@ -29,13 +29,9 @@ MANAGER_ROLES = frozenset({Role.UNIT_HEAD, Role.UNIT_OFFICER, Role.OFFICE})
 COMMITTEES = (UnitKind.PEOPLES_COMMITTEE, UnitKind.WARD_COMMITTEE)
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def may_use_screens(user: Any) -> bool:
     """Whether the staff screens open at all (the menu shows them to these roles)."""
-    return _active(user) and (user.is_superuser or user.role in MANAGER_ROLES)
+    return is_active_user(user) and (user.is_superuser or user.role in MANAGER_ROLES)
 
 
 def managed_units(user: Any) -> UnitQuerySet:
