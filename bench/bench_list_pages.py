@@ -3,7 +3,8 @@ was replaced) as the baseline in the same run.
 
     python -m bench.bench_list_pages build      # the ledger, once (about half an hour on a shared machine)
     python -m bench.bench_list_pages measure    # the pages, as often as wanted, on the same ledger
-    python -m bench.bench_list_pages drop       # the database, at the end (about 15 GB)
+    python -m bench.bench_list_pages more-officials  # the officials' read with 10 times the facts
+    python -m bench.bench_list_pages drop       # the database, at the end (about 10 GB)
 
 The ledger: the demo organisation and accounts, the demo generator's twelve months of 200,000 dossiers
 (``load_dossier_demo``: steps, supplements, late causes naming officials, daily facts), then copied 24
@@ -13,9 +14,10 @@ multiplied by 25 (the copies fall on the same unit, procedure and days), the per
 with ``official_facts.rebuild`` (timed), then ``ANALYZE``. The database persists between runs
 (``cchc_bench_lists``) because the build takes long; ``drop`` removes it.
 
-``measure`` times, median of 7 after one, each page requested by the demo leader through Django's test
-``Client`` (routing, session, second factor, view, template), the leader's jurisdiction holding every
-demo unit, and records the load average before and after every page.
+``measure`` times, median of 7 after one (the late list: 3), each page requested by the demo leader
+through Django's test ``Client`` (routing, session, second factor, view, template), the leader's
+jurisdiction holding every demo unit, and records the load average before and after every page; the
+reading of the steps the officials' ranking replaced runs once, last.
 """
 
 from __future__ import annotations
@@ -147,10 +149,12 @@ def drop() -> None:
 
 
 def timed(fn: Callable[[], Any], repeat: int = 7) -> dict[str, Any]:
-    fn()
+    """Median of ``repeat`` runs after one; ``repeat`` 0: one run, no warm-up."""
+    if repeat:
+        fn()
     runs = []
     load = [os.getloadavg()[0]]
-    for _ in range(repeat):
+    for _ in range(max(repeat, 1)):
         t0 = time.perf_counter()
         fn()
         runs.append((time.perf_counter() - t0) * 1000)
@@ -207,16 +211,19 @@ def measure(only: str) -> None:
         pages: list[tuple[str, Callable[[], Any], int]] = [
             ("officials_ranking_page", get("/ho-so/xep-hang/can-bo/", year), 7),
             ("officials_ranking_read", lambda: official_league(user, start, end), 7),
+            ("dossier_list_first_page", get("/ho-so/"), 7),
+            # What the list counted before the cap: every dossier of the reader's scope.
+            ("dossier_list_full_count_before", lambda: dossiers_for(user).count(), 3),
+            ("dossier_list_page_40", get("/ho-so/", {"trang": "40"}), 7),
+            ("late_list_first_page", get("/ho-so/tre-han/"), 3),
+            ("unit_ranking_page_uncached", get("/ho-so/xep-hang/don-vi/", year), 7),
+            ("interagency_ranking_page", get("/ho-so/lien-thong/"), 7),
+            # Last, once and without a warm-up run: the reading of the steps takes minutes at this size.
             (
                 "officials_ranking_read_before",
                 lambda: official_counts(finished_between(dossiers_for(user), start, end)),
-                3,
+                0,
             ),
-            ("dossier_list_first_page", get("/ho-so/"), 7),
-            ("dossier_list_page_40", get("/ho-so/", {"trang": "40"}), 7),
-            ("late_list_first_page", get("/ho-so/tre-han/"), 7),
-            ("unit_ranking_page_uncached", get("/ho-so/xep-hang/don-vi/", year), 7),
-            ("interagency_ranking_page", get("/ho-so/lien-thong/"), 7),
         ]
         with override_settings(CCHC_LEAGUE_CACHE_SECONDS=0):
             for name, fn, repeat in pages:
@@ -225,10 +232,48 @@ def measure(only: str) -> None:
                 log(page=name, **timed(fn, repeat))
 
 
+def more_officials(times: int = 10) -> None:
+    """The ranking's read with the per-official facts ``times`` as large: shifted copies of every row (new
+    account ids, suffixed names) inside a transaction that is rolled back afterwards."""
+    from django.db import connection, transaction
+
+    from cchc.accounts.models import User
+    from cchc.core import demo_clock
+    from cchc.dossiers.models import OfficialDailyFact
+    from cchc.dossiers.rankings import official_league
+
+    table = OfficialDailyFact._meta.db_table
+    user = User.objects.get(username="lanhdao")
+    with demo_clock.pinned(demo_clock.today(), demo_clock.now()), transaction.atomic():
+        start, end = demo_clock.year_start(), demo_clock.today()
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT max(id) FROM {table}")
+            top = cur.fetchone()[0]
+            for k in range(1, times):
+                cur.execute(
+                    f"INSERT INTO {table} (day, handling_unit_id, receiving_unit_id, official_id, name_key, "
+                    f"finished, late, first_step) SELECT day, handling_unit_id, receiving_unit_id, "
+                    f"official_id + {k} * 1000000, "
+                    f"CASE WHEN name_key = '' THEN '' ELSE name_key || '#{k}' END, "
+                    f"finished, late, first_step FROM {table} WHERE id <= %s",
+                    [top],
+                )
+            cur.execute(f"ANALYZE {table}")
+        rows = OfficialDailyFact.objects.count()
+        officials = len(official_league(user, start, end, min_finished=1).ranked)
+        log(
+            page="officials_ranking_read_more_officials",
+            rows=rows,
+            officials=officials,
+            **timed(lambda: official_league(user, start, end), 5),
+        )
+        transaction.set_rollback(True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     # finish: the steps after the demo ledger, should a build have stopped after it
-    parser.add_argument("what", choices=("build", "finish", "measure", "drop"))
+    parser.add_argument("what", choices=("build", "finish", "measure", "more-officials", "drop"))
     parser.add_argument("--base", type=int, default=BASE)
     parser.add_argument("--copies", type=int, default=COPIES)
     parser.add_argument("--only", default="", help="comma-separated page names to measure")
@@ -238,6 +283,9 @@ if __name__ == "__main__":
     elif args.what == "finish":
         setup_django()
         finish(args.copies)
+    elif args.what == "more-officials":
+        setup_django()
+        more_officials()
     elif args.what == "drop":
         drop()
     else:
