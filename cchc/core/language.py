@@ -28,6 +28,7 @@ from cchc.core.roles import Role
 ENGLISH_PAGES: tuple[str, ...] = (
     "portal:landing",
     "portal:dossier_lookup",
+    "portal:lookup_consent",
     "portal:late_lists",
     "portal:handbook",
     "portal:handbook_detail",

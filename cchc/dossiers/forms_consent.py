@@ -4,24 +4,29 @@ page (where a signed token stands for the dossier's code and phone just proved).
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from cchc.dossiers.forms import StyledForm
 from cchc.notify.models import ConsentChannel
 
-CHANNEL_LABEL = "Nhận thông báo qua"
+CHANNEL_LABEL = _("Nhận thông báo qua")
+CHANNEL_REQUIRED = _("Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử.")
+# The channels' names, translated when the form is shown.
+CHANNELS = [(value, _(label)) for value, label in ConsentChannel.choices]
 
 
 class DeskConsentForm(StyledForm):
     channel = forms.ChoiceField(
         label=CHANNEL_LABEL,
-        choices=ConsentChannel.choices,
-        error_messages={"invalid_choice": "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử."},
+        choices=CHANNELS,
+        error_messages={"invalid_choice": CHANNEL_REQUIRED},
     )
     address = forms.CharField(
-        label="Số điện thoại hoặc thư điện tử nhận thông báo",
+        label=_("Số điện thoại hoặc thư điện tử nhận thông báo"),
         max_length=255,
         required=False,
-        help_text="Để trống: dùng số điện thoại (hoặc thư điện tử) đã khai trong hồ sơ.",
+        help_text=_("Để trống: dùng số điện thoại (hoặc thư điện tử) đã khai trong hồ sơ."),
     )
 
 
@@ -31,12 +36,12 @@ class PublicConsentForm(StyledForm):
     token = forms.CharField(max_length=300, widget=forms.HiddenInput)
     channel = forms.ChoiceField(
         label=CHANNEL_LABEL,
-        choices=ConsentChannel.choices,
+        choices=CHANNELS,
         required=False,
-        error_messages={"invalid_choice": "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử."},
+        error_messages={"invalid_choice": CHANNEL_REQUIRED},
     )
     email = forms.CharField(
-        label="Thư điện tử (chỉ khi chọn nhận qua thư điện tử)",
+        label=_("Thư điện tử (chỉ khi chọn nhận qua thư điện tử)"),
         max_length=254,
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -46,11 +51,13 @@ class PublicConsentForm(StyledForm):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("action") == "give" and not data.get("channel"):
-            self.add_error("channel", "Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử.")
+            self.add_error(
+                "channel", gettext("Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử.")
+            )
         if (
             data.get("action") == "give"
             and data.get("channel") == ConsentChannel.EMAIL
             and not data.get("email")
         ):
-            self.add_error("email", "Thư điện tử: cần nhập địa chỉ khi chọn nhận qua thư điện tử.")
+            self.add_error("email", gettext("Thư điện tử: cần nhập địa chỉ khi chọn nhận qua thư điện tử."))
         return data

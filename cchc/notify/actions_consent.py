@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.notify.audit_events import NotifyEvents
@@ -26,11 +27,11 @@ def _clean_address(channel: str, address: str) -> str:
     address = address.strip()
     if channel == ConsentChannel.EMAIL:
         if "@" not in address or len(address) > 254 or any(c.isspace() for c in address):
-            raise ConsentRefused("Thư điện tử: cần một địa chỉ hợp lệ, ví dụ ten@example.vn.")
+            raise ConsentRefused(gettext("Thư điện tử: cần một địa chỉ hợp lệ, ví dụ ten@example.vn."))
         return address
     digits = "".join(c for c in address if c.isdigit())
     if not 9 <= len(digits) <= 12 or any(c not in "0123456789 .+-" for c in address):
-        raise ConsentRefused("Số điện thoại: cần từ 9 đến 12 chữ số, ví dụ 0912 345 678.")
+        raise ConsentRefused(gettext("Số điện thoại: cần từ 9 đến 12 chữ số, ví dụ 0912 345 678."))
     return digits
 
 
@@ -44,9 +45,9 @@ def give_consent(
     actor: Any, object_type: str, object_key: str, *, channel: str, address: str, where: str
 ) -> Consent:
     if channel not in ConsentChannel.values:
-        raise ConsentRefused("Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử.")
+        raise ConsentRefused(gettext("Kênh nhận thông báo: chọn Zalo, tin nhắn SMS hoặc thư điện tử."))
     if where not in ConsentPlace.values:
-        raise ConsentRefused("Nơi đồng ý không hợp lệ.")
+        raise ConsentRefused(gettext("Nơi đồng ý không hợp lệ."))
     clean = _clean_address(channel, address)
     now = timezone.now()
     with transaction.atomic():

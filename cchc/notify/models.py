@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
 
 class NotificationStatus(models.TextChoices):
@@ -40,9 +41,9 @@ class Notification(models.Model):
 
 
 class ConsentChannel(models.TextChoices):
-    ZALO = "zalo", "Zalo (tin nhắn SMS nếu không gửi được qua Zalo)"
-    SMS = "sms", "Tin nhắn SMS"
-    EMAIL = "email", "Thư điện tử"
+    ZALO = "zalo", gettext_noop("Zalo (tin nhắn SMS nếu không gửi được qua Zalo)")
+    SMS = "sms", gettext_noop("Tin nhắn SMS")
+    EMAIL = "email", gettext_noop("Thư điện tử")
 
 
 class ConsentPlace(models.TextChoices):

@@ -14,6 +14,7 @@ from typing import Any
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -27,7 +28,7 @@ from cchc.notify.queries import consent_in_force
 
 SALT = "cchc.portal.lookup-consent"
 TOKEN_MAX_AGE = 30 * 60
-EXPIRED = (
+EXPIRED = gettext_noop(
     "Phiên tra cứu đã hết hạn hoặc không hợp lệ. Vui lòng tra cứu lại hồ sơ bằng mã hồ sơ và số điện "
     "thoại, rồi chọn cách nhận thông báo."
 )
@@ -49,7 +50,7 @@ def consent_context(code: str) -> dict[str, Any]:
     return {"consent": given, "consent_address": shown, "consent_form": form}
 
 
-GUIDE = (
+GUIDE = gettext_noop(
     "Để đăng ký hoặc ngừng nhận thông báo, hãy tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai khi "
     "nộp, rồi chọn cách nhận thông báo ngay dưới kết quả tra cứu."
 )
@@ -59,20 +60,20 @@ GUIDE = (
 @require_http_methods(["GET", "POST"])
 def lookup_consent(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return _done(request, "", "", 200, GUIDE)
+        return _done(request, "", "", 200, gettext(GUIDE))
     form = PublicConsentForm(request.POST)
     if not form.is_valid():
         return _done(request, "", "; ".join(str(e) for errs in form.errors.values() for e in errs), 400)
     try:
         code = signing.loads(form.cleaned_data["token"], salt=SALT, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:  # includes an expired signature
-        return _done(request, "", EXPIRED, 403)
+        return _done(request, "", gettext(EXPIRED), 403)
     dossier = Dossier.objects.filter(code=code).first() if isinstance(code, str) else None
     if dossier is None:
-        return _done(request, "", EXPIRED, 403)
+        return _done(request, "", gettext(EXPIRED), 403)
     if form.cleaned_data["action"] == "withdraw":
         withdraw(None, dossier, where=ConsentPlace.LOOKUP)
-        return _done(request, "Bạn sẽ không nhận thông báo về hồ sơ này nữa.", "", 200)
+        return _done(request, gettext("Bạn sẽ không nhận thông báo về hồ sơ này nữa."), "", 200)
     channel = form.cleaned_data["channel"]
     address = form.cleaned_data["email"] if channel == ConsentChannel.EMAIL else dossier.applicant_phone
     try:
@@ -81,7 +82,8 @@ def lookup_consent(request: HttpRequest) -> HttpResponse:
         return _done(request, "", exc.message, 400)
     return _done(
         request,
-        f"Đã đăng ký: bạn sẽ nhận thông báo về hồ sơ {dossier.code} qua {given.get_channel_display()}.",
+        gettext("Đã đăng ký: bạn sẽ nhận thông báo về hồ sơ %(code)s qua %(channel)s.")
+        % {"code": dossier.code, "channel": gettext(given.get_channel_display())},
         "",
         200,
     )

@@ -68,6 +68,12 @@ CONVERTED: dict[str, list[str]] = {
         "feedback/_form_errors.html",
     ],
     "published survey results": ["portal/surveys/published.html", "portal/surveys/published_detail.html"],
+    "progress-message consent and the 500 page": [
+        "portal/_lookup_consent.html",
+        "portal/lookup_consent.html",
+        "dossiers/_field.html",
+        "500.html",
+    ],
     "menus and home pages": [
         "home/base.html",
         "home/admin.html",
@@ -90,8 +96,14 @@ CONVERTED: dict[str, list[str]] = {
         "charts/_figure_chart.html",
     ],
 }
-# The portal's home, and the states no link leads to: a search with and without results.
-START = ["/cong-khai/", "/cong-khai/so-tay-thu-tuc/?q=giay+phep", "/cong-khai/so-tay-thu-tuc/?q=zzzz"]
+# The portal's home, and the states no link leads to: a search with and without results, the consent
+# page's guide (reached by a form).
+START = [
+    "/cong-khai/",
+    "/cong-khai/tra-cuu-ho-so/nhan-thong-bao/",
+    "/cong-khai/so-tay-thu-tuc/?q=giay+phep",
+    "/cong-khai/so-tay-thu-tuc/?q=zzzz",
+]
 
 
 @pytest.mark.parametrize("group", sorted(CONVERTED))
@@ -202,3 +214,14 @@ def test_a_dossier_looked_up_in_english_shows_no_vietnamese_outside_its_data(cli
     assert "Dossier code: please enter" in pages["empty"]
     problems = [f"{case}: {line}" for case, html in pages.items() for line in vietnamese_shown(html)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_500_page_speaks_the_language_of_the_page_that_failed():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = render_to_string("500.html")
+    assert '<html lang="en">' in english
+    assert not vietnamese_shown(english), vietnamese_shown(english)
+    assert "Hệ thống gặp sự cố" in render_to_string("500.html")
