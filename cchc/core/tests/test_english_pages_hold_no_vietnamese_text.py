@@ -14,8 +14,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 from django.conf import settings
-from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 
@@ -159,10 +157,9 @@ def crawl_in_english(client: Client, start: list[str] = START, role: str = "") -
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_db, settings):
+    # The whole demo, copied from the session's one load (conftest.py), which also empties the cache.
     settings.CCHC_DEMO = True
-    call_command("load_demo", verbosity=0)
-    cache.clear()
 
 
 def test_every_english_page_reached_from_the_portal_is_free_of_vietnamese(client, demo):

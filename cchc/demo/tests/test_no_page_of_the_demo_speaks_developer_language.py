@@ -16,8 +16,6 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
 from cchc.accounts.demo import DEMO_LOGINS
@@ -95,11 +93,10 @@ def crawl(client: Client, start: str) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_db, settings):
+    # The whole demo, copied from the session's one load (conftest.py), which also empties the cache.
     settings.CCHC_DEMO = True
     settings.CCHC_DEMO_WITHOUT_2FA = True
-    call_command("load_demo", verbosity=0)
-    cache.clear()
 
 
 def test_no_page_of_any_role_or_of_the_public_site_speaks_developer_language(client, demo):
