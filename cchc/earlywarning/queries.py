@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.earlywarning.compute import threshold
 from cchc.earlywarning.models import Kind, Risk
 from cchc.org.queries import units_for, user_unit
@@ -24,13 +24,9 @@ from cchc.org.queries import units_for, user_unit
 LIST_ROWS = 10
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def risks_for(user: Any) -> QuerySet[Risk]:
     """THE scoping helper: every risk row shown to a person comes through here."""
-    if not _active(user):
+    if not is_active_user(user):
         return Risk.objects.none()
     if user.is_superuser:
         return Risk.objects.all()
@@ -67,7 +63,7 @@ def apology_due(user: Any, horizon: Any) -> QuerySet[Risk]:
 
 def may_reassign(user: Any, risk: Risk) -> bool:
     """A unit head may hand a step of the unit (or a unit below) to another official of that unit."""
-    if not _active(user) or risk.step_id is None:
+    if not is_active_user(user) or risk.step_id is None:
         return False
     if user.is_superuser:
         return True
@@ -80,7 +76,7 @@ def may_reassign(user: Any, risk: Risk) -> bool:
 def reassignable_units(user: Any) -> set[int] | None:
     """Units whose steps ``user`` may hand to someone else: None for everyone (superusers), else a set
     (a head's subtree; empty for other roles). One query for a whole list instead of one per row."""
-    if not _active(user):
+    if not is_active_user(user):
         return set()
     if user.is_superuser:
         return None
@@ -91,7 +87,7 @@ def reassignable_units(user: Any) -> set[int] | None:
 
 
 def may_read_backtest(user: Any) -> bool:
-    return _active(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE)
+    return is_active_user(user) and bool(user.is_superuser or user.role in JURISDICTION_WIDE)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
-from cchc.core.roles import JURISDICTION_WIDE, Role
+from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.queries import dossier_units_for
 from cchc.org.models import Jurisdiction, Unit, UnitKind
@@ -29,10 +29,6 @@ CITY_WRITERS = frozenset({Role.SECRETARIAT, Role.OFFICE})
 ROUND_OPENERS = CITY_WRITERS
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
 # --- results reports ---------------------------------------------------------------------------
 
 
@@ -42,7 +38,7 @@ def results_units_for(user: Any) -> QuerySet[Unit]:
 
 
 def may_read_results(user: Any) -> bool:
-    return _active(user) and (
+    return is_active_user(user) and (
         user.is_superuser or user.role in JURISDICTION_WIDE | UNIT_WRITERS | {Role.ONE_STOP}
     )
 
@@ -106,7 +102,7 @@ def reporting_units(area: Jurisdiction, day: dt.date) -> QuerySet[Unit]:
 
 def reports_for(user: Any, *, write: bool = False) -> QuerySet[PeriodicReport]:
     """THE scoping helper for periodic reports (read, or with ``write`` edit the draft and send)."""
-    if not _active(user):
+    if not is_active_user(user):
         return PeriodicReport.objects.none()
     if user.is_superuser:
         return PeriodicReport.objects.all()
@@ -129,7 +125,7 @@ def reports_for(user: Any, *, write: bool = False) -> QuerySet[PeriodicReport]:
 
 def may_approve(user: Any, report: PeriodicReport) -> bool:
     """A unit's head approves its report; the leader approves the city's."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     if user.is_superuser:
         return True
@@ -140,11 +136,11 @@ def may_approve(user: Any, report: PeriodicReport) -> bool:
 
 def may_open_round(user: Any) -> bool:
     """The secretariat and the office ask the units for a period's reports and follow who has not sent."""
-    return _active(user) and (
+    return is_active_user(user) and (
         user.is_superuser or (user.role in ROUND_OPENERS and user_jurisdiction(user) is not None)
     )
 
 
 def may_follow_rounds(user: Any) -> bool:
     """Who sees which units have not reported: the city's roles."""
-    return _active(user) and (user.is_superuser or user.role in JURISDICTION_WIDE)
+    return is_active_user(user) and (user.is_superuser or user.role in JURISDICTION_WIDE)

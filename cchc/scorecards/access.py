@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from cchc.core.roles import Role
+from cchc.core.roles import Role, is_active_user
 from cchc.org.queries import user_jurisdiction, user_unit
 from cchc.scorecards.models import Scorecard, Stage
 
@@ -42,17 +42,13 @@ class Access:
 NONE = Access()
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def _in_area(user: Any, card: Scorecard) -> bool:
     area = user_jurisdiction(user)
     return area is not None and card.unit.jurisdiction.path.startswith(area.path)
 
 
 def access(user: Any, card: Scorecard) -> Access:
-    if not _active(user):
+    if not is_active_user(user):
         return NONE
     if user.role in READ_ALL and _in_area(user, card):
         internal_affairs = user.role == Role.SECRETARIAT
@@ -78,18 +74,18 @@ def access(user: Any, card: Scorecard) -> Access:
 def may_manage_index_sets(user: Any) -> bool:
     """Internal Affairs (the reform secretariat) keeps the city's index sets: it uploads a year's file
     and downloads it to edit. Nobody else, the leader included (the leader approves rankings)."""
-    return _active(user) and user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None
+    return is_active_user(user) and user.role == Role.SECRETARIAT and user_jurisdiction(user) is not None
 
 
 def may_read_cards(user: Any) -> bool:
     """Has this person any business with the city index pages at all?"""
-    return _active(user) and (user.role in READ_ALL or user.role in UNIT_ROLES)
+    return is_active_user(user) and (user.role in READ_ALL or user.role in UNIT_ROLES)
 
 
 def scorecards_for(user: Any) -> QuerySet[Scorecard]:
     """The cards a person may read (out-of-scope cards answer 404)."""
     qs = Scorecard.objects.select_related("unit", "version")
-    if not _active(user):
+    if not is_active_user(user):
         return qs.none()
     if user.role in READ_ALL:
         area = user_jurisdiction(user)
