@@ -1,0 +1,57 @@
+"""Procedure catalogue (TTHC) and the dossier ledger (docs/rules/dossier-deadlines.md,
+docs/rules/national-sync.md), one module per subject; every model and choice is re-exported here so
+``from cchc.dossiers.models import Dossier`` and the migrations keep working.
+
+- ``procedures``: the procedure catalogue;
+- ``ledger``: dossiers, their steps, supplement requests and change events;
+- ``apologies``: apology letters for late dossiers;
+- ``facts``: the pre-aggregated daily counts dashboards and rankings read;
+- ``sources``: import batches and the systems allowed to push dossiers;
+- ``late_lists``: the monthly published late list.
+"""
+
+from .apologies import Apology, ApologyForm
+from .facts import DailyFact, FactCounts, OfficialDailyFact, UnitDailyFact
+from .late_lists import LateList, LateListStatus
+from .ledger import (
+    ND118_FROM,
+    Channel,
+    Dossier,
+    DossierEvent,
+    DossierStep,
+    LegalBasis,
+    Outcome,
+    Status,
+    Supplement,
+    legal_basis_for,
+)
+from .procedures import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
+from .sources import ApiClient, ImportBatch, ImportStatus
+
+__all__ = [
+    "ND118_FROM",
+    "ApiClient",
+    "Apology",
+    "ApologyForm",
+    "Channel",
+    "DailyFact",
+    "Dossier",
+    "DossierEvent",
+    "DossierStep",
+    "FactCounts",
+    "ImportBatch",
+    "ImportStatus",
+    "LateList",
+    "LateListStatus",
+    "LegalBasis",
+    "LimitUnit",
+    "OfficialDailyFact",
+    "OnlineLevel",
+    "Outcome",
+    "Procedure",
+    "ProcedureLevel",
+    "Status",
+    "Supplement",
+    "UnitDailyFact",
+    "legal_basis_for",
+]

@@ -1,0 +1,69 @@
+"""Where dossiers come from: uploaded import files and the systems allowed to push them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", "Đang chờ"
+    RUNNING = "running", "Đang nhập"
+    DONE = "done", "Đã nhập"
+    REJECTED = "rejected", "Bị từ chối (có dòng lỗi, không ghi gì)"
+    FAILED = "failed", "Không đọc được tệp"
+
+
+class ImportBatch(models.Model):
+    """One uploaded file; the web progress bar and the audit of who imported what read this row."""
+
+    file_name = models.CharField("tên tệp", max_length=255)
+    file = models.FileField("tệp", upload_to="imports/%Y/%m/", blank=True)
+    format = models.CharField("định dạng", max_length=20, blank=True)
+    dry_run = models.BooleanField("chỉ kiểm tra", default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING)
+    total_rows = models.IntegerField(default=0)
+    processed_rows = models.IntegerField(default=0)
+    created_count = models.IntegerField(default=0)
+    updated_count = models.IntegerField(default=0)
+    rejected_count = models.IntegerField(default=0)
+    # The first rejected rows: [{"row": n, "field": ..., "value": ..., "reason": ...}, ...]
+    errors = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "lượt nhập hồ sơ"
+        verbose_name_plural = "lượt nhập hồ sơ"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+
+class ApiClient(models.Model):
+    """A source system allowed to push dossiers (one token each; only its SHA-256 is stored)."""
+
+    name = models.CharField("tên hệ thống", max_length=200, unique=True)
+    jurisdiction = models.ForeignKey(
+        "org.Jurisdiction", verbose_name="địa bàn", on_delete=models.PROTECT, related_name="+"
+    )
+    token_prefix = models.CharField(max_length=12, db_index=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "hệ thống gửi dữ liệu"
+        verbose_name_plural = "hệ thống gửi dữ liệu"
+
+    def __str__(self) -> str:
+        return self.name
