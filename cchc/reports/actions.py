@@ -39,7 +39,7 @@ def _open_clock(actor: Any, report: PeriodicReport) -> None:
     deadlines.open_deadline(
         actor,
         report,
-        title=f"Gửi {report.get_kind_display().lower()} cải cách hành chính {report.period_label}",
+        title=f"Gửi báo cáo cải cách hành chính {report.period_label}",
         jurisdiction=report.jurisdiction,
         unit=report.unit,
         start=min(report.period_end, timezone.localdate()),
@@ -209,7 +209,7 @@ def _tell_the_city(report: PeriodicReport) -> None:
         role__in=[Role.OFFICE, Role.SECRETARIAT], is_active=True, jurisdiction=report.jurisdiction
     ).exclude(email="")
     link = settings.SITE_URL.rstrip("/") + reverse("reports:periodic_detail", args=[report.pk])
-    subject = f"[CCHC] {report.unit.name} đã gửi {report.get_kind_display().lower()} {report.period_label}"
+    subject = f"[CCHC] {report.unit.name} đã gửi báo cáo {report.period_label}"
     body = f"{report.unit.name} đã gửi báo cáo số {report.number}.\nXem báo cáo: {link}"
     for person in people:
         send(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
 from cchc.org.models import Jurisdiction, Unit
 
@@ -65,7 +66,13 @@ class PeriodicReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.period_label} — {self.unit}"
+        return f"{self.title} — {self.unit}"
+
+    @property
+    def title(self) -> str:
+        """"Báo cáo quý III năm 2026", "Báo cáo 6 tháng đầu năm 2026", "Báo cáo năm 2026": the period
+        already says the kind, so the kind's own label ("Báo cáo quý") is not put in front of it."""
+        return gettext("Báo cáo %(period)s") % {"period": self.period_label}
 
     @property
     def period_label(self) -> str:
