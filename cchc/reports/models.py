@@ -70,7 +70,7 @@ class PeriodicReport(models.Model):
 
     @property
     def title(self) -> str:
-        """"Báo cáo quý III năm 2026", "Báo cáo 6 tháng đầu năm 2026", "Báo cáo năm 2026": the period
+        """ "Báo cáo quý III năm 2026", "Báo cáo 6 tháng đầu năm 2026", "Báo cáo năm 2026": the period
         already says the kind, so the kind's own label ("Báo cáo quý") is not put in front of it."""
         return gettext("Báo cáo %(period)s") % {"period": self.period_label}
 
