@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.dossiers.models import Apology, Dossier, Outcome, Status
+from cchc.lib.personal_data import mask_name
 from cchc.org.models import Unit
 from cchc.org.queries import units_for, user_unit
 
@@ -109,19 +110,6 @@ def may_search_personal_data(user: Any) -> bool:
 
 
 # --- masking -----------------------------------------------------------------------------------
-
-
-def mask_name(name: str) -> str:
-    """ "Nguyễn Văn An" → "Nguyễn V*** A**": the family name stays, the other words keep an initial.
-
-    Fixed-width stars, so the mask reveals neither the length nor the number of letters.
-    """
-    words = name.split()
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0][0] + "**"
-    return " ".join([words[0], *(w[0] + "***" for w in words[1:-1]), words[-1][0] + "**"])
 
 
 def mask_digits(value: str, keep: int = 3) -> str:

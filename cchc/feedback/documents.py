@@ -35,7 +35,8 @@ from cchc.core.models import AuditEvent
 from cchc.core.official_documents import Block, OfficialDocument
 from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.models import Answer, Kind, Petition
-from cchc.feedback.text import mask_name, mask_personal
+from cchc.feedback.text import mask_personal
+from cchc.lib.personal_data import mask_name
 from cchc.org.letterhead import letterhead
 
 ISSUED = FeedbackEvents.DOCUMENT_ISSUED

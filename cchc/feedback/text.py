@@ -106,13 +106,3 @@ def mask_personal(text: str, names: Iterable[str] = ()) -> str:
         # Case-sensitive and on word boundaries: "Minh" the name, not "minh bạch".
         out = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", MASK, out)
     return out
-
-
-def mask_name(name: str) -> str:
-    """ "Nguyễn Văn An" → "Nguyễn V. A." — the family name stays, the rest become initials."""
-    words = name.split()
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0][0] + "."
-    return " ".join([words[0], *(w[0] + "." for w in words[1:])])

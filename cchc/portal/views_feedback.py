@@ -32,7 +32,8 @@ from cchc.feedback.forms import PetitionForm, RateForm, ReasonForm, SupplementFo
 from cchc.feedback.models import OUT_OF_SCOPE_KINDS, AnswerStatus, Category, Channel, Petition, Status
 from cchc.feedback.queries import public_petitions, timeline, tracked
 from cchc.feedback.routing import public_jurisdiction, wards_of
-from cchc.feedback.text import mask_name, mask_personal, normalise_phone
+from cchc.feedback.text import mask_personal, normalise_phone
+from cchc.lib.personal_data import mask_name
 
 SESSION_TRACKED = "feedback_tracked"
 SESSION_SUBMITTED = "feedback_submitted"

@@ -9,7 +9,7 @@ from django import template
 from cchc.core.templatetags.vn_format import vn_percent
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.queries import Applicant, mask_applicant
-from cchc.dossiers.queries import mask_name as _mask_name
+from cchc.lib.personal_data import mask_name as _mask_name
 
 register = template.Library()
 
