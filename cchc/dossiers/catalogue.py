@@ -30,6 +30,7 @@ from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.dossiers.importing import UnreadableInput, detect_format
 from cchc.dossiers.models import LimitUnit, OnlineLevel, ProcedureLevel
 from cchc.dossiers.records import RowError, fold
+from cchc.lib.index766 import catalogue as lib_catalogue
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ COLUMNS = (
     Column("field_code", "MaLinhVuc", "Mã lĩnh vực", ("field_code",)),
     Column("field_name", "TenLinhVuc", "Lĩnh vực", ("Tên lĩnh vực", "field_name")),
     Column("level", "CapThucHien", "Cấp thực hiện", ("level",)),
-    Column("limit_value", "ThoiHan", "Thời hạn giải quyết", ("Thời hạn", "limit_value")),
+    Column("limit_value", "ThoiHan", "Thời hạn giải quyết", ("Thời hạn", "ThoiGianGiaiQuyet", "limit_value")),
     Column("limit_unit", "DonViTinh", "Đơn vị thời hạn", ("Đơn vị tính", "limit_unit")),
     Column("inter_agency", "LienThong", "Liên thông", ("inter_agency",)),
     Column("step_shares", "PhanBoBuoc", "Phân bổ bước", ("Phân bổ thời gian", "step_shares")),
@@ -94,21 +95,8 @@ LEVEL_WORDS = {
     "nhieucap": ProcedureLevel.MULTI,
     "multi": ProcedureLevel.MULTI,
 }
-ONLINE_WORDS = {
-    "toantrinh": OnlineLevel.FULL,
-    "4": OnlineLevel.FULL,
-    "muc4": OnlineLevel.FULL,
-    "full": OnlineLevel.FULL,
-    "motphan": OnlineLevel.PARTIAL,
-    "3": OnlineLevel.PARTIAL,
-    "muc3": OnlineLevel.PARTIAL,
-    "partial": OnlineLevel.PARTIAL,
-    "": OnlineLevel.NONE,
-    "khong": OnlineLevel.NONE,
-    "2": OnlineLevel.NONE,
-    "1": OnlineLevel.NONE,
-    "none": OnlineLevel.NONE,
-}
+# One table with the command's catalogue reader (``cchc index-766 --procedures``).
+ONLINE_WORDS = {word: OnlineLevel(level) for word, level in lib_catalogue.ONLINE_WORDS.items()}
 YES = {"co", "1", "x", "true", "yes"}
 NO = {"", "khong", "0", "false", "no"}
 HANDBOOK_FIELDS = (
@@ -401,24 +389,8 @@ def _shares(text: str, units: dict[str, int], err: Any) -> list[dict[str, Any]]:
 
 
 def _fees(text: str, err: Any) -> list[dict[str, Any]]:
-    text = text.strip()
-    if not text or fold(text) in {"khong", "mienphi", "0"}:
-        return []
-    if text.startswith("["):
-        try:
-            parsed = json.loads(text)
-            if not isinstance(parsed, list):
-                raise ValueError
-            return parsed
-        except ValueError:
-            err(text[:80], "Phí, lệ phí dạng JSON phải là một danh sách.")
-            return []
-    out = []
-    for part in [p.strip() for p in text.split(";") if p.strip()]:
-        name, sep, amount = part.rpartition(":")
-        digits = re.sub(r"[^0-9]", "", amount)
-        if not sep or not digits:
-            err(part, "Mỗi khoản ghi «tên: số tiền», các khoản cách nhau bằng dấu chấm phẩy.")
-            continue
-        out.append({"TenPhiLePhi": name.strip(), "Gia": int(digits)})
-    return out
+    # The grammar is the command's (``cchc index-766 --procedures`` reads the same column).
+    entries, problems = lib_catalogue.parse_fees(text)
+    for part, why in problems:
+        err(part, why)
+    return entries

@@ -71,6 +71,9 @@ SERVICE_KEYS: Final = (
     "vneid_known",  # received in the period, TaiKhoanDuocXacThucVoiVNeID given
     "vneid",  # … verified with VNeID
     "with_feedback",  # in the period and named by a petition or a "not satisfied" rating
+    # received in the period, of a procedure the catalogue says carries fees, DuocThanhToanTrucTuyen given
+    "fee_paid_known",
+    "paid_online",  # … paid online (on the national portal or the province's gateway)
 )
 COUNT_KEYS: Final = REPORT_KEYS + SERVICE_KEYS
 _INDEX: Final = {key: i for i, key in enumerate(COUNT_KEYS)}
@@ -136,6 +139,9 @@ class Tally:
     names: dict[Label, str] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
     dossiers: int = 0
+    # With a procedure catalogue: the procedure codes of each group's dossiers received online in the
+    # period (Decision 766 indicator 3.2, online services that received dossiers).
+    online_procedures: dict[Label, set[str]] = field(default_factory=dict)
 
     def total(self) -> Counts:
         out = zeros()
@@ -150,6 +156,11 @@ class Tally:
             self.names.setdefault(label, name)
         self.errors.extend(other.errors)
         self.dossiers += other.dossiers
+        for label, codes in other.online_procedures.items():
+            self.online_procedures.setdefault(label, set()).update(codes)
+
+    def all_online_procedures(self) -> set[str]:
+        return set().union(*self.online_procedures.values())
 
     def _counts(self, label: Label) -> Counts:
         counts = self.groups.get(label)
@@ -187,8 +198,11 @@ def classify(
     facts: Sequence[ServiceFacts],
     period: Period,
     feedback_codes: Collection[str] = (),
+    fee_bearing: npt.NDArray[np.bool_] | None = None,
 ) -> Classified:
-    """Which count each dossier of a judged batch (judged as of ``period.end``) falls in."""
+    """Which count each dossier of a judged batch (judged as of ``period.end``) falls in.
+    ``fee_bearing`` says, per dossier, whether the catalogue lists its procedure as carrying fees
+    (None: no catalogue, so nothing is fee-bearing as far as the counts know)."""
     b = outcome.batch
     verdict = outcome.outcome
     start = np.datetime64(datetime.combine(period.start, time.min), "us")
@@ -228,6 +242,14 @@ def classify(
         m["with_feedback"] = in_period & named
     else:
         m["with_feedback"] = np.zeros(len(b.codes), dtype=np.bool_)
+    # Decision 766 indicator 3.6: of the dossiers received on fee-bearing procedures and saying whether
+    # they were paid online (DuocThanhToanTrucTuyen), those paid online (1 or 2).
+    fees = np.zeros(len(b.codes), dtype=np.bool_) if fee_bearing is None else fee_bearing
+    payment = np.fromiter(
+        (-1 if f.online_payment is None else f.online_payment for f in facts), np.int8, len(facts)
+    )
+    m["fee_paid_known"] = received & fees & (payment >= 0)
+    m["paid_online"] = received & fees & (payment > 0)
     return Classified(in_period, m)
 
 
@@ -245,14 +267,26 @@ def count_batch(
     rules: Rules = DEFAULT_RULES,
     group: Callable[[Dossier, ServiceFacts], Label] = by_unit,
     feedback_codes: Collection[str] = (),
+    fee_codes: Collection[str] | None = None,
+    procedure_codes: Sequence[str] | None = None,
 ) -> Tally:
-    """Judge one batch at the end of the period and count it per group."""
+    """Judge one batch at the end of the period and count it per group. With ``fee_codes`` (the
+    catalogue's fee-bearing procedures; None: no catalogue) the counts of indicator 3.6 and each
+    group's procedures received online are kept too; ``procedure_codes`` are the dossiers' procedures
+    when ``dossiers`` are a batch of columns rather than ``Dossier`` objects."""
     tally = Tally(dossiers=len(dossiers))
     if not dossiers:
         return tally
     outcome = judge_many(dossiers, calendar, period.end, rules=rules)
-    classified = classify(outcome, facts, period, feedback_codes)
+    fee_bearing = procs = None
+    if fee_codes is not None:
+        procs = procedure_codes if procedure_codes is not None else [d.procedure_code for d in dossiers]
+        fee_bearing = np.fromiter((p in fee_codes for p in procs), np.bool_, len(procs))
+    classified = classify(outcome, facts, period, feedback_codes, fee_bearing)
     labels = [group(d, f) for d, f in zip(dossiers, facts, strict=True)]
+    if procs is not None:
+        for i in np.flatnonzero(classified.masks["received_online"]).tolist():
+            tally.online_procedures.setdefault(labels[i], set()).add(procs[i])
     index: dict[Label, int] = {}
     codes = np.fromiter((index.setdefault(label, len(index)) for label in labels), np.int64, len(labels))
     table = np.zeros((len(index), len(COUNT_KEYS)), dtype=np.int64)
@@ -286,6 +320,7 @@ def count_file(
     group: Callable[[Dossier, ServiceFacts], Label] = by_unit,
     feedback_codes: Collection[str] = (),
     procedures: Mapping[str, LegalLimit] | None = None,
+    fee_codes: Collection[str] | None = None,
     batch_size: int = 50_000,
 ) -> Tally:
     """Every dossier of a national-sync file (JSON or CSV), counted batch by batch. Raises
@@ -302,6 +337,7 @@ def count_file(
                 rules=rules,
                 group=group,
                 feedback_codes=feedback_codes,
+                fee_codes=fee_codes,
             )
         )
         tally.errors.extend(parsed.errors)

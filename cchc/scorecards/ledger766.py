@@ -5,12 +5,15 @@ The ledger's rows are turned into national-shape records and read by ``natsync.p
 reader of the command line — so a figure here and the command's figure on an export of the same
 dossiers cannot drift apart. Units are the handling units (``DonViXuLy``), as in the command. The
 petition indicators (5.2–5.4) read the petitions module's petitions through the command's petition
-rules (``index766.feedback``).
+rules (``index766.feedback``). The catalogue indicators (3.1, 3.2, 3.6) read the procedure catalogue
+through the command's ``index766.catalogue.Catalogue`` (``catalogue()``: the table as the command's
+``--procedures`` file would give it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -28,6 +31,8 @@ from cchc.feedback.models import Petition
 from cchc.lib import index766
 from cchc.lib import outcomes_batch as batch_eng
 from cchc.lib.dossier_period import Period, Tally, classify, count_batch, summary
+from cchc.lib.index766.catalogue import Catalogue, carries_fees
+from cchc.lib.index766.catalogue import Procedure as CatalogueEntry
 from cchc.lib.index766.feedback import (
     FEEDBACK_KEYS,
     PETITION,
@@ -72,6 +77,49 @@ def procedure_limits() -> dict[str, LegalLimit]:
         if value is not None and value > 0:
             out[code] = LegalLimit(float(value), LimitUnit(unit))
     return out
+
+
+def catalogue() -> Catalogue:
+    """The procedures in force with their online-service level, whether they carry fees
+    (``carries_fees`` of their fee list) and their handling units' codes, and the time limits — what
+    ``catalogue_file`` writes for the command."""
+    units: dict[int, set[str]] = {}
+    through = Procedure.handling_units.through.objects.values_list("procedure_id", "unit__code")
+    for proc_id, code in through:
+        units.setdefault(proc_id, set()).add(code)
+    entries = tuple(
+        CatalogueEntry(code, online, carries_fees(fees or []), frozenset(units.get(pk, ())))
+        for pk, code, online, fees in Procedure.objects.filter(is_active=True)
+        .order_by("national_code")
+        .values_list("pk", "national_code", "online_level", "fees")
+    )
+    return Catalogue(entries, procedure_limits())
+
+
+def catalogue_file(cat: Catalogue) -> list[dict[str, Any]]:
+    """The catalogue in the shape of the command's ``--procedures`` file (JSON records)."""
+    limits = {
+        code: {"ThoiGianGiaiQuyet": limit.value, "DonViTinh": _UNIT_WORDS[limit.unit]}
+        for code, limit in cat.limits.items()
+    }
+    return [
+        {
+            "MaTTHC": p.code,
+            "MucDoTrucTuyen": p.online,
+            "CoPhiLePhi": int(bool(p.fees)),
+            "MaDonViGiaiQuyet": sorted(p.units),
+            **limits.get(p.code, {}),
+        }
+        for p in cat.procedures
+    ]
+
+
+_UNIT_WORDS = {
+    LimitUnit.HOURS: "giờ",
+    LimitUnit.DAYS: "ngày",
+    LimitUnit.WORKING_DAYS: "ngày làm việc",
+    LimitUnit.MONTHS: "tháng",
+}
 
 
 def in_period(qs: QuerySet[Dossier], period: Period) -> QuerySet[Dossier]:
@@ -151,6 +199,7 @@ class Rows(batch_eng.DossierBatch):
     facts' unit and never looks at the dossier itself, so it counts these columns unchanged."""
 
     facts: list[ServiceFacts] = field(default_factory=list)
+    procedures: list[str] = field(default_factory=list)  # each dossier's MaTTHC
 
     def __iter__(self) -> Iterator[None]:
         return iter([None] * len(self.codes))
@@ -251,6 +300,7 @@ def _columns(
         step_unit=[],
         step_official=[],
         facts=facts,
+        procedures=[procs[i] for i in kept],
     )
 
 
@@ -259,15 +309,26 @@ def count(
     period: Period,
     jurisdiction: Jurisdiction | None,
     feedback_codes: frozenset[str] = frozenset(),
+    fee_codes: frozenset[str] | None = None,
 ) -> Tally:
-    """The period counts per handling unit (code) of the dossiers in ``qs``."""
+    """The period counts per handling unit (code) of the dossiers in ``qs``; with ``fee_codes`` (the
+    catalogue's fee-bearing procedures) those of indicators 3.2 and 3.6 too."""
     calendar, rule = calendar_for(jurisdiction), rules()
     tally = Tally()
     for rows in ledger_rows(in_period(qs, period)):
         # ``Rows`` is the engine's batch and yields a placeholder per dossier (see its docstring).
         dossiers = cast(Sequence[Any], rows)
         tally.add(
-            count_batch(dossiers, rows.facts, period, calendar, rules=rule, feedback_codes=feedback_codes)
+            count_batch(
+                dossiers,
+                rows.facts,
+                period,
+                calendar,
+                rules=rule,
+                feedback_codes=feedback_codes,
+                fee_codes=fee_codes,
+                procedure_codes=rows.procedures,
+            )
         )
     return tally
 
@@ -277,11 +338,14 @@ def document(
     period: Period,
     jurisdiction: Jurisdiction | None,
     petitions: list[Feedback] | None = None,
+    cat: Catalogue | None = None,
 ) -> dict[str, Any]:
     """The ``cchc index-766`` document for these dossiers and this period; with ``petitions`` (as
-    ``petition_items`` gives them) the petition indicators 5.2–5.4 too, as ``--feedback`` does."""
+    ``petition_items`` gives them) the petition indicators 5.2–5.4 too, as ``--feedback`` does; the
+    catalogue indicators from ``cat`` (default: the catalogue table), as ``--procedures`` does."""
     codes = dossiers_with_feedback(petitions, period) if petitions is not None else frozenset()
-    tally = count(qs, period, jurisdiction, codes)
+    cat = catalogue() if cat is None else cat
+    tally = count(qs, period, jurisdiction, codes, cat.fee_codes())
     unit_feedback = total_feedback = None
     if petitions is not None:
         unit_feedback = count_feedback(petitions, period, calendar_for(jurisdiction))
@@ -293,6 +357,8 @@ def document(
         summary(tally.total()),
         unit_feedback,
         total_feedback,
+        cat,
+        tally.online_procedures,
     )
 
 
@@ -383,14 +449,19 @@ def _stamp() -> str:
 def city_document(jurisdiction: Jurisdiction | None, period: Period) -> dict[str, Any]:
     """Every unit of the jurisdiction (all dossiers, grouped by handling unit), cached until the ledger
     changes: the ranking and each unit's page read this one computation."""
-    key = f"scorecards:766:{jurisdiction.pk if jurisdiction else 0}:{period.start}:{period.end}:{_stamp()}"
+    cat = catalogue()
+    # The catalogue is small (a city's few thousand procedures): its digest keys the cache, so a changed
+    # online level, fee list, handling unit or time limit shows at once.
+    digest = hashlib.sha256(repr((cat.procedures, sorted(cat.limits.items()))).encode()).hexdigest()[:16]
+    area = jurisdiction.pk if jurisdiction else 0
+    key = f"scorecards:766:{area}:{period.start}:{period.end}:{_stamp()}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return dict(cached)
     qs = Dossier.objects.all()
     if jurisdiction is not None:
         qs = qs.filter(handling_unit__jurisdiction__path__startswith=jurisdiction.path)
-    doc = document(qs, period, jurisdiction, petition_items(jurisdiction) + rating_items(jurisdiction))
+    doc = document(qs, period, jurisdiction, petition_items(jurisdiction) + rating_items(jurisdiction), cat)
     cache.set(key, doc, 3600)
     return doc
 
@@ -411,13 +482,15 @@ def dossiers_behind(
     those counted in its denominator but not its numerator — the ones that cost points."""
     numerator_keys, denominator_keys = index766.DOSSIER_FIGURES[figure]
     calendar, rule = calendar_for(jurisdiction), rules()
+    fee_codes = catalogue().fee_codes()
     hit: list[str] = []
     missed: list[str] = []
     for rows in ledger_rows(in_period(qs, period)):
         if not rows.codes:
             continue
         outcome = judge_many(rows, calendar, period.end, rules=rule)
-        masks = classify(outcome, rows.facts, period).masks
+        fee_bearing = np.fromiter((p in fee_codes for p in rows.procedures), np.bool_, len(rows.procedures))
+        masks = classify(outcome, rows.facts, period, (), fee_bearing).masks
         num = _any(masks, numerator_keys)
         den = _any(masks, denominator_keys)
         for code, n, m in zip(rows.codes, num.tolist(), den.tolist(), strict=True):

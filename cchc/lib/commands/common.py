@@ -54,16 +54,17 @@ class Parser(argparse.ArgumentParser):
         raise CommandError(f"Tham số không hợp lệ ({message}). Xem: {self.prog} --help")
 
 
-def dossier_parser(prog: str, description: str) -> Parser:
+PROCEDURES_HELP: Final = "tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
+
+
+def dossier_parser(prog: str, description: str, procedures_help: str = PROCEDURES_HELP) -> Parser:
     """A parser with what every dossier-file command takes: the file, the period, the legal limits of
     procedures and the supplement rule."""
     p = Parser(prog=prog, description=description)
     p.add_argument("file", nargs="?", help='tệp .json (danh sách hồ sơ hoặc {"data": [...]}) hoặc .csv')
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="ngày đầu kỳ")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="ngày cuối kỳ")
-    p.add_argument(
-        "--procedures", help="tệp CSV MaTTHC,ThoiGianGiaiQuyet,DonViTinh cho hồ sơ không có ngày hẹn"
-    )
+    p.add_argument("--procedures", help=procedures_help)
     p.add_argument("--supplement-shift", help="working_days (mặc định) hoặc working_hours")
     return p
 

@@ -3,8 +3,10 @@
 [--feedback-limit-days N] [--out PATH]``
 
 The Decision 766 index of every unit (DonViXuLy) for the period, computed from a one-door export in
-the national sync shape (JSON or CSV) and, for the petition indicators, a petitions file. Pure and
-file-based: no database, no Django, no environment needed.
+the national sync shape (JSON or CSV), for the petition indicators a petitions file and, for the
+catalogue indicators (3.1, 3.2, 3.6), the procedure catalogue (``--procedures``: online-service level,
+fees, handling units and time limits; ``cchc.lib.index766.catalogue``). Pure and file-based: no
+database, no Django, no environment needed.
 
 Exit status: 0 everything counted; 1 some records were faulty (each listed on stderr, the rest counted
 and printed); 2 unreadable input, a bad index-set file or bad arguments (a Vietnamese message).
@@ -20,6 +22,7 @@ from typing import IO, Any
 from cchc.lib import index766
 from cchc.lib.commands import common
 from cchc.lib.dossier_period import count_file, summary
+from cchc.lib.index766.catalogue import read_catalogue
 from cchc.lib.index766.feedback import (
     DEFAULT_LIMIT_DAYS,
     FEEDBACK_KEYS,
@@ -30,7 +33,8 @@ from cchc.lib.index766.feedback import (
 from cchc.lib.natsync import UnreadableInput
 from cchc.lib.scoring import IndexSetError, load_file
 
-USAGE = "cchc index-766 TỆP --from yyyy-mm-dd --to yyyy-mm-dd [--feedback TỆP-PHẢN-ÁNH]"
+_OPTIONAL = "[--feedback TỆP-PHẢN-ÁNH] [--procedures TỆP-THỦ-TỤC]"
+USAGE = f"cchc index-766 TỆP --from yyyy-mm-dd --to yyyy-mm-dd {_OPTIONAL}"
 
 
 def parser() -> common.Parser:
@@ -38,6 +42,9 @@ def parser() -> common.Parser:
         "cchc index-766",
         "Tính Bộ chỉ số Quyết định 766/QĐ-TTg cho từng đơn vị (DonViXuLy) trong một kỳ từ tệp hồ sơ theo "
         "định dạng đồng bộ Cổng DVC quốc gia; chỉ tiêu không đủ dữ liệu ghi null (không có dữ liệu).",
+        procedures_help="danh mục TTHC (CSV, XLSX hoặc JSON): MaTTHC, MucDoTrucTuyen, PhiLePhi hoặc "
+        "CoPhiLePhi, MaDonViGiaiQuyet, ThoiGianGiaiQuyet và DonViTinh — cho chỉ tiêu 3.1, 3.2, 3.6 "
+        "và hồ sơ không có ngày hẹn",
     )
     p.add_argument("--format", default="json", help="json (mặc định, duy nhất)")
     p.add_argument("--feedback", help="tệp phản ánh, kiến nghị (JSON hoặc CSV) cho chỉ tiêu 5.2–5.4")
@@ -63,8 +70,13 @@ def _run(o: dict[str, Any], stdout: IO[str], stderr: IO[str]) -> int:
         raise common.CommandError(f"Định dạng --format «{o['format']}» không hỗ trợ; dùng json.")
     if not 1 <= o["feedback_limit_days"] <= 365:
         raise common.CommandError("--feedback-limit-days phải từ 1 đến 365 ngày làm việc.")
-    given = common.dossier_inputs(o, USAGE)
+    # ``--procedures`` here is the whole catalogue, of which the time limits are one part.
+    given = common.dossier_inputs({**o, "procedures": None}, USAGE)
     period, calendar = given.period, given.calendar
+    try:
+        catalogue = read_catalogue(o["procedures"]) if o["procedures"] else None
+    except UnreadableInput as exc:
+        raise common.CommandError(str(exc)) from None
     try:
         index_set = (
             load_file(o["index_set"], figures=index766.FIGURES)
@@ -77,7 +89,13 @@ def _run(o: dict[str, Any], stdout: IO[str], stderr: IO[str]) -> int:
         feedback = read_feedback(o["feedback"]) if o["feedback"] else None
         codes = dossiers_with_feedback(feedback.items, period) if feedback else frozenset()
         tally = count_file(
-            given.file, period, calendar, rules=given.rules, feedback_codes=codes, procedures=given.procedures
+            given.file,
+            period,
+            calendar,
+            rules=given.rules,
+            feedback_codes=codes,
+            procedures=None if catalogue is None else catalogue.limits,
+            fee_codes=None if catalogue is None else catalogue.fee_codes(),
         )
     except UnreadableInput as exc:
         raise common.CommandError(str(exc)) from None
@@ -92,6 +110,8 @@ def _run(o: dict[str, Any], stdout: IO[str], stderr: IO[str]) -> int:
         summary(tally.total()),
         unit_feedback,
         total_feedback,
+        catalogue,
+        tally.online_procedures,
     )
     common.write_text(json.dumps(document, ensure_ascii=False, indent=1), o["out"], stdout)
     status = common.report_faulty(tally.errors, tally.dossiers, stderr)

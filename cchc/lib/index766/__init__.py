@@ -18,13 +18,17 @@ from fractions import Fraction
 from typing import Any, Final
 
 from cchc.lib.dossier_period import Label, Period, summary, zeros
+from cchc.lib.index766.catalogue import Catalogue
 from cchc.lib.index766.feedback import FEEDBACK_KEYS
 from cchc.lib.scoring import Criterion, IndexSet, bundled, rate_points, rounded
 
 FAMILY: Final = "qd766"
 FIGURES: Final = (
     "on_time",  # 2.1
+    "online_service",  # 3.1
+    "online_service_used",  # 3.2
     "online_share",  # 3.3
+    "online_payment",  # 3.6
     "electronic_result",  # 4.1
     "digitised",  # 4.2
     "population_data",  # 4.5b
@@ -58,6 +62,9 @@ DOSSIER_FIGURES: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = 
     # 3.3: received online ÷ received, over the dossiers that say their channel (KenhThucHien): one
     # that does not is unknown, not "in person" (docs/indices.md).
     "online_share": (("received_online",), ("received_channel_known",)),
+    # 3.6: received on a procedure the catalogue says carries fees and paid online ÷ those received on
+    # such procedures that say whether they were paid online (DuocThanhToanTrucTuyen given).
+    "online_payment": (("paid_online",), ("fee_paid_known",)),
     # 4.1: results issued in the period that are electronic ÷ results issued (DinhKemKetQua given).
     "electronic_result": (("result_electronic",), ("result_issued_known",)),
     # 4.2: received with digitised inputs and, if a result was issued, an electronic one.
@@ -67,10 +74,15 @@ DOSSIER_FIGURES: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = 
 }
 
 
-def figures(counts: Mapping[str, int], feedback: Mapping[str, int] | None) -> dict[str, Figure | None]:
+def figures(
+    counts: Mapping[str, int],
+    feedback: Mapping[str, int] | None,
+    catalogue: Mapping[str, int] | None = None,
+) -> dict[str, Figure | None]:
     """The figures of one unit (or the whole file) from its period counts (``dossier_period.summary``).
     ``feedback`` is None when no petitions file was given: the petition-based figures then have no
-    data."""
+    data. ``catalogue`` is the unit's ``Catalogue.counts`` (None: no catalogue, so 3.1 and 3.2 have
+    no data; without a catalogue no dossier is fee-bearing, so 3.6 has none either)."""
     c = counts
     population = c["carried_over"] + c["received"]
     late = c["finished_late"] + c["open_overdue"]
@@ -78,6 +90,13 @@ def figures(counts: Mapping[str, int], feedback: Mapping[str, int] | None) -> di
         name: _ratio(sum(c[k] for k in numerator), sum(c[k] for k in denominator))
         for name, (numerator, denominator) in DOSSIER_FIGURES.items()
     }
+    # 3.1: procedures offered online (partial or full) ÷ the unit's procedures whose level is known;
+    # 3.2: those online ones with at least one dossier received online in the period ÷ online ones —
+    # a unit with no online procedure has no data for 3.2 (nothing to score), not 0.
+    out["online_service"] = out["online_service_used"] = None
+    if catalogue is not None:
+        out["online_service"] = _ratio(catalogue["online"], catalogue["procedures"])
+        out["online_service_used"] = _ratio(catalogue["online_used"], catalogue["online"])
     out.update(feedback_on_time=None, feedback_satisfaction=None, service_satisfaction=None)
     if feedback is not None:
         out["feedback_on_time"] = _ratio(feedback["on_time"], feedback["in_period"])
@@ -158,22 +177,29 @@ def report(
     total_counts: Mapping[str, int],
     unit_feedback: Mapping[Label, Mapping[str, int]] | None,
     total_feedback: Mapping[str, int] | None,
+    catalogue: Catalogue | None = None,
+    online_procedures: Mapping[Label, set[str]] | None = None,
 ) -> dict[str, Any]:
     """The whole ``cchc index-766`` document. Units are those with dossiers or petitions, by code
-    (records without DonViXuLy last, as ``"unit": null``)."""
+    (records without DonViXuLy last, as ``"unit": null``). With ``catalogue`` (and each unit's
+    procedures received online, ``Tally.online_procedures``) the catalogue indicators too: a unit's
+    procedures are those naming it among their handling units; ``overall`` reads the whole catalogue."""
     labels = set(unit_counts) | set(unit_feedback or {})
     empty = summary(zeros())
+    used = online_procedures or {}
     units = []
     for label in sorted(labels, key=lambda u: (u is None, u or "")):
         counts = unit_counts.get(label, empty)
         fb = None if unit_feedback is None else unit_feedback.get(label, _NO_FEEDBACK)
-        units.append({"unit": label, **score(index_set, figures(counts, fb))})
+        cat = None if catalogue is None else catalogue.counts(label, used.get(label, set()))
+        units.append({"unit": label, **score(index_set, figures(counts, fb, cat))})
+    whole = None if catalogue is None else catalogue.counts(None, set().union(*used.values()), whole=True)
     return {
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
         "index_set": {"family": index_set.family, "year": index_set.year, "title": index_set.title},
         "units": units,
-        "overall": score(index_set, figures(total_counts, total_feedback)),
+        "overall": score(index_set, figures(total_counts, total_feedback, whole)),
     }
 
 

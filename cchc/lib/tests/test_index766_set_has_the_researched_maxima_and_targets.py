@@ -31,7 +31,10 @@ def test_the_five_groups_and_their_maxima():
     ("code", "max_points", "target", "figure"),
     [
         ("2.1", 20, 1, "on_time"),
+        ("3.1", 2, Fraction(4, 5), "online_service"),
+        ("3.2", 4, 1, "online_service_used"),
         ("3.3", 6, Fraction(1, 2), "online_share"),
+        ("3.6", 10, 1, "online_payment"),
         ("4.1", 6, 1, "electronic_result"),
         ("4.2", 4, Fraction(4, 5), "digitised"),
         ("4.5b", 2, 1, "population_data"),

@@ -1,6 +1,7 @@
 """``cchc index-766`` run on an export of the ledger (the dossiers' own national-sync records) and of its
-petitions and "not satisfied" ratings gives the figures the application computes from the ledger, unit
-by unit and for the city, for a month, a quarter and a year."""
+petitions and "not satisfied" ratings, and of its procedure catalogue (online level, fees, handling
+units, time limits) gives the figures the application computes from the ledger, unit by unit and for
+the city, for a month, a quarter and a year — the catalogue indicators 3.1, 3.2 and 3.6 included."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from cchc.lib.commands import index_766
 from cchc.lib.index766.feedback import PETITION, RATING, Feedback
 from cchc.scorecards import ledger766, periods
 from cchc.scorecards.tests.ledger_helpers import load
+from cchc.scorecards.tests.test_index766_catalogue_indicators_in_app import catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +50,20 @@ def _export(tmp_path: Path) -> tuple[Path, Path]:
     export = tmp_path / "export.json"
     export.write_text(json.dumps({"data": records}, ensure_ascii=False), encoding="utf-8")
     procedures = tmp_path / "thu-tuc.csv"
-    rows = ["MaTTHC,ThoiGianGiaiQuyet,DonViTinh"] + [
-        f"{p.national_code},{p.limit_value},{p.limit_unit}" for p in Procedure.objects.all()
+    # Written from the table in the columns of the catalogue import, not by the application's own code.
+    rows = ["MaTTHC,ThoiGianGiaiQuyet,DonViTinh,MucDoTrucTuyen,PhiLePhi,MaDonViGiaiQuyet,DangApDung"] + [
+        ",".join(
+            [
+                p.national_code,
+                str(p.limit_value),
+                p.limit_unit,
+                p.online_level,
+                "; ".join(f"{f['TenPhiLePhi']}: {f['Gia']}" for f in p.fees),
+                ";".join(sorted(u.code for u in p.handling_units.all())),
+                "1" if p.is_active else "0",
+            ]
+        )
+        for p in Procedure.objects.all()
     ]
     procedures.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return export, procedures
@@ -59,6 +73,7 @@ def _export(tmp_path: Path) -> tuple[Path, Path]:
 def test_the_command_on_an_export_equals_the_application(world, tmp_path, key, monkeypatch):
     monkeypatch.delenv("CCHC_SUPPLEMENT_SHIFT", raising=False)
     load(world)
+    catalogue(world)
     export, procedures = _export(tmp_path)
     pakn = tmp_path / "pakn.json"
     pakn.write_text(json.dumps(ledger766.petitions_file(PETITIONS), ensure_ascii=False), encoding="utf-8")
@@ -78,3 +93,5 @@ def test_the_command_on_an_export_equals_the_application(world, tmp_path, key, m
     assert command["units"] == app["units"]
     assert command["overall"] == app["overall"]
     assert {u["unit"] for u in app["units"]} == {"P1", "P2"}
+    computed = {i["code"] for i in app["overall"]["indicators"] if i["points"] is not None}
+    assert {"3.1", "3.2", "3.6"} <= computed

@@ -90,12 +90,9 @@ def test_petitions_feed_5_2_to_5_4(world):
     assert p1["5.4"] == (3, 7, 2.86)
 
 
-def test_a_unit_whose_procedures_offer_no_online_service_has_no_data_for_the_catalogue_indicators(doc):
-    # Every procedure of the catalogue is "không trực tuyến": 3.1, 3.2, 3.6 and 4.5a are not computed
-    # from the catalogue yet, so they say "no data" (null), never 0 — and add nothing to the maximum.
-    from cchc.dossiers.models import OnlineLevel, Procedure
-
-    assert set(Procedure.objects.values_list("online_level", flat=True)) == {OnlineLevel.NONE}
+def test_without_a_catalogue_entry_for_the_unit_the_catalogue_indicators_have_no_data(doc):
+    # The test catalogue names no handling unit and no fee: 3.1, 3.2 and 3.6 have nothing to count for
+    # P1 (no data, never 0); 4.5a has no source at all. They add nothing to the maximum.
     p1 = _unit(doc, "P1")
     for code in ("3.1", "3.2", "3.6", "4.5a"):
         assert p1[code] == (None, None, None), code

@@ -1,5 +1,7 @@
-"""Property: for any set of dossiers and any period, every unit's numerators and denominators add up to
-the city's (the ledger computation groups by handling unit and counts each dossier once)."""
+"""Property: for any set of dossiers and any period, every unit's numerators and denominators of the
+dossier indicators add up to the city's (the ledger computation groups by handling unit and counts
+each dossier once). 3.1 and 3.2 count procedures of the catalogue, not dossiers — a procedure handled
+by several units counts for each — so they are left out."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 DAY0 = dt.date(2022, 6, 1)
 _batches = itertools.count()
+PROCEDURE_INDICATORS = ("3.1", "3.2")
 
 
 def _dossier(
@@ -31,6 +34,7 @@ def _dossier(
     extra: dict = {"DonViXuLy": unit, "DonViTiepNhan": unit, "KenhThucHien": channel, "QuaTrinhXuLy": []}
     if flag is not None:
         extra["HoSoCoThanhPhanSoHoa"] = flag
+        extra["DuocThanhToanTrucTuyen"] = flag  # 3.6: the catalogue's 1.004227 carries a fee
     obj = national(
         i,
         NgayTiepNhan=f"{received_day:%Y%m%d}080000",
@@ -64,6 +68,9 @@ dossiers = st.lists(
 def test_unit_numerators_and_denominators_sum_to_the_city(world, rows, start, days):
     if not Procedure.objects.exists():
         make_catalogue()
+        Procedure.objects.filter(national_code="1.004227").update(
+            fees=[{"TenPhiLePhi": "Lệ phí", "Gia": 8000}]
+        )
     batch = next(_batches)
     objs = [_dossier(f"H{batch}-{i:03d}", *row) for i, row in enumerate(rows)]
     result = import_bytes(as_json(objs), "hoso.json", actor=world.users["office"], as_of=AS_OF)
@@ -73,6 +80,8 @@ def test_unit_numerators_and_denominators_sum_to_the_city(world, rows, start, da
     doc = ledger766.document(qs, Period(first, first + dt.timedelta(days=days)), None)
     overall = {i["code"]: i for i in doc["overall"]["indicators"]}
     for code, city in overall.items():
+        if code in PROCEDURE_INDICATORS:
+            continue
         numerators = [
             u_i["numerator"] for u in doc["units"] for u_i in u["indicators"] if u_i["code"] == code
         ]
