@@ -44,7 +44,15 @@ from cchc.dossiers.actions.upsert_rows import (
 from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
-from cchc.dossiers.models import ND118_FROM, Dossier, DossierEvent, DossierStep, LegalBasis, Supplement
+from cchc.dossiers.models import (
+    ND118_FROM,
+    Dossier,
+    DossierEvent,
+    DossierStep,
+    LegalBasis,
+    Supplement,
+    names_a_cause,
+)
 from cchc.lib import outcomes as eng
 from cchc.lib import outcomes_batch as batch_eng
 from cchc.lib.natsync_fields import fold
@@ -159,8 +167,10 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome) -> dict[str, Any]:
     end_of_day = deadline.astype(_US) + np.timedelta64(END_OF_DAY.hour * 60 + END_OF_DAY.minute, "m")
     effective = np.where(np.isnat(deadline), NAT_US, np.where(same_day, appointment, end_of_day))
     causes = np.full(n, "[]", dtype=object)
+    named = np.zeros(n, dtype=np.bool_)
     for owner, items in late_causes(res).items():
         causes[owner] = json.dumps(items, ensure_ascii=False)
+        named[owner] = names_a_cause(items)
     second = np.full(n, NAT_US)
     sups = p.supplements.filter(pl.col("seq") == 2)
     second[sups["owner"].to_numpy()] = sups["requested_at"].to_numpy().astype(_US)
@@ -169,6 +179,7 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome) -> dict[str, Any]:
         "finished_on": finished_on,
         "effective_appointment_at": effective,
         "late_causes": causes,
+        "named_cause": named,
         "second_request_at": second,
     }
 
@@ -237,6 +248,7 @@ def import_columns(
         pl.Series("outcome", verdicts["outcome"].astype(str)),
         pl.Series("effective_appointment_at", verdicts["effective_appointment_at"]),
         pl.Series("late_causes", verdicts["late_causes"].astype(str)),
+        pl.Series("named_cause", verdicts["named_cause"]),
         pl.Series("finished_on", verdicts["finished_on"]).cast(pl.Date),
         pl.lit(source).alias("source"),
         pl.lit(now).alias("created_at"),

@@ -13,12 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from cchc.dossiers.figures import late_finished_dossiers
 from cchc.dossiers.models import Dossier, DossierStep, Outcome
+from cchc.dossiers.paging import list_count_cap
 from cchc.dossiers.queries import (
-    ATTRIBUTABLE_CAUSES,
     DEADLINE,
     deadline_before,
     deadline_from,
@@ -101,13 +101,10 @@ def blamed(qs: QuerySet[Dossier], official: str) -> QuerySet[Dossier]:
 
 
 def attributable_first(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
-    named = Q()
-    for kind in ATTRIBUTABLE_CAUSES:
-        # Cause kinds are distinctive ASCII tokens: a text match on the JSON finds them on every engine.
-        named |= Q(late_causes__icontains=kind)
-    return qs.annotate(
-        unexplained=Case(When(named, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ).order_by("unexplained", DEADLINE.desc(), "-pk")
+    """Named causes first, then the newest deadline: the order of the partial indexes
+    ``dossier_late_order_idx`` and ``dossier_late_unit_order_idx``, so the first page is read from an
+    index instead of sorting every late dossier of the scope."""
+    return qs.order_by("-named_cause", DEADLINE.desc(), "-pk")
 
 
 def late_rows(
@@ -142,6 +139,17 @@ def late_rows(
     return rows, before_missing
 
 
-def missing_apology_count(qs: QuerySet[Dossier]) -> int:
-    """Late dossiers among ``qs`` without an apology letter (the one-stop home and the list's banner)."""
-    return without_apology(qs).count()
+@dataclass(frozen=True)
+class CappedCount:
+    """A count that stopped at the list's cap (``paging.list_count_cap``): ``capped`` means "more than"."""
+
+    count: int
+    capped: bool
+
+
+def missing_apology_count(qs: QuerySet[Dossier]) -> CappedCount:
+    """Late dossiers among ``qs`` without an apology letter (the list's banner), counted up to the cap:
+    read in the late list's index order, so a city-wide reader's count stops after the cap."""
+    cap = list_count_cap()
+    found = without_apology(attributable_first(with_deadline(qs)))[: cap + 1].count()
+    return CappedCount(min(found, cap), found > cap)

@@ -9,7 +9,6 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -350,7 +349,8 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     qs, before_missing = late_rows(user, filters, timezone.now(), timezone.localdate())
     if exports.wanted(request) and not form.errors:
         return exports.late_xlsx(qs, form)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = [
         {"d": d, "causes": causes_of(d), "officials": officials_named(d), "open": d.status in OPEN_STATUSES}
         for d in page

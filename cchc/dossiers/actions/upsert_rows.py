@@ -15,7 +15,14 @@ from django.db.models.expressions import RawSQL
 from cchc.dossiers import facts
 from cchc.dossiers.actions.upsert_checks import CHUNK, Lookups, WriteScope, unit_ref
 from cchc.dossiers.judging import Verdict
-from cchc.dossiers.models import Dossier, DossierStep, LegalBasis, Supplement, legal_basis_for
+from cchc.dossiers.models import (
+    Dossier,
+    DossierStep,
+    LegalBasis,
+    Supplement,
+    legal_basis_for,
+    names_a_cause,
+)
 from cchc.dossiers.records import LOCAL_TZ, DossierRecord, RowError, fold
 
 # Compared, stored and reported in this order; the FK columns are reported by code.
@@ -42,6 +49,7 @@ DOSSIER_COLUMNS = (
     "outcome",
     "effective_appointment_at",
     "late_causes",
+    "named_cause",
     "finished_on",
     "digitised_inputs",
     "electronic_result",
@@ -64,6 +72,8 @@ STEP_COLUMNS = (
 )
 SUPPLEMENT_COLUMNS = ("seq", "requested_at", "completed_at", "content")
 COL_INDEX = {c: i for i, c in enumerate(DOSSIER_COLUMNS)}
+# Stored for the late list's order, derived from the causes: a change shows as a change of the causes.
+DERIVED_COLUMNS = frozenset({"named_cause"})
 UNIT_FKS = ("receiving_unit_id", "handling_unit_id")
 
 
@@ -107,6 +117,7 @@ def dossier_values(r: DossierRecord, lk: Lookups, v: Verdict) -> tuple[Any, ...]
         v.outcome,
         v.effective_appointment_at,
         v.causes,
+        names_a_cause(v.causes),
         v.finished_on,
         r.digitised_inputs,
         r.electronic_result,
@@ -227,7 +238,7 @@ def changes_between(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for i, column in enumerate(DOSSIER_COLUMNS):
-        if old.values[i] != new[i]:
+        if old.values[i] != new[i] and column not in DERIVED_COLUMNS:
             name = column.removesuffix("_id")
             out[name] = [shown_value(column, old.values[i], lk), shown_value(column, new[i], lk)]
     if old.steps != steps:

@@ -14,7 +14,13 @@ from .apologies import Apology, ApologyForm
 from .facts import DailyFact, FactCounts, OfficialDailyFact, UnitDailyFact
 from .late_lists import LateList, LateListStatus
 from .ledger import (
+    ATTRIBUTABLE_CAUSES,
+    FINISHED_LATE,
+    LATE_CANDIDATES,
     ND118_FROM,
+    OPEN_STATUSES,
+    OPEN_UNJUDGED,
+    UNJUDGED_OUTCOMES,
     Channel,
     Dossier,
     DossierEvent,
@@ -24,12 +30,19 @@ from .ledger import (
     Status,
     Supplement,
     legal_basis_for,
+    names_a_cause,
 )
 from .procedures import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
 from .sources import ApiClient, ImportBatch, ImportStatus
 
 __all__ = [
+    "ATTRIBUTABLE_CAUSES",
+    "FINISHED_LATE",
+    "LATE_CANDIDATES",
     "ND118_FROM",
+    "OPEN_STATUSES",
+    "OPEN_UNJUDGED",
+    "UNJUDGED_OUTCOMES",
     "ApiClient",
     "Apology",
     "ApologyForm",
@@ -54,4 +67,5 @@ __all__ = [
     "Supplement",
     "UnitDailyFact",
     "legal_basis_for",
+    "names_a_cause",
 ]

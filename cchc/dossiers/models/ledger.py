@@ -8,10 +8,12 @@ applicants lives only on ``Dossier`` and is never read by portal code.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from cchc.lib.outcomes import STATUS_NAMES
 from cchc.org.models import Official, Unit
@@ -64,6 +66,28 @@ class Outcome(models.TextChoices):
     OPEN_WITHIN = "open_within_time", "Đang giải quyết trong hạn"
     OPEN_OVERDUE = "open_overdue", "Đang giải quyết quá hạn"
     EXCLUDED = "excluded", "Không tính"
+
+
+# TrangThaiHoSo codes of dossiers still being processed (docs/rules/dossier-deadlines.md): status 5
+# (waiting for the citizen's supplement) ends at the request, so it is not "open" for lateness; 1 and 3
+# never count; 7, 8, 9, 10 are terminal.
+OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.FINANCIAL)
+# Stored outcomes of a dossier not judged finished: open dossiers are judged again for every period.
+UNJUDGED_OUTCOMES = ("", Outcome.OPEN_WITHIN, Outcome.OPEN_OVERDUE)
+# Every dossier that is late or may become late while open: the late list's partial indexes hold only
+# these rows, and ``queries.late_q`` narrows them with the same two conditions (PostgreSQL uses a
+# partial index only when the query repeats its condition), plus the deadline against "now".
+FINISHED_LATE = Q(outcome=Outcome.LATE)
+OPEN_UNJUDGED = Q(outcome__in=UNJUDGED_OUTCOMES, status__in=OPEN_STATUSES)
+LATE_CANDIDATES = FINISHED_LATE | OPEN_UNJUDGED
+
+# Causes that name who or what made a dossier late; the late list shows these before the unexplained.
+ATTRIBUTABLE_CAUSES = ("step_overrun", "software_closing", "second_supplement")
+
+
+def names_a_cause(causes: Any) -> bool:
+    """Do these stored late causes name who or what made the dossier late (``Dossier.named_cause``)?"""
+    return any(isinstance(c, dict) and c.get("kind") in ATTRIBUTABLE_CAUSES for c in causes or ())
 
 
 class Dossier(models.Model):
@@ -132,6 +156,10 @@ class Dossier(models.Model):
         "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
     )
     late_causes = models.JSONField("nguyên nhân trễ hạn", default=list, blank=True)
+    # ``names_a_cause(late_causes)``, kept by every write of the causes (``save``, the row and columnar
+    # import paths): the late list sorts on it through an index instead of matching the JSON text of
+    # every late dossier.
+    named_cause = models.BooleanField("đã xác định nguyên nhân trễ hạn", default=False, editable=False)
     # The national fields Decision 766 reads; NULL = the source did not say (left out of the indicator,
     # never counted as "no"): HoSoCoThanhPhanSoHoa, DinhKemKetQua non-empty, DuocThanhToanTrucTuyen
     # (0 no, 1 national portal, 2 the province's gateway), TaiKhoanDuocXacThucVoiVNeID.
@@ -160,11 +188,36 @@ class Dossier(models.Model):
             models.Index(
                 fields=["handling_unit", "finished_on"], condition=Q(outcome="late"), name="dossier_late_idx"
             ),
+            # The late list's order (named causes first, newest deadline first), over the late rows only:
+            # its first page and its capped counts read the index instead of sorting every late dossier.
+            models.Index(
+                F("named_cause").desc(),
+                Coalesce("effective_appointment_at", "appointment_at").desc(),
+                F("id").desc(),
+                condition=LATE_CANDIDATES,
+                name="dossier_late_order_idx",
+            ),
+            # The same for one handling unit (the list filtered by unit, the drill-downs).
+            models.Index(
+                F("handling_unit"),
+                F("named_cause").desc(),
+                Coalesce("effective_appointment_at", "appointment_at").desc(),
+                F("id").desc(),
+                condition=LATE_CANDIDATES,
+                name="dossier_late_unit_order_idx",
+            ),
         ]
         constraints = [models.UniqueConstraint(fields=["code"], name="dossier_code_unique")]
 
     def __str__(self) -> str:
         return self.code
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.named_cause = names_a_cause(self.late_causes)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "late_causes" in fields and "named_cause" not in fields:
+            kwargs["update_fields"] = [*fields, "named_cause"]
+        super().save(*args, **kwargs)
 
 
 class DossierStep(models.Model):

@@ -1,0 +1,151 @@
+"""The late list ``/ho-so/tre-han/`` on a large PostgreSQL ledger, with the reading it replaced as the
+baseline in the same run.
+
+    python -m bench.bench_late_list migrate   # the schema of this checkout on the ledger (timed)
+    python -m bench.bench_late_list measure   # the pages and their queries
+
+The ledger is one ``bench.bench_list_pages build`` made (``BENCH_LISTS_DB`` names the database; its
+``--copies`` sets the size: 5 for 1,000,000 dossiers, 25 for 5,000,000). Each page is requested by the
+demo leader (jurisdiction-wide) through Django's test ``Client``: median of 7 after one. The baseline
+runs the three queries the page ran before the stored flag and the partial indexes — the first page
+ordered by a text match on the causes (every late dossier sorted), the exact count of the rows and the
+exact count of those without an apology letter — median of 3 after one, on the same ledger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bench.bench_list_pages import leader_client, log, setup_django, timed
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=1)
+    log(migrate_seconds=round(time.perf_counter() - t0, 1), load=os.getloadavg()[0])
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE dossiers_dossier")
+
+
+def before_queries(user: Any, now: dt.datetime) -> dict[str, Callable[[], Any]]:
+    """The late list's three queries as they were written before the stored flag."""
+    from django.db.models import Case, IntegerField, Q, Value, When
+
+    from cchc.dossiers.models import Outcome
+    from cchc.dossiers.queries import (
+        DEADLINE,
+        OPEN_STATUSES,
+        dossiers_for,
+        with_apology_flag,
+        with_deadline,
+        without_apology,
+    )
+
+    open_overdue = Q(status__in=OPEN_STATUSES) & (
+        Q(effective_appointment_at__lt=now) | Q(effective_appointment_at__isnull=True, appointment_at__lt=now)
+    )
+    late = Q(outcome=Outcome.LATE) | (
+        Q(outcome__in=["", Outcome.OPEN_WITHIN, Outcome.OPEN_OVERDUE]) & open_overdue
+    )
+    qs = dossiers_for(user).filter(late)
+    named = Q()
+    for kind in ("step_overrun", "software_closing", "second_supplement"):
+        named |= Q(late_causes__icontains=kind)
+    rows = (
+        with_apology_flag(with_deadline(qs))
+        .annotate(unexplained=Case(When(named, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("unexplained", DEADLINE.desc(), "-pk")
+        .select_related("procedure", "handling_unit")
+    )
+    return {
+        "before_first_page_rows": lambda: list(rows[:50]),
+        "before_count_rows": lambda: rows.count(),
+        "before_count_without_apology": lambda: without_apology(qs).count(),
+    }
+
+
+def after_queries(user: Any, now: dt.datetime) -> dict[str, Callable[[], Any]]:
+    from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
+    from cchc.dossiers.paging import list_count_cap
+
+    rows, before_missing = late_rows(user, LateFilters(), now, now.date())
+    cap = list_count_cap()
+    return {
+        "now_first_page_rows": lambda: list(rows[:50]),
+        "now_count_rows_capped": lambda: rows[: cap + 1].count(),
+        "now_count_without_apology_capped": lambda: missing_apology_count(before_missing),
+    }
+
+
+def measure(only: str) -> None:
+    from django.db import connection
+    from django.utils import timezone
+
+    from cchc.core import demo_clock
+    from cchc.dossiers.models import Dossier
+    from cchc.org.models import Unit
+
+    wanted = set(filter(None, only.split(",")))
+    user, client = leader_client()
+    now = timezone.now()
+    late = Dossier.objects.filter(outcome="late").count()
+    log(dossiers=Dossier.objects.count(), finished_late=late, load=os.getloadavg())
+    busiest = (
+        Dossier.objects.filter(outcome="late")
+        .values_list("handling_unit", flat=True)
+        .order_by("handling_unit")
+        .first()
+    )
+    unit = Unit.objects.get(pk=int(busiest or 0))
+
+    def get(params: dict[str, str]) -> Callable[[], None]:
+        def fetch() -> None:
+            r = client.get("/ho-so/tre-han/", params)
+            assert r.status_code == 200, r.status_code
+
+        return fetch
+
+    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
+        pages: list[tuple[str, Callable[[], Any], int]] = [
+            ("page_first", get({}), 7),
+            ("page_40", get({"trang": "40"}), 7),
+            ("page_unit", get({"unit": str(unit.pk)}), 7),
+            ("page_missing_apology", get({"missing_apology": "on"}), 7),
+            ("page_finished_only", get({"kind": "finished"}), 7),
+        ]
+        pages += [(k, fn, 7) for k, fn in after_queries(user, now).items()]
+        pages += [(k, fn, 3) for k, fn in before_queries(user, now).items()]
+        for name, fn, repeat in pages:
+            if wanted and name not in wanted:
+                continue
+            log(page=name, **timed(fn, repeat))
+        if not wanted or "plan" in wanted:
+            from cchc.dossiers.late_rows import LateFilters, late_rows
+
+            rows, _ = late_rows(user, LateFilters(), now, now.date())
+            with connection.cursor() as cur:
+                sql, params = rows[:50].query.sql_with_params()
+                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                print("\n".join(r[0] for r in cur.fetchall()), flush=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=("migrate", "measure"))
+    parser.add_argument("--only", default="", help="comma-separated names to measure")
+    args = parser.parse_args()
+    setup_django()
+    if args.what == "migrate":
+        migrate()
+    else:
+        measure(args.only)
+    sys.exit(0)
