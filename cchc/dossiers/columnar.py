@@ -31,7 +31,7 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.dossiers import bulk, facts, official_facts
+from cchc.dossiers import bulk, columnar_errors, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
 from cchc.dossiers.actions.upsert_rows import (
@@ -53,6 +53,7 @@ from cchc.dossiers.models import (
     Supplement,
     names_a_cause,
 )
+from cchc.dossiers.records import RowError
 from cchc.lib import outcomes as eng
 from cchc.lib import outcomes_batch as batch_eng
 from cchc.lib.natsync_fields import fold
@@ -75,21 +76,15 @@ def _any_existing(codes: list[str]) -> bool:
     )
 
 
-def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> None:
-    """``upsert_checks.validate`` and the 'already in the ledger' test, as refusals (the row path reports)."""
-    d = p.dossiers
-    refuse(bool(d["code"].is_duplicated().any()), "a code appears twice")
-    refuse(
-        any(code not in lk.procedures for code in d["procedure_code"].unique().to_list()),
-        "unknown procedure",
-    )
-    units = set(d["handling_unit_code"].unique().to_list()) | set(d["receiving_unit_code"].unique().to_list())
-    for code in units:
-        pk = lk.unit_by_code.get(code)
-        refuse(pk is None or not scope.allows(pk), "unknown unit or outside the scope")
-    latest = d["received_at"].max()
-    refuse(isinstance(latest, dt.datetime) and latest.date() > timezone.localdate(), "received in the future")
-    refuse(_any_existing(d["code"].to_list()), "some dossiers are already in the ledger")
+def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> list[RowError]:
+    """The rows the row path would refuse, in its words (``columnar_errors``); ``NotColumnar`` when
+    the file is valid but not all in the plain shape, or updates dossiers (the row path's work)."""
+    found = columnar_errors.findings(p, lk, scope)
+    if found.errors:
+        return found.errors
+    refuse(p.suspects > 0, f"valid rows in another spelling ({p.why})")
+    refuse(_any_existing(p.dossiers["code"].to_list()), "some dossiers are already in the ledger")
+    return []
 
 
 def _resolve_steps(steps: pl.DataFrame, lk: Any, scope: WriteScope) -> pl.DataFrame:
@@ -219,7 +214,9 @@ def import_columns(
     d = p.dossiers
     n = len(p)
     lk = lookups(d["procedure_code"].unique().to_list(), with_officials=p.steps.height > 0)
-    _check(p, lk, scope)
+    errors = _check(p, lk, scope)
+    if errors:
+        return UpsertResult(errors=errors)
     result = UpsertResult(dry_run=dry_run, created=n, codes_created=d["code"].to_list())
     if progress:
         progress("judge", 0, n)

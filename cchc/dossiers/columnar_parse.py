@@ -15,6 +15,7 @@ import the same files both ways and compare the databases.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,9 @@ _STEP_INSTANTS = ("started_at", "finished_at", "deadline_at")
 _SUPPLEMENT_INSTANTS = ("requested_at", "completed_at")
 
 
+Flag = Callable[[Any, str], None]  # marks the rows (positions) where a condition holds
+
+
 class NotColumnar(Exception):
     """The file is not in the plain shape the fast path proves; the row path must read it."""
 
@@ -68,9 +72,34 @@ class ParsedColumns:
     dossiers: pl.DataFrame
     steps: pl.DataFrame
     supplements: pl.DataFrame
+    # Positions (in ``dossiers``) of rows some check could not prove, and the first reason: the row
+    # parser reads those rows (``columnar_errors``); their parsed values here mean nothing.
+    suspect: np.ndarray[Any, Any] | None = None
+    why: str = ""
+    # The cells as read, under the internal keys (the row parser's input for suspect rows).
+    cells: pl.DataFrame | None = None
 
     def __len__(self) -> int:
         return self.dossiers.height
+
+    @property
+    def suspects(self) -> int:
+        return 0 if self.suspect is None else int(self.suspect.sum())
+
+
+class Suspects:
+    """Per-row results of the checks: a row any check cannot prove is marked (by its position), so a
+    bad row costs the row parser one row, not the whole file."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = np.zeros(n, dtype=np.bool_)
+        self.why = ""
+
+    def rows(self, condition: pl.Series | np.ndarray[Any, Any], why: str) -> None:
+        hit = condition.fill_null(False).to_numpy() if isinstance(condition, pl.Series) else condition
+        if hit.any():
+            self.mask |= hit
+            self.why = self.why or why
 
 
 def refuse(condition: pl.Series | bool, why: str) -> None:
@@ -103,17 +132,15 @@ def _read(data: bytes) -> pl.DataFrame:
     return frame
 
 
-def _texts(frame: pl.DataFrame, keys: list[str]) -> None:
+def _texts(frame: pl.DataFrame, keys: list[str], flag: Flag) -> None:
     if not keys:
         return
-    checks = frame.select(
-        pl.any_horizontal([pl.col(k).str.contains(_EDGE_SPACE) for k in keys]).any().alias("space")
-    )
-    refuse(bool(checks["space"][0]), "spaces around a value")
+    spaced = frame.select(pl.any_horizontal([pl.col(k).str.contains(_EDGE_SPACE) for k in keys])).to_series()
+    flag(spaced, "spaces around a value")
 
 
-def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.DataFrame:
-    """Parse ``yyyyMMddHHmmss`` columns; refuse anything that does not print back to itself (another
+def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str], flag: Flag) -> pl.DataFrame:
+    """Parse ``yyyyMMddHHmmss`` columns; mark anything that does not print back to itself (another
     spelling, 13 digits, second 60…). Empty or missing → null."""
     exprs = []
     for k in keys:
@@ -129,66 +156,84 @@ def _instants(frame: pl.DataFrame, keys: tuple[str, ...] | list[str]) -> pl.Data
                 for k in keys
             ]
         )
-        .any()
-        .alias("bad")
-    )
-    refuse(bool(bad["bad"][0]), "an instant not written yyyyMMddHHmmss")
+    ).to_series()
+    flag(bad, "an instant not written yyyyMMddHHmmss")
     # Before 1976 the local offset was not +7 (bulk._FIXED_OFFSET_SINCE): the row path handles those.
-    early = parsed.select(pl.any_horizontal([pl.col(k) < EARLIEST for k in keys]).any()).item()
-    refuse(early is True, "an instant before 1976")
+    early = parsed.select(
+        pl.any_horizontal([(pl.col(k) < EARLIEST).fill_null(False) for k in keys])
+    ).to_series()
+    flag(early, "an instant before 1976")
     # Outside the plausible window the row path gives each row its Vietnamese reason (core.plausible).
     window = plausible.bounds()
     odd = parsed.select(
-        pl.any_horizontal([(pl.col(k) < window.low) | (pl.col(k) >= window.receipt_high) for k in keys]).any()
-    ).item()
-    refuse(odd is True, "an instant outside the plausible window")
+        pl.any_horizontal(
+            [((pl.col(k) < window.low) | (pl.col(k) >= window.receipt_high)).fill_null(False) for k in keys]
+        )
+    ).to_series()
+    flag(odd, "an instant outside the plausible window")
     return frame.with_columns(parsed)
 
 
-def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.DataFrame:
+def _decode(source: pl.Series, dtype: pl.DataType, flag: Flag) -> pl.Series:
+    """``json_decode`` in slices (one call over a million rows took 3.5× as long as fifty calls
+    together); a slice that does not decode is decoded cell by cell, each broken cell marked."""
+    out = []
+    for i in range(0, len(source), DECODE_SLICE):
+        part = source.slice(i, DECODE_SLICE)
+        try:
+            out.append(part.str.json_decode(dtype))
+            continue
+        except Exception:  # polars raises several kinds for text that is not JSON of that shape
+            pass
+        broken = np.zeros(len(source), dtype=np.bool_)
+        kept = []
+        for j, text in enumerate(part.to_list()):
+            try:
+                kept.append(pl.Series([text], dtype=pl.String).str.json_decode(dtype)[0] if text else None)
+            except Exception:
+                broken[i + j] = True
+                kept.append(None)
+        flag(broken, "JSON the fast path cannot decode")
+        out.append(pl.Series(part.name, kept, dtype=dtype))
+    return pl.concat(out)
+
+
+def _list_column(values: pl.Series, allowed: dict[str, str], what: str, flag: Flag) -> pl.DataFrame:
     """Explode a column of JSON arrays of objects to one row per item: owner, seq and the object's
-    fields under their internal keys (all text; ``external`` as the text of a JSON boolean)."""
+    fields under their internal keys (all text; ``external`` as the text of a JSON boolean). A cell
+    in any other shape is marked and read as no items."""
     text = values.fill_null("")
     present = text != ""
-    refuse(present & ~(text.str.starts_with("[") & text.str.ends_with("]")), f"{what} is not a JSON array")
-    empty = pl.DataFrame({"owner": [], "seq": []}, schema={"owner": pl.Int64, "seq": pl.Int64})
-    if not bool(present.any()):
-        return empty.with_columns([pl.lit(None, pl.String).alias(k) for k in allowed])
+    wrong = present & ~(text.str.starts_with("[") & text.str.ends_with("]"))
     names = "|".join(allowed.values())
     # Decoding with a fixed schema is twice as fast as inferring one, but it drops keys it does not
     # know and turns numbers into text; so the file must use only the national keys (another spelling
     # is the row path's job: it folds them) with string or null values (``LienThongNgoai`` may also
     # be true/false). Escaped quotes inside values cannot match these patterns.
-    refuse(
-        text.str.count_matches(rf'"(?:{names})"\s*:') != text.str.count_matches(r'"\s*:'),
-        f"{what}: a key that is not a national field name",
-    )
+    wrong = wrong | (text.str.count_matches(rf'"(?:{names})"\s*:') != text.str.count_matches(r'"\s*:'))
     plain_values = [n for k, n in allowed.items() if k != "external"]
-    refuse(
-        text.str.contains(rf'"(?:{"|".join(plain_values)})"\s*:\s*[^"n\s]'),
-        f"{what}: a value that is not text",
-    )
+    wrong = wrong | text.str.contains(rf'"(?:{"|".join(plain_values)})"\s*:\s*[^"n\s]')
     if "external" in allowed:
-        refuse(
-            text.str.contains(rf'"{allowed["external"]}"\s*:\s*[^"ntf\s]'),
-            f"{what}: a flag that is not true/false",
-        )
+        wrong = wrong | text.str.contains(rf'"{allowed["external"]}"\s*:\s*[^"ntf\s]')
+    flag(wrong, f"{what}: not a JSON array of objects with the national keys and text values")
+    empty = pl.DataFrame({"owner": [], "seq": []}, schema={"owner": pl.Int64, "seq": pl.Int64})
+    usable = present & ~wrong.fill_null(True)
+    if not bool(usable.any()):
+        return empty.with_columns([pl.lit(None, pl.String).alias(k) for k in allowed])
     dtype = pl.List(pl.Struct({national: pl.String for national in allowed.values()}))
-    source = pl.DataFrame({"v": text}).select(pl.when(pl.col("v") != "").then(pl.col("v"))).to_series()
-    try:
-        # In slices: one call over a million rows took 3.5× as long as these fifty calls together.
-        decoded = pl.concat(
-            [
-                source.slice(i, DECODE_SLICE).str.json_decode(dtype)
-                for i in range(0, len(source), DECODE_SLICE)
-            ]
-        )
-    except Exception as exc:
-        raise NotColumnar(f"{what}: JSON the fast path cannot decode ({type(exc).__name__})") from exc
+    source = (
+        pl.DataFrame({"v": text, "ok": usable}).select(pl.when(pl.col("ok")).then(pl.col("v"))).to_series()
+    )
+    decoded = _decode(source, dtype, flag)
     items = pl.DataFrame({"owner": pl.Series("owner", range(len(values)), dtype=pl.Int64), "v": decoded})
     lengths = items["v"].list.len().fill_null(0)
     exploded = items.filter(lengths > 0).explode("v")
-    refuse(exploded["v"].is_null(), f"{what}: an item is not an object")
+    not_object = exploded["v"].is_null()
+    if bool(not_object.any()):
+        flag_owners = np.zeros(len(values), dtype=np.bool_)
+        flag_owners[exploded["owner"].filter(not_object).to_numpy()] = True
+        flag(flag_owners, f"{what}: an item is not an object")
+        exploded = exploded.filter(~not_object)
     owner = exploded["owner"].to_numpy()
     # Items are in file order, so each owner's items are adjacent: seq counts from its first one.
     seq = np.arange(owner.size) - np.searchsorted(owner, owner) + 1
@@ -196,39 +241,55 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str) -> pl.Da
     return out.rename({national: key for key, national in allowed.items()})
 
 
-def _steps(values: pl.Series) -> pl.DataFrame:
-    steps = _list_column(values, STEP_NATIONAL, STEPS)
+def _items_flag(items: pl.DataFrame, n: int, flag: Flag) -> Flag:
+    """A flag over items that marks each item's dossier (``flag`` marks dossier positions)."""
+    owner = items["owner"].to_numpy()
+
+    def mark(condition: pl.Series | np.ndarray[Any, Any], why: str) -> None:
+        hit = condition.fill_null(False).to_numpy() if isinstance(condition, pl.Series) else condition
+        if hit.any():
+            rows = np.zeros(n, dtype=np.bool_)
+            rows[owner[hit]] = True
+            flag(rows, why)
+
+    return mark
+
+
+def _steps(values: pl.Series, flag: Flag) -> pl.DataFrame:
+    steps = _list_column(values, STEP_NATIONAL, STEPS, flag)
     texts = list(STEP_LIMITS)
     steps = steps.with_columns([pl.col(k).fill_null("") for k in texts])
-    _texts(steps, texts)
+    by_item = _items_flag(steps, len(values), flag)
+    _texts(steps, texts, by_item)
     too_long = pl.any_horizontal([pl.col(k).str.len_chars() > n for k, n in STEP_LIMITS.items()])
-    refuse(steps.select(too_long.any()).item() is True, "QuaTrinhXuLy: text too long")
+    by_item(steps.select(too_long).to_series(), "QuaTrinhXuLy: text too long")
     external = steps["external"].fill_null("").str.strip_chars().str.to_lowercase().is_in(sorted(TRUE_WORDS))
     steps = steps.with_columns(external.alias("external"))
-    return _instants(steps, _STEP_INSTANTS)
+    return _instants(steps, _STEP_INSTANTS, by_item)
 
 
-def _supplements(values: pl.Series) -> pl.DataFrame:
-    sups = _list_column(values, SUPPLEMENT_NATIONAL, SUPPLEMENTS)
+def _supplements(values: pl.Series, flag: Flag) -> pl.DataFrame:
+    sups = _list_column(values, SUPPLEMENT_NATIONAL, SUPPLEMENTS, flag)
     sups = sups.with_columns(pl.col("content").fill_null(""))
-    _texts(sups, ["content"])
-    refuse(sups["content"].str.len_chars() > SUPPLEMENT_CONTENT_LIMIT, "DanhSachHoSoBoSung: text too long")
-    sups = _instants(sups, _SUPPLEMENT_INSTANTS)
-    refuse(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
-    refuse((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
+    by_item = _items_flag(sups, len(values), flag)
+    _texts(sups, ["content"], by_item)
+    by_item(sups["content"].str.len_chars() > SUPPLEMENT_CONTENT_LIMIT, "DanhSachHoSoBoSung: text too long")
+    sups = _instants(sups, _SUPPLEMENT_INSTANTS, by_item)
+    by_item(sups["requested_at"].is_null(), "a supplement without NgayBoSung")
+    by_item((sups["completed_at"] < sups["requested_at"]).fill_null(False), "supplement completed first")
     return sups
 
 
-def _national_flags(frame: pl.DataFrame) -> pl.DataFrame:
+def _national_flags(frame: pl.DataFrame, flag: Flag) -> pl.DataFrame:
     """The 1/0 flags and DinhKemKetQua as booleans, null where the file does not say (as
     ``natsync.parse_flag`` / ``parse_attachment``; a missing column stays null)."""
     specs = [f for f in FIELDS if f.kind in OPTIONAL_KINDS]
-    _texts(frame, [f.key for f in specs])
+    _texts(frame, [f.key for f in specs], flag)
     exprs = []
     for f in specs:
         value = pl.col(f.key)
         if f.kind == "flag":
-            refuse(~frame[f.key].fill_null("").is_in(["", "0", "1"]), f"{f.national} is not 1/0")
+            flag(~frame[f.key].fill_null("").is_in(["", "0", "1"]), f"{f.national} is not 1/0")
             exprs.append(pl.when(value == "1").then(True).when(value == "0").then(False).alias(f.key))
         else:
             lower = value.str.to_lowercase()
@@ -238,8 +299,18 @@ def _national_flags(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def parse_csv(data: bytes) -> ParsedColumns:
-    """The file as columns, or ``NotColumnar``. Row numbers follow ``importing._rows_csv``: the heading
-    is row 1, and rows whose every cell is blank are skipped but counted."""
+    """The file as columns, or ``NotColumnar`` when any row is not in the plain shape."""
+    parsed = parse_csv_rows(data)
+    if parsed.suspects:
+        raise NotColumnar(parsed.why)
+    return parsed
+
+
+def parse_csv_rows(data: bytes) -> ParsedColumns:
+    """The file as columns, each row the checks cannot prove marked in ``suspect`` (``NotColumnar``
+    only for what concerns the whole file: unreadable, a repeated or missing heading, an empty line).
+    Row numbers follow ``importing``: the heading is row 1, and rows whose every cell is blank are
+    skipped but counted."""
     raw = _read(data)
     mapping = map_headers(raw.columns)
     if any(f.required and f.key not in mapping.values() for f in FIELDS):
@@ -256,41 +327,44 @@ def parse_csv(data: bytes) -> ParsedColumns:
         else:
             cols.append(pl.lit(None, pl.String).alias(f.key))
     frame = frame.select(cols)
+    cells = frame.select("row", *(f.key for f in FIELDS if f.key in by_key))
+    sus = Suspects(frame.height)
+    flag = sus.rows
 
     text_specs = [f for f in FIELDS if f.kind == "text"]
     frame = frame.with_columns([pl.col(f.key).fill_null("") for f in text_specs])
-    _texts(frame, [f.key for f in text_specs])
+    _texts(frame, [f.key for f in text_specs], flag)
     for f in text_specs:
         if f.required:
-            refuse(frame[f.key] == "", f"{f.national} missing")
+            flag(frame[f.key] == "", f"{f.national} missing")
         if f.max_length:
-            refuse(frame[f.key].str.len_chars() > f.max_length, f"{f.national} too long")
+            flag(frame[f.key].str.len_chars() > f.max_length, f"{f.national} too long")
 
     int_specs = [f for f in FIELDS if f.kind == "int"]
     for f in int_specs:
         value = frame[f.key].fill_null("")
-        refuse((value != "") & ~value.str.contains(_DIGITS), f"{f.national} is not plain digits")
+        flag((value != "") & ~value.str.contains(_DIGITS), f"{f.national} is not plain digits")
     frame = frame.with_columns(
         [
-            pl.when(pl.col(f.key).fill_null("") == "")
-            .then(None)
-            .otherwise(pl.col(f.key))
-            .cast(pl.Int64)
+            pl.when(pl.col(f.key).fill_null("").str.contains(_DIGITS))
+            .then(pl.col(f.key))
+            .cast(pl.Int64, strict=False)
             .alias(f.key)
             for f in int_specs
         ]
     )
     status, channel, kind = frame["status"], frame["channel"], frame["applicant_type"]
-    refuse(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
-    refuse(~channel.is_null() & ~channel.is_in(list(CHANNELS)), "KenhThucHien outside 1–3")
-    refuse(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
+    flag(status.is_null() | (status < 1) | (status > 10), "TrangThaiHoSo outside 1–10")
+    flag(~channel.is_null() & ~channel.is_in(list(CHANNELS)), "KenhThucHien outside 1–3")
+    flag(~kind.is_null() & (kind > 4), "LoaiDoiTuong outside 0–4")
     payment = frame["online_payment"]
-    refuse(~payment.is_null() & ~payment.is_in(list(PAYMENT_CODES)), "DuocThanhToanTrucTuyen outside 0–2")
+    flag(~payment.is_null() & ~payment.is_in(list(PAYMENT_CODES)), "DuocThanhToanTrucTuyen outside 0–2")
     # An empty DinhKemKetQua cell says "no file" (the row path reads "" so); polars reads it as null.
     frame = _national_flags(
         frame.with_columns(
             pl.col(f.key).fill_null("") for f in FIELDS if f.kind == "attachment" and f.key in by_key
-        )
+        ),
+        flag,
     )
     frame = frame.with_columns(
         pl.col("channel").fill_null(1),
@@ -301,14 +375,22 @@ def parse_csv(data: bytes) -> ParsedColumns:
     )
 
     instant_keys = [f.key for f in FIELDS if f.kind == "instant"]
-    frame = _instants(frame, instant_keys)
+    frame = _instants(frame, instant_keys, flag)
     received = frame["received_at"]
-    refuse(received.is_null() & ~status.is_in(sorted(NOT_RECEIVED)), "received dossier without NgayTiepNhan")
-    refuse(frame["end_at"].is_null() & status.is_in(sorted(NEEDS_END)), "finished without NgayKetThucXuLy")
+    flag(
+        (received.is_null() & ~status.is_in(sorted(NOT_RECEIVED))).fill_null(False),
+        "received dossier without NgayTiepNhan",
+    )
+    flag(
+        (frame["end_at"].is_null() & status.is_in(sorted(NEEDS_END))).fill_null(False),
+        "finished without NgayKetThucXuLy",
+    )
     received_day = received.dt.date()
     for key in ("appointment_at", "end_at"):
-        refuse((frame[key].dt.date() < received_day).fill_null(False), f"{key} before NgayTiepNhan")
+        flag((frame[key].dt.date() < received_day).fill_null(False), f"{key} before NgayTiepNhan")
 
-    steps = _steps(frame["steps"])
-    sups = _supplements(frame["supplements"])
-    return ParsedColumns(frame.drop("steps", "supplements"), steps, sups)
+    steps = _steps(frame["steps"], flag)
+    sups = _supplements(frame["supplements"], flag)
+    return ParsedColumns(
+        frame.drop("steps", "supplements"), steps, sups, suspect=sus.mask, why=sus.why, cells=cells
+    )

@@ -261,10 +261,10 @@ def import_file(
     }
     if head is not None and _columnar_candidate(head, name):
         from cchc.dossiers.columnar import import_columns
-        from cchc.dossiers.columnar_parse import NotColumnar, parse_csv
+        from cchc.dossiers.columnar_parse import NotColumnar, parse_csv_rows
 
         try:
-            parsed = parse_csv(head)
+            parsed = parse_csv_rows(head)
             result = import_columns(parsed, **write)
         except NotColumnar as exc:
             logger.info("import of %s takes the row path: %s", name, exc)

@@ -75,6 +75,7 @@ COL_INDEX = {c: i for i, c in enumerate(DOSSIER_COLUMNS)}
 # Stored for the late list's order, derived from the causes: a change shows as a change of the causes.
 DERIVED_COLUMNS = frozenset({"named_cause"})
 UNIT_FKS = ("receiving_unit_id", "handling_unit_id")
+STORED_OUTSIDE_SCOPE = "Mã hồ sơ đã có trong hệ thống, thuộc đơn vị ngoài phạm vi của bạn."
 
 
 # --- building rows ---------------------------------------------------------------------------------------
@@ -295,7 +296,7 @@ def stored_outside_scope(
                     r.row,
                     "MaHoSo",
                     r.code,
-                    "Mã hồ sơ đã có trong hệ thống, thuộc đơn vị ngoài phạm vi của bạn.",
+                    STORED_OUTSIDE_SCOPE,
                 )
             )
     return errors

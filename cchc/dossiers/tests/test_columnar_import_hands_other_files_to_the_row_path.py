@@ -1,6 +1,7 @@
 """Whatever the fast path cannot prove — another date spelling, a Vietnamese key inside a list, spaces
-around a value, an empty line, a rejected row, a dossier already in the ledger — goes to the row path,
-which imports it or reports it exactly as it always did, and nothing is written twice."""
+around a value, an empty line, a dossier already in the ledger — goes to the row path, which imports it
+or reports it exactly as it always did, and nothing is written twice. A rejected row is named by the
+fast path itself, with the row path's own words (and nothing written)."""
 
 from __future__ import annotations
 
@@ -69,13 +70,14 @@ def test_an_empty_line_keeps_the_row_numbers_of_the_row_path(world, settings):
     assert not Dossier.objects.exists()
 
 
-def test_a_rejected_row_is_named_by_the_row_path_and_nothing_is_written(world, settings):
+def test_a_rejected_row_is_named_as_the_row_path_names_it_and_nothing_is_written(world, settings):
     make_catalogue()
     objs = rich_file(80)
     objs[41]["DonViXuLy"] = "KHONG-CO"
     settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1
     out = import_bytes(as_csv(objs), "hoso.csv", actor=world.users["office"], as_of=AS_OF)
-    assert out.path == "rows"
+    # The fast path names it itself now (test_columnar_import_names_bad_rows_as_the_row_path_does).
+    assert out.path == "columnar"
     assert [(e.row, e.field, e.value) for e in out.errors] == [(43, "DonViXuLy", "KHONG-CO")]
     assert not Dossier.objects.exists() and not DossierEvent.objects.exists()
 
@@ -101,6 +103,6 @@ def test_a_dossier_of_a_unit_outside_the_officers_scope_is_refused_as_before(wor
     objs[12]["DonViXuLy"] = "P2"
     settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1
     out = import_bytes(as_csv(objs), "hoso.csv", actor=world.users["one_stop"], as_of=AS_OF)
-    assert out.path == "rows"
+    assert out.path == "columnar"
     assert [(e.row, e.field) for e in out.errors] == [(14, "DonViXuLy")]
     assert not Dossier.objects.exists()
