@@ -262,7 +262,8 @@ def _plan(
             result.unchanged += 1
             continue
         changes = changes_between(old, values, steps, sups, lk)
-        plan.updates.append((old.pk, *values, source, now))
+        # import_hash: no longer what a file row wrote (columnar_same).
+        plan.updates.append((old.pk, *values, source, now, None))
         plan.changed_ids.append(old.pk)
         result.codes_updated.append(r.code)
         if "status" in changes or "supplements" in changes:
@@ -317,7 +318,7 @@ def _write(
         plan.events.append((pk, now, actor_id, scope.name, "created", data))
     if plan.updates:
         _lock_existing(plan.changed_ids)
-        bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at"), plan.updates)
+        bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at", "import_hash"), plan.updates)
     if plan.replace_children:
         bulk.delete_in(DossierStep._meta.db_table, "dossier_id", plan.replace_children)
         bulk.delete_in(Supplement._meta.db_table, "dossier_id", plan.replace_children)

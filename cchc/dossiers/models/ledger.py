@@ -160,6 +160,10 @@ class Dossier(models.Model):
     # import paths): the late list sorts on it through an index instead of matching the JSON text of
     # every late dossier.
     named_cause = models.BooleanField("đã xác định nguyên nhân trễ hạn", default=False, editable=False)
+    # A digest of the file row the columnar import last wrote this dossier from, with what its stored
+    # values were derived from (catalogue limits, units, officials, calendar, scope): an equal digest
+    # on re-import means nothing to compare or write (``columnar_same``). Every other write clears it.
+    import_hash = models.BigIntegerField("dấu của dòng nhập", null=True, blank=True, editable=False)
     # The national fields Decision 766 reads; NULL = the source did not say (left out of the indicator,
     # never counted as "no"): HoSoCoThanhPhanSoHoa, DinhKemKetQua non-empty, DuocThanhToanTrucTuyen
     # (0 no, 1 national portal, 2 the province's gateway), TaiKhoanDuocXacThucVoiVNeID.
@@ -214,9 +218,11 @@ class Dossier(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.named_cause = names_a_cause(self.late_causes)
+        self.import_hash = None  # no longer what a file row wrote
         fields = kwargs.get("update_fields")
-        if fields is not None and "late_causes" in fields and "named_cause" not in fields:
-            kwargs["update_fields"] = [*fields, "named_cause"]
+        if fields is not None:
+            extra = ["import_hash"] + (["named_cause"] if "late_causes" in fields else [])
+            kwargs["update_fields"] = [*fields, *(f for f in extra if f not in fields)]
         super().save(*args, **kwargs)
 
 
