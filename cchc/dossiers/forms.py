@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from cchc.core.choices import natural_order
+from cchc.core.widgets import QuickSelect
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
 from cchc.dossiers.queries import CAUSE_LABELS, LATE_KINDS
 from cchc.org.models import Unit
@@ -29,6 +30,10 @@ class StyledForm(forms.Form):
                 base = "form-check-input"
             elif isinstance(f.widget, forms.Select):
                 base = "form-select"
+                if type(f.widget) is forms.Select:
+                    # The same widget drawn in Python: the units' and procedures' drop-downs of the
+                    # list and ranking pages cost more through Django's per-option template.
+                    f.widget.__class__ = QuickSelect
             else:
                 base = "form-control"
             if base not in css:

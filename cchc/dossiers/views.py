@@ -32,6 +32,7 @@ from cchc.dossiers.forms import (
     LeagueForm,
 )
 from cchc.dossiers.interagency import step_dues
+from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -383,6 +384,9 @@ def _league(request: HttpRequest, which: str) -> HttpResponseBase:
         {
             "form": form,
             "league": league,
+            # The rows with their drill-down links, built once per page (``league_links``).
+            "ranked": league_lines(league.ranked, which, start, end, unit),
+            "too_few": league_lines(league.too_few, which, start, end, unit),
             "which": which,
             "start": start,
             "end": end,
