@@ -32,8 +32,8 @@ from cchc.dossiers.forms import (
     LeagueForm,
 )
 from cchc.dossiers.interagency import step_dues
-from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
+from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
     LetterChoices,
