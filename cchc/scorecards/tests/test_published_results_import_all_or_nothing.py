@@ -48,6 +48,26 @@ def test_a_bad_row_is_named_and_nothing_is_written(world, row, named):
     assert not PublishedResult.objects.exists()
 
 
+def test_the_command_exits_2_naming_the_row_and_writes_nothing(world, tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "cong-bo.csv"
+    path.write_text(
+        HEAD + "parindex,2021,77,total,Chỉ số,87.61,100,,63,x\n" + "sipas,2030,77,total,Chỉ số,80,100,,,x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as exc:
+        call_command("import_published_results", str(path))
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Dòng 3, cột Nam" in err and "Không nhập dòng nào." in err
+    assert not PublishedResult.objects.exists()
+    with pytest.raises(SystemExit) as exc:
+        call_command("import_published_results", str(tmp_path / "khong-co.csv"))
+    assert exc.value.code == 2
+    assert not PublishedResult.objects.exists()
+
+
 def test_a_file_that_is_not_utf8_text_is_refused(world):
     with pytest.raises(PublishedImportError, match="UTF-8"):
         import_published("tests", HEAD.encode("utf-16"))
