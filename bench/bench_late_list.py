@@ -121,6 +121,7 @@ def measure(only: str) -> None:
             ("page_unit", get({"unit": str(unit.pk)}), 7),
             ("page_missing_apology", get({"missing_apology": "on"}), 7),
             ("page_finished_only", get({"kind": "finished"}), 7),
+            ("page_open_only", get({"kind": "open"}), 7),
         ]
         pages += [(k, fn, 7) for k, fn in after_queries(user, now).items()]
         pages += [(k, fn, 3) for k, fn in before_queries(user, now).items()]

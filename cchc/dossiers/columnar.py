@@ -142,8 +142,9 @@ def _judge(
     return batch_eng.judge_many(batch, calendar_for(scope.jurisdiction), as_of)
 
 
-def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome) -> dict[str, Any]:
-    """What ``judging.judge_records`` turns into ``Verdict`` objects, as columns."""
+def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome, steps: pl.DataFrame) -> dict[str, Any]:
+    """What ``judging.judge_records`` turns into ``Verdict`` objects, as columns (``steps``: the
+    resolved steps in the batch's order, whose ids the causes store)."""
     n = len(p)
     kinds = np.array([k.value for k in eng.OUTCOME_ORDER], dtype=object)[res.outcome]
     finished = np.isin(kinds, sorted(FINISHED))
@@ -156,7 +157,8 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome) -> dict[str, Any]:
     effective = np.where(np.isnat(deadline), NAT_US, np.where(same_day, appointment, end_of_day))
     causes = np.full(n, "[]", dtype=object)
     named = np.zeros(n, dtype=np.bool_)
-    for owner, items in late_causes(res).items():
+    refs = list(zip(*(steps[c].to_list() for c in ("seq", "unit_id", "official_id")), strict=True))
+    for owner, items in late_causes(res, refs).items():
         causes[owner] = json.dumps(items, ensure_ascii=False)
         named[owner] = names_a_cause(items)
     second = np.full(n, NAT_US)
@@ -223,7 +225,7 @@ def import_columns(
         progress("judge", 0, n)
     steps = _resolve_steps(p.steps, lk, scope)
     res = _judge(p, steps, lk, scope, as_of or timezone.localdate())
-    verdicts = _verdicts(p, res)
+    verdicts = _verdicts(p, res, steps)
     if dry_run:
         return result
 

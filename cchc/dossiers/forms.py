@@ -99,6 +99,9 @@ class LateFilterForm(StyledForm):
     cause = forms.ChoiceField(label="Nguyên nhân", required=False, choices=ALL + list(CAUSE_LABELS.items()))
     kind = forms.ChoiceField(label="Loại", required=False, choices=ALL + list(LATE_KINDS.items()))
     official = forms.CharField(label="Cán bộ, công chức", required=False, max_length=120)
+    # The account a link of this list or of the rankings names (the name above is shown with it); read
+    # quietly: a value that is not an id is dropped, never an error about a field nobody sees.
+    official_id = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
     # The period of a figure (home pages, rankings): processing ended late on a day of the period.
     finished_from = forms.DateField(label="Giải quyết xong từ ngày", required=False, widget=DateInput())
     finished_to = forms.DateField(label="Giải quyết xong đến ngày", required=False, widget=DateInput())
@@ -116,6 +119,8 @@ class LateFilterForm(StyledForm):
         _check_period(self, "end_from", "end_to")
         _check_period(self, "finished_from", "finished_to")
         data["official"] = " ".join((data.get("official") or "").split())
+        account = str(data.get("official_id") or "")
+        data["official_id"] = int(account) if account.isdigit() and data["official"] else None
         return data
 
 

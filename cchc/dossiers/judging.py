@@ -65,10 +65,22 @@ def _instants(values: Sequence[dt.datetime | None]) -> np.ndarray[Any, Any]:
     return np.array(ints, dtype=np.int64).view(_US)
 
 
-def late_causes(res: batch_eng.BatchOutcome) -> dict[int, list[dict[str, Any]]]:
-    """The stored causes of each late dossier (row → [{kind, unit, official}]), in one pass over the
+# Per step of the batch, in the batch's order: (seq, unit id, official's account id), the ids the
+# ledger resolved for it (None where there is none).
+StepRef = tuple[int, int | None, int | None]
+
+
+def late_causes(
+    res: batch_eng.BatchOutcome, refs: Sequence[StepRef] | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """The stored causes of each late dossier (row → [{kind, unit, official, …}]), in one pass over the
     engine's flat arrays (not one search per dossier). A step's unit is the label the batch blames;
-    an external body's official is not named."""
+    an external body's official is not named.
+
+    With ``refs`` (the ledger's write paths) a cause on a step also stores that step's ``seq``, its
+    ``unit_id`` and the blamed official's account id (``official_id``, None when the step names
+    someone without an account): the officials' ranking, its facts and the late list read the blame by
+    these ids, never by re-matching the name (docs/rules/late-dossiers.md)."""
     late_code = eng.OUTCOME_ORDER.index(eng.OutcomeKind.LATE)
     units, external, officials = res.batch.step_unit, res.batch.step_external, res.batch.step_official
     out: dict[int, list[dict[str, Any]]] = {}
@@ -81,9 +93,13 @@ def late_causes(res: batch_eng.BatchOutcome) -> dict[int, list[dict[str, Any]]]:
         if step >= 0:
             unit = units[step]
             official = None if external[step] else officials[step]
-        out.setdefault(owner, []).append(
-            {"kind": eng.CAUSE_ORDER[kind_code].value, "unit": unit, "official": official}
-        )
+        cause: dict[str, Any] = {"kind": eng.CAUSE_ORDER[kind_code].value, "unit": unit, "official": official}
+        if refs is not None:
+            seq, unit_id, official_id = refs[step] if step >= 0 else (None, None, None)
+            cause["step"] = seq
+            cause["unit_id"] = unit_id
+            cause["official_id"] = None if step < 0 or external[step] else official_id
+        out.setdefault(owner, []).append(cause)
     return out
 
 
@@ -93,9 +109,11 @@ def judge_records(
     calendar: WorkCalendar,
     as_of: dt.date,
     step_units: Sequence[Sequence[tuple[str | None, bool]]] | None = None,
+    step_ids: Sequence[Sequence[tuple[int | None, int | None]]] | None = None,
 ) -> list[Verdict]:
     """One verdict per record. ``step_units`` optionally gives, per record and step, the unit label the
-    engine should blame (the unit code when known) and whether the step is external."""
+    engine should blame (the unit code when known) and whether the step is external; ``step_ids`` the
+    step's unit id and official's account id, stored in the causes (``late_causes``)."""
     n = len(records)
     if n == 0:
         return []
@@ -116,6 +134,7 @@ def judge_records(
     st_ext: list[bool] = []
     st_unit: list[str | None] = []
     st_off: list[str | None] = []
+    refs: list[StepRef] | None = [] if step_ids is not None else None
     for i, r in enumerate(records):
         for s in r.supplements:
             sup_owner.append(i)
@@ -133,6 +152,8 @@ def judge_records(
             st_ext.append(external)
             st_unit.append(label)
             st_off.append(st.official_name or None)
+            if refs is not None and step_ids is not None:
+                refs.append((st.seq, *step_ids[i][j]))
     batch = batch_eng.DossierBatch(
         codes=[r.code for r in records],
         status=np.array([r.status for r in records], dtype=np.int8),
@@ -156,7 +177,7 @@ def judge_records(
     order = eng.OUTCOME_ORDER
     deadlines = res.deadline.astype(object)  # datetime.date or None
     ended = res.ended.astype("datetime64[D]").astype(object)
-    causes_by_row = late_causes(res)
+    causes_by_row = late_causes(res, refs)
     out: list[Verdict] = []
     outcome_codes = res.outcome.tolist()
     for i, r in enumerate(records):

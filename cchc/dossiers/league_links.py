@@ -53,6 +53,8 @@ def league_lines(
     of_unit = f"&unit={unit.pk}" if unit is not None else ""
     for r in rows:
         # ``quote`` with "/" kept is what the templates' ``urlencode`` filter gave before.
-        href = f"{late}?official={quote(r.name, safe='/')}{of_unit}&{finished}" if r.late else ""
+        # The account too (when the row is one): the late list then filters by it, never by the name.
+        account = f"&official_id={r.official_id}" if r.official_id is not None else ""
+        href = f"{late}?official={quote(r.name, safe='/')}{account}{of_unit}&{finished}" if r.late else ""
         out.append(LeagueLine(r, href, href))
     return out

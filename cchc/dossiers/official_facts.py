@@ -2,8 +2,8 @@
 
 A finished dossier (early, on time or late, with an end instant) contributes, for every official who
 handled one of its steps, one finished dossier and, when it is late and a stored ``step_overrun`` cause
-names that official on one of their steps, one late dossier — the attribution ``rankings`` has always
-used. The row is keyed by the local day the dossier ended (what ``rankings.finished_between`` filters
+blames that official (by account id, ``blame.blames``), one late dossier — the attribution ``rankings``
+uses. The row is keyed by the local day the dossier ended (what ``rankings.finished_between`` filters
 on), its handling and receiving units (what ``queries.dossiers_for`` scopes on) and the official: the
 account when the step has one, else the step's name with spaces and case folded. ``first_step`` is the
 official's earliest step among those dossiers, where the ranking takes a row's name and unit from.
@@ -24,6 +24,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 
+from cchc.dossiers.blame import blames, overrun_causes
 from cchc.dossiers.facts import local_day
 from cchc.dossiers.models import Dossier, DossierStep, OfficialDailyFact, Outcome
 
@@ -48,9 +49,8 @@ def fold(name: str | None) -> str:
 
 
 def _names_official(cause: dict[str, Any], step: tuple[Any, ...]) -> bool:
-    """``rankings.cause_names_official`` on a step tuple (name, account name, account code)."""
-    who = fold(str(cause.get("official") or ""))
-    return bool(who) and who in {fold(step[3]), fold(step[4]), fold(step[5])}
+    """``blame.blames`` on a step tuple (dossier, pk, account id, name)."""
+    return blames(cause, step[2], step[3])
 
 
 def contributions(dossiers: Iterable[tuple[Any, ...]], out: dict[RowKey, list[int]]) -> None:
@@ -61,21 +61,13 @@ def contributions(dossiers: Iterable[tuple[Any, ...]], out: dict[RowKey, list[in
     for i in range(0, len(ids), CHUNK):
         steps: dict[int, list[tuple[Any, ...]]] = {}
         for step in DossierStep.objects.filter(dossier_id__in=ids[i : i + CHUNK]).values_list(
-            "dossier_id", "pk", "official_id", "official_name", "official__full_name", "official__code"
+            "dossier_id", "pk", "official_id", "official_name"
         ):
             steps.setdefault(step[0], []).append(step)
         for pk, one in steps.items():
             _, unit, receiving, end_at, outcome, causes = by_pk[pk]
             day = local_day(end_at)
-            named = []
-            if outcome == Outcome.LATE:
-                named = [
-                    c
-                    for c in (causes or [])
-                    if isinstance(c, dict)
-                    and c.get("kind") == "step_overrun"
-                    and fold(str(c.get("official") or ""))
-                ]
+            named = overrun_causes(causes) if outcome == Outcome.LATE else []
             first: dict[tuple[int | None, str], int] = {}
             blamed: set[tuple[int | None, str]] = set()
             for step in one:

@@ -180,15 +180,20 @@ def with_deadline(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
     return qs.annotate(deadline=Coalesce("effective_appointment_at", "appointment_at"))
 
 
-def late_q(now: dt.datetime) -> Q:
-    """Finished late, or still open past the deadline (docs/rules/dossier-deadlines.md: open dossiers judged
-    at "now")."""
+def open_overdue_q(now: dt.datetime) -> Q:
+    """Still open past the deadline (the second half of ``late_q``)."""
     past_deadline = Q(effective_appointment_at__lt=now) | Q(
         effective_appointment_at__isnull=True, appointment_at__lt=now
     )
+    return OPEN_UNJUDGED & past_deadline
+
+
+def late_q(now: dt.datetime) -> Q:
+    """Finished late, or still open past the deadline (docs/rules/dossier-deadlines.md: open dossiers judged
+    at "now")."""
     # The model's ``LATE_CANDIDATES`` arm by arm, the deadline added to the open arm: repeating the
     # indexes' condition is what lets PostgreSQL read the late list's partial indexes.
-    return FINISHED_LATE | (OPEN_UNJUDGED & past_deadline)
+    return FINISHED_LATE | open_overdue_q(now)
 
 
 def is_overdue(d: Dossier, now: dt.datetime) -> bool:
@@ -279,6 +284,37 @@ def causes_of(dossier: Dossier) -> list[dict[str, str]]:
             }
         )
     return out
+
+
+def official_links(dossier: Dossier, names: dict[int, str]) -> list[dict[str, Any]]:
+    """The officials the causes of a late dossier name, each once, in the causes' order, as the late
+    list links them: by account (``official_id``, shown by the account's name now, ``names``) when the
+    cause stores one, else by the name the source system gave."""
+    seen: dict[str, dict[str, Any]] = {}
+    for raw in dossier.late_causes or []:
+        if not isinstance(raw, dict):
+            continue
+        name = " ".join(str(raw.get("official") or "").split())
+        account = raw.get("official_id")
+        if isinstance(account, int):
+            shown = names.get(account) or name
+            seen.setdefault(f"id:{account}", {"name": shown, "official": shown, "official_id": account})
+        elif name:
+            seen.setdefault(name.casefold(), {"name": name, "official": name, "official_id": None})
+    return list(seen.values())
+
+
+def blamed_accounts(dossiers: list[Dossier]) -> dict[int, str]:
+    """The accounts the causes of these dossiers blame, by id: their names now (one query)."""
+    from cchc.org.models import Official
+
+    ids = {
+        c["official_id"]
+        for d in dossiers
+        for c in d.late_causes or []
+        if isinstance(c, dict) and isinstance(c.get("official_id"), int)
+    }
+    return dict(Official.objects.filter(pk__in=ids).values_list("pk", "full_name")) if ids else {}
 
 
 def officials_named(dossier: Dossier) -> list[str]:

@@ -19,6 +19,7 @@ from django.db.models import Case, Count, F, Min, Q, QuerySet, Sum, Value, When
 from cchc.core.charts import Chart, Series, pct
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE
+from cchc.dossiers.blame import blames, overrun_causes
 from cchc.dossiers.models import (
     Dossier,
     DossierStep,
@@ -65,6 +66,12 @@ class LeagueRow:
     @property
     def late_rate(self) -> float | None:
         return self.late / self.finished if self.finished else None
+
+    @property
+    def official_id(self) -> int | None:
+        """An official's account (rows keyed ``id:<account>``): the late list's link filters by it, so
+        two officials with one name are never mixed up."""
+        return int(self.key[3:]) if self.key.startswith("id:") else None
 
 
 @dataclass
@@ -213,14 +220,9 @@ def official_key(step: Mapping[str, Any]) -> str:
 
 
 def cause_names_official(cause: dict[str, Any], step: Mapping[str, Any]) -> bool:
-    who = " ".join(str(cause.get("official") or "").split()).casefold()
-    if not who:
-        return False
-    candidates = {
-        " ".join((step.get(k) or "").split()).casefold()
-        for k in ("official_name", "official__full_name", "official__code")
-    }
-    return who in candidates
+    """Does this stored cause blame the official of this step (``blame.blames``: by account id, by the
+    folded name only between a cause and a step that both lack an account)?"""
+    return blames(cause, step.get("official_id"), step.get("official_name"))
 
 
 def _fold(name: str | None) -> str:
@@ -288,8 +290,9 @@ def reader_units(user: Any) -> QuerySet[Unit] | None:
 def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
     """Per official: finished dossiers they handled a step of, and late ones a cause blames them for.
 
-    A late dossier counts against an official when its stored causes name them in a ``step_overrun``
-    (the outcome engine's attribution), not merely because they touched it. An official is their account
+    A late dossier counts against an official when its stored causes blame them in a ``step_overrun``
+    (the outcome engine's attribution, read by account id: ``blame``), not merely because they
+    touched it. An official is their account
     when the step has one, else the step's name with spaces and case folded. A row's name and unit are
     the account's, else those of the official's earliest recorded step.
 
@@ -339,14 +342,10 @@ def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
 
     name_rows(rows, first_step)
 
-    # Late: only dossiers whose stored causes name an official in a step overrun.
+    # Late: only dossiers whose stored causes blame an official in a step overrun (by account id).
     causes_by: dict[int, list[dict[str, Any]]] = {}
     for pk, causes in finished.filter(outcome=Outcome.LATE).values_list("pk", "late_causes").iterator():
-        named = [
-            c
-            for c in (causes or [])
-            if isinstance(c, dict) and c.get("kind") == "step_overrun" and _fold(str(c.get("official") or ""))
-        ]
+        named = overrun_causes(causes)
         if named:
             causes_by[pk] = named
     blamed: set[tuple[str, int]] = set()
@@ -354,7 +353,7 @@ def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
     for i in range(0, len(late_ids), 500):
         for step in (
             DossierStep.objects.filter(dossier_id__in=late_ids[i : i + 500])
-            .values("dossier_id", "official_id", "official_name", "official__full_name", "official__code")
+            .values("dossier_id", "official_id", "official_name")
             .iterator()
         ):
             if not (step["official_id"] or (step["official_name"] or "").strip()):

@@ -48,6 +48,7 @@ from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateLi
 from cchc.dossiers.paging import CappedPaginator
 from cchc.dossiers.queries import (
     OPEN_STATUSES,
+    blamed_accounts,
     causes_of,
     dossier_units_for,
     dossiers_for,
@@ -57,7 +58,7 @@ from cchc.dossiers.queries import (
     may_read_dossiers,
     may_search_personal_data,
     may_see_personal_data,
-    officials_named,
+    official_links,
     search_dossiers,
     with_apology_flag,
     with_deadline,
@@ -352,8 +353,14 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
         return exports.late_xlsx(qs, form)
     # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    names = blamed_accounts(list(page))
     rows = [
-        {"d": d, "causes": causes_of(d), "officials": officials_named(d), "open": d.status in OPEN_STATUSES}
+        {
+            "d": d,
+            "causes": causes_of(d),
+            "officials": official_links(d, names),
+            "open": d.status in OPEN_STATUSES,
+        }
         for d in page
     ]
     missing = missing_apology_count(before_missing)

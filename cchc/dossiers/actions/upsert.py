@@ -44,6 +44,7 @@ from cchc.dossiers.actions.upsert_rows import (
     load_existing,
     new_state,
     old_state,
+    step_ids,
     step_resolution,
     step_values,
     stored_outside_scope,
@@ -209,7 +210,8 @@ def _judge(
         for r, res in zip(recs, resolved, strict=True)
     ]
     limits = {code: lim for code, (_, lim) in lk.procedures.items()}
-    return resolved, judge_records(recs, limits, calendar_for(scope.jurisdiction), as_of, labels)
+    ids = [step_ids(r, lk, res) for r, res in zip(recs, resolved, strict=True)]
+    return resolved, judge_records(recs, limits, calendar_for(scope.jurisdiction), as_of, labels, ids)
 
 
 @dataclass

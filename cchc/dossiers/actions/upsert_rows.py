@@ -135,14 +135,29 @@ def step_resolution(r: DossierRecord, lk: Lookups, scope: WriteScope) -> list[tu
     return out
 
 
+def step_official(lk: Lookups, unit_id: int | None, name: str) -> int | None:
+    """The account a step's NguoiXuLy names: an official of the step's unit with that folded name."""
+    if unit_id is None or not name:
+        return None
+    return lk.officials.get((unit_id, fold(name)))
+
+
+def step_ids(
+    r: DossierRecord, lk: Lookups, resolved: list[tuple[int | None, bool]]
+) -> list[tuple[int | None, int | None]]:
+    """(unit id, official's account id) per step: what the outcome engine's causes store."""
+    return [
+        (unit_id, step_official(lk, unit_id, s.official_name))
+        for s, (unit_id, _) in zip(r.steps, resolved, strict=True)
+    ]
+
+
 def step_values(
     r: DossierRecord, lk: Lookups, resolved: list[tuple[int | None, bool]]
 ) -> list[tuple[Any, ...]]:
     rows = []
     for s, (unit_id, external) in zip(r.steps, resolved, strict=True):
-        official_id = None
-        if unit_id is not None and s.official_name:
-            official_id = lk.officials.get((unit_id, fold(s.official_name)))
+        official_id = step_official(lk, unit_id, s.official_name)
         rows.append(
             (
                 s.seq,

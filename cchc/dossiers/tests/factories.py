@@ -129,9 +129,57 @@ def dossier(
         )
     for seq, (requested, completed) in enumerate(supplements, start=1):
         Supplement.objects.create(dossier=d, seq=seq, requested_at=requested, completed_at=completed)
+    if any(isinstance(c, dict) and "official_id" not in c for c in d.late_causes):
+        d.late_causes = with_ids(d.late_causes, list(d.steps.select_related("unit", "official")))
+        d.save(update_fields=["late_causes"])
     # The officials' ranking reads only the per-official facts: kept here as the write path keeps them.
     official_facts.refresh(official_facts.groups_of([d.code]))
     return d
+
+
+def with_ids(causes: list[Any], steps: list[DossierStep]) -> list[Any]:
+    """Causes written by name in a test, given the ids the outcome engine stores (``judging.late_causes``):
+    the first step whose name, account name or account code is the cause's official (spaces and case
+    folded), preferring the unit the cause names — as migration 0011 did for causes stored before."""
+
+    def fold(value: Any) -> str:
+        return " ".join(str(value or "").split()).casefold()
+
+    out: list[Any] = []
+    for c in causes:
+        if not isinstance(c, dict) or "official_id" in c:
+            out.append(c)
+            continue
+        name, label = fold(c.get("official")), c.get("unit")
+
+        def in_unit(s: DossierStep, label: Any = label) -> bool:
+            return bool(label) and label in ((s.unit.code if s.unit else None), s.unit_name)
+
+        if name:
+            found = [
+                s
+                for s in steps
+                if not s.external
+                and name
+                in {
+                    fold(s.official_name),
+                    fold(s.official.full_name if s.official else ""),
+                    fold(s.official.code if s.official else ""),
+                }
+            ]
+        else:
+            found = [s for s in steps if in_unit(s)]
+        picked = ([s for s in found if in_unit(s)] or found)[:1]
+        s = picked[0] if picked else None
+        out.append(
+            {
+                **c,
+                "step": s.seq if s else None,
+                "unit_id": s.unit_id if s else None,
+                "official_id": s.official_id if s and name else None,
+            }
+        )
+    return out
 
 
 def late_dossier(world: World, code: str, **kw: Any) -> Dossier:

@@ -123,6 +123,8 @@ def filters(world, today: dt.date) -> list[LateFilters]:
         LateFilters(),
         LateFilters(unit=p1),
         LateFilters(kind="finished"),
+        LateFilters(kind="open"),
+        LateFilters(kind="finished", unit=p1, missing_apology=True),
         LateFilters(kind="open", unit=world.units["p2"]),
         LateFilters(cause="step_overrun"),
         LateFilters(cause="unattributed", missing_apology=True),
