@@ -140,7 +140,7 @@ def dossier(
 def with_ids(causes: list[Any], steps: list[DossierStep]) -> list[Any]:
     """Causes written by name in a test, given the ids the outcome engine stores (``judging.late_causes``):
     the first step whose name, account name or account code is the cause's official (spaces and case
-    folded), preferring the unit the cause names — as migration 0011 did for causes stored before."""
+    folded), preferring the unit the cause names — as migration 0012 did for causes stored before."""
 
     def fold(value: Any) -> str:
         return " ".join(str(value or "").split()).casefold()

@@ -64,7 +64,7 @@ def import_two_late_dossiers(world) -> tuple[Official, Official]:
     records = []
     for i, obj in enumerate(objs, start=1):
         record, errors = parse_record(i, obj)
-        assert not errors, errors
+        assert not errors and record is not None, errors
         records.append(record)
     result = upsert_dossiers(records, actor=world.users["office"], source="test", as_of=dt.date(2022, 6, 1))
     assert result.ok, result.errors

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0011_late_causes_by_id'),
+        ('dossiers', '0012_late_causes_by_id'),
         ('org', '0001_initial'),
     ]
 

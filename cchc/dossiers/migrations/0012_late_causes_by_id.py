@@ -4,7 +4,8 @@
 # before are given them here: each cause goes to the first step of its dossier that the old name rule
 # matched (the step's name, its account's name or code, spaces and case folded), preferring a step of
 # the unit the cause names; a cause without an official goes to the first step of the unit it names.
-# Only causes without the ids are touched; the next import of a dossier re-judges it anyway.
+# Only causes without the ids are touched, and a dossier touched loses its import digest
+# (``columnar_same``) so that the next import of its file judges it again rather than trusting the digest.
 
 from django.db import migrations
 
@@ -76,15 +77,16 @@ def causes_by_id(apps, schema_editor):
                     attribute(c, steps.get(pk, [])) if isinstance(c, dict) and "official_id" not in c else c
                     for c in causes
                 ],
+                import_hash=None,
             )
             for pk, causes in batch
         ]
-        Dossier.objects.bulk_update(changed, ["late_causes"], batch_size=500)
+        Dossier.objects.bulk_update(changed, ["late_causes", "import_hash"], batch_size=500)
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossiers", "0010_late_list_order"),
+        ("dossiers", "0011_dossier_import_hash"),
     ]
 
     operations = [migrations.RunPython(causes_by_id, migrations.RunPython.noop)]
