@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_otp.models import Device
 
 from cchc.core.roles import JURISDICTION_WIDE, Role
@@ -11,10 +12,10 @@ from cchc.core.roles import JURISDICTION_WIDE, Role
 class User(AbstractUser):  # type: ignore[django-manager-missing]  # django-otp devices: a generic FK on an abstract model
     """A login. Officials' accounts point at their ``Official`` record; the role sets their scope."""
 
-    role = models.CharField("vai trò", max_length=20, choices=Role.choices, blank=True)
+    role = models.CharField(gettext_lazy("vai trò"), max_length=20, choices=Role.choices, blank=True)
     official = models.OneToOneField(
         "org.Official",
-        verbose_name="cán bộ",
+        verbose_name=gettext_lazy("cán bộ"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -23,18 +24,18 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]  # django-otp 
     # For jurisdiction-wide roles: the area they oversee. Unit-scoped roles take it from their unit.
     jurisdiction = models.ForeignKey(
         "org.Jurisdiction",
-        verbose_name="địa bàn",
+        verbose_name=gettext_lazy("địa bàn"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
     # Demo accounts may skip the second factor when CCHC_DEMO is on; no other account ever can.
-    is_demo = models.BooleanField("tài khoản trình diễn", default=False)
+    is_demo = models.BooleanField(gettext_lazy("tài khoản trình diễn"), default=False)
 
     class Meta:
-        verbose_name = "tài khoản"
-        verbose_name_plural = "tài khoản"
+        verbose_name = gettext_lazy("tài khoản")
+        verbose_name_plural = gettext_lazy("tài khoản")
 
     @property
     def is_jurisdiction_wide(self) -> bool:
@@ -54,8 +55,8 @@ class LoginFailure(models.Model):
     ip = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "đăng nhập thất bại"
-        verbose_name_plural = "đăng nhập thất bại"
+        verbose_name = gettext_lazy("đăng nhập thất bại")
+        verbose_name_plural = gettext_lazy("đăng nhập thất bại")
 
     def __str__(self) -> str:
         return f"{self.username} {self.at:%d/%m/%Y %H:%M}"
@@ -68,8 +69,8 @@ class BackupCodeDevice(Device):
     in; rotating SECRET_KEY therefore voids every sheet, and officials print a new one."""
 
     class Meta:
-        verbose_name = "bộ mã dự phòng"
-        verbose_name_plural = "bộ mã dự phòng"
+        verbose_name = gettext_lazy("bộ mã dự phòng")
+        verbose_name_plural = gettext_lazy("bộ mã dự phòng")
 
     def verify_token(self, token: str) -> bool:
         from cchc.accounts.backup_codes import digest, normalise
@@ -96,8 +97,8 @@ class BackupCode(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "mã dự phòng"
-        verbose_name_plural = "mã dự phòng"
+        verbose_name = gettext_lazy("mã dự phòng")
+        verbose_name_plural = gettext_lazy("mã dự phòng")
         constraints = [models.UniqueConstraint(fields=["device", "digest"], name="backup_code_unique")]
 
     def __str__(self) -> str:

@@ -380,7 +380,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
         actions.change_password(user, password_form.cleaned_data["new_password1"])
         # Keeps this session (and its verified second factor); every other session of the account ends.
         auth.update_session_auth_hash(request, user)
-        messages.success(request, "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.")
+        messages.success(request, gettext("Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc."))
         return redirect("accounts:security")
     backup_form = ConfirmPasswordForm(
         user, request.POST if purpose == "backup_codes" else None, auto_id="backup_%s"

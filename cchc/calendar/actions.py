@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.calendar.audit_events import CalendarEvents
 from cchc.calendar.models import Calendar, CalendarEntry, EntryKind
@@ -34,7 +35,7 @@ def _is_user(actor: Any) -> bool:
 
 def _check_scope(actor: Any, jurisdiction: Jurisdiction) -> None:
     if _is_user(actor) and not can_manage_calendar_of(actor, jurisdiction):
-        raise PermissionDenied("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc"))
 
 
 def fmt_day(day: dt.date) -> str:

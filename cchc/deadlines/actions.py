@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.deadlines.audit_events import DeadlinesEvents
@@ -83,13 +84,13 @@ def open_deadline(
     the calendar (petitions). A due date on a non-working day moves to the next working day (BLDS 2015
     Art. 148, docs/rules/working-days.md)."""
     if due is not None and limit is not None:
-        raise ValidationError("Chỉ nhập hạn cụ thể hoặc thời hạn theo quy định, không nhập cả hai.")
+        raise ValidationError(gettext("Chỉ nhập hạn cụ thể hoặc thời hạn theo quy định, không nhập cả hai."))
     cal = calendar_for(jurisdiction)
     if limit is not None:
         original = dl.due_date(start, limit, cal)
     elif due is not None:
         if due < start:
-            raise ValidationError({"due": "Hạn hoàn thành không được trước ngày bắt đầu."})
+            raise ValidationError({"due": gettext("Hạn hoàn thành không được trước ngày bắt đầu.")})
         original = _next_working(due, cal)
     else:
         original = None
@@ -128,9 +129,9 @@ def _next_working(day: dt.date, cal: dl.CalendarLike) -> dt.date:
 @transaction.atomic
 def pause(actor: Any, deadline: Deadline, *, start: dt.date, reason: str) -> DeadlinePause:
     if deadline.pauses.filter(end__isnull=True).exists():
-        raise ValidationError("Thời hạn đang tạm dừng.")
+        raise ValidationError(gettext("Thời hạn đang tạm dừng."))
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do tạm dừng."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do tạm dừng.")})
     p = DeadlinePause.objects.create(deadline=deadline, start=start, reason=reason)
     record(
         actor, DeadlinesEvents.PAUSED, deadline, summary=f"Tạm dừng tính hạn từ {start:%d/%m/%Y}: {reason}"
@@ -142,9 +143,9 @@ def pause(actor: Any, deadline: Deadline, *, start: dt.date, reason: str) -> Dea
 def resume(actor: Any, deadline: Deadline, *, end: dt.date) -> Deadline:
     p = deadline.pauses.filter(end__isnull=True).first()
     if p is None:
-        raise ValidationError("Thời hạn không ở trạng thái tạm dừng.")
+        raise ValidationError(gettext("Thời hạn không ở trạng thái tạm dừng."))
     if end < p.start:
-        raise ValidationError({"end": "Ngày tiếp tục không được trước ngày tạm dừng."})
+        raise ValidationError({"end": gettext("Ngày tiếp tục không được trước ngày tạm dừng.")})
     p.end = end
     p.save(update_fields=["end"])
     old = deadline.due
@@ -165,16 +166,16 @@ def request_extension(
     actor: Any, deadline: Deadline, *, proposed_due: dt.date, reason: str
 ) -> DeadlineExtension:
     if deadline.done_on is not None:
-        raise ValidationError("Nhiệm vụ đã hoàn thành, không thể gia hạn.")
+        raise ValidationError(gettext("Nhiệm vụ đã hoàn thành, không thể gia hạn."))
     if deadline.extensions.filter(status=ExtensionStatus.PENDING).exists():
-        raise ValidationError("Đã có một đề nghị gia hạn đang chờ quyết định.")
+        raise ValidationError(gettext("Đã có một đề nghị gia hạn đang chờ quyết định."))
     # Compare with the due date before paused time is added back: recompute_due applies the pauses on
     # top of the approved date, so comparing with ``due`` would refuse extensions shorter than a pause.
     base = _base_due(deadline)
     if base is not None and proposed_due <= base:
         raise ValidationError({"proposed_due": f"Hạn đề nghị phải sau ngày {base:%d/%m/%Y}."})
     if not reason.strip():
-        raise ValidationError({"reason": "Cần nêu lý do đề nghị gia hạn."})
+        raise ValidationError({"reason": gettext("Cần nêu lý do đề nghị gia hạn.")})
     ext = DeadlineExtension.objects.create(
         deadline=deadline,
         requested_by=actor if getattr(actor, "pk", None) else None,
@@ -197,7 +198,7 @@ def decide_extension(
     """Only the assigner decides (the caller checks that). A refusal keeps the current due date; an
     approval moves ``due`` and leaves ``original_due`` on record for the statistics."""
     if ext.status != ExtensionStatus.PENDING:
-        raise ValidationError("Đề nghị gia hạn này đã được quyết định.")
+        raise ValidationError(gettext("Đề nghị gia hạn này đã được quyết định."))
     ext.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
     ext.decided_by = actor if getattr(actor, "pk", None) else None
     ext.decided_at = timezone.now()
@@ -221,7 +222,7 @@ def decide_extension(
 @transaction.atomic
 def report_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
     if deadline.done_on is not None:
-        raise ValidationError("Đã được xác nhận hoàn thành.")
+        raise ValidationError(gettext("Đã được xác nhận hoàn thành."))
     deadline.reported_on = on
     deadline.save(update_fields=["reported_on", "updated_at"])
     record(actor, DeadlinesEvents.REPORTED_DONE, deadline, summary=f"Báo cáo hoàn thành ngày {on:%d/%m/%Y}")
@@ -231,7 +232,7 @@ def report_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
 @transaction.atomic
 def confirm_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
     if deadline.reported_on is None:
-        raise ValidationError("Đơn vị chưa báo cáo hoàn thành.")
+        raise ValidationError(gettext("Đơn vị chưa báo cáo hoàn thành."))
     deadline.done_on = on
     deadline.save(update_fields=["done_on", "updated_at"])
     record(actor, DeadlinesEvents.CONFIRMED_DONE, deadline, summary=f"Xác nhận hoàn thành ngày {on:%d/%m/%Y}")
@@ -242,9 +243,9 @@ def confirm_done(actor: Any, deadline: Deadline, *, on: dt.date) -> Deadline:
 def send_back(actor: Any, deadline: Deadline, *, note: str) -> Deadline:
     """The assigner refuses the reported completion: the clock keeps running from the same due date."""
     if deadline.reported_on is None or deadline.done_on is not None:
-        raise ValidationError("Không có báo cáo hoàn thành đang chờ xác nhận.")
+        raise ValidationError(gettext("Không có báo cáo hoàn thành đang chờ xác nhận."))
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi lý do trả lại."})
+        raise ValidationError({"note": gettext("Cần ghi lý do trả lại.")})
     deadline.reported_on = None
     deadline.save(update_fields=["reported_on", "updated_at"])
     record(actor, DeadlinesEvents.SENT_BACK, deadline, summary=f"Trả lại báo cáo hoàn thành: {note[:200]}")
@@ -255,11 +256,11 @@ def send_back(actor: Any, deadline: Deadline, *, note: str) -> Deadline:
 def cancel(actor: Any, deadline: Deadline, *, on: dt.date, reason: str) -> Deadline:
     """Stop the clock for good: the item was withdrawn, so nobody is reminded or counted late for it."""
     if deadline.done_on is not None:
-        raise ValidationError("Đã được xác nhận hoàn thành, không hủy được.")
+        raise ValidationError(gettext("Đã được xác nhận hoàn thành, không hủy được."))
     if deadline.cancelled_on is not None:
-        raise ValidationError("Đã hủy trước đó.")
+        raise ValidationError(gettext("Đã hủy trước đó."))
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do hủy."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do hủy.")})
     deadline.cancelled_on = on
     deadline.save(update_fields=["cancelled_on", "updated_at"])
     record(actor, DeadlinesEvents.CANCELLED, deadline, summary=f"Hủy ngày {on:%d/%m/%Y}: {reason[:200]}")
@@ -272,7 +273,7 @@ def change_unit(
 ) -> Deadline:
     """Hand the item to another unit (a transfer): the clock keeps running; who answers for it changes."""
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do chuyển."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do chuyển.")})
     old = deadline.unit
     deadline.unit = unit
     deadline.official = official

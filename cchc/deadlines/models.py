@@ -9,50 +9,58 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.org.models import Jurisdiction, Official, Unit
 
 
 class LimitUnit(models.TextChoices):
-    WORKING_DAYS = "working_days", "Ngày làm việc"
-    DAYS = "days", "Ngày"
-    MONTHS = "months", "Tháng"
+    WORKING_DAYS = "working_days", gettext_noop("Ngày làm việc")
+    DAYS = "days", gettext_noop("Ngày")
+    MONTHS = "months", gettext_noop("Tháng")
 
 
 class Deadline(models.Model):
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=64)
-    title = models.CharField("nội dung", max_length=500)
-    url = models.CharField("đường dẫn", max_length=300, blank=True)
+    title = models.CharField(gettext_lazy("nội dung"), max_length=500)
+    url = models.CharField(gettext_lazy("đường dẫn"), max_length=300, blank=True)
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị chủ trì", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị chủ trì"), on_delete=models.PROTECT, related_name="+"
+    )
     official = models.ForeignKey(
         Official,
-        verbose_name="cán bộ phụ trách",
+        verbose_name=gettext_lazy("cán bộ phụ trách"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     assigner_unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị giao", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Unit,
+        verbose_name=gettext_lazy("đơn vị giao"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    start_date = models.DateField("ngày bắt đầu")
-    limit_value = models.PositiveIntegerField("thời hạn", null=True, blank=True)
+    start_date = models.DateField(gettext_lazy("ngày bắt đầu"))
+    limit_value = models.PositiveIntegerField(gettext_lazy("thời hạn"), null=True, blank=True)
     limit_unit = models.CharField(max_length=20, choices=LimitUnit.choices, default=LimitUnit.WORKING_DAYS)
-    original_due = models.DateField("hạn ban đầu", null=True, blank=True)
-    due = models.DateField("hạn hiện tại", null=True, blank=True, db_index=True)
-    reported_on = models.DateField("ngày báo cáo hoàn thành", null=True, blank=True)
-    done_on = models.DateField("ngày xác nhận hoàn thành", null=True, blank=True)
+    original_due = models.DateField(gettext_lazy("hạn ban đầu"), null=True, blank=True)
+    due = models.DateField(gettext_lazy("hạn hiện tại"), null=True, blank=True, db_index=True)
+    reported_on = models.DateField(gettext_lazy("ngày báo cáo hoàn thành"), null=True, blank=True)
+    done_on = models.DateField(gettext_lazy("ngày xác nhận hoàn thành"), null=True, blank=True)
     # A cancelled item (a task withdrawn by its assigner) is no longer chased or counted; the dates
     # above stay as they were so the record shows how far it had gone.
-    cancelled_on = models.DateField("ngày hủy", null=True, blank=True)
+    cancelled_on = models.DateField(gettext_lazy("ngày hủy"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "thời hạn"
-        verbose_name_plural = "thời hạn"
+        verbose_name = gettext_lazy("thời hạn")
+        verbose_name_plural = gettext_lazy("thời hạn")
         constraints = [
             models.UniqueConstraint(fields=["object_type", "object_id"], name="deadline_object_unique")
         ]
@@ -64,13 +72,13 @@ class Deadline(models.Model):
 
 class DeadlinePause(models.Model):
     deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="pauses")
-    start = models.DateField("tạm dừng từ")
-    end = models.DateField("đến", null=True, blank=True)
-    reason = models.CharField("lý do", max_length=500)
+    start = models.DateField(gettext_lazy("tạm dừng từ"))
+    end = models.DateField(gettext_lazy("đến"), null=True, blank=True)
+    reason = models.CharField(gettext_lazy("lý do"), max_length=500)
 
     class Meta:
-        verbose_name = "tạm dừng"
-        verbose_name_plural = "tạm dừng"
+        verbose_name = gettext_lazy("tạm dừng")
+        verbose_name_plural = gettext_lazy("tạm dừng")
         ordering = ["deadline", "start"]
 
     def __str__(self) -> str:
@@ -78,9 +86,9 @@ class DeadlinePause(models.Model):
 
 
 class ExtensionStatus(models.TextChoices):
-    PENDING = "pending", "Chờ quyết định"
-    APPROVED = "approved", "Đồng ý"
-    REFUSED = "refused", "Không đồng ý"
+    PENDING = "pending", gettext_noop("Chờ quyết định")
+    APPROVED = "approved", gettext_noop("Đồng ý")
+    REFUSED = "refused", gettext_noop("Không đồng ý")
 
 
 class DeadlineExtension(models.Model):
@@ -89,18 +97,18 @@ class DeadlineExtension(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField("lý do")
-    proposed_due = models.DateField("hạn đề nghị")
+    reason = models.TextField(gettext_lazy("lý do"))
+    proposed_due = models.DateField(gettext_lazy("hạn đề nghị"))
     status = models.CharField(max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField("ý kiến", blank=True)
+    decision_note = models.TextField(gettext_lazy("ý kiến"), blank=True)
 
     class Meta:
-        verbose_name = "đề nghị gia hạn"
-        verbose_name_plural = "đề nghị gia hạn"
+        verbose_name = gettext_lazy("đề nghị gia hạn")
+        verbose_name_plural = gettext_lazy("đề nghị gia hạn")
         ordering = ["deadline", "requested_at"]
 
     def __str__(self) -> str:
@@ -119,8 +127,8 @@ class ReminderSent(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "lượt nhắc việc"
-        verbose_name_plural = "lượt nhắc việc"
+        verbose_name = gettext_lazy("lượt nhắc việc")
+        verbose_name_plural = gettext_lazy("lượt nhắc việc")
         constraints = [
             models.UniqueConstraint(fields=["deadline", "step_key", "due"], name="reminder_once_per_step")
         ]

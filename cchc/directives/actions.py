@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.deadlines import actions as clock
@@ -102,10 +103,10 @@ def _user(actor: Any) -> Any:
 
 def _require_register(actor: Any, jurisdiction: Jurisdiction) -> None:
     if not can_keep_register(actor):
-        raise PermissionDenied("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo."))
     area = user_jurisdiction(actor)
     if not actor.is_superuser and (area is None or not jurisdiction.path.startswith(area.path)):
-        raise PermissionDenied("Văn bản thuộc địa bàn khác.")
+        raise PermissionDenied(gettext("Văn bản thuộc địa bàn khác."))
 
 
 def _root_path(area: Jurisdiction) -> str:
@@ -150,15 +151,17 @@ def create_task(
     if parent is None and not isinstance(actor, str):
         _require_register(actor, directive.jurisdiction)
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung nhiệm vụ."})
+        raise ValidationError({"text": gettext("Cần nội dung nhiệm vụ.")})
     root = _root_path(directive.jurisdiction)
     for unit in (lead_unit, assigner_unit, *coordinating):
         if not unit.jurisdiction.path.startswith(root):
             raise ValidationError({"lead_unit": f"Đơn vị '{unit.name}' không thuộc địa bàn của văn bản."})
     if recurrence and recurrence not in Recurrence.values:
-        raise ValidationError({"recurrence": "Định kỳ không hợp lệ."})
+        raise ValidationError({"recurrence": gettext("Định kỳ không hợp lệ.")})
     if recurrence in PERIODIC and due is not None:
-        raise ValidationError({"due": "Nhiệm vụ định kỳ không có hạn chung; hạn được tính cho từng kỳ."})
+        raise ValidationError(
+            {"due": gettext("Nhiệm vụ định kỳ không có hạn chung; hạn được tính cho từng kỳ.")}
+        )
     start = start or directive.date
     limit = None
     if due is None and not recurrence and parent is None:
@@ -221,7 +224,7 @@ def _require(allowed: bool, message: str) -> None:
 
 def _clock(task: Task) -> Any:
     if task.deadline is None:
-        raise ValidationError("Nhiệm vụ chưa có thời hạn theo dõi.")
+        raise ValidationError(gettext("Nhiệm vụ chưa có thời hạn theo dõi."))
     return task.deadline
 
 
@@ -233,15 +236,15 @@ def add_progress(
         _system(actor) or can_update(actor, task), "Chỉ đơn vị chủ trì hoặc phối hợp được báo cáo tiến độ."
     )
     if task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
-        raise ValidationError("Nhiệm vụ đã kết thúc, không nhận thêm báo cáo tiến độ.")
+        raise ValidationError(gettext("Nhiệm vụ đã kết thúc, không nhận thêm báo cáo tiến độ."))
     if task.is_series:
-        raise ValidationError("Báo cáo tiến độ theo từng kỳ của nhiệm vụ định kỳ.")
+        raise ValidationError(gettext("Báo cáo tiến độ theo từng kỳ của nhiệm vụ định kỳ."))
     if not 0 <= percent <= 100:
-        raise ValidationError({"percent": "Tiến độ là số phần trăm từ 0 đến 100."})
+        raise ValidationError({"percent": gettext("Tiến độ là số phần trăm từ 0 đến 100.")})
     if percent == 100 and not _system(actor) and can_lead(actor, task):
-        raise ValidationError({"percent": "Đã xong 100%: hãy dùng nút 'Báo cáo hoàn thành'."})
+        raise ValidationError({"percent": gettext("Đã xong 100%: hãy dùng nút 'Báo cáo hoàn thành'.")})
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi nội dung báo cáo."})
+        raise ValidationError({"note": gettext("Cần ghi nội dung báo cáo.")})
     report = _report(actor, task, percent=percent, note=note, attachment=attachment)
     if _system(actor) or actor.is_superuser or task.lead_unit.path.startswith(_unit_path(actor)):
         task.progress = percent
@@ -297,11 +300,11 @@ def report_completion(
     """The lead unit reports the task done; it waits for the assigner's confirmation."""
     _require(_system(actor) or can_lead(actor, task), "Chỉ đơn vị chủ trì được báo cáo hoàn thành.")
     if task.status != TaskStatus.OPEN:
-        raise ValidationError("Chỉ báo cáo hoàn thành nhiệm vụ đang thực hiện.")
+        raise ValidationError(gettext("Chỉ báo cáo hoàn thành nhiệm vụ đang thực hiện."))
     if task.is_series:
-        raise ValidationError("Nhiệm vụ định kỳ được báo cáo hoàn thành theo từng kỳ.")
+        raise ValidationError(gettext("Nhiệm vụ định kỳ được báo cáo hoàn thành theo từng kỳ."))
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi kết quả thực hiện."})
+        raise ValidationError({"note": gettext("Cần ghi kết quả thực hiện.")})
     on = on or today()
     clock.report_done(actor, _clock(task), on=on)
     _report(actor, task, percent=100, note=note, attachment=attachment, completion=True, at=_noon(on))
@@ -322,11 +325,11 @@ def _noon(day: dt.date) -> dt.datetime:
 def confirm_completion(actor: Any, task: Task, *, on: dt.date | None = None, note: str = "") -> Task:
     _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được xác nhận hoàn thành.")
     if task.status != TaskStatus.AWAITING:
-        raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận.")
+        raise ValidationError(gettext("Nhiệm vụ không ở trạng thái chờ xác nhận."))
     on = on or today()
     deadline = _clock(task)
     if deadline.reported_on and on < deadline.reported_on:
-        raise ValidationError({"on": "Ngày xác nhận không được trước ngày báo cáo hoàn thành."})
+        raise ValidationError({"on": gettext("Ngày xác nhận không được trước ngày báo cáo hoàn thành.")})
     clock.confirm_done(actor, deadline, on=on)
     task.status = TaskStatus.DONE
     task.save(update_fields=["status"])
@@ -346,7 +349,7 @@ def send_back(actor: Any, task: Task, *, note: str) -> Task:
         _system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được trả lại báo cáo hoàn thành."
     )
     if task.status != TaskStatus.AWAITING:
-        raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận.")
+        raise ValidationError(gettext("Nhiệm vụ không ở trạng thái chờ xác nhận."))
     clock.send_back(actor, _clock(task), note=note)
     last = task.reports.filter(is_completion=False).order_by("-at", "-id").first()
     task.status = TaskStatus.OPEN
@@ -362,12 +365,12 @@ def request_extension(actor: Any, task: Task, *, proposed_due: dt.date, reason: 
     a new date; whether a request after the deadline is accepted is a setting (default: yes, marked late)."""
     _require(_system(actor) or can_lead(actor, task), "Chỉ đơn vị chủ trì được đề nghị gia hạn.")
     if task.status != TaskStatus.OPEN:
-        raise ValidationError("Chỉ đề nghị gia hạn nhiệm vụ đang thực hiện.")
+        raise ValidationError(gettext("Chỉ đề nghị gia hạn nhiệm vụ đang thực hiện."))
     deadline = _clock(task)
     if deadline.due is None:
-        raise ValidationError("Nhiệm vụ không có thời hạn, không cần gia hạn.")
+        raise ValidationError(gettext("Nhiệm vụ không có thời hạn, không cần gia hạn."))
     if today() > deadline.due and not task_rules(task.assigner_unit)["extension_after_due"]:
-        raise ValidationError("Đã quá hạn: không nhận đề nghị gia hạn sau thời hạn.")
+        raise ValidationError(gettext("Đã quá hạn: không nhận đề nghị gia hạn sau thời hạn."))
     ext = clock.request_extension(actor, deadline, proposed_due=proposed_due, reason=reason)
     record(
         actor,
@@ -388,7 +391,7 @@ def decide_extension(
     task = Task.objects.select_related("deadline").get(deadline=ext.deadline_id)
     _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được quyết định gia hạn.")
     if not approve and not note.strip():
-        raise ValidationError({"note": "Cần ghi lý do không đồng ý gia hạn."})
+        raise ValidationError({"note": gettext("Cần ghi lý do không đồng ý gia hạn.")})
     clock.decide_extension(actor, ext, approve=approve, note=note)
     record(
         actor,
@@ -404,7 +407,7 @@ def assign_officer(actor: Any, task: Task, official: Official | None) -> Task:
     """The lead unit names the officer who follows the task (and hears the first reminder)."""
     _require(_system(actor) or can_lead(actor, task), "Chỉ đơn vị chủ trì được phân công cán bộ theo dõi.")
     if official is not None and not official.unit.path.startswith(task.lead_unit.path):
-        raise ValidationError({"officer": "Cán bộ phải thuộc đơn vị chủ trì."})
+        raise ValidationError({"officer": gettext("Cán bộ phải thuộc đơn vị chủ trì.")})
     task.officer = official
     task.save(update_fields=["officer"])
     deadline = _clock(task)
@@ -427,12 +430,12 @@ def delete_task(actor: Any, task: Task, *, reason: str) -> None:
         _system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được xóa nhiệm vụ giao nhầm."
     )
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do xóa nhiệm vụ."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do xóa nhiệm vụ.")})
     family = [task, *task.occurrences.all()]
     if task.status != TaskStatus.OPEN or any(
         t.reports.exists() or (t.deadline and t.deadline.extensions.exists()) for t in family
     ):
-        raise ValidationError("Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn, không xóa được.")
+        raise ValidationError(gettext("Nhiệm vụ đã có báo cáo hoặc đề nghị gia hạn, không xóa được."))
     record(
         actor,
         DirectivesEvents.TASK_DELETED,
@@ -457,10 +460,10 @@ def cancel_task(actor: Any, task: Task, *, reason: str, on: dt.date | None = Non
     finished periods keep their result."""
     _require(_system(actor) or can_assign(actor, task), "Chỉ đơn vị giao nhiệm vụ được hủy nhiệm vụ.")
     if task.status not in (TaskStatus.OPEN, TaskStatus.AWAITING):
-        raise ValidationError("Chỉ hủy được nhiệm vụ đang thực hiện hoặc chờ xác nhận.")
+        raise ValidationError(gettext("Chỉ hủy được nhiệm vụ đang thực hiện hoặc chờ xác nhận."))
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Cần ghi lý do hủy nhiệm vụ."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do hủy nhiệm vụ.")})
     on = on or today()
     family = [task]
     if task.is_series:

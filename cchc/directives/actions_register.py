@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.directives.actions import _require_register, _root_path, _user, create_task
@@ -116,9 +117,9 @@ def register_directive(
     _require_register(actor, jurisdiction)
     for name in ("number", "symbol", "issuer", "subject", "doc_type"):
         if not str(data.get(name) or "").strip():
-            raise ValidationError({name: "Mục này là bắt buộc."})
+            raise ValidationError({name: gettext("Mục này là bắt buộc.")})
     if not isinstance(data.get("date"), dt.date):
-        raise ValidationError({"date": "Cần ngày ban hành (dd/mm/yyyy)."})
+        raise ValidationError({"date": gettext("Cần ngày ban hành (dd/mm/yyyy).")})
     _check_unique(jurisdiction, data)
     directive = Directive.objects.create(
         jurisdiction=jurisdiction,
@@ -230,7 +231,7 @@ def add_link(actor: Any, directive: Directive, data: dict[str, Any]) -> Directiv
     number, symbol = _parse_reference(data.get("reference") or "")
     same = number == directive.number and symbol.lower() == directive.symbol.lower()
     if same and data.get("cited_date") in (None, directive.date):
-        raise ValidationError({"reference": "Văn bản không thể dẫn chiếu chính nó."})
+        raise ValidationError({"reference": gettext("Văn bản không thể dẫn chiếu chính nó.")})
     link = DirectiveLink(
         source=directive,
         kind=data.get("kind") or DirectiveLink.Kind.CITES,
@@ -324,7 +325,7 @@ def confirm_upload(
 ) -> Directive:
     """Register the reviewed directive, its links and its tasks, all or nothing."""
     if upload.directive_id is not None:
-        raise ValidationError("Văn bản này đã được xác nhận vào sổ.")
+        raise ValidationError(gettext("Văn bản này đã được xác nhận vào sổ."))
     errors = []
     for row in rows:
         if not row.text.strip():

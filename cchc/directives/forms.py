@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.directives.models import Direction, DirectiveLink, DocType, Recurrence
 from cchc.directives.proposal import GROUP_CHOICES
@@ -26,31 +27,37 @@ def _lines(text: str) -> list[str]:
 
 
 class DirectiveForm(BootstrapForm):
-    direction = forms.ChoiceField(label="Văn bản đến / đi", choices=Direction.choices)
-    doc_type = forms.ChoiceField(label="Loại văn bản", choices=[("", "— chọn —"), *DocType.choices])
-    number = forms.CharField(label="Số", max_length=20)
-    symbol = forms.CharField(label="Ký hiệu", max_length=80, help_text="Ví dụ: UBND-NV")
-    date = date_field("Ngày ban hành")
-    place = forms.CharField(label="Địa danh", max_length=120, required=False)
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
-    parent_issuer = forms.CharField(
-        label="Cơ quan chủ quản (cấp trên trực tiếp)", max_length=255, required=False
+    direction = forms.ChoiceField(label=gettext_lazy("Văn bản đến / đi"), choices=Direction.choices)
+    doc_type = forms.ChoiceField(
+        label=gettext_lazy("Loại văn bản"), choices=[("", gettext_lazy("— chọn —")), *DocType.choices]
     )
-    subject = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs={"rows": 2}))
-    signer_authority = forms.ChoiceField(label="Thẩm quyền ký", choices=AUTHORITIES, required=False)
-    signer_position = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    number = forms.CharField(label=gettext_lazy("Số"), max_length=20)
+    symbol = forms.CharField(
+        label=gettext_lazy("Ký hiệu"), max_length=80, help_text=gettext_lazy("Ví dụ: UBND-NV")
+    )
+    date = date_field(gettext_lazy("Ngày ban hành"))
+    place = forms.CharField(label=gettext_lazy("Địa danh"), max_length=120, required=False)
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255)
+    parent_issuer = forms.CharField(
+        label=gettext_lazy("Cơ quan chủ quản (cấp trên trực tiếp)"), max_length=255, required=False
+    )
+    subject = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    signer_authority = forms.ChoiceField(
+        label=gettext_lazy("Thẩm quyền ký"), choices=AUTHORITIES, required=False
+    )
+    signer_position = forms.CharField(label=gettext_lazy("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=gettext_lazy("Người ký"), max_length=200, required=False)
     recipients = forms.CharField(
-        label="Kính gửi",
+        label=gettext_lazy("Kính gửi"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Mỗi dòng một nơi.",
+        help_text=gettext_lazy("Mỗi dòng một nơi."),
     )
     cc = forms.CharField(
-        label="Nơi nhận",
+        label=gettext_lazy("Nơi nhận"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Mỗi dòng một nơi.",
+        help_text=gettext_lazy("Mỗi dòng một nơi."),
     )
 
     def clean_number(self) -> str:
@@ -75,14 +82,14 @@ class DirectiveForm(BootstrapForm):
 
 class ReviewForm(DirectiveForm):
     assigner_unit = UnitChoiceField(
-        label="Đơn vị giao, theo dõi và xác nhận hoàn thành",
+        label=gettext_lazy("Đơn vị giao, theo dõi và xác nhận hoàn thành"),
         queryset=Unit.objects.none(),
-        help_text="Thường là Văn phòng HĐND và UBND.",
+        help_text=gettext_lazy("Thường là Văn phòng HĐND và UBND."),
     )
     default_due = date_field(
-        "Hạn chung cho các nhiệm vụ chưa có hạn",
+        gettext_lazy("Hạn chung cho các nhiệm vụ chưa có hạn"),
         required=False,
-        help_text="Để trống nếu các nhiệm vụ đó không có thời hạn.",
+        help_text=gettext_lazy("Để trống nếu các nhiệm vụ đó không có thời hạn."),
     )
 
     def __init__(self, *args: Any, assigners: Any = None, **kwargs: Any) -> None:
@@ -95,21 +102,31 @@ class UnitsField(UnitMultipleChoiceField):
 
 
 class TaskRowForm(BootstrapForm):
-    remove = forms.BooleanField(label="Bỏ dòng này", required=False)
-    section = forms.CharField(label="Mục", max_length=20, required=False)
+    remove = forms.BooleanField(label=gettext_lazy("Bỏ dòng này"), required=False)
+    section = forms.CharField(label=gettext_lazy("Mục"), max_length=20, required=False)
     text = forms.CharField(
-        label="Nội dung nhiệm vụ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     lead_groups = forms.MultipleChoiceField(
-        label="Giao cả nhóm", choices=GROUP_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Giao cả nhóm"),
+        choices=GROUP_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    lead_units = UnitsField(label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False)
+    lead_units = UnitsField(
+        label=gettext_lazy("Đơn vị chủ trì"), queryset=Unit.objects.none(), required=False
+    )
     coord_groups = forms.MultipleChoiceField(
-        label="Phối hợp cả nhóm", choices=GROUP_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Phối hợp cả nhóm"),
+        choices=GROUP_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    coord_units = UnitsField(label="Đơn vị phối hợp", queryset=Unit.objects.none(), required=False)
-    due = date_field("Hạn hoàn thành (định kỳ: lặp đến ngày)", required=False)
-    recurrence = forms.ChoiceField(label="Định kỳ", choices=Recurrence.choices, required=False)
+    coord_units = UnitsField(
+        label=gettext_lazy("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False
+    )
+    due = date_field(gettext_lazy("Hạn hoàn thành (định kỳ: lặp đến ngày)"), required=False)
+    recurrence = forms.ChoiceField(label=gettext_lazy("Định kỳ"), choices=Recurrence.choices, required=False)
     deadline_text = forms.CharField(required=False, widget=forms.HiddenInput, max_length=200)
     lead_unmatched = forms.CharField(required=False, widget=forms.HiddenInput)
     coord_unmatched = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -145,13 +162,13 @@ TaskRowFormSet = forms.formset_factory(TaskRowForm, extra=0)
 
 
 class LinkRowForm(BootstrapForm):
-    remove = forms.BooleanField(label="Bỏ", required=False)
-    kind = forms.ChoiceField(label="Quan hệ", choices=DirectiveLink.Kind.choices)
-    reference = forms.CharField(label="Số, ký hiệu", max_length=120, required=False)
-    cited_date = date_field("Ngày", required=False)
-    doc_type = forms.CharField(label="Loại", max_length=60, required=False)
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
-    description = forms.CharField(label="Trích dẫn", max_length=500, required=False)
+    remove = forms.BooleanField(label=gettext_lazy("Bỏ"), required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Quan hệ"), choices=DirectiveLink.Kind.choices)
+    reference = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=120, required=False)
+    cited_date = date_field(gettext_lazy("Ngày"), required=False)
+    doc_type = forms.CharField(label=gettext_lazy("Loại"), max_length=60, required=False)
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255, required=False)
+    description = forms.CharField(label=gettext_lazy("Trích dẫn"), max_length=500, required=False)
 
 
 LinkRowFormSet = forms.formset_factory(LinkRowForm, extra=0)
@@ -159,7 +176,7 @@ LinkRowFormSet = forms.formset_factory(LinkRowForm, extra=0)
 
 class UploadForm(BootstrapForm):
     file = forms.FileField(
-        label="Tệp văn bản (.txt, .docx hoặc .pdf có lớp chữ)",
+        label=gettext_lazy("Tệp văn bản (.txt, .docx hoặc .pdf có lớp chữ)"),
         widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
     )
 
@@ -169,28 +186,34 @@ class FileForm(UploadForm):
 
 
 class LinkForm(BootstrapForm):
-    kind = forms.ChoiceField(label="Quan hệ", choices=DirectiveLink.Kind.choices)
-    reference = forms.CharField(label="Số, ký hiệu", max_length=120, help_text="Ví dụ: 4861/UBND-NV")
-    cited_date = date_field("Ngày ban hành", required=False)
-    doc_type = forms.CharField(label="Loại văn bản", max_length=60, required=False)
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255, required=False)
-    description = forms.CharField(label="Ghi chú", max_length=500, required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Quan hệ"), choices=DirectiveLink.Kind.choices)
+    reference = forms.CharField(
+        label=gettext_lazy("Số, ký hiệu"), max_length=120, help_text=gettext_lazy("Ví dụ: 4861/UBND-NV")
+    )
+    cited_date = date_field(gettext_lazy("Ngày ban hành"), required=False)
+    doc_type = forms.CharField(label=gettext_lazy("Loại văn bản"), max_length=60, required=False)
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255, required=False)
+    description = forms.CharField(label=gettext_lazy("Ghi chú"), max_length=500, required=False)
 
 
 class NewTaskForm(BootstrapForm):
-    section = forms.CharField(label="Mục", max_length=20, required=False)
-    text = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}))
+    section = forms.CharField(label=gettext_lazy("Mục"), max_length=20, required=False)
+    text = forms.CharField(label=gettext_lazy("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3}))
     lead_groups = forms.MultipleChoiceField(
-        label="Giao cả nhóm (mỗi đơn vị một nhiệm vụ)",
+        label=gettext_lazy("Giao cả nhóm (mỗi đơn vị một nhiệm vụ)"),
         choices=GROUP_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    lead_units = UnitsField(label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False)
-    coord_units = UnitsField(label="Đơn vị phối hợp", queryset=Unit.objects.none(), required=False)
-    assigner_unit = UnitChoiceField(label="Đơn vị giao, xác nhận", queryset=Unit.objects.none())
-    due = date_field("Hạn hoàn thành (định kỳ: lặp đến ngày)", required=False)
-    recurrence = forms.ChoiceField(label="Định kỳ", choices=Recurrence.choices, required=False)
+    lead_units = UnitsField(
+        label=gettext_lazy("Đơn vị chủ trì"), queryset=Unit.objects.none(), required=False
+    )
+    coord_units = UnitsField(
+        label=gettext_lazy("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False
+    )
+    assigner_unit = UnitChoiceField(label=gettext_lazy("Đơn vị giao, xác nhận"), queryset=Unit.objects.none())
+    due = date_field(gettext_lazy("Hạn hoàn thành (định kỳ: lặp đến ngày)"), required=False)
+    recurrence = forms.ChoiceField(label=gettext_lazy("Định kỳ"), choices=Recurrence.choices, required=False)
 
     def __init__(self, *args: Any, units: Any = None, assigners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -202,41 +225,45 @@ class NewTaskForm(BootstrapForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("lead_units") and not data.get("lead_groups"):
-            raise ValidationError("Chưa chọn đơn vị chủ trì.")
+            raise ValidationError(gettext("Chưa chọn đơn vị chủ trì."))
         return data
 
 
 class ProgressForm(BootstrapForm):
-    percent = forms.IntegerField(label="Tiến độ (%)", min_value=0, max_value=100)
-    note = forms.CharField(label="Nội dung báo cáo", widget=forms.Textarea(attrs={"rows": 3}))
-    attachment = forms.FileField(label="Tệp đính kèm", required=False)
+    percent = forms.IntegerField(label=gettext_lazy("Tiến độ (%)"), min_value=0, max_value=100)
+    note = forms.CharField(label=gettext_lazy("Nội dung báo cáo"), widget=forms.Textarea(attrs={"rows": 3}))
+    attachment = forms.FileField(label=gettext_lazy("Tệp đính kèm"), required=False)
 
 
 class CompletionForm(BootstrapForm):
-    note = forms.CharField(label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3}))
-    attachment = forms.FileField(label="Tệp đính kèm (văn bản, báo cáo kết quả)", required=False)
+    note = forms.CharField(label=gettext_lazy("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))
+    attachment = forms.FileField(
+        label=gettext_lazy("Tệp đính kèm (văn bản, báo cáo kết quả)"), required=False
+    )
 
 
 class ConfirmForm(BootstrapForm):
-    note = forms.CharField(label="Ý kiến", required=False, max_length=300)
+    note = forms.CharField(label=gettext_lazy("Ý kiến"), required=False, max_length=300)
 
 
 class SendBackForm(BootstrapForm):
-    note = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=gettext_lazy("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ExtensionRequestForm(BootstrapForm):
-    proposed_due = date_field("Đề nghị gia hạn đến ngày")
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}))
+    proposed_due = date_field(gettext_lazy("Đề nghị gia hạn đến ngày"))
+    reason = forms.CharField(label=gettext_lazy("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ExtensionDecisionForm(BootstrapForm):
     decision = forms.ChoiceField(
-        label="Quyết định",
-        choices=[("approve", "Đồng ý gia hạn"), ("refuse", "Không đồng ý")],
+        label=gettext_lazy("Quyết định"),
+        choices=[("approve", gettext_lazy("Đồng ý gia hạn")), ("refuse", gettext_lazy("Không đồng ý"))],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=gettext_lazy("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -245,10 +272,10 @@ class ExtensionDecisionForm(BootstrapForm):
 
 class OfficerForm(BootstrapForm):
     officer = forms.ModelChoiceField(
-        label="Cán bộ theo dõi",
+        label=gettext_lazy("Cán bộ theo dõi"),
         queryset=Official.objects.none(),
         required=False,
-        empty_label="— chưa phân công —",
+        empty_label=gettext_lazy("— chưa phân công —"),
     )
 
     def __init__(self, *args: Any, officials: Any = None, **kwargs: Any) -> None:
@@ -257,28 +284,34 @@ class OfficerForm(BootstrapForm):
 
 
 class DeleteTaskForm(BootstrapForm):
-    reason = forms.CharField(label="Lý do xóa (giao nhầm)", max_length=300)
+    reason = forms.CharField(label=gettext_lazy("Lý do xóa (giao nhầm)"), max_length=300)
 
 
 class CancelTaskForm(BootstrapForm):
-    reason = forms.CharField(label="Lý do hủy", max_length=300)
+    reason = forms.CharField(label=gettext_lazy("Lý do hủy"), max_length=300)
 
 
 class ReportForm(BootstrapForm):
-    first = date_field("Từ ngày")
-    last = date_field("Đến ngày")
-    number = forms.CharField(label="Số báo cáo", max_length=20, required=False)
-    symbol = forms.CharField(label="Ký hiệu", max_length=40, required=False, initial="BC-VP")
-    addressee = forms.CharField(label="Kính gửi", max_length=200, initial="Chủ tịch UBND thành phố")
-    signer_authority = forms.ChoiceField(label="Thẩm quyền ký", choices=AUTHORITIES, required=False)
+    first = date_field(gettext_lazy("Từ ngày"))
+    last = date_field(gettext_lazy("Đến ngày"))
+    number = forms.CharField(label=gettext_lazy("Số báo cáo"), max_length=20, required=False)
+    symbol = forms.CharField(label=gettext_lazy("Ký hiệu"), max_length=40, required=False, initial="BC-VP")
+    addressee = forms.CharField(
+        label=gettext_lazy("Kính gửi"), max_length=200, initial="Chủ tịch UBND thành phố"
+    )
+    signer_authority = forms.ChoiceField(
+        label=gettext_lazy("Thẩm quyền ký"), choices=AUTHORITIES, required=False
+    )
     signer_for = forms.CharField(
-        label="Ký thay / thừa lệnh (chức vụ người đứng đầu)",
+        label=gettext_lazy("Ký thay / thừa lệnh (chức vụ người đứng đầu)"),
         max_length=200,
         required=False,
-        help_text="Khi ký KT., TL., TUQ.: ví dụ Chánh Văn phòng.",
+        help_text=gettext_lazy("Khi ký KT., TL., TUQ.: ví dụ Chánh Văn phòng."),
     )
-    signer_position = forms.CharField(label="Chức vụ người ký", max_length=200, initial="Chánh Văn phòng")
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    signer_position = forms.CharField(
+        label=gettext_lazy("Chức vụ người ký"), max_length=200, initial="Chánh Văn phòng"
+    )
+    signer_name = forms.CharField(label=gettext_lazy("Người ký"), max_length=200, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -21,6 +21,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from cchc.core import plausible
 from cchc.core.params import id_param
@@ -210,7 +211,7 @@ def directive_edit(request: HttpRequest, directive_id: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors_to(form, exc)
         else:
-            messages.success(request, "Đã lưu thông tin văn bản.")
+            messages.success(request, gettext("Đã lưu thông tin văn bản."))
             return redirect("directives:directive_detail", directive.pk)
     return render(
         request,
@@ -296,11 +297,11 @@ def file_add(request: HttpRequest, directive_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Đã thêm tệp.")
+            messages.success(request, gettext("Đã thêm tệp."))
             if warning:
                 messages.warning(request, warning)
     else:
-        messages.error(request, "Chưa chọn tệp.")
+        messages.error(request, gettext("Chưa chọn tệp."))
     return redirect("directives:directive_detail", directive.pk)
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from cchc.directives import actions_register
 from cchc.directives.actions_register import TaskRow
@@ -164,7 +165,7 @@ def review(request: HttpRequest, upload_id: int) -> HttpResponse:
     area = register_area(request)
     staged = get_object_or_404(uploads_in(area), pk=upload_id)
     if staged.directive_id is not None:
-        messages.info(request, "Văn bản này đã được xác nhận vào sổ.")
+        messages.info(request, gettext("Văn bản này đã được xác nhận vào sổ."))
         return redirect("directives:directive_detail", staged.directive_id)
     action = request.POST.get("action", "")
     data = None

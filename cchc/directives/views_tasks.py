@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
@@ -282,7 +283,7 @@ def task_delete(request: HttpRequest, task_id: int) -> HttpResponse:
         actions.delete_task(request.user, task, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    messages.success(request, "Đã xóa nhiệm vụ giao nhầm.")
+    messages.success(request, gettext("Đã xóa nhiệm vụ giao nhầm."))
     return redirect(reverse("directives:directive_detail", args=[directive_id]))
 
 

@@ -61,23 +61,41 @@ def _check_period(form: forms.Form, start: str, end: str) -> None:
 
 
 class DossierFilterForm(StyledForm):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=100)
+    q = forms.CharField(label=gettext_lazy("Tìm kiếm"), required=False, max_length=100)
     status = forms.TypedChoiceField(
-        label="Trạng thái", required=False, choices=ALL + list(Status.choices), coerce=int, empty_value=None
+        label=gettext_lazy("Trạng thái"),
+        required=False,
+        choices=ALL + list(Status.choices),
+        coerce=int,
+        empty_value=None,
     )
-    outcome = forms.ChoiceField(label="Kết quả", required=False, choices=ALL + list(Outcome.choices))
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Kết quả"), required=False, choices=ALL + list(Outcome.choices)
+    )
     procedure = forms.ModelChoiceField(
-        label="Thủ tục", required=False, queryset=Procedure.objects.none(), empty_label="Tất cả"
+        label=gettext_lazy("Thủ tục"),
+        required=False,
+        queryset=Procedure.objects.none(),
+        empty_label=gettext_lazy("Tất cả"),
     )
     unit = forms.ModelChoiceField(
-        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+        label=gettext_lazy("Đơn vị giải quyết"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=gettext_lazy("Tất cả"),
     )
     channel = forms.TypedChoiceField(
-        label="Kênh", required=False, choices=ALL + list(Channel.choices), coerce=int, empty_value=None
+        label=gettext_lazy("Kênh"),
+        required=False,
+        choices=ALL + list(Channel.choices),
+        coerce=int,
+        empty_value=None,
     )
-    received_from = forms.DateField(label="Tiếp nhận từ ngày", required=False, widget=DateInput())
-    received_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
-    late_only = forms.BooleanField(label="Chỉ hồ sơ trễ hạn, quá hạn", required=False)
+    received_from = forms.DateField(
+        label=gettext_lazy("Tiếp nhận từ ngày"), required=False, widget=DateInput()
+    )
+    received_to = forms.DateField(label=gettext_lazy("Đến ngày"), required=False, widget=DateInput())
+    late_only = forms.BooleanField(label=gettext_lazy("Chỉ hồ sơ trễ hạn, quá hạn"), required=False)
 
     def __init__(self, *args: Any, units: Any, search_hint: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,20 +112,33 @@ class DossierFilterForm(StyledForm):
 
 class LateFilterForm(StyledForm):
     unit = forms.ModelChoiceField(
-        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+        label=gettext_lazy("Đơn vị giải quyết"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=gettext_lazy("Tất cả"),
     )
-    cause = forms.ChoiceField(label="Nguyên nhân", required=False, choices=ALL + list(CAUSE_LABELS.items()))
-    kind = forms.ChoiceField(label="Loại", required=False, choices=ALL + list(LATE_KINDS.items()))
-    official = forms.CharField(label="Cán bộ, công chức", required=False, max_length=120)
+    cause = forms.ChoiceField(
+        label=gettext_lazy("Nguyên nhân"), required=False, choices=ALL + list(CAUSE_LABELS.items())
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Loại"), required=False, choices=ALL + list(LATE_KINDS.items())
+    )
+    official = forms.CharField(label=gettext_lazy("Cán bộ, công chức"), required=False, max_length=120)
     # The account a link of this list or of the rankings names (the name above is shown with it); read
     # quietly: a value that is not an id is dropped, never an error about a field nobody sees.
     official_id = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
     # The period of a figure (home pages, rankings): processing ended late on a day of the period.
-    finished_from = forms.DateField(label="Giải quyết xong từ ngày", required=False, widget=DateInput())
-    finished_to = forms.DateField(label="Giải quyết xong đến ngày", required=False, widget=DateInput())
-    end_from = forms.DateField(label="Hẹn trả từ ngày", required=False, widget=DateInput())
-    end_to = forms.DateField(label="Hẹn trả đến ngày", required=False, widget=DateInput())
-    missing_apology = forms.BooleanField(label="Chỉ hồ sơ chưa có phiếu xin lỗi", required=False)
+    finished_from = forms.DateField(
+        label=gettext_lazy("Giải quyết xong từ ngày"), required=False, widget=DateInput()
+    )
+    finished_to = forms.DateField(
+        label=gettext_lazy("Giải quyết xong đến ngày"), required=False, widget=DateInput()
+    )
+    end_from = forms.DateField(label=gettext_lazy("Hẹn trả từ ngày"), required=False, widget=DateInput())
+    end_to = forms.DateField(label=gettext_lazy("Hẹn trả đến ngày"), required=False, widget=DateInput())
+    missing_apology = forms.BooleanField(
+        label=gettext_lazy("Chỉ hồ sơ chưa có phiếu xin lỗi"), required=False
+    )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,8 +156,8 @@ class LateFilterForm(StyledForm):
 
 
 class PeriodForm(StyledForm):
-    date_from = forms.DateField(label="Từ ngày", required=False, widget=DateInput())
-    date_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
+    date_from = forms.DateField(label=gettext_lazy("Từ ngày"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=gettext_lazy("Đến ngày"), required=False, widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -147,7 +178,10 @@ class LeagueForm(PeriodForm):
     drill-down from a unit's row)."""
 
     unit = forms.ModelChoiceField(
-        label="Đơn vị giải quyết", required=False, queryset=Unit.objects.none(), empty_label="Tất cả"
+        label=gettext_lazy("Đơn vị giải quyết"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=gettext_lazy("Tất cả"),
     )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
@@ -161,51 +195,56 @@ class LeagueForm(PeriodForm):
 
 class ApologyIssueForm(StyledForm):
     number = forms.CharField(
-        label="Số, ký hiệu",
+        label=gettext_lazy("Số, ký hiệu"),
         required=False,
         max_length=80,
-        help_text="Ví dụ: 05/PXL-P1. Để trống nếu ghi tay.",
+        help_text=gettext_lazy("Ví dụ: 05/PXL-P1. Để trống nếu ghi tay."),
     )
     responsible_unit = forms.ModelChoiceField(
-        label="Đơn vị để xảy ra trễ hạn", required=False, queryset=Unit.objects.none(), empty_label="— Chọn —"
+        label=gettext_lazy("Đơn vị để xảy ra trễ hạn"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=gettext_lazy("— Chọn —"),
     )
     responsible_unit_name = forms.CharField(
-        label="hoặc tên cơ quan liên thông bên ngoài", required=False, max_length=255
+        label=gettext_lazy("hoặc tên cơ quan liên thông bên ngoài"), required=False, max_length=255
     )
     reason = forms.CharField(
-        label="Lý do trễ hạn",
+        label=gettext_lazy("Lý do trễ hạn"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        error_messages={"required": "Lý do trễ hạn: cần ghi rõ lý do."},
+        error_messages={"required": gettext_lazy("Lý do trễ hạn: cần ghi rõ lý do.")},
     )
     new_date = forms.DateField(
-        label="Ngày hẹn trả mới",
+        label=gettext_lazy("Ngày hẹn trả mới"),
         widget=DateInput(),
         error_messages={
-            "required": "Ngày hẹn trả mới: vui lòng chọn ngày.",
-            "invalid": "Ngày hẹn trả mới không hợp lệ.",
+            "required": gettext_lazy("Ngày hẹn trả mới: vui lòng chọn ngày."),
+            "invalid": gettext_lazy("Ngày hẹn trả mới không hợp lệ."),
         },
     )
     new_time = forms.TimeField(
-        label="Giờ hẹn trả",
+        label=gettext_lazy("Giờ hẹn trả"),
         initial=dt.time(16, 0),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
-            "required": "Giờ hẹn trả: vui lòng nhập giờ.",
-            "invalid": "Giờ hẹn trả không hợp lệ.",
+            "required": gettext_lazy("Giờ hẹn trả: vui lòng nhập giờ."),
+            "invalid": gettext_lazy("Giờ hẹn trả không hợp lệ."),
         },
     )
-    return_place = forms.CharField(label="Nơi trả kết quả", max_length=500)
+    return_place = forms.CharField(label=gettext_lazy("Nơi trả kết quả"), max_length=500)
     signer_prefix = forms.CharField(
-        label="Thẩm quyền ký",
+        label=gettext_lazy("Thẩm quyền ký"),
         required=False,
         max_length=120,
-        help_text="Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH",
+        help_text=gettext_lazy("Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH"),
     )
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=120)
-    signer_name = forms.CharField(label="Họ và tên người ký", max_length=200)
+    signer_title = forms.CharField(label=gettext_lazy("Chức vụ người ký"), max_length=120)
+    signer_name = forms.CharField(label=gettext_lazy("Họ và tên người ký"), max_length=200)
     recipients = forms.CharField(
-        label="Nơi nhận (mỗi dòng một nơi)", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+        label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
     )
 
     def __init__(self, *args: Any, units: Any, deadline: dt.datetime | None, **kwargs: Any) -> None:
@@ -246,13 +285,16 @@ MONTH_RE = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
 
 class LateListDraftForm(StyledForm):
     month = forms.CharField(
-        label="Tháng",
+        label=gettext_lazy("Tháng"),
         max_length=20,
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
-        error_messages={"required": "Tháng: vui lòng chọn tháng."},
+        error_messages={"required": gettext_lazy("Tháng: vui lòng chọn tháng.")},
     )
     note = forms.CharField(
-        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=gettext_lazy("Ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
     )
 
     def clean_month(self) -> dt.date:
@@ -267,18 +309,20 @@ class LateListDraftForm(StyledForm):
 
 
 class LateListApproveForm(StyledForm):
-    publish = forms.BooleanField(label="Công khai ngay trên Cổng thông tin", required=False, initial=True)
+    publish = forms.BooleanField(
+        label=gettext_lazy("Công khai ngay trên Cổng thông tin"), required=False, initial=True
+    )
 
 
 class LateListWithdrawForm(StyledForm):
     reason = forms.CharField(
-        label="Lý do thu hồi",
+        label=gettext_lazy("Lý do thu hồi"),
         min_length=5,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={
-            "required": "Lý do thu hồi: cần ghi rõ lý do.",
-            "min_length": "Lý do thu hồi: cần ghi rõ lý do (ít nhất 5 ký tự).",
+            "required": gettext_lazy("Lý do thu hồi: cần ghi rõ lý do."),
+            "min_length": gettext_lazy("Lý do thu hồi: cần ghi rõ lý do (ít nhất 5 ký tự)."),
         },
     )
 

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cchc.dossiers.actions.api_clients import issue_client, revoke_client
@@ -27,17 +28,20 @@ from cchc.org.models import Jurisdiction
 
 class ClientForm(forms.Form):
     name = forms.CharField(
-        label="Tên hệ thống",
+        label=gettext_lazy("Tên hệ thống"),
         max_length=NAME_MAX,
-        help_text="Ví dụ «Một cửa điện tử Phường 1». Mỗi hệ thống một mã truy cập.",
+        help_text=gettext_lazy("Ví dụ «Một cửa điện tử Phường 1». Mỗi hệ thống một mã truy cập."),
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
     jurisdiction = forms.ModelChoiceField(
-        label="Địa bàn",
+        label=gettext_lazy("Địa bàn"),
         queryset=Jurisdiction.objects.none(),
-        help_text="Hệ thống chỉ ghi được hồ sơ của các đơn vị thuộc địa bàn này.",
+        help_text=gettext_lazy("Hệ thống chỉ ghi được hồ sơ của các đơn vị thuộc địa bàn này."),
         widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={"invalid_choice": "Địa bàn không hợp lệ.", "required": "Chọn địa bàn."},
+        error_messages={
+            "invalid_choice": gettext_lazy("Địa bàn không hợp lệ."),
+            "required": gettext_lazy("Chọn địa bàn."),
+        },
     )
 
     def __init__(self, *args: Any, areas: QuerySet[Jurisdiction], **kwargs: Any) -> None:

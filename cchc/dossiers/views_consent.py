@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.dossiers import status_messages
@@ -53,7 +54,7 @@ def dossier_messages(request: HttpRequest, code: str) -> HttpResponseBase:
         try:
             if request.POST.get("action") == "withdraw":
                 if withdraw(user, d, where=ConsentPlace.DESK):
-                    messages.success(request, "Đã ghi nhận công dân ngừng nhận thông báo về hồ sơ.")
+                    messages.success(request, gettext("Đã ghi nhận công dân ngừng nhận thông báo về hồ sơ."))
                 return redirect("dossiers:messages", code=d.code)
             if form.is_valid():
                 channel = form.cleaned_data["channel"]
@@ -65,7 +66,7 @@ def dossier_messages(request: HttpRequest, code: str) -> HttpResponseBase:
                     address=form.cleaned_data["address"] or fallback,
                     where=ConsentPlace.DESK,
                 )
-                messages.success(request, "Đã ghi nhận công dân đồng ý nhận thông báo về hồ sơ.")
+                messages.success(request, gettext("Đã ghi nhận công dân đồng ý nhận thông báo về hồ sơ."))
                 return redirect("dossiers:messages", code=d.code)
             status = 400
         except ConsentNotAllowed as exc:

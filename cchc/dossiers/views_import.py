@@ -18,6 +18,7 @@ from django.core.files.base import File
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.accounts.models import User
 from cchc.core.uploads import WorkbookRefused, check_upload, unpacked_size
@@ -32,16 +33,19 @@ ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".tx
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp hồ sơ (CSV, XLSX, JSON hoặc JSON theo dòng)",
+        label=gettext_lazy("Tệp hồ sơ (CSV, XLSX, JSON hoặc JSON theo dòng)"),
         help_text=(
-            "Tên cột theo Cổng Dịch vụ công quốc gia (MaHoSo, MaTTHC, DonViXuLy…) hoặc tiêu đề tiếng Việt."
+            gettext_lazy(
+                "Tên cột theo Cổng Dịch vụ công quốc gia (MaHoSo, MaTTHC, DonViXuLy…) "
+                "hoặc tiêu đề tiếng Việt."
+            )
         ),
         widget=forms.ClearableFileInput(
             attrs={"class": "form-control", "accept": ".csv,.xlsx,.json,.ndjson,.jsonl"}
         ),
     )
     dry_run = forms.BooleanField(
-        label="Chỉ kiểm tra, chưa ghi",
+        label=gettext_lazy("Chỉ kiểm tra, chưa ghi"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
@@ -49,14 +53,14 @@ class UploadForm(forms.Form):
     def clean_file(self) -> Any:
         f = self.cleaned_data["file"]
         if not f.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError("Chỉ nhận tệp .csv, .xlsx, .json, .ndjson hoặc .jsonl.")
+            raise forms.ValidationError(gettext("Chỉ nhận tệp .csv, .xlsx, .json, .ndjson hoặc .jsonl."))
         if f.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
                 "chia nhỏ tệp hoặc dùng lệnh cchc import-dossiers."
             )
         if f.size == 0:
-            raise forms.ValidationError("Tệp rỗng.")
+            raise forms.ValidationError(gettext("Tệp rỗng."))
         return f
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.dossiers.models import DossierEvent, DossierStep
@@ -29,9 +30,11 @@ def reassign_step(user: Any, risk: Risk, official: Official) -> DossierStep:
     assert risk.step_id is not None  # may_reassign refuses risks without a step
     step = DossierStep.objects.select_for_update().get(pk=risk.step_id)
     if step.finished_at is not None:
-        raise ValidationError("Bước này đã xử lý xong, không giao lại được.")
+        raise ValidationError(gettext("Bước này đã xử lý xong, không giao lại được."))
     if official.unit_id != step.unit_id or not official.is_active:
-        raise ValidationError({"official": "Chỉ giao cho cán bộ đang công tác ở đơn vị xử lý bước này."})
+        raise ValidationError(
+            {"official": gettext("Chỉ giao cho cán bộ đang công tác ở đơn vị xử lý bước này.")}
+        )
     before = step.official_name
     step.official = official
     step.official_name = official.full_name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.dossiers.models import Dossier, DossierStep
 from cchc.lib.earlywarning.model import explain
@@ -13,16 +14,16 @@ from cchc.org.models import Official, Unit
 
 
 class Kind(models.TextChoices):
-    DOSSIER = "dossier", "Hồ sơ"
-    STEP = "step", "Bước xử lý"
-    TASK = "task", "Nhiệm vụ"
-    PETITION = "petition", "Phản ánh, kiến nghị"
+    DOSSIER = "dossier", gettext_noop("Hồ sơ")
+    STEP = "step", gettext_noop("Bước xử lý")
+    TASK = "task", gettext_noop("Nhiệm vụ")
+    PETITION = "petition", gettext_noop("Phản ánh, kiến nghị")
 
 
 class Risk(models.Model):
     """One open item's risk of finishing late. Derived rows: the refresh replaces them all at once."""
 
-    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    kind = models.CharField(gettext_lazy("loại"), max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField()
     # No database-level keys: the rows are rebuilt from the ledger in bulk, with ids just read from it.
     dossier = models.ForeignKey(
@@ -49,30 +50,30 @@ class Risk(models.Model):
     receiving_unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
     )
-    title = models.CharField("nội dung", max_length=500)
+    title = models.CharField(gettext_lazy("nội dung"), max_length=500)
     url = models.CharField(max_length=300, blank=True)
-    risk = models.FloatField("khả năng trễ hạn")
-    consequence = models.FloatField("mức hệ quả", default=1.0)
-    priority = models.FloatField("thứ tự ưu tiên")  # risk × consequence
-    level = models.CharField("căn cứ", max_length=10)
-    insufficient = models.BooleanField("chưa đủ dữ liệu", default=False)
+    risk = models.FloatField(gettext_lazy("khả năng trễ hạn"))
+    consequence = models.FloatField(gettext_lazy("mức hệ quả"), default=1.0)
+    priority = models.FloatField(gettext_lazy("thứ tự ưu tiên"))  # risk × consequence
+    level = models.CharField(gettext_lazy("căn cứ"), max_length=10)
+    insufficient = models.BooleanField(gettext_lazy("chưa đủ dữ liệu"), default=False)
     # The numbers the on-screen sentence is made of (``explanation``), in working days; the sentence is
     # written when an item is shown, not for each of a million rows at every refresh.
-    subject = models.CharField("việc được tính", max_length=600, blank=True)
-    compared = models.IntegerField("số trường hợp so sánh", default=0)
-    typical = models.FloatField("thời gian thường mất", default=0.0)
-    expected_more = models.FloatField("dự kiến cần thêm", default=0.0)
-    spent = models.FloatField("đã qua", default=0.0)
-    time_left = models.FloatField("còn lại đến hạn", default=0.0)
-    due_at = models.DateTimeField("hạn")
-    expected_finish = models.DateField("dự kiến hoàn thành", null=True, blank=True)
+    subject = models.CharField(gettext_lazy("việc được tính"), max_length=600, blank=True)
+    compared = models.IntegerField(gettext_lazy("số trường hợp so sánh"), default=0)
+    typical = models.FloatField(gettext_lazy("thời gian thường mất"), default=0.0)
+    expected_more = models.FloatField(gettext_lazy("dự kiến cần thêm"), default=0.0)
+    spent = models.FloatField(gettext_lazy("đã qua"), default=0.0)
+    time_left = models.FloatField(gettext_lazy("còn lại đến hạn"), default=0.0)
+    due_at = models.DateTimeField(gettext_lazy("hạn"))
+    expected_finish = models.DateField(gettext_lazy("dự kiến hoàn thành"), null=True, blank=True)
     # Dossiers only: the last day an apology letter may go out (one working day before the appointment).
-    apology_by = models.DateField("hạn gửi phiếu xin lỗi", null=True, blank=True)
-    computed_on = models.DateField("ngày tính")
+    apology_by = models.DateField(gettext_lazy("hạn gửi phiếu xin lỗi"), null=True, blank=True)
+    computed_on = models.DateField(gettext_lazy("ngày tính"))
 
     class Meta:
-        verbose_name = "rủi ro trễ hạn"
-        verbose_name_plural = "rủi ro trễ hạn"
+        verbose_name = gettext_lazy("rủi ro trễ hạn")
+        verbose_name_plural = gettext_lazy("rủi ro trễ hạn")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="risk_item_unique")]
         indexes = [
             models.Index(fields=["official", "priority"], name="risk_official_idx"),
@@ -107,16 +108,16 @@ class BacktestRun(models.Model):
     """One run of ``cchc early-warning-backtest``: its period, split and figures (JSON, as printed)."""
 
     created_at = models.DateTimeField(auto_now_add=True)
-    first_day = models.DateField("từ ngày")
-    last_day = models.DateField("đến ngày")
-    split_day = models.DateField("ngày tách phần kiểm tra")
-    threshold = models.FloatField("ngưỡng")
+    first_day = models.DateField(gettext_lazy("từ ngày"))
+    last_day = models.DateField(gettext_lazy("đến ngày"))
+    split_day = models.DateField(gettext_lazy("ngày tách phần kiểm tra"))
+    threshold = models.FloatField(gettext_lazy("ngưỡng"))
     figures = models.JSONField(default=dict)
-    generated_data = models.BooleanField("dữ liệu trình diễn (sinh ngẫu nhiên)", default=False)
+    generated_data = models.BooleanField(gettext_lazy("dữ liệu trình diễn (sinh ngẫu nhiên)"), default=False)
 
     class Meta:
-        verbose_name = "lượt kiểm chứng cảnh báo"
-        verbose_name_plural = "lượt kiểm chứng cảnh báo"
+        verbose_name = gettext_lazy("lượt kiểm chứng cảnh báo")
+        verbose_name_plural = gettext_lazy("lượt kiểm chứng cảnh báo")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

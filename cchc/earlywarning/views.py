@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy
 
 from cchc.accounts.models import User
 from cchc.earlywarning import actions
@@ -55,7 +56,7 @@ def at_risk_list(request: HttpRequest) -> HttpResponse:
 
 
 class ReassignForm(forms.Form):
-    official = forms.ModelChoiceField(queryset=Official.objects.none(), label="Giao cho cán bộ")
+    official = forms.ModelChoiceField(queryset=Official.objects.none(), label=gettext_lazy("Giao cho cán bộ"))
 
     def __init__(self, *args: object, unit_id: int | None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

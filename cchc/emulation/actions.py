@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.emulation import proposal
@@ -86,9 +87,11 @@ def recompute(actor: Any, rnd: Round, *, today: dt.date | None = None) -> Round:
     rnd = Round.objects.select_for_update().get(pk=rnd.pk)
     _require(_system(actor) or round_access(actor, rnd).adjust, "Chỉ thư ký Hội đồng tính lại đề xuất.")
     if rnd.frozen:
-        raise ValidationError("Kết quả đã được phê duyệt: không tính lại.")
+        raise ValidationError(gettext("Kết quả đã được phê duyệt: không tính lại."))
     if Change.objects.filter(entry__round=rnd).exists():
-        raise ValidationError("Hội đồng đã điều chỉnh kết quả: không tính lại để giữ các điều chỉnh.")
+        raise ValidationError(
+            gettext("Hội đồng đã điều chỉnh kết quả: không tính lại để giữ các điều chỉnh.")
+        )
     today = today or timezone.localdate()
     rnd.entries.all().delete()
     rnd.first_day, rnd.last_day = proposal.period_of(rnd.year, today)
@@ -105,26 +108,26 @@ def adjust(actor: Any, entry: Entry, *, grade: str, title: str, reason: str) -> 
     rnd = Round.objects.select_for_update().get(pk=entry.round_id)
     _require(_system(actor) or round_access(actor, rnd).adjust, "Chỉ thư ký Hội đồng ghi điều chỉnh.")
     if rnd.frozen:
-        raise ValidationError("Kết quả đã được phê duyệt: không điều chỉnh được nữa.")
+        raise ValidationError(gettext("Kết quả đã được phê duyệt: không điều chỉnh được nữa."))
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     errors: dict[str, str] = {}
     if grade not in Grade.values:
-        errors["grade"] = "Mức xếp loại không hợp lệ."
+        errors["grade"] = gettext("Mức xếp loại không hợp lệ.")
     if title not in Title.values:
-        errors["title"] = "Danh hiệu không hợp lệ."
+        errors["title"] = gettext("Danh hiệu không hợp lệ.")
     elif entry.kind == Kind.HEAD and title:
-        errors["title"] = "Người đứng đầu chỉ được xếp loại; danh hiệu tập thể dành cho đơn vị."
+        errors["title"] = gettext("Người đứng đầu chỉ được xếp loại; danh hiệu tập thể dành cho đơn vị.")
     elif title == Title.EXCELLENT and grade != Grade.EXCELLENT:
-        errors["title"] = "“Tập thể lao động xuất sắc” cần mức hoàn thành xuất sắc nhiệm vụ."
+        errors["title"] = gettext("“Tập thể lao động xuất sắc” cần mức hoàn thành xuất sắc nhiệm vụ.")
     elif title == Title.ADVANCED and grade not in (Grade.EXCELLENT, Grade.GOOD):
-        errors["title"] = "“Tập thể lao động tiên tiến” cần mức hoàn thành tốt nhiệm vụ trở lên."
+        errors["title"] = gettext("“Tập thể lao động tiên tiến” cần mức hoàn thành tốt nhiệm vụ trở lên.")
     reason = " ".join((reason or "").replace("\x00", "").split())
     if not reason:
-        errors["reason"] = "Cần ghi lý do điều chỉnh của Hội đồng."
+        errors["reason"] = gettext("Cần ghi lý do điều chỉnh của Hội đồng.")
     elif len(reason) > REASON_MAX:
         errors["reason"] = f"Lý do dài quá {REASON_MAX} ký tự."
     if not errors and grade == entry.grade and title == entry.title:
-        errors["grade"] = "Không có thay đổi nào so với kết quả hiện tại."
+        errors["grade"] = gettext("Không có thay đổi nào so với kết quả hiện tại.")
     if errors:
         raise ValidationError(errors)
     change = Change.objects.create(
@@ -155,9 +158,9 @@ def approve(actor: Any, rnd: Round, *, on: dt.date | None = None) -> Round:
     rnd = Round.objects.select_for_update().get(pk=rnd.pk)
     _require(_system(actor) or round_access(actor, rnd).approve, "Chỉ Chủ tịch Hội đồng phê duyệt.")
     if rnd.frozen:
-        raise ValidationError("Kết quả đã được phê duyệt.")
+        raise ValidationError(gettext("Kết quả đã được phê duyệt."))
     if not rnd.entries.exists():
-        raise ValidationError("Chưa có đơn vị nào trong đề xuất.")
+        raise ValidationError(gettext("Chưa có đơn vị nào trong đề xuất."))
     rnd.status = RoundStatus.APPROVED
     rnd.approved_by = _user(actor)
     rnd.approved_on = on or timezone.localdate()

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.directives.exports import XLSX
@@ -148,7 +149,7 @@ def _run(
         fn()
     except ValidationError as exc:
         return page(_problem(exc))
-    messages.success(request, "Đã lưu.")
+    messages.success(request, gettext("Đã lưu."))
     return redirect(to)
 
 

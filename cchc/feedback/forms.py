@@ -97,62 +97,71 @@ PUBLIC_REPLY = [
 
 
 class ContactFields(StyledForm):
-    citizen_name = forms.CharField(label="Họ và tên", max_length=200)
+    citizen_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=200)
     citizen_phone = forms.CharField(
-        label="Số điện thoại",
+        label=gettext_lazy("Số điện thoại"),
         max_length=20,
         widget=TelInput(),
-        help_text="Dùng cùng mã theo dõi để xem kết quả.",
+        help_text=gettext_lazy("Dùng cùng mã theo dõi để xem kết quả."),
     )
-    citizen_address = forms.CharField(label="Địa chỉ liên hệ", max_length=255)
+    citizen_address = forms.CharField(label=gettext_lazy("Địa chỉ liên hệ"), max_length=255)
     citizen_email = forms.EmailField(
-        label="Thư điện tử (không bắt buộc)",
+        label=gettext_lazy("Thư điện tử (không bắt buộc)"),
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."},
+        error_messages={"invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")},
     )
 
 
 class PetitionForm(ContactFields):
     kind = forms.ChoiceField(
-        label="Loại", choices=PUBLIC_KINDS, initial=Kind.FEEDBACK, widget=forms.RadioSelect
+        label=gettext_lazy("Loại"), choices=PUBLIC_KINDS, initial=Kind.FEEDBACK, widget=forms.RadioSelect
     )
     category = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=Category.objects.none(), empty_label="— Chọn lĩnh vực —"
+        label=gettext_lazy("Lĩnh vực"),
+        queryset=Category.objects.none(),
+        empty_label=gettext_lazy("— Chọn lĩnh vực —"),
     )
     ward = forms.ModelChoiceField(
-        label="Phường, xã nơi xảy ra",
+        label=gettext_lazy("Phường, xã nơi xảy ra"),
         queryset=Jurisdiction.objects.none(),
         required=False,
-        empty_label="— Chọn phường, xã —",
+        empty_label=gettext_lazy("— Chọn phường, xã —"),
     )
     location = forms.CharField(
-        label="Địa điểm cụ thể",
+        label=gettext_lazy("Địa điểm cụ thể"),
         max_length=255,
         required=False,
-        help_text="Số nhà, tên đường, tổ dân phố… (nếu có).",
+        help_text=gettext_lazy("Số nhà, tên đường, tổ dân phố… (nếu có)."),
     )
     dossier_code = forms.CharField(
-        label="Mã hồ sơ thủ tục hành chính (nếu có)",
+        label=gettext_lazy("Mã hồ sơ thủ tục hành chính (nếu có)"),
         max_length=64,
         required=False,
-        help_text="Ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+        help_text=gettext_lazy("Ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."),
     )
-    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000)
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
+    )
     attachments = MultipleFileField(
-        label="Ảnh hoặc tệp PDF (không bắt buộc)",
+        label=gettext_lazy("Ảnh hoặc tệp PDF (không bắt buộc)"),
         required=False,
-        help_text="Tối đa 5 tệp, mỗi tệp không quá 5 MB; ảnh JPG, PNG, WEBP hoặc PDF.",
+        help_text=gettext_lazy("Tối đa 5 tệp, mỗi tệp không quá 5 MB; ảnh JPG, PNG, WEBP hoặc PDF."),
     )
-    reply_via = forms.ChoiceField(label="Nhận trả lời qua", choices=PUBLIC_REPLY, initial=ReplyVia.SMS)
+    reply_via = forms.ChoiceField(
+        label=gettext_lazy("Nhận trả lời qua"), choices=PUBLIC_REPLY, initial=ReplyVia.SMS
+    )
     consent_publish = forms.BooleanField(
         label=(
-            "Tôi đồng ý công khai nội dung và kết quả trả lời (đã ẩn họ tên, số điện thoại, địa chỉ của tôi)."
+            gettext_lazy(
+                "Tôi đồng ý công khai nội dung và kết quả trả lời "
+                "(đã ẩn họ tên, số điện thoại, địa chỉ của tôi)."
+            )
         ),
         required=False,
     )
     latitude = forms.DecimalField(
-        label="Vĩ độ",
+        label=gettext_lazy("Vĩ độ"),
         required=False,
         max_digits=9,
         decimal_places=6,
@@ -161,7 +170,7 @@ class PetitionForm(ContactFields):
         widget=forms.HiddenInput,
     )
     longitude = forms.DecimalField(
-        label="Kinh độ",
+        label=gettext_lazy("Kinh độ"),
         required=False,
         max_digits=9,
         decimal_places=6,
@@ -171,7 +180,7 @@ class PetitionForm(ContactFields):
     )
     website = forms.CharField(
         required=False,
-        label="Để trống ô này",
+        label=gettext_lazy("Để trống ô này"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -200,7 +209,7 @@ class PetitionForm(ContactFields):
 
 class StaffEntryForm(ContactFields):
     channel = forms.ChoiceField(
-        label="Kênh tiếp nhận",
+        label=gettext_lazy("Kênh tiếp nhận"),
         choices=[
             (Channel.HOTLINE, Channel.HOTLINE.label),
             (Channel.WALK_IN, Channel.WALK_IN.label),
@@ -208,24 +217,31 @@ class StaffEntryForm(ContactFields):
         ],
     )
     received_at = forms.DateTimeField(
-        label="Thời điểm tiếp nhận",
+        label=gettext_lazy("Thời điểm tiếp nhận"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
     )
-    kind = forms.ChoiceField(label="Loại", choices=Kind.choices, initial=Kind.FEEDBACK)
-    category = forms.ModelChoiceField(label="Lĩnh vực", queryset=Category.objects.none())
-    ward = forms.ModelChoiceField(label="Phường, xã", queryset=Jurisdiction.objects.none(), required=False)
-    location = forms.CharField(label="Địa điểm cụ thể", max_length=255, required=False)
-    dossier_code = forms.CharField(label="Mã hồ sơ liên quan", max_length=64, required=False)
-    title = forms.CharField(label="Tiêu đề (tóm tắt)", max_length=200, required=False)
-    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000)
-    attachments = MultipleFileField(label="Tệp đính kèm (ảnh, bản chụp thư)", required=False)
-    citizen_id_number = forms.CharField(
-        label="Số định danh cá nhân (nếu có)", max_length=20, required=False, widget=NumericInput()
+    kind = forms.ChoiceField(label=gettext_lazy("Loại"), choices=Kind.choices, initial=Kind.FEEDBACK)
+    category = forms.ModelChoiceField(label=gettext_lazy("Lĩnh vực"), queryset=Category.objects.none())
+    ward = forms.ModelChoiceField(
+        label=gettext_lazy("Phường, xã"), queryset=Jurisdiction.objects.none(), required=False
     )
-    reply_via = forms.ChoiceField(label="Trả lời qua", choices=ReplyVia.choices[:4])
+    location = forms.CharField(label=gettext_lazy("Địa điểm cụ thể"), max_length=255, required=False)
+    dossier_code = forms.CharField(label=gettext_lazy("Mã hồ sơ liên quan"), max_length=64, required=False)
+    title = forms.CharField(label=gettext_lazy("Tiêu đề (tóm tắt)"), max_length=200, required=False)
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
+    )
+    attachments = MultipleFileField(label=gettext_lazy("Tệp đính kèm (ảnh, bản chụp thư)"), required=False)
+    citizen_id_number = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân (nếu có)"),
+        max_length=20,
+        required=False,
+        widget=NumericInput(),
+    )
+    reply_via = forms.ChoiceField(label=gettext_lazy("Trả lời qua"), choices=ReplyVia.choices[:4])
     consent_publish = forms.BooleanField(
-        label="Người gửi đồng ý công khai (đã ẩn thông tin cá nhân)", required=False
+        label=gettext_lazy("Người gửi đồng ý công khai (đã ẩn thông tin cá nhân)"), required=False
     )
 
     def __init__(self, *args: Any, jurisdiction: Jurisdiction, wards: Any, **kwargs: Any) -> None:
@@ -240,9 +256,9 @@ class StaffEntryForm(ContactFields):
         value: dt.datetime = self.cleaned_data["received_at"]
         now = timezone.now()
         if value > now + dt.timedelta(minutes=5):
-            raise forms.ValidationError("Thời điểm tiếp nhận không được ở tương lai.")
+            raise forms.ValidationError(gettext("Thời điểm tiếp nhận không được ở tương lai."))
         if value < now - dt.timedelta(days=60):
-            raise forms.ValidationError("Chỉ nhập phản ánh tiếp nhận trong 60 ngày gần đây.")
+            raise forms.ValidationError(gettext("Chỉ nhập phản ánh tiếp nhận trong 60 ngày gần đây."))
         return value
 
 
@@ -257,13 +273,17 @@ MEETING_KINDS = [
 
 class MeetingForm(StyledForm):
     held_on = forms.DateField(
-        label="Ngày họp", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    kind = forms.ChoiceField(label="Hình thức", choices=MEETING_KINDS)
-    place = forms.CharField(label="Địa điểm", max_length=255)
-    ward = forms.ModelChoiceField(label="Phường, xã", queryset=Jurisdiction.objects.none(), required=False)
-    attendees = forms.IntegerField(label="Số người dự", min_value=1, required=False)
-    note = forms.CharField(label="Ghi chú", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Hình thức"), choices=MEETING_KINDS)
+    place = forms.CharField(label=gettext_lazy("Địa điểm"), max_length=255)
+    ward = forms.ModelChoiceField(
+        label=gettext_lazy("Phường, xã"), queryset=Jurisdiction.objects.none(), required=False
+    )
+    attendees = forms.IntegerField(label=gettext_lazy("Số người dự"), min_value=1, required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args: Any, wards: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -272,24 +292,30 @@ class MeetingForm(StyledForm):
     def clean_held_on(self) -> dt.date:
         day: dt.date = self.cleaned_data["held_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("Ngày họp không được ở tương lai.")
+            raise forms.ValidationError(gettext("Ngày họp không được ở tương lai."))
         return day
 
 
 class OpinionForm(StyledForm):
-    category = forms.ModelChoiceField(label="Lĩnh vực", queryset=Category.objects.none(), required=False)
-    ward = forms.ModelChoiceField(label="Phường, xã", queryset=Jurisdiction.objects.none(), required=False)
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Lĩnh vực"), queryset=Category.objects.none(), required=False
+    )
+    ward = forms.ModelChoiceField(
+        label=gettext_lazy("Phường, xã"), queryset=Jurisdiction.objects.none(), required=False
+    )
     text = forms.CharField(
-        label="Ý kiến, kiến nghị", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=gettext_lazy("Ý kiến, kiến nghị"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     citizen_name = forms.CharField(
-        label="Người nêu ý kiến",
+        label=gettext_lazy("Người nêu ý kiến"),
         max_length=200,
         required=False,
-        help_text="Để trống nếu là ý kiến chung của cử tri.",
+        help_text=gettext_lazy("Để trống nếu là ý kiến chung của cử tri."),
     )
-    citizen_phone = forms.CharField(label="Điện thoại", max_length=20, required=False, widget=TelInput())
-    consent_publish = forms.BooleanField(label="Công khai", required=False, initial=True)
+    citizen_phone = forms.CharField(
+        label=gettext_lazy("Điện thoại"), max_length=20, required=False, widget=TelInput()
+    )
+    consent_publish = forms.BooleanField(label=gettext_lazy("Công khai"), required=False, initial=True)
 
     def __init__(self, *args: Any, jurisdiction: Jurisdiction, wards: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -303,12 +329,16 @@ class OpinionForm(StyledForm):
 
 
 class FilterForm(StyledForm):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=100)
-    status = forms.ChoiceField(label="Trạng thái", required=False, choices=ALL + list(Status.choices))
-    kind = forms.ChoiceField(label="Loại", required=False, choices=ALL + list(Kind.choices))
-    channel = forms.ChoiceField(label="Kênh", required=False, choices=ALL + list(Channel.choices))
-    unit = forms.ModelChoiceField(label="Đơn vị", required=False, queryset=Unit.objects.none())
-    overdue = forms.BooleanField(label="Chỉ quá hạn", required=False)
+    q = forms.CharField(label=gettext_lazy("Tìm kiếm"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Trạng thái"), required=False, choices=ALL + list(Status.choices)
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Loại"), required=False, choices=ALL + list(Kind.choices))
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Kênh"), required=False, choices=ALL + list(Channel.choices)
+    )
+    unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị"), required=False, queryset=Unit.objects.none())
+    overdue = forms.BooleanField(label=gettext_lazy("Chỉ quá hạn"), required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -317,10 +347,10 @@ class FilterForm(StyledForm):
 
 class PeriodForm(StyledForm):
     date_from = forms.DateField(
-        label="Từ ngày", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     date_to = forms.DateField(
-        label="Đến ngày", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def clean(self) -> dict[str, Any]:
@@ -332,9 +362,9 @@ class PeriodForm(StyledForm):
 
 
 class KeyForm(StyledForm):
-    name = forms.CharField(label="Tên ứng dụng", max_length=120)
+    name = forms.CharField(label=gettext_lazy("Tên ứng dụng"), max_length=120)
     purpose = forms.ChoiceField(
-        label="Dùng cho", choices=KeyPurpose.choices, initial=KeyPurpose.OPEN311, required=False
+        label=gettext_lazy("Dùng cho"), choices=KeyPurpose.choices, initial=KeyPurpose.OPEN311, required=False
     )
 
     def clean_purpose(self) -> str:
@@ -356,41 +386,52 @@ class TrackForm(StyledForm):
 
 class RateForm(StyledForm):
     satisfied = forms.TypedChoiceField(
-        label="Ông/Bà có hài lòng với trả lời không?",
-        choices=[("1", "Hài lòng"), ("0", "Không hài lòng")],
+        label=gettext_lazy("Ông/Bà có hài lòng với trả lời không?"),
+        choices=[("1", gettext_lazy("Hài lòng")), ("0", gettext_lazy("Không hài lòng"))],
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label="Ý kiến thêm (không bắt buộc)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=gettext_lazy("Ý kiến thêm (không bắt buộc)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
 class ReasonForm(StyledForm):
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
 
 
 class SupplementForm(StyledForm):
     text = forms.CharField(
-        label="Thông tin bổ sung", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, required=False
+        label=gettext_lazy("Thông tin bổ sung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
     )
-    attachments = MultipleFileField(label="Ảnh hoặc tệp PDF", required=False)
+    attachments = MultipleFileField(label=gettext_lazy("Ảnh hoặc tệp PDF"), required=False)
 
 
 # --- staff action forms -----------------------------------------------------------------------------
 
 
 class WhatForm(StyledForm):
-    what = forms.CharField(label="Thông tin cần bổ sung", widget=forms.Textarea(attrs={"rows": 3}))
+    what = forms.CharField(
+        label=gettext_lazy("Thông tin cần bổ sung"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class NoteForm(StyledForm):
-    note = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class TransferForm(StyledForm):
-    unit = forms.ModelChoiceField(label="Chuyển đến đơn vị", queryset=Unit.objects.none())
-    reason = forms.CharField(label="Lý do chuyển", widget=forms.Textarea(attrs={"rows": 2}))
+    unit = forms.ModelChoiceField(label=gettext_lazy("Chuyển đến đơn vị"), queryset=Unit.objects.none())
+    reason = forms.CharField(label=gettext_lazy("Lý do chuyển"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -398,7 +439,7 @@ class TransferForm(StyledForm):
 
 
 class AssignForm(StyledForm):
-    official = forms.ModelChoiceField(label="Cán bộ xử lý", queryset=Official.objects.none())
+    official = forms.ModelChoiceField(label=gettext_lazy("Cán bộ xử lý"), queryset=Official.objects.none())
 
     def __init__(self, *args: Any, officials: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -407,7 +448,7 @@ class AssignForm(StyledForm):
 
 class ReclassifyForm(StyledForm):
     kind = forms.ChoiceField(
-        label="Loại đúng",
+        label=gettext_lazy("Loại đúng"),
         choices=[(k.value, k.label) for k in (Kind.FEEDBACK, Kind.PETITION, Kind.ACCOUNTABILITY)],
     )
 
@@ -430,23 +471,27 @@ REDIRECT_TEXT = {
 
 class RedirectForm(StyledForm):
     kind = forms.ChoiceField(
-        label="Loại đơn", choices=[(Kind.COMPLAINT.value, "Khiếu nại"), (Kind.DENUNCIATION.value, "Tố cáo")]
+        label=gettext_lazy("Loại đơn"),
+        choices=[
+            (Kind.COMPLAINT.value, gettext_lazy("Khiếu nại")),
+            (Kind.DENUNCIATION.value, gettext_lazy("Tố cáo")),
+        ],
     )
     explanation = forms.CharField(
-        label="Căn cứ pháp lý và hướng dẫn",
+        label=gettext_lazy("Căn cứ pháp lý và hướng dẫn"),
         widget=forms.Textarea(attrs={"rows": 5}),
         initial=REDIRECT_TEXT[Kind.COMPLAINT],
     )
-    address = forms.CharField(label="Cơ quan có thẩm quyền, địa chỉ gửi đơn", max_length=500)
+    address = forms.CharField(label=gettext_lazy("Cơ quan có thẩm quyền, địa chỉ gửi đơn"), max_length=500)
 
 
 class DraftForm(StyledForm):
-    text = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=gettext_lazy("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 8}))
     legal_basis = forms.CharField(
-        label="Căn cứ pháp lý", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=gettext_lazy("Căn cứ pháp lý"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     meeting_results = forms.CharField(
-        label="Kết quả làm việc trực tiếp với người yêu cầu giải trình (nếu có)",
+        label=gettext_lazy("Kết quả làm việc trực tiếp với người yêu cầu giải trình (nếu có)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -464,41 +509,49 @@ class DraftForm(StyledForm):
 
 
 class PublicTextsForm(StyledForm):
-    public_title = forms.CharField(label="Tiêu đề công khai", max_length=200, required=False)
+    public_title = forms.CharField(label=gettext_lazy("Tiêu đề công khai"), max_length=200, required=False)
     public_text = forms.CharField(
-        label="Nội dung phản ánh (đã ẩn thông tin cá nhân)",
+        label=gettext_lazy("Nội dung phản ánh (đã ẩn thông tin cá nhân)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     public_answer = forms.CharField(
-        label="Nội dung trả lời công khai", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=gettext_lazy("Nội dung trả lời công khai"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
 
 
 class ApproveForm(PublicTextsForm):
-    publish_now = forms.BooleanField(label="Công khai ngay trên cổng thông tin", required=False, initial=True)
+    publish_now = forms.BooleanField(
+        label=gettext_lazy("Công khai ngay trên cổng thông tin"), required=False, initial=True
+    )
 
 
 class ExtensionForm(StyledForm):
-    days = forms.IntegerField(label="Số ngày gia hạn", min_value=1, max_value=15)
-    reason = forms.CharField(label="Lý do (nội dung phức tạp)", widget=forms.Textarea(attrs={"rows": 2}))
+    days = forms.IntegerField(label=gettext_lazy("Số ngày gia hạn"), min_value=1, max_value=15)
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do (nội dung phức tạp)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DecideForm(StyledForm):
     approve = forms.TypedChoiceField(
-        label="Quyết định",
-        choices=[("1", "Đồng ý"), ("0", "Không đồng ý")],
+        label=gettext_lazy("Quyết định"),
+        choices=[("1", gettext_lazy("Đồng ý")), ("0", gettext_lazy("Không đồng ý"))],
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=gettext_lazy("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DuplicateForm(StyledForm):
-    original = forms.CharField(label="Mã phản ánh gốc", max_length=20)
+    original = forms.CharField(label=gettext_lazy("Mã phản ánh gốc"), max_length=20)
 
 
 class InfoReceivedForm(StyledForm):
     text = forms.CharField(
-        label="Nội dung bổ sung người gửi cung cấp", widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung bổ sung người gửi cung cấp"), widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -211,7 +212,7 @@ class Act:
 def _approve(user: User, p: Petition, d: dict[str, Any]) -> Any:
     answer = actions.pending_answer(p)
     if answer is None:
-        raise ValidationError("Không có dự thảo chờ duyệt.")
+        raise ValidationError(gettext("Không có dự thảo chờ duyệt."))
     return actions.approve_answer(
         user,
         answer,
@@ -225,7 +226,7 @@ def _approve(user: User, p: Petition, d: dict[str, Any]) -> Any:
 def _return(user: User, p: Petition, d: dict[str, Any]) -> Any:
     answer = actions.pending_answer(p)
     if answer is None:
-        raise ValidationError("Không có dự thảo chờ duyệt.")
+        raise ValidationError(gettext("Không có dự thảo chờ duyệt."))
     return actions.return_answer(user, answer, note=d.get("note") or "")
 
 

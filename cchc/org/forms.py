@@ -6,10 +6,11 @@ area outside their scope (and a forged id fails the choice validation).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.plausible import validate_historical
 from cchc.core.widgets import TelInput
@@ -17,17 +18,25 @@ from cchc.org.actions import head_candidates, today
 from cchc.org.models import HeadKind, Unit, UnitKind
 from cchc.org.queries import jurisdictions_for, official_units_for, officials_for, units_for
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+def date_field(
+    label: StrOrPromise, *, required: bool = True, help_text: StrOrPromise = ""
+) -> forms.DateField:
     field = forms.DateField(
         label=label,
         required=required,
         help_text=help_text,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Ngày không hợp lệ (dd/mm/yyyy).", "required": "Chưa nhập ngày."},
+        error_messages={
+            "invalid": gettext("Ngày không hợp lệ (dd/mm/yyyy)."),
+            "required": gettext("Chưa nhập ngày."),
+        },
     )
     # Units and officials have a history older than the dossiers' window.
     field.validators = [validate_historical]
@@ -96,28 +105,38 @@ class BootstrapForm(forms.Form):
 
 
 class UnitForm(BootstrapForm):
-    code = forms.CharField(label="Mã đơn vị", max_length=40)
-    name = forms.CharField(label="Tên đơn vị", max_length=255)
-    short_name = forms.CharField(label="Tên ngắn", max_length=120, required=False)
+    code = forms.CharField(label=gettext_lazy("Mã đơn vị"), max_length=40)
+    name = forms.CharField(label=gettext_lazy("Tên đơn vị"), max_length=255)
+    short_name = forms.CharField(label=gettext_lazy("Tên ngắn"), max_length=120, required=False)
     abbreviation = forms.CharField(
-        label="Chữ viết tắt",
+        label=gettext_lazy("Chữ viết tắt"),
         max_length=20,
         required=False,
-        help_text="Dùng trong ký hiệu văn bản, ví dụ «NV» trong 7190/UBND-NV.",
+        help_text=gettext_lazy("Dùng trong ký hiệu văn bản, ví dụ «NV» trong 7190/UBND-NV."),
     )
-    kind = forms.ChoiceField(label="Loại đơn vị", choices=[("", "— chọn —"), *UnitKind.choices])
-    jurisdiction: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label="Địa bàn", queryset=None)
-    parent = UnitChoiceField(label="Đơn vị cấp trên", queryset=None, required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Loại đơn vị"), choices=[("", gettext_lazy("— chọn —")), *UnitKind.choices]
+    )
+    jurisdiction: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=gettext_lazy("Địa bàn"), queryset=None
+    )
+    parent = UnitChoiceField(label=gettext_lazy("Đơn vị cấp trên"), queryset=None, required=False)
     email = forms.EmailField(
-        label="Thư điện tử", required=False, error_messages={"invalid": "Thư điện tử không hợp lệ."}
-    )
-    phone = forms.CharField(label="Điện thoại", max_length=40, required=False, widget=TelInput())
-    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
-    valid_from = date_field("Hiệu lực từ ngày", required=False)
-    valid_to = date_field(
-        "Hiệu lực đến ngày",
+        label=gettext_lazy("Thư điện tử"),
         required=False,
-        help_text="Để trống nếu đơn vị đang hoạt động. Giải thể, sáp nhập dùng các chức năng riêng.",
+        error_messages={"invalid": gettext_lazy("Thư điện tử không hợp lệ.")},
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Điện thoại"), max_length=40, required=False, widget=TelInput()
+    )
+    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
+    valid_from = date_field(gettext_lazy("Hiệu lực từ ngày"), required=False)
+    valid_to = date_field(
+        gettext_lazy("Hiệu lực đến ngày"),
+        required=False,
+        help_text=gettext_lazy(
+            "Để trống nếu đơn vị đang hoạt động. Giải thể, sáp nhập dùng các chức năng riêng."
+        ),
     )
 
     def __init__(self, *args: Any, user: Any, unit: Unit | None = None, **kwargs: Any) -> None:
@@ -132,9 +151,9 @@ class UnitForm(BootstrapForm):
 
 
 class CloseUnitForm(BootstrapForm):
-    last_day = date_field("Ngày cuối cùng đơn vị hoạt động")
+    last_day = date_field(gettext_lazy("Ngày cuối cùng đơn vị hoạt động"))
     note = forms.CharField(
-        label="Căn cứ (quyết định giải thể…)",
+        label=gettext_lazy("Căn cứ (quyết định giải thể…)"),
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -142,21 +161,24 @@ class CloseUnitForm(BootstrapForm):
 
 
 class MergeUnitForm(BootstrapForm):
-    target = UnitChoiceField(label="Sáp nhập vào đơn vị", queryset=None)
+    target = UnitChoiceField(label=gettext_lazy("Sáp nhập vào đơn vị"), queryset=None)
     others = UnitMultipleChoiceField(
-        label="Cùng sáp nhập các đơn vị khác (nếu có)",
+        label=gettext_lazy("Cùng sáp nhập các đơn vị khác (nếu có)"),
         queryset=None,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     on = date_field(
-        "Ngày sáp nhập có hiệu lực", help_text="Các đơn vị bị sáp nhập hết hiệu lực vào ngày liền trước."
+        gettext_lazy("Ngày sáp nhập có hiệu lực"),
+        help_text=gettext_lazy("Các đơn vị bị sáp nhập hết hiệu lực vào ngày liền trước."),
     )
     move_officials = forms.BooleanField(
-        label="Chuyển cán bộ đang công tác sang đơn vị nhận sáp nhập", required=False, initial=True
+        label=gettext_lazy("Chuyển cán bộ đang công tác sang đơn vị nhận sáp nhập"),
+        required=False,
+        initial=True,
     )
     note = forms.CharField(
-        label="Căn cứ (quyết định sáp nhập…)",
+        label=gettext_lazy("Căn cứ (quyết định sáp nhập…)"),
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -170,14 +192,18 @@ class MergeUnitForm(BootstrapForm):
 
 
 class OfficialForm(BootstrapForm):
-    code = forms.CharField(label="Mã cán bộ", max_length=40)
-    full_name = forms.CharField(label="Họ và tên", max_length=200)
-    position = forms.CharField(label="Chức vụ", max_length=200, required=False)
-    unit = UnitChoiceField(label="Đơn vị", queryset=None)
+    code = forms.CharField(label=gettext_lazy("Mã cán bộ"), max_length=40)
+    full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=200)
+    position = forms.CharField(label=gettext_lazy("Chức vụ"), max_length=200, required=False)
+    unit = UnitChoiceField(label=gettext_lazy("Đơn vị"), queryset=None)
     email = forms.EmailField(
-        label="Thư điện tử", required=False, error_messages={"invalid": "Thư điện tử không hợp lệ."}
+        label=gettext_lazy("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": gettext_lazy("Thư điện tử không hợp lệ.")},
     )
-    phone = forms.CharField(label="Điện thoại", max_length=40, required=False, widget=TelInput())
+    phone = forms.CharField(
+        label=gettext_lazy("Điện thoại"), max_length=40, required=False, widget=TelInput()
+    )
 
     def __init__(self, *args: Any, user: Any, official: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -188,9 +214,9 @@ class OfficialForm(BootstrapForm):
 
 
 class DeactivateOfficialForm(BootstrapForm):
-    last_day = date_field("Ngày cuối cùng công tác")
+    last_day = date_field(gettext_lazy("Ngày cuối cùng công tác"))
     note = forms.CharField(
-        label="Lý do (nghỉ hưu, chuyển công tác…)",
+        label=gettext_lazy("Lý do (nghỉ hưu, chuyển công tác…)"),
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -204,16 +230,17 @@ class OfficialChoiceField(forms.ModelChoiceField):
 
 class SetHeadForm(BootstrapForm):
     official = OfficialChoiceField(
-        label="Cán bộ",
+        label=gettext_lazy("Cán bộ"),
         queryset=None,
-        help_text="Cán bộ đang công tác của đơn vị này hoặc của đơn vị cấp trên trực tiếp.",
+        help_text=gettext_lazy("Cán bộ đang công tác của đơn vị này hoặc của đơn vị cấp trên trực tiếp."),
     )
-    kind = forms.ChoiceField(label="Hình thức", choices=HeadKind.choices, initial=HeadKind.HEAD)
+    kind = forms.ChoiceField(label=gettext_lazy("Hình thức"), choices=HeadKind.choices, initial=HeadKind.HEAD)
     valid_from = date_field(
-        "Từ ngày", help_text="Người đang giữ vị trí này (nếu có) kết thúc vào ngày liền trước."
+        gettext_lazy("Từ ngày"),
+        help_text=gettext_lazy("Người đang giữ vị trí này (nếu có) kết thúc vào ngày liền trước."),
     )
     note = forms.CharField(
-        label="Căn cứ (quyết định bổ nhiệm, giao nhiệm vụ…)",
+        label=gettext_lazy("Căn cứ (quyết định bổ nhiệm, giao nhiệm vụ…)"),
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -226,29 +253,32 @@ class SetHeadForm(BootstrapForm):
 
 
 class EndHeadForm(BootstrapForm):
-    last_day = date_field("Ngày kết thúc")
+    last_day = date_field(gettext_lazy("Ngày kết thúc"))
     note = forms.CharField(
-        label="Ghi chú", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Ghi chú"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ImportForm(BootstrapForm):
     file = forms.FileField(
-        label="Tệp danh sách (.xlsx hoặc .csv)",
+        label=gettext_lazy("Tệp danh sách (.xlsx hoặc .csv)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.ods,.csv,text/csv"}),
     )
     kind = forms.ChoiceField(
-        label="Loại danh sách",
+        label=gettext_lazy("Loại danh sách"),
         required=False,
         choices=[
-            ("", "Tự nhận biết theo dòng tiêu đề"),
-            ("units", "Đơn vị"),
-            ("officials", "Cán bộ, công chức"),
+            ("", gettext_lazy("Tự nhận biết theo dòng tiêu đề")),
+            ("units", gettext_lazy("Đơn vị")),
+            ("officials", gettext_lazy("Cán bộ, công chức")),
         ],
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > 5 * 1024 * 1024:
-            raise ValidationError("Tệp lớn hơn 5 MB; hãy chia nhỏ danh sách.")
+            raise ValidationError(gettext("Tệp lớn hơn 5 MB; hãy chia nhỏ danh sách."))
         return upload

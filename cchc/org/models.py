@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, gettext_noop
 
 
 def _sync_path(node: Jurisdiction | Unit) -> None:
@@ -30,20 +31,20 @@ def _sync_path(node: Jurisdiction | Unit) -> None:
 
 
 class JurisdictionLevel(models.TextChoices):
-    PROVINCE = "province", "Tỉnh, thành phố trực thuộc trung ương"
-    DISTRICT = "district", "Huyện, quận, thị xã, thành phố thuộc tỉnh (trước 7/2025)"
-    COMMUNE = "commune", "Xã, phường, đặc khu"
+    PROVINCE = "province", gettext_noop("Tỉnh, thành phố trực thuộc trung ương")
+    DISTRICT = "district", gettext_noop("Huyện, quận, thị xã, thành phố thuộc tỉnh (trước 7/2025)")
+    COMMUNE = "commune", gettext_noop("Xã, phường, đặc khu")
 
 
 class Jurisdiction(models.Model):
     """An administrative area (đơn vị hành chính) with its national code where known."""
 
-    code = models.CharField("mã đơn vị hành chính", max_length=20, unique=True)
-    name = models.CharField("tên", max_length=200)
-    level = models.CharField("cấp", max_length=20, choices=JurisdictionLevel.choices)
+    code = models.CharField(gettext_lazy("mã đơn vị hành chính"), max_length=20, unique=True)
+    name = models.CharField(gettext_lazy("tên"), max_length=200)
+    level = models.CharField(gettext_lazy("cấp"), max_length=20, choices=JurisdictionLevel.choices)
     parent = models.ForeignKey(
         "self",
-        verbose_name="trực thuộc",
+        verbose_name=gettext_lazy("trực thuộc"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -51,12 +52,12 @@ class Jurisdiction(models.Model):
     )
     # Materialised path of ids ("/1/7/42/"), so a subtree is one indexed prefix query on every engine.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
-    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    valid_from = models.DateField(gettext_lazy("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(gettext_lazy("hiệu lực đến"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "địa bàn"
-        verbose_name_plural = "địa bàn"
+        verbose_name = gettext_lazy("địa bàn")
+        verbose_name_plural = gettext_lazy("địa bàn")
         ordering = ["path"]
 
     def __str__(self) -> str:
@@ -71,12 +72,12 @@ class Jurisdiction(models.Model):
 
 
 class UnitKind(models.TextChoices):
-    PEOPLES_COMMITTEE = "committee", "Ủy ban nhân dân"
-    AGENCY = "agency", "Cơ quan chuyên môn"
-    WARD_COMMITTEE = "ward", "UBND phường, xã"
-    ONE_STOP = "one_stop", "Bộ phận tiếp nhận và trả kết quả"
-    FRONT = "front", "Mặt trận Tổ quốc, đoàn thể"
-    OTHER = "other", "Khác"
+    PEOPLES_COMMITTEE = "committee", gettext_noop("Ủy ban nhân dân")
+    AGENCY = "agency", gettext_noop("Cơ quan chuyên môn")
+    WARD_COMMITTEE = "ward", gettext_noop("UBND phường, xã")
+    ONE_STOP = "one_stop", gettext_noop("Bộ phận tiếp nhận và trả kết quả")
+    FRONT = "front", gettext_noop("Mặt trận Tổ quốc, đoàn thể")
+    OTHER = "other", gettext_noop("Khác")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -90,32 +91,32 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 
 
 class Unit(models.Model):
-    code = models.CharField("mã đơn vị", max_length=40, unique=True)
-    name = models.CharField("tên đơn vị", max_length=255)
-    short_name = models.CharField("tên ngắn", max_length=120, blank=True)
+    code = models.CharField(gettext_lazy("mã đơn vị"), max_length=40, unique=True)
+    name = models.CharField(gettext_lazy("tên đơn vị"), max_length=255)
+    short_name = models.CharField(gettext_lazy("tên ngắn"), max_length=120, blank=True)
     # Used in document symbols (ký hiệu văn bản), e.g. "NV" for Phòng Nội vụ in "7190/UBND-NV".
-    abbreviation = models.CharField("chữ viết tắt", max_length=20, blank=True)
-    kind = models.CharField("loại", max_length=20, choices=UnitKind.choices)
+    abbreviation = models.CharField(gettext_lazy("chữ viết tắt"), max_length=20, blank=True)
+    kind = models.CharField(gettext_lazy("loại"), max_length=20, choices=UnitKind.choices)
     jurisdiction = models.ForeignKey(
-        Jurisdiction, verbose_name="địa bàn", on_delete=models.PROTECT, related_name="units"
+        Jurisdiction, verbose_name=gettext_lazy("địa bàn"), on_delete=models.PROTECT, related_name="units"
     )
     parent = models.ForeignKey(
         "self",
-        verbose_name="đơn vị cấp trên",
+        verbose_name=gettext_lazy("đơn vị cấp trên"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
-    email = models.EmailField("thư điện tử", blank=True)
-    phone = models.CharField("điện thoại", max_length=40, blank=True)
-    address = models.CharField("địa chỉ", max_length=255, blank=True)
-    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    email = models.EmailField(gettext_lazy("thư điện tử"), blank=True)
+    phone = models.CharField(gettext_lazy("điện thoại"), max_length=40, blank=True)
+    address = models.CharField(gettext_lazy("địa chỉ"), max_length=255, blank=True)
+    valid_from = models.DateField(gettext_lazy("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(gettext_lazy("hiệu lực đến"), null=True, blank=True)
     replaced_by = models.ForeignKey(
         "self",
-        verbose_name="sáp nhập vào / thay thế bởi",
+        verbose_name=gettext_lazy("sáp nhập vào / thay thế bởi"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -125,8 +126,8 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "đơn vị"
-        verbose_name_plural = "đơn vị"
+        verbose_name = gettext_lazy("đơn vị")
+        verbose_name_plural = gettext_lazy("đơn vị")
         ordering = ["path"]
 
     def __str__(self) -> str:
@@ -163,17 +164,19 @@ class Unit(models.Model):
 class Official(models.Model):
     """A cán bộ, công chức, viên chức. Accounts (``accounts.User``) point here."""
 
-    code = models.CharField("mã cán bộ", max_length=40, unique=True)
-    full_name = models.CharField("họ và tên", max_length=200)
-    position = models.CharField("chức vụ", max_length=200, blank=True)
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="officials")
-    email = models.EmailField("thư điện tử", blank=True)
-    phone = models.CharField("điện thoại", max_length=40, blank=True)
-    is_active = models.BooleanField("đang công tác", default=True)
+    code = models.CharField(gettext_lazy("mã cán bộ"), max_length=40, unique=True)
+    full_name = models.CharField(gettext_lazy("họ và tên"), max_length=200)
+    position = models.CharField(gettext_lazy("chức vụ"), max_length=200, blank=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị"), on_delete=models.PROTECT, related_name="officials"
+    )
+    email = models.EmailField(gettext_lazy("thư điện tử"), blank=True)
+    phone = models.CharField(gettext_lazy("điện thoại"), max_length=40, blank=True)
+    is_active = models.BooleanField(gettext_lazy("đang công tác"), default=True)
 
     class Meta:
-        verbose_name = "cán bộ, công chức"
-        verbose_name_plural = "cán bộ, công chức"
+        verbose_name = gettext_lazy("cán bộ, công chức")
+        verbose_name_plural = gettext_lazy("cán bộ, công chức")
         ordering = ["unit__path", "full_name"]
 
     def __str__(self) -> str:
@@ -181,22 +184,26 @@ class Official(models.Model):
 
 
 class HeadKind(models.TextChoices):
-    HEAD = "head", "Người đứng đầu"
-    ACTING = "acting", "Phụ trách / quyền"
+    HEAD = "head", gettext_noop("Người đứng đầu")
+    ACTING = "acting", gettext_noop("Phụ trách / quyền")
 
 
 class UnitHead(models.Model):
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="heads")
-    official = models.ForeignKey(
-        Official, verbose_name="cán bộ", on_delete=models.PROTECT, related_name="headships"
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị"), on_delete=models.CASCADE, related_name="heads"
     )
-    kind = models.CharField("loại", max_length=10, choices=HeadKind.choices, default=HeadKind.HEAD)
-    valid_from = models.DateField("từ ngày", null=True, blank=True)
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    official = models.ForeignKey(
+        Official, verbose_name=gettext_lazy("cán bộ"), on_delete=models.PROTECT, related_name="headships"
+    )
+    kind = models.CharField(
+        gettext_lazy("loại"), max_length=10, choices=HeadKind.choices, default=HeadKind.HEAD
+    )
+    valid_from = models.DateField(gettext_lazy("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(gettext_lazy("đến ngày"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "thủ trưởng đơn vị"
-        verbose_name_plural = "thủ trưởng đơn vị"
+        verbose_name = gettext_lazy("thủ trưởng đơn vị")
+        verbose_name_plural = gettext_lazy("thủ trưởng đơn vị")
         ordering = ["unit", "-valid_from"]
 
     def __str__(self) -> str:

@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from cchc.core.params import id_param
 from cchc.core.queries import audit_events_for
@@ -386,7 +387,7 @@ def head_end(request: HttpRequest, unit_id: int, head_id: int) -> HttpResponse:
         lambda d: actions.end_headship(request.user, row, last_day=d["last_day"], note=d["note"]),
     )
     if ok:
-        messages.success(request, "Đã ghi nhận kết thúc.")
+        messages.success(request, gettext("Đã ghi nhận kết thúc."))
         return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,

@@ -20,6 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.org import exports
@@ -101,13 +102,13 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     pending = request.session.get(SESSION_KEY) or {}
     token = request.POST.get("token", "")
     if not token or not secrets.compare_digest(token, pending.get("token", "")):
-        messages.error(request, "Phiên nhập đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại.")
+        messages.error(request, gettext("Phiên nhập đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."))
         return redirect("org:import")
     path = import_dir() / pending["token"]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        messages.error(request, "Không còn tệp chờ nhập; hãy tải tệp lên lại.")
+        messages.error(request, gettext("Không còn tệp chờ nhập; hãy tải tệp lên lại."))
         return redirect("org:import")
     if hashlib.sha256(data).hexdigest() != pending.get("sha256"):
         raise PermissionDenied("Tệp chờ nhập đã bị thay đổi.")

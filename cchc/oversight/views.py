@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.org.queries import officials_in, units_for, user_jurisdiction
@@ -192,7 +193,7 @@ def _run(
         fn()
     except ValidationError as exc:
         return page(forms.messages_of(exc))
-    messages.success(request, "Đã lưu.")
+    messages.success(request, gettext("Đã lưu."))
     return redirect(to)
 
 

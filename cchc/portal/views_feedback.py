@@ -235,11 +235,11 @@ def track_rate(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             rate(p, satisfied=form.cleaned_data["satisfied"], comment=form.cleaned_data["comment"])
-            messages.success(request, "Cảm ơn Ông/Bà đã đánh giá.")
+            messages.success(request, gettext("Cảm ơn Ông/Bà đã đánh giá."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, "Vui lòng chọn Hài lòng hoặc Không hài lòng.")
+        messages.error(request, gettext("Vui lòng chọn Hài lòng hoặc Không hài lòng."))
     return redirect("feedback_public:track_detail", code=code)
 
 
@@ -252,11 +252,13 @@ def track_reopen(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             reopen(p, reason=form.cleaned_data["reason"])
-            messages.success(request, "Đã gửi đề nghị xem xét lại; cơ quan sẽ trả lời lại trong thời hạn.")
+            messages.success(
+                request, gettext("Đã gửi đề nghị xem xét lại; cơ quan sẽ trả lời lại trong thời hạn.")
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, "Vui lòng nêu lý do đề nghị xem xét lại.")
+        messages.error(request, gettext("Vui lòng nêu lý do đề nghị xem xét lại."))
     return redirect("feedback_public:track_detail", code=code)
 
 
@@ -270,7 +272,7 @@ def track_supplement(request: HttpRequest, code: str) -> HttpResponse:
         try:
             files = check_uploads(form.cleaned_data["attachments"])
             actions.info_received("Người gửi", p, text=form.cleaned_data["text"], files=files)
-            messages.success(request, "Đã gửi thông tin bổ sung.")
+            messages.success(request, gettext("Đã gửi thông tin bổ sung."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect("feedback_public:track_detail", code=code)

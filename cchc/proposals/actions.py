@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.directives import actions as directive_actions
@@ -52,29 +53,29 @@ def _validate(data: dict[str, Any], area: Jurisdiction) -> None:
     errors: dict[str, str] = {}
     kind = data.get("kind")
     if kind not in Kind.values:
-        errors["kind"] = "Chọn loại đề xuất: phân cấp, ủy quyền hoặc đơn giản hóa thủ tục."
+        errors["kind"] = gettext("Chọn loại đề xuất: phân cấp, ủy quyền hoặc đơn giản hóa thủ tục.")
     if not str(data.get("title") or "").strip():
-        errors["title"] = "Cần tên đề xuất."
+        errors["title"] = gettext("Cần tên đề xuất.")
     if not str(data.get("content") or "").strip():
-        errors["content"] = "Cần nội dung đề xuất."
+        errors["content"] = gettext("Cần nội dung đề xuất.")
     if not str(data.get("legal_basis") or "").strip():
-        errors["legal_basis"] = "Cần căn cứ pháp lý."
+        errors["legal_basis"] = gettext("Cần căn cứ pháp lý.")
     if kind == Kind.SIMPLIFY and data.get("procedure") is None:
-        errors["procedure"] = "Đề xuất đơn giản hóa cần chọn thủ tục hành chính."
+        errors["procedure"] = gettext("Đề xuất đơn giản hóa cần chọn thủ tục hành chính.")
     if kind in (Kind.DECENTRALISE, Kind.DELEGATE):
         if data.get("from_unit") is None or data.get("to_unit") is None:
-            errors["to_unit"] = "Cần ghi thẩm quyền chuyển từ cơ quan nào sang cơ quan nào."
+            errors["to_unit"] = gettext("Cần ghi thẩm quyền chuyển từ cơ quan nào sang cơ quan nào.")
         elif data["from_unit"] == data["to_unit"]:
-            errors["to_unit"] = "Cơ quan nhận phải khác cơ quan đang có thẩm quyền."
+            errors["to_unit"] = gettext("Cơ quan nhận phải khác cơ quan đang có thẩm quyền.")
         if not str(data.get("power") or "").strip() and data.get("procedure") is None:
-            errors["power"] = "Cần ghi thẩm quyền, nhiệm vụ (hoặc chọn thủ tục hành chính)."
+            errors["power"] = gettext("Cần ghi thẩm quyền, nhiệm vụ (hoặc chọn thủ tục hành chính).")
     days, cost = data.get("days_saved"), data.get("cost_saved")
     if days is None and cost is None:
-        errors["days_saved"] = "Cần ước tính thời gian hoặc chi phí tiết kiệm được."
+        errors["days_saved"] = gettext("Cần ước tính thời gian hoặc chi phí tiết kiệm được.")
     if days is not None and (Decimal(days) < 0 or Decimal(days) > 3650):
-        errors["days_saved"] = "Số ngày tiết kiệm phải từ 0 đến 3650."
+        errors["days_saved"] = gettext("Số ngày tiết kiệm phải từ 0 đến 3650.")
     if cost is not None and int(cost) < 0:
-        errors["cost_saved"] = "Chi phí tiết kiệm không được âm."
+        errors["cost_saved"] = gettext("Chi phí tiết kiệm không được âm.")
     root = "/" + area.path.strip("/").split("/")[0] + "/"
     for name in ("proposing_unit", "from_unit", "to_unit"):
         unit = data.get(name)
@@ -87,7 +88,7 @@ def _validate(data: dict[str, Any], area: Jurisdiction) -> None:
 @transaction.atomic
 def create_proposal(actor: Any, area: Jurisdiction, data: dict[str, Any]) -> Proposal:
     if not _system(actor) and not drafting_units(actor).filter(pk=data["proposing_unit"].pk).exists():
-        raise PermissionDenied("Chỉ đề xuất cho đơn vị của mình.")
+        raise PermissionDenied(gettext("Chỉ đề xuất cho đơn vị của mình."))
     _validate(data, area)
     values = {k: data.get(k) for k in FIELDS}
     for text in ("title", "power", "content", "legal_basis"):
@@ -105,7 +106,7 @@ def create_proposal(actor: Any, area: Jurisdiction, data: dict[str, Any]) -> Pro
 @transaction.atomic
 def update_proposal(actor: Any, proposal: Proposal, data: dict[str, Any]) -> Proposal:
     if not _system(actor) and not can_edit(actor, proposal):
-        raise PermissionDenied("Chỉ sửa được đề xuất đang soạn của đơn vị mình.")
+        raise PermissionDenied(gettext("Chỉ sửa được đề xuất đang soạn của đơn vị mình."))
     _validate(data, proposal.jurisdiction)
     before = {k: getattr(proposal, k) for k in FIELDS}
     for k in FIELDS:
@@ -118,9 +119,9 @@ def update_proposal(actor: Any, proposal: Proposal, data: dict[str, Any]) -> Pro
 @transaction.atomic
 def submit(actor: Any, proposal: Proposal) -> Proposal:
     if not _system(actor) and not can_edit(actor, proposal):
-        raise PermissionDenied("Chỉ đơn vị đề xuất gửi được đề xuất đang soạn.")
+        raise PermissionDenied(gettext("Chỉ đơn vị đề xuất gửi được đề xuất đang soạn."))
     if proposal.status != Status.DRAFT:
-        raise ValidationError("Đề xuất đã được gửi.")
+        raise ValidationError(gettext("Đề xuất đã được gửi."))
     proposal.status = Status.SUBMITTED
     proposal.submitted_at = timezone.now()
     proposal.save(update_fields=["status", "submitted_at"])
@@ -132,11 +133,11 @@ def submit(actor: Any, proposal: Proposal) -> Proposal:
 def review(actor: Any, proposal: Proposal, *, opinion: str, note: str) -> Proposal:
     """Internal Affairs' appraisal: an opinion for the leader, or ``return`` to the unit for more work."""
     if not _system(actor) and not can_review(actor, proposal):
-        raise PermissionDenied("Chỉ Phòng Nội vụ thẩm định đề xuất đã gửi.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ thẩm định đề xuất đã gửi."))
     if proposal.status != Status.SUBMITTED:
-        raise ValidationError("Đề xuất không ở bước chờ thẩm định.")
+        raise ValidationError(gettext("Đề xuất không ở bước chờ thẩm định."))
     if not note.strip():
-        raise ValidationError({"note": "Cần nội dung thẩm định."})
+        raise ValidationError({"note": gettext("Cần nội dung thẩm định.")})
     if opinion == "return":
         proposal.status = Status.DRAFT
         proposal.review_note = note.strip()
@@ -144,7 +145,7 @@ def review(actor: Any, proposal: Proposal, *, opinion: str, note: str) -> Propos
         record(actor, ProposalsEvents.RETURNED, proposal, summary=f"Trả lại để bổ sung: {note[:200]}")
         return proposal
     if opinion not in Opinion.values:
-        raise ValidationError({"opinion": "Chọn ý kiến thẩm định."})
+        raise ValidationError({"opinion": gettext("Chọn ý kiến thẩm định.")})
     proposal.status = Status.REVIEWED
     proposal.opinion = opinion
     proposal.review_note = note.strip()
@@ -188,25 +189,25 @@ def decide(
     """The leader's decision. Only after the review; an approval needs the follow-up task's document and
     deadline, and the task is opened in the same transaction (nothing is decided if it is refused)."""
     if not _system(actor) and not is_leader_of(actor, proposal):
-        raise PermissionDenied("Chỉ lãnh đạo UBND quyết định đề xuất.")
+        raise PermissionDenied(gettext("Chỉ lãnh đạo UBND quyết định đề xuất."))
     if proposal.status != Status.REVIEWED:
-        raise ValidationError("Đề xuất chưa được thẩm định, chưa quyết định được.")
+        raise ValidationError(gettext("Đề xuất chưa được thẩm định, chưa quyết định được."))
     on = on or timezone.localdate()
     errors: dict[str, str] = {}
     if not decision_number.strip():
-        errors["decision_number"] = "Cần số văn bản quyết định (hoặc thông báo kết luận)."
+        errors["decision_number"] = gettext("Cần số văn bản quyết định (hoặc thông báo kết luận).")
     if not approve and not note.strip():
-        errors["note"] = "Cần ghi lý do không chấp thuận."
+        errors["note"] = gettext("Cần ghi lý do không chấp thuận.")
     if approve:
         if (
             directive is None
             or not directives_for_follow_up(proposal.jurisdiction).filter(pk=directive.pk).exists()
         ):
-            errors["directive"] = "Chọn văn bản chỉ đạo để giao nhiệm vụ triển khai."
+            errors["directive"] = gettext("Chọn văn bản chỉ đạo để giao nhiệm vụ triển khai.")
         if due is None:
-            errors["due"] = "Nhiệm vụ triển khai cần hạn hoàn thành."
+            errors["due"] = gettext("Nhiệm vụ triển khai cần hạn hoàn thành.")
         elif due < on:
-            errors["due"] = "Hạn hoàn thành không được trước ngày quyết định."
+            errors["due"] = gettext("Hạn hoàn thành không được trước ngày quyết định.")
     if errors:
         raise ValidationError(errors)
     proposal.status = Status.APPROVED if approve else Status.REJECTED
@@ -294,14 +295,14 @@ def add_review(
     proposal: Proposal | None = None,
 ) -> ProcedureReview:
     if not _system(actor) and not review_units(actor).filter(pk=unit.pk).exists():
-        raise PermissionDenied("Chỉ Phòng Nội vụ hoặc thủ trưởng đơn vị ghi sổ rà soát thủ tục.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ hoặc thủ trưởng đơn vị ghi sổ rà soát thủ tục."))
     errors: dict[str, str] = {}
     if conclusion not in Conclusion.values:
-        errors["conclusion"] = "Chọn kết quả rà soát."
+        errors["conclusion"] = gettext("Chọn kết quả rà soát.")
     if reviewed_on.year != year:
         errors["reviewed_on"] = f"Ngày rà soát phải trong năm {year}."
     if conclusion in (Conclusion.SIMPLIFY, Conclusion.ABOLISH) and proposal is None and not note.strip():
-        errors["note"] = "Đề nghị đơn giản hóa hoặc bãi bỏ cần ghi nội dung hoặc gắn đề xuất."
+        errors["note"] = gettext("Đề nghị đơn giản hóa hoặc bãi bỏ cần ghi nội dung hoặc gắn đề xuất.")
     if ProcedureReview.objects.filter(jurisdiction=area, year=year, procedure=procedure).exists():
         errors["procedure"] = f"Thủ tục {procedure.national_code} đã có trong sổ rà soát năm {year}."
     if errors:

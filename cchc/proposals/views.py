@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.params import id_param
 from cchc.directives.models import TaskStatus
@@ -123,7 +124,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
-            messages.success(request, "Đã lưu đề xuất. Kiểm tra lại rồi bấm “Gửi thẩm định”.")
+            messages.success(request, gettext("Đã lưu đề xuất. Kiểm tra lại rồi bấm “Gửi thẩm định”."))
             return redirect("proposals:proposal_detail", proposal.pk)
     return render(
         request,
@@ -167,7 +168,7 @@ def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
-            messages.success(request, "Đã lưu đề xuất.")
+            messages.success(request, gettext("Đã lưu đề xuất."))
             return redirect("proposals:proposal_detail", proposal.pk)
     return render(
         request,
@@ -235,7 +236,7 @@ def proposal_submit(request: HttpRequest, proposal_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, _problems(exc))
         else:
-            messages.success(request, "Đã gửi đề xuất để Phòng Nội vụ thẩm định.")
+            messages.success(request, gettext("Đã gửi đề xuất để Phòng Nội vụ thẩm định."))
     return redirect("proposals:proposal_detail", proposal.pk)
 
 
@@ -256,7 +257,7 @@ def proposal_review(request: HttpRequest, proposal_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc))
     else:
-        messages.success(request, "Đã ghi ý kiến thẩm định.")
+        messages.success(request, gettext("Đã ghi ý kiến thẩm định."))
     return redirect("proposals:proposal_detail", proposal.pk)
 
 
@@ -363,5 +364,5 @@ def register_add(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc))
     else:
-        messages.success(request, "Đã ghi vào sổ rà soát.")
+        messages.success(request, gettext("Đã ghi vào sổ rà soát."))
     return redirect("proposals:register")

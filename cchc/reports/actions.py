@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.core.events import diff, record
@@ -105,7 +106,7 @@ def open_round(actor: Any, area: Jurisdiction, slot: Slot) -> int:
 
 def _writable(actor: Any, report: PeriodicReport) -> None:
     if not reports_for(actor, write=True).filter(pk=report.pk).exists():
-        raise PermissionDenied("Bạn không được sửa báo cáo này.")
+        raise PermissionDenied(gettext("Bạn không được sửa báo cáo này."))
 
 
 @transaction.atomic
@@ -113,7 +114,7 @@ def edit_sections(actor: Any, report: PeriodicReport, sections: dict[str, str]) 
     _writable(actor, report)
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.DRAFT:
-        raise ValidationError("Báo cáo đã được phê duyệt, không sửa được nữa.")
+        raise ValidationError(gettext("Báo cáo đã được phê duyệt, không sửa được nữa."))
     before = dict(report.sections)
     after = {key: sections.get(key, before.get(key, "")) for key in drafting.SECTION_KEYS}
     report.sections = after
@@ -163,7 +164,7 @@ def _number(report: PeriodicReport) -> str:
 def approve(actor: Any, report: PeriodicReport) -> PeriodicReport:
     """The head (the leader, for the city's report) approves: the figures are frozen, a number given."""
     if not may_approve(actor, report):
-        raise PermissionDenied("Chỉ người đứng đầu đơn vị phê duyệt báo cáo này.")
+        raise PermissionDenied(gettext("Chỉ người đứng đầu đơn vị phê duyệt báo cáo này."))
     return record_approval(actor, report, at=timezone.now())
 
 
@@ -173,7 +174,7 @@ def record_approval(actor: Any, report: PeriodicReport, *, at: dt.datetime) -> P
     heads' approvals of past quarters by name, at their dates)."""
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.DRAFT:
-        raise ValidationError("Báo cáo không ở trạng thái dự thảo.")
+        raise ValidationError(gettext("Báo cáo không ở trạng thái dự thảo."))
     report.figures = current_figures(report)
     report.number = _number(report)
     report.state = State.APPROVED
@@ -231,7 +232,7 @@ def record_sending(
     without telling anyone)."""
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if report.state != State.APPROVED:
-        raise ValidationError("Báo cáo phải được phê duyệt trước khi gửi.")
+        raise ValidationError(gettext("Báo cáo phải được phê duyệt trước khi gửi."))
     day = timezone.localtime(at).date()
     report.state = State.SUBMITTED
     report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None

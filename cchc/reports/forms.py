@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from cchc.reports.models import Kind
 
@@ -34,14 +35,18 @@ class NoNul(forms.Form):
 
 class PeriodForm(NoNul):
     date_from = forms.DateField(
-        label="Từ ngày",
+        label=gettext_lazy("Từ ngày"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "«Từ ngày» không phải một ngày có thật (dạng năm-tháng-ngày)."},
+        error_messages={
+            "invalid": gettext_lazy("«Từ ngày» không phải một ngày có thật (dạng năm-tháng-ngày).")
+        },
     )
     date_to = forms.DateField(
-        label="Đến ngày",
+        label=gettext_lazy("Đến ngày"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "«Đến ngày» không phải một ngày có thật (dạng năm-tháng-ngày)."},
+        error_messages={
+            "invalid": gettext_lazy("«Đến ngày» không phải một ngày có thật (dạng năm-tháng-ngày).")
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -69,9 +74,11 @@ class ResultsForm(PeriodForm):
 
 
 class SlotForm(NoNul):
-    kind = forms.ChoiceField(label="Loại báo cáo", choices=Kind.choices)
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
-    part = forms.IntegerField(label="Kỳ (quý 1–4, 6 tháng 1–2, năm 1)", min_value=1, max_value=4)
+    kind = forms.ChoiceField(label=gettext_lazy("Loại báo cáo"), choices=Kind.choices)
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+    part = forms.IntegerField(
+        label=gettext_lazy("Kỳ (quý 1–4, 6 tháng 1–2, năm 1)"), min_value=1, max_value=4
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,39 +11,43 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cchc.org.models import Jurisdiction, Unit
 
 
 class Kind(models.TextChoices):
-    QUARTER = "quarter", "Báo cáo quý"
-    HALF = "half", "Báo cáo 6 tháng"
-    YEAR = "year", "Báo cáo năm"
+    QUARTER = "quarter", gettext_noop("Báo cáo quý")
+    HALF = "half", gettext_noop("Báo cáo 6 tháng")
+    YEAR = "year", gettext_noop("Báo cáo năm")
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "Đang soạn"
-    APPROVED = "approved", "Đã phê duyệt"
-    SUBMITTED = "submitted", "Đã gửi cấp trên"
+    DRAFT = "draft", gettext_noop("Đang soạn")
+    APPROVED = "approved", gettext_noop("Đã phê duyệt")
+    SUBMITTED = "submitted", gettext_noop("Đã gửi cấp trên")
 
 
 class PeriodicReport(models.Model):
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị báo cáo", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="+"
+    )
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField("loại báo cáo", max_length=10, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField("năm")
+    kind = models.CharField(gettext_lazy("loại báo cáo"), max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(gettext_lazy("năm"))
     # 1–4 for a quarter, 1–2 for a half-year (1: the first six months), 1 for a year.
-    part = models.PositiveSmallIntegerField("kỳ")
-    period_start = models.DateField("từ ngày")
-    period_end = models.DateField("đến ngày")
-    due_on = models.DateField("hạn gửi")
+    part = models.PositiveSmallIntegerField(gettext_lazy("kỳ"))
+    period_start = models.DateField(gettext_lazy("từ ngày"))
+    period_end = models.DateField(gettext_lazy("đến ngày"))
+    due_on = models.DateField(gettext_lazy("hạn gửi"))
     # The city's report assembles its units' reports; a unit's report is one of them.
-    is_city = models.BooleanField("báo cáo của thành phố", default=False)
-    state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.DRAFT)
-    sections = models.JSONField("nội dung", default=dict, blank=True)
-    figures = models.JSONField("số liệu đã chốt", default=dict, blank=True)
-    number = models.CharField("số, ký hiệu", max_length=40, blank=True)
+    is_city = models.BooleanField(gettext_lazy("báo cáo của thành phố"), default=False)
+    state = models.CharField(
+        gettext_lazy("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    sections = models.JSONField(gettext_lazy("nội dung"), default=dict, blank=True)
+    figures = models.JSONField(gettext_lazy("số liệu đã chốt"), default=dict, blank=True)
+    number = models.CharField(gettext_lazy("số, ký hiệu"), max_length=40, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -58,8 +62,8 @@ class PeriodicReport(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "báo cáo định kỳ"
-        verbose_name_plural = "báo cáo định kỳ"
+        verbose_name = gettext_lazy("báo cáo định kỳ")
+        verbose_name_plural = gettext_lazy("báo cáo định kỳ")
         ordering = ["-period_end", "unit__code"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "kind", "year", "part"], name="report_once_per_period")

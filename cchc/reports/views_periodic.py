@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -131,13 +132,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                         f"Mục «{bad[0]}» chứa ký tự không hợp lệ hoặc dài quá {drafting.SECTION_MAX} ký tự."
                     )
                 actions.edit_sections(user, report, texts)
-                messages.success(request, "Đã lưu nội dung báo cáo.")
+                messages.success(request, gettext("Đã lưu nội dung báo cáo."))
             elif what == "approve":
                 actions.approve(user, report)
-                messages.success(request, "Đã phê duyệt báo cáo; số liệu đã được chốt.")
+                messages.success(request, gettext("Đã phê duyệt báo cáo; số liệu đã được chốt."))
             elif what == "submit" and writable:
                 actions.submit(user, report)
-                messages.success(request, "Đã gửi báo cáo lên cấp trên.")
+                messages.success(request, gettext("Đã gửi báo cáo lên cấp trên."))
             else:
                 raise PermissionDenied("Bạn không được thực hiện thao tác này.")
             return redirect("reports:periodic_detail", pk=pk)

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.lib.scoring import IndexSetError, bundled, load_text
@@ -117,7 +118,7 @@ def refresh_for(actor: Any, version: IndexVersion, today: dt.date) -> int:
     from cchc.core.roles import Role
 
     if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", "") == Role.SECRETARIAT):
-        raise PermissionDenied("Chỉ Phòng Nội vụ cập nhật số liệu tính từ dữ liệu CCHC.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ cập nhật số liệu tính từ dữ liệu CCHC."))
     n = refresh_computed(version, today)
     record(
         actor,

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.lib.scoring import MAX_BYTES, IndexSetError, load_text
 from cchc.scorecards import city_figures
@@ -55,7 +56,7 @@ def upload_index_set(user: Any, year_text: str, upload: UploadedFile | None) -> 
     Vietnamese sentence naming the file and line) and changes nothing when the file is refused."""
     area = city_of(user)
     if not may_manage_index_sets(user) or area is None:
-        raise PermissionDenied("Chỉ Phòng Nội vụ nạp bộ chỉ số.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ nạp bộ chỉ số."))
     year = parse_year(year_text)
     text, name = _text(upload)
     try:

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.directives import actions as directive_actions
@@ -24,7 +25,7 @@ from cchc.scorecards.solutions import directives_for_tasks
 @transaction.atomic
 def add_solution(actor: Any, score: CriterionScore, *, text: str) -> Solution:
     if not access(actor, score.scorecard).plan:
-        raise PermissionDenied("Không có quyền ghi giải pháp cho phiếu này.")
+        raise PermissionDenied(gettext("Không có quyền ghi giải pháp cho phiếu này."))
     if not text.strip():
         raise ScorecardError("Cần nội dung giải pháp.")
     solution = Solution.objects.create(score=score, text=text.strip()[:4000], created_by=actor)
@@ -42,7 +43,7 @@ def make_task(actor: Any, solution: Solution, *, directive: Directive, due: dt.d
     """One click from a solution to a task led by the scored unit, with a deadline."""
     card = solution.score.scorecard
     if not access(actor, card).assign:
-        raise PermissionDenied("Chỉ lãnh đạo hoặc Phòng Nội vụ giao nhiệm vụ từ giải pháp.")
+        raise PermissionDenied(gettext("Chỉ lãnh đạo hoặc Phòng Nội vụ giao nhiệm vụ từ giải pháp."))
     if solution.task_id is not None:
         raise ScorecardError("Giải pháp này đã có nhiệm vụ.")
     area = city_area(card.unit.jurisdiction)

@@ -7,30 +7,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.org.models import Jurisdiction, Unit
 
 
 class Family(models.TextChoices):
-    CITY = "city", "Chỉ số CCHC của thành phố"
-    PARINDEX = "parindex", "Chỉ số cải cách hành chính (PAR INDEX)"
-    SIPAS = "sipas", "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)"
+    CITY = "city", gettext_noop("Chỉ số CCHC của thành phố")
+    PARINDEX = "parindex", gettext_noop("Chỉ số cải cách hành chính (PAR INDEX)")
+    SIPAS = "sipas", gettext_noop("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)")
 
 
 class IndexVersion(models.Model):
     """The index set a jurisdiction scores a year with: the file's text, frozen once the year is scored."""
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
-    family = models.CharField("bộ chỉ số", max_length=12, choices=Family.choices)
-    year = models.PositiveSmallIntegerField("năm đánh giá")
-    text = models.TextField("nội dung tệp bộ chỉ số")
-    file_name = models.CharField("tệp", max_length=120)
+    family = models.CharField(gettext_lazy("bộ chỉ số"), max_length=12, choices=Family.choices)
+    year = models.PositiveSmallIntegerField(gettext_lazy("năm đánh giá"))
+    text = models.TextField(gettext_lazy("nội dung tệp bộ chỉ số"))
+    file_name = models.CharField(gettext_lazy("tệp"), max_length=120)
     loaded_at = models.DateTimeField(auto_now=True)
-    frozen_at = models.DateTimeField("chốt ngày", null=True, blank=True)
+    frozen_at = models.DateTimeField(gettext_lazy("chốt ngày"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "bộ chỉ số theo năm"
-        verbose_name_plural = "bộ chỉ số theo năm"
+        verbose_name = gettext_lazy("bộ chỉ số theo năm")
+        verbose_name_plural = gettext_lazy("bộ chỉ số theo năm")
         constraints = [
             models.UniqueConstraint(fields=["jurisdiction", "family", "year"], name="index_version_unique")
         ]
@@ -40,25 +41,27 @@ class IndexVersion(models.Model):
 
 
 class Stage(models.TextChoices):
-    SELF = "self", "Đơn vị đang tự đánh giá"
-    SUBMITTED = "submitted", "Chờ Phòng Nội vụ thẩm định"
-    APPRAISED = "appraised", "Đã thẩm định, chờ đơn vị phản hồi"
-    SCORED = "scored", "Đã chốt điểm"
+    SELF = "self", gettext_noop("Đơn vị đang tự đánh giá")
+    SUBMITTED = "submitted", gettext_noop("Chờ Phòng Nội vụ thẩm định")
+    APPRAISED = "appraised", gettext_noop("Đã thẩm định, chờ đơn vị phản hồi")
+    SCORED = "scored", gettext_noop("Đã chốt điểm")
 
 
 class Scorecard(models.Model):
     version = models.ForeignKey(IndexVersion, on_delete=models.PROTECT, related_name="scorecards")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    stage = models.CharField("bước", max_length=12, choices=Stage.choices, default=Stage.SELF)
+    stage = models.CharField(gettext_lazy("bước"), max_length=12, choices=Stage.choices, default=Stage.SELF)
     submitted_at = models.DateTimeField(null=True, blank=True)
     appraised_at = models.DateTimeField(null=True, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
     # Written when the card is scored (frozen); until then totals are computed on the fly.
-    total = models.DecimalField("tổng điểm", max_digits=6, decimal_places=2, null=True, blank=True)
+    total = models.DecimalField(
+        gettext_lazy("tổng điểm"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
-        verbose_name = "phiếu chấm điểm"
-        verbose_name_plural = "phiếu chấm điểm"
+        verbose_name = gettext_lazy("phiếu chấm điểm")
+        verbose_name_plural = gettext_lazy("phiếu chấm điểm")
         constraints = [models.UniqueConstraint(fields=["version", "unit"], name="scorecard_unit_unique")]
 
     def __str__(self) -> str:
@@ -74,27 +77,27 @@ class CriterionScore(models.Model):
     adjusted points and comment, the unit's one answer, and the figure of a computed criterion."""
 
     scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="scores")
-    code = models.CharField("mã tiêu chí", max_length=20)
+    code = models.CharField(gettext_lazy("mã tiêu chí"), max_length=20)
     self_points = models.DecimalField(
-        "điểm tự đánh giá", max_digits=6, decimal_places=2, null=True, blank=True
+        gettext_lazy("điểm tự đánh giá"), max_digits=6, decimal_places=2, null=True, blank=True
     )
-    self_note = models.TextField("giải trình của đơn vị", blank=True)
+    self_note = models.TextField(gettext_lazy("giải trình của đơn vị"), blank=True)
     appraised_points = models.DecimalField(
-        "điểm thẩm định", max_digits=6, decimal_places=2, null=True, blank=True
+        gettext_lazy("điểm thẩm định"), max_digits=6, decimal_places=2, null=True, blank=True
     )
-    appraisal_comment = models.TextField("nhận xét thẩm định", blank=True)
+    appraisal_comment = models.TextField(gettext_lazy("nhận xét thẩm định"), blank=True)
     adjustment = models.DecimalField(
-        "điểm trừ (−) hoặc cộng (+)", max_digits=6, decimal_places=2, default=0, blank=True
+        gettext_lazy("điểm trừ (−) hoặc cộng (+)"), max_digits=6, decimal_places=2, default=0, blank=True
     )
-    unit_answer = models.TextField("ý kiến của đơn vị về kết quả thẩm định", blank=True)
+    unit_answer = models.TextField(gettext_lazy("ý kiến của đơn vị về kết quả thẩm định"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     # A computed criterion: {"numerator", "denominator", "rate", "points"} at the last computation.
-    figure = models.JSONField("số liệu tính từ dữ liệu CCHC", default=dict, blank=True)
-    cause = models.TextField("nguyên nhân mất điểm", blank=True)
+    figure = models.JSONField(gettext_lazy("số liệu tính từ dữ liệu CCHC"), default=dict, blank=True)
+    cause = models.TextField(gettext_lazy("nguyên nhân mất điểm"), blank=True)
 
     class Meta:
-        verbose_name = "điểm tiêu chí"
-        verbose_name_plural = "điểm tiêu chí"
+        verbose_name = gettext_lazy("điểm tiêu chí")
+        verbose_name_plural = gettext_lazy("điểm tiêu chí")
         ordering = ["scorecard", "id"]
         constraints = [models.UniqueConstraint(fields=["scorecard", "code"], name="criterion_score_unique")]
 
@@ -106,17 +109,17 @@ class Evidence(models.Model):
     """A file or a link that proves a self-assessed point (tài liệu kiểm chứng)."""
 
     score = models.ForeignKey(CriterionScore, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField("tệp", upload_to="scorecards/evidence/%Y/", blank=True)
-    name = models.CharField("tên tài liệu", max_length=255)
-    link = models.URLField("đường dẫn", max_length=500, blank=True)
+    file = models.FileField(gettext_lazy("tệp"), upload_to="scorecards/evidence/%Y/", blank=True)
+    name = models.CharField(gettext_lazy("tên tài liệu"), max_length=255)
+    link = models.URLField(gettext_lazy("đường dẫn"), max_length=500, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "tài liệu kiểm chứng"
-        verbose_name_plural = "tài liệu kiểm chứng"
+        verbose_name = gettext_lazy("tài liệu kiểm chứng")
+        verbose_name_plural = gettext_lazy("tài liệu kiểm chứng")
         ordering = ["score", "id"]
 
     def __str__(self) -> str:
@@ -127,7 +130,7 @@ class Solution(models.Model):
     """What a unit will do to win back the points a criterion loses, and the task that carries it."""
 
     score = models.ForeignKey(CriterionScore, on_delete=models.CASCADE, related_name="solutions")
-    text = models.TextField("giải pháp")
+    text = models.TextField(gettext_lazy("giải pháp"))
     task = models.ForeignKey(
         "directives.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -137,8 +140,8 @@ class Solution(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "giải pháp khắc phục"
-        verbose_name_plural = "giải pháp khắc phục"
+        verbose_name = gettext_lazy("giải pháp khắc phục")
+        verbose_name_plural = gettext_lazy("giải pháp khắc phục")
         ordering = ["score", "id"]
 
     def __str__(self) -> str:
@@ -148,20 +151,22 @@ class Solution(models.Model):
 class PublishedResult(models.Model):
     """An officially published result (the province's PAR INDEX or SIPAS, by year and component)."""
 
-    family = models.CharField("chỉ số", max_length=12, choices=Family.choices)
-    year = models.PositiveSmallIntegerField("năm")
+    family = models.CharField(gettext_lazy("chỉ số"), max_length=12, choices=Family.choices)
+    year = models.PositiveSmallIntegerField(gettext_lazy("năm"))
     area = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
-    component = models.CharField("thành phần", max_length=40, default="total")
-    label = models.CharField("tên thành phần", max_length=255)
-    value = models.DecimalField("giá trị", max_digits=7, decimal_places=2)
-    max_value = models.DecimalField("tối đa", max_digits=7, decimal_places=2, null=True, blank=True)
-    rank = models.PositiveSmallIntegerField("xếp hạng", null=True, blank=True)
-    rank_of = models.PositiveSmallIntegerField("trên tổng số", null=True, blank=True)
-    source = models.CharField("nguồn công bố", max_length=500)
+    component = models.CharField(gettext_lazy("thành phần"), max_length=40, default="total")
+    label = models.CharField(gettext_lazy("tên thành phần"), max_length=255)
+    value = models.DecimalField(gettext_lazy("giá trị"), max_digits=7, decimal_places=2)
+    max_value = models.DecimalField(
+        gettext_lazy("tối đa"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    rank = models.PositiveSmallIntegerField(gettext_lazy("xếp hạng"), null=True, blank=True)
+    rank_of = models.PositiveSmallIntegerField(gettext_lazy("trên tổng số"), null=True, blank=True)
+    source = models.CharField(gettext_lazy("nguồn công bố"), max_length=500)
 
     class Meta:
-        verbose_name = "kết quả công bố"
-        verbose_name_plural = "kết quả công bố"
+        verbose_name = gettext_lazy("kết quả công bố")
+        verbose_name_plural = gettext_lazy("kết quả công bố")
         ordering = ["family", "-year", "id"]
         constraints = [
             models.UniqueConstraint(fields=["family", "year", "area", "component"], name="published_unique")
@@ -172,9 +177,9 @@ class PublishedResult(models.Model):
 
 
 class ReleaseStatus(models.TextChoices):
-    DRAFT = "draft", "Dự thảo"
-    APPROVED = "approved", "Đã phê duyệt"
-    PUBLISHED = "published", "Đã công khai"
+    DRAFT = "draft", gettext_noop("Dự thảo")
+    APPROVED = "approved", gettext_noop("Đã phê duyệt")
+    PUBLISHED = "published", gettext_noop("Đã công khai")
 
 
 class RankingRelease(models.Model):
@@ -182,7 +187,7 @@ class RankingRelease(models.Model):
 
     version = models.OneToOneField(IndexVersion, on_delete=models.PROTECT, related_name="release")
     status = models.CharField(max_length=12, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
-    rows = models.JSONField("bảng xếp hạng đã chốt", default=list)
+    rows = models.JSONField(gettext_lazy("bảng xếp hạng đã chốt"), default=list)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -194,8 +199,8 @@ class RankingRelease(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "bảng xếp hạng công khai"
-        verbose_name_plural = "bảng xếp hạng công khai"
+        verbose_name = gettext_lazy("bảng xếp hạng công khai")
+        verbose_name_plural = gettext_lazy("bảng xếp hạng công khai")
 
     def __str__(self) -> str:
         return f"{self.version} ({self.get_status_display()})"

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryD
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.core import official_documents
@@ -100,7 +101,7 @@ def _run(request: HttpRequest, pk: int, anchor: str, fn: Any) -> HttpResponse:
         fn()
     except actions.ScorecardError as exc:
         return card_page(request, pk, error=str(exc), status=400)
-    messages.success(request, "Đã lưu.")
+    messages.success(request, gettext("Đã lưu."))
     return redirect(reverse("scorecards:card", args=[pk]) + (f"#{anchor}" if anchor else ""))
 
 
@@ -346,5 +347,5 @@ def release_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
     except actions.ScorecardError as exc:
         messages.error(request, str(exc))
         return redirect(reverse("scorecards:city") + f"?nam={year}")
-    messages.success(request, "Đã lưu.")
+    messages.success(request, gettext("Đã lưu."))
     return redirect(reverse("scorecards:city") + f"?nam={year}")

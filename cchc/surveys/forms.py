@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.directives.models import Directive
 from cchc.lib import questionnaires as qlib
@@ -29,24 +30,30 @@ AGGREGATION_LABELS = {
 
 
 class CampaignForm(BootstrapForm):
-    name = forms.CharField(label="Tên đợt khảo sát", max_length=255)
-    questionnaire = forms.ModelChoiceField(label="Bộ câu hỏi", queryset=QuestionnaireVersion.objects.none())
-    aggregation = forms.ChoiceField(
-        label="Quy tắc gộp chỉ số yếu tố và chỉ số chung",
-        required=False,
-        choices=[("", "Theo mặc định của bộ câu hỏi"), *AGGREGATION_LABELS.items()],
-        help_text="Quy tắc chính thức chưa được xác nhận; công bố luôn kèm quy tắc đã dùng.",
+    name = forms.CharField(label=gettext_lazy("Tên đợt khảo sát"), max_length=255)
+    questionnaire = forms.ModelChoiceField(
+        label=gettext_lazy("Bộ câu hỏi"), queryset=QuestionnaireVersion.objects.none()
     )
-    starts_on = date_field("Từ ngày")
-    ends_on = date_field("Đến ngày")
+    aggregation = forms.ChoiceField(
+        label=gettext_lazy("Quy tắc gộp chỉ số yếu tố và chỉ số chung"),
+        required=False,
+        choices=[("", gettext_lazy("Theo mặc định của bộ câu hỏi")), *AGGREGATION_LABELS.items()],
+        help_text=gettext_lazy("Quy tắc chính thức chưa được xác nhận; công bố luôn kèm quy tắc đã dùng."),
+    )
+    starts_on = date_field(gettext_lazy("Từ ngày"))
+    ends_on = date_field(gettext_lazy("Đến ngày"))
     units = UnitMultipleChoiceField(
-        label="Đơn vị được khảo sát",
+        label=gettext_lazy("Đơn vị được khảo sát"),
         queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 12}),
-        help_text="Số phiếu cần thu mặc định theo thực tiễn chọn mẫu (200/phường, 150/xã, "
-        "600/thành phố); sửa ở trang đợt khảo sát.",
+        help_text=gettext_lazy(
+            "Số phiếu cần thu mặc định theo thực tiễn chọn mẫu (200/phường, 150/xã, "
+            "600/thành phố); sửa ở trang đợt khảo sát."
+        ),
     )
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(
         self, *args: Any, units: QuerySet[Unit], campaign: Campaign | None = None, **kwargs: Any
@@ -77,13 +84,13 @@ class TargetsForm(BootstrapForm):
                 label=cu.unit.name,
                 min_value=1,
                 initial=cu.target,
-                error_messages={"min_value": "Phải lớn hơn 0."},
+                error_messages={"min_value": gettext("Phải lớn hơn 0.")},
             )
 
 
 class QuestionnaireImportForm(BootstrapForm):
-    shipped = forms.ChoiceField(label="Bộ câu hỏi có sẵn", required=False)
-    file = forms.FileField(label="Hoặc tệp JSON định nghĩa bộ câu hỏi", required=False)
+    shipped = forms.ChoiceField(label=gettext_lazy("Bộ câu hỏi có sẵn"), required=False)
+    file = forms.FileField(label=gettext_lazy("Hoặc tệp JSON định nghĩa bộ câu hỏi"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,24 +102,24 @@ class QuestionnaireImportForm(BootstrapForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("shipped") and not data.get("file"):
-            raise forms.ValidationError("Chọn một bộ câu hỏi có sẵn hoặc tải lên một tệp JSON.")
+            raise forms.ValidationError(gettext("Chọn một bộ câu hỏi có sẵn hoặc tải lên một tệp JSON."))
         return data
 
 
 class CopyForm(BootstrapForm):
     code = forms.CharField(
-        label="Mã phiên bản mới",
+        label=gettext_lazy("Mã phiên bản mới"),
         max_length=60,
-        help_text="Chữ thường, số và dấu gạch ngang, ví dụ: vungtau-2027",
+        help_text=gettext_lazy("Chữ thường, số và dấu gạch ngang, ví dụ: vungtau-2027"),
     )
 
 
 class QuestionnaireEditForm(BootstrapForm):
     """Title, default rule, and one text field per group and item of a draft."""
 
-    title = forms.CharField(label="Tên bộ câu hỏi", max_length=255)
+    title = forms.CharField(label=gettext_lazy("Tên bộ câu hỏi"), max_length=255)
     default_aggregation = forms.ChoiceField(
-        label="Quy tắc gộp mặc định", choices=list(AGGREGATION_LABELS.items())
+        label=gettext_lazy("Quy tắc gộp mặc định"), choices=list(AGGREGATION_LABELS.items())
     )
 
     def __init__(self, *args: Any, version: QuestionnaireVersion, **kwargs: Any) -> None:
@@ -140,7 +147,7 @@ class QuestionnaireEditForm(BootstrapForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[state] = forms.ChoiceField(
-                label="Độ tin cậy của lời văn", choices=wording, initial=item.wording
+                label=gettext("Độ tin cậy của lời văn"), choices=wording, initial=item.wording
             )
             self.item_fields.append((item.code, text, state))
         for name, f in self.fields.items():
@@ -155,39 +162,49 @@ class QuestionnaireEditForm(BootstrapForm):
 
 class ReviewForm(BootstrapForm):
     decision = forms.ChoiceField(
-        label="Quyết định",
-        choices=[("keep", "Giữ lại, tính vào chỉ số"), ("exclude", "Không tính vào chỉ số (vẫn lưu)")],
+        label=gettext_lazy("Quyết định"),
+        choices=[
+            ("keep", gettext_lazy("Giữ lại, tính vào chỉ số")),
+            ("exclude", gettext_lazy("Không tính vào chỉ số (vẫn lưu)")),
+        ],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=gettext_lazy("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class FigureForm(BootstrapForm):
-    year = forms.IntegerField(label="Năm", min_value=2012, max_value=2100)
-    scope = forms.ChoiceField(label="Phạm vi", choices=FigureScope.choices)
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2012, max_value=2100)
+    scope = forms.ChoiceField(label=gettext_lazy("Phạm vi"), choices=FigureScope.choices)
     area_name = forms.CharField(
-        label="Tỉnh, thành phố", max_length=200, required=False, help_text="Để trống nếu là chỉ số cả nước."
+        label=gettext_lazy("Tỉnh, thành phố"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Để trống nếu là chỉ số cả nước."),
     )
     value = forms.DecimalField(
-        label="Chỉ số SIPAS (%)", max_digits=5, decimal_places=2, min_value=0, max_value=100
+        label=gettext_lazy("Chỉ số SIPAS (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100
     )
-    rank = forms.CharField(label="Xếp hạng", max_length=20, required=False, help_text="Ví dụ 38/63")
-    range_note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+    rank = forms.CharField(
+        label=gettext_lazy("Xếp hạng"), max_length=20, required=False, help_text=gettext_lazy("Ví dụ 38/63")
+    )
+    range_note = forms.CharField(label=gettext_lazy("Ghi chú"), max_length=255, required=False)
     source = forms.CharField(
-        label="Nguồn công bố",
+        label=gettext_lazy("Nguồn công bố"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Văn bản hoặc trang tin đã công bố, ngày công bố.",
+        help_text=gettext_lazy("Văn bản hoặc trang tin đã công bố, ngày công bố."),
     )
 
 
 class ImprovementTaskForm(BootstrapForm):
     item = forms.CharField(widget=forms.HiddenInput)
     directive = forms.ModelChoiceField(
-        label="Thực hiện theo văn bản", queryset=Directive.objects.none(), empty_label="— chọn văn bản —"
+        label=gettext_lazy("Thực hiện theo văn bản"),
+        queryset=Directive.objects.none(),
+        empty_label=gettext_lazy("— chọn văn bản —"),
     )
-    due = date_field("Hạn hoàn thành")
+    due = date_field(gettext_lazy("Hạn hoàn thành"))
     text = forms.CharField(
-        label="Nội dung nhiệm vụ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args: Any, directives: Any, **kwargs: Any) -> None:
@@ -196,11 +213,15 @@ class ImprovementTaskForm(BootstrapForm):
 
 
 class PaperHeaderForm(BootstrapForm):
-    serial = forms.CharField(label="Số phiếu", max_length=40, help_text="Số ghi ở góc phiếu giấy.")
-    unit = UnitChoiceField(label="Đơn vị được đánh giá", queryset=Unit.objects.none())
-    filled_on = date_field("Ngày ghi trên phiếu")
+    serial = forms.CharField(
+        label=gettext_lazy("Số phiếu"), max_length=40, help_text=gettext_lazy("Số ghi ở góc phiếu giấy.")
+    )
+    unit = UnitChoiceField(label=gettext_lazy("Đơn vị được đánh giá"), queryset=Unit.objects.none())
+    filled_on = date_field(gettext_lazy("Ngày ghi trên phiếu"))
     respondent_type = forms.ChoiceField(
-        label="Người trả lời là", choices=[("", "(không ghi)"), *RespondentType.choices], required=False
+        label=gettext_lazy("Người trả lời là"),
+        choices=[("", gettext_lazy("(không ghi)")), *RespondentType.choices],
+        required=False,
     )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
@@ -210,13 +231,17 @@ class PaperHeaderForm(BootstrapForm):
     def clean_filled_on(self) -> dt.date:
         day = self.cleaned_data["filled_on"]
         if day > dt.date.today() + dt.timedelta(days=1):
-            raise forms.ValidationError("Ngày trên phiếu không được sau hôm nay.")
+            raise forms.ValidationError(gettext("Ngày trên phiếu không được sau hôm nay."))
         return day
 
 
 class KioskForm(BootstrapForm):
-    name = forms.CharField(label="Tên thiết bị", max_length=120, help_text="Ví dụ: Máy tính bảng quầy 1")
-    unit = UnitChoiceField(label="Đặt tại", queryset=Unit.objects.none())
+    name = forms.CharField(
+        label=gettext_lazy("Tên thiết bị"),
+        max_length=120,
+        help_text=gettext_lazy("Ví dụ: Máy tính bảng quầy 1"),
+    )
+    unit = UnitChoiceField(label=gettext_lazy("Đặt tại"), queryset=Unit.objects.none())
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -225,13 +250,15 @@ class KioskForm(BootstrapForm):
 
 class PeriodForm(BootstrapForm):
     month_from = forms.CharField(
-        label="Từ tháng", required=False, widget=forms.TextInput(attrs={"type": "month"})
+        label=gettext_lazy("Từ tháng"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
     month_to = forms.CharField(
-        label="Đến tháng", required=False, widget=forms.TextInput(attrs={"type": "month"})
+        label=gettext_lazy("Đến tháng"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
     aggregation = forms.ChoiceField(
-        label="Quy tắc gộp", required=False, choices=[("", "Của đợt khảo sát"), *AGGREGATION_LABELS.items()]
+        label=gettext_lazy("Quy tắc gộp"),
+        required=False,
+        choices=[("", gettext_lazy("Của đợt khảo sát")), *AGGREGATION_LABELS.items()],
     )
 
     def month(self, name: str, *, end: bool = False) -> dt.date | None:
@@ -248,8 +275,10 @@ class PeriodForm(BootstrapForm):
 
 
 class EvaluationFilterForm(BootstrapForm):
-    unit = UnitChoiceField(label="Đơn vị giải quyết", queryset=Unit.objects.none())
-    month = forms.CharField(label="Tháng kết thúc xử lý", widget=forms.TextInput(attrs={"type": "month"}))
+    unit = UnitChoiceField(label=gettext_lazy("Đơn vị giải quyết"), queryset=Unit.objects.none())
+    month = forms.CharField(
+        label=gettext_lazy("Tháng kết thúc xử lý"), widget=forms.TextInput(attrs={"type": "month"})
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -261,4 +290,4 @@ class EvaluationFilterForm(BootstrapForm):
             year, month = (int(x) for x in raw.split("-"))
             return dt.date(year, month, 1)
         except ValueError as exc:
-            raise forms.ValidationError("Tháng không hợp lệ (yyyy-mm).") from exc
+            raise forms.ValidationError(gettext("Tháng không hợp lệ (yyyy-mm).")) from exc

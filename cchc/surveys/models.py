@@ -20,15 +20,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.lib import questionnaires as qlib
 from cchc.org.models import Jurisdiction, Official, Unit
 
 
 class VersionStatus(models.TextChoices):
-    DRAFT = "draft", "Bản nháp (được sửa)"
-    IN_USE = "in_use", "Đang sử dụng (đã khóa)"
-    RETIRED = "retired", "Ngừng sử dụng (đã khóa)"
+    DRAFT = "draft", gettext_noop("Bản nháp (được sửa)")
+    IN_USE = "in_use", gettext_noop("Đang sử dụng (đã khóa)")
+    RETIRED = "retired", gettext_noop("Ngừng sử dụng (đã khóa)")
 
 
 FROZEN_MESSAGE = (
@@ -38,27 +39,32 @@ FROZEN_MESSAGE = (
 
 
 class QuestionnaireVersion(models.Model):
-    code = models.CharField("mã phiên bản", max_length=60, unique=True)
-    title = models.CharField("tên bộ câu hỏi", max_length=255)
+    code = models.CharField(gettext_lazy("mã phiên bản"), max_length=60, unique=True)
+    title = models.CharField(gettext_lazy("tên bộ câu hỏi"), max_length=255)
     status = models.CharField(
-        "trạng thái", max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+        gettext_lazy("trạng thái"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
     )
     # The whole definition in the format of docs/indices.md §7, so the pure engine reads it unchanged.
-    definition = models.JSONField("định nghĩa")
-    imported_from = models.CharField("nhập từ tệp", max_length=60, blank=True)
+    definition = models.JSONField(gettext_lazy("định nghĩa"))
+    imported_from = models.CharField(gettext_lazy("nhập từ tệp"), max_length=60, blank=True)
     based_on = models.ForeignKey(
-        "self", verbose_name="sao từ", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        verbose_name=gettext_lazy("sao từ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    frozen_at = models.DateTimeField("khóa lúc", null=True, blank=True)
+    frozen_at = models.DateTimeField(gettext_lazy("khóa lúc"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "bộ câu hỏi"
-        verbose_name_plural = "bộ câu hỏi"
+        verbose_name = gettext_lazy("bộ câu hỏi")
+        verbose_name_plural = gettext_lazy("bộ câu hỏi")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -102,28 +108,34 @@ class QuestionnaireVersion(models.Model):
 
 
 class CampaignStatus(models.TextChoices):
-    DRAFT = "draft", "Đang chuẩn bị"
-    OPEN = "open", "Đang thu thập ý kiến"
-    CLOSED = "closed", "Đã kết thúc thu thập"
-    PUBLISHED = "published", "Đã công bố kết quả"
+    DRAFT = "draft", gettext_noop("Đang chuẩn bị")
+    OPEN = "open", gettext_noop("Đang thu thập ý kiến")
+    CLOSED = "closed", gettext_noop("Đã kết thúc thu thập")
+    PUBLISHED = "published", gettext_noop("Đã công bố kết quả")
 
 
 class Campaign(models.Model):
     jurisdiction = models.ForeignKey(
-        Jurisdiction, verbose_name="địa bàn", on_delete=models.PROTECT, related_name="+"
+        Jurisdiction, verbose_name=gettext_lazy("địa bàn"), on_delete=models.PROTECT, related_name="+"
     )
-    name = models.CharField("tên đợt khảo sát", max_length=255)
+    name = models.CharField(gettext_lazy("tên đợt khảo sát"), max_length=255)
     questionnaire = models.ForeignKey(
-        QuestionnaireVersion, verbose_name="bộ câu hỏi", on_delete=models.PROTECT, related_name="campaigns"
+        QuestionnaireVersion,
+        verbose_name=gettext_lazy("bộ câu hỏi"),
+        on_delete=models.PROTECT,
+        related_name="campaigns",
     )
     # "" = the questionnaire version's default rule (docs/indices.md §2).
-    aggregation = models.CharField("quy tắc gộp", max_length=10, blank=True)
-    starts_on = models.DateField("từ ngày")
-    ends_on = models.DateField("đến ngày")
+    aggregation = models.CharField(gettext_lazy("quy tắc gộp"), max_length=10, blank=True)
+    starts_on = models.DateField(gettext_lazy("từ ngày"))
+    ends_on = models.DateField(gettext_lazy("đến ngày"))
     status = models.CharField(
-        "trạng thái", max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+        gettext_lazy("trạng thái"),
+        max_length=10,
+        choices=CampaignStatus.choices,
+        default=CampaignStatus.DRAFT,
     )
-    note = models.TextField("ghi chú", blank=True)
+    note = models.TextField(gettext_lazy("ghi chú"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -134,8 +146,8 @@ class Campaign(models.Model):
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = "đợt khảo sát"
-        verbose_name_plural = "đợt khảo sát"
+        verbose_name = gettext_lazy("đợt khảo sát")
+        verbose_name_plural = gettext_lazy("đợt khảo sát")
         ordering = ["-starts_on", "-pk"]
 
     def __str__(self) -> str:
@@ -148,12 +160,14 @@ class Campaign(models.Model):
 
 class CampaignUnit(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="units")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+")
-    target = models.PositiveIntegerField("số phiếu cần thu")
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    target = models.PositiveIntegerField(gettext_lazy("số phiếu cần thu"))
 
     class Meta:
-        verbose_name = "đơn vị được khảo sát"
-        verbose_name_plural = "đơn vị được khảo sát"
+        verbose_name = gettext_lazy("đơn vị được khảo sát")
+        verbose_name_plural = gettext_lazy("đơn vị được khảo sát")
         ordering = ["campaign", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit"], name="survey_campaign_unit_unique")
@@ -166,10 +180,12 @@ class CampaignUnit(models.Model):
 class Kiosk(models.Model):
     """A tablet at a one-stop office; its secret address is the only thing it needs (no login)."""
 
-    name = models.CharField("tên thiết bị", max_length=120)
-    unit = models.ForeignKey(Unit, verbose_name="đặt tại", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(gettext_lazy("tên thiết bị"), max_length=120)
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đặt tại"), on_delete=models.PROTECT, related_name="+"
+    )
     token = models.CharField(max_length=40, unique=True)
-    is_active = models.BooleanField("đang dùng", default=True)
+    is_active = models.BooleanField(gettext_lazy("đang dùng"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -177,8 +193,8 @@ class Kiosk(models.Model):
     last_seen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "ki-ốt khảo sát"
-        verbose_name_plural = "ki-ốt khảo sát"
+        verbose_name = gettext_lazy("ki-ốt khảo sát")
+        verbose_name_plural = gettext_lazy("ki-ốt khảo sát")
         ordering = ["unit__path", "name"]
 
     def __str__(self) -> str:
@@ -193,29 +209,29 @@ class DossierToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "mã khảo sát của hồ sơ"
-        verbose_name_plural = "mã khảo sát của hồ sơ"
+        verbose_name = gettext_lazy("mã khảo sát của hồ sơ")
+        verbose_name_plural = gettext_lazy("mã khảo sát của hồ sơ")
 
     def __str__(self) -> str:
         return self.token
 
 
 class ResponseChannel(models.TextChoices):
-    LINK = "link", "Đường dẫn, mã QR trên phiếu hồ sơ"
-    KIOSK = "kiosk", "Máy tính bảng tại Bộ phận một cửa"
-    PAPER = "paper", "Phiếu giấy (nhập hai lần)"
+    LINK = "link", gettext_noop("Đường dẫn, mã QR trên phiếu hồ sơ")
+    KIOSK = "kiosk", gettext_noop("Máy tính bảng tại Bộ phận một cửa")
+    PAPER = "paper", gettext_noop("Phiếu giấy (nhập hai lần)")
 
 
 class RespondentType(models.TextChoices):
-    CITIZEN = "citizen", "Người dân"
-    ORGANISATION = "organisation", "Đại diện tổ chức, doanh nghiệp"
+    CITIZEN = "citizen", gettext_noop("Người dân")
+    ORGANISATION = "organisation", gettext_noop("Đại diện tổ chức, doanh nghiệp")
 
 
 class FlagStatus(models.TextChoices):
-    NONE = "", "Bình thường"
-    PENDING = "pending", "Chờ xem xét (vẫn được tính)"
-    KEPT = "kept", "Đã xem xét — giữ lại"
-    EXCLUDED = "excluded", "Đã xem xét — không tính vào chỉ số"
+    NONE = "", gettext_noop("Bình thường")
+    PENDING = "pending", gettext_noop("Chờ xem xét (vẫn được tính)")
+    KEPT = "kept", gettext_noop("Đã xem xét — giữ lại")
+    EXCLUDED = "excluded", gettext_noop("Đã xem xét — không tính vào chỉ số")
 
 
 FLAG_REASONS = {
@@ -229,8 +245,10 @@ FLAG_REASONS = {
 class Response(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="responses")
     # The campaign unit the answers count for.
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField("kênh", max_length=10, choices=ResponseChannel.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=gettext_lazy("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    channel = models.CharField(gettext_lazy("kênh"), max_length=10, choices=ResponseChannel.choices)
     # One response per dossier (the token on its slips). Never shown on any screen: the dossier names
     # the applicant, and respondents stay anonymous unless they leave contact details.
     dossier = models.ForeignKey(
@@ -239,26 +257,36 @@ class Response(models.Model):
     kiosk = models.ForeignKey(Kiosk, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # The browser's own key for this submission: a retried submit is recognised, not stored twice.
     client_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
-    submitted_at = models.DateTimeField("thời điểm trả lời", db_index=True)
-    duration_seconds = models.PositiveIntegerField("thời gian trả lời (giây)", null=True, blank=True)
-    answers = models.JSONField("câu trả lời", default=dict)  # item code → level; absent = no answer
-    expectations = models.JSONField("mong đợi", null=True, blank=True)  # chosen codes; None = not asked
-    respondent_type = models.CharField(
-        "người trả lời là", max_length=15, choices=RespondentType.choices, blank=True
+    submitted_at = models.DateTimeField(gettext_lazy("thời điểm trả lời"), db_index=True)
+    duration_seconds = models.PositiveIntegerField(
+        gettext_lazy("thời gian trả lời (giây)"), null=True, blank=True
     )
-    comment = models.TextField("góp ý", blank=True)
-    contact_consent = models.BooleanField("đồng ý để lại thông tin liên hệ", default=False)
-    contact_name = models.CharField("họ và tên", max_length=200, blank=True)
-    contact_phone = models.CharField("điện thoại", max_length=20, blank=True)
-    contact_email = models.CharField("thư điện tử", max_length=200, blank=True)
+    answers = models.JSONField(
+        gettext_lazy("câu trả lời"), default=dict
+    )  # item code → level; absent = no answer
+    expectations = models.JSONField(
+        gettext_lazy("mong đợi"), null=True, blank=True
+    )  # chosen codes; None = not asked
+    respondent_type = models.CharField(
+        gettext_lazy("người trả lời là"), max_length=15, choices=RespondentType.choices, blank=True
+    )
+    comment = models.TextField(gettext_lazy("góp ý"), blank=True)
+    contact_consent = models.BooleanField(gettext_lazy("đồng ý để lại thông tin liên hệ"), default=False)
+    contact_name = models.CharField(gettext_lazy("họ và tên"), max_length=200, blank=True)
+    contact_phone = models.CharField(gettext_lazy("điện thoại"), max_length=20, blank=True)
+    contact_email = models.CharField(gettext_lazy("thư điện tử"), max_length=200, blank=True)
     ip_hash = models.CharField(max_length=64, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     flag_status = models.CharField(
-        "kiểm tra", max_length=10, choices=FlagStatus.choices, blank=True, default=FlagStatus.NONE
+        gettext_lazy("kiểm tra"),
+        max_length=10,
+        choices=FlagStatus.choices,
+        blank=True,
+        default=FlagStatus.NONE,
     )
-    flag_reasons = models.JSONField("lý do cần xem xét", default=list, blank=True)
+    flag_reasons = models.JSONField(gettext_lazy("lý do cần xem xét"), default=list, blank=True)
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -266,12 +294,12 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.TextField("ghi chú xem xét", blank=True)
+    review_note = models.TextField(gettext_lazy("ghi chú xem xét"), blank=True)
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = "phiếu trả lời"
-        verbose_name_plural = "phiếu trả lời"
+        verbose_name = gettext_lazy("phiếu trả lời")
+        verbose_name_plural = gettext_lazy("phiếu trả lời")
         ordering = ["-submitted_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -296,17 +324,17 @@ class Response(models.Model):
 
 
 class PaperStatus(models.TextChoices):
-    AWAITING_SECOND = "awaiting", "Chờ người thứ hai nhập lại"
-    MATCHED = "matched", "Hai lần nhập khớp — đã ghi nhận"
-    MISMATCH = "mismatch", "Hai lần nhập lệch — cần đối chiếu phiếu gốc"
-    RESOLVED = "resolved", "Đã đối chiếu phiếu gốc — đã ghi nhận"
+    AWAITING_SECOND = "awaiting", gettext_noop("Chờ người thứ hai nhập lại")
+    MATCHED = "matched", gettext_noop("Hai lần nhập khớp — đã ghi nhận")
+    MISMATCH = "mismatch", gettext_noop("Hai lần nhập lệch — cần đối chiếu phiếu gốc")
+    RESOLVED = "resolved", gettext_noop("Đã đối chiếu phiếu gốc — đã ghi nhận")
 
 
 class PaperForm(models.Model):
     """One paper questionnaire, identified by the serial number written on it, keyed in twice."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="paper_forms")
-    serial = models.CharField("số phiếu", max_length=40)
+    serial = models.CharField(gettext_lazy("số phiếu"), max_length=40)
     status = models.CharField(max_length=10, choices=PaperStatus.choices, default=PaperStatus.AWAITING_SECOND)
     # [{"field": ..., "label": ..., "first": ..., "second": ...}] while the two entries disagree.
     mismatches = models.JSONField(default=list, blank=True)
@@ -316,8 +344,8 @@ class PaperForm(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "phiếu giấy"
-        verbose_name_plural = "phiếu giấy"
+        verbose_name = gettext_lazy("phiếu giấy")
+        verbose_name_plural = gettext_lazy("phiếu giấy")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "serial"], name="survey_paper_serial_unique")
@@ -329,20 +357,22 @@ class PaperForm(models.Model):
 
 class PaperEntry(models.Model):
     form = models.ForeignKey(PaperForm, on_delete=models.CASCADE, related_name="entries")
-    seq = models.PositiveSmallIntegerField("lần nhập")  # 1, 2; 3 = the reconciliation against the paper
+    seq = models.PositiveSmallIntegerField(
+        gettext_lazy("lần nhập")
+    )  # 1, 2; 3 = the reconciliation against the paper
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     entered_at = models.DateTimeField(auto_now_add=True)
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    filled_on = models.DateField("ngày ghi trên phiếu")
+    filled_on = models.DateField(gettext_lazy("ngày ghi trên phiếu"))
     answers = models.JSONField(default=dict)
     expectations = models.JSONField(null=True, blank=True)
     respondent_type = models.CharField(max_length=15, choices=RespondentType.choices, blank=True)
 
     class Meta:
-        verbose_name = "lần nhập phiếu giấy"
-        verbose_name_plural = "lần nhập phiếu giấy"
+        verbose_name = gettext_lazy("lần nhập phiếu giấy")
+        verbose_name_plural = gettext_lazy("lần nhập phiếu giấy")
         ordering = ["form", "seq"]
         constraints = [models.UniqueConstraint(fields=["form", "seq"], name="survey_paper_entry_seq_unique")]
 
@@ -352,18 +382,18 @@ class PaperEntry(models.Model):
 
 class RatingLevel(models.IntegerChoices):
     # docs/rules/surveys.md [PRACTICE]: the national portal's three levels.
-    VERY_SATISFIED = 3, "Rất hài lòng"
-    SATISFIED = 2, "Hài lòng"
-    NOT_SATISFIED = 1, "Không hài lòng"
+    VERY_SATISFIED = 3, gettext_noop("Rất hài lòng")
+    SATISFIED = 2, gettext_noop("Hài lòng")
+    NOT_SATISFIED = 1, gettext_noop("Không hài lòng")
 
 
 class DossierRating(models.Model):
     dossier = models.OneToOneField("dossiers.Dossier", on_delete=models.CASCADE, related_name="+")
-    level = models.PositiveSmallIntegerField("mức độ hài lòng", choices=RatingLevel.choices)
-    channel = models.CharField("kênh", max_length=10, choices=ResponseChannel.choices)
-    rated_at = models.DateTimeField("thời điểm đánh giá", db_index=True)
+    level = models.PositiveSmallIntegerField(gettext_lazy("mức độ hài lòng"), choices=RatingLevel.choices)
+    channel = models.CharField(gettext_lazy("kênh"), max_length=10, choices=ResponseChannel.choices)
+    rated_at = models.DateTimeField(gettext_lazy("thời điểm đánh giá"), db_index=True)
     unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị giải quyết", on_delete=models.PROTECT, related_name="+"
+        Unit, verbose_name=gettext_lazy("đơn vị giải quyết"), on_delete=models.PROTECT, related_name="+"
     )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -372,8 +402,8 @@ class DossierRating(models.Model):
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = "đánh giá hồ sơ"
-        verbose_name_plural = "đánh giá hồ sơ"
+        verbose_name = gettext_lazy("đánh giá hồ sơ")
+        verbose_name_plural = gettext_lazy("đánh giá hồ sơ")
         ordering = ["-rated_at"]
 
     def __str__(self) -> str:
@@ -389,8 +419,8 @@ class RatedOfficial(models.Model):
     level = models.PositiveSmallIntegerField(choices=RatingLevel.choices)
 
     class Meta:
-        verbose_name = "đánh giá cán bộ"
-        verbose_name_plural = "đánh giá cán bộ"
+        verbose_name = gettext_lazy("đánh giá cán bộ")
+        verbose_name_plural = gettext_lazy("đánh giá cán bộ")
         constraints = [
             models.UniqueConstraint(fields=["rating", "official"], name="survey_rated_official_unique")
         ]
@@ -400,8 +430,8 @@ class RatedOfficial(models.Model):
 
 
 class FigureScope(models.TextChoices):
-    NATIONAL = "national", "Cả nước"
-    PROVINCE = "province", "Tỉnh, thành phố"
+    NATIONAL = "national", gettext_noop("Cả nước")
+    PROVINCE = "province", gettext_noop("Tỉnh, thành phố")
 
 
 # docs/rules/surveys.md: 2017–2021 (QĐ 2640/QĐ-BNV) and 2022+ use different samples and content; charts
@@ -412,21 +442,23 @@ NEW_DESIGN_FROM = 2022
 class PublishedFigure(models.Model):
     """An official SIPAS result as published (docs/rules/surveys.md): typed in, never computed here."""
 
-    year = models.PositiveSmallIntegerField("năm")
-    scope = models.CharField("phạm vi", max_length=10, choices=FigureScope.choices)
-    area_name = models.CharField("tỉnh, thành phố", max_length=200, blank=True)
-    value = models.DecimalField("chỉ số SIPAS (%)", max_digits=5, decimal_places=2)
-    rank = models.CharField("xếp hạng", max_length=20, blank=True)
-    range_note = models.CharField("ghi chú (khoảng giá trị các tỉnh…)", max_length=255, blank=True)
-    source = models.TextField("nguồn công bố")
+    year = models.PositiveSmallIntegerField(gettext_lazy("năm"))
+    scope = models.CharField(gettext_lazy("phạm vi"), max_length=10, choices=FigureScope.choices)
+    area_name = models.CharField(gettext_lazy("tỉnh, thành phố"), max_length=200, blank=True)
+    value = models.DecimalField(gettext_lazy("chỉ số SIPAS (%)"), max_digits=5, decimal_places=2)
+    rank = models.CharField(gettext_lazy("xếp hạng"), max_length=20, blank=True)
+    range_note = models.CharField(
+        gettext_lazy("ghi chú (khoảng giá trị các tỉnh…)"), max_length=255, blank=True
+    )
+    source = models.TextField(gettext_lazy("nguồn công bố"))
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     entered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "chỉ số SIPAS đã công bố"
-        verbose_name_plural = "chỉ số SIPAS đã công bố"
+        verbose_name = gettext_lazy("chỉ số SIPAS đã công bố")
+        verbose_name_plural = gettext_lazy("chỉ số SIPAS đã công bố")
         ordering = ["-year", "scope", "area_name"]
         constraints = [
             models.UniqueConstraint(fields=["year", "scope", "area_name"], name="survey_figure_unique")
@@ -448,10 +480,12 @@ class ImprovementTask(models.Model):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="improvement_tasks")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    item_code = models.CharField("tiêu chí", max_length=20)
+    item_code = models.CharField(gettext_lazy("tiêu chí"), max_length=20)
     item_text = models.TextField()
-    index = models.DecimalField("chỉ số khi giao (%)", max_digits=5, decimal_places=2, null=True)
-    valid = models.PositiveIntegerField("số câu trả lời hợp lệ", default=0)
+    index = models.DecimalField(
+        gettext_lazy("chỉ số khi giao (%)"), max_digits=5, decimal_places=2, null=True
+    )
+    valid = models.PositiveIntegerField(gettext_lazy("số câu trả lời hợp lệ"), default=0)
     task = models.ForeignKey(
         "directives.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -461,8 +495,8 @@ class ImprovementTask(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "nhiệm vụ cải thiện"
-        verbose_name_plural = "nhiệm vụ cải thiện"
+        verbose_name = gettext_lazy("nhiệm vụ cải thiện")
+        verbose_name_plural = gettext_lazy("nhiệm vụ cải thiện")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.surveys import actions, results
@@ -161,7 +162,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors(form, exc)
         else:
-            messages.success(request, "Đã lưu đợt khảo sát.")
+            messages.success(request, gettext("Đã lưu đợt khảo sát."))
             return redirect("surveys:campaign_detail", pk=campaign.pk)
     return render(
         request,
@@ -186,9 +187,9 @@ def campaign_targets(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Đã lưu số phiếu cần thu.")
+            messages.success(request, gettext("Đã lưu số phiếu cần thu."))
     else:
-        messages.error(request, "Số phiếu cần thu phải là số nguyên lớn hơn 0.")
+        messages.error(request, gettext("Số phiếu cần thu phải là số nguyên lớn hơn 0."))
     return redirect("surveys:campaign_detail", pk=pk)
 
 
@@ -255,7 +256,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 form_errors(form, exc)
             else:
-                messages.success(request, "Đã ghi quyết định xem xét.")
+                messages.success(request, gettext("Đã ghi quyết định xem xét."))
                 return redirect("surveys:response_detail", pk=pk)
     q = response.campaign.questionnaire.questionnaire
     rows = []
@@ -354,7 +355,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form_errors(form, exc)
             else:
-                messages.success(request, "Đã lưu chỉ số đã công bố.")
+                messages.success(request, gettext("Đã lưu chỉ số đã công bố."))
                 return redirect("surveys:figures")
     return render(
         request,
@@ -378,7 +379,7 @@ def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors(form, exc)
         else:
-            messages.success(request, "Đã lưu.")
+            messages.success(request, gettext("Đã lưu."))
             return redirect("surveys:figures")
     return render(
         request,
@@ -394,5 +395,5 @@ def figure_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     figure = get_object_or_404(figures_for(user, write=True), pk=pk)
     actions.delete_figure(user, figure)
-    messages.success(request, "Đã xoá.")
+    messages.success(request, gettext("Đã xoá."))
     return redirect("surveys:figures")

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.surveys import actions
@@ -102,7 +103,7 @@ def questionnaire_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors(form, exc)
         else:
-            messages.success(request, "Đã lưu bản nháp.")
+            messages.success(request, gettext("Đã lưu bản nháp."))
             return redirect("surveys:questionnaire_detail", pk=pk)
     return render(
         request,
@@ -127,5 +128,5 @@ def questionnaire_copy(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Đã tạo bản nháp {draft.code}.")
             return redirect("surveys:questionnaire_detail", pk=draft.pk)
     else:
-        messages.error(request, "Cần mã cho phiên bản mới.")
+        messages.error(request, gettext("Cần mã cho phiên bản mới."))
     return redirect("surveys:questionnaire_detail", pk=pk)

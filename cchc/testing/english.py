@@ -13,7 +13,7 @@ VIETNAMESE = re.compile(
     "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
 )
 _TRANSLATED = re.compile(
-    r"{%\s*(?:translate|trans)\s+\".*?\"(?:\s+as\s+\w+)?\s*%}"
+    r"{%\s*(?:translate|trans)\s+(?:\".*?\"|'.*?')(?:\s+as\s+\w+)?\s*%}"
     r"|{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}"
     r"|{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}",
     re.DOTALL,

@@ -21,6 +21,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.core.uploads import WorkbookRefused, check_upload
@@ -55,10 +56,10 @@ def _require_manager(actor: Any, area: Jurisdiction | None = None) -> None:
     if isinstance(actor, str):  # the demo loader or a job, named in the audit trail
         return
     if not can_manage(actor):
-        raise PermissionDenied("Chỉ Phòng Nội vụ quản lý việc đào tạo, bồi dưỡng.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ quản lý việc đào tạo, bồi dưỡng."))
     own = user_jurisdiction(actor)
     if area is not None and not actor.is_superuser and (own is None or not area.path.startswith(own.path)):
-        raise PermissionDenied("Khóa bồi dưỡng thuộc địa bàn khác.")
+        raise PermissionDenied(gettext("Khóa bồi dưỡng thuộc địa bàn khác."))
 
 
 def _user(actor: Any) -> Any:
@@ -92,17 +93,17 @@ def create_course(
     _require_manager(actor, area)
     errors: dict[str, str] = {}
     if not title.strip():
-        errors["title"] = "Cần tên khóa bồi dưỡng."
+        errors["title"] = gettext("Cần tên khóa bồi dưỡng.")
     if not trainer.strip():
-        errors["trainer"] = "Cần tên giảng viên, báo cáo viên."
+        errors["trainer"] = gettext("Cần tên giảng viên, báo cáo viên.")
     if not audience.strip():
-        errors["audience"] = "Cần ghi đối tượng tham gia."
+        errors["audience"] = gettext("Cần ghi đối tượng tham gia.")
     if end_date < start_date:
-        errors["end_date"] = "Ngày kết thúc không được trước ngày bắt đầu."
+        errors["end_date"] = gettext("Ngày kết thúc không được trước ngày bắt đầu.")
     if not organiser.jurisdiction.path.startswith(area.path):
-        errors["organiser"] = "Đơn vị tổ chức không thuộc địa bàn."
+        errors["organiser"] = gettext("Đơn vị tổ chức không thuộc địa bàn.")
     if not topic.is_active:
-        errors["topic"] = "Chủ đề này không còn dùng."
+        errors["topic"] = gettext("Chủ đề này không còn dùng.")
     if errors:
         raise ValidationError(errors)
     course = Course.objects.create(
@@ -183,16 +184,16 @@ def schedule_class(
     _require_manager(actor, course.jurisdiction)
     errors: dict[str, str] = {}
     if not name.strip():
-        errors["name"] = "Cần tên lớp."
+        errors["name"] = gettext("Cần tên lớp.")
     if not place.strip():
-        errors["place"] = "Cần địa điểm học."
+        errors["place"] = gettext("Cần địa điểm học.")
     if end_date < start_date:
-        errors["end_date"] = "Ngày kết thúc không được trước ngày học."
+        errors["end_date"] = gettext("Ngày kết thúc không được trước ngày học.")
     if start_date < course.start_date or end_date > course.end_date:
         span = f"{course.start_date:%d/%m/%Y}–{course.end_date:%d/%m/%Y}"
         errors["start_date"] = f"Lớp phải học trong thời gian của khóa ({span})."
     if capacity is not None and capacity < 1:
-        errors["capacity"] = "Số học viên tối đa phải lớn hơn 0."
+        errors["capacity"] = gettext("Số học viên tối đa phải lớn hơn 0.")
     if errors:
         raise ValidationError(errors)
     cls = TrainingClass.objects.create(
@@ -239,10 +240,10 @@ def invite(actor: Any, cls: TrainingClass, officials: Iterable[Official]) -> lis
     Someone already invited is skipped (never invited twice)."""
     _require_manager(actor, cls.course.jurisdiction)
     if cls.status != ClassStatus.PLANNED:
-        raise ValidationError("Chỉ mời học viên vào lớp đang lên lịch.")
+        raise ValidationError(gettext("Chỉ mời học viên vào lớp đang lên lịch."))
     people = list(officials)
     if not people:
-        raise ValidationError({"officials": "Chọn ít nhất một cán bộ."})
+        raise ValidationError({"officials": gettext("Chọn ít nhất một cán bộ.")})
     root = "/" + cls.course.jurisdiction.path.strip("/").split("/")[0] + "/"
     for person in people:
         if not person.unit.jurisdiction.path.startswith(root) or not person.is_active:
@@ -282,9 +283,9 @@ def invite(actor: Any, cls: TrainingClass, officials: Iterable[Official]) -> lis
 def cancel_class(actor: Any, cls: TrainingClass, *, reason: str) -> TrainingClass:
     _require_manager(actor, cls.course.jurisdiction)
     if cls.status != ClassStatus.PLANNED:
-        raise ValidationError("Chỉ hủy được lớp chưa học.")
+        raise ValidationError(gettext("Chỉ hủy được lớp chưa học."))
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do hủy lớp."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do hủy lớp.")})
     cls.status = ClassStatus.CANCELLED
     cls.cancel_reason = reason.strip()[:300]
     cls.save(update_fields=["status", "cancel_reason"])
@@ -344,11 +345,11 @@ def record_attendance(
     _require_manager(actor, cls.course.jurisdiction)
     today = today or timezone.localdate()
     if cls.status == ClassStatus.CANCELLED:
-        raise ValidationError("Lớp đã hủy, không điểm danh.")
+        raise ValidationError(gettext("Lớp đã hủy, không điểm danh."))
     if cls.status == ClassStatus.CLOSED:
         # Certificates have been issued on this attendance: changing it would leave a certificate for
         # someone marked absent.
-        raise ValidationError("Lớp đã có kết quả và giấy chứng nhận, không sửa điểm danh được.")
+        raise ValidationError(gettext("Lớp đã có kết quả và giấy chứng nhận, không sửa điểm danh được."))
     if cls.start_date > today:
         raise ValidationError(f"Lớp học ngày {cls.start_date:%d/%m/%Y}, chưa điểm danh được.")
     rows = _rows(cls, marks)
@@ -414,7 +415,7 @@ def record_results(
     _require_manager(actor, cls.course.jurisdiction)
     today = today or timezone.localdate()
     if cls.status not in (ClassStatus.HELD, ClassStatus.CLOSED):
-        raise ValidationError("Cần điểm danh trước khi ghi kết quả.")
+        raise ValidationError(gettext("Cần điểm danh trước khi ghi kết quả."))
     rows = _rows(cls, results)
     parsed: dict[int, tuple[str, Decimal | None]] = {}
     for pk, (result, raw_score) in results.items():
@@ -467,9 +468,9 @@ def add_need(
     """One open need per official, topic and reason: proposing it again returns None."""
     _require_manager(actor, official.unit.jurisdiction)
     if source not in NeedSource.values:
-        raise ValidationError({"source": "Căn cứ không hợp lệ."})
+        raise ValidationError({"source": gettext("Căn cứ không hợp lệ.")})
     if source == NeedSource.MANUAL and not evidence.strip():
-        raise ValidationError({"evidence": "Cần ghi lý do đề xuất bồi dưỡng."})
+        raise ValidationError({"evidence": gettext("Cần ghi lý do đề xuất bồi dưỡng.")})
     if TrainingNeed.objects.filter(
         official=official, topic=topic, source=source, status=NeedStatus.OPEN
     ).exists():
@@ -497,9 +498,9 @@ def add_need(
 def dismiss_need(actor: Any, need: TrainingNeed, *, reason: str, on: dt.date | None = None) -> TrainingNeed:
     _require_manager(actor, need.official.unit.jurisdiction)
     if need.status != NeedStatus.OPEN:
-        raise ValidationError("Nhu cầu này đã đóng.")
+        raise ValidationError(gettext("Nhu cầu này đã đóng."))
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do không cần bồi dưỡng."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do không cần bồi dưỡng.")})
     need.status = NeedStatus.DISMISSED
     need.dismiss_reason = reason.strip()[:300]
     need.closed_on = on or timezone.localdate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from cchc.org.models import Official, Unit
 from cchc.training.models import Attendance, Result, Topic
@@ -13,15 +14,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CourseForm(forms.Form):
-    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label="Chủ đề")
-    title = forms.CharField(label="Tên khóa bồi dưỡng", max_length=300)
-    audience = forms.CharField(label="Đối tượng tham gia", max_length=300)
-    organiser = forms.ModelChoiceField(Unit.objects.none(), label="Đơn vị tổ chức")
-    trainer = forms.CharField(label="Giảng viên, báo cáo viên", max_length=300)
-    start_date = forms.DateField(label="Từ ngày", widget=DATE)
-    end_date = forms.DateField(label="Đến ngày", widget=DATE)
+    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"))
+    title = forms.CharField(label=gettext_lazy("Tên khóa bồi dưỡng"), max_length=300)
+    audience = forms.CharField(label=gettext_lazy("Đối tượng tham gia"), max_length=300)
+    organiser = forms.ModelChoiceField(Unit.objects.none(), label=gettext_lazy("Đơn vị tổ chức"))
+    trainer = forms.CharField(label=gettext_lazy("Giảng viên, báo cáo viên"), max_length=300)
+    start_date = forms.DateField(label=gettext_lazy("Từ ngày"), widget=DATE)
+    end_date = forms.DateField(label=gettext_lazy("Đến ngày"), widget=DATE)
     description = forms.CharField(
-        label="Nội dung, chương trình", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung, chương trình"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
@@ -34,16 +35,18 @@ class CourseForm(forms.Form):
 
 
 class MaterialForm(forms.Form):
-    file = forms.FileField(label="Tệp tài liệu (PDF, Word, PowerPoint, Excel)")
+    file = forms.FileField(label=gettext_lazy("Tệp tài liệu (PDF, Word, PowerPoint, Excel)"))
     file.widget.attrs["class"] = "form-control"
 
 
 class ClassForm(forms.Form):
-    name = forms.CharField(label="Tên lớp", max_length=200, initial="Lớp 1")
-    start_date = forms.DateField(label="Ngày học", widget=DATE)
-    end_date = forms.DateField(label="Ngày kết thúc", widget=DATE)
-    place = forms.CharField(label="Địa điểm", max_length=300)
-    capacity = forms.IntegerField(label="Số học viên tối đa", required=False, min_value=1, max_value=1000)
+    name = forms.CharField(label=gettext_lazy("Tên lớp"), max_length=200, initial="Lớp 1")
+    start_date = forms.DateField(label=gettext_lazy("Ngày học"), widget=DATE)
+    end_date = forms.DateField(label=gettext_lazy("Ngày kết thúc"), widget=DATE)
+    place = forms.CharField(label=gettext_lazy("Địa điểm"), max_length=300)
+    capacity = forms.IntegerField(
+        label=gettext_lazy("Số học viên tối đa"), required=False, min_value=1, max_value=1000
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,7 +56,7 @@ class ClassForm(forms.Form):
 
 class InviteForm(forms.Form):
     officials = forms.ModelMultipleChoiceField(
-        Official.objects.none(), label="Cán bộ được mời", widget=forms.CheckboxSelectMultiple
+        Official.objects.none(), label=gettext_lazy("Cán bộ được mời"), widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, officials: Any = None, **kwargs: Any) -> None:
@@ -62,14 +65,14 @@ class InviteForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label="Lý do hủy lớp", max_length=300)
+    reason = forms.CharField(label=gettext_lazy("Lý do hủy lớp"), max_length=300)
     reason.widget.attrs["class"] = "form-control"
 
 
 class NeedForm(forms.Form):
-    official = forms.ModelChoiceField(Official.objects.none(), label="Cán bộ")
-    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label="Chủ đề")
-    evidence = forms.CharField(label="Lý do đề xuất", max_length=500)
+    official = forms.ModelChoiceField(Official.objects.none(), label=gettext_lazy("Cán bộ"))
+    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"))
+    evidence = forms.CharField(label=gettext_lazy("Lý do đề xuất"), max_length=500)
 
     def __init__(self, *args: Any, officials: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,7 +84,7 @@ class NeedForm(forms.Form):
 
 
 class DismissForm(forms.Form):
-    reason = forms.CharField(label="Lý do không cần bồi dưỡng", max_length=300)
+    reason = forms.CharField(label=gettext_lazy("Lý do không cần bồi dưỡng"), max_length=300)
     reason.widget.attrs["class"] = "form-control"
 
 

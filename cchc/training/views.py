@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.params import id_param
 from cchc.org.queries import officials_for, units_for, user_jurisdiction
@@ -159,7 +160,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
                 for err in errs:
                     form.add_error(field if field in form.fields else None, err)
         else:
-            messages.success(request, "Đã tạo khóa bồi dưỡng.")
+            messages.success(request, gettext("Đã tạo khóa bồi dưỡng."))
             return redirect("training:course_detail", course.pk)
     return render(request, "training/course_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -206,7 +207,7 @@ def material_add(request: HttpRequest, course_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        messages.success(request, "Đã thêm tài liệu.")
+        messages.success(request, gettext("Đã thêm tài liệu."))
     return redirect("training:course_detail", course.pk)
 
 
@@ -224,7 +225,7 @@ def material_remove(request: HttpRequest, course_id: int, material_id: int) -> H
     row = get_object_or_404(course.materials, pk=material_id)
     if request.method == "POST":
         actions.remove_material(request.user, row)
-        messages.success(request, "Đã gỡ tài liệu.")
+        messages.success(request, gettext("Đã gỡ tài liệu."))
     return redirect("training:course_detail", course.pk)
 
 
@@ -242,7 +243,7 @@ def class_create(request: HttpRequest, course_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
         return redirect("training:course_detail", course.pk)
-    messages.success(request, "Đã lên lịch lớp. Hãy mời học viên.")
+    messages.success(request, gettext("Đã lên lịch lớp. Hãy mời học viên."))
     return redirect("training:class_detail", cls.pk)
 
 
@@ -337,7 +338,7 @@ def _marks(request: HttpRequest, prefix: str) -> dict[int, str]:
                 raise ValidationError(f"Dòng “{raw[:20]}” không có trong danh sách lớp này.")
             out[pk] = str(value)
     if not out:
-        raise ValidationError("Chưa có học viên nào trong biểu mẫu.")
+        raise ValidationError(gettext("Chưa có học viên nào trong biểu mẫu."))
     return out
 
 
@@ -388,7 +389,7 @@ def class_cancel(request: HttpRequest, class_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        messages.success(request, "Đã hủy lớp và báo cho học viên đã mời.")
+        messages.success(request, gettext("Đã hủy lớp và báo cho học viên đã mời."))
     return redirect("training:class_detail", cls.pk)
 
 
@@ -504,5 +505,5 @@ def need_dismiss(request: HttpRequest, need_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        messages.success(request, "Đã đóng nhu cầu.")
+        messages.success(request, gettext("Đã đóng nhu cầu."))
     return redirect("training:need_list")

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.core.uploads import WorkbookRefused, check_upload
@@ -35,7 +36,9 @@ def _require_manager(actor: Any, unit: Unit) -> None:
     if isinstance(actor, str):  # the demo loader, named in the audit trail
         return
     if not can_manage_unit(actor, unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị được quản lý văn bản và trang nhúng của đơn vị.")
+        raise PermissionDenied(
+            gettext("Chỉ cán bộ của đơn vị được quản lý văn bản và trang nhúng của đơn vị.")
+        )
 
 
 def _user(actor: Any) -> Any:
@@ -85,36 +88,38 @@ def _validate(unit: Unit, data: dict[str, Any], document: UnitDocument | None) -
         "replaced_by": data.get("replaced_by"),
     }
     if clean["kind"] not in DocumentKind.values:
-        errors["kind"] = "Loại văn bản: chọn một loại trong danh sách."
+        errors["kind"] = gettext("Loại văn bản: chọn một loại trong danh sách.")
     if not clean["number"]:
-        errors["number"] = "Số, ký hiệu: cần nhập, ví dụ 12/QĐ-UBND."
+        errors["number"] = gettext("Số, ký hiệu: cần nhập, ví dụ 12/QĐ-UBND.")
     elif not any(c.isdigit() for c in clean["number"]):
-        errors["number"] = "Số, ký hiệu: cần có số văn bản, ví dụ 12/QĐ-UBND."
+        errors["number"] = gettext("Số, ký hiệu: cần có số văn bản, ví dụ 12/QĐ-UBND.")
     issued = clean["issued_on"]
     if not isinstance(issued, dt.date):
-        errors["issued_on"] = "Ngày ban hành: cần nhập ngày hợp lệ."
+        errors["issued_on"] = gettext("Ngày ban hành: cần nhập ngày hợp lệ.")
     elif issued > timezone.localdate():
-        errors["issued_on"] = "Ngày ban hành không được sau hôm nay."
+        errors["issued_on"] = gettext("Ngày ban hành không được sau hôm nay.")
     elif issued.year < FIRST_YEAR:
         errors["issued_on"] = f"Ngày ban hành không được trước năm {FIRST_YEAR}."
     if not clean["subject"]:
-        errors["subject"] = "Trích yếu: cần nhập nội dung chính của văn bản."
+        errors["subject"] = gettext("Trích yếu: cần nhập nội dung chính của văn bản.")
     if not clean["issuer"]:
-        errors["issuer"] = "Cơ quan ban hành: cần nhập."
+        errors["issuer"] = gettext("Cơ quan ban hành: cần nhập.")
     validity, newer = clean["validity"], clean["replaced_by"]
     if validity not in Validity.values:
-        errors["validity"] = "Hiệu lực: chọn còn hiệu lực, đã được thay thế hoặc hết hiệu lực."
+        errors["validity"] = gettext("Hiệu lực: chọn còn hiệu lực, đã được thay thế hoặc hết hiệu lực.")
     elif validity == Validity.REPLACED:
         if newer is None:
-            errors["replaced_by"] = "Văn bản thay thế: cần chọn văn bản đã thay thế văn bản này."
+            errors["replaced_by"] = gettext("Văn bản thay thế: cần chọn văn bản đã thay thế văn bản này.")
         elif newer.unit_id != unit.pk:
-            errors["replaced_by"] = "Văn bản thay thế phải thuộc sổ văn bản của cùng đơn vị."
+            errors["replaced_by"] = gettext("Văn bản thay thế phải thuộc sổ văn bản của cùng đơn vị.")
         elif document is not None and newer.pk == document.pk:
-            errors["replaced_by"] = "Văn bản không thể tự thay thế chính nó."
+            errors["replaced_by"] = gettext("Văn bản không thể tự thay thế chính nó.")
         elif isinstance(issued, dt.date) and newer.issued_on < issued:
-            errors["replaced_by"] = "Văn bản thay thế phải ban hành cùng ngày hoặc sau văn bản bị thay thế."
+            errors["replaced_by"] = gettext(
+                "Văn bản thay thế phải ban hành cùng ngày hoặc sau văn bản bị thay thế."
+            )
     elif newer is not None:
-        errors["replaced_by"] = "Chỉ chọn văn bản thay thế khi hiệu lực là «Đã được thay thế»."
+        errors["replaced_by"] = gettext("Chỉ chọn văn bản thay thế khi hiệu lực là «Đã được thay thế».")
     if not errors and isinstance(issued, dt.date):
         # Compared in Python: SQLite folds only ASCII letters ("QĐ" and "qđ" are one number).
         same = UnitDocument.objects.filter(unit=unit, issued_on__year=issued.year)

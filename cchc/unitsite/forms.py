@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from cchc.unitsite.models import DocumentKind, UnitDocument, Validity
 
@@ -13,19 +14,25 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại văn bản", choices=DocumentKind.choices)
-    number = forms.CharField(label="Số, ký hiệu", max_length=60, help_text="Ví dụ: 12/QĐ-UBND")
-    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
-    subject = forms.CharField(label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
-    validity = forms.ChoiceField(label="Hiệu lực", choices=Validity.choices, initial=Validity.IN_FORCE)
+    kind = forms.ChoiceField(label=gettext_lazy("Loại văn bản"), choices=DocumentKind.choices)
+    number = forms.CharField(
+        label=gettext_lazy("Số, ký hiệu"), max_length=60, help_text=gettext_lazy("Ví dụ: 12/QĐ-UBND")
+    )
+    issued_on = forms.DateField(label=gettext_lazy("Ngày ban hành"), widget=DATE)
+    subject = forms.CharField(
+        label=gettext_lazy("Trích yếu"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255)
+    validity = forms.ChoiceField(
+        label=gettext_lazy("Hiệu lực"), choices=Validity.choices, initial=Validity.IN_FORCE
+    )
     replaced_by = forms.ModelChoiceField(
         UnitDocument.objects.none(),
-        label="Được thay thế bởi (khi đã được thay thế)",
+        label=gettext_lazy("Được thay thế bởi (khi đã được thay thế)"),
         required=False,
-        empty_label="— Không —",
+        empty_label=gettext_lazy("— Không —"),
     )
-    file = forms.FileField(label="Tệp văn bản (PDF hoặc Word .docx, tối đa 20 MB)")
+    file = forms.FileField(label=gettext_lazy("Tệp văn bản (PDF hoặc Word .docx, tối đa 20 MB)"))
 
     def __init__(self, *args: Any, documents: Any = None, file_required: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,11 +49,13 @@ class DocumentForm(forms.Form):
 
 class OriginForm(forms.Form):
     origin = forms.CharField(
-        label="Địa chỉ trang web của đơn vị",
+        label=gettext_lazy("Địa chỉ trang web của đơn vị"),
         max_length=2000,  # the length rule and its message are ``origins.normalise_origin``'s
         error_messages={
-            "required": "Địa chỉ trang web: cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn."
+            "required": gettext_lazy(
+                "Địa chỉ trang web: cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn."
+            )
         },
-        help_text="Ví dụ: https://phuong1.vungtau.gov.vn — chỉ tên miền, chạy https.",
+        help_text=gettext_lazy("Ví dụ: https://phuong1.vungtau.gov.vn — chỉ tên miền, chạy https."),
     )
     origin.widget.attrs.update({"class": "form-control", "inputmode": "url", "autocomplete": "url"})

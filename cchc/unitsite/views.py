@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from cchc.org.models import Unit
 from cchc.unitsite import actions
@@ -75,7 +76,7 @@ def document_add(request: HttpRequest, unit_id: int) -> HttpResponse:
             except ValidationError as exc:
                 _show_errors(form, exc)
             else:
-                messages.success(request, "Đã thêm văn bản vào sổ văn bản của đơn vị.")
+                messages.success(request, gettext("Đã thêm văn bản vào sổ văn bản của đơn vị."))
                 return redirect("unitsite:register", unit.pk)
     else:
         form = DocumentForm(documents=_documents_of(unit), initial={"issuer": unit.name})
@@ -101,7 +102,7 @@ def document_edit(request: HttpRequest, unit_id: int, document_id: int) -> HttpR
             except ValidationError as exc:
                 _show_errors(form, exc)
             else:
-                messages.success(request, "Đã lưu văn bản.")
+                messages.success(request, gettext("Đã lưu văn bản."))
                 return redirect("unitsite:register", unit.pk)
     else:
         form = DocumentForm(

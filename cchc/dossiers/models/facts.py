@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from cchc.org.models import Official, Unit
 
@@ -42,8 +43,8 @@ class DailyFact(FactCounts):
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+", db_constraint=False)
 
     class Meta:
-        verbose_name = "số liệu ngày"
-        verbose_name_plural = "số liệu ngày"
+        verbose_name = gettext_lazy("số liệu ngày")
+        verbose_name_plural = gettext_lazy("số liệu ngày")
         constraints = [models.UniqueConstraint(fields=["unit", "procedure", "day"], name="daily_fact_unique")]
         indexes = [models.Index(fields=["day", "unit"])]
 
@@ -63,8 +64,8 @@ class UnitDailyFact(FactCounts):
     )
 
     class Meta:
-        verbose_name = "số liệu ngày theo đơn vị"
-        verbose_name_plural = "số liệu ngày theo đơn vị"
+        verbose_name = gettext_lazy("số liệu ngày theo đơn vị")
+        verbose_name_plural = gettext_lazy("số liệu ngày theo đơn vị")
         constraints = [models.UniqueConstraint(fields=["unit", "day"], name="unit_daily_fact_unique")]
         indexes = [models.Index(fields=["day", "unit"])]
 
@@ -95,8 +96,8 @@ class OfficialDailyFact(models.Model):
     first_step = models.BigIntegerField()
 
     class Meta:
-        verbose_name = "số liệu ngày theo cán bộ"
-        verbose_name_plural = "số liệu ngày theo cán bộ"
+        verbose_name = gettext_lazy("số liệu ngày theo cán bộ")
+        verbose_name_plural = gettext_lazy("số liệu ngày theo cán bộ")
         indexes = [models.Index(fields=["day", "handling_unit"])]
 
     def __str__(self) -> str:

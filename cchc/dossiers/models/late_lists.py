@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 
 class LateListStatus(models.TextChoices):
@@ -19,11 +19,11 @@ class LateList(models.Model):
     the Office, approved by a leader, then published on the public site — never with applicant data."""
 
     jurisdiction = models.ForeignKey("org.Jurisdiction", on_delete=models.PROTECT, related_name="+")
-    month = models.DateField("tháng")  # first day of the month
+    month = models.DateField(gettext_lazy("tháng"))  # first day of the month
     status = models.CharField(max_length=20, choices=LateListStatus.choices, default=LateListStatus.DRAFT)
     # [{"unit": code, "unit_name": ..., "official": name|None, "late": n, "finished": n, "late_rate": ...}]
     rows = models.JSONField(default=list, blank=True)
-    note = models.TextField("ghi chú", blank=True)
+    note = models.TextField(gettext_lazy("ghi chú"), blank=True)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -35,8 +35,8 @@ class LateList(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "danh sách trễ hạn tháng"
-        verbose_name_plural = "danh sách trễ hạn tháng"
+        verbose_name = gettext_lazy("danh sách trễ hạn tháng")
+        verbose_name_plural = gettext_lazy("danh sách trễ hạn tháng")
         ordering = ["-month"]
         constraints = [
             models.UniqueConstraint(fields=["jurisdiction", "month"], name="late_list_month_unique")

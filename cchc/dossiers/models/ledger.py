@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.lib.outcomes import STATUS_NAMES
 from cchc.org.models import Official, Unit
@@ -23,9 +24,9 @@ from .procedures import Procedure
 
 class Channel(models.IntegerChoices):
     # KenhThucHien (docs/rules/national-sync.md, PRACTICE).
-    IN_PERSON = 1, "Trực tiếp"
-    ONLINE = 2, "Trực tuyến"
-    POST = 3, "Dịch vụ bưu chính công ích"
+    IN_PERSON = 1, gettext_noop("Trực tiếp")
+    ONLINE = 2, gettext_noop("Trực tuyến")
+    POST = 3, gettext_noop("Dịch vụ bưu chính công ích")
 
 
 class Status(models.IntegerChoices):
@@ -46,8 +47,8 @@ class Status(models.IntegerChoices):
 class LegalBasis(models.TextChoices):
     # docs/rules/dossier-deadlines.md: ND 61/2018 for dossiers received before 1/7/2025, ND 118/2025 from then
     # on.
-    ND61 = "nd61", "Nghị định 61/2018/NĐ-CP"
-    ND118 = "nd118", "Nghị định 118/2025/NĐ-CP"
+    ND61 = "nd61", gettext_noop("Nghị định 61/2018/NĐ-CP")
+    ND118 = "nd118", gettext_noop("Nghị định 118/2025/NĐ-CP")
 
 
 ND118_FROM = dt.date(2025, 7, 1)
@@ -60,12 +61,12 @@ def legal_basis_for(received: dt.date | None) -> str:
 
 
 class Outcome(models.TextChoices):
-    EARLY = "early", "Trước hạn"
-    ON_TIME = "on_time", "Đúng hạn"
-    LATE = "late", "Trễ hạn"
-    OPEN_WITHIN = "open_within_time", "Đang giải quyết trong hạn"
-    OPEN_OVERDUE = "open_overdue", "Đang giải quyết quá hạn"
-    EXCLUDED = "excluded", "Không tính"
+    EARLY = "early", gettext_noop("Trước hạn")
+    ON_TIME = "on_time", gettext_noop("Đúng hạn")
+    LATE = "late", gettext_noop("Trễ hạn")
+    OPEN_WITHIN = "open_within_time", gettext_noop("Đang giải quyết trong hạn")
+    OPEN_OVERDUE = "open_overdue", gettext_noop("Đang giải quyết quá hạn")
+    EXCLUDED = "excluded", gettext_noop("Không tính")
 
 
 # TrangThaiHoSo codes of dossiers still being processed (docs/rules/dossier-deadlines.md): status 5
@@ -93,14 +94,14 @@ def names_a_cause(causes: Any) -> bool:
 class Dossier(models.Model):
     # Unique through Meta.constraints, not unique=True: on PostgreSQL the field option adds a second
     # (varchar_pattern_ops) index that no query uses and every imported dossier pays for.
-    code = models.CharField("mã hồ sơ", max_length=64)  # MaHoSo
+    code = models.CharField(gettext_lazy("mã hồ sơ"), max_length=64)  # MaHoSo
     # No database-level foreign keys on the procedure and the two units (migration 0005): a million-row
     # import queued three million deferred checks (10 s per 200,000 dossiers at commit). The one write
     # path resolves these ids from the catalogue and locks the referenced rows once per batch
     # (``actions.lock_references``); PROTECT is still enforced by Django on delete.
     procedure = models.ForeignKey(
         Procedure,
-        verbose_name="thủ tục",
+        verbose_name=gettext_lazy("thủ tục"),
         on_delete=models.PROTECT,
         related_name="+",
         db_constraint=False,
@@ -110,7 +111,7 @@ class Dossier(models.Model):
     # them and serve the same lookups, and each index costs a million inserts per large import.
     receiving_unit = models.ForeignKey(
         Unit,
-        verbose_name="nơi tiếp nhận",
+        verbose_name=gettext_lazy("nơi tiếp nhận"),
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
@@ -118,70 +119,84 @@ class Dossier(models.Model):
     )
     handling_unit = models.ForeignKey(
         Unit,
-        verbose_name="đơn vị giải quyết",
+        verbose_name=gettext_lazy("đơn vị giải quyết"),
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
         db_constraint=False,
     )  # DonViXuLy
     # Personal data: masked in lists for roles that don't need it, never on public pages.
-    applicant_name = models.CharField("chủ hồ sơ", max_length=255, blank=True)  # ChuHoSo
-    applicant_id_number = models.CharField("số giấy tờ", max_length=40, blank=True)  # SoGiayToChuHoSo
-    applicant_phone = models.CharField("điện thoại", max_length=40, blank=True)  # SoDienThoai
-    applicant_email = models.CharField("thư điện tử", max_length=255, blank=True)  # Email
-    applicant_address = models.CharField("địa chỉ", max_length=500, blank=True)
-    applicant_type = models.PositiveSmallIntegerField("loại đối tượng", null=True, blank=True)  # LoaiDoiTuong
-    summary = models.CharField("trích yếu", max_length=1000, blank=True)  # TrichYeuHoSo
+    applicant_name = models.CharField(gettext_lazy("chủ hồ sơ"), max_length=255, blank=True)  # ChuHoSo
+    applicant_id_number = models.CharField(
+        gettext_lazy("số giấy tờ"), max_length=40, blank=True
+    )  # SoGiayToChuHoSo
+    applicant_phone = models.CharField(gettext_lazy("điện thoại"), max_length=40, blank=True)  # SoDienThoai
+    applicant_email = models.CharField(gettext_lazy("thư điện tử"), max_length=255, blank=True)  # Email
+    applicant_address = models.CharField(gettext_lazy("địa chỉ"), max_length=500, blank=True)
+    applicant_type = models.PositiveSmallIntegerField(
+        gettext_lazy("loại đối tượng"), null=True, blank=True
+    )  # LoaiDoiTuong
+    summary = models.CharField(gettext_lazy("trích yếu"), max_length=1000, blank=True)  # TrichYeuHoSo
     channel = models.PositiveSmallIntegerField(
-        "kênh thực hiện", choices=Channel.choices, default=Channel.IN_PERSON
+        gettext_lazy("kênh thực hiện"), choices=Channel.choices, default=Channel.IN_PERSON
     )
     # No single-column index on status, outcome or procedure (migration 0005): ten, six and a few hundred
     # values, so such an index rarely narrows a read, yet it cost a million-row import 4.4 s. Reads go
     # through the unit/date indexes; late dossiers of a month through the partial index in Meta.
-    status = models.PositiveSmallIntegerField("trạng thái", choices=Status.choices)
-    submitted_at = models.DateTimeField("ngày nộp", null=True, blank=True)  # NgayNopHoSo
-    received_at = models.DateTimeField("ngày tiếp nhận", null=True, blank=True, db_index=True)  # NgayTiepNhan
-    appointment_at = models.DateTimeField("ngày hẹn trả", null=True, blank=True)  # NgayHenTra
-    end_at = models.DateTimeField("ngày kết thúc xử lý", null=True, blank=True)  # NgayKetThucXuLy
-    returned_at = models.DateTimeField("ngày trả kết quả", null=True, blank=True)  # NgayTra
-    refused_at = models.DateTimeField("ngày từ chối", null=True, blank=True)  # NgayTuChoi
-    legal_basis = models.CharField("căn cứ pháp lý", max_length=10, choices=LegalBasis.choices)
+    status = models.PositiveSmallIntegerField(gettext_lazy("trạng thái"), choices=Status.choices)
+    submitted_at = models.DateTimeField(gettext_lazy("ngày nộp"), null=True, blank=True)  # NgayNopHoSo
+    received_at = models.DateTimeField(
+        gettext_lazy("ngày tiếp nhận"), null=True, blank=True, db_index=True
+    )  # NgayTiepNhan
+    appointment_at = models.DateTimeField(gettext_lazy("ngày hẹn trả"), null=True, blank=True)  # NgayHenTra
+    end_at = models.DateTimeField(
+        gettext_lazy("ngày kết thúc xử lý"), null=True, blank=True
+    )  # NgayKetThucXuLy
+    returned_at = models.DateTimeField(gettext_lazy("ngày trả kết quả"), null=True, blank=True)  # NgayTra
+    refused_at = models.DateTimeField(gettext_lazy("ngày từ chối"), null=True, blank=True)  # NgayTuChoi
+    legal_basis = models.CharField(gettext_lazy("căn cứ pháp lý"), max_length=10, choices=LegalBasis.choices)
     # The outcome engine's verdict for finished dossiers (stable); open dossiers are judged on demand
     # against the end of the reporting period (docs/rules/dossier-deadlines.md), so only their appointment is
     # stored.
-    outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(gettext_lazy("kết quả"), max_length=20, choices=Outcome.choices, blank=True)
     # The appointment after supplement shifts (docs/rules/dossier-deadlines.md); open dossiers are overdue
     # after it.
     effective_appointment_at = models.DateTimeField(
-        "hạn sau khi trừ thời gian bổ sung", null=True, blank=True
+        gettext_lazy("hạn sau khi trừ thời gian bổ sung"), null=True, blank=True
     )
-    late_causes = models.JSONField("nguyên nhân trễ hạn", default=list, blank=True)
+    late_causes = models.JSONField(gettext_lazy("nguyên nhân trễ hạn"), default=list, blank=True)
     # ``names_a_cause(late_causes)``, kept by every write of the causes (``save``, the row and columnar
     # import paths): the late list sorts on it through an index instead of matching the JSON text of
     # every late dossier.
-    named_cause = models.BooleanField("đã xác định nguyên nhân trễ hạn", default=False, editable=False)
+    named_cause = models.BooleanField(
+        gettext_lazy("đã xác định nguyên nhân trễ hạn"), default=False, editable=False
+    )
     # A digest of the file row the columnar import last wrote this dossier from, with what its stored
     # values were derived from (catalogue limits, units, officials, calendar, scope): an equal digest
     # on re-import means nothing to compare or write (``columnar_same``). Every other write clears it.
-    import_hash = models.BigIntegerField("dấu của dòng nhập", null=True, blank=True, editable=False)
+    import_hash = models.BigIntegerField(
+        gettext_lazy("dấu của dòng nhập"), null=True, blank=True, editable=False
+    )
     # The national fields Decision 766 reads; NULL = the source did not say (left out of the indicator,
     # never counted as "no"): HoSoCoThanhPhanSoHoa, DinhKemKetQua non-empty, DuocThanhToanTrucTuyen
     # (0 no, 1 national portal, 2 the province's gateway), TaiKhoanDuocXacThucVoiVNeID.
-    digitised_inputs = models.BooleanField("thành phần hồ sơ đã số hóa", null=True, blank=True)
-    electronic_result = models.BooleanField("có kết quả điện tử", null=True, blank=True)
-    online_payment = models.PositiveSmallIntegerField("thanh toán trực tuyến", null=True, blank=True)
-    vneid_verified = models.BooleanField("tài khoản xác thực VNeID", null=True, blank=True)
+    digitised_inputs = models.BooleanField(gettext_lazy("thành phần hồ sơ đã số hóa"), null=True, blank=True)
+    electronic_result = models.BooleanField(gettext_lazy("có kết quả điện tử"), null=True, blank=True)
+    online_payment = models.PositiveSmallIntegerField(
+        gettext_lazy("thanh toán trực tuyến"), null=True, blank=True
+    )
+    vneid_verified = models.BooleanField(gettext_lazy("tài khoản xác thực VNeID"), null=True, blank=True)
     # The local day the outcome engine took as the end of processing (NgayKetThucXuLy, or the pending
     # supplement request for status 5 — docs/rules/dossier-deadlines.md); facts count the finished dossier on
     # that day.
-    finished_on = models.DateField("ngày kết thúc dùng để thống kê", null=True, blank=True)
-    source = models.CharField("nguồn dữ liệu", max_length=80, blank=True)
+    finished_on = models.DateField(gettext_lazy("ngày kết thúc dùng để thống kê"), null=True, blank=True)
+    source = models.CharField(gettext_lazy("nguồn dữ liệu"), max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "hồ sơ"
-        verbose_name_plural = "hồ sơ"
+        verbose_name = gettext_lazy("hồ sơ")
+        verbose_name_plural = gettext_lazy("hồ sơ")
         indexes = [
             models.Index(fields=["handling_unit", "received_at"]),
             models.Index(fields=["receiving_unit", "received_at"]),
@@ -247,7 +262,7 @@ class DossierStep(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="steps", db_constraint=False, db_index=False
     )
-    seq = models.PositiveSmallIntegerField("thứ tự")
+    seq = models.PositiveSmallIntegerField(gettext_lazy("thứ tự"))
     from_unit = models.ForeignKey(
         Unit,
         null=True,
@@ -266,7 +281,7 @@ class DossierStep(models.Model):
         db_constraint=False,
         db_index=False,  # read within one dossier's steps (Django's PROTECT check scans on unit delete)
     )
-    unit_name = models.CharField("phòng ban xử lý", max_length=255, blank=True)  # PhongBanXuLy
+    unit_name = models.CharField(gettext_lazy("phòng ban xử lý"), max_length=255, blank=True)  # PhongBanXuLy
     # Indexed only where it is read: an official's unfinished steps (``home.work_panels.officer_work``),
     # by the partial index in Meta; a full index on the step's unit or official cost 7.7 s per 2M
     # imported steps.
@@ -279,17 +294,19 @@ class DossierStep(models.Model):
         db_constraint=False,
         db_index=False,
     )
-    official_name = models.CharField("người xử lý", max_length=255, blank=True)  # NguoiXuLy
-    position = models.CharField("chức danh", max_length=255, blank=True)  # ChucDanh
-    content = models.CharField("nội dung xử lý", max_length=1000, blank=True)  # NoiDungXuLy
-    started_at = models.DateTimeField("bắt đầu", null=True, blank=True)  # NgayBatDau
-    finished_at = models.DateTimeField("thời điểm xử lý", null=True, blank=True)  # ThoiDiemXuLy
-    deadline_at = models.DateTimeField("hạn của bước", null=True, blank=True)  # NgayKetThucTheoQuyDinh
-    external = models.BooleanField("cơ quan liên thông bên ngoài", default=False)
+    official_name = models.CharField(gettext_lazy("người xử lý"), max_length=255, blank=True)  # NguoiXuLy
+    position = models.CharField(gettext_lazy("chức danh"), max_length=255, blank=True)  # ChucDanh
+    content = models.CharField(gettext_lazy("nội dung xử lý"), max_length=1000, blank=True)  # NoiDungXuLy
+    started_at = models.DateTimeField(gettext_lazy("bắt đầu"), null=True, blank=True)  # NgayBatDau
+    finished_at = models.DateTimeField(gettext_lazy("thời điểm xử lý"), null=True, blank=True)  # ThoiDiemXuLy
+    deadline_at = models.DateTimeField(
+        gettext_lazy("hạn của bước"), null=True, blank=True
+    )  # NgayKetThucTheoQuyDinh
+    external = models.BooleanField(gettext_lazy("cơ quan liên thông bên ngoài"), default=False)
 
     class Meta:
-        verbose_name = "bước xử lý"
-        verbose_name_plural = "bước xử lý"
+        verbose_name = gettext_lazy("bước xử lý")
+        verbose_name_plural = gettext_lazy("bước xử lý")
         ordering = ["dossier", "seq"]
         constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="dossier_step_seq_unique")]
         indexes = [
@@ -313,14 +330,16 @@ class Supplement(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="supplements", db_constraint=False, db_index=False
     )
-    seq = models.PositiveSmallIntegerField("thứ tự")
-    requested_at = models.DateTimeField("ngày yêu cầu bổ sung")  # NgayBoSung
-    completed_at = models.DateTimeField("ngày tiếp nhận bổ sung", null=True, blank=True)  # NgayTiepNhanBoSung
-    content = models.CharField("nội dung", max_length=1000, blank=True)
+    seq = models.PositiveSmallIntegerField(gettext_lazy("thứ tự"))
+    requested_at = models.DateTimeField(gettext_lazy("ngày yêu cầu bổ sung"))  # NgayBoSung
+    completed_at = models.DateTimeField(
+        gettext_lazy("ngày tiếp nhận bổ sung"), null=True, blank=True
+    )  # NgayTiepNhanBoSung
+    content = models.CharField(gettext_lazy("nội dung"), max_length=1000, blank=True)
 
     class Meta:
-        verbose_name = "yêu cầu bổ sung"
-        verbose_name_plural = "yêu cầu bổ sung"
+        verbose_name = gettext_lazy("yêu cầu bổ sung")
+        verbose_name_plural = gettext_lazy("yêu cầu bổ sung")
         ordering = ["dossier", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["dossier", "seq"], name="dossier_supplement_seq_unique")
@@ -356,8 +375,8 @@ class DossierEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        verbose_name = "sự kiện hồ sơ"
-        verbose_name_plural = "sự kiện hồ sơ"
+        verbose_name = gettext_lazy("sự kiện hồ sơ")
+        verbose_name_plural = gettext_lazy("sự kiện hồ sơ")
         ordering = ["dossier", "at", "id"]
 
     def __str__(self) -> str:

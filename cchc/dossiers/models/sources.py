@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy, gettext_noop
 
 
 class ImportStatus(models.TextChoices):
-    PENDING = "pending", "Đang chờ"
-    RUNNING = "running", "Đang nhập"
-    DONE = "done", "Đã nhập"
-    REJECTED = "rejected", "Bị từ chối (có dòng lỗi, không ghi gì)"
-    FAILED = "failed", "Không đọc được tệp"
+    PENDING = "pending", gettext_noop("Đang chờ")
+    RUNNING = "running", gettext_noop("Đang nhập")
+    DONE = "done", gettext_noop("Đã nhập")
+    REJECTED = "rejected", gettext_noop("Bị từ chối (có dòng lỗi, không ghi gì)")
+    FAILED = "failed", gettext_noop("Không đọc được tệp")
 
 
 class ImportBatch(models.Model):
     """One uploaded file; the web progress bar and the audit of who imported what read this row."""
 
-    file_name = models.CharField("tên tệp", max_length=255)
-    file = models.FileField("tệp", upload_to="imports/%Y/%m/", blank=True)
-    format = models.CharField("định dạng", max_length=20, blank=True)
-    dry_run = models.BooleanField("chỉ kiểm tra", default=False)
+    file_name = models.CharField(gettext_lazy("tên tệp"), max_length=255)
+    file = models.FileField(gettext_lazy("tệp"), upload_to="imports/%Y/%m/", blank=True)
+    format = models.CharField(gettext_lazy("định dạng"), max_length=20, blank=True)
+    dry_run = models.BooleanField(gettext_lazy("chỉ kiểm tra"), default=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -37,8 +38,8 @@ class ImportBatch(models.Model):
     message = models.TextField(blank=True)
 
     class Meta:
-        verbose_name = "lượt nhập hồ sơ"
-        verbose_name_plural = "lượt nhập hồ sơ"
+        verbose_name = gettext_lazy("lượt nhập hồ sơ")
+        verbose_name_plural = gettext_lazy("lượt nhập hồ sơ")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -48,9 +49,9 @@ class ImportBatch(models.Model):
 class ApiClient(models.Model):
     """A source system allowed to push dossiers (one token each; only its SHA-256 is stored)."""
 
-    name = models.CharField("tên hệ thống", max_length=200, unique=True)
+    name = models.CharField(gettext_lazy("tên hệ thống"), max_length=200, unique=True)
     jurisdiction = models.ForeignKey(
-        "org.Jurisdiction", verbose_name="địa bàn", on_delete=models.PROTECT, related_name="+"
+        "org.Jurisdiction", verbose_name=gettext_lazy("địa bàn"), on_delete=models.PROTECT, related_name="+"
     )
     token_prefix = models.CharField(max_length=12, db_index=True)
     token_hash = models.CharField(max_length=64, unique=True)
@@ -62,8 +63,8 @@ class ApiClient(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "hệ thống gửi dữ liệu"
-        verbose_name_plural = "hệ thống gửi dữ liệu"
+        verbose_name = gettext_lazy("hệ thống gửi dữ liệu")
+        verbose_name_plural = gettext_lazy("hệ thống gửi dữ liệu")
 
     def __str__(self) -> str:
         return self.name

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.feedback import clocks, documents, replies
 from cchc.feedback.actions.common import (
@@ -54,14 +55,16 @@ def draft_answer(
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.PROCESSING), "dự thảo trả lời")
     if petition.kind in OUT_OF_SCOPE_KINDS:
-        raise ValidationError("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan».")
+        raise ValidationError(gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan»."))
     if petition.kind == Kind.ACCOUNTABILITY and petition.status == Status.RECEIVED:
-        raise ValidationError("Cần thông báo tiếp nhận yêu cầu giải trình trước khi dự thảo giải trình.")
+        raise ValidationError(
+            gettext("Cần thông báo tiếp nhận yêu cầu giải trình trước khi dự thảo giải trình.")
+        )
     if len(text.strip()) < 20:
-        raise ValidationError({"text": "Nội dung trả lời quá ngắn (ít nhất 20 ký tự)."})
+        raise ValidationError({"text": gettext("Nội dung trả lời quá ngắn (ít nhất 20 ký tự).")})
     if petition.kind == Kind.ACCOUNTABILITY and len(legal_basis.strip()) < 5:
         raise ValidationError(
-            {"legal_basis": "Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP)."}
+            {"legal_basis": gettext("Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP).")}
         )
     day = clocks.local_day(at)
     triage = clocks.current(petition, ClockKind.TRIAGE)
@@ -97,9 +100,9 @@ def return_answer(actor: Any, answer: Answer, *, note: str, at: dt.datetime | No
     at = at_or_now(at)
     petition = lock_petition(answer.petition)
     if answer.status != AnswerStatus.DRAFT:
-        raise ValidationError("Dự thảo này đã được xử lý.")
+        raise ValidationError(gettext("Dự thảo này đã được xử lý."))
     if len(note.strip()) < 5:
-        raise ValidationError({"note": "Cần ghi ý kiến để đơn vị sửa dự thảo."})
+        raise ValidationError({"note": gettext("Cần ghi ý kiến để đơn vị sửa dự thảo.")})
     answer.status = AnswerStatus.RETURNED
     answer.decided_by = actor if getattr(actor, "pk", None) else None
     answer.decided_at = at
@@ -126,10 +129,10 @@ def approve_answer(
     at = at_or_now(at)
     petition = lock_petition(answer.petition)
     if answer.status != AnswerStatus.DRAFT or petition.status != Status.AWAITING_APPROVAL:
-        raise ValidationError("Dự thảo này không còn chờ duyệt.")
+        raise ValidationError(gettext("Dự thảo này không còn chờ duyệt."))
     if publish_now:
         if not petition.consent_publish:
-            raise ValidationError("Người gửi không đồng ý công khai; không thể công khai.")
+            raise ValidationError(gettext("Người gửi không đồng ý công khai; không thể công khai."))
         check_public_texts(petition, public_title, public_text, public_answer)
     day = clocks.local_day(at)
     main = clocks.current(
@@ -219,7 +222,7 @@ def publish(
     at = at_or_now(at)
     petition = lock_petition(petition)
     if not petition.consent_publish:
-        raise ValidationError("Người gửi không đồng ý công khai; không thể công khai.")
+        raise ValidationError(gettext("Người gửi không đồng ý công khai; không thể công khai."))
     require_status(petition, (Status.ANSWERED, Status.CLOSED), "công khai")
     check_public_texts(petition, public_title, public_text, public_answer)
     clock = clocks.current(petition, ClockKind.PUBLISH)
@@ -237,9 +240,11 @@ def withdraw_publication(
     at = at_or_now(at)
     petition = lock_petition(petition)
     if petition.published_at is None or petition.withdrawn_at is not None:
-        raise ValidationError("Phản ánh này không đang được công khai.")
+        raise ValidationError(gettext("Phản ánh này không đang được công khai."))
     if len(reason.strip()) < 10:
-        raise ValidationError({"reason": "Cần ghi rõ lý do gỡ khỏi trang công khai (ít nhất 10 ký tự)."})
+        raise ValidationError(
+            {"reason": gettext("Cần ghi rõ lý do gỡ khỏi trang công khai (ít nhất 10 ký tự).")}
+        )
     save(petition, withdrawn_at=at, withdrawal_reason=reason.strip())
     audit(
         actor,

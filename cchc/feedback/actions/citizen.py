@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import AuditVerb, record
 from cchc.feedback import clocks
@@ -55,7 +56,7 @@ def rate(
     at = at or timezone.now()
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
     if not may_rate(petition):
-        raise ValidationError("Phản ánh này chưa có trả lời hoặc đã được đánh giá.")
+        raise ValidationError(gettext("Phản ánh này chưa có trả lời hoặc đã được đánh giá."))
     fields: dict[str, Any] = {
         "satisfied": satisfied,
         "rated_at": at,
@@ -80,10 +81,12 @@ def reopen(petition: Petition, *, reason: str, at: dt.datetime | None = None) ->
     petition = Petition.objects.select_for_update().select_related("unit", "jurisdiction").get(pk=petition.pk)
     if not may_reopen(petition, at):
         raise ValidationError(
-            "Phản ánh này không thể đề nghị xem xét lại (chỉ một lần, trong thời hạn cho phép)."
+            gettext("Phản ánh này không thể đề nghị xem xét lại (chỉ một lần, trong thời hạn cho phép).")
         )
     if len(reason.strip()) < 10:
-        raise ValidationError({"reason": "Vui lòng nêu lý do đề nghị xem xét lại (ít nhất 10 ký tự)."})
+        raise ValidationError(
+            {"reason": gettext("Vui lòng nêu lý do đề nghị xem xét lại (ít nhất 10 ký tự).")}
+        )
     fields: dict[str, Any] = {
         "reopened_at": at,
         "reopen_reason": reason.strip()[:4000],
@@ -144,9 +147,9 @@ def create_key(
     """A new key for one app or system; the raw key is returned once and only its hash is stored."""
     name = " ".join(name.split())
     if purpose not in KEY_PREFIXES:
-        raise ValidationError({"purpose": "Loại khoá phải là Open311 hoặc IOC."})
+        raise ValidationError({"purpose": gettext("Loại khoá phải là Open311 hoặc IOC.")})
     if len(name) < 3:
-        raise ValidationError({"name": "Tên ứng dụng cần ít nhất 3 ký tự."})
+        raise ValidationError({"name": gettext("Tên ứng dụng cần ít nhất 3 ký tự.")})
     active = ApiKey.objects.filter(jurisdiction=jurisdiction, purpose=purpose, revoked_at__isnull=True)
     if active.filter(name__iexact=name).exists():
         raise ValidationError({"name": f"Đã có khoá đang dùng cho ứng dụng «{name}»; thu hồi khoá cũ trước."})
@@ -167,7 +170,7 @@ def create_key(
 @transaction.atomic
 def revoke_key(actor: Any, key: ApiKey) -> ApiKey:
     if key.revoked_at is not None:
-        raise ValidationError("Khoá này đã bị thu hồi.")
+        raise ValidationError(gettext("Khoá này đã bị thu hồi."))
     key.revoked_at = timezone.now()
     key.save(update_fields=["revoked_at"])
     summary = f"Thu hồi khoá {key_label(key.purpose)} của «{key.name}»"

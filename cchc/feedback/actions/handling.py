@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.feedback import clocks
 from cchc.feedback.actions.common import at_or_now, audit, lock_petition, require_status, save
@@ -43,9 +44,11 @@ def transfer(
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), "chuyển đơn vị")
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do chuyển để đơn vị nhận hiểu vì sao."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do chuyển để đơn vị nhận hiểu vì sao.")})
     if not transfer_targets(petition).filter(pk=unit.pk).exists():
-        raise ValidationError({"unit": "Đơn vị nhận không thuộc địa bàn hoặc chính là đơn vị hiện tại."})
+        raise ValidationError(
+            {"unit": gettext("Đơn vị nhận không thuộc địa bàn hoặc chính là đơn vị hiện tại.")}
+        )
     cal = clocks.calendar(petition)
     limit_day = cal.add_working_days(
         petition.received_on, int(setting("CCHC_FEEDBACK_TRANSFER_WORKING_DAYS"))
@@ -73,9 +76,11 @@ def reclassify(actor: Any, petition: Petition, kind: str, *, at: dt.datetime | N
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), "phân loại lại")
     if kind in OUT_OF_SCOPE_KINDS:
-        raise ValidationError({"kind": "Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan»."})
+        raise ValidationError(
+            {"kind": gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan».")}
+        )
     if kind not in (Kind.FEEDBACK, Kind.PETITION, Kind.ACCOUNTABILITY) or kind == petition.kind:
-        raise ValidationError({"kind": "Chọn một loại khác với loại hiện tại."})
+        raise ValidationError({"kind": gettext("Chọn một loại khác với loại hiện tại.")})
     old = petition.get_kind_display()
     needs_new_clocks = (kind == Kind.ACCOUNTABILITY) != (petition.kind == Kind.ACCOUNTABILITY)
     day = clocks.local_day(at)
@@ -114,7 +119,7 @@ def link_duplicate(
 ) -> Petition:
     at = at_or_now(at)
     if original.pk == petition.pk or original.duplicate_of_id == petition.pk:
-        raise ValidationError({"original": "Không thể gắn phản ánh trùng với chính nó."})
+        raise ValidationError({"original": gettext("Không thể gắn phản ánh trùng với chính nó.")})
     root = original.duplicate_of or original
     save(petition, duplicate_of=root, similarity=None)
     audit(actor, FeedbackEvents.DUPLICATE_LINKED, petition, f"Trùng nội dung với {root.code}", at)
@@ -125,7 +130,7 @@ def link_duplicate(
 def unlink_duplicate(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> Petition:
     at = at_or_now(at)
     if petition.duplicate_of_id is None:
-        raise ValidationError("Phản ánh này không được gắn là trùng.")
+        raise ValidationError(gettext("Phản ánh này không được gắn là trùng."))
     save(petition, duplicate_of=None, similarity=None)
     audit(actor, FeedbackEvents.DUPLICATE_UNLINKED, petition, "Bỏ gắn phản ánh trùng", at)
     return petition

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.feedback import clocks, replies
@@ -94,50 +95,50 @@ def validate(intake: Intake) -> dict[str, str]:
     """Field → Vietnamese message for everything wrong with ``intake`` (empty when all is well)."""
     errors: dict[str, str] = {}
     if intake.kind not in Kind.values:
-        errors["kind"] = "Loại phản ánh không hợp lệ."
+        errors["kind"] = gettext("Loại phản ánh không hợp lệ.")
     if intake.channel not in Channel.values:
-        errors["channel"] = "Kênh tiếp nhận không hợp lệ."
+        errors["channel"] = gettext("Kênh tiếp nhận không hợp lệ.")
     if intake.category.jurisdiction_id != intake.jurisdiction.pk or not intake.category.is_active:
-        errors["category"] = "Lĩnh vực không thuộc địa bàn này hoặc đã ngừng sử dụng."
+        errors["category"] = gettext("Lĩnh vực không thuộc địa bàn này hoặc đã ngừng sử dụng.")
     if intake.ward is not None and not wards_of(intake.jurisdiction).filter(pk=intake.ward.pk).exists():
-        errors["ward"] = "Phường, xã không thuộc địa bàn này."
+        errors["ward"] = gettext("Phường, xã không thuộc địa bàn này.")
     if intake.category.route_to_ward and intake.ward is None and intake.require_contact:
         errors["ward"] = f"Lĩnh vực «{intake.category.name}» cần chọn phường, xã nơi xảy ra."
     text = intake.text.strip()
     if len(text) < 10:
-        errors["text"] = "Nội dung cần ít nhất 10 ký tự để cơ quan hiểu và xử lý được."
+        errors["text"] = gettext("Nội dung cần ít nhất 10 ký tự để cơ quan hiểu và xử lý được.")
     elif len(text) > 8000:
-        errors["text"] = "Nội dung dài quá 8.000 ký tự; vui lòng rút gọn hoặc gửi kèm tệp PDF."
+        errors["text"] = gettext("Nội dung dài quá 8.000 ký tự; vui lòng rút gọn hoặc gửi kèm tệp PDF.")
     if not intake.citizen_name.strip():
-        errors["citizen_name"] = "Vui lòng nhập họ và tên người gửi."
+        errors["citizen_name"] = gettext("Vui lòng nhập họ và tên người gửi.")
     phone = normalise_phone(intake.citizen_phone)
     if intake.citizen_phone.strip() and not is_valid_phone(phone):
-        errors["citizen_phone"] = "Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0)."
+        errors["citizen_phone"] = gettext("Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0).")
     if intake.require_contact:
         if not phone:
             errors.setdefault("citizen_phone", "Vui lòng nhập số điện thoại để nhận kết quả và theo dõi.")
         if not intake.citizen_address.strip():
-            errors["citizen_address"] = "Vui lòng nhập địa chỉ liên hệ."
+            errors["citizen_address"] = gettext("Vui lòng nhập địa chỉ liên hệ.")
     if intake.citizen_email.strip():
         try:
             validate_email(intake.citizen_email.strip())
         except ValidationError:
-            errors["citizen_email"] = "Địa chỉ thư điện tử không hợp lệ."
+            errors["citizen_email"] = gettext("Địa chỉ thư điện tử không hợp lệ.")
     if intake.reply_via and intake.reply_via not in ReplyVia.values:
-        errors["reply_via"] = "Cách nhận trả lời không hợp lệ."
+        errors["reply_via"] = gettext("Cách nhận trả lời không hợp lệ.")
     if intake.reply_via == ReplyVia.EMAIL and not intake.citizen_email.strip():
-        errors["citizen_email"] = "Vui lòng nhập thư điện tử để nhận trả lời qua thư điện tử."
+        errors["citizen_email"] = gettext("Vui lòng nhập thư điện tử để nhận trả lời qua thư điện tử.")
     if intake.reply_via in (ReplyVia.SMS, ReplyVia.ZALO) and not phone:
-        errors["citizen_phone"] = "Vui lòng nhập số điện thoại để nhận trả lời qua tin nhắn."
+        errors["citizen_phone"] = gettext("Vui lòng nhập số điện thoại để nhận trả lời qua tin nhắn.")
     if intake.kind == Kind.ACCOUNTABILITY and intake.require_contact and not intake.citizen_address.strip():
         # ND 59/2019 Art. 10 (docs/rules/petitions.md, CONFIRMED): name, address and phone are required.
-        errors["citizen_address"] = (
+        errors["citizen_address"] = gettext(
             "Yêu cầu giải trình phải ghi địa chỉ của người yêu cầu (Nghị định 59/2019)."
         )
     if intake.received_at is not None and intake.received_at > timezone.now() + dt.timedelta(minutes=5):
-        errors["received_at"] = "Thời điểm tiếp nhận không được ở tương lai."
+        errors["received_at"] = gettext("Thời điểm tiếp nhận không được ở tương lai.")
     if (intake.latitude is None) != (intake.longitude is None):
-        errors["latitude"] = "Cần cả vĩ độ và kinh độ."
+        errors["latitude"] = gettext("Cần cả vĩ độ và kinh độ.")
     return errors
 
 

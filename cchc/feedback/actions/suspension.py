@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.deadlines import actions as deadlines
 from cchc.deadlines.models import ExtensionStatus
@@ -23,7 +24,7 @@ from cchc.feedback.models import ClockKind, Kind, Petition, Status
 def _answer_deadline(petition: Petition) -> Any:
     clock = clocks.current(petition, ClockKind.ANSWER)
     if petition.kind != Kind.ACCOUNTABILITY or clock is None or clock.deadline is None:
-        raise ValidationError("Chỉ áp dụng cho yêu cầu giải trình đang trong thời hạn giải trình.")
+        raise ValidationError(gettext("Chỉ áp dụng cho yêu cầu giải trình đang trong thời hạn giải trình."))
     return clock.deadline
 
 
@@ -36,7 +37,7 @@ def suspend(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | No
     require_status(petition, (Status.PROCESSING,), "tạm đình chỉ")
     deadline = _answer_deadline(petition)
     if len(reason.strip()) < 10:
-        raise ValidationError({"reason": "Cần ghi căn cứ tạm đình chỉ việc giải trình."})
+        raise ValidationError({"reason": gettext("Cần ghi căn cứ tạm đình chỉ việc giải trình.")})
     day = clocks.local_day(at)
     deadlines.pause(actor, deadline, start=day, reason=reason.strip())
     save(petition, status=Status.SUSPENDED)
@@ -93,7 +94,9 @@ def request_extension(
     deadline = _answer_deadline(petition)
     cap = int(setting("CCHC_ACCOUNTABILITY_EXTENSION_MAX_DAYS"))
     if deadline.extensions.filter(status=ExtensionStatus.APPROVED).exists():
-        raise ValidationError("Yêu cầu giải trình chỉ được gia hạn một lần (Nghị định 59/2019, Điều 13).")
+        raise ValidationError(
+            gettext("Yêu cầu giải trình chỉ được gia hạn một lần (Nghị định 59/2019, Điều 13).")
+        )
     if not 1 <= days <= cap:
         raise ValidationError(
             {"days": f"Thời gian gia hạn từ 1 đến {cap} ngày (Nghị định 59/2019, Điều 13)."}
@@ -106,7 +109,11 @@ def request_extension(
     except ValidationError as exc:
         if "proposed_due" in getattr(exc, "message_dict", {}):
             raise ValidationError(
-                {"days": "Thời gian tạm đình chỉ đã vượt số ngày gia hạn đề nghị; hãy đề nghị dài hơn."}
+                {
+                    "days": gettext(
+                        "Thời gian tạm đình chỉ đã vượt số ngày gia hạn đề nghị; hãy đề nghị dài hơn."
+                    )
+                }
             ) from exc
         raise
     audit(
@@ -129,7 +136,7 @@ def decide_extension(
     deadline = _answer_deadline(petition)
     ext = deadline.extensions.filter(status=ExtensionStatus.PENDING).first()
     if ext is None:
-        raise ValidationError("Không có đề nghị gia hạn đang chờ quyết định.")
+        raise ValidationError(gettext("Không có đề nghị gia hạn đang chờ quyết định."))
     deadlines.decide_extension(actor, ext, approve=approve, note=note)
     clocks.sync_due(petition)
     if approve:

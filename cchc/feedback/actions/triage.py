@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.deadlines import actions as deadlines
 from cchc.feedback import clocks, documents, replies
@@ -67,7 +68,7 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
         documents.issue(actor, petition, documents.ACCEPTANCE, at=at, due_on=petition.due_on)
         return petition
     if petition.kind in OUT_OF_SCOPE_KINDS:
-        raise ValidationError("Khiếu nại, tố cáo không xử lý theo quy trình phản ánh, kiến nghị.")
+        raise ValidationError(gettext("Khiếu nại, tố cáo không xử lý theo quy trình phản ánh, kiến nghị."))
     triage = clocks.current(petition, ClockKind.TRIAGE)
     on_time = clocks.close_clock(actor, triage, on=day, note="Tiếp nhận xử lý") if triage else None
     save(petition, status=Status.PROCESSING)
@@ -84,7 +85,11 @@ def reject(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | Non
     require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), "từ chối tiếp nhận")
     if len(reason.strip()) < 10:
         raise ValidationError(
-            {"reason": "Cần ghi rõ lý do không tiếp nhận (ít nhất 10 ký tự); lý do được gửi cho người gửi."}
+            {
+                "reason": gettext(
+                    "Cần ghi rõ lý do không tiếp nhận (ít nhất 10 ký tự); lý do được gửi cho người gửi."
+                )
+            }
         )
     day = clocks.local_day(at)
     accountability = petition.kind == Kind.ACCOUNTABILITY
@@ -135,9 +140,9 @@ def request_info(actor: Any, petition: Petition, *, what: str, at: dt.datetime |
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.PROCESSING), "đề nghị bổ sung")
     if petition.kind in OUT_OF_SCOPE_KINDS:
-        raise ValidationError("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan».")
+        raise ValidationError(gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan»."))
     if len(what.strip()) < 10:
-        raise ValidationError({"what": "Cần ghi rõ thông tin cần bổ sung (ít nhất 10 ký tự)."})
+        raise ValidationError({"what": gettext("Cần ghi rõ thông tin cần bổ sung (ít nhất 10 ký tự).")})
     day = clocks.local_day(at)
     fields: dict[str, Any] = {"status": Status.AWAITING_INFO}
     if petition.info_requested_at is None:
@@ -192,7 +197,7 @@ def info_received(
     petition = lock_petition(petition)
     require_status(petition, (Status.AWAITING_INFO,), "ghi nhận thông tin bổ sung")
     if len(text.strip()) < 5 and not files:
-        raise ValidationError({"text": "Vui lòng nhập nội dung bổ sung hoặc gửi kèm tệp."})
+        raise ValidationError({"text": gettext("Vui lòng nhập nội dung bổ sung hoặc gửi kèm tệp.")})
     day = clocks.local_day(at)
     process = clocks.current(petition, ClockKind.PROCESS)
     if (
@@ -237,11 +242,11 @@ def redirect(
     petition = lock_petition(petition)
     require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), "hướng dẫn")
     if kind not in OUT_OF_SCOPE_KINDS:
-        raise ValidationError({"kind": "Chọn «Khiếu nại» hoặc «Tố cáo»."})
+        raise ValidationError({"kind": gettext("Chọn «Khiếu nại» hoặc «Tố cáo».")})
     if len(explanation.strip()) < 20:
-        raise ValidationError({"explanation": "Cần nêu căn cứ pháp lý và hướng dẫn cho người gửi."})
+        raise ValidationError({"explanation": gettext("Cần nêu căn cứ pháp lý và hướng dẫn cho người gửi.")})
     if len(address.strip()) < 5:
-        raise ValidationError({"address": "Cần ghi cơ quan có thẩm quyền và địa chỉ gửi đơn."})
+        raise ValidationError({"address": gettext("Cần ghi cơ quan có thẩm quyền và địa chỉ gửi đơn.")})
     day = clocks.local_day(at)
     judge = next(
         (

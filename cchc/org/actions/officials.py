@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.org.actions.common import (
@@ -109,7 +110,7 @@ def create_official(actor: Any, fields: Mapping[str, Any]) -> Official:
 
 def _require_official_writable(actor: Any, official: Official) -> None:
     if is_user(actor) and not officials_for(actor, write=True).filter(pk=official.pk).exists():
-        raise PermissionDenied("Bạn không có quyền thay đổi cán bộ này.")
+        raise PermissionDenied(gettext("Bạn không có quyền thay đổi cán bộ này."))
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import ProtectedError, Q
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.org.actions.common import (
@@ -128,13 +129,13 @@ def _apply_unit_fields(unit: Unit, fields: Mapping[str, Any]) -> None:
 
 def require_unit_writable(actor: Any, unit: Unit) -> None:
     if is_user(actor) and not units_for(actor, write=True).filter(pk=unit.pk).exists():
-        raise PermissionDenied("Bạn không có quyền thay đổi đơn vị này.")
+        raise PermissionDenied(gettext("Bạn không có quyền thay đổi đơn vị này."))
 
 
 @transaction.atomic
 def create_unit(actor: Any, fields: Mapping[str, Any]) -> Unit:
     if is_user(actor) and not can_write_units(actor):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) được thêm đơn vị.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) được thêm đơn vị."))
     unit = Unit()
     _apply_unit_fields(unit, fields)
     _validate_unit(actor, unit, is_new=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.deadlines.actions import calendar_for
@@ -50,13 +51,13 @@ def open_case(
 ) -> ResponsibilityCase:
     require(is_system(actor) or q.may_open_case(actor), "Chỉ Phòng Nội vụ lập hồ sơ xem xét trách nhiệm.")
     if not grounds.strip():
-        raise ValidationError({"grounds": "Cần ghi nội dung vi phạm, khuyết điểm được xem xét."})
+        raise ValidationError({"grounds": gettext("Cần ghi nội dung vi phạm, khuyết điểm được xem xét.")})
     area = official.unit.jurisdiction
     if not is_system(actor) and not q._in_area(actor, area):
-        raise ValidationError({"official": "Người này không thuộc địa bàn của Phòng Nội vụ."})
+        raise ValidationError({"official": gettext("Người này không thuộc địa bàn của Phòng Nội vụ.")})
     head = competent_head or competent_head_for(official, on)
     if head is None or head.pk == official.pk:
-        raise ValidationError({"competent_head": "Chưa xác định được người có thẩm quyền xử lý."})
+        raise ValidationError({"competent_head": gettext("Chưa xác định được người có thẩm quyền xử lý.")})
     case = ResponsibilityCase.objects.create(
         jurisdiction=area,
         official=official,
@@ -86,11 +87,11 @@ def add_evidence(
 ) -> CaseEvidence:
     _managing(actor, case)
     if case.stage not in (CaseStage.GATHERING, CaseStage.EXPLANATION):
-        raise ValidationError("Hồ sơ đã qua bước thu thập căn cứ.")
+        raise ValidationError(gettext("Hồ sơ đã qua bước thu thập căn cứ."))
     if kind not in EvidenceKind.values:
-        raise ValidationError({"kind": "Loại căn cứ không hợp lệ."})
+        raise ValidationError({"kind": gettext("Loại căn cứ không hợp lệ.")})
     if not summary.strip():
-        raise ValidationError({"summary": "Cần nội dung căn cứ."})
+        raise ValidationError({"summary": gettext("Cần nội dung căn cứ.")})
     ev = CaseEvidence.objects.create(
         case=case,
         kind=kind,
@@ -113,13 +114,13 @@ def request_explanation(
 ) -> ResponsibilityCase:
     _managing(actor, case)
     if case.stage != CaseStage.GATHERING:
-        raise ValidationError("Đã đề nghị giải trình hoặc hồ sơ đã khép lại.")
+        raise ValidationError(gettext("Đã đề nghị giải trình hoặc hồ sơ đã khép lại."))
     if not case.evidence.exists():
-        raise ValidationError("Cần ít nhất một căn cứ trước khi đề nghị giải trình.")
+        raise ValidationError(gettext("Cần ít nhất một căn cứ trước khi đề nghị giải trình."))
     on = on or today()
     due = due or default_explanation_due(case, on)
     if due <= on:
-        raise ValidationError({"due": "Hạn giải trình phải sau ngày đề nghị."})
+        raise ValidationError({"due": gettext("Hạn giải trình phải sau ngày đề nghị.")})
     case.stage = CaseStage.EXPLANATION
     case.explanation_requested_on = on
     case.explanation_due = due
@@ -153,9 +154,9 @@ def explain(
         "Chỉ người được đề nghị giải trình viết bản giải trình.",
     )
     if case.stage != CaseStage.EXPLANATION:
-        raise ValidationError("Hồ sơ không ở bước giải trình.")
+        raise ValidationError(gettext("Hồ sơ không ở bước giải trình."))
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung giải trình."})
+        raise ValidationError({"text": gettext("Cần nội dung giải trình.")})
     case.explanation = text.strip()
     case.explained_on = on or today()
     case.stage = CaseStage.EXPLAINED
@@ -177,13 +178,15 @@ def decide(
     )
     if case.stage != CaseStage.EXPLAINED and not lapsed:
         raise ValidationError(
-            "Chưa thể quyết định: người bị xem xét phải được đề nghị giải trình và đã giải trình "
-            "(hoặc đã quá hạn giải trình)."
+            gettext(
+                "Chưa thể quyết định: người bị xem xét phải được đề nghị giải trình và đã giải trình "
+                "(hoặc đã quá hạn giải trình)."
+            )
         )
     if decision not in {c for c, _label, _d in conf.decisions()}:
-        raise ValidationError({"decision": "Hình thức xử lý không có trong danh mục."})
+        raise ValidationError({"decision": gettext("Hình thức xử lý không có trong danh mục.")})
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung, lý do của quyết định."})
+        raise ValidationError({"text": gettext("Cần nội dung, lý do của quyết định.")})
     note = "" if case.explained_on else " Người bị xem xét không giải trình trong thời hạn."
     case.decision = decision
     case.decision_text = (text.strip() + note).strip()
@@ -220,7 +223,7 @@ def gather_from_cchc(
 
     _managing(actor, case)
     if case.stage not in (CaseStage.GATHERING, CaseStage.EXPLANATION):
-        raise ValidationError("Hồ sơ đã qua bước thu thập căn cứ.")
+        raise ValidationError(gettext("Hồ sơ đã qua bước thu thập căn cứ."))
     day = today_ or today()
     first = _year_before(day)
     person = case.official
@@ -271,5 +274,5 @@ def gather_from_cchc(
             )
         )
     if not added:
-        raise ValidationError("CCHC không có căn cứ nào về người này trong 12 tháng qua.")
+        raise ValidationError(gettext("CCHC không có căn cứ nào về người này trong 12 tháng qua."))
     return added

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.deadlines import actions as clock
@@ -49,7 +50,7 @@ def record_conclusion(
         if not value.strip():
             raise ValidationError({field: f"Cần ghi {label}."})
     if issued_on > today():
-        raise ValidationError({"issued_on": "Ngày ban hành không được sau hôm nay."})
+        raise ValidationError({"issued_on": gettext("Ngày ban hành không được sau hôm nay.")})
     c = AuditConclusion.objects.create(
         jurisdiction=jurisdiction,
         issuer=issuer.strip()[:255],
@@ -84,15 +85,15 @@ def add_correction(
 ) -> Correction:
     require(_writer(actor, conclusion.jurisdiction), "Chỉ Văn phòng HĐND và UBND ghi yêu cầu khắc phục.")
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung yêu cầu khắc phục."})
+        raise ValidationError({"text": gettext("Cần nội dung yêu cầu khắc phục.")})
     if due is None:
-        raise ValidationError({"due": "Yêu cầu khắc phục phải có thời hạn."})
+        raise ValidationError({"due": gettext("Yêu cầu khắc phục phải có thời hạn.")})
     if due < conclusion.issued_on:
-        raise ValidationError({"due": "Thời hạn không được trước ngày ban hành kết luận."})
+        raise ValidationError({"due": gettext("Thời hạn không được trước ngày ban hành kết luận.")})
     if not unit.jurisdiction.path.startswith(conclusion.jurisdiction.path):
         raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc địa bàn của kết luận."})
     if amount is not None and amount < 0:
-        raise ValidationError({"amount": "Số tiền không được âm."})
+        raise ValidationError({"amount": gettext("Số tiền không được âm.")})
     c = Correction.objects.create(conclusion=conclusion, text=text.strip(), unit=unit, amount=amount)
     c.deadline = clock.open_deadline(
         actor,
@@ -132,11 +133,11 @@ def report_progress(
         "Chỉ đơn vị thực hiện báo cáo tiến độ khắc phục.",
     )
     if c.verified_on is not None:
-        raise ValidationError("Yêu cầu đã được xác nhận hoàn thành.")
+        raise ValidationError(gettext("Yêu cầu đã được xác nhận hoàn thành."))
     if not 0 <= percent <= 100:
-        raise ValidationError({"percent": "Tiến độ là số phần trăm từ 0 đến 100."})
+        raise ValidationError({"percent": gettext("Tiến độ là số phần trăm từ 0 đến 100.")})
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung báo cáo."})
+        raise ValidationError({"text": gettext("Cần nội dung báo cáo.")})
     if uploaded is not None:
         clean = check_file(uploaded)
         ev = EvidenceFile(correction=c, name=clean, size=uploaded.size or 0, uploaded_by=user_or_none(actor))
@@ -162,9 +163,9 @@ def verify(actor: Any, c: Correction, *, on: dt.date | None = None) -> Correctio
     )
     assert c.deadline is not None
     if c.verified_on is not None:
-        raise ValidationError("Đã xác nhận trước đó.")
+        raise ValidationError(gettext("Đã xác nhận trước đó."))
     if c.deadline.reported_on is None:
-        raise ValidationError("Đơn vị chưa báo cáo hoàn thành.")
+        raise ValidationError(gettext("Đơn vị chưa báo cáo hoàn thành."))
     on = on or today()
     clock.confirm_done(actor, c.deadline, on=on)
     c.verified_on = on

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.deadlines import actions as clock
@@ -65,11 +66,11 @@ def add_finding(
         "Chỉ đoàn kiểm tra ghi tồn tại, hạn chế.",
     )
     if insp.status not in (InspectionStatus.IN_PROGRESS, InspectionStatus.EXPLANATION):
-        raise ValidationError("Chỉ ghi tồn tại khi cuộc kiểm tra đang diễn ra.")
+        raise ValidationError(gettext("Chỉ ghi tồn tại khi cuộc kiểm tra đang diễn ra."))
     if severity not in Severity.values:
-        raise ValidationError({"severity": "Mức độ không hợp lệ."})
+        raise ValidationError({"severity": gettext("Mức độ không hợp lệ.")})
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung tồn tại, hạn chế."})
+        raise ValidationError({"text": gettext("Cần nội dung tồn tại, hạn chế.")})
     item = item_of(insp, code) if code else None
     unit = unit or insp.unit
     if not unit.path.startswith(insp.unit.path):
@@ -116,9 +117,9 @@ def add_recommendation(
     insp = finding.inspection
     require(is_system(actor) or q.inspection_access(actor, insp).conduct, "Chỉ đoàn kiểm tra ghi kiến nghị.")
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung kiến nghị."})
+        raise ValidationError({"text": gettext("Cần nội dung kiến nghị.")})
     if due is None:
-        raise ValidationError({"due": "Kiến nghị khắc phục phải có thời hạn."})
+        raise ValidationError({"due": gettext("Kiến nghị khắc phục phải có thời hạn.")})
     start = on or today()
     if due < start:
         raise ValidationError({"due": f"Thời hạn khắc phục không được trước ngày {start:%d/%m/%Y}."})
@@ -179,11 +180,11 @@ def report_progress(
         "Chỉ đơn vị thực hiện báo cáo tiến độ.",
     )
     if is_closed(rec):
-        raise ValidationError("Kiến nghị đã được xác nhận hoàn thành.")
+        raise ValidationError(gettext("Kiến nghị đã được xác nhận hoàn thành."))
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung báo cáo."})
+        raise ValidationError({"text": gettext("Cần nội dung báo cáo.")})
     if percent is not None and not 0 <= percent <= 100:
-        raise ValidationError({"percent": "Tiến độ là số phần trăm từ 0 đến 100."})
+        raise ValidationError({"percent": gettext("Tiến độ là số phần trăm từ 0 đến 100.")})
     _attach(actor, rec, uploaded)
     note = ProgressNote.objects.create(
         recommendation=rec, percent=percent, text=text.strip(), author=user_or_none(actor)
@@ -207,12 +208,12 @@ def report_done(
         "Chỉ đơn vị thực hiện báo cáo kết quả.",
     )
     if is_closed(rec):
-        raise ValidationError("Kiến nghị đã được xác nhận hoàn thành.")
+        raise ValidationError(gettext("Kiến nghị đã được xác nhận hoàn thành."))
     if not text.strip():
-        raise ValidationError({"text": "Cần nêu kết quả khắc phục."})
+        raise ValidationError({"text": gettext("Cần nêu kết quả khắc phục.")})
     assert rec.deadline is not None
     if rec.deadline.reported_on is not None:
-        raise ValidationError("Đơn vị đã báo cáo hoàn thành, đang chờ đoàn kiểm tra xác nhận.")
+        raise ValidationError(gettext("Đơn vị đã báo cáo hoàn thành, đang chờ đoàn kiểm tra xác nhận."))
     _attach(actor, rec, uploaded)
     clock.report_done(actor, rec.deadline, on=on or today())
     rec.report = text.strip()
@@ -233,12 +234,12 @@ def verify(actor: Any, rec: Recommendation, *, note: str = "", on: dt.date | Non
     )
     assert rec.deadline is not None
     if is_closed(rec):
-        raise ValidationError("Kiến nghị đã được xác nhận trước đó.")
+        raise ValidationError(gettext("Kiến nghị đã được xác nhận trước đó."))
     if rec.deadline.reported_on is None:
-        raise ValidationError("Đơn vị chưa báo cáo kết quả khắc phục.")
+        raise ValidationError(gettext("Đơn vị chưa báo cáo kết quả khắc phục."))
     on = on or today()
     if on < rec.deadline.reported_on:
-        raise ValidationError({"on": "Ngày xác nhận không được trước ngày đơn vị báo cáo."})
+        raise ValidationError({"on": gettext("Ngày xác nhận không được trước ngày đơn vị báo cáo.")})
     clock.confirm_done(actor, rec.deadline, on=on)
     rec.verified_on = on
     rec.verified_by = user_or_none(actor)
@@ -256,9 +257,9 @@ def send_back(actor: Any, rec: Recommendation, *, note: str) -> Recommendation:
     )
     assert rec.deadline is not None
     if is_closed(rec):
-        raise ValidationError("Kiến nghị đã được xác nhận hoàn thành.")
+        raise ValidationError(gettext("Kiến nghị đã được xác nhận hoàn thành."))
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi lý do chưa đạt."})
+        raise ValidationError({"note": gettext("Cần ghi lý do chưa đạt.")})
     clock.send_back(actor, rec.deadline, note=note)
     record(actor, OversightEvents.FOLLOWUP_SENT_BACK, rec, summary=f"Chưa đạt, trả lại: {note[:250]}")
     return rec

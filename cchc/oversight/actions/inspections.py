@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.org.models import Jurisdiction, Unit
@@ -76,20 +77,20 @@ def add_inspection(
     _check_unit(unit, jurisdiction)
     if plan is not None:
         if plan.jurisdiction_id != jurisdiction.pk:
-            raise ValidationError({"plan": "Kế hoạch không thuộc địa bàn này."})
+            raise ValidationError({"plan": gettext("Kế hoạch không thuộc địa bàn này.")})
         if plan.status != PlanStatus.DRAFT:
             raise ValidationError(
-                {"plan": "Kế hoạch đã gửi lãnh đạo; muốn thêm đơn vị hãy kiểm tra đột xuất."}
+                {"plan": gettext("Kế hoạch đã gửi lãnh đạo; muốn thêm đơn vị hãy kiểm tra đột xuất.")}
             )
         if planned_on.year != plan.year:
             raise ValidationError({"planned_on": f"Thời gian kiểm tra phải trong năm {plan.year}."})
     elif not reason.strip():
-        raise ValidationError({"reason": "Kiểm tra đột xuất cần ghi lý do."})
+        raise ValidationError({"reason": gettext("Kiểm tra đột xuất cần ghi lý do.")})
     if not topic.strip():
-        raise ValidationError({"topic": "Cần ghi nội dung kiểm tra."})
+        raise ValidationError({"topic": gettext("Cần ghi nội dung kiểm tra.")})
     if not template.is_current:
         raise ValidationError(
-            {"template": "Phiếu kiểm tra này đã có phiên bản mới; hãy chọn phiên bản đang dùng."}
+            {"template": gettext("Phiếu kiểm tra này đã có phiên bản mới; hãy chọn phiên bản đang dùng.")}
         )
     insp = Inspection.objects.create(
         plan=plan,
@@ -112,9 +113,9 @@ def add_inspection(
 def submit_plan(actor: Any, plan: InspectionPlan) -> InspectionPlan:
     require(_inspector(actor, plan.jurisdiction), "Chỉ Phòng Nội vụ trình kế hoạch kiểm tra.")
     if plan.status != PlanStatus.DRAFT:
-        raise ValidationError("Kế hoạch không còn là dự thảo.")
+        raise ValidationError(gettext("Kế hoạch không còn là dự thảo."))
     if not plan.inspections.exists():
-        raise ValidationError("Kế hoạch chưa có đơn vị nào được kiểm tra.")
+        raise ValidationError(gettext("Kế hoạch chưa có đơn vị nào được kiểm tra."))
     plan.status = PlanStatus.SUBMITTED
     plan.save(update_fields=["status"])
     record(actor, OversightEvents.PLAN_SUBMITTED, plan, summary=f"Trình lãnh đạo: {plan.title}")
@@ -127,7 +128,7 @@ def approve_plan(actor: Any, plan: InspectionPlan, *, on: dt.date | None = None)
         is_system(actor) or q.may_approve_plan(actor, plan), "Chỉ lãnh đạo UBND phê duyệt kế hoạch kiểm tra."
     )
     if plan.status != PlanStatus.SUBMITTED:
-        raise ValidationError("Chỉ phê duyệt kế hoạch đã được trình.")
+        raise ValidationError(gettext("Chỉ phê duyệt kế hoạch đã được trình."))
     plan.status = PlanStatus.APPROVED
     plan.approved_by = user_or_none(actor)
     plan.approved_on = on or today()
@@ -140,9 +141,9 @@ def approve_plan(actor: Any, plan: InspectionPlan, *, on: dt.date | None = None)
 def return_plan(actor: Any, plan: InspectionPlan, *, note: str) -> InspectionPlan:
     require(is_system(actor) or q.may_approve_plan(actor, plan), "Chỉ lãnh đạo UBND trả lại kế hoạch.")
     if plan.status != PlanStatus.SUBMITTED:
-        raise ValidationError("Chỉ trả lại kế hoạch đang chờ phê duyệt.")
+        raise ValidationError(gettext("Chỉ trả lại kế hoạch đang chờ phê duyệt."))
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi ý kiến khi trả lại kế hoạch."})
+        raise ValidationError({"note": gettext("Cần ghi ý kiến khi trả lại kế hoạch.")})
     plan.status = PlanStatus.DRAFT
     plan.save(update_fields=["status"])
     record(actor, OversightEvents.PLAN_RETURNED, plan, summary=f"Trả lại kế hoạch: {note[:300]}")
@@ -155,14 +156,14 @@ def _conducting(actor: Any, insp: Inspection) -> None:
         "Chỉ đoàn kiểm tra ghi kết quả kiểm tra.",
     )
     if insp.plan is not None and insp.plan.status != PlanStatus.APPROVED:
-        raise ValidationError("Kế hoạch kiểm tra chưa được lãnh đạo phê duyệt.")
+        raise ValidationError(gettext("Kế hoạch kiểm tra chưa được lãnh đạo phê duyệt."))
 
 
 @transaction.atomic
 def start_visit(actor: Any, insp: Inspection, *, on: dt.date | None = None) -> Inspection:
     _conducting(actor, insp)
     if insp.status != InspectionStatus.PLANNED:
-        raise ValidationError("Cuộc kiểm tra đã bắt đầu hoặc đã kết thúc.")
+        raise ValidationError(gettext("Cuộc kiểm tra đã bắt đầu hoặc đã kết thúc."))
     insp.status = InspectionStatus.IN_PROGRESS
     insp.visited_on = on or today()
     if insp.team_lead_id is None and not is_system(actor):
@@ -174,7 +175,7 @@ def start_visit(actor: Any, insp: Inspection, *, on: dt.date | None = None) -> I
 
 def _in_progress(insp: Inspection) -> None:
     if insp.status != InspectionStatus.IN_PROGRESS:
-        raise ValidationError("Chỉ ghi kết quả khi cuộc kiểm tra đang diễn ra.")
+        raise ValidationError(gettext("Chỉ ghi kết quả khi cuộc kiểm tra đang diễn ra."))
 
 
 def item_of(insp: Inspection, code: str) -> ChecklistItem:
@@ -217,7 +218,7 @@ def add_evidence(
 ) -> EvidenceFile:
     _conducting(actor, insp)
     if insp.status not in (InspectionStatus.IN_PROGRESS, InspectionStatus.EXPLANATION):
-        raise ValidationError("Chỉ thêm hình ảnh, tài liệu khi cuộc kiểm tra đang diễn ra.")
+        raise ValidationError(gettext("Chỉ thêm hình ảnh, tài liệu khi cuộc kiểm tra đang diễn ra."))
     item = item_of(insp, code) if code else None
     clean = check_file(uploaded)
     ev = EvidenceFile(
@@ -261,9 +262,9 @@ def explain(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = Non
         "Chỉ thủ trưởng đơn vị được kiểm tra giải trình.",
     )
     if insp.status != InspectionStatus.EXPLANATION:
-        raise ValidationError("Cuộc kiểm tra không ở bước giải trình.")
+        raise ValidationError(gettext("Cuộc kiểm tra không ở bước giải trình."))
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung giải trình."})
+        raise ValidationError({"text": gettext("Cần nội dung giải trình.")})
     insp.explanation = text.strip()
     insp.explained_on = on or today()
     insp.save(update_fields=["explanation", "explained_on"])
@@ -279,13 +280,15 @@ def conclude(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = No
         is_system(actor) or q.inspection_access(actor, insp).conclude, "Chỉ trưởng đoàn ký kết luận kiểm tra."
     )
     if insp.status not in (InspectionStatus.IN_PROGRESS, InspectionStatus.EXPLANATION):
-        raise ValidationError("Cuộc kiểm tra chưa diễn ra hoặc đã kết luận.")
+        raise ValidationError(gettext("Cuộc kiểm tra chưa diễn ra hoặc đã kết luận."))
     if insp.status == InspectionStatus.IN_PROGRESS and insp.findings.exists():
-        raise ValidationError("Có tồn tại, hạn chế: cần đề nghị đơn vị giải trình trước khi kết luận.")
+        raise ValidationError(
+            gettext("Có tồn tại, hạn chế: cần đề nghị đơn vị giải trình trước khi kết luận.")
+        )
     if insp.status == InspectionStatus.EXPLANATION and not insp.explained_on:
-        raise ValidationError("Đơn vị chưa giải trình.")
+        raise ValidationError(gettext("Đơn vị chưa giải trình."))
     if not text.strip():
-        raise ValidationError({"text": "Cần nội dung kết luận."})
+        raise ValidationError({"text": gettext("Cần nội dung kết luận.")})
     insp.conclusion = text.strip()
     insp.concluded_on = on or today()
     insp.concluded_by = user_or_none(actor)
@@ -301,9 +304,9 @@ def cancel(actor: Any, insp: Inspection, *, reason: str) -> Inspection:
         is_system(actor) or q.inspection_access(actor, insp).conduct, "Chỉ Phòng Nội vụ hủy cuộc kiểm tra."
     )
     if insp.status != InspectionStatus.PLANNED:
-        raise ValidationError("Chỉ hủy cuộc kiểm tra chưa diễn ra.")
+        raise ValidationError(gettext("Chỉ hủy cuộc kiểm tra chưa diễn ra."))
     if not reason.strip():
-        raise ValidationError({"reason": "Cần ghi lý do hủy."})
+        raise ValidationError({"reason": gettext("Cần ghi lý do hủy.")})
     insp.status = InspectionStatus.CANCELLED
     insp.cancel_reason = reason.strip()[:300]
     insp.save(update_fields=["status", "cancel_reason"])

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.org.models import Jurisdiction, JurisdictionLevel, Unit
@@ -49,7 +50,7 @@ def default_target(unit: Unit) -> int:
 
 def _check_dates(starts_on: dt.date, ends_on: dt.date) -> None:
     if ends_on < starts_on:
-        raise ValidationError({"ends_on": "Ngày kết thúc không được trước ngày bắt đầu."})
+        raise ValidationError({"ends_on": gettext("Ngày kết thúc không được trước ngày bắt đầu.")})
 
 
 @transaction.atomic
@@ -69,7 +70,7 @@ def create_campaign(
         require_secretariat(actor)
     area = jurisdiction or user_jurisdiction(actor)
     if area is None:
-        raise ValidationError({"jurisdiction": "Tài khoản chưa gắn với địa bàn."})
+        raise ValidationError({"jurisdiction": gettext("Tài khoản chưa gắn với địa bàn.")})
     _check_dates(starts_on, ends_on)
     q = questionnaire.questionnaire
     if aggregation and aggregation not in q.allowed_aggregations:
@@ -80,7 +81,7 @@ def create_campaign(
             }
         )
     if questionnaire.status == VersionStatus.RETIRED:
-        raise ValidationError({"questionnaire": "Bộ câu hỏi đã ngừng sử dụng."})
+        raise ValidationError({"questionnaire": gettext("Bộ câu hỏi đã ngừng sử dụng.")})
     campaign = Campaign.objects.create(
         jurisdiction=area,
         name=name.strip(),
@@ -103,21 +104,23 @@ def update_campaign(actor: Any, campaign: Campaign, **fields: Any) -> Campaign:
         surveys_for(actor, write=True).filter(pk=campaign.pk).exists(), "Đợt khảo sát thuộc địa bàn khác."
     )
     if campaign.status in (CampaignStatus.CLOSED, CampaignStatus.PUBLISHED):
-        raise ValidationError("Đợt khảo sát đã kết thúc; không sửa thông tin được.")
+        raise ValidationError(gettext("Đợt khảo sát đã kết thúc; không sửa thông tin được."))
     allowed = {"name", "starts_on", "ends_on", "note", "aggregation"}
     if campaign.status == CampaignStatus.DRAFT:
         allowed.add("questionnaire")
     before = {k: getattr(campaign, k) for k in allowed}
     for key, value in fields.items():
         if key not in allowed:
-            raise ValidationError({key: "Không sửa được mục này khi đợt khảo sát đang thu thập ý kiến."})
+            raise ValidationError(
+                {key: gettext("Không sửa được mục này khi đợt khảo sát đang thu thập ý kiến.")}
+            )
         setattr(campaign, key, value)
     _check_dates(campaign.starts_on, campaign.ends_on)
     if (
         campaign.aggregation
         and campaign.aggregation not in campaign.questionnaire.questionnaire.allowed_aggregations
     ):
-        raise ValidationError({"aggregation": "Quy tắc gộp không được bộ câu hỏi cho phép."})
+        raise ValidationError({"aggregation": gettext("Quy tắc gộp không được bộ câu hỏi cho phép.")})
     campaign.save()
     changes = diff(before, {k: getattr(campaign, k) for k in allowed})
     record(
@@ -139,9 +142,9 @@ def set_units(actor: Any, campaign: Campaign, targets: Mapping[Unit, int | None]
         for unit in targets:
             require(unit.pk in allowed, f"Đơn vị “{unit.name}” thuộc địa bàn khác.")
     if campaign.status in (CampaignStatus.CLOSED, CampaignStatus.PUBLISHED):
-        raise ValidationError("Đợt khảo sát đã kết thúc; không đổi danh sách đơn vị được.")
+        raise ValidationError(gettext("Đợt khảo sát đã kết thúc; không đổi danh sách đơn vị được."))
     if not targets and campaign.status == CampaignStatus.OPEN:
-        raise ValidationError({"units": "Đợt khảo sát đang mở phải có ít nhất một đơn vị."})
+        raise ValidationError({"units": gettext("Đợt khảo sát đang mở phải có ít nhất một đơn vị.")})
     keep = []
     for unit, target in targets.items():
         value = default_target(unit) if target is None else int(target)
@@ -153,7 +156,7 @@ def set_units(actor: Any, campaign: Campaign, targets: Mapping[Unit, int | None]
         keep.append(unit.pk)
     removed = campaign.units.exclude(unit_id__in=keep)
     if removed.exists() and campaign.responses.filter(unit__in=removed.values("unit_id")).exists():
-        raise ValidationError({"units": "Không bỏ được đơn vị đã có phiếu trả lời trong đợt này."})
+        raise ValidationError({"units": gettext("Không bỏ được đơn vị đã có phiếu trả lời trong đợt này.")})
     removed.delete()
     _check_overlap(campaign)
 
@@ -183,11 +186,11 @@ def open_campaign(actor: Any, campaign: Campaign) -> Campaign:
         require_secretariat(actor)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != CampaignStatus.DRAFT:
-        raise ValidationError("Chỉ mở được đợt khảo sát đang chuẩn bị.")
+        raise ValidationError(gettext("Chỉ mở được đợt khảo sát đang chuẩn bị."))
     if not campaign.units.exists():
-        raise ValidationError({"units": "Cần chọn ít nhất một đơn vị được khảo sát."})
+        raise ValidationError({"units": gettext("Cần chọn ít nhất một đơn vị được khảo sát.")})
     if not campaign.questionnaire.questionnaire.items:
-        raise ValidationError({"questionnaire": "Bộ câu hỏi chưa có câu hỏi nào."})
+        raise ValidationError({"questionnaire": gettext("Bộ câu hỏi chưa có câu hỏi nào.")})
     campaign.status = CampaignStatus.OPEN
     campaign.opened_at = timezone.now()
     _check_overlap(campaign)
@@ -203,7 +206,7 @@ def close_campaign(actor: Any, campaign: Campaign) -> Campaign:
         require_secretariat(actor)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != CampaignStatus.OPEN:
-        raise ValidationError("Chỉ kết thúc được đợt khảo sát đang thu thập ý kiến.")
+        raise ValidationError(gettext("Chỉ kết thúc được đợt khảo sát đang thu thập ý kiến."))
     campaign.status = CampaignStatus.CLOSED
     campaign.closed_at = timezone.now()
     campaign.save(update_fields=["status", "closed_at"])
@@ -224,7 +227,7 @@ def publish_campaign(actor: Any, campaign: Campaign) -> Campaign:
         require_secretariat(actor)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != CampaignStatus.CLOSED:
-        raise ValidationError("Chỉ công bố được đợt khảo sát đã kết thúc thu thập.")
+        raise ValidationError(gettext("Chỉ công bố được đợt khảo sát đã kết thúc thu thập."))
     pending = campaign.responses.filter(flag_status=FlagStatus.PENDING).count()
     if pending:
         raise ValidationError(
@@ -247,7 +250,7 @@ def create_kiosk(actor: Any, *, name: str, unit: Unit, token: str | None = None)
             entry_units_for(actor).filter(pk=unit.pk).exists(), "Bạn không được đặt ki-ốt cho đơn vị này."
         )
     if not name.strip():
-        raise ValidationError({"name": "Cần tên thiết bị (ví dụ “Máy tính bảng quầy 1”)."})
+        raise ValidationError({"name": gettext("Cần tên thiết bị (ví dụ “Máy tính bảng quầy 1”).")})
     kiosk = Kiosk.objects.create(
         name=name.strip(),
         unit=unit,

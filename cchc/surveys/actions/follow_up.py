@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.lib import indices
@@ -34,7 +35,7 @@ def review(actor: Any, response: Response, *, keep: bool, note: str) -> Response
         responses_for(actor, write=True).filter(pk=response.pk).exists(), "Bạn không được xem xét phiếu này."
     )
     if not note.strip():
-        raise ValidationError({"note": "Cần ghi lý do quyết định (để người khác hiểu vì sao)."})
+        raise ValidationError({"note": gettext("Cần ghi lý do quyết định (để người khác hiểu vì sao).")})
     response = Response.objects.select_for_update().get(pk=response.pk)
     before = response.flag_status
     response.flag_status = FlagStatus.KEPT if keep else FlagStatus.EXCLUDED
@@ -64,13 +65,13 @@ def save_figure(
         require_secretariat(actor)
     value = Decimal(str(data["value"]))
     if not Decimal(0) <= value <= Decimal(100):
-        raise ValidationError({"value": "Chỉ số phải từ 0 đến 100 (%)."})
+        raise ValidationError({"value": gettext("Chỉ số phải từ 0 đến 100 (%).")})
     if not str(data.get("source") or "").strip():
-        raise ValidationError({"source": "Cần ghi nguồn công bố (văn bản, trang tin, ngày)."})
+        raise ValidationError({"source": gettext("Cần ghi nguồn công bố (văn bản, trang tin, ngày).")})
     scope = data["scope"]
     area = str(data.get("area_name") or "").strip()
     if scope == FigureScope.PROVINCE and not area:
-        raise ValidationError({"area_name": "Cần tên tỉnh, thành phố."})
+        raise ValidationError({"area_name": gettext("Cần tên tỉnh, thành phố.")})
     if scope == FigureScope.NATIONAL:
         area = ""
     year = int(data["year"])
@@ -159,7 +160,7 @@ def create_improvement_task(
     estimate = results.compute(rs, campaign.rule).items[item_code]
     assigner = user_unit(actor)
     if assigner is None:
-        raise ValidationError("Tài khoản chưa gắn với đơn vị nên không giao nhiệm vụ được.")
+        raise ValidationError(gettext("Tài khoản chưa gắn với đơn vị nên không giao nhiệm vụ được."))
     body = text.strip() or improvement_text(unit, item, estimate, campaign)
     task = create_task(actor, directive, text=body, lead_unit=unit, assigner_unit=assigner, due=due)
     index = indices.percent(estimate.index)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.org.models import Unit
@@ -22,9 +23,9 @@ from cchc.surveys.queries import entry_units_for
 
 def _require(actor: Any, campaign: Campaign, unit: Unit) -> None:
     if not entry_units_for(actor).filter(pk=unit.pk).exists():
-        raise PermissionDenied("Bạn không được nhập phiếu giấy cho đơn vị này.")
+        raise PermissionDenied(gettext("Bạn không được nhập phiếu giấy cho đơn vị này."))
     if campaign.status != "open":
-        raise ValidationError({"campaign": "Đợt khảo sát không còn mở, không nhập thêm phiếu được."})
+        raise ValidationError({"campaign": gettext("Đợt khảo sát không còn mở, không nhập thêm phiếu được.")})
     if not campaign.units.filter(unit=unit).exists():
         raise ValidationError({"unit": f"“{unit.name}” không thuộc đợt khảo sát “{campaign.name}”."})
 
@@ -86,10 +87,12 @@ def enter(
     """Key in one paper form; the first call records entry 1, the second (by someone else) compares."""
     serial = serial.strip()
     if not serial:
-        raise ValidationError({"serial": "Cần số phiếu (ghi ở góc phiếu giấy) để đối chiếu hai lần nhập."})
+        raise ValidationError(
+            {"serial": gettext("Cần số phiếu (ghi ở góc phiếu giấy) để đối chiếu hai lần nhập.")}
+        )
     _require(actor, campaign, unit)
     if not answers.answers:
-        raise ValidationError({"answers": "Phiếu chưa có câu trả lời nào."})
+        raise ValidationError({"answers": gettext("Phiếu chưa có câu trả lời nào.")})
     form, _ = PaperForm.objects.select_for_update().get_or_create(campaign=campaign, serial=serial)
     if form.status in (PaperStatus.MATCHED, PaperStatus.RESOLVED):
         raise ValidationError({"serial": f"Phiếu số {serial} đã được nhập đủ hai lần và ghi nhận."})
@@ -148,7 +151,7 @@ def _accept(actor: Any, form: PaperForm, entry: PaperEntry, status: str) -> None
     if cu is None:  # the unit left the campaign since the first entry
         found = campaign_for(entry.unit, entry.filled_on)
         if found is None or found.campaign_id != form.campaign_id:
-            raise ValidationError({"unit": "Đơn vị trên phiếu không thuộc đợt khảo sát."})
+            raise ValidationError({"unit": gettext("Đơn vị trên phiếu không thuộc đợt khảo sát.")})
         cu = found
     answers = Answers(
         answers=entry.answers, expectations=entry.expectations, respondent_type=entry.respondent_type
@@ -174,7 +177,7 @@ def reconcile(actor: Any, form: PaperForm, *, unit: Unit, filled_on: dt.date, an
         raise ValidationError({"serial": f"Phiếu số {form.serial} không ở trạng thái cần đối chiếu."})
     _require(actor, form.campaign, unit)
     if not answers.answers:
-        raise ValidationError({"answers": "Phiếu chưa có câu trả lời nào."})
+        raise ValidationError({"answers": gettext("Phiếu chưa có câu trả lời nào.")})
     entry = PaperEntry.objects.create(
         form=form,
         seq=3,

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.lib import questionnaires as qlib
@@ -97,7 +98,7 @@ def copy_version(actor: Any, version: QuestionnaireVersion, new_code: str) -> Qu
     require_secretariat(actor)
     new_code = new_code.strip()
     if not new_code:
-        raise ValidationError({"code": "Cần mã cho phiên bản mới."})
+        raise ValidationError({"code": gettext("Cần mã cho phiên bản mới.")})
     if QuestionnaireVersion.objects.filter(code=new_code).exists():
         raise ValidationError({"code": f"Mã “{new_code}” đã có; hãy chọn mã khác."})
     definition = copy.deepcopy(version.definition)
@@ -150,7 +151,7 @@ def edit_version(
         raise ValidationError(FROZEN_MESSAGE.format(code=version.code))
     definition = copy.deepcopy(version.definition)
     if not title.strip():
-        raise ValidationError({"title": "Cần tên bộ câu hỏi."})
+        raise ValidationError({"title": gettext("Cần tên bộ câu hỏi.")})
     definition["title"] = title.strip()
     aggregation = dict(definition.get("aggregation") or {})
     aggregation["default"] = default_aggregation
