@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from cchc.calendar import actions
 from cchc.calendar.forms import EntryForm
@@ -60,7 +61,7 @@ def _selected_jurisdiction(request: HttpRequest) -> Jurisdiction | None:
         return Jurisdiction.objects.filter(parent__isnull=True).order_by("code").first()
     first = readable.order_by("path").first()
     if first is None:
-        raise PermissionDenied("Tài khoản chưa được gắn với địa bàn nào")
+        raise PermissionDenied(gettext("Tài khoản chưa được gắn với địa bàn nào"))
     return first
 
 
@@ -166,7 +167,7 @@ def _apply_errors(form: EntryForm, error: ValidationError) -> None:
 def entry_add(request: HttpRequest) -> HttpResponse:
     jurisdiction = _selected_jurisdiction(request)
     if jurisdiction is None or not can_manage_calendar_of(request.user, jurisdiction):
-        raise PermissionDenied("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc"))
     initial: dict[str, Any] = {}
     if request.GET.get("ngay"):
         with contextlib.suppress(ValueError):
@@ -191,7 +192,7 @@ def entry_add(request: HttpRequest) -> HttpResponse:
             "form": form,
             "jurisdiction": jurisdiction,
             "title": f"Thêm ngày nghỉ lễ, nghỉ bù hoặc làm bù — {jurisdiction.name}",
-            "submit": "Thêm vào lịch",
+            "submit": gettext("Thêm vào lịch"),
             "back": _year_url(initial.get("date", timezone.localdate()).year, jurisdiction),
             "area_param": AREA_PARAM,
         },
@@ -201,7 +202,7 @@ def entry_add(request: HttpRequest) -> HttpResponse:
 def _writable_entry(request: HttpRequest, pk: int) -> CalendarEntry:
     entry = get_object_or_404(entries_for(request.user).select_related("calendar__jurisdiction"), pk=pk)
     if not entries_for(request.user, write=True).filter(pk=pk).exists():
-        raise PermissionDenied("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC của địa bàn được sửa lịch làm việc"))
     return entry
 
 
@@ -226,7 +227,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "jurisdiction": jurisdiction,
             "title": f"Sửa ngày {actions.fmt_day(entry.date)} — {jurisdiction.name}",
-            "submit": "Lưu thay đổi",
+            "submit": gettext("Lưu thay đổi"),
             "back": _year_url(entry.date.year, jurisdiction),
             "area_param": AREA_PARAM,
         },

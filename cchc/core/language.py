@@ -44,12 +44,26 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "feedback_public:track",
     "surveys_public:published",
     "surveys_public:published_detail",
+    "feedback_public:submit",
+    "feedback_public:submitted",
+    "feedback_public:published_detail",
+    "earlywarning",
 )
-# Pages translated in full for some roles only (view name → roles): the same address shows other roles
-# panels of apps that are not translated yet (the early-warning panels on the home pages of a unit head,
-# a unit officer and the one-stop desk).
+# Pages translated in full for some roles only (view name → roles): the same address shows each role
+# different panels, and a role joins when all of its panels are translated.
 ENGLISH_PAGES_FOR_ROLES: dict[str, frozenset[str]] = {
-    "home:home": frozenset({Role.LEADER, Role.AUDITOR, Role.OFFICE, Role.SECRETARIAT, Role.FRONT}),
+    "home:home": frozenset(
+        {
+            Role.LEADER,
+            Role.AUDITOR,
+            Role.OFFICE,
+            Role.SECRETARIAT,
+            Role.FRONT,
+            Role.UNIT_HEAD,
+            Role.UNIT_OFFICER,
+            Role.ONE_STOP,
+        }
+    ),
 }
 
 

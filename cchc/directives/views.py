@@ -59,16 +59,16 @@ def readable_directive(request: HttpRequest, directive_id: int) -> Directive:
 def writable_directive(request: HttpRequest, directive_id: int) -> Directive:
     directive = readable_directive(request, directive_id)
     if not directives_for(request.user, write=True).filter(pk=directive.pk).exists():
-        raise PermissionDenied("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo."))
     return directive
 
 
 def register_area(request: HttpRequest) -> Any:
     if not can_keep_register(request.user):
-        raise PermissionDenied("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng HĐND và UBND được cập nhật sổ văn bản chỉ đạo."))
     area = user_jurisdiction(request.user)
     if area is None:
-        raise PermissionDenied("Tài khoản chưa gắn với địa bàn nào.")
+        raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn nào."))
     return area
 
 
@@ -197,7 +197,12 @@ def directive_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directives/directive_form.html",
-        {"form": form, "file_form": file_form, "title": "Vào sổ văn bản chỉ đạo", "submit": "Vào sổ"},
+        {
+            "form": form,
+            "file_form": file_form,
+            "title": gettext("Vào sổ văn bản chỉ đạo"),
+            "submit": gettext("Vào sổ"),
+        },
     )
 
 
@@ -216,7 +221,7 @@ def directive_edit(request: HttpRequest, directive_id: int) -> HttpResponse:
     return render(
         request,
         "directives/directive_form.html",
-        {"form": form, "title": f"Sửa {directive}", "submit": "Lưu", "directive": directive},
+        {"form": form, "title": f"Sửa {directive}", "submit": gettext("Lưu"), "directive": directive},
     )
 
 
@@ -398,7 +403,7 @@ def task_create(request: HttpRequest, directive_id: int) -> HttpResponse:
     return render(
         request,
         "directives/task_form.html",
-        {"form": form, "directive": directive, "title": "Giao nhiệm vụ"},
+        {"form": form, "directive": directive, "title": gettext("Giao nhiệm vụ")},
     )
 
 

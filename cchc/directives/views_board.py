@@ -17,6 +17,7 @@ from django.db.models import Avg, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.core.charts import Chart, Series
@@ -252,14 +253,16 @@ def board_chart(rows: list[tuple[Unit, Tally]]) -> Chart:
     top = sorted(rows, key=lambda r: (-r[1].overdue, -r[1].open, unit_sort_key(r[0])))[:CHART_UNITS]
     return Chart(
         "chart-board",
-        "Nhiệm vụ theo đơn vị chủ trì: quá hạn, đang thực hiện, đã hoàn thành",
-        "Đơn vị",
+        gettext("Nhiệm vụ theo đơn vị chủ trì: quá hạn, đang thực hiện, đã hoàn thành"),
+        gettext("Đơn vị"),
         [u.name for u, _t in top],
         [
-            Series("Quá hạn", [t.overdue for _u, t in top], colour="late"),
-            Series("Đang thực hiện", [t.open - t.overdue for _u, t in top], colour="city"),
-            Series("Chờ xác nhận", [t[State.AWAITING_CONFIRMATION] for _u, t in top], colour="tasks"),
-            Series("Đã hoàn thành", [t.done for _u, t in top], colour="neutral"),
+            Series(gettext("Quá hạn"), [t.overdue for _u, t in top], colour="late"),
+            Series(gettext("Đang thực hiện"), [t.open - t.overdue for _u, t in top], colour="city"),
+            Series(
+                gettext("Chờ xác nhận"), [t[State.AWAITING_CONFIRMATION] for _u, t in top], colour="tasks"
+            ),
+            Series(gettext("Đã hoàn thành"), [t.done for _u, t in top], colour="neutral"),
         ],
         horizontal=True,
         stacked=True,
@@ -552,7 +555,7 @@ def report(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     if not (user.is_superuser or user.role in JURISDICTION_WIDE):
         raise PermissionDenied(
-            "Báo cáo toàn địa bàn dành cho lãnh đạo, Văn phòng, Phòng Nội vụ và thanh tra."
+            gettext("Báo cáo toàn địa bàn dành cho lãnh đạo, Văn phòng, Phòng Nội vụ và thanh tra.")
         )
     today = actions.today()
     wanted = request.GET.get("dinh_dang", "")

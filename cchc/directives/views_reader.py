@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.directives import actions_register
 from cchc.directives.actions_register import TaskRow
@@ -35,15 +35,15 @@ from cchc.org.models import Unit, UnitKind
 
 # Header fields as the review form names them, with the label shown in the "check first" list.
 _FIELD_LABELS = (
-    ("issuer", "issuer", "Cơ quan ban hành"),
-    ("number", "number", "Số"),
-    ("symbol", "symbol", "Ký hiệu"),
-    ("date", "date", "Ngày ban hành"),
-    ("place", "place", "Địa danh"),
-    ("doc_type", "doc_type", "Loại văn bản"),
-    ("subject", "subject", "Trích yếu"),
-    ("signer.name", "signer_name", "Người ký"),
-    ("signer.position", "signer_position", "Chức vụ người ký"),
+    ("issuer", "issuer", gettext_lazy("Cơ quan ban hành")),
+    ("number", "number", gettext_lazy("Số")),
+    ("symbol", "symbol", gettext_lazy("Ký hiệu")),
+    ("date", "date", gettext_lazy("Ngày ban hành")),
+    ("place", "place", gettext_lazy("Địa danh")),
+    ("doc_type", "doc_type", gettext_lazy("Loại văn bản")),
+    ("subject", "subject", gettext_lazy("Trích yếu")),
+    ("signer.name", "signer_name", gettext_lazy("Người ký")),
+    ("signer.position", "signer_position", gettext_lazy("Chức vụ người ký")),
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Count, F, Min, Q, QuerySet, Sum, Value, When
+from django.utils.translation import gettext
 
 from cchc.core.charts import Chart, Series, pct
 from cchc.core.models import AuditEvent
@@ -146,8 +147,8 @@ def league_chart(league: League, which: str) -> Chart | None:
         "Đơn vị" if which == "units" else "Cán bộ, công chức",
         [r.name for r in rows],
         [
-            Series("Tỷ lệ trễ hạn (%)", [pct(r.late_rate) for r in rows]),
-            Series("Tỷ lệ chung (%)", [overall for _ in rows], kind="line", colour="city"),
+            Series(gettext("Tỷ lệ trễ hạn (%)"), [pct(r.late_rate) for r in rows]),
+            Series(gettext("Tỷ lệ chung (%)"), [overall for _ in rows], kind="line", colour="city"),
         ],
         percent=True,
         horizontal=True,

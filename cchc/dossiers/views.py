@@ -14,6 +14,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -91,7 +92,7 @@ EVENT_LABELS = {
 def _reader(request: HttpRequest) -> User:
     user = cast(User, request.user)
     if not may_read_dossiers(user):
-        raise PermissionDenied("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính.")
+        raise PermissionDenied(gettext("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính."))
     return user
 
 
@@ -233,7 +234,9 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
         dossiers_for(user).select_related("procedure", "handling_unit", "receiving_unit"), code=code
     )
     if not dossiers_for(user, write=True).filter(pk=d.pk).exists():
-        raise PermissionDenied("Chỉ Bộ phận một cửa và đơn vị giải quyết hồ sơ được ban hành phiếu xin lỗi.")
+        raise PermissionDenied(
+            gettext("Chỉ Bộ phận một cửa và đơn vị giải quyết hồ sơ được ban hành phiếu xin lỗi.")
+        )
     detail_url = reverse("dossiers:detail", args=[d.code])
     blocker = apologies.apology_blocker(d)
     if blocker:
@@ -314,7 +317,9 @@ def _apology_for_download(request: HttpRequest, code: str, pk: int) -> Apology:
     d = get_object_or_404(dossiers_for(user), code=code)
     # The letter names the applicant and their address: only those who see the applicant in full.
     if not may_see_personal_data(user, d):
-        raise PermissionDenied("Phiếu xin lỗi có thông tin cá nhân của người dân; bạn không được tải.")
+        raise PermissionDenied(
+            gettext("Phiếu xin lỗi có thông tin cá nhân của người dân; bạn không được tải.")
+        )
     return get_object_or_404(
         Apology.objects.select_related(
             "dossier__procedure", "dossier__handling_unit", "dossier__receiving_unit"
@@ -420,7 +425,9 @@ def league_officials(request: HttpRequest) -> HttpResponseBase:
 def _list_reader(request: HttpRequest) -> User:
     user = cast(User, request.user)
     if not (user.is_superuser or user.role in (Role.LEADER, Role.OFFICE, Role.SECRETARIAT, Role.AUDITOR)):
-        raise PermissionDenied("Danh sách trễ hạn hằng tháng do Văn phòng lập và lãnh đạo phê duyệt.")
+        raise PermissionDenied(
+            gettext("Danh sách trễ hạn hằng tháng do Văn phòng lập và lãnh đạo phê duyệt.")
+        )
     return user
 
 

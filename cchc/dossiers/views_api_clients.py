@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cchc.dossiers.actions.api_clients import issue_client, revoke_client
@@ -54,7 +54,7 @@ class ClientForm(forms.Form):
 
 def _require_manager(request: HttpRequest) -> None:
     if not can_manage_clients(request.user):
-        raise PermissionDenied("Chỉ Văn phòng và Thường trực CCHC cấp, thu hồi mã truy cập API.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng và Thường trực CCHC cấp, thu hồi mã truy cập API."))
 
 
 @login_required

@@ -39,7 +39,7 @@ def _masked(value: str, full: bool) -> str:
 def dossier_messages(request: HttpRequest, code: str) -> HttpResponseBase:
     user = cast(User, request.user)
     if not may_read_dossiers(user):
-        raise PermissionDenied("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính.")
+        raise PermissionDenied(gettext("Vai trò của bạn không theo dõi hồ sơ thủ tục hành chính."))
     d = get_object_or_404(dossiers_for(user).select_related("procedure"), code=code)
     may_write = dossiers_for(user, write=True).filter(pk=d.pk).exists()
     full = may_see_personal_data(user, d)
@@ -48,8 +48,10 @@ def dossier_messages(request: HttpRequest, code: str) -> HttpResponseBase:
     if request.method == "POST":
         if not may_write:
             raise PermissionDenied(
-                "Chỉ Bộ phận một cửa và công chức của đơn vị giải quyết hồ sơ được ghi nhận đăng ký nhận "
-                "thông báo."
+                gettext(
+                    "Chỉ Bộ phận một cửa và công chức của đơn vị giải quyết hồ sơ được ghi nhận đăng ký nhận "
+                    "thông báo."
+                )
             )
         try:
             if request.POST.get("action") == "withdraw":

@@ -67,7 +67,7 @@ class UploadForm(forms.Form):
 def _require_importer(request: HttpRequest) -> None:
     if not can_import(request.user):
         raise PermissionDenied(
-            "Chỉ Văn phòng, Thường trực CCHC và công chức Bộ phận một cửa được nhập hồ sơ."
+            gettext("Chỉ Văn phòng, Thường trực CCHC và công chức Bộ phận một cửa được nhập hồ sơ.")
         )
 
 

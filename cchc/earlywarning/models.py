@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cchc.dossiers.models import Dossier, DossierStep
 from cchc.lib.earlywarning.model import explain
@@ -102,6 +103,14 @@ class Risk(models.Model):
     def explanation(self) -> str:
         """The sentence a civil servant can check ("… thường mất 4,3 ngày làm việc …")."""
         return explain(self.estimate, self.subject)[:600]
+
+    @property
+    def explanation_html(self) -> str:
+        """The same sentence for a page, in the page's language; the subject (a step, unit or procedure
+        named in Vietnamese, built with the risk) is marked ``lang="vi"``."""
+        marker = "\x00"
+        before, _, after = explain(self.estimate, marker, gettext).partition(marker)
+        return format_html('{}<span lang="vi">{}</span>{}', before, self.subject, after)
 
 
 class BacktestRun(models.Model):

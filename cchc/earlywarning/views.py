@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.accounts.models import User
 from cchc.earlywarning import actions
@@ -70,7 +70,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     risk = get_object_or_404(risks_for(user).select_related("unit", "official"), pk=pk)
     if not may_reassign(user, risk):
-        raise PermissionDenied("Chỉ người đứng đầu đơn vị được giao lại bước xử lý.")
+        raise PermissionDenied(gettext("Chỉ người đứng đầu đơn vị được giao lại bước xử lý."))
     form = ReassignForm(request.POST or None, unit_id=risk.unit_id)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +91,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def backtest(request: HttpRequest) -> HttpResponse:
     if not may_read_backtest(_user(request)):
-        raise PermissionDenied("Trang này dành cho cơ quan theo dõi cải cách hành chính.")
+        raise PermissionDenied(gettext("Trang này dành cho cơ quan theo dõi cải cách hành chính."))
     run = BacktestRun.objects.first()
     figures = run.figures if run else {}
     slices = [(name, figures[name]) for name in ("fit", "held_out") if name in figures]

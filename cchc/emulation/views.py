@@ -34,7 +34,7 @@ BADGES: dict[str, str] = {
 
 def _reader(request: HttpRequest) -> None:
     if not q.may_read(request.user):
-        raise PermissionDenied("Trang này dành cho Hội đồng thi đua, khen thưởng.")
+        raise PermissionDenied(gettext("Trang này dành cho Hội đồng thi đua, khen thưởng."))
 
 
 def _reading(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -96,7 +96,7 @@ def propose(request: HttpRequest) -> HttpResponse:
     _reader(request)
     area = q.area_of(request.user)
     if area is None or not q.may_propose(request.user, area):
-        raise PermissionDenied("Chỉ Phòng Nội vụ (thư ký Hội đồng) lập đề xuất.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ (thư ký Hội đồng) lập đề xuất."))
     raw = str(request.POST.get("year") or "").strip()
     this_year = timezone.localdate().year
     if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
@@ -220,7 +220,7 @@ def _entry_page(
 def adjust(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
     rnd, entry = _entry(request, pk, entry_id)
     if not q.round_access(request.user, rnd).adjust:
-        raise PermissionDenied("Chỉ thư ký Hội đồng ghi điều chỉnh, trước khi Chủ tịch phê duyệt.")
+        raise PermissionDenied(gettext("Chỉ thư ký Hội đồng ghi điều chỉnh, trước khi Chủ tịch phê duyệt."))
     data = request.POST
     form = {
         "grade": str(data.get("grade") or "")[:20],

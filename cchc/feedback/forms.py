@@ -67,6 +67,17 @@ class StyledForm(forms.Form):
                 self.add_error(name if name in self.fields else None, message)
 
 
+class DataSelect(forms.Select):
+    """A drop-down whose options are names (fields, wards, units): data, marked Vietnamese so that a page
+    in English says which language they are in (docs/translating.md)."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        if option["value"] not in ("", None):
+            option["attrs"]["lang"] = "vi"
+        return option
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -85,14 +96,14 @@ class MultipleFileField(forms.FileField):
 
 
 PUBLIC_KINDS = [
-    (Kind.FEEDBACK, "Phản ánh (về việc đang xảy ra, thái độ cán bộ…)"),
-    (Kind.PETITION, "Kiến nghị (đề xuất sửa đổi, cải thiện)"),
-    (Kind.ACCOUNTABILITY, "Yêu cầu giải trình (Nghị định 59/2019/NĐ-CP)"),
+    (Kind.FEEDBACK, gettext_lazy("Phản ánh (về việc đang xảy ra, thái độ cán bộ…)")),
+    (Kind.PETITION, gettext_lazy("Kiến nghị (đề xuất sửa đổi, cải thiện)")),
+    (Kind.ACCOUNTABILITY, gettext_lazy("Yêu cầu giải trình (Nghị định 59/2019/NĐ-CP)")),
 ]
 PUBLIC_REPLY = [
-    (ReplyVia.SMS, "Tin nhắn SMS"),
-    (ReplyVia.ZALO, "Zalo (theo số điện thoại)"),
-    (ReplyVia.EMAIL, "Thư điện tử"),
+    (ReplyVia.SMS, gettext_lazy("Tin nhắn SMS")),
+    (ReplyVia.ZALO, gettext_lazy("Zalo (theo số điện thoại)")),
+    (ReplyVia.EMAIL, gettext_lazy("Thư điện tử")),
 ]
 
 
@@ -121,12 +132,14 @@ class PetitionForm(ContactFields):
         label=gettext_lazy("Lĩnh vực"),
         queryset=Category.objects.none(),
         empty_label=gettext_lazy("— Chọn lĩnh vực —"),
+        widget=DataSelect,
     )
     ward = forms.ModelChoiceField(
         label=gettext_lazy("Phường, xã nơi xảy ra"),
         queryset=Jurisdiction.objects.none(),
         required=False,
         empty_label=gettext_lazy("— Chọn phường, xã —"),
+        widget=DataSelect,
     )
     location = forms.CharField(
         label=gettext_lazy("Địa điểm cụ thể"),
@@ -263,11 +276,11 @@ class StaffEntryForm(ContactFields):
 
 
 MEETING_KINDS = [
-    ("Hội nghị tiếp xúc cử tri", "Hội nghị tiếp xúc cử tri"),
-    ("Hội nghị lấy ý kiến nhân dân", "Hội nghị lấy ý kiến nhân dân"),
-    ("Họp tổ dân phố, khu phố", "Họp tổ dân phố, khu phố"),
-    ("Đối thoại với nhân dân", "Đối thoại với nhân dân"),
-    ("Giám sát, phản biện xã hội", "Giám sát, phản biện xã hội"),
+    ("Hội nghị tiếp xúc cử tri", gettext_lazy("Hội nghị tiếp xúc cử tri")),
+    ("Hội nghị lấy ý kiến nhân dân", gettext_lazy("Hội nghị lấy ý kiến nhân dân")),
+    ("Họp tổ dân phố, khu phố", gettext_lazy("Họp tổ dân phố, khu phố")),
+    ("Đối thoại với nhân dân", gettext_lazy("Đối thoại với nhân dân")),
+    ("Giám sát, phản biện xã hội", gettext_lazy("Giám sát, phản biện xã hội")),
 ]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
@@ -227,35 +228,35 @@ def tracked(code: str, contact: str) -> Petition | None:
 # --- the trail of a petition ------------------------------------------------------------------------
 
 PUBLIC_VERBS = {
-    "feedback.received": "Tiếp nhận",
-    "feedback.accepted": "Tiếp nhận xử lý",
-    "feedback.info_requested": "Đề nghị bổ sung thông tin",
-    "feedback.info_received": "Nhận thông tin bổ sung",
-    "feedback.transferred": "Chuyển đơn vị xử lý",
-    "feedback.rejected": "Không tiếp nhận",
-    "feedback.refused": "Từ chối yêu cầu giải trình",
-    "feedback.redirected": "Hướng dẫn gửi đúng cơ quan có thẩm quyền",
-    "feedback.suspended": "Tạm đình chỉ giải trình",
-    "feedback.resumed": "Tiếp tục giải trình",
-    "feedback.extended": "Gia hạn giải trình",
-    "feedback.answer_sent": "Gửi trả lời",
-    "feedback.published": "Công khai kết quả",
-    "feedback.publication_withdrawn": "Gỡ khỏi trang công khai",
-    "feedback.rated": "Người gửi đánh giá",
-    "feedback.reopened": "Người gửi đề nghị xem xét lại",
-    "feedback.closed": "Kết thúc",
+    "feedback.received": gettext_noop("Tiếp nhận"),
+    "feedback.accepted": gettext_noop("Tiếp nhận xử lý"),
+    "feedback.info_requested": gettext_noop("Đề nghị bổ sung thông tin"),
+    "feedback.info_received": gettext_noop("Nhận thông tin bổ sung"),
+    "feedback.transferred": gettext_noop("Chuyển đơn vị xử lý"),
+    "feedback.rejected": gettext_noop("Không tiếp nhận"),
+    "feedback.refused": gettext_noop("Từ chối yêu cầu giải trình"),
+    "feedback.redirected": gettext_noop("Hướng dẫn gửi đúng cơ quan có thẩm quyền"),
+    "feedback.suspended": gettext_noop("Tạm đình chỉ giải trình"),
+    "feedback.resumed": gettext_noop("Tiếp tục giải trình"),
+    "feedback.extended": gettext_noop("Gia hạn giải trình"),
+    "feedback.answer_sent": gettext_noop("Gửi trả lời"),
+    "feedback.published": gettext_noop("Công khai kết quả"),
+    "feedback.publication_withdrawn": gettext_noop("Gỡ khỏi trang công khai"),
+    "feedback.rated": gettext_noop("Người gửi đánh giá"),
+    "feedback.reopened": gettext_noop("Người gửi đề nghị xem xét lại"),
+    "feedback.closed": gettext_noop("Kết thúc"),
 }
 STAFF_VERBS = {
     **PUBLIC_VERBS,
-    "feedback.assigned": "Giao cán bộ xử lý",
-    "feedback.reclassified": "Phân loại lại",
-    "feedback.answer_drafted": "Dự thảo trả lời",
-    "feedback.answer_returned": "Lãnh đạo trả lại dự thảo",
-    "feedback.extension_requested": "Đề nghị gia hạn",
-    "feedback.extension_refused": "Không đồng ý gia hạn",
-    "feedback.duplicate_linked": "Gắn là phản ánh trùng",
-    "feedback.duplicate_unlinked": "Bỏ gắn phản ánh trùng",
-    "feedback.document_issued": "Phát hành văn bản",
+    "feedback.assigned": gettext_noop("Giao cán bộ xử lý"),
+    "feedback.reclassified": gettext_noop("Phân loại lại"),
+    "feedback.answer_drafted": gettext_noop("Dự thảo trả lời"),
+    "feedback.answer_returned": gettext_noop("Lãnh đạo trả lại dự thảo"),
+    "feedback.extension_requested": gettext_noop("Đề nghị gia hạn"),
+    "feedback.extension_refused": gettext_noop("Không đồng ý gia hạn"),
+    "feedback.duplicate_linked": gettext_noop("Gắn là phản ánh trùng"),
+    "feedback.duplicate_unlinked": gettext_noop("Bỏ gắn phản ánh trùng"),
+    "feedback.document_issued": gettext_noop("Phát hành văn bản"),
 }
 
 
@@ -284,7 +285,7 @@ def timeline(petition: Petition, *, public: bool) -> list[Step]:
         if raw:
             with contextlib.suppress(ValueError):
                 at = dt.datetime.fromisoformat(raw)
-        out.append(Step(at, label, "" if public else e.actor_name, "" if public else e.summary))
+        out.append(Step(at, gettext(label), "" if public else e.actor_name, "" if public else e.summary))
     out.sort(key=lambda s: s.at)
     return out
 

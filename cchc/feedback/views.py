@@ -105,7 +105,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
 def petition_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not may_enter(user):
-        raise PermissionDenied("Vai trò của bạn không nhập phản ánh.")
+        raise PermissionDenied(gettext("Vai trò của bạn không nhập phản ánh."))
     area = entry_area(user)
     wards = wards_of(area)
     own = user_jurisdiction(user)
@@ -233,7 +233,9 @@ def _return(user: User, p: Petition, d: dict[str, Any]) -> Any:
 def _duplicate(user: User, p: Petition, d: dict[str, Any]) -> Any:
     original = petitions_for(user).filter(code=d["original"].strip().upper()).first()
     if original is None:
-        raise ValidationError({"original": "Không tìm thấy phản ánh có mã này trong phạm vi của bạn."})
+        raise ValidationError(
+            {"original": gettext("Không tìm thấy phản ánh có mã này trong phạm vi của bạn.")}
+        )
     return actions.link_duplicate(user, p, original)
 
 
@@ -462,9 +464,9 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     if spec is None:
         raise Http404("Không có thao tác này.")
     if not may_write(user, p):
-        raise PermissionDenied("Bạn chỉ được xem phản ánh này.")
+        raise PermissionDenied(gettext("Bạn chỉ được xem phản ánh này."))
     if spec.approver and not may_approve(user, p):
-        raise PermissionDenied("Chỉ lãnh đạo đơn vị được duyệt, trả lại hoặc quyết định gia hạn.")
+        raise PermissionDenied(gettext("Chỉ lãnh đạo đơn vị được duyệt, trả lại hoặc quyết định gia hạn."))
     form = spec.form(request.POST, auto_id=f"{action}-%s", **_form_kwargs(action, p)) if spec.form else None
     if form is not None and not form.is_valid():
         return _render_detail(request, p, {action: form}, status=400)

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.core.charts import Chart, Series
@@ -24,7 +25,7 @@ from cchc.feedback.queries import may_read, petitions_for
 def figures(request: HttpRequest) -> HttpResponseBase:
     user = cast(User, request.user)
     if not may_read(user):
-        raise PermissionDenied("Vai trò của bạn không xem số liệu phản ánh.")
+        raise PermissionDenied(gettext("Vai trò của bạn không xem số liệu phản ánh."))
     today = timezone.localdate()
     form = f.PeriodForm(
         request.GET or None, initial={"date_from": dt.date(today.year, 1, 1), "date_to": today}
@@ -95,14 +96,14 @@ def figures_chart(rows: list[stats.Row]) -> Chart:
     top = sorted(rows, key=lambda r: (-r.open_overdue, -r.received, r.name))[:CHART_UNITS]
     return Chart(
         "chart-petitions",
-        "Phản ánh, kiến nghị theo đơn vị: đã trả lời và đang xử lý",
-        "Đơn vị",
+        gettext("Phản ánh, kiến nghị theo đơn vị: đã trả lời và đang xử lý"),
+        gettext("Đơn vị"),
         [r.name for r in top],
         [
-            Series("Đang xử lý quá hạn", [r.open_overdue for r in top], colour="late"),
-            Series("Trả lời trễ hạn", [r.answered_late for r in top], colour="tasks"),
-            Series("Đang xử lý trong hạn", [r.open_within_time for r in top], colour="city"),
-            Series("Trả lời đúng hạn", [r.answered_on_time for r in top], colour="neutral"),
+            Series(gettext("Đang xử lý quá hạn"), [r.open_overdue for r in top], colour="late"),
+            Series(gettext("Trả lời trễ hạn"), [r.answered_late for r in top], colour="tasks"),
+            Series(gettext("Đang xử lý trong hạn"), [r.open_within_time for r in top], colour="city"),
+            Series(gettext("Trả lời đúng hạn"), [r.answered_on_time for r in top], colour="neutral"),
         ],
         horizontal=True,
         stacked=True,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -22,7 +23,7 @@ from cchc.feedback.queries import key_area, keys_for, may_manage_keys
 def keys(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá kết nối.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) cấp khoá kết nối."))
     new_key = ""
     if request.method == "POST":
         form = f.KeyForm(request.POST)
@@ -56,7 +57,7 @@ def keys(request: HttpRequest) -> HttpResponse:
 def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     user = cast(User, request.user)
     if not may_manage_keys(user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá kết nối.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) thu hồi khoá kết nối."))
     key = get_object_or_404(keys_for(user), pk=pk)
     try:
         revoke_key(user, key)

@@ -12,6 +12,7 @@ from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.core.roles import JURISDICTION_WIDE, Role
@@ -37,7 +38,9 @@ def _may_see_meetings(user: User) -> bool:
 def meetings(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not _may_see_meetings(user):
-        raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+        raise PermissionDenied(
+            gettext("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+        )
     rows = meetings_for(user).select_related("unit", "ward").order_by("-held_on", "-pk")[:200]
     return render(
         request, "feedback/meetings.html", {"meetings": rows, "may_submit": may_submit_for_front(user)}
@@ -50,12 +53,12 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     nothing: one bad row and nothing is saved, with the row named."""
     user = _user(request)
     if not may_submit_for_front(user):
-        raise PermissionDenied("Chỉ cán bộ Mặt trận Tổ quốc nhập ý kiến cử tri theo hội nghị.")
+        raise PermissionDenied(gettext("Chỉ cán bộ Mặt trận Tổ quốc nhập ý kiến cử tri theo hội nghị."))
     unit = user_unit(user)
     assert unit is not None
     area = entry_area(user)
     if area is None:
-        raise PermissionDenied("Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
+        raise PermissionDenied(gettext("Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh."))
     wards = wards_of(area)
     opinion_kwargs = {"jurisdiction": area, "wards": wards}
     if request.method == "POST":
@@ -97,7 +100,9 @@ def _save_batch(
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     if not _may_see_meetings(user):
-        raise PermissionDenied("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+        raise PermissionDenied(
+            gettext("Chỉ Mặt trận Tổ quốc và lãnh đạo, văn phòng xem các hội nghị lấy ý kiến.")
+        )
     meeting = get_object_or_404(meetings_for(user).select_related("unit", "ward"), pk=pk)
     opinions = (
         petitions_for(user).filter(meeting=meeting).select_related("category", "unit", "ward").order_by("pk")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class HomeConfig(AppConfig):
@@ -6,4 +7,4 @@ class HomeConfig(AppConfig):
     because each page gathers figures from all of them."""
 
     name = "cchc.home"
-    verbose_name = "Trang làm việc"
+    verbose_name = gettext_lazy("Trang làm việc")

@@ -71,14 +71,14 @@ def _readable_unit(request: HttpRequest, unit_id: int) -> Unit:
 def _writable_unit(request: HttpRequest, unit_id: int) -> Unit:
     unit = _readable_unit(request, unit_id)
     if not units_for(request.user, write=True).filter(pk=unit.pk).exists():
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) được thay đổi đơn vị.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) được thay đổi đơn vị."))
     return unit
 
 
 def _writable_official(request: HttpRequest, official_id: int) -> Official:
     official = get_object_or_404(officials_for(request.user).select_related("unit"), pk=official_id)
     if not officials_for(request.user, write=True).filter(pk=official.pk).exists():
-        raise PermissionDenied("Bạn không có quyền thay đổi thông tin cán bộ này.")
+        raise PermissionDenied(gettext("Bạn không có quyền thay đổi thông tin cán bộ này."))
     return official
 
 
@@ -235,7 +235,7 @@ def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
 @login_required
 def unit_create(request: HttpRequest) -> HttpResponse:
     if not can_write_units(request.user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) được thêm đơn vị.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) được thêm đơn vị."))
     initial: dict[str, Any] = {}
     parent_id = request.GET.get("cap_tren", "")
     if (parent_id_pk := id_param(parent_id)) is not None:
@@ -248,7 +248,12 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Đã thêm đơn vị {unit.name}.")
         return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
-        request, form, title="Thêm đơn vị", submit="Lưu đơn vị", back=reverse("org:unit_list"), wide=True
+        request,
+        form,
+        title=gettext("Thêm đơn vị"),
+        submit=gettext("Lưu đơn vị"),
+        back=reverse("org:unit_list"),
+        wide=True,
     )
 
 
@@ -265,7 +270,7 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         form,
         title=f"Sửa thông tin: {unit.name}",
-        submit="Lưu thay đổi",
+        submit=gettext("Lưu thay đổi"),
         back=reverse("org:unit_detail", args=[unit.pk]),
         wide=True,
     )
@@ -287,9 +292,11 @@ def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         form,
         title=f"Giải thể đơn vị: {unit.name}",
-        intro="Đơn vị không bị xoá: nó được ghi hết hiệu lực từ sau ngày cuối cùng, người đứng đầu kết thúc "
-        "cùng ngày. Đơn vị trực thuộc còn hoạt động phải được xử lý trước.",
-        submit="Giải thể",
+        intro=gettext(
+            "Đơn vị không bị xoá: nó được ghi hết hiệu lực từ sau ngày cuối cùng, người đứng đầu kết thúc "
+            "cùng ngày. Đơn vị trực thuộc còn hoạt động phải được xử lý trước."
+        ),
+        submit=gettext("Giải thể"),
         danger=True,
         back=reverse("org:unit_detail", args=[unit.pk]),
     )
@@ -319,9 +326,11 @@ def unit_merge(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         form,
         title=f"Sáp nhập đơn vị: {unit.name}",
-        intro="Đơn vị bị sáp nhập được giữ trong hồ sơ với ngày hết hiệu lực và đơn vị tiếp nhận; các đơn vị "
-        "trực thuộc còn hoạt động chuyển sang đơn vị tiếp nhận.",
-        submit="Sáp nhập",
+        intro=gettext(
+            "Đơn vị bị sáp nhập được giữ trong hồ sơ với ngày hết hiệu lực và đơn vị tiếp nhận; các đơn vị "
+            "trực thuộc còn hoạt động chuyển sang đơn vị tiếp nhận."
+        ),
+        submit=gettext("Sáp nhập"),
         danger=True,
         back=reverse("org:unit_detail", args=[unit.pk]),
     )
@@ -369,9 +378,11 @@ def unit_set_head(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         form,
         title=f"Giao người đứng đầu: {unit.name}",
-        intro="Người đang giữ vị trí này (nếu có) được ghi kết thúc vào ngày liền trước; "
-        "lịch sử được giữ lại. Giao người đứng đầu mới cũng kết thúc việc giao phụ trách / quyền.",
-        submit="Lưu",
+        intro=gettext(
+            "Người đang giữ vị trí này (nếu có) được ghi kết thúc vào ngày liền trước; "
+            "lịch sử được giữ lại. Giao người đứng đầu mới cũng kết thúc việc giao phụ trách / quyền."
+        ),
+        submit=gettext("Lưu"),
         back=reverse("org:unit_detail", args=[unit.pk]),
     )
 
@@ -393,7 +404,7 @@ def head_end(request: HttpRequest, unit_id: int, head_id: int) -> HttpResponse:
         request,
         form,
         title=f"Kết thúc {row.get_kind_display().lower()}: {row.official.full_name} — {unit.name}",
-        submit="Kết thúc",
+        submit=gettext("Kết thúc"),
         back=reverse("org:unit_detail", args=[unit.pk]),
     )
 
@@ -493,7 +504,7 @@ def official_detail(request: HttpRequest, official_id: int) -> HttpResponse:
 @login_required
 def official_create(request: HttpRequest) -> HttpResponse:
     if not can_write_officials(request.user):
-        raise PermissionDenied("Bạn không có quyền thêm cán bộ.")
+        raise PermissionDenied(gettext("Bạn không có quyền thêm cán bộ."))
     initial: dict[str, Any] = {}
     unit_text = request.GET.get("don_vi", "")
     if (unit_text_pk := id_param(unit_text)) is not None:
@@ -504,7 +515,11 @@ def official_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Đã thêm cán bộ {official.full_name}.")
         return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
-        request, form, title="Thêm cán bộ, công chức", submit="Lưu", back=reverse("org:official_list")
+        request,
+        form,
+        title=gettext("Thêm cán bộ, công chức"),
+        submit=gettext("Lưu"),
+        back=reverse("org:official_list"),
     )
 
 
@@ -521,7 +536,7 @@ def official_edit(request: HttpRequest, official_id: int) -> HttpResponse:
         request,
         form,
         title=f"Sửa thông tin: {official.full_name}",
-        submit="Lưu thay đổi",
+        submit=gettext("Lưu thay đổi"),
         back=reverse("org:official_detail", args=[official.pk]),
     )
 
@@ -542,9 +557,11 @@ def official_deactivate(request: HttpRequest, official_id: int) -> HttpResponse:
         request,
         form,
         title=f"Thôi công tác: {official.full_name}",
-        intro="Cán bộ vẫn được giữ trong hồ sơ (để tra cứu trách nhiệm về sau); các vị trí người đứng đầu "
-        "kết thúc vào ngày cuối cùng công tác.",
-        submit="Ghi nhận thôi công tác",
+        intro=gettext(
+            "Cán bộ vẫn được giữ trong hồ sơ (để tra cứu trách nhiệm về sau); các vị trí người đứng đầu "
+            "kết thúc vào ngày cuối cùng công tác."
+        ),
+        submit=gettext("Ghi nhận thôi công tác"),
         danger=True,
         back=reverse("org:official_detail", args=[official.pk]),
     )

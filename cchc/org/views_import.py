@@ -53,7 +53,7 @@ def _forget_stale_uploads(folder: Path) -> None:
 
 def _require_secretariat(request: HttpRequest) -> None:
     if not can_write_units(request.user):
-        raise PermissionDenied("Chỉ Thường trực CCHC (Phòng Nội vụ) được nhập danh sách tổ chức.")
+        raise PermissionDenied(gettext("Chỉ Thường trực CCHC (Phòng Nội vụ) được nhập danh sách tổ chức."))
 
 
 def _run(request: HttpRequest, data: bytes, name: str, kind: str, *, dry_run: bool) -> ImportReport:
@@ -111,7 +111,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, gettext("Không còn tệp chờ nhập; hãy tải tệp lên lại."))
         return redirect("org:import")
     if hashlib.sha256(data).hexdigest() != pending.get("sha256"):
-        raise PermissionDenied("Tệp chờ nhập đã bị thay đổi.")
+        raise PermissionDenied(gettext("Tệp chờ nhập đã bị thay đổi."))
     try:
         report = _run(request, data, pending["name"], pending["kind"], dry_run=False)
     except UnreadableFile as exc:  # cannot happen for a previewed file, but never crash on it

@@ -332,7 +332,7 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(insp: Inspection) -> None:
         if not files:
-            raise ValidationError({"photo": "Chưa chọn ảnh hoặc tệp."})
+            raise ValidationError({"photo": gettext("Chưa chọn ảnh hoặc tệp.")})
         for f in files:
             inspections.add_evidence(
                 request.user, insp, uploaded=f, code=forms.text(request.POST, "code", 20)

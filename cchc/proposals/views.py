@@ -48,7 +48,7 @@ STATUS_BADGES: dict[str, str] = {
 
 def _reader(request: HttpRequest) -> None:
     if not can_read(request.user):
-        raise PermissionDenied("Trang này dành cho cán bộ theo dõi đề xuất cải cách.")
+        raise PermissionDenied(gettext("Trang này dành cho cán bộ theo dõi đề xuất cải cách."))
 
 
 def _problems(exc: ValidationError) -> str:
@@ -107,7 +107,7 @@ def _errors_to_form(form: ProposalForm, exc: ValidationError) -> None:
 @login_required
 def proposal_create(request: HttpRequest) -> HttpResponse:
     if not can_draft(request.user):
-        raise PermissionDenied("Chỉ đơn vị hoặc Phòng Nội vụ soạn đề xuất.")
+        raise PermissionDenied(gettext("Chỉ đơn vị hoặc Phòng Nội vụ soạn đề xuất."))
     area = user_jurisdiction(request.user)
     units = drafting_units(request.user).order_by("path")
     form = ProposalForm(
@@ -119,7 +119,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             if area is None:
-                raise PermissionDenied("Tài khoản chưa gắn với địa bàn.")
+                raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn."))
             proposal = actions.create_proposal(request.user, area, _form_data(form))
         except ValidationError as exc:
             _errors_to_form(form, exc)
@@ -154,7 +154,7 @@ def _proposal(request: HttpRequest, proposal_id: int) -> Proposal:
 def proposal_edit(request: HttpRequest, proposal_id: int) -> HttpResponse:
     proposal = _proposal(request, proposal_id)
     if not can_edit(request.user, proposal):
-        raise PermissionDenied("Chỉ sửa được đề xuất đang soạn của đơn vị mình.")
+        raise PermissionDenied(gettext("Chỉ sửa được đề xuất đang soạn của đơn vị mình."))
     initial = {k: getattr(proposal, k) for k in actions.FIELDS}
     form = ProposalForm(
         request.POST or None,
@@ -247,10 +247,10 @@ def proposal_review(request: HttpRequest, proposal_id: int) -> HttpResponse:
         return redirect("proposals:proposal_detail", proposal.pk)
     form = ReviewForm(request.POST)
     if not can_review(request.user, proposal):
-        raise PermissionDenied("Chỉ Phòng Nội vụ thẩm định đề xuất đã gửi.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ thẩm định đề xuất đã gửi."))
     try:
         if not form.is_valid():
-            raise ValidationError({"note": "Cần chọn ý kiến và ghi nội dung thẩm định."})
+            raise ValidationError({"note": gettext("Cần chọn ý kiến và ghi nội dung thẩm định.")})
         actions.review(
             request.user, proposal, opinion=form.cleaned_data["opinion"], note=form.cleaned_data["note"]
         )
@@ -267,7 +267,7 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("proposals:proposal_detail", proposal.pk)
     if not can_decide(request.user, proposal):
-        raise PermissionDenied("Chỉ lãnh đạo UBND quyết định đề xuất đã thẩm định.")
+        raise PermissionDenied(gettext("Chỉ lãnh đạo UBND quyết định đề xuất đã thẩm định."))
     form = DecisionForm(
         request.POST,
         directives=actions.directives_for_follow_up(proposal.jurisdiction),
@@ -335,7 +335,7 @@ def register(request: HttpRequest) -> HttpResponse | FileResponse:
 def register_add(request: HttpRequest) -> HttpResponse:
     units = review_units(request.user)
     if not units.exists():
-        raise PermissionDenied("Chỉ Phòng Nội vụ hoặc thủ trưởng đơn vị ghi sổ rà soát thủ tục.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ hoặc thủ trưởng đơn vị ghi sổ rà soát thủ tục."))
     if request.method != "POST":
         return redirect("proposals:register")
     form = ReviewLineForm(request.POST, units=units)
@@ -349,7 +349,7 @@ def register_add(request: HttpRequest) -> HttpResponse:
                 }
             )
         if area is None:
-            raise PermissionDenied("Tài khoản chưa gắn với địa bàn.")
+            raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn."))
         data = form.cleaned_data
         actions.add_review(
             request.user,

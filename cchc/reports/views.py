@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.accounts.models import User
 from cchc.dossiers.models import Dossier
@@ -29,7 +30,7 @@ DRILL_LIMIT = 500
 def _reader(request: HttpRequest) -> User:
     user = cast(User, request.user)
     if not may_read_results(user):
-        raise PermissionDenied("Vai trò của bạn không xem báo cáo kết quả giải quyết TTHC.")
+        raise PermissionDenied(gettext("Vai trò của bạn không xem báo cáo kết quả giải quyết TTHC."))
     return user
 
 
@@ -130,7 +131,9 @@ def petitions(request: HttpRequest) -> HttpResponse:
     """The petition-results report for the petitions a person may read."""
     user = cast(User, request.user)
     if not may_read_petitions(user):
-        raise PermissionDenied("Vai trò của bạn không xem báo cáo kết quả xử lý phản ánh, kiến nghị.")
+        raise PermissionDenied(
+            gettext("Vai trò của bạn không xem báo cáo kết quả xử lý phản ánh, kiến nghị.")
+        )
     form, period, _ = _period(request)
     context: dict[str, Any] = {"form": form, "period": period, "channels": pet.CHANNELS, "kinds": pet.KINDS}
     if period is None:

@@ -41,7 +41,7 @@ def _user(request: HttpRequest) -> User:
         or user.role in UNIT_WRITERS
         or may_follow_rounds(user)
     ):
-        raise PermissionDenied("Vai trò của bạn không làm báo cáo định kỳ.")
+        raise PermissionDenied(gettext("Vai trò của bạn không làm báo cáo định kỳ."))
     return user
 
 
@@ -96,9 +96,9 @@ def new(request: HttpRequest) -> HttpResponse:
         unit = city_unit(area) if area else None
         is_city = True
     else:
-        raise PermissionDenied("Vai trò của bạn không lập báo cáo định kỳ.")
+        raise PermissionDenied(gettext("Vai trò của bạn không lập báo cáo định kỳ."))
     if unit is None:
-        raise PermissionDenied("Tài khoản chưa gắn với đơn vị nào.")
+        raise PermissionDenied(gettext("Tài khoản chưa gắn với đơn vị nào."))
     report = actions.draft(user, unit, slot, is_city=is_city)
     return redirect("reports:periodic_detail", pk=report.pk)
 
@@ -140,7 +140,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 actions.submit(user, report)
                 messages.success(request, gettext("Đã gửi báo cáo lên cấp trên."))
             else:
-                raise PermissionDenied("Bạn không được thực hiện thao tác này.")
+                raise PermissionDenied(gettext("Bạn không được thực hiện thao tác này."))
             return redirect("reports:periodic_detail", pk=pk)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -194,7 +194,9 @@ def round_view(request: HttpRequest) -> HttpResponse:
     """Who has sent the period's report, who has missed the due date, and the city's report."""
     user = cast(User, request.user)
     if not may_follow_rounds(user):
-        raise PermissionDenied("Chỉ Ủy ban nhân dân thành phố theo dõi việc gửi báo cáo của các đơn vị.")
+        raise PermissionDenied(
+            gettext("Chỉ Ủy ban nhân dân thành phố theo dõi việc gửi báo cáo của các đơn vị.")
+        )
     area = user_jurisdiction(user)
     if area is None:
         raise Http404
@@ -204,7 +206,7 @@ def round_view(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/round.html", {"form": form}, status=400)
     if request.method == "POST":
         if not may_open_round(user):
-            raise PermissionDenied("Vai trò của bạn không yêu cầu các đơn vị báo cáo.")
+            raise PermissionDenied(gettext("Vai trò của bạn không yêu cầu các đơn vị báo cáo."))
         asked = actions.open_round(user, area, slot)
         messages.success(request, f"Đã yêu cầu {asked} đơn vị gửi báo cáo; hệ thống sẽ nhắc trước hạn.")
         return redirect(f"{request.path}?kind={slot.kind}&year={slot.year}&part={slot.part}")

@@ -45,7 +45,7 @@ def form_errors(form: Any, exc: ValidationError) -> None:
 def staff_user(request: HttpRequest) -> Any:
     user = request.user
     if not getattr(user, "role", "") and not user.is_superuser:
-        raise PermissionDenied("Tài khoản chưa được giao vai trò.")
+        raise PermissionDenied(gettext("Tài khoản chưa được giao vai trò."))
     return user
 
 

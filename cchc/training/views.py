@@ -57,12 +57,12 @@ from cchc.training.queries import (
 
 def _reader(request: HttpRequest) -> None:
     if not can_read(request.user):
-        raise PermissionDenied("Trang này dành cho cán bộ, công chức theo dõi đào tạo, bồi dưỡng.")
+        raise PermissionDenied(gettext("Trang này dành cho cán bộ, công chức theo dõi đào tạo, bồi dưỡng."))
 
 
 def _manager(request: HttpRequest) -> None:
     if not can_manage(request.user):
-        raise PermissionDenied("Chỉ Phòng Nội vụ quản lý việc đào tạo, bồi dưỡng.")
+        raise PermissionDenied(gettext("Chỉ Phòng Nội vụ quản lý việc đào tạo, bồi dưỡng."))
 
 
 def _problems(form: Any = None, exc: ValidationError | None = None) -> str:
@@ -142,7 +142,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             if area is None:
-                raise PermissionDenied("Tài khoản chưa gắn với địa bàn.")
+                raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn."))
             course = actions.create_course(
                 request.user,
                 area,
@@ -384,7 +384,7 @@ def class_cancel(request: HttpRequest, class_id: int) -> HttpResponse:
     form = CancelForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError({"reason": "Cần ghi lý do hủy lớp."})
+            raise ValidationError({"reason": gettext("Cần ghi lý do hủy lớp.")})
         actions.cancel_class(request.user, cls, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
@@ -404,7 +404,7 @@ def certificate(request: HttpRequest, enrolment_id: int) -> HttpResponse:
         pk=enrolment_id,
     )
     if not row.certificate_number:
-        raise PermissionDenied("Học viên chưa được cấp giấy chứng nhận.")
+        raise PermissionDenied(gettext("Học viên chưa được cấp giấy chứng nhận."))
     response = HttpResponse(certificate_pdf(row), content_type="application/pdf")
     safe = row.certificate_number.replace("/", "-")
     response["Content-Disposition"] = f'inline; filename="giay-chung-nhan-{safe}.pdf"'
@@ -455,7 +455,7 @@ def need_propose(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         area = user_jurisdiction(request.user)
         if area is None:
-            raise PermissionDenied("Tài khoản chưa gắn với địa bàn.")
+            raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn."))
         found = needs.propose_needs(request.user, area, today=timezone.localdate())
         parts = [
             f"{label}: {found.counts.get(value, 0)}"
@@ -500,7 +500,7 @@ def need_dismiss(request: HttpRequest, need_id: int) -> HttpResponse:
     form = DismissForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError({"reason": "Cần ghi lý do không cần bồi dưỡng."})
+            raise ValidationError({"reason": gettext("Cần ghi lý do không cần bồi dưỡng.")})
         actions.dismiss_need(request.user, need, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))

@@ -35,7 +35,7 @@ def _unit(request: HttpRequest, unit_id: int) -> Unit:
     _screens(request)
     unit = get_object_or_404(Unit, pk=unit_id)
     if not can_manage_unit(request.user, unit):
-        raise PermissionDenied("Đơn vị này không thuộc phạm vi bạn quản lý.")
+        raise PermissionDenied(gettext("Đơn vị này không thuộc phạm vi bạn quản lý."))
     return unit
 
 

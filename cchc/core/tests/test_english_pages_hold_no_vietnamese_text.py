@@ -61,6 +61,7 @@ CONVERTED: dict[str, list[str]] = {
         "portal/feedback/figures.html",
         "feedback/_figures_table.html",
         "portal/feedback/withdrawn.html",
+        "portal/feedback/published_detail.html",
         "portal/feedback/track.html",
         "feedback/_field.html",
         "feedback/_form_errors.html",
@@ -92,7 +93,19 @@ CONVERTED: dict[str, list[str]] = {
         "home/panel_slipping_row.html",
         "home/panel_taskboard.html",
         "charts/_figure_chart.html",
+        "home/unit_head.html",
+        "home/unit_officer.html",
+        "home/one_stop.html",
     ],
+    "early warning": [
+        "earlywarning/list.html",
+        "earlywarning/_card.html",
+        "earlywarning/backtest.html",
+        "earlywarning/reassign.html",
+        "earlywarning/panel_at_risk.html",
+        "earlywarning/panel_apology_due.html",
+    ],
+    "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
 }
 # The portal's home, and the states no link leads to: a search with and without results, the consent
 # page's guide (reached by a form).

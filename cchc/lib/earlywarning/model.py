@@ -9,7 +9,7 @@ comparable history (``survival.estimate``). Times are working days on one axis (
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
@@ -21,6 +21,7 @@ from cchc.lib.earlywarning.survival import (
     Estimate,
     History,
     estimate,
+    gettext_noop,
 )
 
 DEFAULT_WINDOW_DAYS: Final = 180
@@ -216,28 +217,57 @@ class SpanModel:
 # --- words for the screen ------------------------------------------------------------------------------
 
 
-def _days(x: float) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def _days(x: float, tr: Callable[[str], str] = _same) -> str:
     r = round(x, 1)
     text = f"{r:.0f}" if r == int(r) else f"{r:.1f}".replace(".", ",")
-    return f"{text} ngày làm việc"
+    return tr(gettext_noop("{n} ngày làm việc")).format(n=text)
 
 
-def explain(e: Estimate, what: str) -> str:
+def explain(e: Estimate, what: str, tr: Callable[[str], str] = _same) -> str:
     """One sentence a civil servant can check: "Bước thẩm định ở Phòng TN&MT thường mất 6 ngày làm việc
-    (lịch sử của đơn vị, 42 hồ sơ); đã qua 2 ngày làm việc, còn 3 ngày làm việc đến hạn."."""
-    tail = f"đã quá hạn {_days(-e.left)}" if e.left <= 0 else f"còn {_days(e.left)} đến hạn"
+    (lịch sử của đơn vị, 42 hồ sơ); đã qua 2 ngày làm việc, còn 3 ngày làm việc đến hạn.".
+
+    ``tr`` translates each message (Django's ``gettext`` on a page in English); the default keeps the
+    Vietnamese, which is what every stored or sent text uses."""
+
+    def days(x: float) -> str:
+        return _days(x, tr)
+
+    if e.left <= 0:
+        tail = tr(gettext_noop("đã quá hạn {days}")).format(days=days(-e.left))
+    else:
+        tail = tr(gettext_noop("còn {days} đến hạn")).format(days=days(e.left))
     if e.level == LEVEL_SHARE:
-        return (
-            f"{what}: chưa đủ dữ liệu của thủ tục này; theo mọi thủ tục, phần việc còn lại thường mất "
-            f"{_days(e.typical)}; đã qua {_days(e.elapsed)}, dự kiến cần thêm {_days(e.expected_more)}, "
-            f"{tail}."
+        return tr(
+            gettext_noop(
+                "{what}: chưa đủ dữ liệu của thủ tục này; theo mọi thủ tục, phần việc còn lại thường mất "
+                "{typical}; đã qua {elapsed}, dự kiến cần thêm {more}, {tail}."
+            )
+        ).format(
+            what=what, typical=days(e.typical), elapsed=days(e.elapsed), more=days(e.expected_more), tail=tail
         )
     if e.insufficient:
-        return (
-            f"{what}: chưa đủ dữ liệu lịch sử, tính theo thời hạn quy định {_days(e.typical)}; "
-            f"đã qua {_days(e.elapsed)}, {tail}."
+        return tr(
+            gettext_noop(
+                "{what}: chưa đủ dữ liệu lịch sử, tính theo thời hạn quy định {typical}; "
+                "đã qua {elapsed}, {tail}."
+            )
+        ).format(what=what, typical=days(e.typical), elapsed=days(e.elapsed), tail=tail)
+    return tr(
+        gettext_noop(
+            "{what} thường mất {typical} ({level}, {compared} trường hợp so sánh); đã qua {elapsed}, "
+            "dự kiến cần thêm {more}, {tail}."
         )
-    return (
-        f"{what} thường mất {_days(e.typical)} ({LEVEL_LABELS[e.level]}, {e.compared} trường hợp so sánh); "
-        f"đã qua {_days(e.elapsed)}, dự kiến cần thêm {_days(e.expected_more)}, {tail}."
+    ).format(
+        what=what,
+        typical=days(e.typical),
+        level=tr(LEVEL_LABELS[e.level]),
+        compared=e.compared,
+        elapsed=days(e.elapsed),
+        more=days(e.expected_more),
+        tail=tail,
     )

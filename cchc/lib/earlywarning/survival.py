@@ -29,11 +29,19 @@ LEVEL_UNIT: Final = "unit"
 LEVEL_WIDE: Final = "wide"
 LEVEL_SHARE: Final = "share"
 LEVEL_LEGAL: Final = "legal"
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a message for the interface catalogue (``make messages`` collects every ``gettext_noop``
+    call) without Django, which ``lib`` does not import; the caller translates (``explain``'s ``tr``)."""
+    return text
+
+
 LEVEL_LABELS: Final = {
-    LEVEL_UNIT: "lịch sử của đơn vị",
-    LEVEL_WIDE: "lịch sử toàn thủ tục",
-    LEVEL_SHARE: "chưa đủ dữ liệu của thủ tục — theo mọi thủ tục, tính trên tỉ lệ thời hạn",
-    LEVEL_LEGAL: "chưa đủ dữ liệu — theo thời hạn quy định",
+    LEVEL_UNIT: gettext_noop("lịch sử của đơn vị"),
+    LEVEL_WIDE: gettext_noop("lịch sử toàn thủ tục"),
+    LEVEL_SHARE: gettext_noop("chưa đủ dữ liệu của thủ tục — theo mọi thủ tục, tính trên tỉ lệ thời hạn"),
+    LEVEL_LEGAL: gettext_noop("chưa đủ dữ liệu — theo thời hạn quy định"),
 }
 # With no past item still going at this point, the legal fallback cannot say more than "unknown".
 UNKNOWN_RISK: Final = 0.5
