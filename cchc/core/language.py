@@ -32,6 +32,8 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "portal:late_lists",
     "portal:handbook",
     "portal:handbook_detail",
+    "portal:reform_rankings",
+    "home:definitions",
     "accounts:login",
     "accounts:otp",
     "accounts:enrol",

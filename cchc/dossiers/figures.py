@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Greatest, TruncDate, TruncMonth
+from django.utils.translation import gettext_noop
 
 from cchc.dossiers.models import Dossier, Outcome, Status, UnitDailyFact
 from cchc.dossiers.queries import dossier_units_for
@@ -200,47 +201,61 @@ class Definition:
 DEFINITIONS: tuple[Definition, ...] = (
     Definition(
         "ho-so-tre-han",
-        "Hồ sơ trễ hạn trong kỳ",
-        "Số hồ sơ đã giải quyết xong mà ngày kết thúc xử lý sau ngày hẹn trả (sau khi trừ thời gian chờ "
-        "người dân bổ sung), đếm theo đơn vị giải quyết và theo ngày kết thúc xử lý nằm trong kỳ. Hồ sơ "
-        "phải bổ sung từ lần thứ hai trở đi cũng tính là trễ hạn. Cùng một con số trên trang chủ, danh "
-        "sách hồ sơ trễ hạn (lọc theo kỳ), bảng xếp hạng, tệp xuất và báo cáo.",
+        gettext_noop("Hồ sơ trễ hạn trong kỳ"),
+        gettext_noop(
+            "Số hồ sơ đã giải quyết xong mà ngày kết thúc xử lý sau ngày hẹn trả (sau khi trừ thời gian chờ "
+            "người dân bổ sung), đếm theo đơn vị giải quyết và theo ngày kết thúc xử lý nằm trong kỳ. Hồ sơ "
+            "phải bổ sung từ lần thứ hai trở đi cũng tính là trễ hạn. Cùng một con số trên trang chủ, danh "
+            "sách hồ sơ trễ hạn (lọc theo kỳ), bảng xếp hạng, tệp xuất và báo cáo."
+        ),
     ),
     Definition(
         "da-giai-quyet",
-        "Hồ sơ đã giải quyết trong kỳ",
-        "Số hồ sơ có ngày kết thúc xử lý trong kỳ: trước hạn, đúng hạn và trễ hạn. Hồ sơ không được "
-        "tiếp nhận và hồ sơ mới đăng ký không tính.",
+        gettext_noop("Hồ sơ đã giải quyết trong kỳ"),
+        gettext_noop(
+            "Số hồ sơ có ngày kết thúc xử lý trong kỳ: trước hạn, đúng hạn và trễ hạn. Hồ sơ không được "
+            "tiếp nhận và hồ sơ mới đăng ký không tính."
+        ),
     ),
     Definition(
         "ty-le-tre-han",
-        "Tỷ lệ trễ hạn",
-        "Số hồ sơ trễ hạn chia cho số hồ sơ đã giải quyết trong cùng kỳ. Chỉ tính tỷ lệ khi đơn vị có đủ "
-        "số hồ sơ tối thiểu để so sánh; khi không có hồ sơ nào đã giải quyết thì ghi “—”, không ghi 0 %.",
+        gettext_noop("Tỷ lệ trễ hạn"),
+        gettext_noop(
+            "Số hồ sơ trễ hạn chia cho số hồ sơ đã giải quyết trong cùng kỳ. Chỉ tính tỷ lệ khi đơn vị có đủ "
+            "số hồ sơ tối thiểu để so sánh; khi không có hồ sơ nào đã giải quyết thì ghi “—”, không ghi 0 %."
+        ),
     ),
     Definition(
         "dang-qua-han",
-        "Hồ sơ đang quá hạn",
-        "Hồ sơ chưa giải quyết xong (đã tiếp nhận, đang xử lý hoặc chờ nghĩa vụ tài chính) mà đã qua "
-        "ngày hẹn trả tại thời điểm xem.",
+        gettext_noop("Hồ sơ đang quá hạn"),
+        gettext_noop(
+            "Hồ sơ chưa giải quyết xong (đã tiếp nhận, đang xử lý hoặc chờ nghĩa vụ tài chính) mà đã qua "
+            "ngày hẹn trả tại thời điểm xem."
+        ),
     ),
     Definition(
         "chua-co-phieu-xin-loi",
-        "Hồ sơ trễ hạn chưa có phiếu xin lỗi",
-        "Hồ sơ đã giải quyết trễ hạn hoặc đang quá hạn mà chưa có phiếu xin lỗi, trong phạm vi và điều "
-        "kiện lọc đang chọn.",
+        gettext_noop("Hồ sơ trễ hạn chưa có phiếu xin lỗi"),
+        gettext_noop(
+            "Hồ sơ đã giải quyết trễ hạn hoặc đang quá hạn mà chưa có phiếu xin lỗi, trong phạm vi và điều "
+            "kiện lọc đang chọn."
+        ),
     ),
     Definition(
         "nhiem-vu-qua-han",
-        "Nhiệm vụ quá hạn",
-        "Nhiệm vụ chưa hoàn thành và chưa báo cáo hoàn thành, đã qua hạn hiện tại (sau gia hạn, nếu có) "
-        "tại ngày xem, theo đơn vị chủ trì và các đơn vị trực thuộc. Nhiệm vụ đã huỷ và nhiệm vụ định kỳ "
-        "gốc (tính theo từng kỳ) không tính; nhiệm vụ đã báo cáo đang chờ xác nhận không tính là quá hạn.",
+        gettext_noop("Nhiệm vụ quá hạn"),
+        gettext_noop(
+            "Nhiệm vụ chưa hoàn thành và chưa báo cáo hoàn thành, đã qua hạn hiện tại (sau gia hạn, nếu có) "
+            "tại ngày xem, theo đơn vị chủ trì và các đơn vị trực thuộc. Nhiệm vụ đã huỷ và nhiệm vụ định kỳ "
+            "gốc (tính theo từng kỳ) không tính; nhiệm vụ đã báo cáo đang chờ xác nhận không tính là quá hạn."
+        ),
     ),
     Definition(
         "phan-anh-qua-han",
-        "Phản ánh, kiến nghị quá hạn",
-        "Phản ánh, kiến nghị chưa có kết quả trả lời mà đã qua hạn xử lý tại ngày xem, theo đơn vị được "
-        "giao xử lý.",
+        gettext_noop("Phản ánh, kiến nghị quá hạn"),
+        gettext_noop(
+            "Phản ánh, kiến nghị chưa có kết quả trả lời mà đã qua hạn xử lý tại ngày xem, theo đơn vị được "
+            "giao xử lý."
+        ),
     ),
 )

@@ -54,6 +54,7 @@ CONVERTED: dict[str, list[str]] = {
         "portal/handbook_list.html",
         "portal/_handbook_item.html",
         "portal/handbook_detail.html",
+        "portal/reform_rankings.html",
     ],
     "published petitions": [
         "portal/feedback/_nav.html",
@@ -96,6 +97,7 @@ CONVERTED: dict[str, list[str]] = {
         "home/unit_head.html",
         "home/unit_officer.html",
         "home/one_stop.html",
+        "home/definitions.html",
     ],
     "early warning": [
         "earlywarning/list.html",
@@ -107,10 +109,12 @@ CONVERTED: dict[str, list[str]] = {
     ],
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
 }
-# The portal's home, and the states no link leads to: a search with and without results, the consent
-# page's guide (reached by a form).
+# The portal's home, and the states and pages no link of the portal leads to: a search with and without
+# results, the consent page's guide (reached by a form), the reform index ranking (linked from the
+# leader's screens).
 START = [
     "/cong-khai/",
+    "/cong-khai/xep-hang-chi-so-cchc/",
     "/cong-khai/tra-cuu-ho-so/nhan-thong-bao/",
     "/cong-khai/so-tay-thu-tuc/?q=giay+phep",
     "/cong-khai/so-tay-thu-tuc/?q=zzzz",
