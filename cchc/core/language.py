@@ -49,6 +49,8 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "feedback_public:submit",
     "feedback_public:submitted",
     "feedback_public:published_detail",
+    "unitsite_public:documents",
+    "unitsite_public:document_detail",
     "earlywarning",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role

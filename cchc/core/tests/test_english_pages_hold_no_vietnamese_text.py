@@ -108,6 +108,12 @@ CONVERTED: dict[str, list[str]] = {
         "earlywarning/panel_apology_due.html",
     ],
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
+    "a unit's documents": [
+        "portal/unitsite/documents.html",
+        "portal/unitsite/_document_card.html",
+        "portal/unitsite/_document_filters.html",
+        "portal/unitsite/document_detail.html",
+    ],
 }
 # The portal's home, and the states and pages no link of the portal leads to: a search with and without
 # results, the consent page's guide (reached by a form), the reform index ranking (linked from the
@@ -180,8 +186,15 @@ def demo(demo_db, settings):
 
 
 def test_every_english_page_reached_from_the_portal_is_free_of_vietnamese(client, demo):
+    from django.urls import reverse
+
+    from cchc.unitsite.models import UnitDocument
+
     choose_english(client)
-    found = crawl_in_english(client)
+    # A unit's register of documents is linked from the unit's own website, not from the portal.
+    documents = UnitDocument.objects.filter(replaced_by__isnull=False).first() or UnitDocument.objects.first()
+    assert documents is not None
+    found = crawl_in_english(client, [*START, reverse("unitsite_public:documents", args=[documents.unit_id])])
     print(f"English check: {len(found)} pages")
     assert found
     problems = [f"{url}: {line}" for url, lines in found.items() for line in lines]
