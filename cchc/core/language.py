@@ -46,6 +46,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "feedback_public:track",
     "surveys_public:published",
     "surveys_public:published_detail",
+    "surveys_public:thanks",
     "feedback_public:submit",
     "feedback_public:submitted",
     "feedback_public:published_detail",

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from cchc.accounts.policy import client_ip
@@ -136,7 +137,10 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/surveys/done.html",
-        {"message": "Cảm ơn ông/bà đã dành thời gian đánh giá. Ý kiến đã được ghi nhận.", "already": False},
+        {
+            "message": gettext("Cảm ơn ông/bà đã dành thời gian đánh giá. Ý kiến đã được ghi nhận."),
+            "already": False,
+        },
     )
 
 

@@ -67,7 +67,11 @@ CONVERTED: dict[str, list[str]] = {
         "feedback/_field.html",
         "feedback/_form_errors.html",
     ],
-    "published survey results": ["portal/surveys/published.html", "portal/surveys/published_detail.html"],
+    "published survey results": [
+        "portal/surveys/published.html",
+        "portal/surveys/published_detail.html",
+        "portal/surveys/done.html",
+    ],
     "progress-message consent and the 500 page": [
         "portal/_lookup_consent.html",
         "portal/lookup_consent.html",
@@ -121,6 +125,7 @@ CONVERTED: dict[str, list[str]] = {
 START = [
     "/cong-khai/",
     "/cong-khai/xep-hang-chi-so-cchc/",
+    "/cong-khai/khao-sat/cam-on/",
     "/cong-khai/tra-cuu-ho-so/nhan-thong-bao/",
     "/cong-khai/so-tay-thu-tuc/?q=giay+phep",
     "/cong-khai/so-tay-thu-tuc/?q=zzzz",
