@@ -41,6 +41,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "accounts:security",
     "feedback_public:published",
     "feedback_public:figures",
     "feedback_public:track",

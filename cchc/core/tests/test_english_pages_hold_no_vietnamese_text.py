@@ -45,6 +45,7 @@ CONVERTED: dict[str, list[str]] = {
         "registration/password_reset_done.html",
         "registration/password_reset_confirm.html",
         "registration/password_reset_complete.html",
+        "accounts/security.html",
     ],
     "public portal": [
         "portal/landing.html",
