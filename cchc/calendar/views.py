@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,9 +20,9 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.calendar import actions
 from cchc.calendar.forms import EntryForm
@@ -43,8 +44,29 @@ from cchc.org.models import Jurisdiction
 from cchc.org.queries import user_jurisdiction
 
 AREA_PARAM = "dia-ban"
-MONTH_NAMES = [f"Tháng {m}" for m in range(1, 13)]
-WEEKDAY_SHORT = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+WEEKDAY_SHORT = [
+    gettext_noop("T2"),
+    gettext_noop("T3"),
+    gettext_noop("T4"),
+    gettext_noop("T5"),
+    gettext_noop("T6"),
+    gettext_noop("T7"),
+    gettext_noop("CN"),
+]
+# ``WEEKDAY_NAMES`` (lib, no Django) marked for the catalogue; a page shows them through ``gettext``.
+_WEEKDAY_NAMES_FOR_THE_CATALOGUE = (
+    gettext_noop("Thứ Hai"),
+    gettext_noop("Thứ Ba"),
+    gettext_noop("Thứ Tư"),
+    gettext_noop("Thứ Năm"),
+    gettext_noop("Thứ Sáu"),
+    gettext_noop("Thứ Bảy"),
+    gettext_noop("Chủ nhật"),
+)
+
+
+def _weekday(day: dt.date) -> str:
+    return gettext(WEEKDAY_NAMES[day.weekday()])
 
 
 def _selected_jurisdiction(request: HttpRequest) -> Jurisdiction | None:
@@ -89,19 +111,22 @@ def month_grid(year: int, cal: WorkCalendar, entries: list[EffectiveEntry], toda
                     row.append(DayCell(None))
                     continue
                 entry = by_date.get(day)
-                if entry is not None and entry.is_working:
-                    css, title = "cal-makeup", f"{entry.kind_label}: {entry.name}"
-                elif entry is not None:
-                    css, title = "cal-off", f"{entry.kind_label}: {entry.name}"
+                if entry is not None:
+                    css = "cal-makeup" if entry.is_working else "cal-off"
+                    # The day's name (a holiday's) is Vietnamese data: in a title it cannot be marked as
+                    # such, so a page in English gives the kind of day only (the table above names it).
+                    title = gettext(entry.kind_label)
+                    if translation.get_language() == settings.LANGUAGE_CODE:
+                        title = f"{title}: {entry.name}"
                 elif not cal.is_working_day(day):
-                    css, title = "cal-rest", "Nghỉ hằng tuần"
+                    css, title = "cal-rest", gettext("Nghỉ hằng tuần")
                 else:
-                    css, title = "cal-work", "Ngày làm việc"
+                    css, title = "cal-work", gettext("Ngày làm việc")
                 if day == today:
                     css += " cal-today"
-                row.append(DayCell(day, css, f"{WEEKDAY_NAMES[day.weekday()]} {day:%d/%m/%Y} — {title}"))
+                row.append(DayCell(day, css, f"{_weekday(day)} {day:%d/%m/%Y} — {title}"))
             weeks.append(row)
-        months.append({"name": MONTH_NAMES[month - 1], "weeks": weeks})
+        months.append({"name": gettext("Tháng %(month)s") % {"month": month}, "weeks": weeks})
     return months
 
 
@@ -119,7 +144,7 @@ def year_view(request: HttpRequest, year: int | None = None) -> HttpResponse:
     rows = [
         {
             "e": e,
-            "weekday": WEEKDAY_NAMES[e.date.weekday()],
+            "weekday": _weekday(e.date),
             "editable": e.entry is not None and e.calendar is not None and e.calendar.pk in writable,
         }
         for e in entries
@@ -134,9 +159,9 @@ def year_view(request: HttpRequest, year: int | None = None) -> HttpResponse:
         "areas": list(readable_jurisdictions(user).order_by("path")),
         "rows": rows,
         "months": month_grid(year, cal, entries, today),
-        "weekday_short": WEEKDAY_SHORT,
+        "weekday_short": [gettext(w) for w in WEEKDAY_SHORT],
         "hours": cal.hours,
-        "weekly_rest": ", ".join(WEEKDAY_NAMES[w] for w in sorted(cal.weekly_rest)),
+        "weekly_rest": ", ".join(gettext(WEEKDAY_NAMES[w]) for w in sorted(cal.weekly_rest)),
         "working_day_count": len(cal.working_days_in(first, last)),
         "from_bundled_table": not chain,
         "chain": chain,

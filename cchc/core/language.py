@@ -42,6 +42,8 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "accounts:security",
+    "calendar:year",
+    "calendar:year_of",
     "feedback_public:published",
     "feedback_public:figures",
     "feedback_public:track",

@@ -113,6 +113,7 @@ CONVERTED: dict[str, list[str]] = {
         "earlywarning/panel_apology_due.html",
     ],
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
+    "working calendar": ["calendar/year.html"],
     "a unit's documents": [
         "portal/unitsite/documents.html",
         "portal/unitsite/_document_card.html",
