@@ -44,6 +44,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "accounts:security",
     "calendar:year",
     "calendar:year_of",
+    "core:audit",
     "feedback_public:published",
     "feedback_public:figures",
     "feedback_public:track",

@@ -114,6 +114,7 @@ CONVERTED: dict[str, list[str]] = {
     ],
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
     "working calendar": ["calendar/year.html"],
+    "change log": ["core/audit.html", "core/pager.html"],
     "a unit's documents": [
         "portal/unitsite/documents.html",
         "portal/unitsite/_document_card.html",
