@@ -95,7 +95,7 @@ def _unit_filters(request: HttpRequest) -> dict[str, Any]:
         try:
             day = parse_date(day_text)
         except ValueError:
-            error = "Ngày không hợp lệ; viết dd/mm/yyyy."
+            error = gettext("Ngày không hợp lệ; viết dd/mm/yyyy.")
             state = "hien_hanh"
     if state not in {"hien_hanh", "tat_ca", "ngay"}:
         state = "hien_hanh"

@@ -115,6 +115,13 @@ CONVERTED: dict[str, list[str]] = {
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
     "working calendar": ["calendar/year.html"],
     "change log": ["core/audit.html", "core/pager.html"],
+    "units and officials": [
+        "org/unit_list.html",
+        "org/unit_detail.html",
+        "org/official_list.html",
+        "org/_official_table.html",
+        "org/official_detail.html",
+    ],
     "a unit's documents": [
         "portal/unitsite/documents.html",
         "portal/unitsite/_document_card.html",
