@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 
 from cchc.dossiers.models import Dossier, DossierStep, Procedure, Supplement
 from cchc.earlywarning.models import Risk
@@ -234,6 +234,8 @@ def write_dossier_risks(
 # --- replacing the whole set (PostgreSQL) ---------------------------------------------------------------
 
 NEXT = "earlywarning_risk_next"
+# How long the swap waits for readers holding the risk table (pages queue behind the waiting swap).
+SWAP_WAIT_MS = 2000
 _INDEXDEF = re.compile(r"^(CREATE (?:UNIQUE )?INDEX) \S+ ON \S+ (USING .*)$", re.S)
 
 
@@ -267,7 +269,8 @@ def replacing_risks() -> Iterator[str]:
     indexes and constraints (each built once, by sorting, instead of row by row) and put it in the risk
     table's place. Call inside a transaction: until it commits, readers keep the old table (they wait
     only for the few catalogue changes of the swap itself), then they read the new one — the old set
-    or the new, never half of each, and without deleting the old rows one by one.
+    or the new, never half of each, and without deleting the old rows one by one. If the table cannot
+    be locked at once (``_swap``), the new set is copied in row by row instead.
 
     Ids keep counting from the old table's, so a link to yesterday's row never names a new item.
     The indexes are read from the catalogue, so an index added by a migration is rebuilt too."""
@@ -303,17 +306,40 @@ def replacing_risks() -> Iterator[str]:
         c.execute(f"ANALYZE {q(NEXT)}")
         c.execute("SELECT pg_get_serial_sequence(%s, 'id')", [NEXT])
         sequence = c.fetchone()[0]
-        # The swap: from here to the commit, readers of the risk table wait (catalogue changes only).
-        c.execute(f"DROP TABLE {q(risk)}")
-        c.execute(f"ALTER TABLE {q(NEXT)} RENAME TO {q(risk)}")
-        for k, index in enumerate(indexes):
-            built = q(f"{NEXT}_{k}")
-            if index.constraint == "p":
-                c.execute(
-                    f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} PRIMARY KEY USING INDEX {built}"
-                )
-            elif index.constraint == "u":
-                c.execute(f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} UNIQUE USING INDEX {built}")
-            else:
-                c.execute(f"ALTER INDEX {built} RENAME TO {q(index.name)}")
-        c.execute(f"ALTER SEQUENCE {sequence} RENAME TO {q(f'{risk}_id_seq')}")
+        try:
+            with transaction.atomic():  # a savepoint: a swap that cannot start is undone alone
+                _swap(c, risk, indexes, sequence)
+        except OperationalError:
+            # Someone holds the risk table for longer than a page may wait (a backup's pg_dump holds
+            # every table until it ends): copy the new set in row by row instead, as SQLite does. The
+            # old rows stay readable meanwhile; no reader waits.
+            columns = ", ".join(q(str(f.column)) for f in Risk._meta.concrete_fields)
+            c.execute(f"DELETE FROM {q(risk)}")
+            c.execute(f"INSERT INTO {q(risk)} ({columns}) SELECT {columns} FROM {q(NEXT)}")
+            c.execute(  # the tasks and petitions written next take ids after the copied ones
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+                "nextval(pg_get_serial_sequence(%s, 'id')), false)",
+                [risk, NEXT],
+            )
+            c.execute(f"DROP TABLE {q(NEXT)}")
+
+
+def _swap(c: Any, risk: str, indexes: list[_Index], sequence: str) -> None:
+    """Put the filled table in the risk table's place. From the lock to the commit, readers of the risk
+    table wait (catalogue changes only); if the lock is not granted within ``SWAP_WAIT_MS``, give up
+    (``OperationalError``) rather than keep every page waiting behind the queued lock."""
+    q = connection.ops.quote_name
+    c.execute(f"SET LOCAL lock_timeout = {int(SWAP_WAIT_MS)}")
+    c.execute(f"LOCK TABLE {q(risk)} IN ACCESS EXCLUSIVE MODE")
+    c.execute("SET LOCAL lock_timeout = DEFAULT")
+    c.execute(f"DROP TABLE {q(risk)}")
+    c.execute(f"ALTER TABLE {q(NEXT)} RENAME TO {q(risk)}")
+    for k, index in enumerate(indexes):
+        built = q(f"{NEXT}_{k}")
+        if index.constraint == "p":
+            c.execute(f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} PRIMARY KEY USING INDEX {built}")
+        elif index.constraint == "u":
+            c.execute(f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} UNIQUE USING INDEX {built}")
+        else:
+            c.execute(f"ALTER INDEX {built} RENAME TO {q(index.name)}")
+    c.execute(f"ALTER SEQUENCE {sequence} RENAME TO {q(f'{risk}_id_seq')}")

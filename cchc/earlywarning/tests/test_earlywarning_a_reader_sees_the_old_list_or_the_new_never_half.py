@@ -4,7 +4,9 @@ list or the new one, whole: never half of each, never an empty or missing table,
 PostgreSQL only (the refresh swaps tables there; SQLite's in-memory test database cannot serve a second
 connection while one writes). The reader runs in a thread with its own connection, at fixed moments:
 while the new table is being filled (it must see the old list at once), and between the swap and the
-commit (it must wait, then see the new list), then in a loop during a whole refresh."""
+commit (it must wait, then see the new list), then in a loop during a whole refresh. A connection that
+holds the table for long (a backup's pg_dump) does not keep the refresh, or the pages, waiting: the new
+set is then copied in row by row."""
 
 import datetime as dt
 import random
@@ -12,15 +14,18 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from cchc.earlywarning import bulk
-from cchc.earlywarning.models import Risk
+from cchc.earlywarning.models import Kind, Risk
 from cchc.earlywarning.refresh import refresh
 from cchc.earlywarning.tests.test_earlywarning_refresh_stores_what_the_per_dossier_model_says import (
     NOW,
     TODAY,
     _ledger,
+)
+from cchc.earlywarning.tests.test_earlywarning_scores_tasks_and_petitions_from_the_units_history import (
+    _deadline,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -138,3 +143,43 @@ def test_a_reader_polling_through_whole_refreshes_only_ever_sees_a_whole_list(wo
         reader.join(timeout=60)
     assert not errors, errors[:1]
     assert len(lists) == 3 and seen and set(seen) <= lists
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_holding_the_table_makes_the_refresh_copy_row_by_row_instead_of_waiting(
+    world, settings, monkeypatch
+):
+    settings.CCHC_EARLY_WARNING_MIN_HISTORY = 4
+    monkeypatch.setattr(bulk, "SWAP_WAIT_MS", 200)
+    _ledger(world, random.Random(13))
+    for n in range(3):  # tasks: written after the copy, their ids after the copied rows' ids
+        _deadline(world, 900 + n, start=TODAY - dt.timedelta(days=20), due=TODAY + dt.timedelta(days=n))
+    refresh(TODAY, NOW)
+    holding, release = threading.Event(), threading.Event()
+    backup = Reader()
+
+    def hold() -> None:  # what pg_dump does: one transaction that has read every table, for minutes
+        try:
+            with transaction.atomic():
+                backup.seen.append(_look())
+                holding.set()
+                release.wait(timeout=120)
+                backup.seen.append(_look())  # its snapshot is per statement: the new list, whole
+        except BaseException as exc:
+            backup.errors.append(exc)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(timeout=30)
+        refresh(LATER, LATER_NOW)
+        new = _look()
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    assert not backup.errors, backup.errors[:1]
+    assert new[1] == (LATER,) and backup.seen[1] == new
+    assert Risk.objects.filter(kind=Kind.TASK).count() == 3
+    assert Risk.objects.values("id").distinct().count() == new[0]
