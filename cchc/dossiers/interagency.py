@@ -294,7 +294,11 @@ def overdue(user: Any, today: dt.date) -> list[Overdue]:
     from cchc.dossiers.models import DossierStep
     from cchc.dossiers.queries import dossiers_for
 
-    dues = {int(oid): due for oid, due in overdue_deadlines(today).values_list("object_id", "due")}
+    dues: dict[int, dt.date] = {
+        int(oid): due
+        for oid, due in overdue_deadlines(today).values_list("object_id", "due")
+        if due is not None  # always set here (``due < today``); for the type checker
+    }
     ids = sorted(dues)
     calendars: dict[int, dl.CalendarLike] = {}
 
@@ -379,7 +383,7 @@ def step_rows(user: Any, today: dt.date, key: str | None = None) -> list[StepRow
     for o in found:
         s = steps.get(o.step_id)
         if s is not None:
-            s.due = o.due  # type: ignore[attr-defined]  # read by the pages and exports
+            s.due = o.due  # read by the pages and exports
             rows.append(StepRow(s, o.days))
     return rows
 
