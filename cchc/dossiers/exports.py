@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from cchc.core.xlsx import Share, describe_filters, xlsx_download
 from cchc.dossiers.models import Dossier, Outcome
-from cchc.dossiers.queries import OPEN_STATUSES, causes_of, is_overdue, mask_applicant, officials_named
+from cchc.dossiers.queries import (
+    OPEN_STATUSES,
+    blamed_accounts,
+    causes_of,
+    is_overdue,
+    mask_applicant,
+    official_links,
+)
 from cchc.dossiers.rankings import League
 
 CHUNK = 2000
@@ -48,7 +55,20 @@ def _cause_text(d: Dossier) -> str:
 
 
 def late_rows_xlsx(qs: QuerySet[Dossier]) -> Iterator[Sequence[Any]]:
+    # Read in chunks so the officials blamed by account are named as the screen names them (their
+    # account's name now), with one query per chunk.
+    batch: list[Dossier] = []
     for d in qs.iterator(chunk_size=CHUNK):
+        batch.append(d)
+        if len(batch) >= CHUNK:
+            yield from _late_batch(batch)
+            batch = []
+    yield from _late_batch(batch)
+
+
+def _late_batch(batch: list[Dossier]) -> Iterator[Sequence[Any]]:
+    names = blamed_accounts(batch)
+    for d in batch:
         yield (
             d.code,
             d.procedure.name,
@@ -59,7 +79,7 @@ def late_rows_xlsx(qs: QuerySet[Dossier]) -> Iterator[Sequence[Any]]:
             if d.status in OPEN_STATUSES and d.outcome != Outcome.LATE
             else "Đã giải quyết trễ hạn",
             _cause_text(d),
-            ", ".join(officials_named(d)),
+            ", ".join(o["name"] for o in official_links(d, names)),
             "Đã có" if getattr(d, "has_apology", False) else "Chưa có",
         )
 

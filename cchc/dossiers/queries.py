@@ -317,16 +317,6 @@ def blamed_accounts(dossiers: list[Dossier]) -> dict[int, str]:
     return dict(Official.objects.filter(pk__in=ids).values_list("pk", "full_name")) if ids else {}
 
 
-def officials_named(dossier: Dossier) -> list[str]:
-    """The officials the causes of a late dossier name, each once, in the causes' order."""
-    seen: dict[str, str] = {}
-    for c in causes_of(dossier):
-        name = " ".join(c["official"].split())
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
-    return list(seen.values())
-
-
 # --- public look-up ----------------------------------------------------------------------------
 
 
