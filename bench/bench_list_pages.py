@@ -132,6 +132,10 @@ def finish(copies: int) -> None:
         log(copies="already made")
     else:
         replicate(copies)
+    # Statistics before the reads below: without them the planner scanned all 20 million steps for each
+    # batch of the per-official rebuild (07/12/2026: 3 % done after 36 minutes).
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
     with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
         t0 = time.perf_counter()
         opened = interagency.refresh().opened
