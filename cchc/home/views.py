@@ -165,11 +165,16 @@ def home(request: HttpRequest) -> HttpResponse:
 def definitions(request: HttpRequest) -> HttpResponse:
     """ "Cách tính": what each figure shown on more than one page counts, one click from every figure.
     Public (a definition is not a secret, and the public late lists carry figures too)."""
-    from cchc.dossiers.figures import DEFINITIONS
+    from cchc.dossiers.figures import DEFINITIONS, Definition
     from cchc.dossiers.rankings import league_min_dossiers
 
     return render(
         request,
         "home/definitions.html",
-        {"definitions": DEFINITIONS, "min_finished": league_min_dossiers()},
+        {
+            # Translated here, not with {% translate %} in the template: the tag looks a variable up with
+            # its "%" doubled, which a text such as "không ghi 0 %" would then never match.
+            "definitions": [Definition(d.anchor, gettext(d.title), gettext(d.text)) for d in DEFINITIONS],
+            "min_finished": league_min_dossiers(),
+        },
     )

@@ -258,6 +258,13 @@ def test_a_dossier_looked_up_in_english_shows_no_vietnamese_outside_its_data(cli
     assert not problems, "\n".join(problems)
 
 
+def test_the_page_defining_each_figure_reads_in_english(client):
+    choose_english(client)
+    page = client.get("/cach-tinh/").content.decode()
+    assert '<html lang="en">' in page and "Late rate" in page
+    assert not vietnamese_shown(page), vietnamese_shown(page)
+
+
 def test_the_500_page_speaks_the_language_of_the_page_that_failed():
     from django.template.loader import render_to_string
     from django.utils import translation
