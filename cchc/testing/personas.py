@@ -54,6 +54,10 @@ PERSONAS: list[tuple[str, str, str, str, str, Role]] = [
     ("auditor", "CB-TT", "Ngô Thị Lan", "Thanh tra viên", "tt", Role.AUDITOR),
 ]
 
+# The persona keys, one per persona above: every "each persona on each URL" test walks this one tuple,
+# so a persona added above is walked by all of them.
+PERSONA_KEYS: tuple[str, ...] = tuple(key for key, *_ in PERSONAS)
+
 
 def build_world() -> World:
     w = World()

@@ -15,31 +15,20 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cchc.directives.tests.conftest import URLS, snapshot
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 
 pytestmark = pytest.mark.urls(URLS)
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
 WIDE = {"leader", "secretariat", "office", "auditor"}
 P1 = {"unit_head", "ward_officer"}  # the lead unit of the scene's task
 READERS = WIDE | P1
-EVERYONE = set(PERSONAS)
+EVERYONE = set(PERSONA_KEYS)
 OFFICE = {"office"}
 
 
 def _get(ok: set[str], forbidden: set[str], ok_code: int = 200) -> dict[str, int]:
     """Expected GET status per persona: ``ok`` get ``ok_code``, ``forbidden`` 403, the rest 404."""
-    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONAS}
+    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONA_KEYS}
 
 
 # name → (GET status per persona, personas whose POST may change something)
@@ -134,7 +123,7 @@ def test_every_url_answers_every_persona_as_expected_and_refused_posts_change_no
         assert name in EXPECTED, f"new URL '{name}': add it to EXPECTED with who may reach it"
         get_codes, may_change = EXPECTED[name]
         url = url_for(name, converters, scene)
-        for persona in PERSONAS:
+        for persona in PERSONA_KEYS:
             login_verified(client, world.users[persona])
             response = client.get(url)
             assert response.status_code == get_codes[persona], (name, persona, "GET", response.status_code)

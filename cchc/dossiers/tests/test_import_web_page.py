@@ -9,26 +9,15 @@ from django.test import override_settings
 
 from cchc.dossiers.models import Dossier, ImportBatch, ImportStatus
 from cchc.dossiers.tests.import_helpers import as_csv, as_json, make_catalogue, national, sample
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("cchc.dossiers.tests.import_urls")]
 URL = "/ho-so/nhap/"
 IMPORTERS = {"office", "secretariat", "one_stop"}
-EVERYONE = [
-    "leader",
-    "secretariat",
-    "office",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-    "auditor",
-]
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONA_KEYS)
 def test_only_the_office_the_secretariat_and_one_stop_officers_may_import(client, world, persona):
     login_verified(client, world.users[persona])
     response = client.get(URL)

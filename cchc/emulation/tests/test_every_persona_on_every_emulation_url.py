@@ -13,32 +13,21 @@ from django.urls import reverse
 from cchc.emulation import actions
 from cchc.emulation.models import Change, Entry, Round
 from cchc.emulation.tests import scene
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 from cchc.testing.url_walk import namespace_patterns, walk_every_url
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
-EVERYONE = set(PERSONAS)
+EVERYONE = set(PERSONA_KEYS)
 COUNCIL = {"leader", "secretariat", "office", "auditor"}
 OUTSIDE = EVERYONE - COUNCIL
 
 
 def _get(ok: set[str], ok_code: int = 200) -> dict[str, int]:
-    return {p: ok_code if p in ok else 403 for p in PERSONAS}
+    return {p: ok_code if p in ok else 403 for p in PERSONA_KEYS}
 
 
-POST_ONLY = {p: 405 for p in PERSONAS}
+POST_ONLY = {p: 405 for p in PERSONA_KEYS}
 
 EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
     "index": (_get(COUNCIL), set()),
@@ -85,7 +74,7 @@ def test_every_url_answers_every_persona_as_expected_and_refused_posts_change_no
     walk_every_url(
         client,
         world.users,
-        personas=PERSONAS,
+        personas=PERSONA_KEYS,
         patterns=namespace_patterns("emulation"),
         expected=EXPECTED,
         url_for=lambda name, converters: url_for(name, converters, rounds),

@@ -17,21 +17,10 @@ from cchc.feedback.models import FrontMeeting, Petition
 from cchc.feedback.queries import petitions_for
 from cchc.feedback.tests.helpers import png_bytes
 from cchc.feedback.views import ACTIONS
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 
 pytestmark = pytest.mark.urls("cchc.feedback.tests.urls")
 
-PERSONAS = [
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-]
 WIDE = {"leader", "secretariat", "office", "auditor"}
 P1_UNIT = {"unit_head", "ward_officer"}
 
@@ -178,7 +167,7 @@ def test_a_sign_in_without_the_second_factor_goes_to_the_second_factor(client, w
     assert response["Location"].startswith(reverse("accounts:otp"))
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", PERSONA_KEYS)
 @pytest.mark.parametrize("route", ROUTES)
 def test_each_persona_reaches_exactly_its_scope(client, world, targets, persona, route):
     login_verified(client, world.users[persona])
@@ -233,7 +222,7 @@ def test_the_front_reads_its_own_submission(client, world, targets):
 
 def test_petitions_for_each_persona(world, targets):
     p, front = targets["p"].pk, targets["front"].pk
-    seen = {name: set(petitions_for(world.users[name]).values_list("pk", flat=True)) for name in PERSONAS}
+    seen = {name: set(petitions_for(world.users[name]).values_list("pk", flat=True)) for name in PERSONA_KEYS}
     for name in WIDE | P1_UNIT:
         assert seen[name] == {p, front}
     assert seen["other_ward_officer"] == set()
@@ -241,7 +230,7 @@ def test_petitions_for_each_persona(world, targets):
     assert seen["front"] == {front}
     writable = {
         name: set(petitions_for(world.users[name], write=True).values_list("pk", flat=True))
-        for name in PERSONAS
+        for name in PERSONA_KEYS
     }
     assert writable["auditor"] == writable["front"] == writable["one_stop"] == set()
     assert writable["ward_officer"] == {p, front}

@@ -13,7 +13,7 @@ from cchc.feedback import actions
 from cchc.feedback.models import ClockKind, Petition
 from cchc.feedback.queries import public_petitions, timeline
 from cchc.feedback.tests.conftest import local
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 
 pytestmark = pytest.mark.urls("cchc.feedback.tests.urls")
 
@@ -23,17 +23,6 @@ ANSWER = "UBND Phường 1 đã lập biên bản và giải toả vỉa hè tr�
 REASON = "Nội dung công khai còn họ tên và số nhà của người bị phản ánh."
 APPROVERS = {"leader", "unit_head"}
 WRITERS = {"secretariat", "office", "ward_officer"}  # may handle, may not withdraw
-PERSONAS = [
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-]
 
 
 @pytest.fixture
@@ -112,7 +101,7 @@ def test_the_citizen_still_reads_the_answer_on_the_tracking_page(client, world, 
     assert "giải toả vỉa hè trước chợ" in html
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", PERSONA_KEYS)
 def test_only_whoever_may_approve_withdraws(client, world, published, persona):
     login_verified(client, world.users[persona])
     page = client.get(reverse("feedback:detail", args=[published.code]))

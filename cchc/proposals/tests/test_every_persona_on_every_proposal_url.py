@@ -15,21 +15,10 @@ from cchc.directives.models import Task
 from cchc.proposals import actions
 from cchc.proposals.models import ProcedureReview, Proposal
 from cchc.proposals.tests.conftest import drafted
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 from cchc.testing.url_walk import namespace_patterns, walk_every_url
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
-EVERYONE = set(PERSONAS)
+EVERYONE = set(PERSONA_KEYS)
 READERS = EVERYONE - {"front"}
 WIDE = {"leader", "secretariat", "office", "auditor"}
 SEES_P1 = WIDE | {"unit_head", "ward_officer"}  # the proposals are Phường 1's
@@ -38,7 +27,7 @@ P1_DRAFTERS = {"secretariat", "unit_head", "ward_officer"}
 
 
 def _get(ok: set[str], forbidden: set[str], ok_code: int = 200) -> dict[str, int]:
-    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONAS}
+    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONA_KEYS}
 
 
 EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
@@ -119,7 +108,7 @@ def test_every_url_answers_every_persona_as_expected_and_refused_posts_change_no
     walk_every_url(
         client,
         world.users,
-        personas=PERSONAS,
+        personas=PERSONA_KEYS,
         patterns=patterns(),
         expected=EXPECTED,
         url_for=lambda name, converters: url_for(name, converters, scene),

@@ -15,27 +15,17 @@ from django.urls import reverse
 from cchc.scorecards.models import CriterionScore, IndexVersion
 from cchc.scorecards.tests.card_helpers import open_year
 from cchc.scorecards.tests.index_set_helpers import good, text
+from cchc.testing.personas import PERSONA_KEYS
 from cchc.testing.url_walk import namespace_patterns, walk_every_url
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
 CARD_READERS = {"leader", "secretariat", "office", "auditor", "unit_head", "ward_officer"}
 CITY_READERS = CARD_READERS | {"other_ward_officer"}
 
 
 def _codes(ok: set[str], otherwise: int) -> dict[str, int]:
-    return {p: 200 if p in ok else otherwise for p in PERSONAS}
+    return {p: 200 if p in ok else otherwise for p in PERSONA_KEYS}
 
 
 EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
@@ -63,7 +53,7 @@ def test_every_persona_on_the_index_set_and_document_urls(client, world):
     walk_every_url(
         client,
         world.users,
-        personas=PERSONAS,
+        personas=PERSONA_KEYS,
         patterns=[p for p in namespace_patterns("scorecards") if p[0] in EXPECTED],
         expected=EXPECTED,
         url_for=url_for,

@@ -12,21 +12,10 @@ from cchc.surveys.actions import paper
 from cchc.surveys.collection import Answers, token_for
 from cchc.surveys.models import FlagStatus, QuestionnaireVersion
 from cchc.surveys.tests.conftest import URLS, make_dossier, store
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 
 pytestmark = pytest.mark.urls(URLS)
 
-PERSONAS = [
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-]
 WIDE = {"leader", "secretariat", "office", "auditor"}
 P1 = {"unit_head", "ward_officer", "one_stop"}
 ENTRY = {"secretariat", "one_stop"}
@@ -38,7 +27,7 @@ def only(allowed, yes=OK, no=FORBIDDEN):
 
 
 EXPECTED = {
-    "campaigns": only(set(PERSONAS)),
+    "campaigns": only(set(PERSONA_KEYS)),
     "campaign_new": only({"secretariat"}),
     "campaign_detail": only(WIDE | P1 | {"other_ward_officer"}, no=MISSING),
     "campaign_edit": only({"secretariat"}, no=MISSING),
@@ -62,7 +51,7 @@ EXPECTED = {
     "kiosks": only(ENTRY),
     "kiosk_deactivate": only(ENTRY, yes=REDIRECT, no=MISSING),
     "officials": only(WIDE | {"unit_head"}),
-    "figures": only(set(PERSONAS)),
+    "figures": only(set(PERSONA_KEYS)),
     "figure_edit": only({"secretariat"}, no=MISSING),
     "figure_delete": only({"secretariat"}, yes=REDIRECT, no=MISSING),
     "evaluation_summary": only(WIDE | P1 | {"other_ward_officer"}),
@@ -196,7 +185,7 @@ def test_a_sign_in_without_the_second_factor_goes_to_the_second_factor(client, w
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:otp"))
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", PERSONA_KEYS)
 @pytest.mark.parametrize("route", sorted(EXPECTED))
 def test_each_persona_reaches_exactly_its_scope(client, world, t, persona, route):
     login_verified(client, world.users[persona])
@@ -204,7 +193,7 @@ def test_each_persona_reaches_exactly_its_scope(client, world, t, persona, route
     assert response.status_code == EXPECTED[route](persona), (persona, route, response.content[:300])
 
 
-@pytest.mark.parametrize("persona", [None, *PERSONAS])
+@pytest.mark.parametrize("persona", [None, *PERSONA_KEYS])
 @pytest.mark.parametrize("route", PUBLIC)
 def test_the_public_pages_need_no_login_and_show_the_same_to_everyone(client, world, t, persona, route):
     if persona:

@@ -12,7 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 from cchc.testing.url_walk import namespace_patterns, walk_every_url
 from cchc.training import actions
 from cchc.training.models import (
@@ -26,18 +26,7 @@ from cchc.training.models import (
 )
 from cchc.training.tests.conftest import make_class, topic
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
-EVERYONE = set(PERSONAS)
+EVERYONE = set(PERSONA_KEYS)
 READERS = EVERYONE - {"front"}
 WIDE = {"leader", "secretariat", "office", "auditor"}
 SEC = {"secretariat"}
@@ -46,7 +35,7 @@ OWNERS = WIDE | {"unit_head", "one_stop"}
 
 
 def _get(ok: set[str], forbidden: set[str], ok_code: int = 200) -> dict[str, int]:
-    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONAS}
+    return {p: ok_code if p in ok else 403 if p in forbidden else 404 for p in PERSONA_KEYS}
 
 
 EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
@@ -161,7 +150,7 @@ def test_every_url_answers_every_persona_as_expected_and_refused_posts_change_no
     walk_every_url(
         client,
         world.users,
-        personas=PERSONAS,
+        personas=PERSONA_KEYS,
         patterns=patterns(),
         expected=EXPECTED,
         url_for=lambda name, converters: url_for(name, converters, scene),

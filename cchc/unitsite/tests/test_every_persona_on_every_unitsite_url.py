@@ -11,31 +11,20 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from cchc.testing.personas import login_verified
+from cchc.testing.personas import PERSONA_KEYS, login_verified
 from cchc.testing.url_walk import namespace_patterns, walk_every_url
 from cchc.unitsite import actions
 from cchc.unitsite.models import EmbedOrigin, UnitDocument
 from cchc.unitsite.queries import can_edit_document, can_manage_unit, can_remove_origin
 from cchc.unitsite.tests.conftest import PDF
 
-PERSONAS = (
-    "leader",
-    "secretariat",
-    "office",
-    "auditor",
-    "unit_head",
-    "ward_officer",
-    "other_ward_officer",
-    "one_stop",
-    "front",
-)
-EVERYONE = set(PERSONAS)
+EVERYONE = set(PERSONA_KEYS)
 SCREENS = {"office", "unit_head", "ward_officer", "other_ward_officer"}
 P1_MANAGERS = {"office", "unit_head", "ward_officer"}  # the Office: Phường 1's People's Committee
 
 
 def _get(ok: set[str], ok_code: int = 200) -> dict[str, int]:
-    return {p: ok_code if p in ok else 403 for p in PERSONAS}
+    return {p: ok_code if p in ok else 403 for p in PERSONA_KEYS}
 
 
 EXPECTED: dict[str, tuple[dict[str, int], set[str]]] = {
@@ -92,7 +81,7 @@ def test_every_staff_url_answers_every_persona_as_expected_and_refused_posts_cha
     walk_every_url(
         client,
         world.users,
-        personas=PERSONAS,
+        personas=PERSONA_KEYS,
         patterns=namespace_patterns("unitsite"),
         expected=EXPECTED,
         url_for=lambda name, converters: url_for(name, converters, world, scene),
@@ -102,7 +91,7 @@ def test_every_staff_url_answers_every_persona_as_expected_and_refused_posts_cha
 
 
 def test_the_permission_helpers_agree_for_every_persona(world, scene):
-    for persona in PERSONAS:
+    for persona in PERSONA_KEYS:
         user = world.users[persona]
         expected = persona in P1_MANAGERS
         assert can_manage_unit(user, world.units["p1"]) is expected, persona
@@ -128,7 +117,7 @@ def test_public_pages_and_widgets_answer_everyone_and_a_post_changes_nothing(cli
     for name, converters in namespace_patterns("unitsite_public"):
         values = {"unit_id": p1.pk, "document_id": scene["document"].pk}
         urls.append(reverse(f"unitsite_public:{name}", kwargs={k: values[k] for k in converters}))
-    for persona in (None, *PERSONAS):
+    for persona in (None, *PERSONA_KEYS):
         if persona:
             login_verified(client, world.users[persona])
         for url in urls:
