@@ -4,6 +4,7 @@ on the page's own address, so the permission and scope of the page are the expor
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -57,17 +58,12 @@ def _cause_text(d: Dossier) -> str:
 def late_rows_xlsx(qs: QuerySet[Dossier]) -> Iterator[Sequence[Any]]:
     # Read in chunks so the officials blamed by account are named as the screen names them (their
     # account's name now), with one query per chunk.
-    batch: list[Dossier] = []
-    for d in qs.iterator(chunk_size=CHUNK):
-        batch.append(d)
-        if len(batch) >= CHUNK:
-            yield from _late_batch(batch)
-            batch = []
-    yield from _late_batch(batch)
+    for batch in itertools.batched(qs.iterator(chunk_size=CHUNK), CHUNK):
+        yield from _late_batch(batch)
 
 
-def _late_batch(batch: list[Dossier]) -> Iterator[Sequence[Any]]:
-    names = blamed_accounts(batch)
+def _late_batch(batch: tuple[Dossier, ...]) -> Iterator[Sequence[Any]]:
+    names = blamed_accounts(list(batch))
     for d in batch:
         yield (
             d.code,
