@@ -24,7 +24,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 
-from cchc.dossiers.blame import blames, overrun_causes
+from cchc.dossiers.blame import blames, fold, overrun_causes
 from cchc.dossiers.facts import local_day
 from cchc.dossiers.models import Dossier, DossierStep, OfficialDailyFact, Outcome
 
@@ -42,10 +42,6 @@ ROW_COLUMNS = (
 Group = tuple[int, dt.date]  # (handling unit, local day the dossier ended)
 RowKey = tuple[dt.date, int, int | None, int | None, str]
 CHUNK = 500  # ids per ``__in``: SQLite's variable limit, and small enough for one reading of steps
-
-
-def fold(name: str | None) -> str:
-    return " ".join((name or "").split()).casefold()
 
 
 def _names_official(cause: dict[str, Any], step: tuple[Any, ...]) -> bool:

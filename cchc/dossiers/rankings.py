@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from cchc.core.charts import Chart, Series, pct
 from cchc.core.models import AuditEvent
 from cchc.core.roles import JURISDICTION_WIDE
-from cchc.dossiers.blame import blames, overrun_causes
+from cchc.dossiers.blame import blames, fold, overrun_causes
 from cchc.dossiers.models import (
     Dossier,
     DossierStep,
@@ -217,17 +217,13 @@ def unit_league(
 def official_key(step: Mapping[str, Any]) -> str:
     if step["official_id"]:
         return f"id:{step['official_id']}"
-    return "name:" + " ".join((step["official_name"] or "").split()).casefold()
+    return "name:" + fold(step["official_name"])
 
 
 def cause_names_official(cause: dict[str, Any], step: Mapping[str, Any]) -> bool:
     """Does this stored cause blame the official of this step (``blame.blames``: by account id, by the
     folded name only between a cause and a step that both lack an account)?"""
     return blames(cause, step.get("official_id"), step.get("official_name"))
-
-
-def _fold(name: str | None) -> str:
-    return " ".join((name or "").split()).casefold()
 
 
 def name_rows(rows: dict[str, LeagueRow], first_step: dict[str, int]) -> None:
@@ -325,7 +321,7 @@ def official_counts(dossiers: QuerySet[Dossier]) -> list[LeagueRow]:
         raw = r["raw_name"] or ""
         if not raw.strip():
             continue
-        key = "name:" + _fold(raw)
+        key = "name:" + fold(raw)
         variants.setdefault(key, []).append(raw)
         if key in rows:
             first_step[key] = min(first_step[key], r["first"])
