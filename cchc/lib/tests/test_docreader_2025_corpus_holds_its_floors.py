@@ -13,15 +13,16 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since 2026-12-06: the first 30 documents and the 18 of the first held-out set
-# (measured once, then moved into dev/). Figures of the reader as of the second round.
+# The development set since 2026-12-07: the first 30 documents and the first two held-out sets (18 and
+# 15 documents, each measured once, then moved into dev/). Figures of the reader at the start of the
+# third round.
 FLOORS = {
-    "header": 526 / 528,
-    "recall": 852 / 894,
-    "precision": 852 / 892,
-    "lead": 796 / 852,
+    "header": 685 / 693,
+    "recall": 960 / 1031,
+    "precision": 960 / 1029,
+    "lead": 874 / 960,
 }
-MAX_MISSED_SILENTLY = 21
+MAX_MISSED_SILENTLY = 38
 
 
 @pytest.fixture(scope="module")
