@@ -19,6 +19,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+
 DEFAULT_LEAD: Final = 2
 CANDIDATE_THRESHOLDS: Final = tuple(round(0.05 * i, 2) for i in range(1, 20))
 
@@ -32,6 +34,11 @@ class Prediction:
     # A sign anyone could read in the ledger that morning: the step in progress is already past its own
     # deadline. Used to measure how much of the lateness shows early at all (``sign_rule``).
     sign: bool = False
+    # Not a sign: hindsight. The step in progress (or an earlier one) does in the end finish past its own
+    # deadline, which nobody could know that morning. Used only for an upper bound (``sign_rule``).
+    overrun: bool = False
+    # The morning's facts a second stage combines with ``risk`` (``backtest.FEATURES``, same order).
+    features: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class ItemSummary:
     late: bool
     early_max: float
     early_sign: bool = False  # a step past its own deadline on a morning far enough ahead
+    early_overrun: bool = False  # a step that would overrun was under way on a morning far enough ahead
 
 
 @dataclass(frozen=True)
@@ -84,14 +92,16 @@ def summarise(predictions: Iterable[Prediction], lead: int = DEFAULT_LEAD) -> li
     best: dict[Hashable, float] = {}
     late: dict[Hashable, bool] = {}
     sign: dict[Hashable, bool] = {}
+    overrun: dict[Hashable, bool] = {}
     for p in predictions:
         late[p.item] = p.late
         if p.days_before >= lead:
             best[p.item] = max(best.get(p.item, -1.0), p.risk)
             sign[p.item] = sign.get(p.item, False) or p.sign
+            overrun[p.item] = overrun.get(p.item, False) or p.overrun
         else:
             best.setdefault(p.item, -1.0)
-    return [ItemSummary(i, late[i], best[i], sign.get(i, False)) for i in late]
+    return [ItemSummary(i, late[i], best[i], sign.get(i, False), overrun.get(i, False)) for i in late]
 
 
 def score(items: Sequence[ItemSummary], threshold: float, lead: int = DEFAULT_LEAD) -> Scores:
@@ -108,11 +118,12 @@ def curve(
     return [score(items, t, lead) for t in candidates]
 
 
-def sign_rule(items: Sequence[ItemSummary], lead: int = DEFAULT_LEAD) -> Scores:
+def sign_rule(items: Sequence[ItemSummary], lead: int = DEFAULT_LEAD, *, hindsight: bool = False) -> Scores:
     """A rule with no model: flag a dossier when, far enough ahead, its step in progress was already past
-    its own deadline (``threshold`` 1.0 stands for "the sign")."""
+    its own deadline (``threshold`` 1.0 stands for "the sign"). With ``hindsight``, the bound no model can
+    pass with the same facts: flag it when a step that would in the end overrun was under way."""
     late = sum(1 for s in items if s.late)
-    flagged = [s for s in items if s.early_sign]
+    flagged = [s for s in items if (s.early_overrun if hindsight else s.early_sign)]
     true = sum(1 for s in flagged if s.late)
     return Scores(1.0, lead, len(items), late, len(flagged), true, len(flagged) - true)
 
@@ -134,6 +145,28 @@ def choose_threshold(
     if with_true:
         return min(with_true, key=lambda s: (s.false_per_true or 0.0, s.threshold))
     return scored[-1]
+
+
+def reachable_recall(items: Sequence[ItemSummary]) -> float | None:
+    """The recall a perfect model would reach: late items scored at all on a morning far enough ahead,
+    over all late items (a dossier with a time limit of hours is never open two working days ahead)."""
+    late = [s for s in items if s.late]
+    return sum(1 for s in late if s.early_max >= 0) / len(late) if late else None
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1.0, rounds: int = 25) -> np.ndarray:
+    """Weights of a logistic regression of ``y`` (0/1) on the columns of ``x`` (a column of ones first),
+    by Newton steps with a small ridge penalty so a column that separates the data keeps a finite weight."""
+    w = np.zeros(x.shape[1])
+    for _ in range(rounds):
+        p = logistic(x, w)
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + ridge * np.eye(x.shape[1])
+        w = w + np.linalg.solve(hessian, x.T @ (y - p) - ridge * w)
+    return w
+
+
+def logistic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x @ w, -30.0, 30.0))))
 
 
 def calibration(predictions: Iterable[Prediction], bins: int = 10) -> list[Bin]:
