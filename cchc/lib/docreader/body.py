@@ -46,6 +46,15 @@ _CLOSING = re.compile(
     r"^(?:Trên\s+đây|Yêu\s+cầu|Đề\s+nghị|Chủ\s+tịch|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|"
     r"Trong\s+quá\s+trình|Quá\s+trình|Quyết\s+định\s+này|Kế\s+hoạch\s+này|Chỉ\s+thị\s+này|Nhận\s+được)"
 )
+# The closing call to carry the document out, written as its own paragraph or bullet: "Văn phòng Chính
+# phủ thông báo để ... biết, thực hiện./.", "Yêu cầu các sở, ... nghiêm túc triển khai thực hiện./.",
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về ...". No task of its own.
+_CLOSING_CALL = re.compile(
+    r"^(?:Văn\s+phòng\s+Chính\s+phủ\s+(?:xin\s+)?(?:trân\s+trọng\s+)?thông\s+báo\s+(?:để|đến)\b|"
+    r"(?:Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|Thành\s+phố)\s+|UBND\s+\S+\s+)?[Yy]êu\s+cầu\s+[^.]{0,160}"
+    r"\bnghiêm\s+túc\s+(?:triển\s+khai\s+)?thực\s+hiện\s*\.?/?\.?$|"
+    r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện[^,]{0,80},\s+nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc))"
+)
 _NON_TASK_HEADINGS = re.compile(
     r"^(?:MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|SỰ\s+CẦN\s+THIẾT|CĂN\s+CỨ|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ|"
     r"PHẠM\s+VI|ĐỐI\s+TƯỢNG|NGUYÊN\s+TẮC|SỐ\s+LƯỢNG|TIÊU\s+CHUẨN|HÌNH\s+THỨC|CHỈ\s+TIÊU|HIỆN\s+TRẠNG|"
@@ -286,7 +295,7 @@ class TaskReader:
         basis: str = "",
     ) -> None:
         text = squash(text)
-        if not text:
+        if not text or _CLOSING_CALL.match(text):
             return
         masked = self._masked(text)
         lead = explicit_lead(text) or list(assignees)

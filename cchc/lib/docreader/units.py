@@ -114,9 +114,9 @@ _GROUP_NOUNS = (
     r"(?:Sở|sở|Bộ|bộ|ban|Ban|ngành|cơ\s+quan|Cơ\s+quan|đơn\s+vị|Đơn\s+vị|địa\s+phương|tổ\s+chức|"
     r"phòng|Phòng|xã|phường|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|doanh\s+nghiệp|Doanh\s+nghiệp|trường|"
     r"bệnh\s+viện|trung\s+tâm|Trung\s+tâm|hội|Hội|đoàn\s+thể|chủ\s+đầu\s+tư|chủ\s+rừng|nhà\s+thầu|"
-    r"thành\s+viên|Tập\s+đoàn|tập\s+đoàn|Tổng\s+công\s+ty|chi\s+cục|hợp\s+tác\s+xã|cơ\s+sở|lực\s+lượng|"
+    r"thành\s+viên|nhà\s+đầu\s+tư|Tập\s+đoàn|tập\s+đoàn|Tổng\s+công\s+ty|chi\s+cục|hợp\s+tác\s+xã|cơ\s+sở|lực\s+lượng|"
     r"Ủy\s+ban|ủy\s+ban|UBND|cấp|chủ\s+rừng|đơn\s+vị|Đài|đài|cơ\s+quan|đồng\s+chí|Trung\s+tâm|ngân\s+hàng|"
-    r"Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch)"
+    r"Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Đoàn\s+thể)"
 )
 _HEAD_GROUPED = r"(?:(?:Các|các)\s+" + _GROUP_NOUNS + r"|(?!Các\b|các\b)(?:" + _HEAD_ALT + r"))"
 UNIT_START = re.compile(r"^" + _NOT_UNITS + _HEAD_GROUPED + r"(?=[\s,:]|$)")
@@ -214,11 +214,17 @@ _STOP_WORDS = (
     "làm tốt",
     "phát huy",
     "chuẩn bị",
+    "tiến hành",
+    "tổng hợp",
+    "đẩy nhanh",
+    "trước ngày",
+    "phấn đấu",
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
+# "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").
 _STOP = re.compile(
-    r"\s(?:(?<!các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?:"
-    + "|".join(re.escape(w) for w in _STOP_WORDS if w != "tổ chức")
+    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?:"
+    + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo"))
     + r")\b)"
 )
 # Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
@@ -226,8 +232,11 @@ _QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
 
 
 # "Cơ quan chủ trì giải quyết thủ tục ..." / "Đơn vị phối hợp" name a role, not a clause.
+# So do "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này".
 _ROLE_NOUN = re.compile(
-    r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp)\b"
+    r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|"
+    r"được\s+phân\s+công(?:\s+chủ\s+trì)?(?:\s+thực\s+hiện)?(?:\s+(?:các\s+)?nhiệm\s+vụ)?"
+    r"(?:\s+(?:theo|tại)\s+(?:Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị)\s+này)?)\b"
 )
 
 
@@ -284,9 +293,22 @@ def split_units(phrase: str) -> list[str]:
     out = []
     for p in parts:
         p = p.replace("\x00", " và ").replace("\x01", ",").replace("\x02", ";").strip(" .;:,")
+        p = _drop_role(p)
         if p:
             out.append(p)
     return out
+
+
+# "Sở Nội vụ (Cơ quan thường trực Ban ...)", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+# "các doanh nghiệp viễn thông (VNPT, Viettel, ...)": the unit is the name before its role or examples.
+_TRAILING_ROLE = re.compile(
+    r"^(?P<name>\S+(?:\s+\S+)+?)\s*(?:\([^()]*\)|\s[-–]\s+(?:Cơ\s+quan|cơ\s+quan)\s+thường\s+trực\b.*)$"
+)
+
+
+def _drop_role(name: str) -> str:
+    m = _TRAILING_ROLE.match(name)
+    return m.group("name").strip(" ,") if m else name
 
 
 def addressee_phrase(text: str) -> str | None:
@@ -338,7 +360,7 @@ def lead_in_units(paragraph: str) -> list[str]:
 
 _OPENING_CLAUSE = re.compile(
     r"^(?:\d{1,2}\.\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Đồng\s+thời|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|"
-    r"Trong\s+quá\s+trình|Để|Nhằm|Theo|Với\s+vai\s+trò)\b",
+    r"Trong\s+quá\s+trình|Để|Nhằm|Theo|Với\s+vai\s+trò|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b",
     re.IGNORECASE,
 )
 

@@ -14,15 +14,15 @@ import pytest
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
 # The development set since 2026-12-07: the first 30 documents and the first two held-out sets (18 and
-# 15 documents, each measured once, then moved into dev/). Figures of the reader at the start of the
-# third round.
+# 15 documents, each measured once, then moved into dev/). Figures of the reader in the third round
+# (at its start: 685/693, 960/1031, 960/1029, 874/960, 38 missed silently).
 FLOORS = {
     "header": 685 / 693,
-    "recall": 960 / 1031,
-    "precision": 960 / 1029,
-    "lead": 874 / 960,
+    "recall": 962 / 1031,
+    "precision": 962 / 1023,
+    "lead": 903 / 962,
 }
-MAX_MISSED_SILENTLY = 38
+MAX_MISSED_SILENTLY = 36
 
 
 @pytest.fixture(scope="module")
