@@ -9,7 +9,9 @@ def test_a_role_in_parentheses_is_dropped():
 
 
 def test_examples_in_parentheses_are_dropped_and_the_list_stays_one_unit():
-    assert split_units("các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone)") == ["các doanh nghiệp viễn thông"]
+    assert split_units("các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone)") == [
+        "các doanh nghiệp viễn thông"
+    ]
 
 
 def test_a_standing_body_role_after_a_dash_is_dropped():
@@ -17,4 +19,6 @@ def test_a_standing_body_role_after_a_dash_is_dropped():
 
 
 def test_a_dash_inside_a_name_stays():
-    assert split_units("Báo và Phát thanh - Truyền hình Đắk Lắk") == ["Báo và Phát thanh - Truyền hình Đắk Lắk"]
+    assert split_units("Báo và Phát thanh - Truyền hình Đắk Lắk") == [
+        "Báo và Phát thanh - Truyền hình Đắk Lắk"
+    ]

@@ -16,14 +16,16 @@ def test_ban_chi_dao_is_part_of_the_name_not_the_verb():
 
 
 def test_bodies_assigned_by_the_plan_are_one_role_noun():
-    assert units_in("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm") == [
-        "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"
-    ]
+    assert units_in(
+        "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm"
+    ) == ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]
 
 
 def test_the_name_ends_at_a_verb_of_the_work():
     assert units_in("Bộ Công an tiến hành rà soát văn bản") == ["Bộ Công an"]
-    assert units_in("Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu") == ["Sở Nông nghiệp và Môi trường"]
+    assert units_in("Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu") == [
+        "Sở Nông nghiệp và Môi trường"
+    ]
     assert units_in("Bộ Xây dựng đẩy nhanh tiến độ phê duyệt Báo cáo") == ["Bộ Xây dựng"]
 
 
