@@ -38,6 +38,7 @@ class _Step:
     finish: dt.datetime | None
     deadline: dt.datetime | None
     official: int | None = None
+    external: bool = False
 
 
 @dataclass
@@ -72,12 +73,19 @@ def _load(axis: compute.Axis, first: dt.date, last: dt.date) -> list[_Dossier]:
             pk, proc, unit, axis.local(received), axis.local(end) if end else None, day,
             axis.local(appointment), outcome in LATE,
         )  # fmt: skip
-    for dossier_id, seq, unit, started, finished, deadline, official in (
+    for dossier_id, seq, unit, started, finished, deadline, official, external in (
         DossierStep.objects.filter(dossier_id__in=qs.values("pk"))
         .exclude(started_at__isnull=True)
         .order_by("dossier_id", "seq")
         .values_list(
-            "dossier_id", "seq", "unit_id", "started_at", "finished_at", "deadline_at", "official_id"
+            "dossier_id",
+            "seq",
+            "unit_id",
+            "started_at",
+            "finished_at",
+            "deadline_at",
+            "official_id",
+            "external",
         )
         .iterator(chunk_size=20000)
     ):
@@ -86,7 +94,7 @@ def _load(axis: compute.Axis, first: dt.date, last: dt.date) -> list[_Dossier]:
             d.steps.append(
                 _Step(
                     seq, unit, axis.local(started), axis.local(finished) if finished else None,
-                    axis.local(deadline) if deadline else None, official,
+                    axis.local(deadline) if deadline else None, official, external,
                 )
             )  # fmt: skip
     for dossier_id, asked, back in Supplement.objects.filter(dossier_id__in=qs.values("pk")).values_list(
@@ -126,6 +134,8 @@ FEATURES = (
     "unit_late_logit",  # the handling unit: recent share of its dossiers finished late
     "holder_backlog_log",  # log(1 + dossiers that official holds that morning)
     "fallback_used",  # "chưa đủ dữ liệu": the model fell back to every procedure or to the legal time
+    "held_elsewhere",  # the step in progress is held by an agency outside the one-door system
+    "supplements_so_far",  # the citizen's supplements already asked for and brought
 )
 
 
@@ -247,6 +257,7 @@ def predictions(
                 _logit(e.risk), float(done), used, float(sign), math.log1p(max(o.appointment - o.now, 0.0)),
                 _logit(holders.share(holder)), _logit(units.share(d.handling)),
                 math.log1p(backlog[holder] if holder else 0), float(e.insufficient),
+                float(step is not None and step.external), float(sum(1 for a, _ in d.waits if a <= morning)),
             )  # fmt: skip
             # Hindsight, for the bound only: a step under way or behind it does in the end overrun.
             overrun = any(
