@@ -4,8 +4,8 @@ so league tables and ``dossier-stats`` never read an empty table after an upgrad
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from cchc.testing.upgrades import migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,11 +16,7 @@ def test_migrating_to_0003_rolls_up_the_facts_already_recorded(world):
     from cchc.dossiers.models import Procedure
 
     unit = world.units["p1"]
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("dossiers")
-    try:
-        executor.migrate(BEFORE)
-        old = MigrationExecutor(connection).loader.project_state(BEFORE).apps
+    with migrated_back_to(BEFORE) as old:
         OldProcedure = old.get_model("dossiers", "Procedure")
         OldFact = old.get_model("dossiers", "DailyFact")
         procs = [OldProcedure.objects.create(national_code=f"1.00{i}", name=f"Thủ tục {i}") for i in (1, 2)]
@@ -30,8 +26,6 @@ def test_migrating_to_0003_rolls_up_the_facts_already_recorded(world):
         OldFact.objects.create(
             day=day + dt.timedelta(days=1), unit_id=unit.pk, procedure=procs[0]
         )  # all zero
-    finally:
-        MigrationExecutor(connection).migrate(latest)
 
     from cchc.dossiers.models import UnitDailyFact
 

@@ -3,8 +3,8 @@ old name rule matched (preferring the unit the cause names), its unit and its of
 cause that names nobody gets none; the dossier's import digest is cleared so its next import re-judges it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from cchc.testing.upgrades import migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,11 +14,7 @@ BEFORE = [("dossiers", "0011_dossier_import_hash")]
 def test_migrating_to_0012_gives_stored_causes_their_ids(world):
     ward = world.officials["ward_officer"]
     p1, p1_mc, p2 = world.units["p1"], world.units["p1_mc"], world.units["p2"]
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("dossiers")
-    try:
-        executor.migrate(BEFORE)
-        old = MigrationExecutor(connection).loader.project_state(BEFORE).apps
+    with migrated_back_to(BEFORE) as old:
         procedure = old.get_model("dossiers", "Procedure").objects.create(
             national_code="1.001", name="Thủ tục"
         )
@@ -49,8 +45,6 @@ def test_migrating_to_0012_gives_stored_causes_their_ids(world):
             official_id=ward.pk,
             official_name=ward.full_name,
         )
-    finally:
-        MigrationExecutor(connection).migrate(latest)
 
     from cchc.dossiers.models import Dossier
 
