@@ -64,5 +64,17 @@ class Command(BaseCommand):
                 f"({_pct(f['recall'])}); báo nhầm {f['false_alarms']} (độ chính xác {_pct(f['precision'])}); "
                 f"đạt mục tiêu: {met}"
             )
+            self.stdout.write(
+                f"  Mô hình hoàn hảo cũng chỉ báo trước được {_pct(f['reachable_recall'])} số hồ sơ trễ hạn "
+                "(số còn lại không còn mở đủ sớm)."
+            )
+        stage = figures["second_stage"]
+        for name, label in (("fit", "phần khớp"), ("held_out", "phần kiểm tra")):
+            f = stage[name]
+            self.stdout.write(
+                "Giai đoạn hai (chỉ để đo, chưa dùng cho danh sách buổi sáng), "
+                f"ngưỡng {stage['threshold'] * 100:.0f} %, {label}: báo trước {f['true_alarms']}/{f['late']} "
+                f"({_pct(f['recall'])}); báo nhầm {f['false_alarms']}"
+            )
         if figures["generated_data"]:
             self.stdout.write("Lưu ý: dữ liệu trình diễn là dữ liệu sinh ngẫu nhiên, không phải hồ sơ thật.")
