@@ -72,6 +72,15 @@ def _non_task_heading(node: Node) -> bool:
     return is_upper(node.text) or len(node.text.split()) <= 12
 
 
+# How a field is shown again in the text of the task it belongs to.
+_FIELD_LABELS = {
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "executor": "Cơ quan thực hiện",
+    "time": "Thời gian thực hiện",
+}
+
+
 # Put between the body and what follows the signature: the appendix starts a new outline, it is not
 # part of the body's last item.
 APPENDIX_BREAK = "\x00appendix"
@@ -451,12 +460,16 @@ class TaskReader:
         content: list[tuple[str | None, str]] = []
         fs = FieldSet()
         in_fields = False
+        # The field lines as written: an item that is only a title ("1. Tổ chức tuyên truyền ...") with
+        # its fields below keeps them in its text, so the person sees who does it and by when.
+        field_text: list[str] = []
 
         def flush() -> None:
-            nonlocal content, fs, in_fields
+            nonlocal content, fs, in_fields, field_text
             if not fs.empty() or content:
                 lead = fs.lead or units
-                targets = content or [(_section_label(node), node.text)]
+                titled = " ".join([node.text, *field_text])
+                targets = content or [(_section_label(node), titled)]
                 for section, text in targets:
                     if lead:
                         self._make(
@@ -468,7 +481,7 @@ class TaskReader:
                             coordinating=fs.coordinating,
                             basis="fields" if fs.lead else "heading",
                         )
-            content, fs, in_fields = [], FieldSet(), False
+            content, fs, in_fields, field_text = [], FieldSet(), False, []
 
         for entry in entries:
             if isinstance(entry, str):
@@ -486,6 +499,7 @@ class TaskReader:
                 if entry.label == "product":
                     continue
                 add_field(fs, entry.label, entry.text)
+                field_text.append(f"- {_FIELD_LABELS.get(entry.label, entry.label)}: {entry.text}")
                 in_fields = True
                 continue
             if entry.kind == "table":

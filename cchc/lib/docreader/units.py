@@ -20,6 +20,8 @@ from .text import comparable, squash
 _UNIT_HEADS = (
     "Thủ trưởng",
     "Người đứng đầu",
+    # after "Giao": "1. Giao người đứng đầu các cơ quan chuyên môn, ...; Chủ tịch Ủy ban nhân dân ..."
+    "người đứng đầu",
     "Chủ tịch",
     "Phó Chủ tịch",
     "Giám đốc",
@@ -223,8 +225,8 @@ _STOP_WORDS = (
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 # "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").
 _STOP = re.compile(
-    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?:"
-    + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo"))
+    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|(?:"
+    + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập"))
     + r")\b)"
 )
 # Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
@@ -306,7 +308,15 @@ _TRAILING_ROLE = re.compile(
 )
 
 
+# A heading "Trách nhiệm của Sở Dân tộc và Tôn giáo" joined to its paragraph "Sở Dân tộc và Tôn giáo là
+# cơ quan ..." gives the name twice.
+_TWICE = re.compile(r"^(?P<name>.+?)\s+(?P=name)$", re.IGNORECASE)
+
+
 def _drop_role(name: str) -> str:
+    twice = _TWICE.match(name)
+    if twice:
+        name = twice.group("name")
     m = _TRAILING_ROLE.match(name)
     return m.group("name").strip(" ,") if m else name
 
@@ -401,6 +411,10 @@ def explicit_lead(text: str) -> list[str]:
     """ "Sở Nội vụ chủ trì, phối hợp ..." → ["Sở Nội vụ"]; nothing when no unit stands before "chủ trì"."""
     m = _LEAD_BEFORE.match(squash(text))
     if not m:
+        return []
+    role = _ROLE_NOUN.match(_LEADING.sub("", squash(text)))
+    if role and re.search(r"được\s+phân\s+công\s+chủ\s+trì", role.group(0)):
+        # "Các cơ quan được phân công chủ trì ... có trách nhiệm": "chủ trì" is inside the role noun.
         return []
     who = _LEADING.sub("", m.group("who"))
     if not UNIT_START.match(who) or len(who) > 160 or _cut(who).strip(" ,") != who.strip(" ,"):
