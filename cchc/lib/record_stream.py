@@ -33,6 +33,7 @@ from typing import IO, Any, Final
 
 import ijson
 import numpy as np
+import orjson
 
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook
 
@@ -306,35 +307,79 @@ class _DepthGuard(io.RawIOBase):
 
 
 def _ndjson(fh: IO[bytes]) -> Iterator[tuple[int, Any]]:
+    """Lines read in large chunks (not one ``readline`` each) and parsed by orjson, which reads a line
+    about a third faster than ``json.loads``; a line orjson refuses is read by ``json.loads`` itself, so
+    what it accepts (NaN, a lone surrogate) is accepted as before and a broken line is named as before.
+    orjson reads an integer beyond 64 bits as a float where ``json.loads`` keeps it whole: a line with a
+    run of 19 digits (in a number or a string) is read by ``json.loads`` too."""
     line_no = 0
-    loads = json.loads
+    tail = b""
     while True:
-        line = fh.readline(MAX_RECORD_BYTES + 1)
-        if not line:
+        chunk = fh.read(NDJSON_CHUNK)
+        data = tail + chunk if tail else chunk
+        lines = data.split(b"\n")
+        tail = b"" if not chunk else lines.pop()
+        if lines and max(map(len, lines)) > MAX_RECORD_BYTES:
+            long = next(i for i, line in enumerate(lines) if len(line) > MAX_RECORD_BYTES)
+            yield from _ndjson_lines(lines[:long], line_no, data)
+            raise _too_long(line_no + long + 1)
+        yield from _ndjson_lines(lines, line_no, data)
+        line_no += len(lines)
+        if not chunk:
             return
-        line_no += 1
-        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
-            raise UnreadableInput(
-                f"Dòng {line_no} dài quá {MAX_RECORD_BYTES // (1024 * 1024)} MB; mỗi dòng phải là một hồ sơ."
-            )
+        if len(tail) > MAX_RECORD_BYTES:
+            raise _too_long(line_no + 1)
+
+
+NDJSON_CHUNK: Final = 8 * CHUNK
+# Digits to "0", everything else to a space: a run of 19 digits is then found by a substring search (a
+# regular expression takes seconds on the many 14-digit instants of a large file).
+_DIGITS: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_NINETEEN: Final = b"0" * 19
+
+
+def _long_number(data: bytes) -> bool:
+    return _NINETEEN in data.translate(_DIGITS)
+
+
+def _too_long(line_no: int) -> UnreadableInput:
+    return UnreadableInput(
+        f"Dòng {line_no} dài quá {MAX_RECORD_BYTES // (1024 * 1024)} MB; mỗi dòng phải là một hồ sơ."
+    )
+
+
+def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tuple[int, Any]]:
+    loads, refused = orjson.loads, orjson.JSONDecodeError
+    careful = _long_number(data)
+    for line_no, line in enumerate(lines, start=before + 1):
         if line_no == 1 and line.startswith(_BOM):
             line = line[len(_BOM) :]
         if not line.strip():
             continue
+        if careful and _long_number(line):
+            yield line_no, _exact_line(line, line_no)
+            continue
         try:
             record = loads(line)
-        except UnicodeDecodeError:
-            raise UnreadableInput(f"Tệp không phải văn bản UTF-8 (dòng {line_no})") from None
-        except json.JSONDecodeError as exc:
-            raise UnreadableInput(
-                f"Tệp JSON theo dòng không hợp lệ (dòng {line_no}, cột {exc.colno}): sai cú pháp; "
-                "mỗi dòng phải là một đối tượng JSON"
-            ) from None
-        except RecursionError:
-            raise UnreadableInput(
-                f"Tệp JSON lồng nhau quá nhiều tầng (dòng {line_no}); hệ thống không đọc."
-            ) from None
+        except refused:
+            record = _exact_line(line, line_no)
         yield line_no, record
+
+
+def _exact_line(line: bytes, line_no: int) -> Any:
+    try:
+        return json.loads(line)
+    except UnicodeDecodeError:
+        raise UnreadableInput(f"Tệp không phải văn bản UTF-8 (dòng {line_no})") from None
+    except json.JSONDecodeError as exc:
+        raise UnreadableInput(
+            f"Tệp JSON theo dòng không hợp lệ (dòng {line_no}, cột {exc.colno}): sai cú pháp; "
+            "mỗi dòng phải là một đối tượng JSON"
+        ) from None
+    except RecursionError:
+        raise UnreadableInput(
+            f"Tệp JSON lồng nhau quá nhiều tầng (dòng {line_no}); hệ thống không đọc."
+        ) from None
 
 
 # --- CSV -------------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ Judges every dossier of a one-door export (national sync JSON, line-delimited JS
 docs/outcomes.md) at the end of ``--as-of`` with ``cchc.lib.outcomes`` — pure and file-based: the
 working-day calendar is the bundled CSV (settings.CCHC_WORKDAYS_CSV) and the database is never touched,
 so a secretariat can check a file before importing it. The file is read and judged in batches
-(``natsync.read_batches``, ``judge_many``), so memory stays bounded whatever its size; the output is
+(``natsync_columns.outcome_batches``: columns straight from the records, with the exact reader for any
+block it cannot vouch for; ``judge_many``), so memory stays bounded whatever its size; the output is
 gathered in a temporary file and printed only once the whole input has been read, so an input that
 breaks half-way prints nothing but its message.
 
@@ -29,7 +30,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from cchc.lib.natsync import RecordError, UnreadableInput, read_batches, read_procedures
+from cchc.lib.natsync import RecordError, UnreadableInput, read_procedures
+from cchc.lib.natsync_columns import outcome_batches
 from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, Rules, SupplementShift
 from cchc.lib.outcomes_batch import BatchOutcome, judge_many
 from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
@@ -196,16 +198,16 @@ class Command(BaseCommand):
             if csv_out is not None:
                 csv_out.writerow(CSV_HEADER)
             try:
-                for parsed in read_batches(opts["file"], procedures=procedures, size=BATCH):
-                    result = judge_many(parsed.dossiers, calendar, as_of, rules=rules)
+                for batch, faults in outcome_batches(opts["file"], procedures=procedures, size=BATCH):
+                    result = judge_many(batch, calendar, as_of, rules=rules)
                     if json_out is not None:
                         json_out.add(result)
                     else:
                         write_csv_rows(csv_out, result)
                     for kind, count in result.summary().items():
                         summary[kind] = summary.get(kind, 0) + count
-                    judged += len(parsed.dossiers)
-                    errors.extend(parsed.errors)
+                    judged += len(batch)
+                    errors.extend(faults)
             except UnreadableInput as exc:
                 self.fail(str(exc))
             if json_out is not None:
