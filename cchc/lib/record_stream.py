@@ -27,15 +27,20 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
 import ijson
 import numpy as np
-import orjson
 
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook
+
+_fast_loads: Callable[[bytes], Any]
+try:
+    from orjson import loads as _fast_loads
+except ImportError:  # a virtual environment made before orjson was required: json.loads reads every line
+    _fast_loads = json.loads
 
 RECORD: Final = "bản ghi"
 ROW: Final = "dòng"
@@ -349,7 +354,7 @@ def _too_long(line_no: int) -> UnreadableInput:
 
 
 def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tuple[int, Any]]:
-    loads, refused = orjson.loads, orjson.JSONDecodeError
+    loads = _fast_loads
     careful = _long_number(data)
     for line_no, line in enumerate(lines, start=before + 1):
         if line_no == 1 and line.startswith(_BOM):
@@ -361,7 +366,7 @@ def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tupl
             continue
         try:
             record = loads(line)
-        except refused:
+        except (ValueError, RecursionError):  # orjson's JSONDecodeError is a ValueError
             record = _exact_line(line, line_no)
         yield line_no, record
 

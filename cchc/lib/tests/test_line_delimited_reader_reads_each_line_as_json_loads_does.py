@@ -61,3 +61,14 @@ def test_a_line_longer_than_a_record_can_be_is_refused_by_its_number(tmp_path, m
         for n, record in iter_records(path):
             got.append((n, record))
     assert got == [(1, {"a": 1}), (2, {"a": 2})]
+
+
+def test_without_orjson_every_line_is_read_by_json_loads_alike(tmp_path, monkeypatch):
+    # A virtual environment made before orjson was required still reads the same records.
+    monkeypatch.setattr(record_stream, "_fast_loads", json.loads)
+    path = tmp_path / "x.ndjson"
+    path.write_bytes(("\n".join(LINES) + "\n").encode("utf-8", "surrogatepass"))
+    assert repr(list(iter_records(path))) == repr(expected(LINES))
+    path.write_bytes(b'{"a": 1}\n{"a": \xff}\n')
+    with pytest.raises(UnreadableInput, match=r"UTF-8 \(dòng 2\)"):
+        list(iter_records(path))
