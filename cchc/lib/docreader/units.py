@@ -105,10 +105,11 @@ _UNIT_HEADS = (
     "Hạt Kiểm lâm",
 )
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True))
-# Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo").
+# Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo",
+# "Phòng chống ..." — prevention, not a department).
 _NOT_UNITS = (
     r"(?!Ban\s+hành|Trường\s+hợp|Tổ\s+chức|Hội\s+nghị|Hội\s+thảo|Báo\s+cáo|Đội\s+ngũ|Bộ\s+máy|"
-    r"Đoàn\s+kết|Bộ\s+thủ)"
+    r"Đoàn\s+kết|Bộ\s+thủ|Phòng,?\s+(?:chống|ngừa|tránh|cháy)\b)"
 )
 # "Các"/"các" opens a unit name only before a word that names bodies ("các sở, ban, ngành",
 # "Các cơ quan, đơn vị"), not before any noun ("Các thông số: ...").

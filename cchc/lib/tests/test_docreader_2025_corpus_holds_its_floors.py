@@ -19,7 +19,7 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 FLOORS = {
     "header": 685 / 693,
     "recall": 967 / 1031,
-    "precision": 967 / 1027,
+    "precision": 967 / 1014,
     "lead": 908 / 967,
 }
 MAX_MISSED_SILENTLY = 34
