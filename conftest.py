@@ -186,6 +186,16 @@ def pytest_runtest_call(item):
     return result
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Close the browser contexts a test opened with cchc.testing.browser.new_context and left open,
+    before its fixtures (live server, database) are torn down."""
+    if "browser" in getattr(item, "fixturenames", ()):
+        from cchc.testing.browser import close_opened
+
+        close_opened()
+
+
 def pytest_terminal_summary(terminalreporter, config):
     from cchc.testing import accessibility
 
