@@ -192,6 +192,30 @@ def _facts(d: pl.DataFrame, v: dict[str, Any]) -> pl.DataFrame:
     )
 
 
+def look(p: ParsedColumns, scope: WriteScope) -> tuple[Any, list[RowError], pl.Series | None, str]:
+    """The first look at parsed columns, nothing written: (look-ups, the row path's errors, the row
+    digests, and what the file is: "errors", "unchanged" (every row stored as it is), "stored" (some
+    dossiers already in the ledger, so the row path's work) or "new"). ``NotColumnar`` when the file
+    is valid but not all in the plain shape."""
+    d = p.dossiers
+    lk = lookups(d["procedure_code"].unique().to_list(), with_officials=p.steps.height > 0)
+    errors = _check(p, lk, scope)
+    if errors:
+        return lk, errors, None, "errors"
+    hashes = _row_hashes(p, lk, scope)
+    stored = columnar_same.stored_hashes(d["code"]) if Dossier.objects.exists() else None
+    if stored is not None and stored.height:
+        unchanged = columnar_same.all_unchanged(d["code"], hashes, stored)
+        return lk, [], hashes, "unchanged" if unchanged else "stored"
+    return lk, [], hashes, "new"
+
+
+def digests(p: ParsedColumns, scope: WriteScope) -> tuple[Any, pl.Series]:
+    """The look-ups and row digests of columns already looked at (``look``), without the checks."""
+    lk = lookups(p.dossiers["procedure_code"].unique().to_list(), with_officials=p.steps.height > 0)
+    return lk, _row_hashes(p, lk, scope)
+
+
 def import_columns(
     p: ParsedColumns,
     *,
@@ -206,28 +230,48 @@ def import_columns(
     """Check, judge and write parsed columns; ``NotColumnar`` (before any write) when the row path
     must do it. Same arguments and result as ``actions.upsert_dossiers``."""
     scope = resolve_scope(actor, jurisdiction)
-    d = p.dossiers
     n = len(p)
-    lk = lookups(d["procedure_code"].unique().to_list(), with_officials=p.steps.height > 0)
-    errors = _check(p, lk, scope)
+    lk, errors, hashes, state = look(p, scope)
     if errors:
         return UpsertResult(errors=errors)
-    hashes = _row_hashes(p, lk, scope)
-    stored = columnar_same.stored_hashes(d["code"]) if Dossier.objects.exists() else None
-    if stored is not None and stored.height:
-        # A re-import: nothing to do when every row is stored as the file has it; otherwise the row
-        # path compares dossier by dossier.
-        if columnar_same.all_unchanged(d["code"], hashes, stored):
-            return UpsertResult(dry_run=dry_run, unchanged=n)
-        refuse(True, "some dossiers are already in the ledger and differ from the file")
-    result = UpsertResult(dry_run=dry_run, created=n, codes_created=d["code"].to_list())
+    if state == "unchanged":
+        return UpsertResult(dry_run=dry_run, unchanged=n)
+    # A re-import of changed or added dossiers: the row path compares dossier by dossier.
+    refuse(state == "stored", "some dossiers are already in the ledger and differ from the file")
+    assert hashes is not None
+    result = UpsertResult(dry_run=dry_run, created=n, codes_created=p.dossiers["code"].to_list())
+    if dry_run:
+        return result
+    with bulk.bulk_session(), transaction.atomic():
+        groups = write_columns(
+            p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
+        )
+        official_facts.refresh(groups)
+        record_upsert(scope, source, batch, result, p.dossiers["code"].head(2).to_list(), n)
+    return result
+
+
+def write_columns(
+    p: ParsedColumns,
+    lk: Any,
+    hashes: pl.Series,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    as_of: dt.date | None,
+    progress: ProgressFn | None,
+) -> set[official_facts.Group]:
+    """Judge and write checked columns of new dossiers inside the caller's transaction (dossiers,
+    steps, supplements, events, daily facts; no audit row). Returns the (handling unit, day) groups of
+    the per-official facts the finished ones fall in, for the caller to refresh once."""
+    d = p.dossiers
+    n = len(p)
     if progress:
         progress("judge", 0, n)
     steps = _resolve_steps(p.steps, lk, scope)
     res = _judge(p, steps, lk, scope, as_of or timezone.localdate())
     verdicts = _verdicts(p, res, steps)
-    if dry_run:
-        return result
 
     proc_ids = {code: pk for code, (pk, _) in lk.procedures.items()}
     received_day = d["received_at"].dt.date().fill_null(d["submitted_at"].dt.date())
@@ -263,48 +307,50 @@ def import_columns(
     }
     if progress:
         progress("write", 0, n)
-    with bulk.bulk_session(), transaction.atomic(), official_facts.kept_for(d["code"].to_list(), new=True):
-        lock_references(
-            frame["procedure_id"].unique().to_list(),
-            set(frame["handling_unit_id"].unique().to_list())
-            | set(frame["receiving_unit_id"].unique().to_list()),
-        )
-        # Ids follow the order of the codes and rows are written in that order, so both the primary
-        # key and the unique code index grow at their right edge instead of splitting pages all over.
-        pool = np.sort(bulk.allocate_id_array(Dossier._meta.db_table, n))
-        rank = frame["code"].rank("ordinal").to_numpy().astype(np.int64) - 1
-        ids = pl.Series("id", pool[rank], dtype=pl.Int64)
-        frame = frame.with_columns(ids, hashes)
-        bulk.insert_frame(
-            Dossier._meta.db_table,
-            frame.select(
-                "id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at", "import_hash"
-            ).sort("id"),
-        )
-        if progress:
-            progress("children", 0, n)
-        step_rows = steps.with_columns(
-            ids.gather(steps["owner"]).alias("dossier_id"), pl.col("unit_ref").alias("unit_name")
-        ).sort("dossier_id", "seq")
-        bulk.insert_frame(DossierStep._meta.db_table, step_rows.select("dossier_id", *STEP_COLUMNS))
-        sup_rows = p.supplements.with_columns(ids.gather(p.supplements["owner"]).alias("dossier_id"))
-        bulk.insert_frame(
-            Supplement._meta.db_table,
-            sup_rows.select("dossier_id", *SUPPLEMENT_COLUMNS).sort("dossier_id", "seq"),
-        )
-        bulk.insert_frame(
-            DossierEvent._meta.db_table,
-            frame.sort("id").select(
-                pl.col("id").alias("dossier_id"),
-                pl.lit(now).alias("at"),
-                pl.lit(actor_id, dtype=pl.Int64).alias("actor_id"),
-                pl.lit(scope.name).alias("actor_name"),
-                pl.lit("created").alias("kind"),
-                pl.col("status").replace_strict(event_data, return_dtype=pl.String).alias("data"),
-            ),
-        )
-        if progress:
-            progress("facts", 0, n)
-        facts.apply_columns(fact_rows)
-        record_upsert(scope, source, batch, result, d["code"].head(2).to_list(), n)
-    return result
+    lock_references(
+        frame["procedure_id"].unique().to_list(),
+        set(frame["handling_unit_id"].unique().to_list())
+        | set(frame["receiving_unit_id"].unique().to_list()),
+    )
+    # Ids follow the order of the codes and rows are written in that order, so both the primary
+    # key and the unique code index grow at their right edge instead of splitting pages all over.
+    pool = np.sort(bulk.allocate_id_array(Dossier._meta.db_table, n))
+    rank = frame["code"].rank("ordinal").to_numpy().astype(np.int64) - 1
+    ids = pl.Series("id", pool[rank], dtype=pl.Int64)
+    frame = frame.with_columns(ids, hashes)
+    bulk.insert_frame(
+        Dossier._meta.db_table,
+        frame.select(
+            "id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at", "import_hash"
+        ).sort("id"),
+    )
+    if progress:
+        progress("children", 0, n)
+    step_rows = steps.with_columns(
+        ids.gather(steps["owner"]).alias("dossier_id"), pl.col("unit_ref").alias("unit_name")
+    ).sort("dossier_id", "seq")
+    bulk.insert_frame(DossierStep._meta.db_table, step_rows.select("dossier_id", *STEP_COLUMNS))
+    sup_rows = p.supplements.with_columns(ids.gather(p.supplements["owner"]).alias("dossier_id"))
+    bulk.insert_frame(
+        Supplement._meta.db_table,
+        sup_rows.select("dossier_id", *SUPPLEMENT_COLUMNS).sort("dossier_id", "seq"),
+    )
+    bulk.insert_frame(
+        DossierEvent._meta.db_table,
+        frame.sort("id").select(
+            pl.col("id").alias("dossier_id"),
+            pl.lit(now).alias("at"),
+            pl.lit(actor_id, dtype=pl.Int64).alias("actor_id"),
+            pl.lit(scope.name).alias("actor_name"),
+            pl.lit("created").alias("kind"),
+            pl.col("status").replace_strict(event_data, return_dtype=pl.String).alias("data"),
+        ),
+    )
+    if progress:
+        progress("facts", 0, n)
+    facts.apply_columns(fact_rows)
+    # The frame's instants are local wall-clock times, so their date is the local day of the facts.
+    ended = frame.filter(
+        pl.col("outcome").is_in([str(o) for o in official_facts.FINISHED]) & pl.col("end_at").is_not_null()
+    )
+    return set(ended.select("handling_unit_id", pl.col("end_at").dt.date()).unique().iter_rows())

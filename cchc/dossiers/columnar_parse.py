@@ -78,6 +78,8 @@ class ParsedColumns:
     why: str = ""
     # The cells as read, under the internal keys (the row parser's input for suspect rows).
     cells: pl.DataFrame | None = None
+    # Rows read after the heading, blank ones included (where the next slice's numbering starts).
+    records: int = 0
 
     def __len__(self) -> int:
         return self.dossiers.height
@@ -306,17 +308,19 @@ def parse_csv(data: bytes) -> ParsedColumns:
     return parsed
 
 
-def parse_csv_rows(data: bytes) -> ParsedColumns:
+def parse_csv_rows(data: bytes, first_row: int = 2) -> ParsedColumns:
     """The file as columns, each row the checks cannot prove marked in ``suspect`` (``NotColumnar``
     only for what concerns the whole file: unreadable, a repeated or missing heading, an empty line).
     Row numbers follow ``importing``: the heading is row 1, and rows whose every cell is blank are
-    skipped but counted."""
+    skipped but counted (``first_row``: the number of the first row after the heading, when ``data``
+    is a slice of a larger file with its heading repeated, ``columnar_slices``)."""
     raw = _read(data)
     mapping = map_headers(raw.columns)
     if any(f.required and f.key not in mapping.values() for f in FIELDS):
         raise NotColumnar("missing required column")  # the row path says which, in Vietnamese
     blank = pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in raw.columns])
-    frame = raw.with_row_index("row", offset=2).filter(~blank)
+    records = raw.height
+    frame = raw.with_row_index("row", offset=first_row).filter(~blank)
     if frame.height == 0:
         raise NotColumnar("no rows")
     by_key = {key: heading for heading, key in mapping.items()}
@@ -392,5 +396,11 @@ def parse_csv_rows(data: bytes) -> ParsedColumns:
     steps = _steps(frame["steps"], flag)
     sups = _supplements(frame["supplements"], flag)
     return ParsedColumns(
-        frame.drop("steps", "supplements"), steps, sups, suspect=sus.mask, why=sus.why, cells=cells
+        frame.drop("steps", "supplements"),
+        steps,
+        sups,
+        suspect=sus.mask,
+        why=sus.why,
+        cells=cells,
+        records=records,
     )

@@ -176,10 +176,10 @@ def parse_file(
 
 def _columnar_candidate(data: bytes, name: str) -> bool:
     """Worth trying the fast path: a CSV of at least CCHC_IMPORT_COLUMNAR_MIN_ROWS lines (0 turns the
-    fast path off; small files gain nothing from it) and at most CCHC_IMPORT_COLUMNAR_MAX_BYTES (it
-    holds the whole file as columns; a larger one takes the streamed row path)."""
+    fast path off; small files gain nothing from it). One larger than CCHC_IMPORT_COLUMNAR_MAX_BYTES is
+    read as columns slice by slice (``columnar_slices``)."""
     least = int(getattr(settings, "CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000))
-    if least <= 0 or len(data) > _columnar_max_bytes() or detect_format(name, data[:4096]) != "csv":
+    if least <= 0 or detect_format(name, data[:4096]) != "csv":
         return False
     return data.count(b"\n", 0, min(len(data), 4 * 1024 * 1024)) >= least
 
@@ -213,7 +213,8 @@ def import_bytes(
 
 def import_path(path: str | Path, name: str = "", **options: Any) -> ImportOutcome:
     """Parse and import a file on disk, read twice from the disk and never held whole — except a CSV
-    small enough for the columnar path, which holds it as columns anyway."""
+    of at most one columnar slice, which the columnar path holds as columns anyway (a larger one is
+    read slice by slice)."""
     p = Path(path)
     name = name or p.name
     try:
@@ -224,6 +225,10 @@ def import_path(path: str | Path, name: str = "", **options: Any) -> ImportOutco
         raise UnreadableInput(f"Không đọc được tệp {p}: {exc.strerror or exc}") from None
     if size <= _columnar_max_bytes() and detect_format(name, head) == "csv":
         return import_bytes(p.read_bytes(), name, **options)
+    if detect_format(name, head) == "csv":
+        with p.open("rb") as fh:
+            head = fh.read(4 * 1024 * 1024)  # enough to count lines (``_columnar_candidate``)
+        return import_file(lambda: p.open("rb"), name, head=head, head_is_whole=False, **options)
     return import_file(lambda: p.open("rb"), name, **options)
 
 
@@ -243,12 +248,14 @@ def import_file(
     source: str = "",
     progress: ProgressFn | None = None,
     head: bytes | None = None,
+    head_is_whole: bool = True,
 ) -> ImportOutcome:
     """Parse and import one file, opened (twice at most) by ``open_file``. Raises UnreadableInput;
     rejected rows come back in the outcome.
 
-    A CSV of new dossiers in the plain national shape, already in memory (``head``) and not too large,
-    goes through ``columnar`` (the same result, column by column); any other file, or one the fast
+    A CSV of new dossiers in the plain national shape (``head``: the file in memory, or its first
+    bytes when not ``head_is_whole``) goes through ``columnar`` (the same result, column by column;
+    slice by slice when larger than CCHC_IMPORT_COLUMNAR_MAX_BYTES); any other file, or one the fast
     path does not prove, through the rows, checked and then written chunk by chunk."""
     write: dict[str, Any] = {
         "actor": actor,
@@ -262,14 +269,20 @@ def import_file(
     if head is not None and _columnar_candidate(head, name):
         from cchc.dossiers.columnar import import_columns
         from cchc.dossiers.columnar_parse import NotColumnar, parse_csv_rows
+        from cchc.dossiers.columnar_slices import import_slices
 
+        size = _columnar_max_bytes()
         try:
-            parsed = parse_csv_rows(head)
-            result = import_columns(parsed, **write)
+            if head_is_whole and len(head) <= size:
+                parsed = parse_csv_rows(head)
+                rows, result = len(parsed), import_columns(parsed, **write)
+                del parsed
+            else:
+                rows, result = import_slices(open_file, size, **write)
         except NotColumnar as exc:
             logger.info("import of %s takes the row path: %s", name, exc)
         else:
-            return ImportOutcome("csv", len(parsed), result, "columnar")
+            return ImportOutcome("csv", rows, result, "columnar")
     with open_file() as fh:
         outcome = _check(fh, name, write)
     if outcome.errors or dry_run:

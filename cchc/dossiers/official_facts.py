@@ -137,6 +137,10 @@ def _compute(cur: Any, days: Iterable[dt.date], groups: set[Group] | None) -> in
     oid_type = "numeric" if pg else "real"
     _drop_temp(cur)
     _days(cur, days)
+    # Temporary tables have no statistics until analysed: without them PostgreSQL guessed a few rows and
+    # joined the groups by a nested loop per dossier (minutes at 200,000 dossiers).
+    if pg:
+        cur.execute("ANALYZE of_days")
     group_join = ""
     if groups is not None:
         cur.execute(f"CREATE TEMP TABLE of_groups (unit bigint, day {_DATE})")
@@ -146,6 +150,8 @@ def _compute(cur: Any, days: Iterable[dt.date], groups: set[Group] | None) -> in
             ("bigint", "date"),
             [(unit, connection.ops.adapt_datefield_value(day)) for unit, day in sorted(groups)],
         )
+        if pg:
+            cur.execute("ANALYZE of_groups")
         group_join = "JOIN of_groups g ON g.unit = d.handling_unit_id AND g.day = y.day"
         # The groups' old rows go first (through the (day, handling unit) index).
         if pg:
@@ -173,6 +179,7 @@ def _compute(cur: Any, days: Iterable[dt.date], groups: set[Group] | None) -> in
     cur.execute(_causes_sql(), [str(Outcome.LATE)])
     if pg:
         cur.execute("ANALYZE of_dossiers")
+        cur.execute("ANALYZE of_causes")
     # The unaccounted names, folded once each (``blame.fold``) and joined back; a blank name is no one.
     cur.execute(
         f"""SELECT DISTINCT s.official_name FROM of_dossiers d JOIN {step} s ON s.dossier_id = d.id
@@ -182,6 +189,8 @@ def _compute(cur: Any, days: Iterable[dt.date], groups: set[Group] | None) -> in
     names = [(raw, fold(raw)) for (raw,) in cur.fetchall() if raw is not None]
     cur.execute("CREATE TEMP TABLE of_names (raw text, name_key text)")
     _fill(cur, "of_names", ("text", "text"), [n for n in names if n[1]])
+    if pg:
+        cur.execute("ANALYZE of_names")
     cur.execute(
         f"""INSERT INTO {table} ({", ".join(ROW_COLUMNS)})
             WITH who AS (

@@ -1,0 +1,156 @@
+"""The columnar path for a CSV file larger than one slice: read and checked slice by slice, so memory is
+bounded by the slice (``CCHC_IMPORT_COLUMNAR_MAX_BYTES``, 256 MB by default), not by the file.
+
+A file is cut at record boundaries (a line end outside quotes) into slices of at most that many bytes,
+each given the heading again and its own first row number, so every row keeps the number the row path
+gives it. Two passes, as the row path makes (``importing._check`` then ``_write``):
+
+1. every slice is parsed and looked at (``columnar.look``), nothing written: the errors of every slice,
+   whether every row is stored unchanged, whether any dossier is already stored, and every code (a
+   code repeated across slices is the row path's to report, with the row it repeats);
+2. only when every slice is new and valid, the slices are parsed again and written one by one in one
+   transaction (``columnar.write_columns``), then the per-official facts of all their groups and one
+   audit row, as a one-slice import writes them.
+
+What the slices cannot settle alone goes to the row path (``NotColumnar``) before anything is written:
+a code in two slices, rows in another spelling, dossiers already stored that differ from the file, and
+a file with errors that also names stored dossiers (the row path checks those per chunk of 20,000
+records without another error, across what would be slice boundaries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import polars as pl
+from django.db import transaction
+
+from cchc.dossiers import bulk, columnar_same, official_facts
+from cchc.dossiers.actions import UpsertResult, record_upsert
+from cchc.dossiers.actions.upsert_checks import resolve_scope
+from cchc.dossiers.columnar import digests, look, write_columns
+from cchc.dossiers.columnar_parse import parse_csv_rows, refuse
+from cchc.dossiers.models import Dossier
+from cchc.dossiers.records import RowError
+from cchc.org.models import Jurisdiction
+
+ProgressFn = Callable[[str, int, int], Any]
+READ = 1 << 22  # bytes read at a time while looking for a slice's end
+
+
+def slices(fh: IO[bytes], size: int) -> Iterator[bytes]:
+    """The file as its heading plus at most ``size`` bytes of whole records per slice (more only when
+    one record alone is longer). A line end inside quotes (a cell spanning lines) is not a record's
+    end: the quotes before it, "" included, must be even."""
+    data = fh.read(size)
+    end = _record_end(data, 0)
+    while end < 0:
+        more = fh.read(READ)
+        if not more:
+            yield data
+            return
+        data += more
+        end = _record_end(data, 0)
+    heading, pending = data[: end + 1], data[end + 1 :]
+    while True:
+        want = size - len(pending)
+        data = pending + (fh.read(want) if want > 0 else b"")
+        if len(data) < size:  # the end of the file
+            if data.strip():
+                yield heading + data
+            return
+        cut = _last_record_end(data, size)
+        while cut < 0:  # one record longer than a slice
+            more = fh.read(READ)
+            if not more:
+                yield heading + data
+                return
+            data += more
+            cut = _last_record_end(data, len(data))
+        yield heading + data[: cut + 1]
+        pending = data[cut + 1 :]
+
+
+def _record_end(data: bytes, start: int) -> int:
+    """The first line end at or after ``start`` outside quotes (``data`` starts at a record), or -1."""
+    pos = data.find(b"\n", start)
+    while pos >= 0 and data.count(b'"', 0, pos) % 2:
+        pos = data.find(b"\n", pos + 1)
+    return pos
+
+
+def _last_record_end(data: bytes, before: int) -> int:
+    """The last line end outside quotes before ``before`` (``data`` starts at a record), or -1."""
+    pos = data.rfind(b"\n", 0, before)
+    while pos >= 0 and data.count(b'"', 0, pos) % 2:
+        pos = data.rfind(b"\n", 0, pos)
+    return pos
+
+
+def import_slices(
+    open_file: Callable[[], Any],
+    size: int,
+    *,
+    actor: Any,
+    source: str,
+    batch: Any = None,
+    as_of: dt.date | None = None,
+    dry_run: bool = False,
+    jurisdiction: Jurisdiction | None = None,
+    progress: ProgressFn | None = None,
+) -> tuple[int, UpsertResult]:
+    """(rows, result) of the file ``open_file`` opens (twice at most), slice by slice; ``NotColumnar``
+    before any write when the row path must do it. Same result as ``columnar.import_columns``."""
+    scope = resolve_scope(actor, jurisdiction)
+    errors: list[RowError] = []
+    states: set[str] = set()
+    codes: list[pl.Series] = []
+    stored_any = False
+    first_row = 2
+    rows = 0
+    with open_file() as fh:
+        for data in slices(fh, size):
+            p = parse_csv_rows(data, first_row)
+            first_row += p.records
+            rows += len(p)
+            del data
+            _, found, _, state = look(p, scope)
+            states.add(state)
+            errors.extend(found)
+            codes.append(p.dossiers["code"])
+            if found and not stored_any and Dossier.objects.exists():
+                stored_any = columnar_same.stored_hashes(p.dossiers["code"]).height > 0
+            if progress:
+                progress("parse", rows, 0)
+    every = pl.concat(codes) if codes else pl.Series("code", [], dtype=pl.String)
+    del codes
+    refuse(every.is_duplicated().any(), "a code repeated across slices")
+    if errors:
+        refuse(stored_any or "stored" in states or "unchanged" in states, "errors among stored dossiers")
+        return rows, UpsertResult(errors=sorted(errors, key=lambda e: (e.row, e.field)))
+    n = every.len()
+    if states == {"unchanged"}:
+        return rows, UpsertResult(dry_run=dry_run, unchanged=n)
+    refuse(states != {"new"}, "some dossiers are already in the ledger and differ from the file")
+    result = UpsertResult(dry_run=dry_run, created=n, codes_created=every.to_list())
+    if dry_run:
+        return rows, result
+    groups: set[official_facts.Group] = set()
+    first_row = 2
+    with open_file() as fh, bulk.bulk_session(), transaction.atomic():
+        for data in slices(fh, size):
+            p = parse_csv_rows(data, first_row)
+            first_row += p.records
+            del data
+            lk, hashes = digests(p, scope)
+            groups |= write_columns(
+                p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
+            )
+            del p
+        if progress:
+            progress("facts", n, n)
+        official_facts.refresh(groups)
+        record_upsert(scope, source, batch, result, every.head(2).to_list(), n)
+    return rows, result
