@@ -5,6 +5,7 @@ run in the same session).
     python -m bench bench_stream_readers                          # BENCH_DOSSIERS (default 1,000,000)
     python -m bench.bench_stream_readers --dossiers 1000000 --baseline REV --baseline-dossiers 200000
     python -m bench.bench_stream_readers --only outcomes,report,index,import,duckdb
+    python -m bench.bench_stream_readers --dossiers 1000000 --only outcomes,duckdb --compare REV
 
 Files come from the import benchmark's generator (``bench_dossier_import.records``, deterministic), in
 three shapes under BENCH_DIR/stream/: ``N.json`` (one ``{"data": [...]}`` object), ``N.ndjson`` (one
@@ -19,7 +20,9 @@ CSV, which is what ``dossier-outcomes --format csv`` writes with the national ru
 
 The baseline (``--baseline REV``) checks REV out into a scratch work tree and runs the same commands from
 it with this virtual environment; it reads whole files at once, so it is run on ``--baseline-dossiers``
-only (at a million its memory would be ~10 GB on a shared machine).
+only (at a million its memory would be ~10 GB on a shared machine). ``--compare REV`` runs
+``dossier-outcomes`` of REV (a streamed revision: it reads a million in bounded memory) on the same
+n-dossier line-delimited and ``{"data": [...]}`` files, beside this tree's.
 """
 
 from __future__ import annotations
@@ -213,7 +216,7 @@ def main() -> None:
     )
 
 
-def run(n: int, baseline: str | None, baseline_n: int, only: set[str]) -> None:
+def run(n: int, baseline: str | None, baseline_n: int, only: set[str], compare: str | None = None) -> None:
     print(f"-- {n:,} dossiers, {time.strftime('%Y-%m-%d %H:%M')} UTC, load {os.getloadavg()}", flush=True)
     results: list[dict[str, Any]] = []
     if baseline:
@@ -233,6 +236,14 @@ def run(n: int, baseline: str | None, baseline_n: int, only: set[str]) -> None:
     files = Files(n)
     if "duckdb" in only:
         results.append(duckdb(files["ndjson"]))
+    if compare:
+        results += commands(
+            files,
+            cli=baseline_cli(compare),
+            only={"outcomes"},
+            tag=f"{compare}@{n}",
+            kinds=("ndjson", "json"),
+        )
     results += commands(files, cli=CCHC, only=only, tag=f"streamed@{n}", kinds=("ndjson", "json"))
     if "import" in only:
         results.append(import_run(files["ndjson"], cli=CCHC, tag=f"streamed@{n}"))
@@ -247,5 +258,6 @@ if __name__ == "__main__":
     parser.add_argument("--baseline", help="a git revision to compare with (read whole files)")
     parser.add_argument("--baseline-dossiers", type=int, default=200_000)
     parser.add_argument("--only", default="outcomes,report,index,import,duckdb")
+    parser.add_argument("--compare", help="a streamed revision whose dossier-outcomes runs on the same files")
     args = parser.parse_args()
-    run(args.dossiers, args.baseline, args.baseline_dossiers, set(args.only.split(",")))
+    run(args.dossiers, args.baseline, args.baseline_dossiers, set(args.only.split(",")), args.compare)
