@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.utils.translation import gettext_noop
 
 from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.directives.models import Directive, DirectiveUpload, Task, TaskQuerySet, TaskStatus
@@ -30,24 +31,24 @@ from cchc.org.queries import user_jurisdiction, user_unit
 CANCELLED = "cancelled"
 # docs/rules/directive-tasks.md [CONFIRMED] with "chờ xác nhận" [PRACTICE].
 STATE_LABELS: dict[str, str] = {
-    State.OPEN_WITHIN: "Chưa hoàn thành – trong hạn",
-    State.OPEN_OVERDUE: "Chưa hoàn thành – quá hạn",
-    State.OPEN_NO_DEADLINE: "Chưa hoàn thành – không có thời hạn",
-    State.AWAITING_CONFIRMATION: "Chờ xác nhận hoàn thành",
-    State.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    State.DONE_LATE: "Hoàn thành quá hạn",
-    State.DONE_NO_DEADLINE: "Hoàn thành – không có thời hạn",
-    CANCELLED: "Đã hủy",
+    State.OPEN_WITHIN: gettext_noop("Chưa hoàn thành – trong hạn"),
+    State.OPEN_OVERDUE: gettext_noop("Chưa hoàn thành – quá hạn"),
+    State.OPEN_NO_DEADLINE: gettext_noop("Chưa hoàn thành – không có thời hạn"),
+    State.AWAITING_CONFIRMATION: gettext_noop("Chờ xác nhận hoàn thành"),
+    State.DONE_ON_TIME: gettext_noop("Hoàn thành đúng hạn"),
+    State.DONE_LATE: gettext_noop("Hoàn thành quá hạn"),
+    State.DONE_NO_DEADLINE: gettext_noop("Hoàn thành – không có thời hạn"),
+    CANCELLED: gettext_noop("Đã hủy"),
 }
 STATE_SHORT: dict[str, str] = {
-    State.OPEN_WITHIN: "Trong hạn",
-    State.OPEN_OVERDUE: "Quá hạn",
-    State.OPEN_NO_DEADLINE: "Không thời hạn",
-    State.AWAITING_CONFIRMATION: "Chờ xác nhận",
-    State.DONE_ON_TIME: "Xong đúng hạn",
-    State.DONE_LATE: "Xong quá hạn",
-    State.DONE_NO_DEADLINE: "Xong (không hạn)",
-    CANCELLED: "Đã hủy",
+    State.OPEN_WITHIN: gettext_noop("Trong hạn"),
+    State.OPEN_OVERDUE: gettext_noop("Quá hạn"),
+    State.OPEN_NO_DEADLINE: gettext_noop("Không thời hạn"),
+    State.AWAITING_CONFIRMATION: gettext_noop("Chờ xác nhận"),
+    State.DONE_ON_TIME: gettext_noop("Xong đúng hạn"),
+    State.DONE_LATE: gettext_noop("Xong quá hạn"),
+    State.DONE_NO_DEADLINE: gettext_noop("Xong (không hạn)"),
+    CANCELLED: gettext_noop("Đã hủy"),
 }
 STATE_BADGES: dict[str, str] = {
     State.OPEN_WITHIN: "text-bg-primary",

@@ -266,9 +266,11 @@ def board_chart(rows: list[tuple[Unit, Tally]]) -> Chart:
         ],
         horizontal=True,
         stacked=True,
+        labels_are_names=True,
         note=""
         if len(rows) <= CHART_UNITS
-        else f"{CHART_UNITS} đơn vị có nhiều nhiệm vụ quá hạn nhất; bảng liệt kê đủ.",
+        else gettext("%(count)s đơn vị có nhiều nhiệm vụ quá hạn nhất; bảng liệt kê đủ.")
+        % {"count": CHART_UNITS},
     )
 
 

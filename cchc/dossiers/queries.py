@@ -23,6 +23,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.dossiers.models import (
@@ -257,15 +258,16 @@ def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
 
 # --- causes ------------------------------------------------------------------------------------
 
+# Vietnamese (reports and exports quote them); a page shows them in its language (docs/translating.md).
 CAUSE_LABELS = {
-    "step_overrun": "Bước xử lý quá hạn",
-    "software_closing": "Kết thúc xử lý trên phần mềm chậm",
-    "second_supplement": "Yêu cầu bổ sung hồ sơ lần thứ hai",
-    "unattributed": "Chưa xác định được nguyên nhân",
+    "step_overrun": gettext_noop("Bước xử lý quá hạn"),
+    "software_closing": gettext_noop("Kết thúc xử lý trên phần mềm chậm"),
+    "second_supplement": gettext_noop("Yêu cầu bổ sung hồ sơ lần thứ hai"),
+    "unattributed": gettext_noop("Chưa xác định được nguyên nhân"),
 }
 
 # The two kinds of row on the late list.
-LATE_KINDS = {"finished": "Đã giải quyết trễ hạn", "open": "Đang quá hạn"}
+LATE_KINDS = {"finished": gettext_noop("Đã giải quyết trễ hạn"), "open": gettext_noop("Đang quá hạn")}
 
 
 def causes_of(dossier: Dossier) -> list[dict[str, str]]:

@@ -143,8 +143,10 @@ def league_chart(league: League, which: str) -> Chart | None:
     overall = pct(league.totals.late_rate)
     return Chart(
         "chart-league",
-        "Tỷ lệ trễ hạn của " + ("các đơn vị" if which == "units" else "các cán bộ, công chức") + " trong kỳ",
-        "Đơn vị" if which == "units" else "Cán bộ, công chức",
+        gettext("Tỷ lệ trễ hạn của các đơn vị trong kỳ")
+        if which == "units"
+        else gettext("Tỷ lệ trễ hạn của các cán bộ, công chức trong kỳ"),
+        gettext("Đơn vị") if which == "units" else gettext("Cán bộ, công chức"),
         [r.name for r in rows],
         [
             Series(gettext("Tỷ lệ trễ hạn (%)"), [pct(r.late_rate) for r in rows]),
@@ -152,9 +154,11 @@ def league_chart(league: League, which: str) -> Chart | None:
         ],
         percent=True,
         horizontal=True,
+        labels_are_names=True,
         note=""
         if which == "units" or len(league.ranked) <= CHART_OFFICIALS
-        else (f"{CHART_OFFICIALS} cán bộ có tỷ lệ trễ hạn cao nhất; bảng dưới liệt kê đủ."),
+        else gettext("%(count)s cán bộ có tỷ lệ trễ hạn cao nhất; bảng dưới liệt kê đủ.")
+        % {"count": CHART_OFFICIALS},
     )
 
 

@@ -14,7 +14,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -78,14 +78,14 @@ PAGE_SIZE = 50
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 EVENT_LABELS = {
-    APOLOGY_EVENT: "Ban hành phiếu xin lỗi",
-    "created": "Tạo hồ sơ",
-    "imported": "Nhập từ tệp",
-    "updated": "Cập nhật",
-    "status_changed": "Đổi trạng thái",
-    "progress": "Cập nhật tiến độ",
-    "step_added": "Thêm bước xử lý",
-    "api_update": "Cập nhật qua API",
+    APOLOGY_EVENT: gettext_noop("Ban hành phiếu xin lỗi"),
+    "created": gettext_noop("Tạo hồ sơ"),
+    "imported": gettext_noop("Nhập từ tệp"),
+    "updated": gettext_noop("Cập nhật"),
+    "status_changed": gettext_noop("Đổi trạng thái"),
+    "progress": gettext_noop("Cập nhật tiến độ"),
+    "step_added": gettext_noop("Thêm bước xử lý"),
+    "api_update": gettext_noop("Cập nhật qua API"),
 }
 
 
@@ -104,7 +104,9 @@ def dossier_list(request: HttpRequest) -> HttpResponseBase:
     user = _reader(request)
     now = timezone.now()
     personal = may_search_personal_data(user)
-    hint = "Mã hồ sơ, tên, số giấy tờ hoặc số điện thoại chủ hồ sơ" if personal else "Mã hồ sơ"
+    hint = (
+        gettext("Mã hồ sơ, tên, số giấy tờ hoặc số điện thoại chủ hồ sơ") if personal else gettext("Mã hồ sơ")
+    )
     form = DossierFilterForm(
         request.GET or None, units=dossier_units_for(user).order_by("path"), search_hint=hint
     )
@@ -152,9 +154,10 @@ def _event_rows(dossier: Dossier) -> list[dict[str, Any]]:
         detail = ""
         if e.kind == APOLOGY_EVENT:
             number = (e.data or {}).get("number") or ""
-            detail = f"Số {number}" if number else ""
+            detail = gettext("Số %(number)s") % {"number": number} if number else ""
             if (e.data or {}).get("late_notice"):
-                detail = (detail + " · " if detail else "") + "ban hành sau thời hạn một ngày trước hạn trả"
+                late = gettext("ban hành sau thời hạn một ngày trước hạn trả")
+                detail = f"{detail} · {late}" if detail else late
         rows.append(
             {"at": e.at, "actor": e.actor_name, "label": EVENT_LABELS.get(e.kind, e.kind), "detail": detail}
         )

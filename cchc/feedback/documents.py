@@ -29,6 +29,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from cchc.core.events import record
 from cchc.core.models import AuditEvent
@@ -42,9 +43,9 @@ from cchc.org.letterhead import letterhead
 ISSUED = FeedbackEvents.DOCUMENT_ISSUED
 ACCEPTANCE, REFUSAL, EXPLANATION = "acceptance", "refusal", "explanation"
 LABELS = {
-    ACCEPTANCE: "Thông báo tiếp nhận yêu cầu giải trình",
-    REFUSAL: "Thông báo từ chối yêu cầu giải trình",
-    EXPLANATION: "Văn bản giải trình",
+    ACCEPTANCE: gettext_noop("Thông báo tiếp nhận yêu cầu giải trình"),
+    REFUSAL: gettext_noop("Thông báo từ chối yêu cầu giải trình"),
+    EXPLANATION: gettext_noop("Văn bản giải trình"),
 }
 SYMBOLS = {ACCEPTANCE: "TB", REFUSAL: "TB", EXPLANATION: "GT"}
 STEMS = {ACCEPTANCE: "thong-bao-tiep-nhan", REFUSAL: "thong-bao-tu-choi", EXPLANATION: "van-ban-giai-trinh"}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.choices import natural_order
-from cchc.core.widgets import NumericInput, TelInput
+from cchc.core.widgets import NumericInput, PageLanguageSelect, TelInput
 from cchc.feedback.models import Category, Channel, KeyPurpose, Kind, ReplyVia, Status
 from cchc.org.models import Jurisdiction, Official, Unit
 
@@ -43,6 +43,8 @@ class StyledForm(forms.Form):
                 base = "form-check-input"
             elif isinstance(f.widget, forms.Select):
                 base = "form-select"
+                if type(f.widget) is forms.Select:
+                    f.widget.__class__ = PageLanguageSelect  # options in the page's language
             else:
                 base = "form-control"
             if base not in css:
@@ -492,7 +494,8 @@ class RedirectForm(StyledForm):
     )
     explanation = forms.CharField(
         label=gettext_lazy("Căn cứ pháp lý và hướng dẫn"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        # Vietnamese text sent to the citizen, whatever the language of the official's page.
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "vi"}),
         initial=REDIRECT_TEXT[Kind.COMPLAINT],
     )
     address = forms.CharField(label=gettext_lazy("Cơ quan có thẩm quyền, địa chỉ gửi đơn"), max_length=500)
@@ -525,12 +528,12 @@ class PublicTextsForm(StyledForm):
     public_title = forms.CharField(label=gettext_lazy("Tiêu đề công khai"), max_length=200, required=False)
     public_text = forms.CharField(
         label=gettext_lazy("Nội dung phản ánh (đã ẩn thông tin cá nhân)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "vi"}),  # published in Vietnamese
         required=False,
     )
     public_answer = forms.CharField(
         label=gettext_lazy("Nội dung trả lời công khai"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "vi"}),
         required=False,
     )
 

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from cchc.accounts.models import User
@@ -206,7 +206,7 @@ class Act:
     form: Callable[..., forms.Form] | None
     run: Callable[[User, Petition, dict[str, Any]], Any]
     approver: bool = False
-    done: str = "Đã cập nhật."
+    done: str = gettext_noop("Đã cập nhật.")
 
 
 def _approve(user: User, p: Petition, d: dict[str, Any]) -> Any:
@@ -240,50 +240,73 @@ def _duplicate(user: User, p: Petition, d: dict[str, Any]) -> Any:
 
 
 ACTIONS: dict[str, Act] = {
-    "tiep-nhan": Act("Tiếp nhận xử lý", None, lambda u, p, d: actions.accept(u, p), done="Đã tiếp nhận."),
+    "tiep-nhan": Act(
+        gettext_noop("Tiếp nhận xử lý"),
+        None,
+        lambda u, p, d: actions.accept(u, p),
+        done=gettext_noop("Đã tiếp nhận."),
+    ),
     "tu-choi": Act(
-        "Không tiếp nhận",
+        gettext_noop("Không tiếp nhận"),
         f.ReasonForm,
         lambda u, p, d: actions.reject(u, p, reason=d["reason"]),
-        done="Đã thông báo không tiếp nhận.",
+        done=gettext_noop("Đã thông báo không tiếp nhận."),
     ),
     "bo-sung": Act(
-        "Đề nghị bổ sung",
+        gettext_noop("Đề nghị bổ sung"),
         f.WhatForm,
         lambda u, p, d: actions.request_info(u, p, what=d["what"]),
-        done="Đã gửi đề nghị bổ sung thông tin.",
+        done=gettext_noop("Đã gửi đề nghị bổ sung thông tin."),
     ),
     "da-bo-sung": Act(
-        "Ghi nhận bổ sung", f.InfoReceivedForm, lambda u, p, d: actions.info_received(u, p, text=d["text"])
+        gettext_noop("Ghi nhận bổ sung"),
+        f.InfoReceivedForm,
+        lambda u, p, d: actions.info_received(u, p, text=d["text"]),
     ),
     "chuyen": Act(
-        "Chuyển đơn vị",
+        gettext_noop("Chuyển đơn vị"),
         f.TransferForm,
         lambda u, p, d: actions.transfer(u, p, d["unit"], reason=d["reason"]),
-        done="Đã chuyển đơn vị xử lý.",
+        done=gettext_noop("Đã chuyển đơn vị xử lý."),
     ),
-    "giao": Act("Giao cán bộ", f.AssignForm, lambda u, p, d: actions.assign(u, p, d["official"])),
-    "phan-loai": Act("Phân loại lại", f.ReclassifyForm, lambda u, p, d: actions.reclassify(u, p, d["kind"])),
+    "giao": Act(
+        gettext_noop("Giao cán bộ"), f.AssignForm, lambda u, p, d: actions.assign(u, p, d["official"])
+    ),
+    "phan-loai": Act(
+        gettext_noop("Phân loại lại"), f.ReclassifyForm, lambda u, p, d: actions.reclassify(u, p, d["kind"])
+    ),
     "huong-dan": Act(
-        "Khiếu nại, tố cáo: hướng dẫn",
+        gettext_noop("Khiếu nại, tố cáo: hướng dẫn"),
         f.RedirectForm,
         lambda u, p, d: actions.redirect(
             u, p, kind=d["kind"], explanation=d["explanation"], address=d["address"]
         ),
-        done="Đã gửi hướng dẫn và kết thúc.",
+        done=gettext_noop("Đã gửi hướng dẫn và kết thúc."),
     ),
     "du-thao": Act(
-        "Dự thảo trả lời",
+        gettext_noop("Dự thảo trả lời"),
         f.DraftForm,
         lambda u, p, d: actions.draft_answer(
             u, p, text=d["text"], legal_basis=d["legal_basis"], meeting_results=d.get("meeting_results", "")
         ),
-        done="Đã trình lãnh đạo duyệt dự thảo.",
+        done=gettext_noop("Đã trình lãnh đạo duyệt dự thảo."),
     ),
-    "duyet": Act("Duyệt và gửi", f.ApproveForm, _approve, approver=True, done="Đã duyệt và gửi trả lời."),
-    "tra-lai": Act("Trả lại dự thảo", f.NoteForm, _return, approver=True, done="Đã trả lại dự thảo."),
+    "duyet": Act(
+        gettext_noop("Duyệt và gửi"),
+        f.ApproveForm,
+        _approve,
+        approver=True,
+        done=gettext_noop("Đã duyệt và gửi trả lời."),
+    ),
+    "tra-lai": Act(
+        gettext_noop("Trả lại dự thảo"),
+        f.NoteForm,
+        _return,
+        approver=True,
+        done=gettext_noop("Đã trả lại dự thảo."),
+    ),
     "cong-khai": Act(
-        "Công khai",
+        gettext_noop("Công khai"),
         f.PublicTextsForm,
         lambda u, p, d: actions.publish(
             u,
@@ -292,33 +315,33 @@ ACTIONS: dict[str, Act] = {
             public_text=d["public_text"],
             public_answer=d["public_answer"],
         ),
-        done="Đã công khai.",
+        done=gettext_noop("Đã công khai."),
     ),
     "go-cong-khai": Act(
-        "Gỡ khỏi trang công khai",
+        gettext_noop("Gỡ khỏi trang công khai"),
         f.ReasonForm,
         lambda u, p, d: actions.withdraw_publication(u, p, reason=d["reason"]),
         approver=True,
-        done="Đã gỡ khỏi trang công khai.",
+        done=gettext_noop("Đã gỡ khỏi trang công khai."),
     ),
     "tam-dinh-chi": Act(
-        "Tạm đình chỉ", f.ReasonForm, lambda u, p, d: actions.suspend(u, p, reason=d["reason"])
+        gettext_noop("Tạm đình chỉ"), f.ReasonForm, lambda u, p, d: actions.suspend(u, p, reason=d["reason"])
     ),
-    "tiep-tuc": Act("Tiếp tục giải trình", None, lambda u, p, d: actions.resume(u, p)),
+    "tiep-tuc": Act(gettext_noop("Tiếp tục giải trình"), None, lambda u, p, d: actions.resume(u, p)),
     "gia-han": Act(
-        "Đề nghị gia hạn",
+        gettext_noop("Đề nghị gia hạn"),
         f.ExtensionForm,
         lambda u, p, d: actions.request_extension(u, p, days=d["days"], reason=d["reason"]),
-        done="Đã gửi đề nghị gia hạn.",
+        done=gettext_noop("Đã gửi đề nghị gia hạn."),
     ),
     "quyet-dinh-gia-han": Act(
-        "Quyết định gia hạn",
+        gettext_noop("Quyết định gia hạn"),
         f.DecideForm,
         lambda u, p, d: actions.decide_extension(u, p, approve=d["approve"], note=d["note"]),
         approver=True,
     ),
-    "trung": Act("Gắn là trùng", f.DuplicateForm, _duplicate),
-    "bo-trung": Act("Bỏ gắn trùng", None, lambda u, p, d: actions.unlink_duplicate(u, p)),
+    "trung": Act(gettext_noop("Gắn là trùng"), f.DuplicateForm, _duplicate),
+    "bo-trung": Act(gettext_noop("Bỏ gắn trùng"), None, lambda u, p, d: actions.unlink_duplicate(u, p)),
 }
 
 
@@ -478,7 +501,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
             return _render_detail(request, p, {action: form}, status=400)
         messages.error(request, " ".join(exc.messages))
         return redirect("feedback:detail", code=p.code)
-    messages.success(request, spec.done)
+    messages.success(request, gettext(spec.done))
     if petitions_for(user).filter(pk=p.pk).exists():
         return redirect("feedback:detail", code=p.code)
     return redirect("feedback:list")  # transferred out of this person's scope

@@ -107,7 +107,10 @@ def figures_chart(rows: list[stats.Row]) -> Chart:
         ],
         horizontal=True,
         stacked=True,
-        note="" if len(rows) <= CHART_UNITS else f"{CHART_UNITS} đơn vị có nhiều phản ánh quá hạn nhất.",
+        labels_are_names=True,
+        note=""
+        if len(rows) <= CHART_UNITS
+        else gettext("%(count)s đơn vị có nhiều phản ánh quá hạn nhất.") % {"count": CHART_UNITS},
     )
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.plausible import validate_historical
-from cchc.core.widgets import TelInput
+from cchc.core.widgets import PageLanguageSelect, PageLanguageSelectMultiple, TelInput
 from cchc.org.actions import head_candidates, today
 from cchc.org.models import HeadKind, Unit, UnitKind
 from cchc.org.queries import jurisdictions_for, official_units_for, officials_for, units_for
@@ -66,12 +66,16 @@ class BootstrapForm(forms.Form):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
+                # Options in the page's language (choice labels translated, records marked Vietnamese).
+                if type(widget) is forms.Select:
+                    widget.__class__ = PageLanguageSelect
+                elif type(widget) is forms.SelectMultiple:
+                    widget.__class__ = PageLanguageSelectMultiple
             else:
                 css = "form-control"
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
             if field.required:
-                field.error_messages.setdefault("required", "Chưa nhập mục này.")
-                field.error_messages["required"] = "Chưa nhập mục này."
+                field.error_messages["required"] = gettext("Chưa nhập mục này.")
 
     def _choices(self, name: str, queryset: Any) -> None:
         field = self.fields[name]

@@ -1,23 +1,34 @@
-"""Forms of the report screens. Every message is Vietnamese and names its field."""
+"""Forms of the report screens. Every message is Vietnamese (translated on an English page) and names its
+field."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
+from cchc.core.widgets import PageLanguageSelect
 from cchc.reports.models import Kind
 
-BY_CHOICES = [("unit", "Đơn vị"), ("field", "Lĩnh vực"), ("procedure", "Thủ tục")]
+BY_CHOICES = [
+    ("unit", gettext_noop("Đơn vị")),
+    ("field", gettext_noop("Lĩnh vực")),
+    ("procedure", gettext_noop("Thủ tục")),
+]
 
 
 def _styled(form: forms.Form) -> None:
     for f in form.fields.values():
-        verb = "chọn" if isinstance(f, forms.ChoiceField) else "nhập"
-        f.error_messages["required"] = f"Cần {verb} «{f.label}»."
         if isinstance(f, forms.ChoiceField):
-            f.error_messages["invalid_choice"] = f"Giá trị «{f.label}» không có trong danh sách."
+            f.error_messages["required"] = gettext("Cần chọn «%(label)s».") % {"label": f.label}
+            f.error_messages["invalid_choice"] = gettext("Giá trị «%(label)s» không có trong danh sách.") % {
+                "label": f.label
+            }
+        else:
+            f.error_messages["required"] = gettext("Cần nhập «%(label)s».") % {"label": f.label}
+        if type(f.widget) is forms.Select:
+            f.widget.__class__ = PageLanguageSelect  # options in the page's language
         base = "form-select" if isinstance(f.widget, forms.Select) else "form-control"
         f.widget.attrs["class"] = base
 
@@ -29,7 +40,9 @@ class NoNul(forms.Form):
         data = super().clean() or {}
         for name, field in self.fields.items():
             if "\x00" in str(self.data.get(name, "")):
-                raise forms.ValidationError(f"«{field.label}» chứa ký tự không hợp lệ.")
+                raise forms.ValidationError(
+                    gettext("«%(label)s» chứa ký tự không hợp lệ.") % {"label": field.label}
+                )
         return data
 
 
@@ -53,20 +66,20 @@ class PeriodForm(NoNul):
         super().__init__(*args, **kwargs)
         _styled(self)
         for name in ("date_from", "date_to"):
-            self.fields[name].error_messages["invalid"] = (
-                f"«{self.fields[name].label}» không phải một ngày có thật (dạng năm-tháng-ngày)."
-            )
+            self.fields[name].error_messages["invalid"] = gettext(
+                "«%(label)s» không phải một ngày có thật (dạng năm-tháng-ngày)."
+            ) % {"label": self.fields[name].label}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         a, b = data.get("date_from"), data.get("date_to")
         if a and b and a > b:
-            self.add_error("date_to", "«Đến ngày» phải sau hoặc bằng «Từ ngày».")
+            self.add_error("date_to", gettext("«Đến ngày» phải sau hoặc bằng «Từ ngày»."))
         return data
 
 
 class ResultsForm(PeriodForm):
-    by = forms.ChoiceField(label="Theo", choices=BY_CHOICES, required=False)
+    by = forms.ChoiceField(label=gettext_lazy("Theo"), choices=BY_CHOICES, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,6 +98,6 @@ class SlotForm(NoNul):
         _styled(self)
         for f in ("year", "part"):
             field = self.fields[f]
-            field.error_messages["invalid"] = f"«{field.label}» phải là một số."
-            field.error_messages["min_value"] = f"«{field.label}» quá nhỏ."
-            field.error_messages["max_value"] = f"«{field.label}» quá lớn."
+            field.error_messages["invalid"] = gettext("«%(label)s» phải là một số.") % {"label": field.label}
+            field.error_messages["min_value"] = gettext("«%(label)s» quá nhỏ.") % {"label": field.label}
+            field.error_messages["max_value"] = gettext("«%(label)s» quá lớn.") % {"label": field.label}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_noop
 
 from cchc.calendar.queries import work_calendar_for
 from cchc.dossiers.models import Dossier
@@ -15,19 +16,20 @@ from cchc.lib.dossier_period import Period
 from cchc.org.models import Jurisdiction, Unit
 from cchc.reports import dossier_results
 
-# (form column, cell key, heading): the 11 figure columns (3)–(13) of the form (docs/reports.md).
+# (form column, cell key, heading): the 11 figure columns (3)–(13) of the form (docs/reports.md); the
+# headings stay Vietnamese in the exported form and are translated on a page.
 COLUMNS: Final = (
-    ("3", "in_period", "Tổng số nhận giải quyết"),
-    ("4", "received_online", "Trực tuyến"),
-    ("5", "received_direct_postal", "Trực tiếp, bưu chính"),
-    ("6", "carried_over", "Từ kỳ trước"),
-    ("7", "finished", "Đã giải quyết"),
-    ("8", "finished_early", "Trước hạn"),
-    ("9", "finished_on_time", "Đúng hạn"),
-    ("10", "finished_late", "Quá hạn"),
-    ("11", "open", "Đang giải quyết"),
-    ("12", "open_within_time", "Trong hạn"),
-    ("13", "open_overdue", "Quá hạn"),
+    ("3", "in_period", gettext_noop("Tổng số nhận giải quyết")),
+    ("4", "received_online", gettext_noop("Trực tuyến")),
+    ("5", "received_direct_postal", gettext_noop("Trực tiếp, bưu chính")),
+    ("6", "carried_over", gettext_noop("Từ kỳ trước")),
+    ("7", "finished", gettext_noop("Đã giải quyết")),
+    ("8", "finished_early", gettext_noop("Trước hạn")),
+    ("9", "finished_on_time", gettext_noop("Đúng hạn")),
+    ("10", "finished_late", gettext_noop("Quá hạn")),
+    ("11", "open", gettext_noop("Đang giải quyết")),
+    ("12", "open_within_time", gettext_noop("Trong hạn")),
+    ("13", "open_overdue", gettext_noop("Quá hạn")),
 )
 HEADINGS: Final = {key: heading for _, key, heading in COLUMNS}
 TOTAL: Final = "__total__"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from cchc.org.models import Jurisdiction, Unit
 from cchc.reports.models import PeriodicReport, State
 from cchc.reports.periods import Slot
@@ -21,7 +23,8 @@ class Line:
 
     @property
     def state_label(self) -> str:
-        return self.report.get_state_display() if self.report else "Chưa lập báo cáo"
+        """Vietnamese (a choice label marked with ``gettext_noop``); the page translates it."""
+        return self.report.get_state_display() if self.report else gettext_noop("Chưa lập báo cáo")
 
     @property
     def sent(self) -> bool:

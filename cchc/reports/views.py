@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.accounts.models import User
 from cchc.dossiers.models import Dossier
@@ -98,7 +98,7 @@ def results_dossiers(request: HttpRequest) -> HttpResponse:
     group = request.GET.get("group", "")
     error = ""
     if period is not None and (cell not in CELLS or not group or "\x00" in group or len(group) > 64):
-        error = "Ô số liệu được chọn không có trong báo cáo."
+        error = gettext("Ô số liệu được chọn không có trong báo cáo.")
     if period is None or error:
         context = {"form": form, "columns": res.COLUMNS, "error": error}
         return render(request, "reports/results_dossiers.html", context, status=400)
@@ -109,7 +109,7 @@ def results_dossiers(request: HttpRequest) -> HttpResponse:
         .select_related("procedure", "handling_unit")
         .order_by("received_at", "code")[:DRILL_LIMIT]
     )
-    heading = {"received": "Tiếp nhận mới", **res.HEADINGS}.get(cell, cell)
+    heading = {"received": gettext_noop("Tiếp nhận mới"), **res.HEADINGS}.get(cell, cell)
     return render(
         request,
         "reports/results_dossiers.html",

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from cchc.lib.dossier_period import Period
 
 _KEY = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
@@ -43,16 +45,17 @@ def parse(key: str) -> NamedPeriod:
         q = int(m.group(2))
         first = dt.date(year, 3 * q - 2, 1)
         last = dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
-        return NamedPeriod(f"{year}-Q{q}", f"Quý {q}/{year}", Period(first, last))
+        label = gettext("Quý %(quarter)s/%(year)s") % {"quarter": q, "year": year}
+        return NamedPeriod(f"{year}-Q{q}", label, Period(first, last))
     if m.group(3):
         month = int(m.group(3))
         if not 1 <= month <= 12:
             raise PeriodKeyError(f"Tháng {month} không hợp lệ.")
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return NamedPeriod(
-            f"{year}-{month:02d}", f"Tháng {month}/{year}", Period(dt.date(year, month, 1), last)
-        )
-    return NamedPeriod(str(year), f"Năm {year}", Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        label = gettext("Tháng %(month)s/%(year)s") % {"month": month, "year": year}
+        return NamedPeriod(f"{year}-{month:02d}", label, Period(dt.date(year, month, 1), last))
+    label = gettext("Năm %(year)s") % {"year": year}
+    return NamedPeriod(str(year), label, Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
 
 
 def choices(year: int) -> list[NamedPeriod]:

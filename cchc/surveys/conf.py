@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 DEFAULTS: dict[str, Any] = {
     # docs/rules/surveys.md, Bình Dương 2018 [C]; keys: province, district_urban, district_rural, ward,
@@ -32,11 +33,11 @@ DEFAULTS: dict[str, Any] = {
     },
     # docs/rules/surveys.md [PRACTICE]: (lowest score of the band, label), from the top band down.
     "CCHC_SURVEY_EVALUATION_BANDS": [
-        (15.5, "Xuất sắc"),
-        (12, "Tốt"),
-        (9, "Khá"),
-        (6, "Trung bình"),
-        (0, "Yếu"),
+        (15.5, gettext_noop("Xuất sắc")),
+        (12, gettext_noop("Tốt")),
+        (9, gettext_noop("Khá")),
+        (6, gettext_noop("Trung bình")),
+        (0, gettext_noop("Yếu")),
     ],
     # docs/rules/surveys.md indicator 9 (CONFIRMED via a provincial transcription): thresholds in percent.
     "CCHC_SURVEY_ONLINE_PROCEDURE_SHARE": 20,

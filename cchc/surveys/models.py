@@ -235,10 +235,12 @@ class FlagStatus(models.TextChoices):
 
 
 FLAG_REASONS = {
-    "same_fast": "Mọi câu trả lời giống nhau và trả lời quá nhanh",
-    "too_fast": "Trả lời quá nhanh so với số câu hỏi",
-    "duplicate": "Trùng hệt một phiếu khác gửi từ cùng thiết bị hoặc địa chỉ mạng trong thời gian ngắn",
-    "burst": "Nhiều phiếu từ cùng một địa chỉ mạng trong một giờ",
+    "same_fast": gettext_noop("Mọi câu trả lời giống nhau và trả lời quá nhanh"),
+    "too_fast": gettext_noop("Trả lời quá nhanh so với số câu hỏi"),
+    "duplicate": gettext_noop(
+        "Trùng hệt một phiếu khác gửi từ cùng thiết bị hoặc địa chỉ mạng trong thời gian ngắn"
+    ),
+    "burst": gettext_noop("Nhiều phiếu từ cùng một địa chỉ mạng trong một giờ"),
 }
 
 

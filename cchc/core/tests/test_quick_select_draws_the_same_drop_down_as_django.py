@@ -1,5 +1,6 @@
 """The drop-down drawn in Python gives the HTML of Django's own ``Select`` (whitespace between tags
-aside): the same options, labels, values, selection, groups and attributes, escaped the same way."""
+aside): the same options, labels, values, selection, groups and attributes, escaped the same way; the
+options naming records are marked Vietnamese (data on an English page)."""
 
 import re
 
@@ -37,12 +38,23 @@ def test_the_quick_drop_down_marks_the_chosen_option_as_django_does():
     assert '<option value="4" selected>UBND Phường 2</option>' in quick
 
 
-def test_a_model_choice_drop_down_is_drawn_the_same(world):
+def test_a_model_choice_drop_down_is_drawn_the_same_with_its_records_marked_vietnamese(world):
     from cchc.org.models import Unit
 
     field = forms.ModelChoiceField(queryset=Unit.objects.order_by("pk"), empty_label="Tất cả")
     chosen = Unit.objects.order_by("pk").first()
     django = forms.Select(choices=field.choices).render("unit", chosen.pk)
     quick = QuickSelect(choices=field.choices).render("unit", chosen.pk)
-    assert squeezed(quick) == squeezed(django)
-    assert f'<option value="{chosen.pk}" selected>' in quick
+    assert squeezed(quick).replace(' lang="vi"', "") == squeezed(django)
+    assert f'<option value="{chosen.pk}" selected lang="vi">' in quick
+    assert quick.count(' lang="vi"') == Unit.objects.count()
+    assert '<option value="" selected>' not in quick and '<option value="">Tất cả</option>' in quick
+
+
+def test_a_choice_label_is_shown_in_the_language_of_the_page():
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = QuickSelect(choices=[("", "Tất cả"), ("x", "Đã tiếp nhận")]).render("s", "")
+    assert ">All</option>" in english and ">Đã tiếp nhận<" not in english
+    assert ">Tất cả</option>" in QuickSelect(choices=[("", "Tất cả")]).render("s", "x")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
 from cchc.directives.queries import STATE_BADGES, STATE_LABELS
 
@@ -13,7 +14,8 @@ register = template.Library()
 
 @register.filter
 def state_label(state: str) -> str:
-    return STATE_LABELS.get(state, "")
+    label = STATE_LABELS.get(state, "")
+    return gettext(label) if label else ""
 
 
 @register.filter

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.calendar.queries import work_calendar_for
 from cchc.core.events import record
@@ -69,12 +70,27 @@ def notice_is_late(dossier: Dossier, when: dt.datetime) -> bool:
 
 
 def existing_apology_message(dossier: Dossier, apology: Apology) -> str:
-    number = f" số {apology.number}" if apology.number else ""
-    return (
-        f"Hồ sơ {dossier.code} đã có phiếu xin lỗi{number} ban hành ngày {dmy(apology.issued_at)}, hẹn trả "
-        f"kết quả ngày {dmy(apology.new_appointment_at)}. Theo quy định, việc hẹn lại ngày trả kết quả chỉ "
-        "được thực hiện không quá một lần, nên không thể ban hành phiếu xin lỗi thứ hai."
+    values = {
+        "code": dossier.code,
+        "number": apology.number,
+        "issued": dmy(apology.issued_at),
+        "appointment": dmy(apology.new_appointment_at),
+    }
+    if apology.number:
+        first = gettext(
+            "Hồ sơ %(code)s đã có phiếu xin lỗi số %(number)s ban hành ngày %(issued)s, hẹn trả kết quả ngày "
+            "%(appointment)s."
+        )
+    else:
+        first = gettext(
+            "Hồ sơ %(code)s đã có phiếu xin lỗi ban hành ngày %(issued)s, hẹn trả kết quả ngày "
+            "%(appointment)s."
+        )
+    rule = gettext(
+        "Theo quy định, việc hẹn lại ngày trả kết quả chỉ được thực hiện không quá một lần, nên không thể "
+        "ban hành phiếu xin lỗi thứ hai."
     )
+    return f"{first % values} {rule}"
 
 
 def apology_blocker(dossier: Dossier) -> str:
@@ -84,10 +100,15 @@ def apology_blocker(dossier: Dossier) -> str:
         # docs/rules/late-dossiers.md: "Việc hẹn lại ngày trả kết quả được thực hiện không quá một lần."
         return existing_apology_message(dossier, existing)
     if dossier.status in (Status.SUBMITTED, Status.REFUSED):
-        return f"Hồ sơ {dossier.code} chưa được tiếp nhận nên không có ngày hẹn trả để xin lỗi và hẹn lại."
+        return gettext(
+            "Hồ sơ %(code)s chưa được tiếp nhận nên không có ngày hẹn trả để xin lỗi và hẹn lại."
+        ) % {"code": dossier.code}
     if dossier.outcome in (Outcome.EARLY, Outcome.ON_TIME):
-        verdict = dossier.get_outcome_display().lower()
-        return f"Hồ sơ {dossier.code} đã được giải quyết {verdict}; không cần phiếu xin lỗi."
+        verdict = gettext(dossier.get_outcome_display()).lower()
+        return gettext("Hồ sơ %(code)s đã được giải quyết %(verdict)s; không cần phiếu xin lỗi.") % {
+            "code": dossier.code,
+            "verdict": verdict,
+        }
     return ""
 
 
