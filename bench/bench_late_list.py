@@ -19,6 +19,7 @@ import datetime as dt
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -74,16 +75,22 @@ def before_queries(user: Any, now: dt.datetime) -> dict[str, Callable[[], Any]]:
 
 
 def after_queries(user: Any, now: dt.datetime) -> dict[str, Callable[[], Any]]:
+    from cchc.dossiers import late_rows as module
     from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
     from cchc.dossiers.paging import list_count_cap
 
     rows, before_missing = late_rows(user, LateFilters(), now, now.date())
     cap = list_count_cap()
-    return {
+    out: dict[str, Callable[[], Any]] = {
         "now_first_page_rows": lambda: list(rows[:50]),
         "now_count_rows_capped": lambda: rows[: cap + 1].count(),
         "now_count_without_apology_capped": lambda: missing_apology_count(before_missing),
     }
+    counts = getattr(module, "late_counts", None)  # absent from a checkout before 07/12/2026 (baseline)
+    if counts is not None:
+        # The page's two counts in one read, as the page runs them since then.
+        out["now_both_counts_one_read"] = lambda: counts(rows, before_missing)
+    return out
 
 
 def measure(only: str) -> None:
@@ -92,7 +99,7 @@ def measure(only: str) -> None:
 
     from cchc.core import demo_clock
     from cchc.dossiers.models import Dossier
-    from cchc.org.models import Unit
+    from cchc.org.models import Official, Unit
 
     wanted = set(filter(None, only.split(",")))
     user, client = leader_client()
@@ -106,6 +113,17 @@ def measure(only: str) -> None:
         .first()
     )
     unit = Unit.objects.get(pk=int(busiest or 0))
+    # The official the causes of the newest late dossiers blame most often (a link of the rankings).
+    blamed = Counter(
+        c["official_id"]
+        for causes in Dossier.objects.filter(outcome="late", named_cause=True)
+        .order_by("-pk")
+        .values_list("late_causes", flat=True)[:2000]
+        for c in causes or []
+        if isinstance(c, dict) and isinstance(c.get("official_id"), int)
+    )
+    official = Official.objects.get(pk=blamed.most_common(1)[0][0])
+    log(official=official.pk, blamed_in=blamed.most_common(1)[0][1], of_newest=2000)
 
     def get(params: dict[str, str]) -> Callable[[], None]:
         def fetch() -> None:
@@ -122,6 +140,10 @@ def measure(only: str) -> None:
             ("page_missing_apology", get({"missing_apology": "on"}), 7),
             ("page_finished_only", get({"kind": "finished"}), 7),
             ("page_open_only", get({"kind": "open"}), 7),
+            # Median of 2 after one: at 5,000,000 dossiers each request took 6–35 s (docs/benchmarks.md).
+            ("page_official", get({"official": official.full_name, "official_id": str(official.pk)}), 2),
+            ("page_cause_software_closing", get({"cause": "software_closing"}), 2),
+            ("page_cause_unattributed", get({"cause": "unattributed"}), 2),
         ]
         pages += [(k, fn, 7) for k, fn in after_queries(user, now).items()]
         pages += [(k, fn, 3) for k, fn in before_queries(user, now).items()]

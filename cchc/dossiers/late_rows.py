@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from cchc.dossiers.blame import blames, fold, overrun_causes
 from cchc.dossiers.figures import late_finished_dossiers
@@ -164,3 +164,21 @@ def missing_apology_count(qs: QuerySet[Dossier]) -> CappedCount:
     cap = list_count_cap()
     found = without_apology(attributable_first(with_deadline(qs)))[: cap + 1].count()
     return CappedCount(min(found, cap), found > cap)
+
+
+def late_counts(
+    rows: QuerySet[Dossier], before_missing: QuerySet[Dossier]
+) -> tuple[CappedCount, CappedCount]:
+    """(the rows, the banner's rows without an apology letter), each counted up to the cap, in one read
+    where one is enough: the first cap + 1 rows in the list's order (``late_rows``: ``has_apology`` set)
+    are counted together with those of them without a letter. That is the banner's figure when the rows
+    are all there (at most the cap), when all of the first cap + 1 lack a letter (the banner says "more
+    than" too), and always when the list shows only the rows without a letter (the two sets are then the
+    same); otherwise the banner's own count runs (``missing_apology_count``)."""
+    cap = list_count_cap()
+    got = rows[: cap + 1].aggregate(n=Count("pk"), m=Count("pk", filter=Q(has_apology=False)))
+    found, lacking = int(got["n"]), int(got["m"])
+    count = CappedCount(min(found, cap), found > cap)
+    if found <= cap or lacking > cap:
+        return count, CappedCount(min(lacking, cap), lacking > cap)
+    return count, missing_apology_count(before_missing)

@@ -33,7 +33,8 @@ from cchc.dossiers.forms import (
     LeagueForm,
 )
 from cchc.dossiers.interagency import step_dues
-from cchc.dossiers.late_rows import LateFilters, late_rows, missing_apology_count
+from cchc.dossiers.late_lines import PAGE_FIELDS, late_lines
+from cchc.dossiers.late_rows import LateFilters, late_counts, late_rows
 from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -48,8 +49,6 @@ from cchc.dossiers.letters import (
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, LateList, LateListStatus
 from cchc.dossiers.paging import CappedPaginator
 from cchc.dossiers.queries import (
-    OPEN_STATUSES,
-    blamed_accounts,
     causes_of,
     dossier_units_for,
     dossiers_for,
@@ -59,7 +58,6 @@ from cchc.dossiers.queries import (
     may_read_dossiers,
     may_search_personal_data,
     may_see_personal_data,
-    official_links,
     search_dossiers,
     with_apology_flag,
     with_deadline,
@@ -360,18 +358,12 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     if exports.wanted(request) and not form.errors:
         return exports.late_xlsx(qs, form)
     # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
-    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
-    names = blamed_accounts(list(page))
-    rows = [
-        {
-            "d": d,
-            "causes": causes_of(d),
-            "officials": official_links(d, names),
-            "open": d.status in OPEN_STATUSES,
-        }
-        for d in page
-    ]
-    missing = missing_apology_count(before_missing)
+    # Both counts in one read where it can (``late_counts``); only the shown columns read for the page:
+    # the dossiers' other fields (JSON among them) cost CPU to decode.
+    count, missing = late_counts(qs, before_missing)
+    paginator = CappedPaginator(qs.only(*PAGE_FIELDS), PAGE_SIZE, known=(count.count, count.capped))
+    page = paginator.get_page(request.GET.get("trang"))
+    rows = late_lines(request, page)
     return render(
         request,
         "dossiers/late.html",
