@@ -2,7 +2,7 @@
 under 60 s).
 
     python -m bench bench_earlywarning
-    python -m bench.bench_earlywarning --open 1000000 --history 200000
+    python -m bench.bench_earlywarning --open 1000000 --history 200000 --row-by-row
 
 A scratch PostgreSQL database gets the demo organisation, 40 procedures, ``--history`` finished dossiers
 (one finished step each, spread over the 180 days before today, 8 % late) and ``--open`` open dossiers
@@ -13,11 +13,16 @@ A scratch PostgreSQL database gets the demo organisation, 40 procedures, ``--his
   steps (the same two binary ``COPY … TO STDOUT`` queries the refresh makes) and write one row per
   dossier and per step into the risk table in one transaction with the refresh's own writer (staged
   binary COPY, then one ``INSERT … SELECT`` that makes titles and links), with constant numbers;
-* **refresh** — ``cchc.earlywarning.refresh.refresh``: read the history, score every open dossier and its
-  step on arrays, and replace the stored risks (two rows per dossier: the dossier and its step).
+* **refresh, row by row** — ``cchc.earlywarning.refresh.refresh`` with the SQLite write path forced:
+  read the history, score every open dossier and its step on arrays, then delete the stored risks and
+  insert the new ones (two rows per dossier: the dossier and its step) into the indexed table;
+* **refresh** — the same with PostgreSQL's own write path: the new rows go into a second, unindexed
+  table whose indexes are then built by sorting, and it is swapped in.
 
 Each phase records its wall time, this process's CPU seconds, the PostgreSQL server process's CPU
-seconds and the load average before it (the machine is shared).
+seconds and the load average before it (the machine is shared). Parallel query and parallel index
+builds are switched off for the session, so every CPU-second the server spends is in the one server
+process measured (a parallel worker's time would otherwise go uncounted).
 """
 
 from __future__ import annotations
@@ -54,12 +59,13 @@ def _fill(open_n: int, history_n: int) -> None:
     common = (
         "'', '', '', '', '', '', 1, {status}, {received}, {appointment}, 'nd118', {outcome}, '[]', "
         "{source}, now(), now(), {u}[1 + g % {nu}], {u}[1 + g % {nu}], {p}[1 + (g / 7) % {np}], "
-        "{end}, {finished_on}"
+        "{end}, {finished_on}, false"
     )
     columns = (
         "code, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, "
         "summary, channel, status, received_at, appointment_at, legal_basis, outcome, late_causes, source, "
-        "created_at, updated_at, handling_unit_id, receiving_unit_id, procedure_id, end_at, finished_on"
+        "created_at, updated_at, handling_unit_id, receiving_unit_id, procedure_id, end_at, finished_on, "
+        "named_cause"
     )
     history = common.format(
         status=9,
@@ -157,13 +163,15 @@ def _baseline(today: dt.date) -> None:
     write(Stage(cols, n, m), [], today)
 
 
-def run_engine(open_n: int, history_n: int) -> dict[str, object]:
+def run_engine(open_n: int, history_n: int, row_by_row: bool = True) -> dict[str, object]:
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
     from django.utils import timezone
 
+    from cchc.earlywarning import bulk
     from cchc.earlywarning.models import Risk
     from cchc.earlywarning.refresh import refresh
 
@@ -177,9 +185,20 @@ def run_engine(open_n: int, history_n: int) -> dict[str, object]:
         "nproc": os.cpu_count(),
     }
     today = timezone.localdate()
+    with connection.cursor() as c:
+        c.execute("SET max_parallel_maintenance_workers = 0")
+        c.execute("SET max_parallel_workers_per_gather = 0")
     out["baseline"] = _timed(lambda: _baseline(today))
     out["baseline_rows"] = Risk.objects.count()
     print(f"  baseline (read + write): {out['baseline']}", flush=True)
+    if row_by_row:
+        real = bulk.swaps
+        bulk.swaps = lambda: False
+        try:
+            out["refresh_row_by_row"] = _timed(lambda: refresh(today))
+        finally:
+            bulk.swaps = real
+        print(f"  refresh, row by row: {out['refresh_row_by_row']}", flush=True)
     result: list[object] = []
     out["refresh"] = _timed(lambda: result.append(refresh(today)))
     out["rows"] = Risk.objects.count()
@@ -188,9 +207,9 @@ def run_engine(open_n: int, history_n: int) -> dict[str, object]:
     return out
 
 
-def child(open_n: int, history_n: int) -> int:
-    with scratch_database("postgres", "cchc_bench_earlywarning"):
-        out = run_engine(open_n, history_n)
+def child(open_n: int, history_n: int, row_by_row: bool) -> int:
+    with scratch_database("postgres", "bench_hew_earlywarning"):
+        out = run_engine(open_n, history_n, row_by_row)
         print("RESULT " + json.dumps(out, ensure_ascii=False), flush=True)
     return 0
 
@@ -198,10 +217,11 @@ def child(open_n: int, history_n: int) -> int:
 def main() -> None:
     open_n = int(os.environ.get("BENCH_OPEN", OPEN))
     history_n = int(os.environ.get("BENCH_HISTORY", HISTORY))
+    row_by_row = os.environ.get("BENCH_ROW_BY_ROW", "1") == "1"
     print(f"-- postgres, {open_n:,} open dossiers, {history_n:,} finished", flush=True)
     subprocess.run(
         [sys.executable, "-m", "bench.bench_earlywarning", "--child", "--open", str(open_n),
-         "--history", str(history_n)],
+         "--history", str(history_n), *(["--row-by-row"] if row_by_row else [])],
         check=False,
     )  # fmt: skip
 
@@ -211,8 +231,10 @@ if __name__ == "__main__":
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--open", type=int, default=OPEN)
     parser.add_argument("--history", type=int, default=HISTORY)
+    parser.add_argument("--row-by-row", action="store_true", help="also time the old write path")
     args = parser.parse_args()
     if args.child:
-        sys.exit(child(args.open, args.history))
+        sys.exit(child(args.open, args.history, args.row_by_row))
     os.environ["BENCH_OPEN"], os.environ["BENCH_HISTORY"] = str(args.open), str(args.history)
+    os.environ["BENCH_ROW_BY_ROW"] = "1" if args.row_by_row else "0"
     main()

@@ -11,13 +11,16 @@ for their titles, links and due times, so no per-row string is built in Python.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 
 from cchc.dossiers.models import Dossier, DossierStep, Procedure, Supplement
 from cchc.earlywarning.models import Risk
@@ -178,12 +181,16 @@ def _stage(table: str, cols: dict[str, npt.NDArray[np.generic]]) -> None:
             copy.write(body)
 
 
-def write_dossier_risks(cols: dict[str, npt.NDArray[np.generic]], today: dt.date) -> None:
+def write_dossier_risks(
+    cols: dict[str, npt.NDArray[np.generic]], today: dt.date, into: str | None = None
+) -> None:
     """Insert the staged dossier and step risks, their titles, links and subjects made by the database
-    from the dossier, its step and its procedure (call inside the refresh's transaction)."""
+    from the dossier, its step and its procedure, into the risk table or ``into`` (a table made by
+    ``replacing_risks``); call inside the refresh's transaction."""
     stage = "earlywarning_stage"
     _stage(stage, cols)
-    risk, dossier, step, procedure = _table(Risk), _table(Dossier), _table(DossierStep), _table(Procedure)
+    dossier, step, procedure = _table(Dossier), _table(DossierStep), _table(Procedure)
+    risk = into or _table(Risk)
     levels = "CASE s.level WHEN 0 THEN 'unit' WHEN 1 THEN 'wide' WHEN 2 THEN 'share' ELSE 'legal' END"
     unit_name = "COALESCE(st.unit_name, '')"
     name = "COALESCE(p.name, '')"
@@ -222,3 +229,117 @@ def write_dossier_risks(cols: dict[str, npt.NDArray[np.generic]], today: dt.date
     with connection.cursor() as c:
         c.execute(sql, [today])
         c.execute(f"DROP TABLE {stage}")
+
+
+# --- replacing the whole set (PostgreSQL) ---------------------------------------------------------------
+
+NEXT = "earlywarning_risk_next"
+# How long the swap waits for readers holding the risk table (pages queue behind the waiting swap).
+SWAP_WAIT_MS = 2000
+_INDEXDEF = re.compile(r"^(CREATE (?:UNIQUE )?INDEX) \S+ ON \S+ (USING .*)$", re.S)
+
+
+def swaps() -> bool:
+    """Whether the refresh builds the new set in a second table and swaps it in (PostgreSQL), rather
+    than deleting and inserting row by row in the risk table itself (SQLite: small installations)."""
+    return _pg()
+
+
+@dataclass
+class _Index:
+    name: str
+    definition: str
+    constraint: str  # "p" (primary key), "u" (unique constraint) or "" (a plain index)
+
+
+def _indexes(c: Any, table: str) -> list[_Index]:
+    c.execute(
+        "SELECT ci.relname, pg_get_indexdef(i.indexrelid), COALESCE(k.contype, '') FROM pg_index i "
+        "JOIN pg_class ci ON ci.oid = i.indexrelid "
+        "LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid "
+        "WHERE i.indrelid = %s::regclass ORDER BY ci.relname",
+        [table],
+    )
+    return [_Index(*row) for row in c.fetchall()]
+
+
+@contextmanager
+def replacing_risks() -> Iterator[str]:
+    """Yield the name of an empty table shaped like the risk table; on exit, give it the risk table's
+    indexes and constraints (each built once, by sorting, instead of row by row) and put it in the risk
+    table's place. Call inside a transaction: until it commits, readers keep the old table (they wait
+    only for the few catalogue changes of the swap itself), then they read the new one — the old set
+    or the new, never half of each, and without deleting the old rows one by one. If the table cannot
+    be locked at once (``_swap``), the new set is copied in row by row instead.
+
+    Ids keep counting from the old table's, so a link to yesterday's row never names a new item.
+    The indexes are read from the catalogue, so an index added by a migration is rebuilt too."""
+    risk = Risk._meta.db_table
+    q = connection.ops.quote_name
+    with connection.cursor() as c:
+        # Two refreshes at once take turns here (the second replaces the first's set).
+        c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [risk])
+        # One long statement joins two million staged rows to the dossiers and steps, then the indexes
+        # are sorted: enough memory that neither spills to disk, and no JIT (seconds of compiling for a
+        # plan that runs once).
+        c.execute("SET LOCAL work_mem = '256MB'")
+        c.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        c.execute("SET LOCAL jit = off")
+        c.execute(f"DROP TABLE IF EXISTS {q(NEXT)}")
+        c.execute(
+            f"CREATE TABLE {q(NEXT)} (LIKE {q(risk)} INCLUDING DEFAULTS INCLUDING IDENTITY "
+            "INCLUDING CONSTRAINTS INCLUDING STORAGE)"
+        )
+        c.execute(
+            "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            "nextval(pg_get_serial_sequence(%s, 'id')), false)",
+            [NEXT, risk],
+        )
+    yield q(NEXT)
+    with connection.cursor() as c:
+        indexes = _indexes(c, risk)
+        for k, index in enumerate(indexes):
+            m = _INDEXDEF.match(index.definition)
+            if m is None:
+                raise ValueError(f"unexpected index definition: {index.definition}")
+            c.execute(f"{m.group(1)} {q(f'{NEXT}_{k}')} ON {q(NEXT)} {m.group(2)}")
+        c.execute(f"ANALYZE {q(NEXT)}")
+        c.execute("SELECT pg_get_serial_sequence(%s, 'id')", [NEXT])
+        sequence = c.fetchone()[0]
+        try:
+            with transaction.atomic():  # a savepoint: a swap that cannot start is undone alone
+                _swap(c, risk, indexes, sequence)
+        except OperationalError:
+            # Someone holds the risk table for longer than a page may wait (a backup's pg_dump holds
+            # every table until it ends): copy the new set in row by row instead, as SQLite does. The
+            # old rows stay readable meanwhile; no reader waits.
+            columns = ", ".join(q(str(f.column)) for f in Risk._meta.concrete_fields)
+            c.execute(f"DELETE FROM {q(risk)}")
+            c.execute(f"INSERT INTO {q(risk)} ({columns}) SELECT {columns} FROM {q(NEXT)}")
+            c.execute(  # the tasks and petitions written next take ids after the copied ones
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+                "nextval(pg_get_serial_sequence(%s, 'id')), false)",
+                [risk, NEXT],
+            )
+            c.execute(f"DROP TABLE {q(NEXT)}")
+
+
+def _swap(c: Any, risk: str, indexes: list[_Index], sequence: str) -> None:
+    """Put the filled table in the risk table's place. From the lock to the commit, readers of the risk
+    table wait (catalogue changes only); if the lock is not granted within ``SWAP_WAIT_MS``, give up
+    (``OperationalError``) rather than keep every page waiting behind the queued lock."""
+    q = connection.ops.quote_name
+    c.execute(f"SET LOCAL lock_timeout = {int(SWAP_WAIT_MS)}")
+    c.execute(f"LOCK TABLE {q(risk)} IN ACCESS EXCLUSIVE MODE")
+    c.execute("SET LOCAL lock_timeout = DEFAULT")
+    c.execute(f"DROP TABLE {q(risk)}")
+    c.execute(f"ALTER TABLE {q(NEXT)} RENAME TO {q(risk)}")
+    for k, index in enumerate(indexes):
+        built = q(f"{NEXT}_{k}")
+        if index.constraint == "p":
+            c.execute(f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} PRIMARY KEY USING INDEX {built}")
+        elif index.constraint == "u":
+            c.execute(f"ALTER TABLE {q(risk)} ADD CONSTRAINT {q(index.name)} UNIQUE USING INDEX {built}")
+        else:
+            c.execute(f"ALTER INDEX {built} RENAME TO {q(index.name)}")
+    c.execute(f"ALTER SEQUENCE {sequence} RENAME TO {q(f'{risk}_id_seq')}")

@@ -33,10 +33,20 @@ class Risk(models.Model):
     step = models.ForeignKey(
         DossierStep, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
     )
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    # ``unit`` and ``official`` lead the two list indexes below, which serve their lookups too: no index
+    # of their own (each one more index to build at every refresh).
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     # Who must act: the official holding the item; with nobody named, the head of ``unit`` answers.
     official = models.ForeignKey(
-        Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+        Official,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     receiving_unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False

@@ -1,9 +1,10 @@
 """Recompute the stored risk of every open item (each morning, and when the ledger changes).
 
-The rows are derived: one transaction deletes them and writes the new set, so a reader sees either
-yesterday's list or today's, never half of each. Dossiers and their steps are scored all at once on
-arrays (``lib.earlywarning.vector``, the same risks as the per-dossier model) and written in bulk
-(``bulk``); the on-screen sentence is made from the stored numbers when an item is shown.
+The rows are derived: one transaction replaces them with the new set (on PostgreSQL a second table
+built and swapped in), so a reader sees either yesterday's list or today's, never half of each.
+Dossiers and their steps are scored all at once on arrays (``lib.earlywarning.vector``, the same risks
+as the per-dossier model) and written in bulk (``bulk``); the on-screen sentence is made from the
+stored numbers when an item is shown.
 """
 
 from __future__ import annotations
@@ -218,9 +219,19 @@ def refresh(today: dt.date | None = None, now: dt.datetime | None = None) -> Ref
     )
 
 
-def write(stage: Stage, spans: list[Risk], today: dt.date) -> None:
-    """Replace every stored risk in one transaction (readers see the old set or the new, never half)."""
+def write(stage: Stage, spans: list[Risk], today: dt.date, *, swap: bool | None = None) -> None:
+    """Replace every stored risk in one transaction (readers see the old set or the new, never half).
+
+    PostgreSQL builds the new set in a second table and swaps it in (``bulk.replacing_risks``): a
+    million dossiers make two million rows, and deleting the old ones then inserting the new ones into a
+    table with ten indexes cost most of the refresh. SQLite (small installations) deletes and inserts.
+    ``swap=False`` forces the row-by-row path (tests compare the two)."""
     with transaction.atomic():
-        Risk.objects.all().delete()
-        bulk.write_dossier_risks(stage.cols, today)
+        if bulk.swaps() if swap is None else swap:
+            with bulk.replacing_risks() as table:
+                bulk.write_dossier_risks(stage.cols, today, into=table)
+        else:
+            Risk.objects.all().delete()
+            bulk.write_dossier_risks(stage.cols, today)
+        # Tasks and petitions: a few thousand at most, into the (new) risk table.
         Risk.objects.bulk_create(spans, batch_size=BATCH)
