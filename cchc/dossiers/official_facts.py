@@ -35,6 +35,7 @@ from django.db.models import Max, Min, QuerySet
 from cchc.dossiers.blame import fold
 from cchc.dossiers.facts import local_day
 from cchc.dossiers.models import Dossier, DossierStep, OfficialDailyFact, Outcome
+from cchc.dossiers.records import LOCAL_TZ
 
 FINISHED = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE)
 ROW_COLUMNS = (
@@ -49,6 +50,7 @@ ROW_COLUMNS = (
 )
 Group = tuple[int, dt.date]  # (handling unit, local day the dossier ended)
 CHUNK = 500  # codes per ``__in`` on SQLite (its variable limit)
+MANY_GROUPS = 2000  # above this, PostgreSQL reads the days' span in one pass (``_compute``)
 TEMP = ("of_days", "of_groups", "of_dossiers", "of_causes", "of_names")
 
 
@@ -167,14 +169,32 @@ def _compute(cur: Any, days: Iterable[dt.date], groups: set[Group] | None) -> in
         f"CREATE TEMP TABLE of_dossiers (id bigint, day {_DATE}, unit bigint, recv bigint, "
         f"outcome varchar(20), late_causes {late_type})"
     )
-    cur.execute(
-        f"""INSERT INTO of_dossiers
-            SELECT d.id, y.day, d.handling_unit_id, d.receiving_unit_id, d.outcome, d.late_causes
-            FROM of_days y JOIN {dossier} d ON d.end_at >= y.lo AND d.end_at < y.hi
-            {group_join}
-            WHERE d.outcome IN (%s, %s, %s)""",
-        [str(o) for o in FINISHED],
-    )
+    finished = [str(o) for o in FINISHED]
+    if pg and (groups is None or len(groups) > MANY_GROUPS):
+        # Many groups (a large import, a rebuild): one pass over the days' span, the local day computed
+        # by PostgreSQL (the zone of ``facts.local_day``) and the groups hash-joined. The range join
+        # below would fetch the dossiers day by day through the index, in random order.
+        cur.execute("SELECT min(lo), max(hi) FROM of_days")
+        lo, hi = cur.fetchone()
+        day_sql = "(d.end_at AT TIME ZONE %s)::date"
+        zone = [LOCAL_TZ.key]
+        join = f"JOIN of_groups g ON g.unit = d.handling_unit_id AND g.day = {day_sql}" if groups else ""
+        cur.execute(
+            f"""INSERT INTO of_dossiers
+                SELECT d.id, {day_sql}, d.handling_unit_id, d.receiving_unit_id, d.outcome, d.late_causes
+                FROM {dossier} d {join}
+                WHERE d.outcome IN (%s, %s, %s) AND d.end_at >= %s AND d.end_at < %s""",
+            [*zone, *(zone if groups else []), *finished, lo, hi],
+        )
+    else:
+        cur.execute(
+            f"""INSERT INTO of_dossiers
+                SELECT d.id, y.day, d.handling_unit_id, d.receiving_unit_id, d.outcome, d.late_causes
+                FROM of_days y JOIN {dossier} d ON d.end_at >= y.lo AND d.end_at < y.hi
+                {group_join}
+                WHERE d.outcome IN (%s, %s, %s)""",
+            finished,
+        )
     cur.execute(f"CREATE TEMP TABLE of_causes (dossier_id bigint, official_id {oid_type}, raw text)")
     cur.execute(_causes_sql(), [str(Outcome.LATE)])
     if pg:

@@ -83,8 +83,10 @@ def test_set_based_facts_equal_the_python_reading_after_every_write_and_a_rebuil
     assert stored() == expected
 
 
-@pytest.mark.parametrize("seed", [4, 5])
-def test_refreshing_the_groups_of_moved_dossiers_gives_the_python_reading(world, seed):
+@pytest.mark.parametrize(("seed", "many"), [(4, False), (5, True)])
+def test_refreshing_the_groups_of_moved_dossiers_gives_the_python_reading(world, seed, many, monkeypatch):
+    # ``many``: read as a large import's many groups are (PostgreSQL: one pass over the days' span).
+    monkeypatch.setattr(official_facts, "MANY_GROUPS", 0 if many else official_facts.MANY_GROUPS)
     rng = random.Random(seed)
     random_ledger(world, seed)
     odd_dossiers(world, rng, seed)
