@@ -95,4 +95,15 @@ def backtest(request: HttpRequest) -> HttpResponse:
     run = BacktestRun.objects.first()
     figures = run.figures if run else {}
     slices = [(name, figures[name]) for name in ("fit", "held_out") if name in figures]
-    return render(request, "earlywarning/backtest.html", {"run": run, "f": figures, "slices": slices})
+    # The list's threshold is a setting; the backtest chooses its own on the fit slice. Both are shown
+    # so a reader never takes the one for the other.
+    chosen = figures.get("threshold")
+    context = {
+        "run": run,
+        "f": figures,
+        "slices": slices,
+        "chosen_percent": round(float(chosen) * 100) if chosen is not None else None,
+        "chosen_label": f"{round(float(chosen) * 100)}%" if chosen is not None else "—",
+        "list_percent": round(threshold() * 100),
+    }
+    return render(request, "earlywarning/backtest.html", context)
