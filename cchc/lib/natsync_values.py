@@ -267,6 +267,6 @@ def parse_attachment(value: Any) -> bool | None:
     if text[:1] in ("[", "{"):
         try:
             return bool(json.loads(text))
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # nested thousands deep is still not empty
             return True
     return bool(text)
