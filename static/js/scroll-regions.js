@@ -18,7 +18,7 @@
       }
       node = node.parentElement;
     }
-    return "Bảng số liệu";
+    return document.documentElement.lang === "en" ? "Table of figures" : "Bảng số liệu";
   }
   function mark() {
     document.querySelectorAll(SELECTOR).forEach(function (box) {

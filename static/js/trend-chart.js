@@ -7,11 +7,12 @@
     if (!node || !window.Chart) return;
     var data = JSON.parse(node.textContent);
     var datasets = [];
+    var english = document.documentElement.lang === "en";  // the page's language
     data.series.forEach(function (s, i) {
       var c = colours[i % colours.length];
       if (s.low) {
-        datasets.push({ label: s.label + " (CI thấp)", data: s.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false });
-        datasets.push({ label: s.label + " (CI cao)", data: s.high, borderWidth: 0, pointRadius: 0, backgroundColor: c + "22", fill: "-1", spanGaps: false });
+        datasets.push({ label: s.label + (english ? " (CI low)" : " (CI thấp)"), data: s.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false });
+        datasets.push({ label: s.label + (english ? " (CI high)" : " (CI cao)"), data: s.high, borderWidth: 0, pointRadius: 0, backgroundColor: c + "22", fill: "-1", spanGaps: false });
       }
       datasets.push({ label: s.label, data: s.values, borderColor: c, backgroundColor: c, spanGaps: false, tension: 0.2 });
     });
