@@ -81,6 +81,22 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "feedback:figures",
     "feedback:meetings",
     "feedback:meeting_detail",
+    "dossiers:latelist_index",
+    "dossiers:latelist_detail",
+    "dossiers:messages",
+    "surveys:campaigns",
+    "surveys:campaign_detail",
+    "surveys:questionnaires",
+    "surveys:flagged",
+    "surveys:figures",
+    "reports:results",
+    "reports:results_dossiers",
+    "reports:petitions",
+    "reports:periodic",
+    "reports:periodic_detail",
+    "reports:round",
+    "scorecards:city",
+    "scorecards:766",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

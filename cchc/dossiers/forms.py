@@ -293,7 +293,7 @@ class LateListDraftForm(StyledForm):
     note = forms.CharField(
         label=gettext_lazy("Ghi chú"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "vi"}),  # kept with the list, in Vietnamese
         max_length=2000,
     )
 
