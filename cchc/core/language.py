@@ -97,6 +97,9 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "reports:round",
     "scorecards:city",
     "scorecards:766",
+    "feedback:new",
+    "feedback:meeting_new",
+    "directives:reader_upload",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

@@ -146,6 +146,7 @@ CONVERTED: dict[str, list[str]] = {
         "directives/inbox.html",
         "directives/directive_list.html",
         "directives/report.html",
+        "directives/reader_upload.html",
         "org/_field.html",
     ],
     "petitions (staff pages)": [
@@ -155,6 +156,8 @@ CONVERTED: dict[str, list[str]] = {
         "feedback/figures.html",
         "feedback/meetings.html",
         "feedback/meeting_detail.html",
+        "feedback/new.html",
+        "feedback/meeting_new.html",
     ],
     "monthly late lists and citizens' messages": [
         "dossiers/latelist_index.html",
