@@ -100,6 +100,9 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "feedback:new",
     "feedback:meeting_new",
     "directives:reader_upload",
+    "oversight:cases",
+    "oversight:conclusions",
+    "emulation:index",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

@@ -189,6 +189,11 @@ CONVERTED: dict[str, list[str]] = {
         "scorecards/766_overview.html",
         "scorecards/_period_picker.html",
     ],
+    "oversight and emulation lists": [
+        "oversight/cases.html",
+        "oversight/conclusions.html",
+        "emulation/index.html",
+    ],
     "a unit's documents": [
         "portal/unitsite/documents.html",
         "portal/unitsite/_document_card.html",
