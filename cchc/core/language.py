@@ -103,6 +103,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "oversight:cases",
     "oversight:conclusions",
     "emulation:index",
+    "scorecards:index_sets",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

@@ -188,6 +188,7 @@ CONVERTED: dict[str, list[str]] = {
         "scorecards/city_index.html",
         "scorecards/766_overview.html",
         "scorecards/_period_picker.html",
+        "scorecards/index_sets.html",
     ],
     "oversight and emulation lists": [
         "oversight/cases.html",
