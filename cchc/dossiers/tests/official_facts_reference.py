@@ -10,7 +10,8 @@ from typing import Any
 
 from cchc.dossiers.blame import blames, fold, overrun_causes
 from cchc.dossiers.facts import local_day
-from cchc.dossiers.models import Dossier, DossierStep, Outcome
+from cchc.dossiers.models import Dossier, DossierStep, OfficialDailyFact, Outcome
+from cchc.dossiers.official_facts import ROW_COLUMNS
 
 FINISHED = (Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE)
 RowKey = tuple[dt.date, int, int | None, int | None, str]
@@ -65,3 +66,8 @@ def reference_rows() -> list[tuple[Any, ...]]:
     )
     contributions(list(values), out)
     return sorted(((*k, *v) for k, v in out.items()), key=repr)
+
+
+def stored_rows() -> list[tuple[Any, ...]]:
+    """Every stored per-official fact, in the columns and order of ``reference_rows``."""
+    return sorted(OfficialDailyFact.objects.values_list(*ROW_COLUMNS), key=repr)

@@ -13,11 +13,12 @@ import pytest
 
 from cchc.dossiers import official_facts
 from cchc.dossiers.importing import import_bytes
-from cchc.dossiers.models import Dossier, OfficialDailyFact
+from cchc.dossiers.models import Dossier
 from cchc.dossiers.queries import dossier_units_for, dossiers_for
 from cchc.dossiers.rankings import finished_between, official_counts, official_league, official_rows
 from cchc.dossiers.tests.columnar_helpers import rich_dossier
 from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue
+from cchc.dossiers.tests.official_facts_reference import stored_rows
 from cchc.dossiers.tests.test_official_ranking_set_based_equals_step_by_step import random_ledger
 
 pytestmark = pytest.mark.django_db
@@ -32,22 +33,6 @@ PERIODS = [
 
 def rows(found):
     return {r.key: (r.name, r.unit_name, r.finished, r.late) for r in found}
-
-
-def snapshot():
-    return sorted(
-        OfficialDailyFact.objects.values_list(
-            "day",
-            "handling_unit_id",
-            "receiving_unit_id",
-            "official_id",
-            "name_key",
-            "finished",
-            "late",
-            "first_step",
-        ),
-        key=repr,
-    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
@@ -84,14 +69,14 @@ def test_every_import_keeps_the_facts_equal_to_a_rebuild_and_to_the_steps(world,
     objs = [rich_dossier(rng, i) for i in range(160)]
 
     def check():
-        kept = snapshot()
+        kept = stored_rows()
         assert kept, "no finished dossier with an official"
         year = (dt.date(2021, 1, 1), dt.date(2023, 12, 31))
         assert rows(official_rows(*year)) == rows(
             official_counts(finished_between(Dossier.objects.all(), *year))
         )
         official_facts.rebuild()
-        assert snapshot() == kept
+        assert stored_rows() == kept
         return kept
 
     settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1

@@ -14,28 +14,12 @@ import random
 import pytest
 
 from cchc.dossiers import official_facts
-from cchc.dossiers.models import Dossier, OfficialDailyFact, Outcome
+from cchc.dossiers.models import Dossier, Outcome
 from cchc.dossiers.tests.factories import StepSpec, at, dossier
-from cchc.dossiers.tests.official_facts_reference import reference_rows
+from cchc.dossiers.tests.official_facts_reference import reference_rows, stored_rows
 from cchc.dossiers.tests.test_official_ranking_set_based_equals_step_by_step import random_ledger
 
 pytestmark = pytest.mark.django_db
-
-
-def stored():
-    return sorted(
-        OfficialDailyFact.objects.values_list(
-            "day",
-            "handling_unit_id",
-            "receiving_unit_id",
-            "official_id",
-            "name_key",
-            "finished",
-            "late",
-            "first_step",
-        ),
-        key=repr,
-    )
 
 
 def odd_dossiers(world, rng: random.Random, seed: int) -> None:
@@ -78,9 +62,9 @@ def test_set_based_facts_equal_the_python_reading_after_every_write_and_a_rebuil
     expected = reference_rows()
     assert any(row[6] for row in expected), "the random ledger blames nobody"
     assert any(row[3] is None for row in expected) and any(row[3] is not None for row in expected)
-    assert stored() == expected  # kept dossier by dossier through ``refresh``
+    assert stored_rows() == expected  # kept dossier by dossier through ``refresh``
     official_facts.rebuild()
-    assert stored() == expected
+    assert stored_rows() == expected
 
 
 @pytest.mark.parametrize(("seed", "many"), [(4, False), (5, True)])
@@ -101,7 +85,7 @@ def test_refreshing_the_groups_of_moved_dossiers_gives_the_python_reading(world,
                 end_at=at(2022, rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23)),
                 outcome=rng.choice([Outcome.LATE, Outcome.ON_TIME, Outcome.OPEN_OVERDUE]),
             )
-        assert stored() != reference_rows() or not before
+        assert stored_rows() != reference_rows() or not before
         official_facts.refresh(before | official_facts.groups_of(moved))
-        assert stored() == reference_rows()
-    assert stored() and dt.date(2022, 1, 1) <= min(r[0] for r in stored())
+        assert stored_rows() == reference_rows()
+    assert stored_rows() and dt.date(2022, 1, 1) <= min(r[0] for r in stored_rows())
