@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ DIED = (
 def import_dossier_file(batch_id: int) -> str:
     reap_dead_batches()
     claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.PENDING).update(
-        status=ImportStatus.RUNNING
+        status=ImportStatus.RUNNING, started_at=timezone.now()
     )
     if not claimed:
         return "already claimed"
@@ -39,8 +40,14 @@ def import_dossier_file(batch_id: int) -> str:
 
 
 def reap_dead_batches(**_: Any) -> str:
-    """Batches still running past the job time limit died with their worker: failed, with the reason."""
+    """Batches still running past the job time limit died with their worker: failed, with the reason.
+
+    The limit counts from the claim: with several workers, one starting a job must not fail a batch that
+    another has just claimed after it waited in the queue (batches claimed before ``started_at`` existed
+    count from their upload)."""
     cutoff = timezone.now() - limit()
-    stale = ImportBatch.objects.filter(status=ImportStatus.RUNNING, created_at__lt=cutoff)
+    stale = ImportBatch.objects.filter(status=ImportStatus.RUNNING).filter(
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, created_at__lt=cutoff)
+    )
     count = stale.update(status=ImportStatus.FAILED, message=DIED, finished_at=timezone.now())
     return f"{count} lượt nhập hồ sơ bị dừng giữa chừng đã được đánh dấu thất bại." if count else ""

@@ -26,6 +26,9 @@ class ImportBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a background worker claimed it: the job's time limit (and the reaper's) counts from here, not
+    # from the upload, which may have waited in the queue for hours while the workers were down.
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     total_rows = models.IntegerField(default=0)
