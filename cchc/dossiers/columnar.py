@@ -236,9 +236,14 @@ def import_columns(
         return UpsertResult(errors=errors)
     if state == "unchanged":
         return UpsertResult(dry_run=dry_run, unchanged=n)
-    # A re-import of changed or added dossiers: the row path compares dossier by dossier.
-    refuse(state == "stored", "some dossiers are already in the ledger and differ from the file")
     assert hashes is not None
+    if state == "stored":
+        # Changes to stored dossiers: compared and written as sets (``columnar_changes``).
+        from cchc.dossiers.columnar_changes_write import import_changes
+
+        return import_changes(
+            p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, dry_run=dry_run, progress=progress
+        )
     result = UpsertResult(dry_run=dry_run, created=n, codes_created=p.dossiers["code"].to_list())
     if dry_run:
         return result
@@ -251,24 +256,22 @@ def import_columns(
     return result
 
 
-def write_columns(
+def judged_frame(
     p: ParsedColumns,
     lk: Any,
-    hashes: pl.Series,
     scope: WriteScope,
     *,
     source: str,
-    batch: Any,
     as_of: dt.date | None,
     progress: ProgressFn | None,
-) -> set[official_facts.Group]:
-    """Judge and write checked columns of new dossiers inside the caller's transaction (dossiers,
-    steps, supplements, events, daily facts; no audit row). Returns the (handling unit, day) groups of
-    the per-official facts the finished ones fall in, for the caller to refresh once."""
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]:
+    """The file's dossiers judged, as the frame of their stored columns (``DOSSIER_COLUMNS``, source,
+    created_at, updated_at; instants naive local), their steps resolved to units and officials, and the
+    verdicts as columns (``_verdicts``). Shared by new dossiers (``write_columns``) and changed ones
+    (``columnar_changes``)."""
     d = p.dossiers
-    n = len(p)
     if progress:
-        progress("judge", 0, n)
+        progress("judge", 0, len(p))
     steps = _resolve_steps(p.steps, lk, scope)
     res = _judge(p, steps, lk, scope, as_of or timezone.localdate())
     verdicts = _verdicts(p, res, steps)
@@ -298,6 +301,26 @@ def write_columns(
         pl.lit(now).alias("created_at"),
         pl.lit(now).alias("updated_at"),
     )
+    return frame, steps, verdicts
+
+
+def write_columns(
+    p: ParsedColumns,
+    lk: Any,
+    hashes: pl.Series,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    as_of: dt.date | None,
+    progress: ProgressFn | None,
+) -> set[official_facts.Group]:
+    """Judge and write checked columns of new dossiers inside the caller's transaction (dossiers,
+    steps, supplements, events, daily facts; no audit row). Returns the (handling unit, day) groups of
+    the per-official facts the finished ones fall in, for the caller to refresh once."""
+    d = p.dossiers
+    n = len(p)
+    frame, steps, verdicts = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
     fact_rows = _facts(frame, verdicts)
     actor_id = scope.user.pk if scope.user is not None else None
     base_event = {"source": source, "batch": batch.pk if batch is not None else None}
@@ -339,7 +362,7 @@ def write_columns(
         DossierEvent._meta.db_table,
         frame.sort("id").select(
             pl.col("id").alias("dossier_id"),
-            pl.lit(now).alias("at"),
+            pl.col("created_at").alias("at"),
             pl.lit(actor_id, dtype=pl.Int64).alias("actor_id"),
             pl.lit(scope.name).alias("actor_name"),
             pl.lit("created").alias("kind"),

@@ -1,0 +1,187 @@
+"""Writing the changed stored dossiers a columnar import found (``columnar_changes``), as sets.
+
+The row path's ``upsert._write`` for updates, in a few statements instead of one tuple per dossier:
+the changed rows ``COPY``-ed into a temporary table and written by one ``UPDATE … FROM`` (with the
+row's digest, so the same file again is recognised as unchanged), the steps and supplements of the
+dossiers whose lists changed deleted and written again in file order, one ``updated`` event per
+dossier with what changed (the row path's words: ``upsert_rows.changes_between``), the daily facts
+moved by the new contributions minus the old ones, the per-official facts of the groups the dossiers
+were and are in recomputed, and the citizens' messages queued for a new status or supplement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import polars as pl
+from django.db import connection, transaction
+
+from cchc.dossiers import bulk, facts, official_facts, status_messages
+from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, upsert_dossiers
+from cchc.dossiers.actions.upsert import _lock_existing
+from cchc.dossiers.actions.upsert_checks import WriteScope
+from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
+from cchc.dossiers.columnar import _facts, judged_frame
+from cchc.dossiers.columnar_changes import Compared, ProgressFn, compare, postgres_only, stored_dossiers
+from cchc.dossiers.columnar_parse import ParsedColumns
+from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, Supplement
+from cchc.dossiers.signals import ledger_changed
+
+_D = "datetime64[D]"
+_US = "datetime64[us]"
+UPDATED = (*DOSSIER_COLUMNS, "source", "updated_at", "import_hash")
+
+
+def import_changes(
+    p: ParsedColumns,
+    lk: Any,
+    hashes: pl.Series,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    as_of: dt.date | None,
+    dry_run: bool,
+    progress: ProgressFn | None,
+) -> UpsertResult:
+    """Compare a checked file of stored dossiers with the ledger and write what changed, inside one
+    transaction; ``NotColumnar`` before any write when the row path must do it. Same result, rows,
+    events and facts as the row path (``importing._write``)."""
+    postgres_only()
+    n = len(p)
+    frame, steps, verdicts = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
+    steps = steps.with_columns(pl.col("unit_ref").alias("unit_name"))
+    schema = {c: frame.schema[c] for c in DOSSIER_COLUMNS}
+    stored = stored_dossiers(frame["code"].to_list(), schema)
+    found = compare(frame, steps, p.supplements, stored, hashes, lk)
+    k = found.changed.size
+    codes = frame["code"]
+    result = UpsertResult(
+        dry_run=dry_run, updated=k, unchanged=n - k, codes_updated=codes.gather(found.changed).to_list()
+    )
+    if dry_run or not k:
+        return result
+    with bulk.bulk_session(), transaction.atomic():
+        if progress:
+            progress("write", 0, n)
+        _write(p, frame, steps, verdicts, hashes, found, scope, source=source, batch=batch, progress=progress)
+        record_upsert(scope, source, batch, result, codes.head(2).to_list(), n)
+        transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=0, updated=k))
+    return result
+
+
+def _write(
+    p: ParsedColumns,
+    frame: pl.DataFrame,
+    steps: pl.DataFrame,
+    verdicts: dict[str, Any],
+    hashes: pl.Series,
+    found: Compared,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    progress: ProgressFn | None,
+) -> None:
+    at = found.changed
+    ids = pl.Series("id", found.ids, dtype=pl.Int64)
+    new = frame[at].with_columns(ids, hashes.gather(at))
+    lock_references(
+        new["procedure_id"].unique().to_list(),
+        set(new["handling_unit_id"].unique().to_list()) | set(new["receiving_unit_id"].unique().to_list()),
+    )
+    _lock_existing(found.ids.tolist())
+    _update(new.select("id", *UPDATED))
+
+    if progress:
+        progress("children", 0, len(p))
+    replaced = at[found.children]
+    if replaced.size:
+        owner_ids = pl.DataFrame({"owner": replaced, "dossier_id": found.ids[found.children]})
+        gone = owner_ids["dossier_id"].to_list()
+        bulk.delete_in(DossierStep._meta.db_table, "dossier_id", gone)
+        bulk.delete_in(Supplement._meta.db_table, "dossier_id", gone)
+        # In file order, as the row path inserts them: step ids then follow the same order, and the
+        # per-official facts take an official's earliest step (the smallest id).
+        for model, rows, columns in (
+            (DossierStep, steps, STEP_COLUMNS),
+            (Supplement, p.supplements, SUPPLEMENT_COLUMNS),
+        ):
+            kept = rows.join(owner_ids, on="owner").sort("owner", "seq")
+            bulk.insert_frame(model._meta.db_table, kept.select("dossier_id", *columns))
+
+    now = frame["updated_at"][0]
+    actor_id = scope.user.pk if scope.user is not None else None
+    base = {"source": source, "batch": batch.pk if batch is not None else None}
+    data = [json.dumps({**base, "changes": c}, ensure_ascii=False) for c in found.changes]
+    bulk.insert_frame(
+        DossierEvent._meta.db_table,
+        pl.DataFrame(
+            {
+                "dossier_id": ids,
+                "at": pl.Series([now] * len(data), dtype=pl.Datetime("us")),
+                "actor_id": pl.Series([actor_id] * len(data), dtype=pl.Int64),
+                "actor_name": [scope.name] * len(data),
+                "kind": ["updated"] * len(data),
+                "data": data,
+            }
+        ),
+    )
+    if progress:
+        progress("facts", 0, len(p))
+    facts.apply_columns(_fact_deltas(new, verdicts, at, found))
+    official_facts.refresh(_groups(found.old) | _groups(new))
+    announce = [
+        code
+        for code, c in zip(new["code"].to_list(), found.changes, strict=True)
+        if "status" in c or "supplements" in c
+    ]
+    status_messages.queue_for_codes(announce)
+
+
+def _update(rows: pl.DataFrame) -> None:
+    """One ``UPDATE … FROM`` a temporary table the rows are copied into."""
+    table = Dossier._meta.db_table
+    stage = bulk._stage(table, list(rows.columns))
+    bulk.insert_frame(stage, rows)
+    sets = ", ".join(f'"{c}" = s."{c}"' for c in UPDATED)
+    with connection.cursor() as cur:
+        cur.execute(f'UPDATE "{table}" t SET {sets} FROM "{stage}" s WHERE t.id = s.id')
+        cur.execute(f'DROP TABLE "{stage}"')
+
+
+def _fact_deltas(new: pl.DataFrame, verdicts: dict[str, Any], at: Any, found: Compared) -> pl.DataFrame:
+    """The changed dossiers' new daily-fact contributions minus their old ones, summed per key."""
+    added = _facts(
+        new,
+        {
+            "effective_appointment_at": verdicts["effective_appointment_at"][at],
+            "second_request_at": verdicts["second_request_at"][at],
+            "outcome": verdicts["outcome"][at],
+            "finished_on": verdicts["finished_on"][at],
+        },
+    )
+    old = found.old
+    removed = _facts(
+        old,
+        {
+            "effective_appointment_at": old["effective_appointment_at"].to_numpy().astype(_US),
+            "second_request_at": found.old_second_request,
+            "outcome": old["outcome"].to_numpy().astype(object),
+            "finished_on": old["finished_on"].to_numpy().astype(_D),
+        },
+    )
+    keys = ["unit_id", "procedure_id", "day"]
+    both = pl.concat([added, removed.with_columns([-pl.col(c) for c in facts.FACT_COLUMNS])])
+    summed = both.group_by(keys).agg([pl.col(c).sum() for c in facts.FACT_COLUMNS])
+    return summed.filter(pl.any_horizontal([pl.col(c) != 0 for c in facts.FACT_COLUMNS])).sort(keys)
+
+
+def _groups(rows: pl.DataFrame) -> set[official_facts.Group]:
+    """The (handling unit, local day of the end) groups the finished ones among ``rows`` count in."""
+    ended = rows.filter(
+        pl.col("outcome").is_in([str(o) for o in official_facts.FINISHED]) & pl.col("end_at").is_not_null()
+    )
+    return set(ended.select("handling_unit_id", pl.col("end_at").dt.date()).unique().iter_rows())
