@@ -31,7 +31,7 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.dossiers import bulk, columnar_errors, columnar_same, facts, official_facts
+from cchc.dossiers import bulk, columnar_changes, columnar_errors, columnar_same, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
 from cchc.dossiers.actions.upsert_rows import (
@@ -39,6 +39,7 @@ from cchc.dossiers.actions.upsert_rows import (
     STEP_COLUMNS,
     SUPPLEMENT_COLUMNS,
 )
+from cchc.dossiers.columnar_changes_write import import_changes
 from cchc.dossiers.columnar_parse import ParsedColumns, refuse
 from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
@@ -239,10 +240,19 @@ def import_columns(
     assert hashes is not None
     if state == "stored":
         # Changes to stored dossiers: compared and written as sets (``columnar_changes``).
-        from cchc.dossiers.columnar_changes_write import import_changes
-
+        columnar_changes.postgres_only()
+        judged = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
         return import_changes(
-            p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, dry_run=dry_run, progress=progress
+            p,
+            judged,
+            _facts,
+            lk,
+            hashes,
+            scope,
+            source=source,
+            batch=batch,
+            dry_run=dry_run,
+            progress=progress,
         )
     result = UpsertResult(dry_run=dry_run, created=n, codes_created=p.dossiers["code"].to_list())
     if dry_run:

@@ -11,8 +11,8 @@ were and are in recomputed, and the citizens' messages queued for a new status o
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -23,7 +23,6 @@ from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, 
 from cchc.dossiers.actions.upsert import _lock_existing
 from cchc.dossiers.actions.upsert_checks import WriteScope
 from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
-from cchc.dossiers.columnar import _facts, judged_frame
 from cchc.dossiers.columnar_changes import Compared, ProgressFn, compare, postgres_only, stored_dossiers
 from cchc.dossiers.columnar_parse import ParsedColumns
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, Supplement
@@ -34,24 +33,30 @@ _US = "datetime64[us]"
 UPDATED = (*DOSSIER_COLUMNS, "source", "updated_at", "import_hash")
 
 
+Judged = tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]
+FactsFn = Callable[[pl.DataFrame, dict[str, Any]], pl.DataFrame]
+
+
 def import_changes(
     p: ParsedColumns,
+    judged: Judged,
+    facts_of: FactsFn,
     lk: Any,
     hashes: pl.Series,
     scope: WriteScope,
     *,
     source: str,
     batch: Any,
-    as_of: dt.date | None,
     dry_run: bool,
     progress: ProgressFn | None,
 ) -> UpsertResult:
     """Compare a checked file of stored dossiers with the ledger and write what changed, inside one
     transaction; ``NotColumnar`` before any write when the row path must do it. Same result, rows,
-    events and facts as the row path (``importing._write``)."""
+    events and facts as the row path (``importing._write``). ``judged``: ``columnar.judged_frame``'s
+    answer for the file; ``facts_of``: ``columnar._facts`` (the daily-fact contributions of rows)."""
     postgres_only()
     n = len(p)
-    frame, steps, verdicts = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
+    frame, steps, verdicts = judged
     steps = steps.with_columns(pl.col("unit_ref").alias("unit_name"))
     schema = {c: frame.schema[c] for c in DOSSIER_COLUMNS}
     stored = stored_dossiers(frame["code"].to_list(), schema)
@@ -66,7 +71,19 @@ def import_changes(
     with bulk.bulk_session(), transaction.atomic():
         if progress:
             progress("write", 0, n)
-        _write(p, frame, steps, verdicts, hashes, found, scope, source=source, batch=batch, progress=progress)
+        _write(
+            p,
+            frame,
+            steps,
+            verdicts,
+            facts_of,
+            hashes,
+            found,
+            scope,
+            source=source,
+            batch=batch,
+            progress=progress,
+        )
         record_upsert(scope, source, batch, result, codes.head(2).to_list(), n)
         transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=0, updated=k))
     return result
@@ -77,6 +94,7 @@ def _write(
     frame: pl.DataFrame,
     steps: pl.DataFrame,
     verdicts: dict[str, Any],
+    facts_of: FactsFn,
     hashes: pl.Series,
     found: Compared,
     scope: WriteScope,
@@ -131,7 +149,7 @@ def _write(
     )
     if progress:
         progress("facts", 0, len(p))
-    facts.apply_columns(_fact_deltas(new, verdicts, at, found))
+    facts.apply_columns(_fact_deltas(facts_of, new, verdicts, at, found))
     official_facts.refresh(_groups(found.old) | _groups(new))
     announce = [
         code
@@ -152,9 +170,11 @@ def _update(rows: pl.DataFrame) -> None:
         cur.execute(f'DROP TABLE "{stage}"')
 
 
-def _fact_deltas(new: pl.DataFrame, verdicts: dict[str, Any], at: Any, found: Compared) -> pl.DataFrame:
+def _fact_deltas(
+    facts_of: FactsFn, new: pl.DataFrame, verdicts: dict[str, Any], at: Any, found: Compared
+) -> pl.DataFrame:
     """The changed dossiers' new daily-fact contributions minus their old ones, summed per key."""
-    added = _facts(
+    added = facts_of(
         new,
         {
             "effective_appointment_at": verdicts["effective_appointment_at"][at],
@@ -164,7 +184,7 @@ def _fact_deltas(new: pl.DataFrame, verdicts: dict[str, Any], at: Any, found: Co
         },
     )
     old = found.old
-    removed = _facts(
+    removed = facts_of(
         old,
         {
             "effective_appointment_at": old["effective_appointment_at"].to_numpy().astype(_US),
