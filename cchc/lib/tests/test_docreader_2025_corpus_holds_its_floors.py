@@ -13,16 +13,17 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since 2026-12-07: the first 30 documents and the first two held-out sets (18 and
-# 15 documents, each measured once, then moved into dev/). Figures of the reader in the third round
-# (at its start: 685/693, 960/1031, 960/1029, 874/960, 38 missed silently).
+# The development set since the fourth round (2026-12-07): the first 30 documents and the first three
+# held-out sets (18, 15 and 17 documents, each measured, then moved into dev/) — 80 documents. The third
+# set is harder than the rest, so the floors were set anew to the reader's figures on these 80 at the
+# start of the fourth round (871/880, 1045/1134, 1045/1119, 968/1045, 50 missed silently).
 FLOORS = {
-    "header": 685 / 693,
-    "recall": 967 / 1031,
-    "precision": 967 / 1014,
-    "lead": 908 / 967,
+    "header": 871 / 880,
+    "recall": 1045 / 1134,
+    "precision": 1045 / 1119,
+    "lead": 968 / 1045,
 }
-MAX_MISSED_SILENTLY = 34
+MAX_MISSED_SILENTLY = 50
 
 
 @pytest.fixture(scope="module")
