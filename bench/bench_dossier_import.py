@@ -14,7 +14,10 @@ and dropped afterwards; SQLite: a file in /tmp). Measured, in order, on an empty
   (e) a file changing 200,000 of those dossiers (finished, a step, a supplement or a new summary).
 Each figure comes with this process's CPU seconds (less sensitive to other jobs' load than the wall
 clock) and the path that did the work. ``BENCH_SEED`` picks another generated file (kept in BENCH_DIR
-and reused), ``BENCH_SKIP_PLAIN=1`` skips (a), ``BENCH_CHANGES=0`` skips (e).
+and reused), ``BENCH_SKIP_PLAIN=1`` skips (a), ``BENCH_ONLY_CHANGES=1`` skips (a), (c) and (d),
+``BENCH_CHANGES=0`` skips (e). (e) first runs the changes through the set-based path and through the
+row path, each rolled back (``BENCH_CHANGES_BOTH=0`` skips them), with the PostgreSQL backend's CPU
+seconds beside this process's. ``BENCH_DATABASE`` names the scratch database.
 The generator is deterministic and self-contained (the demo generator is another module's job).
 """
 
@@ -263,6 +266,80 @@ def plain_load(path: Path) -> float:
     return elapsed
 
 
+class _Undo(Exception):
+    """Raised to roll a measured import back, so the next one starts from the same ledger."""
+
+
+def _db_cpu() -> float:
+    """CPU seconds of this connection's PostgreSQL backend process so far (0 on SQLite, or when its
+    /proc entry cannot be read): the set-based work runs there, not in this process."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        pid = cur.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _fact_sums() -> list[int]:
+    """Sums of every DailyFact count: a cheap fingerprint for comparing two paths' facts."""
+    from django.db.models import Sum
+
+    from cchc.dossiers.facts import FACT_COLUMNS
+    from cchc.dossiers.models import DailyFact
+
+    sums = DailyFact.objects.aggregate(**{c: Sum(c) for c in FACT_COLUMNS})
+    return [int(sums[c] or 0) for c in FACT_COLUMNS]
+
+
+def _changes_undone(label: str, data: bytes, name: str, as_of: dt.date, least: int) -> dict[str, object]:
+    """Import the changes with CCHC_IMPORT_COLUMNAR_MIN_ROWS=``least`` inside a transaction that is
+    then rolled back; the figures under keys starting with ``label``."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from cchc.dossiers.importing import import_bytes
+    from cchc.dossiers.models import DossierEvent
+
+    kept = settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS
+    settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = least
+    got: dict[str, object] = {}
+    try:
+        with transaction.atomic():
+            events = DossierEvent.objects.count()
+            db0 = _db_cpu()
+            res, wall, cpu = _timed(lambda: import_bytes(data, name, actor="bench", as_of=as_of))
+            assert res.ok, res.errors[:3]
+            got = {
+                f"{label}_s": round(wall, 1),
+                f"{label}_cpu_s": round(cpu, 1),
+                f"{label}_db_cpu_s": round(_db_cpu() - db0, 1),
+                f"{label}_path": res.path,
+                f"{label}_updated": res.result.updated,
+                f"{label}_events": DossierEvent.objects.count() - events,
+                f"{label}_fact_sums": _fact_sums(),
+                f"{label}_load": os.getloadavg()[0],
+            }
+            raise _Undo
+    except _Undo:
+        pass
+    finally:
+        settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = kept
+    print(
+        f"  (e/{label}) {got[f'{label}_s']} s (CPU {got[f'{label}_cpu_s']} s, database CPU "
+        f"{got[f'{label}_db_cpu_s']} s, {got[f'{label}_path']} path), updated {got[f'{label}_updated']:,}, "
+        f"load {os.getloadavg()[0]:.1f}; rolled back",
+        flush=True,
+    )
+    return got
+
+
 ROWS_RUN = ROWS
 
 
@@ -281,9 +358,6 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-
-    from cchc.dossiers.importing import import_bytes, import_path
-    from cchc.dossiers.models import DailyFact, Dossier, DossierEvent, DossierStep
 
     # The columnar path reads a file larger than CCHC_IMPORT_COLUMNAR_MAX_BYTES (256 MB) slice by slice;
     # BENCH_COLUMNAR_MAX_BYTES sets another slice (1 GB: a million rows in one piece, as before 7/12).
@@ -308,10 +382,28 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         "load_average": os.getloadavg()[0],
     }
 
-    if not os.environ.get("BENCH_SKIP_PLAIN"):
+    only_changes = bool(os.environ.get("BENCH_ONLY_CHANGES"))
+    if not os.environ.get("BENCH_SKIP_PLAIN") and not only_changes:
         plain_s = plain_load(src)
         out["plain_load_s"] = round(plain_s, 1)
         print(f"  (a) plain bulk load: {out['plain_load_s']} s", flush=True)
+
+    if not only_changes:
+        _bad_row(src, rows, workdir, as_of, out)
+    _full_import(src, rows, as_of, out)
+    if not only_changes:
+        _reimport(src, rows, as_of, out)
+    _changes(rows, seed, workdir, as_of, out)
+    import resource
+
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    out["load_average_end"] = os.getloadavg()[0]
+    return out
+
+
+def _bad_row(src: Path, rows: int, workdir: Path, as_of: dt.date, out: dict[str, object]) -> None:
+    from cchc.dossiers.importing import import_path
+    from cchc.dossiers.models import Dossier, DossierEvent
 
     bad = workdir / f"dossiers-{rows}-bad.csv"
     bad_row = with_bad_row(src, bad, rows // 2)
@@ -328,6 +420,11 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         flush=True,
     )
     bad.unlink()
+
+
+def _full_import(src: Path, rows: int, as_of: dt.date, out: dict[str, object]) -> None:
+    from cchc.dossiers.importing import import_path
+    from cchc.dossiers.models import DailyFact, Dossier, DossierEvent, DossierStep
 
     stages: dict[str, float] = {}
     t_start = time.perf_counter()
@@ -358,6 +455,11 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         flush=True,
     )
 
+
+def _reimport(src: Path, rows: int, as_of: dt.date, out: dict[str, object]) -> None:
+    from cchc.dossiers.importing import import_path
+    from cchc.dossiers.models import DossierEvent
+
     again, wall, cpu = _timed(lambda: import_path(src, actor="bench", as_of=as_of))
     out["reimport_s"], out["reimport_cpu_s"], out["reimport_path"] = round(wall, 1), round(cpu, 1), again.path
     out["reimport_unchanged"] = (
@@ -369,35 +471,52 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         flush=True,
     )
 
+
+def _changes(rows: int, seed: int, workdir: Path, as_of: dt.date, out: dict[str, object]) -> None:
+    from cchc.dossiers.importing import import_bytes
+    from cchc.dossiers.models import DossierEvent
+
     n_changes = min(rows, int(os.environ.get("BENCH_CHANGES", 200_000)))
     if n_changes:
         changes = workdir / f"changes-{n_changes}-seed{seed}.csv"
         if not changes.exists():
             generate_changes(changes, n_changes, seed)
         data = changes.read_bytes()
+        out["changes"] = n_changes
+        if os.environ.get("BENCH_CHANGES_BOTH", "1") != "0":
+            # The same file on the same ledger through each path, each rolled back afterwards: the
+            # set-based path (``columnar_changes``), then the row path it replaces (forced by
+            # CCHC_IMPORT_COLUMNAR_MIN_ROWS=0), then the set-based path again for real below.
+            for label, least in (("changes_set_first", 1), ("changes_rows", 0)):
+                out.update(_changes_undone(label, data, changes.name, as_of, least))
         events = DossierEvent.objects.count()
+        db0 = _db_cpu()
         res, wall, cpu = _timed(lambda: import_bytes(data, changes.name, actor="bench", as_of=as_of))
         assert res.ok, res.errors[:3]
-        out["changes"] = n_changes
         out["changes_s"], out["changes_cpu_s"], out["changes_path"] = round(wall, 1), round(cpu, 1), res.path
+        out["changes_db_cpu_s"] = round(_db_cpu() - db0, 1)
         out["changes_updated"] = res.result.updated
         out["changes_events"] = DossierEvent.objects.count() - events
+        out["changes_fact_sums"] = _fact_sums()
         print(
             f"  (e) {n_changes:,} changes against {rows:,} stored: {out['changes_s']} s (CPU "
-            f"{out['changes_cpu_s']} s, {res.path} path), updated {res.result.updated:,}, "
-            f"events {out['changes_events']:,}, load {os.getloadavg()[0]:.1f}",
+            f"{out['changes_cpu_s']} s, database CPU {out['changes_db_cpu_s']} s, {res.path} path), "
+            f"updated {res.result.updated:,}, events {out['changes_events']:,}, "
+            f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-    import resource
-
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    out["load_average_end"] = os.getloadavg()[0]
-    return out
+        if "changes_rows_fact_sums" in out:
+            same = out["changes_rows_fact_sums"] == out["changes_fact_sums"] and (
+                out["changes_rows_updated"],
+                out["changes_rows_events"],
+            ) == (out["changes_updated"], out["changes_events"])
+            out["changes_paths_agree"] = same
+            print(f"      row path and set-based path agree (counts, events, fact sums): {same}", flush=True)
 
 
 DRIVER = Driver(
     "bench.bench_dossier_import",
-    "cchc_bench_import",
+    os.environ.get("BENCH_DATABASE", "cchc_bench_import"),
     run_engine,
     default=ROWS,
     count="rows",
