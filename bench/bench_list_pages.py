@@ -75,6 +75,8 @@ def replicate(copies: int) -> None:
         d_cols = [c for c in columns(cur, d) if c not in ("id", "code")]
         s_cols = [c for c in columns(cur, s) if c not in ("id", "dossier_id")]
         sup_cols = [c for c in columns(cur, sup) if c not in ("id", "dossier_id")]
+        cause = "dossiers_dossiercause"
+        c_cols = [c for c in columns(cur, cause) if c not in ("id", "dossier_id")]
     for k in range(1, copies):
         t0 = time.perf_counter()
         shift = k * top
@@ -91,6 +93,11 @@ def replicate(copies: int) -> None:
                 f"INSERT INTO {sup} (dossier_id, {', '.join(sup_cols)}) "
                 f"SELECT dossier_id + {shift}, {', '.join(sup_cols)} FROM {sup} WHERE dossier_id <= {top}"
             )
+            if c_cols:  # the causes' rows (``DossierCause``), on a checkout that has them
+                cur.execute(
+                    f"INSERT INTO {cause} (dossier_id, {', '.join(c_cols)}) "
+                    f"SELECT dossier_id + {shift}, {', '.join(c_cols)} FROM {cause} WHERE dossier_id <= {top}"
+                )
         log(copy=k, seconds=round(time.perf_counter() - t0, 1), load=os.getloadavg()[0])
     with transaction.atomic(), connection.cursor() as cur:
         cur.execute(f"SELECT setval(pg_get_serial_sequence('{d}', 'id'), (SELECT max(id) FROM {d}))")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.lib.outcomes import CauseKind
+
 
 def fold(name: Any) -> str:
     return " ".join(str(name or "").split()).casefold()
@@ -39,3 +41,44 @@ def blames(cause: dict[str, Any], official_id: int | None, official_name: str | 
         return False
     who = fold(cause.get("official"))
     return bool(who) and who == fold(official_name)
+
+
+# What the late list's filters read of a dossier's causes, stored beside them (``models.DossierCause``):
+# (kind, the account a step overrun blames, the folded name it blames when it names no account).
+CauseMark = tuple[str, int | None, str]
+KINDS = frozenset(k.value for k in CauseKind)
+# A bigint column: an id outside it names no step's account, so it blames nobody.
+_MAX_ID = 2**63 - 1
+
+
+def _account(blamed: Any) -> int | None:
+    if isinstance(blamed, float) and blamed.is_integer():
+        blamed = int(blamed)
+    if isinstance(blamed, int) and not isinstance(blamed, bool) and 0 < blamed <= _MAX_ID:
+        return blamed
+    return None
+
+
+def cause_marks(causes: Any) -> list[CauseMark]:
+    """The distinct (kind, account id, name key) of these stored causes, in a stable order: one per
+    cause of a known kind; a step overrun that blames someone (``overrun_causes``) carries the account
+    its ``official_id`` names or, without one, its official's name folded (``fold``; the name as the
+    engine writes it, text) — the keys ``blames`` compares. Anything else in the JSON (not a list, not
+    a dict, an unknown kind, an id that is not a whole number in the bigint range) adds nothing, as it
+    blames nobody."""
+    if not isinstance(causes, list):
+        return []
+    out: set[CauseMark] = set()
+    for c in causes:
+        if not isinstance(c, dict) or not isinstance(c.get("kind"), str) or c["kind"] not in KINDS:
+            continue
+        account, name = None, ""
+        if overrun_causes([c]):
+            blamed = c.get("official_id")
+            if blamed is None:
+                official = c.get("official")
+                name = fold(official) if isinstance(official, str) else ""
+            else:
+                account = _account(blamed)
+        out.add((c["kind"], account, name))
+    return sorted(out, key=lambda m: (m[0], m[1] or 0, m[2]))

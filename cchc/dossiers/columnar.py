@@ -31,7 +31,15 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from cchc.dossiers import bulk, columnar_changes, columnar_errors, columnar_same, facts, official_facts
+from cchc.dossiers import (
+    bulk,
+    cause_marks,
+    columnar_changes,
+    columnar_errors,
+    columnar_same,
+    facts,
+    official_facts,
+)
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
 from cchc.dossiers.actions.upsert_rows import (
@@ -159,7 +167,8 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome, steps: pl.DataFrame
     causes = np.full(n, "[]", dtype=object)
     named = np.zeros(n, dtype=np.bool_)
     refs = list(zip(*(steps[c].to_list() for c in ("seq", "unit_id", "official_id")), strict=True))
-    for owner, items in late_causes(res, refs).items():
+    by_owner = late_causes(res, refs)
+    for owner, items in by_owner.items():
         causes[owner] = json.dumps(items, ensure_ascii=False)
         named[owner] = names_a_cause(items)
     second = np.full(n, NAT_US)
@@ -172,6 +181,7 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome, steps: pl.DataFrame
         "late_causes": causes,
         "named_cause": named,
         "second_request_at": second,
+        "causes_by_row": by_owner,
     }
 
 
@@ -357,6 +367,9 @@ def write_columns(
             "id", "code", *DOSSIER_COLUMNS, "source", "created_at", "updated_at", "import_hash"
         ).sort("id"),
     )
+    # The causes where the late list's filters read them (``cause_marks``), as the row path writes them.
+    pks = ids.to_numpy()
+    cause_marks.write((int(pks[owner]), items) for owner, items in verdicts["causes_by_row"].items())
     if progress:
         progress("children", 0, n)
     step_rows = steps.with_columns(

@@ -6,7 +6,8 @@ row's digest, so the same file again is recognised as unchanged), the steps and 
 dossiers whose lists changed deleted and written again in file order, one ``updated`` event per
 dossier with what changed (the row path's words: ``upsert_rows.changes_between``), the daily facts
 moved by the new contributions minus the old ones, the per-official facts of the groups the dossiers
-were and are in recomputed, and the citizens' messages queued for a new status or supplement.
+were and are in recomputed, the causes' rows the late list filters on replaced (``cause_marks``), and
+the citizens' messages queued for a new status or supplement.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 import polars as pl
 from django.db import connection, transaction
 
-from cchc.dossiers import bulk, facts, official_facts, status_messages
+from cchc.dossiers import bulk, cause_marks, facts, official_facts, status_messages
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, upsert_dossiers
 from cchc.dossiers.actions.upsert import _lock_existing
 from cchc.dossiers.actions.upsert_checks import WriteScope
@@ -112,6 +113,15 @@ def _write(
     )
     _lock_existing(found.ids.tolist())
     _update(new.select("id", *UPDATED))
+    # The changed dossiers' causes' rows replaced (``cause_marks``), as the row path does.
+    by_row = verdicts["causes_by_row"]
+    cause_marks.write(
+        (
+            (int(pk), by_row.get(int(row), []))
+            for pk, row in zip(found.ids.tolist(), at.tolist(), strict=True)
+        ),
+        replace=found.ids.tolist(),
+    )
 
     if progress:
         progress("children", 0, len(p))

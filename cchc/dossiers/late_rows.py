@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from cchc.dossiers.blame import blames, fold, overrun_causes
+from cchc.dossiers.blame import fold
 from cchc.dossiers.figures import late_finished_dossiers
-from cchc.dossiers.models import FINISHED_LATE, Dossier, DossierStep, Outcome
+from cchc.dossiers.models import FINISHED_LATE, Dossier, DossierCause, DossierStep, Outcome
 from cchc.dossiers.paging import list_count_cap
 from cchc.dossiers.queries import (
     DEADLINE,
@@ -31,6 +31,7 @@ from cchc.dossiers.queries import (
     with_deadline,
     without_apology,
 )
+from cchc.lib.outcomes import CauseKind
 from cchc.org.models import Official, Unit
 
 EARLIEST = dt.date(1900, 1, 1)
@@ -71,9 +72,14 @@ class LateFilters:
 
 def blamed(qs: QuerySet[Dossier], official: str, official_id: int | None = None) -> QuerySet[Dossier]:
     """Dossiers of ``qs`` whose stored causes blame this official (``blame.blames``, the officials'
-    ranking's rule). With ``official_id`` (the links of this list and of the rankings), that account
-    only; a name typed in the filter stands for every account with that name or code, and for the steps
-    without an account that carry that name."""
+    ranking's rule: a step overrun naming the account, or the name of a step without one, and a step of
+    the dossier by that account or name). With ``official_id`` (the links of this list and of the
+    rankings), that account only; a name typed in the filter stands for every account with that name or
+    code, and for the steps without an account that carry that name.
+
+    The causes are read from their rows (``DossierCause``, kept with them by every write) through its
+    indexes: only the few dossiers they name are looked at, never the steps of every dossier the
+    official handled (docs/benchmarks.md)."""
     name = fold(official)
     if official_id is not None:
         accounts, name = {official_id}, ""
@@ -85,27 +91,27 @@ def blamed(qs: QuerySet[Dossier], official: str, official_id: int | None = None)
         }
     if not accounts and not name:
         return qs.none()
-    who = Q(official_id__in=accounts)
+    overruns = DossierCause.objects.filter(kind=CauseKind.STEP_OVERRUN.value)
+    # An account's causes count where the dossier has a step by that account (the ranking's facts).
+    by_account = overruns.filter(official_id__in=accounts).filter(
+        Exists(
+            DossierStep.objects.filter(dossier_id=OuterRef("dossier_id"), official_id=OuterRef("official_id"))
+        )
+    )
+    who = Q(pk__in=by_account.values("dossier_id"))
     if name:
-        who |= Q(official_id__isnull=True) & (Q(official_name__iexact=official) | Q(official_name=official))
-    steps = list(
-        DossierStep.objects.filter(dossier__in=qs.values("pk"))
-        .filter(who)
-        .values("dossier_id", "official_id", "official_name")
-    )
-    causes = dict(
-        Dossier.objects.filter(pk__in={s["dossier_id"] for s in steps}).values_list("pk", "late_causes")
-    )
-    ids = set()
-    for s in steps:
-        if s["official_id"] is None and fold(s["official_name"]) != name:
-            continue
-        if any(
-            blames(c, s["official_id"], s["official_name"])
-            for c in overrun_causes(causes.get(s["dossier_id"]))
-        ):
-            ids.add(s["dossier_id"])
-    return qs.filter(pk__in=ids)
+        # A name's causes count where the dossier has a step without an account carrying that name,
+        # folded in Python (no SQL equal of ``casefold``) over the few dossiers whose causes name it.
+        named = set(overruns.filter(name_key=name).values_list("dossier_id", flat=True))
+        steps = DossierStep.objects.filter(dossier_id__in=named, official_id__isnull=True)
+        ids = {d for d, raw in steps.values_list("dossier_id", "official_name") if fold(raw) == name}
+        who |= Q(pk__in=ids)
+    return qs.filter(who)
+
+
+def with_cause(qs: QuerySet[Dossier], kind: str) -> QuerySet[Dossier]:
+    """Dossiers of ``qs`` with a stored cause of this kind, read from the causes' rows (``DossierCause``)."""
+    return qs.filter(pk__in=DossierCause.objects.filter(kind=kind).values("dossier_id"))
 
 
 def attributable_first(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
@@ -134,7 +140,7 @@ def late_rows(
         if f.unit is not None:
             qs = qs.filter(handling_unit=f.unit)
     if f.cause:
-        qs = qs.filter(late_causes__icontains=f.cause)
+        qs = with_cause(qs, f.cause)
     if f.end_from:
         qs = deadline_from(qs, local_day_start(f.end_from))
     if f.end_to:

@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.core.events import record
-from cchc.dossiers import bulk, facts, official_facts, status_messages
+from cchc.dossiers import bulk, cause_marks, facts, official_facts, status_messages
 from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
 from cchc.dossiers.actions.upsert_rows import (
     COL_INDEX,
@@ -321,6 +321,16 @@ def _write(
     if plan.updates:
         _lock_existing(plan.changed_ids)
         bulk.update_rows(table, (*DOSSIER_COLUMNS, "source", "updated_at", "import_hash"), plan.updates)
+    # The causes where the late list's filters read them (``cause_marks``): new dossiers' rows, and
+    # changed dossiers' rows replaced (an unchanged one keeps its causes and its rows).
+    c = COL_INDEX["late_causes"]
+    cause_marks.write(
+        [
+            *((pk, values[c]) for pk, values in zip(ids, plan.inserts, strict=True)),
+            *((u[0], u[1 + c]) for u in plan.updates),
+        ],
+        replace=plan.changed_ids,
+    )
     if plan.replace_children:
         bulk.delete_in(DossierStep._meta.db_table, "dossier_id", plan.replace_children)
         bulk.delete_in(Supplement._meta.db_table, "dossier_id", plan.replace_children)

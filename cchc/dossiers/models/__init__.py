@@ -5,12 +5,14 @@ docs/rules/national-sync.md), one module per subject; every model and choice is 
 - ``procedures``: the procedure catalogue;
 - ``ledger``: dossiers, their steps, supplement requests and change events;
 - ``apologies``: apology letters for late dossiers;
+- ``causes``: the late causes of each dossier where an index can read them;
 - ``facts``: the pre-aggregated daily counts dashboards and rankings read;
 - ``sources``: import batches and the systems allowed to push dossiers;
 - ``late_lists``: the monthly published late list.
 """
 
 from .apologies import Apology, ApologyForm
+from .causes import DossierCause
 from .facts import DailyFact, FactCounts, OfficialDailyFact, UnitDailyFact
 from .late_lists import LateList, LateListStatus
 from .ledger import (
@@ -49,6 +51,7 @@ __all__ = [
     "Channel",
     "DailyFact",
     "Dossier",
+    "DossierCause",
     "DossierEvent",
     "DossierStep",
     "FactCounts",

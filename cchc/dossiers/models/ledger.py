@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -241,13 +241,20 @@ class Dossier(models.Model):
         return self.code
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        from .causes import store_causes_of  # the causes' table refers to this model
+
         self.named_cause = names_a_cause(self.late_causes)
         self.import_hash = None  # no longer what a file row wrote
         fields = kwargs.get("update_fields")
         if fields is not None:
             extra = ["import_hash"] + (["named_cause"] if "late_causes" in fields else [])
             kwargs["update_fields"] = [*fields, *(f for f in extra if f not in fields)]
-        super().save(*args, **kwargs)
+        fresh = self._state.adding and self.pk is None
+        # The causes' rows (``DossierCause``) in the same transaction as the causes.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if fields is None or "late_causes" in fields:
+                store_causes_of(self, fresh)
 
 
 class DossierStep(models.Model):

@@ -9,7 +9,15 @@ from typing import Any
 
 from cchc.dossiers import facts
 from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
-from cchc.dossiers.models import DailyFact, Dossier, DossierEvent, DossierStep, Supplement, UnitDailyFact
+from cchc.dossiers.models import (
+    DailyFact,
+    Dossier,
+    DossierCause,
+    DossierEvent,
+    DossierStep,
+    Supplement,
+    UnitDailyFact,
+)
 from cchc.dossiers.tests.fact_helpers import ts, varied_dossier
 
 STEP_UNITS = ["P1", "P1-MC", "P2", "Sở Tư pháp", "", "Phòng Tư pháp thành phố"]
@@ -81,8 +89,15 @@ def ledger_snapshot() -> dict[str, Any]:
             "dossier_id", "kind", "actor_id", "actor_name", "data"
         )
     )
+    causes = sorted(
+        (code_of[d], kind, official or 0, name)
+        for d, kind, official, name in DossierCause.objects.values_list(
+            "dossier_id", "kind", "official_id", "name_key"
+        )
+    )
     return {
         "dossiers": dossiers,
+        "causes": causes,
         "steps": steps,
         "supplements": sups,
         "events": events,

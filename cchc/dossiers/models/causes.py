@@ -1,0 +1,74 @@
+"""The late causes of each dossier in a form an index can read: what the late list filters on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy
+
+from cchc.dossiers.blame import cause_marks
+from cchc.org.models import Official
+
+from .ledger import Dossier
+
+
+class DossierCause(models.Model):
+    """One distinct (kind, blamed account, blamed name) of a dossier's stored causes
+    (``blame.cause_marks(Dossier.late_causes)``), written in the same transaction as the causes by every
+    path that writes them (``cause_marks``). The late list's filters by cause and by official read this
+    table through its indexes, with the planner's row estimates from its statistics, instead of matching
+    the JSON text of every late dossier or reading the steps of every dossier an official handled
+    (docs/benchmarks.md, the late list at 5,000,000 dossiers)."""
+
+    # No database-level foreign keys (as the steps): written only with the dossier, in its transaction;
+    # a deleted dossier takes its rows with it through Django's collector. The account is the id the
+    # causes store, kept even if the account goes (the JSON keeps it too).
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="cause_marks", db_constraint=False, db_index=False
+    )
+    kind = models.CharField(gettext_lazy("loại nguyên nhân"), max_length=32)
+    official = models.ForeignKey(
+        Official,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    # A step overrun naming someone without an account: the name, spaces and case folded (``blame.fold``).
+    name_key = models.TextField(gettext_lazy("tên cán bộ (đã chuẩn hóa)"), blank=True, default="")
+
+    class Meta:
+        verbose_name = gettext_lazy("nguyên nhân trễ hạn của hồ sơ")
+        verbose_name_plural = gettext_lazy("nguyên nhân trễ hạn của hồ sơ")
+        indexes = [
+            models.Index(fields=["dossier"], name="dossier_cause_dossier_idx"),
+            models.Index(fields=["kind", "dossier"], name="dossier_cause_kind_idx"),
+            models.Index(
+                fields=["official", "dossier"],
+                condition=Q(official__isnull=False),
+                name="dossier_cause_official_idx",
+            ),
+            models.Index(
+                fields=["name_key", "dossier"], condition=~Q(name_key=""), name="dossier_cause_name_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.kind}"
+
+
+def store_causes_of(dossier: Any, fresh: bool) -> None:
+    """``Dossier.save``'s part: this dossier's rows replaced by those of its causes (``fresh``: a new
+    dossier, which has none yet)."""
+    if not fresh:
+        DossierCause.objects.filter(dossier_id=dossier.pk).delete()
+    marks = cause_marks(dossier.late_causes)
+    if marks:
+        DossierCause.objects.bulk_create(
+            DossierCause(dossier_id=dossier.pk, kind=kind, official_id=account, name_key=name)
+            for kind, account, name in marks
+        )
