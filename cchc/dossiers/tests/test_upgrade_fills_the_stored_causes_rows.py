@@ -1,4 +1,4 @@
-"""Dossiers stored before the causes' rows (``DossierCause``) get them when migration 0014 runs: the rows
+"""Dossiers stored before the causes' rows (``DossierCause``) get them when migration 0015 runs: the rows
 ``blame.cause_marks`` gives for each dossier's stored causes, computed set-based from the JSON."""
 
 import pytest
@@ -7,10 +7,10 @@ from cchc.testing.upgrades import migrated_back_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("dossiers", "0013_late_list_open_index")]
+BEFORE = [("dossiers", "0014_import_batch_started_at")]
 
 
-def test_migrating_to_0014_fills_the_rows_of_every_stored_cause(world):
+def test_migrating_to_0015_fills_the_rows_of_every_stored_cause(world):
     ward = world.officials["ward_officer"]
     p1, p1_mc = world.units["p1"], world.units["p1_mc"]
     causes = {

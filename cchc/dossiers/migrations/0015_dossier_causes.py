@@ -21,7 +21,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0013_late_list_open_index'),
+        ('dossiers', '0014_import_batch_started_at'),
         ('org', '0001_initial'),
     ]
 
