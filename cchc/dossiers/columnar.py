@@ -22,6 +22,7 @@ and compare every table (``tests/test_columnar_import_writes_what_the_row_path_w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -252,10 +253,14 @@ def import_columns(
         # Changes to stored dossiers: compared and written as sets (``columnar_changes``).
         columnar_changes.postgres_only()
         judged = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
+        write_new = functools.partial(
+            write_columns, lk=lk, scope=scope, source=source, batch=batch, as_of=as_of, progress=progress
+        )
         return import_changes(
             p,
             judged,
             _facts,
+            write_new,
             lk,
             hashes,
             scope,

@@ -16,9 +16,11 @@ and, for the whole file, one audit row. Dossier by dossier, 200,000 changes took
    ``UPDATE … FROM``, a delete and a ``COPY`` of the replaced steps and supplements, the events, the
    fact deltas of ``facts.contribute_columns`` (old rows subtracted), ``official_facts.refresh``.
 
-What it does not prove goes to the row path before anything is written (``NotColumnar``): SQLite, and a
-file that also holds dossiers the ledger does not have yet. ``tests/test_columnar_changes_*`` import the
-same changes both ways and compare every table, event and fact.
+Dossiers of the file the ledger does not have yet are written by ``columnar.write_columns``, in the same
+transaction, after the changed ones (as the row path writes a chunk's updates before its inserts). On
+SQLite the row path does the work (``NotColumnar`` before anything is written).
+``tests/test_columnar_changes_*`` import the same changes both ways and compare every table, event and
+fact.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ SHOWN_INSTANT = "%Y-%m-%dT%H:%M:%S"  # as ``upsert_rows.shown_value`` shows an i
 class Compared:
     """The file's rows against the stored ones. Positions are the rows' positions in the file."""
 
+    fresh: np.ndarray[Any, Any]  # positions of the dossiers the ledger does not have yet
     changed: np.ndarray[Any, Any]  # positions of the changed dossiers, in file order
     ids: np.ndarray[Any, Any]  # their stored ids
     children: np.ndarray[Any, Any]  # per changed dossier: are its steps or supplements replaced
@@ -166,16 +169,16 @@ def compare(
     hashes: pl.Series,
     lk: Lookups,
 ) -> Compared:
-    """Which of the file's dossiers (``frame``: ``judged_frame``'s, all stored) differ from the stored
-    ones and how, with the row path's equality: every stored column, then the steps and supplements
+    """Which of the file's dossiers (``frame``: ``judged_frame``'s) are new, which differ from the
+    stored ones and how, with the row path's equality: every stored column, then the steps and supplements
     as ordered lists."""
     n = frame.height
     at = pl.DataFrame({"code": frame["code"], "hash": hashes, "pos": np.arange(n, dtype=np.int64)})
     joined = at.join(stored, on="code", how="left", maintain_order="left")
-    refuse(joined["id"].null_count() > 0, "some dossiers are new: the row path writes new and stored ones")
+    fresh = joined["id"].is_null().to_numpy()
     # An equal digest: the stored row was written from this very row in this very context.
     same_digest = joined["hash"].eq_missing(joined["import_hash"]).fill_null(False).to_numpy()
-    cand = np.nonzero(~same_digest)[0]
+    cand = np.nonzero(~same_digest & ~fresh)[0]
     old = joined[cand]
     new = frame[cand]
     k = cand.size
@@ -237,6 +240,7 @@ def compare(
     seconds = _positioned(old_sups.sort("owner", "seq"), "owner").filter(pl.col("place") == 1)
     second[seconds["owner"].to_numpy()] = seconds["requested_at"].to_numpy().astype("datetime64[us]")
     return Compared(
+        fresh=np.nonzero(fresh)[0],
         changed=cand[picked],
         ids=ids[picked],
         children=(steps_differ | sups_differ)[picked],

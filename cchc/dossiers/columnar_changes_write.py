@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import polars as pl
 from django.db import connection, transaction
 
@@ -36,12 +37,15 @@ UPDATED = (*DOSSIER_COLUMNS, "source", "updated_at", "import_hash")
 
 Judged = tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]
 FactsFn = Callable[[pl.DataFrame, dict[str, Any]], pl.DataFrame]
+# ``columnar.write_columns`` with everything but the new rows and their digests bound.
+WriteNewFn = Callable[..., set[official_facts.Group]]
 
 
 def import_changes(
     p: ParsedColumns,
     judged: Judged,
     facts_of: FactsFn,
+    write_new: WriteNewFn,
     lk: Any,
     hashes: pl.Series,
     scope: WriteScope,
@@ -62,32 +66,54 @@ def import_changes(
     schema = {c: frame.schema[c] for c in DOSSIER_COLUMNS}
     stored = stored_dossiers(frame["code"].to_list(), schema)
     found = compare(frame, steps, p.supplements, stored, hashes, lk)
-    k = found.changed.size
+    k, created = found.changed.size, found.fresh.size
     codes = frame["code"]
     result = UpsertResult(
-        dry_run=dry_run, updated=k, unchanged=n - k, codes_updated=codes.gather(found.changed).to_list()
+        dry_run=dry_run,
+        created=created,
+        updated=k,
+        unchanged=n - k - created,
+        codes_created=codes.gather(found.fresh).to_list(),
+        codes_updated=codes.gather(found.changed).to_list(),
     )
-    if dry_run or not k:
+    if dry_run or not (k or created):
         return result
     with bulk.bulk_session(), transaction.atomic():
         if progress:
             progress("write", 0, n)
-        _write(
-            p,
-            frame,
-            steps,
-            verdicts,
-            facts_of,
-            hashes,
-            found,
-            scope,
-            source=source,
-            batch=batch,
-            progress=progress,
-        )
+        groups: set[official_facts.Group] = set()
+        if k:
+            groups = _write(
+                p,
+                frame,
+                steps,
+                verdicts,
+                facts_of,
+                hashes,
+                found,
+                scope,
+                source=source,
+                batch=batch,
+                progress=progress,
+            )
+        if created:
+            groups |= write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh))
+            status_messages.queue_for_codes(result.codes_created)
+        official_facts.refresh(groups)
         record_upsert(scope, source, batch, result, codes.head(2).to_list(), n)
-        transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=0, updated=k))
+        transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=created, updated=k))
     return result
+
+
+def subset(p: ParsedColumns, at: Any) -> ParsedColumns:
+    """The file's rows at these positions (in order), their steps and supplements renumbered to them."""
+    owner = pl.DataFrame({"owner": at, "new_owner": np.arange(len(at), dtype=np.int64)})
+
+    def children(frame: pl.DataFrame) -> pl.DataFrame:
+        kept = frame.join(owner, on="owner", maintain_order="left")
+        return kept.with_columns(pl.col("new_owner").alias("owner")).drop("new_owner")
+
+    return ParsedColumns(p.dossiers[at], children(p.steps), children(p.supplements))
 
 
 def _write(
@@ -103,7 +129,8 @@ def _write(
     source: str,
     batch: Any,
     progress: ProgressFn | None,
-) -> None:
+) -> set[official_facts.Group]:
+    """The changed dossiers written; returns the per-official fact groups they were and are in."""
     at = found.changed
     ids = pl.Series("id", found.ids, dtype=pl.Int64)
     new = frame[at].with_columns(ids, hashes.gather(at))
@@ -160,13 +187,13 @@ def _write(
     if progress:
         progress("facts", 0, len(p))
     facts.apply_columns(_fact_deltas(facts_of, new, verdicts, at, found))
-    official_facts.refresh(_groups(found.old) | _groups(new))
     announce = [
         code
         for code, c in zip(new["code"].to_list(), found.changes, strict=True)
         if "status" in c or "supplements" in c
     ]
     status_messages.queue_for_codes(announce)
+    return _groups(found.old) | _groups(new)
 
 
 def _update(rows: pl.DataFrame) -> None:

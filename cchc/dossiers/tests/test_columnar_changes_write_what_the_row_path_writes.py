@@ -1,7 +1,8 @@
 """A CSV of changes to stored dossiers (status moves, finishes, steps, supplements, another unit or
-procedure, unchanged rows) imported through the set-based path (``columnar_changes``) writes what the
-row path writes: every dossier column, step, supplement, event (with what changed), daily fact, unit
-roll-up, per-official fact and the audit row's counts. On SQLite the row path does the work."""
+procedure, unchanged rows; with or without new dossiers among them) imported through the set-based
+path (``columnar_changes``) writes what the row path writes: every dossier column, step, supplement,
+event (with what changed), daily fact, unit roll-up, per-official fact and the audit row's counts. On
+SQLite the row path does the work."""
 
 from __future__ import annotations
 
@@ -119,11 +120,12 @@ def _clear() -> None:
     OfficialDailyFact.objects.all().delete()
 
 
-@pytest.mark.parametrize("seed", [3, 8])
-def test_changes_on_the_set_based_path_store_what_the_row_path_stores(world, settings, seed):
+@pytest.mark.parametrize(("seed", "stored"), [(3, 360), (8, 320)])
+def test_changes_on_the_set_based_path_store_what_the_row_path_stores(world, settings, seed, stored):
+    """``stored`` of the file's 360 dossiers are in the ledger before it; the others are new."""
     make_catalogue()
     base_objs = rich_file(360, seed=seed)
-    base = as_csv(base_objs)
+    base = as_csv(base_objs[:stored])
     changes = as_csv(changes_file(base_objs, seed))
 
     rows, by_rows = _run(world, settings, base, changes, fast=False)
@@ -135,11 +137,13 @@ def test_changes_on_the_set_based_path_store_what_the_row_path_stores(world, set
     counts = (fast.result.created, fast.result.updated, fast.result.unchanged)
     assert counts == (rows.result.created, rows.result.updated, rows.result.unchanged)
     assert fast.result.codes_updated == rows.result.codes_updated
+    assert fast.result.codes_created == rows.result.codes_created
+    assert rows.result.created == 360 - stored
     for table in by_rows:
         assert by_columns[table] == by_rows[table], table
 
     # The file exercises what it should: many kinds of change, and some rows left as they were.
-    assert 0 < rows.result.updated < 360 and rows.result.unchanged > 0
+    assert 0 < rows.result.updated < stored and rows.result.unchanged > 0
     assert len(by_rows["changed"]) == rows.result.updated
     kinds = {key for changes in by_rows["changed"] for key in changes}
     assert {"status", "steps", "supplements", "handling_unit", "procedure", "late_causes"} <= kinds
