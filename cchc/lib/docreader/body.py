@@ -36,11 +36,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("multi", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>[^\d\s].*)$")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>\S.*)$")),
+    # "(1) Bộ Y tế chỉ đạo ...", "(ii) Chủ đầu tư phối hợp ...": items numbered in brackets, as the
+    # conclusions of a meeting often are.
+    ("paren", re.compile(r"^\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<text>[^\d\s].*)$")),
     ("dash", re.compile(r"^(?P<label>[-–—])\s*(?P<text>\S.*)$")),
     ("plus", re.compile(r"^(?P<label>\+)\s*(?P<text>\S.*)$")),
     ("dot", re.compile(r"^(?P<label>[•·*])\s*(?P<text>\S.*)$")),
 ]
-_NUMBERED = {"article", "roman", "multi", "arabic", "letter"}
+_NUMBERED = {"article", "roman", "multi", "arabic", "letter", "paren"}
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
 _CLOSING = re.compile(
     r"^(?:Trên\s+đây|Yêu\s+cầu|Đề\s+nghị|Chủ\s+tịch|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|"
@@ -58,7 +61,7 @@ _CLOSING_CALL = re.compile(
 _NON_TASK_HEADINGS = re.compile(
     r"^(?:MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|SỰ\s+CẦN\s+THIẾT|CĂN\s+CỨ|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ|"
     r"PHẠM\s+VI|ĐỐI\s+TƯỢNG|NGUYÊN\s+TẮC|SỐ\s+LƯỢNG|TIÊU\s+CHUẨN|HÌNH\s+THỨC|CHỈ\s+TIÊU|HIỆN\s+TRẠNG|"
-    r"THỦ\s+TỤC,\s+HỒ\s+SƠ|BỐI\s+CẢNH)",
+    r"THỦ\s+TỤC,\s+HỒ\s+SƠ|BỐI\s+CẢNH|TIÊU\s+CHÍ)",
     re.IGNORECASE,
 )
 
@@ -280,6 +283,7 @@ def _section_label(node: Node | None) -> str | None:
     return ".".join(labels) if labels else None
 
 
+_HANDED_OUT = re.compile(r"(?:^|[,;]\s+)giao\s+(\S)")
 _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re.I)
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
@@ -387,11 +391,30 @@ class TaskReader:
                 self.read_fields(node, own or inherited)
             return
         if items or any(c.kind == "table" for c in node.children):
+            if (
+                not skip
+                and node.kind in _NUMBERED
+                and own
+                and not heading_only
+                and not own_prefix
+                and UNIT_START.match(node.text)
+                and node.text.rstrip().endswith((".", ";"))
+                and len(node.text.split()) >= 12
+            ):
+                # "(1) Bộ Y tế chỉ đạo ..., hoàn thành trước ngày 30/11/2025." followed by "- Chỉ đạo ...":
+                # the item opens with its unit and is itself a task; its bullets are further tasks of it.
+                self._make_item(_section_label(node), own, node.text, "own")
             self.walk(node, own or inherited, skip)
             return
-        if skip:
-            return
         section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+        if skip:
+            handed = _HANDED_OUT.search(node.text)
+            named = units_in(node.text[handed.start(1) :]) if handed else []
+            if named:
+                # Under "3. Tiêu chí đánh giá, xếp loại": "a) Trên cơ sở kết quả ..., giao Sở Y tế thành
+                # lập đoàn ...": a section of criteria can still hand out a piece of work by name.
+                self._make(section, named, node.text, "item", basis="sentence")
+            return
         if _QUOTA.search(node.text):
             return
         if node.kind in _NUMBERED:

@@ -222,6 +222,8 @@ _STOP_WORDS = (
     "đẩy nhanh",
     "trước ngày",
     "phấn đấu",
+    "thành lập",
+    "hoàn thiện",
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 # "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").

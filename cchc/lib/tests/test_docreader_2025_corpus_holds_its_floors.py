@@ -16,14 +16,15 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # The development set since the fourth round (2026-12-07): the first 30 documents and the first three
 # held-out sets (18, 15 and 17 documents, each measured, then moved into dev/) — 80 documents. The third
 # set is harder than the rest, so the floors were set anew to the reader's figures on these 80 at the
-# start of the fourth round (871/880, 1045/1134, 1045/1119, 968/1045, 50 missed silently).
+# start of the fourth round (871/880, 1045/1134, 1045/1119, 968/1045, 50 missed silently), then raised
+# to what the reader measures after each change of that round.
 FLOORS = {
     "header": 871 / 880,
-    "recall": 1045 / 1134,
-    "precision": 1045 / 1119,
-    "lead": 968 / 1045,
+    "recall": 1066 / 1134,
+    "precision": 1066 / 1129,
+    "lead": 988 / 1066,
 }
-MAX_MISSED_SILENTLY = 50
+MAX_MISSED_SILENTLY = 42
 
 
 @pytest.fixture(scope="module")
