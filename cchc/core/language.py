@@ -104,6 +104,18 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "oversight:conclusions",
     "emulation:index",
     "scorecards:index_sets",
+    "scorecards:card",
+    "scorecards:card_stage",
+    "scorecards:self_assess",
+    "scorecards:add_evidence",
+    "scorecards:appraise",
+    "scorecards:answer",
+    "scorecards:cause",
+    "scorecards:add_solution",
+    "scorecards:make_task",
+    "scorecards:release_step",
+    "scorecards:766_unit",
+    "scorecards:766_dossiers",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

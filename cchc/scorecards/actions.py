@@ -81,7 +81,9 @@ def load_version(
         IndexVersion.objects.select_for_update().filter(jurisdiction=area, family=family, year=year).first()
     )
     if version is not None and version.frozen_at is not None:
-        raise ScorecardError(f"Bộ chỉ số năm {year} đã chốt điểm, không thay được.")
+        raise ScorecardError(
+            gettext("Bộ chỉ số năm %(year)s đã chốt điểm, không thay được.") % {"year": year}
+        )
     if version is None:
         version = IndexVersion(jurisdiction=area, family=family, year=year)
     version.text, version.file_name = text, (name or f"{family}-{year}.json")[:120]
@@ -159,13 +161,15 @@ def refresh_computed(version: IndexVersion, today: dt.date) -> int:
 # --- the unit's self-assessment -----------------------------------------------------------------------
 
 
-def _points(raw: Any, max_points: Fraction, field: str = "điểm") -> Decimal:
+def _points(raw: Any, max_points: Fraction) -> Decimal:
     try:
         value = Decimal(str(raw).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise ScorecardError(f"{field.capitalize()} «{str(raw)[:20]}» không phải là số.") from None
+        raise ScorecardError(
+            gettext("Điểm «%(value)s» không phải là số.") % {"value": str(raw)[:20]}
+        ) from None
     if not value.is_finite() or value < 0 or Fraction(value) > max_points:
-        raise ScorecardError(f"{field.capitalize()} phải từ 0 đến {float(max_points):g}.")
+        raise ScorecardError(gettext("Điểm phải từ 0 đến %(max)s.") % {"max": f"{float(max_points):g}"})
     return value.quantize(Decimal("0.01"))
 
 
@@ -174,7 +178,7 @@ def _leaf(score: CriterionScore) -> Any:
     for leaf in s.leaves():
         if leaf.code == score.code:
             return leaf
-    raise ScorecardError(f"Tiêu chí {score.code} không có trong bộ chỉ số.")
+    raise ScorecardError(gettext("Tiêu chí %(code)s không có trong bộ chỉ số.") % {"code": score.code})
 
 
 @transaction.atomic
@@ -185,7 +189,7 @@ def self_assess(actor: Any, score: CriterionScore, *, points: Any, note: str) ->
     )
     leaf = _leaf(score)
     if leaf.rule != "self_assessed":
-        raise ScorecardError(f"Tiêu chí {leaf.code} không do đơn vị tự chấm.")
+        raise ScorecardError(gettext("Tiêu chí %(code)s không do đơn vị tự chấm.") % {"code": leaf.code})
     score.self_points = _points(points, leaf.max_points)
     score.self_note = note.strip()[:4000]
     score.save(update_fields=["self_points", "self_note"])
@@ -207,13 +211,15 @@ def add_evidence(
         access(actor, card).self_assess, "Chỉ đơn vị được thêm tài liệu kiểm chứng khi phiếu còn ở đơn vị."
     )
     if not link and file is None:
-        raise ScorecardError("Cần một tệp hoặc một đường dẫn tài liệu kiểm chứng.")
+        raise ScorecardError(gettext("Cần một tệp hoặc một đường dẫn tài liệu kiểm chứng."))
     if file is not None:
         if Path(file.name or "").suffix.lower() not in EVIDENCE_TYPES:
-            raise ScorecardError("Tệp kiểm chứng phải là PDF, Word, Excel hoặc ảnh (JPG, PNG).")
+            raise ScorecardError(gettext("Tệp kiểm chứng phải là PDF, Word, Excel hoặc ảnh (JPG, PNG)."))
         limit = int(settings.CCHC_EVIDENCE_MAX_MB) * 1024 * 1024
         if (file.size or 0) > limit:
-            raise ScorecardError(f"Tệp kiểm chứng lớn quá {settings.CCHC_EVIDENCE_MAX_MB} MB.")
+            raise ScorecardError(
+                gettext("Tệp kiểm chứng lớn quá %(mb)s MB.") % {"mb": settings.CCHC_EVIDENCE_MAX_MB}
+            )
     title = (name.strip() or ((file.name or "") if file is not None else link) or "tài liệu")[:255]
     ev = Evidence.objects.create(score=score, name=title, link=link[:500], file=file or "", added_by=actor)
     record(actor, ScorecardsEvents.EVIDENCE_ADDED, score, summary=f"{card.unit.name} {score.code}: {title}")
@@ -233,7 +239,7 @@ def submit(actor: Any, card: Scorecard) -> Scorecard:
         and own[leaf.code].self_points is None
     ]
     if missing:
-        raise ScorecardError(f"Chưa tự chấm các tiêu chí: {', '.join(missing)}.")
+        raise ScorecardError(gettext("Chưa tự chấm các tiêu chí: %(codes)s.") % {"codes": ", ".join(missing)})
     card.stage, card.submitted_at = Stage.SUBMITTED, timezone.now()
     card.save(update_fields=["stage", "submitted_at"])
     record(actor, ScorecardsEvents.SUBMITTED, card, summary=f"{card.unit.name} gửi phiếu tự đánh giá")
@@ -251,16 +257,19 @@ def appraise(
     _require(access(actor, card).appraise, "Chỉ Phòng Nội vụ thẩm định phiếu đã gửi.")
     leaf = _leaf(score)
     if leaf.rule == "computed":
-        raise ScorecardError(f"Tiêu chí {leaf.code} tính từ dữ liệu, không chấm tay.")
+        raise ScorecardError(
+            gettext("Tiêu chí %(code)s tính từ dữ liệu, không chấm tay.") % {"code": leaf.code}
+        )
     score.appraised_points = None if str(points).strip() == "" else _points(points, leaf.max_points)
     low, high = cards.adjustment_limits(leaf)
     try:
         adj = Decimal(str(adjustment or "0").strip().replace(",", "."))
     except InvalidOperation:
-        raise ScorecardError("Điểm trừ, cộng phải là số.") from None
+        raise ScorecardError(gettext("Điểm trừ, cộng phải là số.")) from None
     if not adj.is_finite() or not low <= Fraction(adj) <= high:
         raise ScorecardError(
-            f"Điểm trừ, cộng của tiêu chí {leaf.code} phải từ {float(low):g} đến {float(high):g}."
+            gettext("Điểm trừ, cộng của tiêu chí %(code)s phải từ %(low)s đến %(high)s.")
+            % {"code": leaf.code, "low": f"{float(low):g}", "high": f"{float(high):g}"}
         )
     score.adjustment = adj.quantize(Decimal("0.01"))
     score.appraisal_comment = comment.strip()[:4000]
@@ -293,9 +302,12 @@ def answer(actor: Any, score: CriterionScore, *, text: str) -> CriterionScore:
     card = score.scorecard
     _require(access(actor, card).answer, "Đơn vị chỉ phản hồi kết quả thẩm định của phiếu mình.")
     if score.answered_at is not None:
-        raise ScorecardError(f"Đơn vị đã phản hồi tiêu chí {score.code}; mỗi tiêu chí chỉ phản hồi một lần.")
+        raise ScorecardError(
+            gettext("Đơn vị đã phản hồi tiêu chí %(code)s; mỗi tiêu chí chỉ phản hồi một lần.")
+            % {"code": score.code}
+        )
     if not text.strip():
-        raise ScorecardError("Cần nội dung phản hồi.")
+        raise ScorecardError(gettext("Cần nội dung phản hồi."))
     score.unit_answer, score.answered_at = text.strip()[:4000], timezone.now()
     score.save(update_fields=["unit_answer", "answered_at"])
     record(actor, ScorecardsEvents.ANSWERED, score, summary=f"{card.unit.name} phản hồi {score.code}")

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.core.roles import Role
@@ -41,10 +42,10 @@ def draft(actor: Any, version: IndexVersion) -> RankingRelease:
         if r.card.stage == Stage.SCORED
     ]
     if not rows:
-        raise ScorecardError("Chưa có đơn vị nào được chốt điểm; chưa lập được bảng xếp hạng.")
+        raise ScorecardError(gettext("Chưa có đơn vị nào được chốt điểm; chưa lập được bảng xếp hạng."))
     release, _ = RankingRelease.objects.select_for_update().get_or_create(version=version)
     if release.status != ReleaseStatus.DRAFT:
-        raise ScorecardError("Bảng xếp hạng đã được phê duyệt; thu hồi trước khi lập lại.")
+        raise ScorecardError(gettext("Bảng xếp hạng đã được phê duyệt; thu hồi trước khi lập lại."))
     release.rows, release.drafted_by, release.drafted_at = rows, actor, timezone.now()
     release.save()
     record(
@@ -60,7 +61,7 @@ def draft(actor: Any, version: IndexVersion) -> RankingRelease:
 def approve(actor: Any, release: RankingRelease, *, publish: bool = True) -> RankingRelease:
     _role(actor, Role.LEADER, "Chỉ lãnh đạo UBND phê duyệt bảng xếp hạng.")
     if release.status != ReleaseStatus.DRAFT:
-        raise ScorecardError("Chỉ phê duyệt bảng xếp hạng đang ở dạng dự thảo.")
+        raise ScorecardError(gettext("Chỉ phê duyệt bảng xếp hạng đang ở dạng dự thảo."))
     now = timezone.now()
     release.status = ReleaseStatus.PUBLISHED if publish else ReleaseStatus.APPROVED
     release.approved_by, release.approved_at = actor, now

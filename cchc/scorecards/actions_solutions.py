@@ -27,7 +27,7 @@ def add_solution(actor: Any, score: CriterionScore, *, text: str) -> Solution:
     if not access(actor, score.scorecard).plan:
         raise PermissionDenied(gettext("Không có quyền ghi giải pháp cho phiếu này."))
     if not text.strip():
-        raise ScorecardError("Cần nội dung giải pháp.")
+        raise ScorecardError(gettext("Cần nội dung giải pháp."))
     solution = Solution.objects.create(score=score, text=text.strip()[:4000], created_by=actor)
     record(
         actor,
@@ -45,10 +45,10 @@ def make_task(actor: Any, solution: Solution, *, directive: Directive, due: dt.d
     if not access(actor, card).assign:
         raise PermissionDenied(gettext("Chỉ lãnh đạo hoặc Phòng Nội vụ giao nhiệm vụ từ giải pháp."))
     if solution.task_id is not None:
-        raise ScorecardError("Giải pháp này đã có nhiệm vụ.")
+        raise ScorecardError(gettext("Giải pháp này đã có nhiệm vụ."))
     area = city_area(card.unit.jurisdiction)
     if area is None or not directives_for_tasks(area).filter(pk=directive.pk).exists():
-        raise ScorecardError("Văn bản không thuộc địa bàn của đơn vị.")
+        raise ScorecardError(gettext("Văn bản không thuộc địa bàn của đơn vị."))
     assigner = _assigner_unit(actor, card)
     try:
         # The task is written through the directives' own action; the register-keeping check of a person

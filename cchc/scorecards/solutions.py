@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from cchc.directives.models import Directive, TaskStatus
 from cchc.scorecards.models import Solution
@@ -23,6 +24,8 @@ def directives_for_tasks(card_area: Any) -> Any:
 @dataclass(frozen=True)
 class SolutionState:
     solution: Solution
+    # In the page's language; the context keeps "Nhiệm vụ quá hạn" of one task apart from the menu's list
+    # of overdue tasks.
     label: str
     flagged: bool  # every task done, the criterion still loses points
 
@@ -30,15 +33,16 @@ class SolutionState:
 def state_of(solution: Solution, lost: float | None) -> SolutionState:
     task = solution.task
     if task is None:
-        return SolutionState(solution, "Chưa giao nhiệm vụ", False)
+        return SolutionState(solution, pgettext("remedy task", "Chưa giao nhiệm vụ"), False)
     if task.status == TaskStatus.DONE:
         flagged = bool(lost and lost > 0)
-        return SolutionState(
-            solution, "Nhiệm vụ đã hoàn thành" + (" — tiêu chí vẫn mất điểm" if flagged else ""), flagged
-        )
+        if flagged:
+            label = pgettext("remedy task", "Nhiệm vụ đã hoàn thành — tiêu chí vẫn mất điểm")
+            return SolutionState(solution, label, True)
+        return SolutionState(solution, pgettext("remedy task", "Nhiệm vụ đã hoàn thành"), False)
     if task.status == TaskStatus.CANCELLED:
-        return SolutionState(solution, "Nhiệm vụ đã hủy", False)
+        return SolutionState(solution, pgettext("remedy task", "Nhiệm vụ đã hủy"), False)
     deadline = task.deadline
     if deadline is not None and deadline.due is not None and deadline.due < timezone.localdate():
-        return SolutionState(solution, "Nhiệm vụ quá hạn", False)
-    return SolutionState(solution, "Nhiệm vụ đang thực hiện", False)
+        return SolutionState(solution, pgettext("remedy task", "Nhiệm vụ quá hạn"), False)
+    return SolutionState(solution, pgettext("remedy task", "Nhiệm vụ đang thực hiện"), False)

@@ -217,12 +217,12 @@ def make_task(request: HttpRequest, pk: int, solution_id: int) -> HttpResponse:
         try:
             due = dt.date.fromisoformat(request.POST.get("due", "").strip()[:10])
         except ValueError:
-            raise actions.ScorecardError("Hạn hoàn thành không hợp lệ; chọn một ngày.") from None
+            raise actions.ScorecardError(gettext("Hạn hoàn thành không hợp lệ; chọn một ngày.")) from None
         raw = request.POST.get("directive", "").strip()
         pk = int(raw) if raw.isdigit() and len(raw) < 12 else 0
         directive = solutions.directives_for_tasks(area).filter(pk=pk).first()
         if directive is None:
-            raise actions.ScorecardError("Chọn văn bản chỉ đạo để gắn nhiệm vụ.")
+            raise actions.ScorecardError(gettext("Chọn văn bản chỉ đạo để gắn nhiệm vụ."))
         actions_solutions.make_task(request.user, solution, directive=directive, due=due)
 
     return _run(request, pk, f"tc-{solution.score.code}", run)
@@ -341,7 +341,7 @@ def release_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
             actions_releases.withdraw(request.user, get_object_or_404(RankingRelease, version=version))
         elif step == "so-lieu":
             n = actions.refresh_for(request.user, version, timezone.localdate())
-            messages.info(request, f"Đã cập nhật {n} số liệu tính từ dữ liệu CCHC.")
+            messages.info(request, gettext("Đã cập nhật %(n)s số liệu tính từ dữ liệu CCHC.") % {"n": n})
         else:
             raise Http404
     except actions.ScorecardError as exc:

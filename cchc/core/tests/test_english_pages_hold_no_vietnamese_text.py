@@ -190,6 +190,13 @@ CONVERTED: dict[str, list[str]] = {
         "scorecards/_period_picker.html",
         "scorecards/index_sets.html",
     ],
+    "a unit's scorecard and its Decision 766 indicators": [
+        "scorecards/card.html",
+        "scorecards/_evidence.html",
+        "scorecards/_solutions.html",
+        "scorecards/766_unit.html",
+        "scorecards/766_dossiers.html",
+    ],
     "oversight and emulation lists": [
         "oversight/cases.html",
         "oversight/conclusions.html",
