@@ -284,6 +284,16 @@ def _section_label(node: Node | None) -> str | None:
 
 
 _HANDED_OUT = re.compile(r"(?:^|[,;]\s+)giao\s+(\S)")
+# An appendix that sets out the administrative procedures a decision publishes ("PHỤ LỤC II / NỘI DUNG
+# CỤ THỂ THỦ TỤC HÀNH CHÍNH ...", "QUY TRÌNH NỘI BỘ THỰC HIỆN THỦ TỤC HÀNH CHÍNH"): who receives and
+# handles each file is part of the procedure, not work the decision gives.
+_APPENDIX = re.compile(r"^PHỤ\s+LỤC\b")
+_PROCEDURE_APPENDIX = re.compile(
+    r"(?:^|PHỤ\s+LỤC\s+\S+\s+)(?:NỘI\s+DUNG\s+(?:CỤ\s+THỂ\s+)?(?:CỦA\s+)?(?:CÁC\s+)?THỦ\s+TỤC\s+HÀNH\s+CHÍNH|"
+    r"QUY\s+TRÌNH\s+NỘI\s+BỘ)"
+)
+# "- Dự án 1: “Phòng ngừa ...”", "- Tiểu dự án 2 (Dự án 7): ...": the projects a task covers, not tasks.
+_PROJECT_TITLE = re.compile(r"^(?:Tiểu\s+dự\s+án|Dự\s+án|Hợp\s+phần)\s+\d+\b")
 _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re.I)
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
@@ -341,21 +351,26 @@ class TaskReader:
 
     def walk(self, node: Node, inherited: list[str], skip: bool) -> None:
         current = inherited
+        in_procedure = False
         for index, child in enumerate(node.children):
             # "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, ... thực hiện các nội dung sau:" gives the
             # addressees of the items after it.
             for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
                 if at == index:
+                    if node.kind == "root" and _APPENDIX.match(paragraph):
+                        in_procedure = bool(_PROCEDURE_APPENDIX.search(paragraph))
+                    elif node.kind == "root" and _PROCEDURE_APPENDIX.match(paragraph):
+                        in_procedure = True
                     named = lead_in_units(paragraph)
                     if named:
                         # Even under "I. ĐÁNH GIÁ CHUNG", "... thành phố Đà Nẵng cần tập trung thực hiện
                         # ... sau đây:" hands out the items after it.
                         current, skip = named, False
             if child.kind == "table":
-                if not skip:
+                if not skip and not in_procedure:
                     self.read_table(child.rows)
                 continue
-            self.visit(child, current, skip)
+            self.visit(child, current, skip or in_procedure)
 
     def visit(self, node: Node, inherited: list[str], skip: bool) -> None:
         skip = skip or _non_task_heading(node)
@@ -377,7 +392,7 @@ class TaskReader:
             and items
             and node.kind in ("letter", "dash", "plus", "dot")
             and (own or inherited)
-            and _LIST_OF_OBJECTS.search(node.text)
+            and (_LIST_OF_OBJECTS.search(node.text) or all(_PROJECT_TITLE.match(c.text) for c in items))
         ):
             # "h) Chủ trì triển khai các nhiệm vụ tại các dự án, bao gồm:" / "- Dự án 1: ...": one task
             # whose objects are listed, not one task per project.

@@ -22,6 +22,10 @@ _LEAD_STRONG = re.compile(r"chủ\s+trì", re.I)
 _LEAD = re.compile(r"đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện|thực\s+hiện|trách\s+nhiệm", re.I)
 _COORDINATING = re.compile(r"phối\s+hợp", re.I)
 _TIME = re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.I)
+_PLACE = re.compile(r"địa\s+điểm", re.I)
+# "Bước 1 | Hướng dẫn, tiếp nhận hồ sơ | Trung tâm Phục vụ hành chính công | 0,25 ngày làm việc": the steps
+# of an administrative procedure attached to a decision, which say how each file is handled, not work given.
+_STEP = re.compile(r"^Bước\s+\d+\b", re.I)
 
 
 def _column_kind(text: str) -> str | None:
@@ -29,6 +33,8 @@ def _column_kind(text: str) -> str | None:
     "Cơ quan chủ trì, phối hợp" the lead, "Cơ quan phối hợp" the coordinating units."""
     if _STT.match(text):
         return "stt"
+    if _PLACE.search(text):
+        return None  # "Địa điểm thực hiện": where, not who
     if _LEAD_STRONG.search(text):
         return "lead"
     if _COORDINATING.search(text):
@@ -99,7 +105,7 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
             group = stt or group
             above = None
             continue
-        if not content:
+        if not content or _STEP.match(stt):
             continue
         assignees = split_units(lead_cell)
         coordinating = split_units(coord_cell)

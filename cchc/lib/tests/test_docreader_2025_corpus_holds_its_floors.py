@@ -20,11 +20,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # to what the reader measures after each change of that round.
 FLOORS = {
     "header": 871 / 880,
-    "recall": 1066 / 1134,
-    "precision": 1066 / 1129,
-    "lead": 988 / 1066,
+    "recall": 1067 / 1134,
+    "precision": 1067 / 1112,
+    "lead": 989 / 1067,
 }
-MAX_MISSED_SILENTLY = 42
+MAX_MISSED_SILENTLY = 41
 
 
 @pytest.fixture(scope="module")
