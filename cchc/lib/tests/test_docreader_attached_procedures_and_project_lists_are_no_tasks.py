@@ -24,7 +24,8 @@ QUYẾT ĐỊNH:
 
 Điều 1. Công bố kèm theo Quyết định này 01 thủ tục hành chính mới ban hành.
 Điều 2. Giám đốc Công an tỉnh cập nhật công khai thủ tục hành chính trước ngày 30/11/2025.
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh chịu trách nhiệm thi hành Quyết định này./.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh chịu trách nhiệm thi hành
+Quyết định này./.
 
 Nơi nhận:
 - Như Điều 3;
