@@ -35,7 +35,6 @@ from django.utils import timezone
 from cchc.dossiers import (
     bulk,
     cause_marks,
-    columnar_changes,
     columnar_errors,
     columnar_same,
     facts,
@@ -251,7 +250,6 @@ def import_columns(
     assert hashes is not None
     if state == "stored":
         # Changes to stored dossiers: compared and written as sets (``columnar_changes``).
-        columnar_changes.postgres_only()
         judged = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
         write_new = functools.partial(
             write_columns, lk=lk, scope=scope, source=source, batch=batch, as_of=as_of, progress=progress

@@ -6,19 +6,19 @@ when either changed, writes one ``updated`` event saying what changed (``upsert_
 moves the daily facts by the old contribution out and the new one in, recomputes the per-official facts
 of the groups the dossier was and is in, queues the citizen's message for a new status or supplement
 and, for the whole file, one audit row. Dossier by dossier, 200,000 changes took minutes
-(docs/benchmarks.md). Here the same work is done column by column (PostgreSQL only):
+(docs/benchmarks.md). Here the same work is done column by column, on both engines:
 
 1. the file is judged as a new file is (``columnar.judged_frame``);
 2. the stored rows of its codes, their steps and supplements are read in a few statements, instants
    as local wall-clock time, and compared with the file's values as columns (a row whose stored digest
    ``import_hash`` equals the row's is unchanged without comparing, ``columnar_same``);
-3. ``columnar_changes_write`` writes the changed ones: ``COPY`` into a temporary table and one
-   ``UPDATE … FROM``, a delete and a ``COPY`` of the replaced steps and supplements, the events, the
-   fact deltas of ``facts.contribute_columns`` (old rows subtracted), ``official_facts.refresh``.
+3. ``columnar_changes_write`` writes the changed ones: ``COPY`` (SQLite: ``executemany``) into a
+   temporary table and one ``UPDATE … FROM``, a delete and a ``COPY`` of the replaced steps and
+   supplements, the events, the fact deltas of ``facts.contribute_columns`` (old rows subtracted),
+   ``official_facts.refresh``.
 
 Dossiers of the file the ledger does not have yet are written by ``columnar.write_columns``, in the same
-transaction, after the changed ones (as the row path writes a chunk's updates before its inserts). On
-SQLite the row path does the work (``NotColumnar`` before anything is written).
+transaction, after the changed ones (as the row path writes a chunk's updates before its inserts).
 ``tests/test_columnar_changes_*`` import the same changes both ways and compare every table, event and
 fact.
 """
@@ -44,7 +44,6 @@ from cchc.dossiers.actions.upsert_rows import (
     UNIT_FKS,
     lookup_chunk,
 )
-from cchc.dossiers.columnar_parse import refuse
 from cchc.dossiers.models import Dossier, DossierStep, Supplement
 from cchc.dossiers.records import LOCAL_TZ
 
@@ -65,16 +64,16 @@ class Compared:
     old_second_request: np.ndarray[Any, Any] = field(default_factory=lambda: np.array([]))
 
 
-def _instant_sql(column: str, alias: str = "") -> str:
-    return f"({alias}{column} AT TIME ZONE %(zone)s) AS {column}"
-
-
 def _select(columns: Sequence[str], schema: dict[str, pl.DataType], alias: str) -> str:
+    """The columns as the comparison reads them. PostgreSQL: instants as local wall-clock time
+    (``AT TIME ZONE``), the causes as JSON text; SQLite stores both as text (``_from_sqlite``)."""
+    if not bulk.is_postgres():
+        return ", ".join(f"{alias}{c}" for c in columns)
+    zone = LOCAL_TZ.key.replace("'", "''")
     out = []
     for c in columns:
-        dtype = schema[c]
-        if isinstance(dtype, pl.Datetime):
-            out.append(_instant_sql(c, alias))
+        if isinstance(schema[c], pl.Datetime):
+            out.append(f"({alias}{c} AT TIME ZONE '{zone}') AS {c}")
         elif c == "late_causes":
             out.append(f"{alias}{c}::text AS {c}")
         else:
@@ -82,15 +81,34 @@ def _select(columns: Sequence[str], schema: dict[str, pl.DataType], alias: str) 
     return ", ".join(out)
 
 
-def _fetch(sql: str, values: list[Any], schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    """The rows of ``sql`` (with ``%(keys)s`` for an array of ``values``), in chunks, as a frame."""
+def _fetch(sql: str, column: str, values: list[Any], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """The rows of ``sql`` (``{where}`` for ``column`` among ``values``), in chunks, as a frame."""
+    pg = bulk.is_postgres()
     rows: list[tuple[Any, ...]] = []
     size = lookup_chunk()
     with connection.cursor() as cur:
         for i in range(0, len(values), size):
-            cur.execute(sql, {"keys": values[i : i + size], "zone": LOCAL_TZ.key})
+            chunk = values[i : i + size]
+            if pg:
+                cur.execute(sql.format(where=f"{column} = ANY(%s)"), [chunk])
+            else:
+                cur.execute(sql.format(where=f"{column} IN ({', '.join(['%s'] * len(chunk))})"), chunk)
             rows.extend(cur.fetchall())
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    if pg:
+        return pl.DataFrame(rows, schema=schema, orient="row")
+    return _from_sqlite(rows, schema)
+
+
+def _from_sqlite(rows: list[tuple[Any, ...]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Django's SQLite converters give naive UTC instants: shown as local wall-clock time here, through
+    the time-zone database as ``records.LOCAL_TZ`` (days and booleans arrive as they are)."""
+    frame = pl.DataFrame(rows, schema=schema, orient="row")
+    local = [
+        pl.col(c).dt.replace_time_zone("UTC").dt.convert_time_zone(LOCAL_TZ.key).dt.replace_time_zone(None)
+        for c, t in schema.items()
+        if isinstance(t, pl.Datetime)
+    ]
+    return frame.with_columns(local) if local else frame
 
 
 def stored_dossiers(codes: list[str], schema: dict[str, pl.DataType]) -> pl.DataFrame:
@@ -98,11 +116,8 @@ def stored_dossiers(codes: list[str], schema: dict[str, pl.DataType]) -> pl.Data
     (instants as naive local time, the causes as JSON text)."""
     full = {"id": pl.Int64(), "code": pl.String(), "import_hash": pl.Int64(), **schema}
     cols = _select(DOSSIER_COLUMNS, full, "d.")
-    sql = (
-        f"SELECT d.id, d.code, d.import_hash, {cols} FROM {Dossier._meta.db_table} d "
-        "WHERE d.code = ANY(%(keys)s)"
-    )
-    return _fetch(sql, codes, full)
+    sql = f"SELECT d.id, d.code, d.import_hash, {cols} FROM {Dossier._meta.db_table} d WHERE {{where}}"
+    return _fetch(sql, "d.code", codes, full)
 
 
 def stored_children(
@@ -110,11 +125,8 @@ def stored_children(
 ) -> pl.DataFrame:
     """dossier_id and ``columns`` of the steps or supplements of these dossiers, in seq order."""
     full = {"dossier_id": pl.Int64(), **schema}
-    sql = (
-        f"SELECT c.dossier_id, {_select(columns, full, 'c.')} FROM {model._meta.db_table} c "
-        "WHERE c.dossier_id = ANY(%(keys)s)"
-    )
-    return _fetch(sql, ids, full).sort("dossier_id", "seq")
+    sql = f"SELECT c.dossier_id, {_select(columns, full, 'c.')} FROM {model._meta.db_table} c WHERE {{where}}"
+    return _fetch(sql, "c.dossier_id", ids, full).sort("dossier_id", "seq")
 
 
 def _positioned(frame: pl.DataFrame, owner: str) -> pl.DataFrame:
@@ -255,8 +267,3 @@ def _count_by_owner(frame: pl.DataFrame, k: int) -> np.ndarray[Any, Any]:
     counts = frame.group_by("owner").len()
     out[counts["owner"].to_numpy()] = counts["len"].to_numpy()
     return out
-
-
-def postgres_only() -> None:
-    """The comparison reads instants converted in SQL (``AT TIME ZONE``): PostgreSQL only."""
-    refuse(not bulk.is_postgres(), "SQLite: stored dossiers are compared and updated by the row path")

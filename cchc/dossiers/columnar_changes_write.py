@@ -25,7 +25,7 @@ from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, 
 from cchc.dossiers.actions.upsert import _lock_existing
 from cchc.dossiers.actions.upsert_checks import WriteScope
 from cchc.dossiers.actions.upsert_rows import DOSSIER_COLUMNS, STEP_COLUMNS, SUPPLEMENT_COLUMNS
-from cchc.dossiers.columnar_changes import Compared, ProgressFn, compare, postgres_only, stored_dossiers
+from cchc.dossiers.columnar_changes import Compared, ProgressFn, compare, stored_dossiers
 from cchc.dossiers.columnar_parse import ParsedColumns
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep, Supplement
 from cchc.dossiers.signals import ledger_changed
@@ -59,7 +59,6 @@ def import_changes(
     transaction; ``NotColumnar`` before any write when the row path must do it. Same result, rows,
     events and facts as the row path (``importing._write``). ``judged``: ``columnar.judged_frame``'s
     answer for the file; ``facts_of``: ``columnar._facts`` (the daily-fact contributions of rows)."""
-    postgres_only()
     n = len(p)
     frame, steps, verdicts = judged
     steps = steps.with_columns(pl.col("unit_ref").alias("unit_name"))
@@ -197,13 +196,17 @@ def _write(
 
 
 def _update(rows: pl.DataFrame) -> None:
-    """One ``UPDATE … FROM`` a temporary table the rows are copied into."""
+    """One ``UPDATE … FROM`` a temporary table the rows are copied into (``COPY`` on PostgreSQL,
+    ``executemany`` on SQLite, both through ``bulk.insert_frame``)."""
     table = Dossier._meta.db_table
-    stage = bulk._stage(table, list(rows.columns))
-    bulk.insert_frame(stage, rows)
+    stage = "stage_changed_dossiers"
+    cols = ", ".join(f'"{c}"' for c in rows.columns)
     sets = ", ".join(f'"{c}" = s."{c}"' for c in UPDATED)
     with connection.cursor() as cur:
-        cur.execute(f'UPDATE "{table}" t SET {sets} FROM "{stage}" s WHERE t.id = s.id')
+        cur.execute(f'DROP TABLE IF EXISTS "{stage}"')
+        cur.execute(f'CREATE TEMP TABLE "{stage}" AS SELECT {cols} FROM "{table}" WHERE 1 = 0')
+        bulk.insert_frame(stage, rows)
+        cur.execute(f'UPDATE "{table}" AS t SET {sets} FROM "{stage}" AS s WHERE t.id = s.id')
         cur.execute(f'DROP TABLE "{stage}"')
 
 

@@ -9,7 +9,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import connection
 
 from cchc.dossiers.columnar_parse import NotColumnar, parse_csv
 from cchc.dossiers.importing import import_bytes
@@ -92,8 +91,8 @@ def test_a_file_with_some_dossiers_already_in_the_ledger_is_updated_by_the_chang
     )
     objs[3]["ChuHoSo"] = "Tên đã sửa"
     out = import_bytes(as_csv(objs), "b.csv", actor=world.users["office"], as_of=AS_OF)
-    # Compared and written as sets on PostgreSQL (``columnar_changes``), by the row path on SQLite.
-    assert out.path == ("columnar" if connection.vendor == "postgresql" else "rows")
+    # Compared and written as sets (``columnar_changes``).
+    assert out.path == "columnar"
     assert (out.result.created, out.result.updated, out.result.unchanged) == (30, 1, 9)
 
 

@@ -1,9 +1,9 @@
 """Re-importing an unchanged file is recognised on the columns (the digest of each row kept with its
 dossier, ``columnar_same``): nothing compared dossier by dossier, nothing written, and the same answer
 the row path gives. Whatever may have changed since — a dossier written by another path, a row of the
-file, a procedure's legal limit — sends those rows to a full comparison: on PostgreSQL the set-based
-one of ``columnar_changes``, on SQLite the row path's; both write what the row path writes. Run on
-both engines by CI (DATABASE_URL)."""
+file, a procedure's legal limit — sends those rows to a full comparison, the set-based one of
+``columnar_changes``, which writes what the row path writes. Run on both engines by CI
+(DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from cchc.core.models import AuditEvent
 from cchc.dossiers.actions import set_status
@@ -23,11 +22,6 @@ from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue
 pytestmark = pytest.mark.django_db
 
 AS_OF = dt.date(2022, 4, 15)
-
-
-def changes_path() -> str:
-    """Where a file that changes stored dossiers is compared and written (``columnar_changes``)."""
-    return "columnar" if connection.vendor == "postgresql" else "rows"
 
 
 def counts(out) -> tuple[int, int, int]:
@@ -103,7 +97,7 @@ def test_a_dossier_written_since_by_another_path_is_compared_and_restored(world,
         return data
 
     out_fast, after_fast, out_rows, after_rows = changed_then_reimported(world, settings, change)
-    assert out_fast.path == changes_path() and counts(out_fast) == (0, 1, 79)
+    assert out_fast.path == "columnar" and counts(out_fast) == (0, 1, 79)
     assert counts(out_rows) == counts(out_fast)
     assert without_events(after_fast) == without_events(after_rows)
 
@@ -113,7 +107,7 @@ def test_a_changed_row_is_compared_and_written_as_the_row_path_writes(world, set
         return data.replace("Nguyễn Văn Dân".encode(), "Nguyễn Văn Dần".encode(), 1)
 
     out_fast, after_fast, out_rows, after_rows = changed_then_reimported(world, settings, change)
-    assert out_fast.path == changes_path() and counts(out_fast) == (0, 1, 79)
+    assert out_fast.path == "columnar" and counts(out_fast) == (0, 1, 79)
     assert counts(out_rows) == counts(out_fast)
     assert without_events(after_fast) == without_events(after_rows)
 
@@ -124,7 +118,7 @@ def test_a_changed_legal_limit_changes_the_key_and_the_file_is_judged_again(worl
         return data
 
     out_fast, after_fast, out_rows, after_rows = changed_then_reimported(world, settings, change)
-    assert out_fast.path == changes_path() and out_fast.result.updated > 0
+    assert out_fast.path == "columnar" and out_fast.result.updated > 0
     assert counts(out_rows) == counts(out_fast)
     assert without_events(after_fast) == without_events(after_rows)
 
