@@ -172,7 +172,13 @@ def instants(values: Sequence[Any]) -> np.ndarray:
     except TypeError:
         raise Unusual from None
     _check(text.isascii())
-    a = np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(n, 14) - np.uint8(48)
+    return digit_instants(np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(n, 14))
+
+
+def digit_instants(raw: np.ndarray) -> np.ndarray:
+    """``instants`` of texts already laid out as bytes, 14 a row (blanks as fourteen zeros; the caller
+    has refused a real "00000000000000"): ASCII digits of a real instant, else unusual."""
+    a = raw - np.uint8(48)
     _check(bool((a <= 9).all()))
     blank = ~a.any(axis=1)
     d = a.astype(np.int64)
@@ -240,6 +246,29 @@ _STEP: Final = (
 _SUPPLEMENT: Final = ("NgayBoSung", "NgayTiepNhanBoSung")
 
 
+def check_timeline(
+    status: np.ndarray, received: np.ndarray, appointment: np.ndarray, ended: np.ndarray
+) -> None:
+    """What ``parse_record`` refuses in a dossier's own instants (microseconds, ``_NAT`` for none)."""
+    has_received = received != _NAT
+    needs_received = ~np.isin(status, sorted(NOT_RECEIVED))
+    _check(not bool((needs_received & ~has_received).any()))
+    needs_end = np.isin(status, sorted(NEEDS_END))
+    _check(not bool((needs_end & (ended == _NAT)).any()))
+    both = has_received & (appointment != _NAT)
+    _check(not bool((both & (appointment // _US_PER_DAY < received // _US_PER_DAY)).any()))
+    _check(not bool((has_received & (ended != _NAT) & (ended < received)).any()))
+
+
+def check_supplements(requested: np.ndarray, completed: np.ndarray) -> None:
+    _check(not bool((requested == _NAT).any()))
+    _check(not bool(((completed != _NAT) & (completed < requested)).any()))
+
+
+def check_steps(started: np.ndarray, finished: np.ndarray) -> None:
+    _check(not bool(((started != _NAT) & (finished != _NAT) & (finished < started)).any()))
+
+
 def block_columns(
     block: list[RawItem], procedures: Mapping[str, LegalLimit] | None, seen: dict[str, int]
 ) -> DossierBatch:
@@ -267,29 +296,21 @@ def block_columns(
     received = instants(cols[RECEIVED])
     appointment = instants(cols[APPOINTMENT])
     ended = instants(cols[ENDED])
-    has_received = received != _NAT
-    needs_received = ~np.isin(status, sorted(NOT_RECEIVED))
-    _check(not bool((needs_received & ~has_received).any()))
-    needs_end = np.isin(status, sorted(NEEDS_END))
-    _check(not bool((needs_end & (ended == _NAT)).any()))
-    both = has_received & (appointment != _NAT)
-    _check(not bool((both & (appointment // _US_PER_DAY < received // _US_PER_DAY)).any()))
-    _check(not bool((has_received & (ended != _NAT) & (ended < received)).any()))
+    check_timeline(status, received, appointment, ended)
     _flags(cols, INTER_AGENCY)  # the batch does not carry it (judge_many never reads it), but it is checked
 
     sups, sup_counts = _lists(cols[SUPPLEMENTS])
     sup_cols = _Columns(sups, _SUPPLEMENT)
     requested = instants(sup_cols["NgayBoSung"])
     completed = instants(sup_cols["NgayTiepNhanBoSung"])
-    _check(not bool((requested == _NAT).any()))
-    _check(not bool(((completed != _NAT) & (completed < requested)).any()))
+    check_supplements(requested, completed)
 
     steps, step_counts = _lists(cols[STEPS])
     step_cols = _Columns(steps, _STEP)
     started = instants(step_cols["NgayBatDau"])
     finished = instants(step_cols["ThoiDiemXuLy"])
     deadline = instants(step_cols["NgayKetThucTheoQuyDinh"])
-    _check(not bool(((started != _NAT) & (finished != _NAT) & (finished < started)).any()))
+    check_steps(started, finished)
     external = _flags(step_cols, INTER_AGENCY)
     units = _text(step_cols["PhongBanXuLy"], required=False)
     officials = _text(step_cols["NguoiXuLy"], required=False)

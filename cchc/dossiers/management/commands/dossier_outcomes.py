@@ -6,7 +6,8 @@ docs/outcomes.md) at the end of ``--as-of`` with ``cchc.lib.outcomes`` — pure 
 working-day calendar is the bundled CSV (settings.CCHC_WORKDAYS_CSV) and the database is never touched,
 so a secretariat can check a file before importing it. The file is read and judged in batches
 (``natsync_columns.outcome_batches``: columns straight from the records, with the exact reader for any
-block it cannot vouch for; ``judge_many``), so memory stays bounded whatever its size; the output is
+block it cannot vouch for — for a line-delimited file, columns parsed by Arrow, ``natsync_arrow``, its
+CSV written in bulk; ``judge_many``), so memory stays bounded whatever its size; the output is
 gathered in a temporary file and printed only once the whole input has been read, so an input that
 breaks half-way prints nothing but its message.
 
@@ -31,6 +32,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from cchc.lib.natsync import RecordError, UnreadableInput, read_procedures
+from cchc.lib.natsync_arrow import ColumnarBatch, arrow_batches, csv_text, is_line_delimited
 from cchc.lib.natsync_columns import outcome_batches
 from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, Rules, SupplementShift
 from cchc.lib.outcomes_batch import BatchOutcome, judge_many
@@ -197,10 +199,22 @@ class Command(BaseCommand):
             csv_out = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
             if csv_out is not None:
                 csv_out.writerow(CSV_HEADER)
+            # Line-delimited files: Arrow's columns, without a Python object per value (natsync_arrow).
+            if is_line_delimited(opts["file"]):
+                batches = arrow_batches(opts["file"], procedures=procedures)
+            else:
+                batches = outcome_batches(opts["file"], procedures=procedures, size=BATCH)
             try:
-                for batch, faults in outcome_batches(opts["file"], procedures=procedures, size=BATCH):
+                for batch, faults in batches:
                     result = judge_many(batch, calendar, as_of, rules=rules)
-                    if json_out is not None:
+                    text = None
+                    if isinstance(batch, ColumnarBatch):
+                        text = csv_text(result) if csv_out is not None else None
+                        if text is None:
+                            batch.with_lists()
+                    if text is not None:
+                        out.write(text)
+                    elif json_out is not None:
                         json_out.add(result)
                     else:
                         write_csv_rows(csv_out, result)
