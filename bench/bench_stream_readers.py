@@ -6,13 +6,16 @@ run in the same session).
     python -m bench.bench_stream_readers --dossiers 1000000 --baseline REV --baseline-dossiers 200000
     python -m bench.bench_stream_readers --only outcomes,report,index,import,duckdb
     python -m bench.bench_stream_readers --dossiers 1000000 --only outcomes,duckdb --compare REV
+    python -m bench.bench_stream_readers --only import --import-engine postgres --compare REV
 
 Files come from the import benchmark's generator (``bench_dossier_import.records``, deterministic), in
 three shapes under BENCH_DIR/stream/: ``N.json`` (one ``{"data": [...]}`` object), ``N.ndjson`` (one
 dossier per line) and ``N.csv``. Each command runs in a process of its own, started by a small wrapper
 process that reports the command's peak resident memory (``resource.getrusage(RUSAGE_CHILDREN)
 .ru_maxrss``), CPU seconds (user + system, all threads) and wall seconds. The import runs
-``cchc import-dossiers`` on a scratch SQLite database (its page cache counts in the process's memory).
+``cchc import-dossiers`` on a scratch SQLite database (its page cache counts in the process's memory)
+or, with ``--import-engine postgres``, a scratch PostgreSQL database (the server's memory is not the
+command's); ``--import-shapes`` picks the files, ``--compare REV`` imports each with REV first.
 
 DuckDB (``requirements-bench.txt``, never a runtime dependency) reads the line-delimited file and writes
 each dossier's code and a naive outcome — late when NgayKetThucXuLy's date is after NgayHenTra's — to a
@@ -36,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.scratch import workdir
+from bench.scratch import PSQL, workdir
 
 DOSSIERS = 1_000_000
 AS_OF = "2026-01-31"
@@ -176,26 +179,39 @@ def commands(
     return out
 
 
-def import_run(src: Path, *, cli: list[str], tag: str) -> dict[str, Any]:
-    """``cchc import-dossiers`` of the file into a fresh, migrated SQLite database with the generator's
-    units and procedures."""
-    db = folder() / f"import-{tag}-{os.getpid()}.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+def import_run(src: Path, *, cli: list[str], tag: str, engine: str = "sqlite") -> dict[str, Any]:
+    """``cchc import-dossiers`` of the file into a fresh, migrated database with the generator's units
+    and procedures: a SQLite file, or (``engine="postgres"``) a PostgreSQL database created with psql
+    (named ``BENCH_PG_NAME``, ``cchc_bench_stream`` by default, plus the pid) and dropped afterwards."""
+    name = f"import-{tag.replace('@', '-')}-{os.getpid()}"
+    db = folder() / f"{name}.sqlite3"
+    pg = f"{os.environ.get('BENCH_PG_NAME', 'cchc_bench_stream')}_{os.getpid()}"
+    if engine == "postgres":
+        subprocess.run([*PSQL, f"DROP DATABASE IF EXISTS {pg}"], check=True)
+        subprocess.run([*PSQL, f"CREATE DATABASE {pg}"], check=True)
+        url = f"postgres://postgres@127.0.0.1:5432/{pg}"
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{db}"
     env = {
-        "DATABASE_URL": f"sqlite:///{db}",
+        "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "cchc.settings",
         "SECRET_KEY": "bench-scratch-database-only",
         "CCHC_TESTING": "1",
     }
     full_env = {**os.environ, **env}
-    subprocess.run([*cli, "migrate", "-v0"], env=full_env, cwd=ROOT, check=True)
-    setup = "import django; django.setup(); from bench.bench_dossier_import import setup_org; setup_org()"
-    subprocess.run([sys.executable, "-c", setup], env=full_env, cwd=ROOT, check=True)
-    args = [*cli, "import-dossiers", str(src), "--as-of", AS_OF, "--quiet", "--jurisdiction", "B1"]
-    result = measure(f"{tag} import-dossiers ({src.suffix.lstrip('.')})", args, env)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    try:
+        subprocess.run([*cli, "migrate", "-v0"], env=full_env, cwd=ROOT, check=True)
+        setup = "import django; django.setup(); from bench.bench_dossier_import import setup_org; setup_org()"
+        subprocess.run([sys.executable, "-c", setup], env=full_env, cwd=ROOT, check=True)
+        args = [*cli, "import-dossiers", str(src), "--as-of", AS_OF, "--quiet", "--jurisdiction", "B1"]
+        result = measure(f"{tag} import-dossiers ({src.suffix.lstrip('.')}, {engine})", args, env)
+    finally:
+        if engine == "postgres":
+            subprocess.run([*PSQL, f"DROP DATABASE IF EXISTS {pg}"], check=False)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     return result
 
 
@@ -216,7 +232,16 @@ def main() -> None:
     )
 
 
-def run(n: int, baseline: str | None, baseline_n: int, only: set[str], compare: str | None = None) -> None:
+def run(
+    n: int,
+    baseline: str | None,
+    baseline_n: int,
+    only: set[str],
+    compare: str | None = None,
+    *,
+    engine: str = "sqlite",
+    import_kinds: tuple[str, ...] = ("ndjson",),
+) -> None:
     print(f"-- {n:,} dossiers, {time.strftime('%Y-%m-%d %H:%M')} UTC, load {os.getloadavg()}", flush=True)
     results: list[dict[str, Any]] = []
     if baseline:
@@ -236,7 +261,7 @@ def run(n: int, baseline: str | None, baseline_n: int, only: set[str], compare: 
     files = Files(n)
     if "duckdb" in only:
         results.append(duckdb(files["ndjson"]))
-    if compare:
+    if compare and "outcomes" in only:
         results += commands(
             files,
             cli=baseline_cli(compare),
@@ -246,7 +271,12 @@ def run(n: int, baseline: str | None, baseline_n: int, only: set[str], compare: 
         )
     results += commands(files, cli=CCHC, only=only, tag=f"streamed@{n}", kinds=("ndjson", "json"))
     if "import" in only:
-        results.append(import_run(files["ndjson"], cli=CCHC, tag=f"streamed@{n}"))
+        for kind in import_kinds:
+            if compare:
+                results.append(
+                    import_run(files[kind], cli=baseline_cli(compare), tag=f"{compare}@{n}", engine=engine)
+                )
+            results.append(import_run(files[kind], cli=CCHC, tag=f"streamed@{n}", engine=engine))
     # Last: the CSV shape (its file takes longest to make).
     results += commands(files, cli=CCHC, only=only & {"outcomes"}, tag=f"streamed@{n}", kinds=("csv",))
     print("RESULT " + json.dumps(results, ensure_ascii=False), flush=True)
@@ -258,6 +288,18 @@ if __name__ == "__main__":
     parser.add_argument("--baseline", help="a git revision to compare with (read whole files)")
     parser.add_argument("--baseline-dossiers", type=int, default=200_000)
     parser.add_argument("--only", default="outcomes,report,index,import,duckdb")
-    parser.add_argument("--compare", help="a streamed revision whose dossier-outcomes runs on the same files")
+    parser.add_argument(
+        "--compare", help="a streamed revision whose dossier-outcomes (and import) runs on the same files"
+    )
+    parser.add_argument("--import-engine", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--import-shapes", default="ndjson", help="of csv,json,ndjson")
     args = parser.parse_args()
-    run(args.dossiers, args.baseline, args.baseline_dossiers, set(args.only.split(",")), args.compare)
+    run(
+        args.dossiers,
+        args.baseline,
+        args.baseline_dossiers,
+        set(args.only.split(",")),
+        args.compare,
+        engine=args.import_engine,
+        import_kinds=tuple(args.import_shapes.split(",")),
+    )

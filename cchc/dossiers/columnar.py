@@ -384,16 +384,17 @@ def write_columns(
         Supplement._meta.db_table,
         sup_rows.select("dossier_id", *SUPPLEMENT_COLUMNS).sort("dossier_id", "seq"),
     )
+    # The two columns sorted, not the whole frame (every column of the dossiers copied once more).
     bulk.insert_frame(
         DossierEvent._meta.db_table,
-        frame.sort("id").select(
+        frame.select(
             pl.col("id").alias("dossier_id"),
             pl.col("created_at").alias("at"),
             pl.lit(actor_id, dtype=pl.Int64).alias("actor_id"),
             pl.lit(scope.name).alias("actor_name"),
             pl.lit("created").alias("kind"),
             pl.col("status").replace_strict(event_data, return_dtype=pl.String).alias("data"),
-        ),
+        ).sort("dossier_id"),
     )
     if progress:
         progress("facts", 0, n)

@@ -1,5 +1,6 @@
 """The columnar path for a CSV file larger than one slice: read and checked slice by slice, so memory is
-bounded by the slice (``CCHC_IMPORT_COLUMNAR_MAX_BYTES``, 256 MB by default), not by the file.
+bounded by the slice (``CCHC_IMPORT_COLUMNAR_MAX_BYTES``, 64 MB by default), not by the file: one
+slice's bytes, its columns and what is written from them are freed before the next slice is read.
 
 A file is cut at record boundaries (a line end outside quotes) into slices of at most that many bytes,
 each given the heading again and its own first row number, so every row keeps the number the row path
@@ -54,12 +55,16 @@ def slices(fh: IO[bytes], size: int) -> Iterator[bytes]:
         data += more
         end = _record_end(data, 0)
     heading, pending = data[: end + 1], data[end + 1 :]
+    del data
     while True:
         want = size - len(pending)
         data = pending + (fh.read(want) if want > 0 else b"")
+        del pending
         if len(data) < size:  # the end of the file
             if data.strip():
-                yield heading + data
+                box = [heading + data]
+                del data
+                yield box.pop()
             return
         cut = _last_record_end(data, size)
         while cut < 0:  # one record longer than a slice
@@ -69,8 +74,12 @@ def slices(fh: IO[bytes], size: int) -> Iterator[bytes]:
                 return
             data += more
             cut = _last_record_end(data, len(data))
-        yield heading + data[: cut + 1]
+        # Nothing of the slice stays referenced here while the caller works on it: the bytes are
+        # freed the moment the caller lets go of them (once parsed), not when the next slice is read.
+        box = [heading + data[: cut + 1]]
         pending = data[cut + 1 :]
+        del data
+        yield box.pop()
 
 
 def _record_end(data: bytes, start: int) -> int:
@@ -122,6 +131,7 @@ def import_slices(
             codes.append(p.dossiers["code"])
             if found and not stored_any and Dossier.objects.exists():
                 stored_any = columnar_same.stored_hashes(p.dossiers["code"]).height > 0
+            del p, found  # before the next slice is read and parsed, not after
             if progress:
                 progress("parse", rows, 0)
     every = pl.concat(codes) if codes else pl.Series("code", [], dtype=pl.String)
@@ -145,10 +155,11 @@ def import_slices(
             first_row += p.records
             del data
             lk, hashes = digests(p, scope)
+            p.cells = None  # the cells as read were needed for the digests only
             groups |= write_columns(
                 p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
             )
-            del p
+            del p, lk, hashes
         if progress:
             progress("facts", n, n)
         official_facts.refresh(groups)

@@ -233,7 +233,7 @@ def import_path(path: str | Path, name: str = "", **options: Any) -> ImportOutco
 
 
 def _columnar_max_bytes() -> int:
-    return int(getattr(settings, "CCHC_IMPORT_COLUMNAR_MAX_BYTES", 256 * 1024 * 1024))
+    return int(settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES)
 
 
 def import_file(
