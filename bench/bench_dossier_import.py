@@ -359,7 +359,7 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     from django.conf import settings
     from django.core.management import call_command
 
-    # The columnar path reads a file larger than CCHC_IMPORT_COLUMNAR_MAX_BYTES (256 MB) slice by slice;
+    # The columnar path reads a file larger than CCHC_IMPORT_COLUMNAR_MAX_BYTES (64 MB) slice by slice;
     # BENCH_COLUMNAR_MAX_BYTES sets another slice (1 GB: a million rows in one piece, as before 7/12).
     if os.environ.get("BENCH_COLUMNAR_MAX_BYTES"):
         settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES = int(os.environ["BENCH_COLUMNAR_MAX_BYTES"])
