@@ -438,8 +438,8 @@ CCHC_JOB_TIME_LIMIT_SECONDS = env_int("CCHC_JOB_TIME_LIMIT_SECONDS", 2 * 3600)
 # CSV files of at least this many lines try the columnar import path first (0: never).
 CCHC_IMPORT_COLUMNAR_MIN_ROWS = env_int("CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000)
 # The most of a CSV the columnar path holds as columns at once; a larger file is read slice by slice.
-# The import's peak memory is about 150 MB + 8× this (docs/benchmarks.md): 64 MB keeps a million
-# dossiers under 1 GB (256 MB took 2.3 GB).
+# The import's peak memory grows with it (docs/benchmarks.md): 64 MB keeps a million dossiers under
+# 1 GB, 256 MB took 2.3 GB.
 CCHC_IMPORT_COLUMNAR_MAX_BYTES = env_int("CCHC_IMPORT_COLUMNAR_MAX_BYTES", 64 * 1024 * 1024)
 CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request
 CCHC_API_MAX_PROGRESS = env_int("CCHC_API_MAX_PROGRESS", 100)
