@@ -18,12 +18,14 @@ from datetime import date
 
 from .citations import Citation, mask
 from .clauses import assignment_groups, executors_sentence, heading_units, unit_prefix, units_after_label
+from .cues import APPENDIX, DOES_WORK, GIVEN, PROCEDURE_APPENDIX, PROJECT_TITLE, given_sentence
 from .fields import FieldSet, add_field, field_line
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .tables import table_rows
 from .text import is_table_row, is_upper, squash, table_cells
 from .units import (
     UNIT_START,
+    addressee_phrase,
     coordinating_units,
     explicit_lead,
     lead_in_units,
@@ -284,16 +286,6 @@ def _section_label(node: Node | None) -> str | None:
 
 
 _HANDED_OUT = re.compile(r"(?:^|[,;]\s+)giao\s+(\S)")
-# An appendix that sets out the administrative procedures a decision publishes ("PHỤ LỤC II / NỘI DUNG
-# CỤ THỂ THỦ TỤC HÀNH CHÍNH ...", "QUY TRÌNH NỘI BỘ THỰC HIỆN THỦ TỤC HÀNH CHÍNH"): who receives and
-# handles each file is part of the procedure, not work the decision gives.
-_APPENDIX = re.compile(r"^PHỤ\s+LỤC\b")
-_PROCEDURE_APPENDIX = re.compile(
-    r"(?:^|PHỤ\s+LỤC\s+\S+\s+)(?:NỘI\s+DUNG\s+(?:CỤ\s+THỂ\s+)?(?:CỦA\s+)?(?:CÁC\s+)?THỦ\s+TỤC\s+HÀNH\s+CHÍNH|"
-    r"QUY\s+TRÌNH\s+NỘI\s+BỘ)"
-)
-# "- Dự án 1: “Phòng ngừa ...”", "- Tiểu dự án 2 (Dự án 7): ...": the projects a task covers, not tasks.
-_PROJECT_TITLE = re.compile(r"^(?:Tiểu\s+dự\s+án|Dự\s+án|Hợp\s+phần)\s+\d+\b")
 _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re.I)
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
@@ -357,20 +349,46 @@ class TaskReader:
             # addressees of the items after it.
             for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
                 if at == index:
-                    if node.kind == "root" and _APPENDIX.match(paragraph):
-                        in_procedure = bool(_PROCEDURE_APPENDIX.search(paragraph))
-                    elif node.kind == "root" and _PROCEDURE_APPENDIX.match(paragraph):
+                    if node.kind == "root" and APPENDIX.match(paragraph):
+                        in_procedure = bool(PROCEDURE_APPENDIX.search(paragraph))
+                    elif node.kind == "root" and PROCEDURE_APPENDIX.match(paragraph):
                         in_procedure = True
                     named = lead_in_units(paragraph)
                     if named:
                         # Even under "I. ĐÁNH GIÁ CHUNG", "... thành phố Đà Nẵng cần tập trung thực hiện
                         # ... sau đây:" hands out the items after it.
                         current, skip = named, False
+            if node.kind == "root" and not in_procedure:
+                for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
+                    if at == index:
+                        self._paragraph_task(paragraph)
             if child.kind == "table":
                 if not skip and not in_procedure:
                     self.read_table(child.rows)
                 continue
             self.visit(child, current, skip or in_procedure)
+        if node.kind == "root" and not in_procedure:
+            for at, paragraph in zip(node.paragraph_at, node.paragraphs, strict=True):
+                if at >= len(node.children):
+                    self._paragraph_task(paragraph)
+
+    def _paragraph_task(self, paragraph: str) -> None:
+        """A paragraph of the body outside any numbered item that gives work by itself — the one
+        request of a letter: "Bộ Công Thương chủ trì phối hợp với các Bộ ... khẩn trương làm rõ ...",
+        "Giao Sở Nông nghiệp và Môi trường chủ trì ...". A lead-in ending in ":" is not one."""
+        text = squash(paragraph)
+        if text.endswith(":") or _CLOSING_CALL.match(text) or len(text.split()) < 8:
+            return
+        given = GIVEN.match(text)
+        named = units_in(text[given.end() :]) if given else units_in(text)
+        if not named:
+            return
+        if not given:
+            phrase = addressee_phrase(text) or ""
+            after = text[text.find(phrase) + len(phrase) :] if phrase and phrase in text else ""
+            if not DOES_WORK.match(after.lstrip(" ,")):
+                return
+        self._make_item(None, named, text, "sentence")
 
     def visit(self, node: Node, inherited: list[str], skip: bool) -> None:
         skip = skip or _non_task_heading(node)
@@ -392,7 +410,7 @@ class TaskReader:
             and items
             and node.kind in ("letter", "dash", "plus", "dot")
             and (own or inherited)
-            and (_LIST_OF_OBJECTS.search(node.text) or all(_PROJECT_TITLE.match(c.text) for c in items))
+            and (_LIST_OF_OBJECTS.search(node.text) or all(PROJECT_TITLE.match(c.text) for c in items))
         ):
             # "h) Chủ trì triển khai các nhiệm vụ tại các dự án, bao gồm:" / "- Dự án 1: ...": one task
             # whose objects are listed, not one task per project.
@@ -437,6 +455,11 @@ class TaskReader:
             if executors:
                 # "Điều 3. Quyết định này có hiệu lực ... Chánh Văn phòng ... chịu trách nhiệm thi hành".
                 self._make(section, executors[0], executors[1], "item", basis="sentence")
+                return
+            handed = None if own or inherited else given_sentence(node.text)
+            if handed:
+                # "Điều 2. Quyết định này có hiệu lực ... . Giao Sở Nông nghiệp và Môi trường chủ trì ...".
+                self._make(section, handed[0], handed[1], "item", basis="sentence")
                 return
             if not own and not inherited and node.paragraphs:
                 # "1. Về kiến nghị ...:" followed by paragraphs that each name the unit they task.

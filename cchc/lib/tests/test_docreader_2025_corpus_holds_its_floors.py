@@ -20,9 +20,9 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # to what the reader measures after each change of that round.
 FLOORS = {
     "header": 871 / 880,
-    "recall": 1067 / 1134,
-    "precision": 1067 / 1112,
-    "lead": 989 / 1067,
+    "recall": 1069 / 1134,
+    "precision": 1069 / 1114,
+    "lead": 991 / 1069,
 }
 MAX_MISSED_SILENTLY = 41
 
