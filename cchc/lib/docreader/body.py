@@ -456,10 +456,10 @@ class TaskReader:
                 # "Điều 3. Quyết định này có hiệu lực ... Chánh Văn phòng ... chịu trách nhiệm thi hành".
                 self._make(section, executors[0], executors[1], "item", basis="sentence")
                 return
-            handed = None if own or inherited else given_sentence(node.text)
-            if handed:
+            later = None if own or inherited else given_sentence(node.text)
+            if later:
                 # "Điều 2. Quyết định này có hiệu lực ... . Giao Sở Nông nghiệp và Môi trường chủ trì ...".
-                self._make(section, handed[0], handed[1], "item", basis="sentence")
+                self._make(section, later[0], later[1], "item", basis="sentence")
                 return
             if not own and not inherited and node.paragraphs:
                 # "1. Về kiến nghị ...:" followed by paragraphs that each name the unit they task.
