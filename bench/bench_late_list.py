@@ -3,6 +3,8 @@ baseline in the same run.
 
     python -m bench.bench_late_list migrate   # the schema of this checkout on the ledger (timed)
     python -m bench.bench_late_list measure   # the pages and their queries
+    python -m bench.bench_late_list measure --only filters,page_official,plan_filters
+        # the filters by official and by cause: pages, reads now and before, query plans
 
 The ledger is one ``bench.bench_list_pages build`` made (``BENCH_LISTS_DB`` names the database; its
 ``--copies`` sets the size: 5 for 1,000,000 dossiers, 25 for 5,000,000). Each page is requested by the
@@ -93,8 +95,43 @@ def after_queries(user: Any, now: dt.datetime) -> dict[str, Callable[[], Any]]:
     return out
 
 
-def measure(only: str) -> None:
+def filter_reads(user: Any, now: dt.datetime, official: Any) -> dict[str, Callable[[], Any]]:
+    """The late list's reads for one official (the rankings' link) and for two causes — its first 50
+    rows and its two capped counts (``late_counts``) — through the causes' rows (``late_rows``, "now")
+    and through the reading they replaced (``tests/late_filters_reference``, "before"), same ledger,
+    same process."""
+    from cchc.dossiers.late_rows import LateFilters, late_counts, late_rows
+    from cchc.dossiers.tests.late_filters_reference import old_late_rows
+
+    def read(rows_of: Callable[..., Any], f: Any, ordered: bool) -> Callable[[], Any]:
+        def run() -> Any:
+            rows, before_missing = rows_of(user, f, now, now.date())
+            return list(rows[:50]), late_counts(rows, before_missing, ordered)
+
+        return run
+
+    wanted = {
+        "official": LateFilters(official=official.full_name, official_id=official.pk),
+        "cause_software_closing": LateFilters(cause="software_closing"),
+        "cause_unattributed": LateFilters(cause="unattributed"),
+    }
+    out: dict[str, Callable[[], Any]] = {}
+    for name, f in wanted.items():
+        out[f"now_read_{name}"] = read(late_rows, f, not f.reads_causes)
+        out[f"before_read_{name}"] = read(old_late_rows, f, True)
+    return out
+
+
+def explain(rows: Any) -> None:
     from django.db import connection
+
+    with connection.cursor() as cur:
+        sql, params = rows[:50].query.sql_with_params()
+        cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+        print("\n".join(r[0] for r in cur.fetchall()), flush=True)
+
+
+def measure(only: str) -> None:
     from django.utils import timezone
 
     from cchc.core import demo_clock
@@ -145,6 +182,12 @@ def measure(only: str) -> None:
             ("page_cause_software_closing", get({"cause": "software_closing"}), 2),
             ("page_cause_unattributed", get({"cause": "unattributed"}), 2),
         ]
+        if wanted & {"filters", "now_filters"}:
+            # The filter reads, "now" median of 7 after one, "before" (seconds each) median of 2 after one.
+            for k, fn in filter_reads(user, now, official).items():
+                if k.startswith("now_") or "filters" in wanted:
+                    pages.append((k, fn, 7 if k.startswith("now_") else 2))
+                    wanted.add(k)
         pages += [(k, fn, 7) for k, fn in after_queries(user, now).items()]
         pages += [(k, fn, 3) for k, fn in before_queries(user, now).items()]
         for name, fn, repeat in pages:
@@ -155,10 +198,17 @@ def measure(only: str) -> None:
             from cchc.dossiers.late_rows import LateFilters, late_rows
 
             rows, _ = late_rows(user, LateFilters(), now, now.date())
-            with connection.cursor() as cur:
-                sql, params = rows[:50].query.sql_with_params()
-                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-                print("\n".join(r[0] for r in cur.fetchall()), flush=True)
+            explain(rows)
+        if "plan_filters" in wanted:
+            from cchc.dossiers.late_rows import LateFilters, late_rows
+
+            for f in (
+                LateFilters(official=official.full_name, official_id=official.pk),
+                LateFilters(cause="software_closing"),
+                LateFilters(cause="unattributed"),
+            ):
+                log(plan=repr(f))
+                explain(late_rows(user, f, now, now.date())[0])
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from cchc.dossiers.blame import fold
 from cchc.dossiers.figures import late_finished_dossiers
@@ -69,17 +69,24 @@ class LateFilters:
     def has_period(self) -> bool:
         return bool(self.finished_from or self.finished_to)
 
+    @property
+    def reads_causes(self) -> bool:
+        """Filtered through the causes' rows (``DossierCause``): by a cause or by an official."""
+        return bool(self.cause or self.official or self.official_id is not None)
+
 
 def blamed(qs: QuerySet[Dossier], official: str, official_id: int | None = None) -> QuerySet[Dossier]:
     """Dossiers of ``qs`` whose stored causes blame this official (``blame.blames``, the officials'
-    ranking's rule: a step overrun naming the account, or the name of a step without one, and a step of
-    the dossier by that account or name). With ``official_id`` (the links of this list and of the
-    rankings), that account only; a name typed in the filter stands for every account with that name or
-    code, and for the steps without an account that carry that name.
+    ranking's rule). With ``official_id`` (the links of this list and of the rankings), that account
+    only; a name typed in the filter stands for every account with that name or code, and for the steps
+    without an account that carry that name.
 
-    The causes are read from their rows (``DossierCause``, kept with them by every write) through its
-    indexes: only the few dossiers they name are looked at, never the steps of every dossier the
-    official handled (docs/benchmarks.md)."""
+    Read from the causes' rows (``DossierCause``, kept with the causes by every write) through their
+    indexes, never the steps of every dossier the official handled (docs/benchmarks.md). An account a
+    cause stores is always that of the step it blames in the same dossier (``judging.late_causes``
+    takes it from the step's own id, and both are written together), so the account's rows are the
+    answer; a name is checked against the steps without an account of the few dossiers whose causes
+    name it, folded in Python (no SQL equal of ``casefold``)."""
     name = fold(official)
     if official_id is not None:
         accounts, name = {official_id}, ""
@@ -91,18 +98,14 @@ def blamed(qs: QuerySet[Dossier], official: str, official_id: int | None = None)
         }
     if not accounts and not name:
         return qs.none()
-    overruns = DossierCause.objects.filter(kind=CauseKind.STEP_OVERRUN.value)
-    # An account's causes count where the dossier has a step by that account (the ranking's facts).
-    by_account = overruns.filter(official_id__in=accounts).filter(
-        Exists(
-            DossierStep.objects.filter(dossier_id=OuterRef("dossier_id"), official_id=OuterRef("official_id"))
-        )
-    )
-    who = Q(pk__in=by_account.values("dossier_id"))
+    # Only a step overrun's row carries an account (``blame.cause_marks``).
+    who = Q(pk__in=DossierCause.objects.filter(official_id__in=accounts).values("dossier_id"))
     if name:
-        # A name's causes count where the dossier has a step without an account carrying that name,
-        # folded in Python (no SQL equal of ``casefold``) over the few dossiers whose causes name it.
-        named = set(overruns.filter(name_key=name).values_list("dossier_id", flat=True))
+        named = set(
+            DossierCause.objects.filter(kind=CauseKind.STEP_OVERRUN.value, name_key=name).values_list(
+                "dossier_id", flat=True
+            )
+        )
         steps = DossierStep.objects.filter(dossier_id__in=named, official_id__isnull=True)
         ids = {d for d, raw in steps.values_list("dossier_id", "official_name") if fold(raw) == name}
         who |= Q(pk__in=ids)
@@ -164,27 +167,35 @@ class CappedCount:
     capped: bool
 
 
-def missing_apology_count(qs: QuerySet[Dossier]) -> CappedCount:
+def missing_apology_count(qs: QuerySet[Dossier], ordered: bool = True) -> CappedCount:
     """Late dossiers among ``qs`` without an apology letter (the list's banner), counted up to the cap:
-    read in the late list's index order, so a city-wide reader's count stops after the cap."""
+    read in the late list's index order, so a city-wide reader's count stops after the cap
+    (``ordered``; see ``late_counts``)."""
     cap = list_count_cap()
-    found = without_apology(attributable_first(with_deadline(qs)))[: cap + 1].count()
+    qs = attributable_first(with_deadline(qs)) if ordered else qs.order_by()
+    found = without_apology(qs)[: cap + 1].count()
     return CappedCount(min(found, cap), found > cap)
 
 
 def late_counts(
-    rows: QuerySet[Dossier], before_missing: QuerySet[Dossier]
+    rows: QuerySet[Dossier], before_missing: QuerySet[Dossier], ordered: bool = True
 ) -> tuple[CappedCount, CappedCount]:
     """(the rows, the banner's rows without an apology letter), each counted up to the cap, in one read
     where one is enough: the first cap + 1 rows in the list's order (``late_rows``: ``has_apology`` set)
     are counted together with those of them without a letter. That is the banner's figure when the rows
     are all there (at most the cap), when all of the first cap + 1 lack a letter (the banner says "more
     than" too), and always when the list shows only the rows without a letter (the two sets are then the
-    same); otherwise the banner's own count runs (``missing_apology_count``)."""
+    same); otherwise the banner's own count runs (``missing_apology_count``).
+
+    Neither figure depends on which cap + 1 rows are read, so the order is only a hint to the planner:
+    kept for the whole list, where walking the list's index stops after the cap; dropped
+    (``ordered=False``) for the lists filtered through the causes' rows (``LateFilters.reads_causes``),
+    whose rows come from those rows' indexes and need no sort of every match before the count."""
     cap = list_count_cap()
-    got = rows[: cap + 1].aggregate(n=Count("pk"), m=Count("pk", filter=Q(has_apology=False)))
+    read = rows if ordered else rows.order_by()
+    got = read[: cap + 1].aggregate(n=Count("pk"), m=Count("pk", filter=Q(has_apology=False)))
     found, lacking = int(got["n"]), int(got["m"])
     count = CappedCount(min(found, cap), found > cap)
     if found <= cap or lacking > cap:
         return count, CappedCount(min(lacking, cap), lacking > cap)
-    return count, missing_apology_count(before_missing)
+    return count, missing_apology_count(before_missing, ordered)

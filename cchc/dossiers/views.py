@@ -360,7 +360,7 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
     # Both counts in one read where it can (``late_counts``); only the shown columns read for the page:
     # the dossiers' other fields (JSON among them) cost CPU to decode.
-    count, missing = late_counts(qs, before_missing)
+    count, missing = late_counts(qs, before_missing, ordered=not filters.reads_causes)
     paginator = CappedPaginator(qs.only(*PAGE_FIELDS), PAGE_SIZE, known=(count.count, count.capped))
     page = paginator.get_page(request.GET.get("trang"))
     rows = late_lines(request, page)
