@@ -63,6 +63,11 @@ _CODE_TYPES: Final = frozenset({str, int, _NONE_TYPE})
 _BLANK_LIST: Final = frozenset({None, ""})
 _EMPTY: Final[list[Any]] = []
 _SENTINEL: Final = "00000000000000"
+_DAYS_IN_MONTH: Final = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+_DAYS_BEFORE_MONTH: Final = np.array(
+    [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], dtype=np.int64
+)
+_ORDINAL_1970: Final = 719163  # date(1970, 1, 1).toordinal(): day 1 is 1 January of year 1
 
 
 class Unusual(Exception):
@@ -177,25 +182,26 @@ def instants(values: Sequence[Any]) -> np.ndarray:
 
 def digit_instants(raw: np.ndarray) -> np.ndarray:
     """``instants`` of texts already laid out as bytes, 14 a row (blanks as fourteen zeros; the caller
-    has refused a real "00000000000000"): ASCII digits of a real instant, else unusual."""
+    has refused a real "00000000000000"): ASCII digits of a real instant, else unusual. Pairs of digits
+    are read at once and the day is counted with the Gregorian calendar's arithmetic (as datetime64),
+    in a few passes over small integers: a million dossiers carry some ten million instants."""
     a = raw - np.uint8(48)
-    _check(bool((a <= 9).all()))
-    blank = ~a.any(axis=1)
-    d = a.astype(np.int64)
-    year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
-    month = d[:, 4] * 10 + d[:, 5]
-    day = d[:, 6] * 10 + d[:, 7]
-    hour, minute, second = d[:, 8] * 10 + d[:, 9], d[:, 10] * 10 + d[:, 11], d[:, 12] * 10 + d[:, 13]
+    _check(int(a.max(initial=0)) <= 9)
+    pairs = (a[:, 0::2] * np.uint8(10) + a[:, 1::2]).astype(np.int64)
+    blank = ~pairs.any(axis=1)
+    year = pairs[:, 0] * 100 + pairs[:, 1]
+    month, day, hour, minute, second = (pairs[:, k] for k in range(2, 7))
     if blank.any():
         year, month, day = np.where(blank, 1970, year), np.where(blank, 1, month), np.where(blank, 1, day)
     valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (hour < 24) & (minute < 60)
     valid &= second < 60
     _check(bool(valid.all()))
-    first = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
-    first_day = first.astype("datetime64[D]").astype(np.int64)
-    days_in_month = (first + np.timedelta64(1, "M")).astype("datetime64[D]").astype(np.int64) - first_day
-    _check(bool((day <= days_in_month).all()))
-    out = ((((first_day + day - 1) * 24 + hour) * 60 + minute) * 60 + second) * 1_000_000
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    _check(bool((day <= _DAYS_IN_MONTH[month] + (leap & (month == 2))).all()))
+    before = year - 1
+    days = before * 365 + before // 4 - before // 100 + before // 400 + _DAYS_BEFORE_MONTH[month]
+    days += (leap & (month > 2)) + day - _ORDINAL_1970
+    out = (((days * 24 + hour) * 60 + minute) * 60 + second) * 1_000_000
     out[blank] = _NAT
     return out
 
