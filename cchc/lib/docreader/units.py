@@ -227,9 +227,11 @@ _STOP_WORDS = (
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 # "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").
+# "thuộc" ends a name ("các phường, xã thuộc thành phố") except in "cơ quan thuộc Chính phủ".
 _STOP = re.compile(
-    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|(?:"
-    + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập"))
+    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|"
+    r"thuộc\b(?!\s+Chính\s+phủ)|(?:"
+    + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập", "thuộc"))
     + r")\b)"
 )
 # Qualifiers ("thuộc thành phố", "đóng trên địa bàn tỉnh") end a name only when no other unit follows.
@@ -273,12 +275,21 @@ _LEADING = re.compile(
 _JOINT_NAMES = re.compile(r"(HĐND|Hội đồng nhân dân)\s+và\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)")
 
 
+_CENTRAL_HEADS = re.compile(
+    r"Bộ\s+trưởng(?:\s+các\s+[Bb]ộ)?\s*,\s*Thủ\s+trưởng\s+(?:các\s+)?[Cc]ơ\s+quan\s+ngang\s+[Bb]ộ"
+    r"(?:\s*,\s*(?:Thủ\s+trưởng\s+)?(?:các\s+)?[Cc]ơ\s+quan\s+thuộc\s+Chính\s+phủ)?"
+)
+
+
 def split_units(phrase: str) -> list[str]:
     """Split "A, B và C" into names, keeping "các phường, xã" and "Văn phòng HĐND và UBND" whole."""
     phrase = squash(phrase).strip(" .;:,")
     if not phrase:
         return []
     protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), phrase)
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is one addressee: the
+    # heads of the central bodies, named together as the Government's working rules name them.
+    protected = _CENTRAL_HEADS.sub(lambda m: m.group(0).replace(",", "\x01"), protected)
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)" is one entry.
     protected = re.sub(
         r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x01").replace(";", "\x02"), protected

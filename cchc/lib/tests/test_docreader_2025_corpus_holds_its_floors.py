@@ -20,11 +20,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # to what the reader measures after each change of that round.
 FLOORS = {
     "header": 871 / 880,
-    "recall": 1069 / 1134,
-    "precision": 1069 / 1114,
-    "lead": 991 / 1069,
+    "recall": 1070 / 1134,
+    "precision": 1070 / 1115,
+    "lead": 997 / 1070,
 }
-MAX_MISSED_SILENTLY = 41
+MAX_MISSED_SILENTLY = 40
 
 
 @pytest.fixture(scope="module")
