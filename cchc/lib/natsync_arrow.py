@@ -36,8 +36,8 @@ import pyarrow.json as pj
 from cchc.lib.natsync import RawItem, RecordError, _parse_all
 from cchc.lib.natsync_columns import (
     _FACTS,
+    _NAT,
     _RARE,
-    _SENTINEL,
     _STEP,
     _SUPPLEMENT,
     BLOCK,
@@ -350,19 +350,27 @@ def _text(column: Any, *, required: bool) -> Any:
 
 
 def _instants(column: Any) -> np.ndarray:
-    """``natsync_columns.instants`` of an Arrow column of texts, read from its bytes."""
+    """``natsync_columns.instants`` of an Arrow column of texts, read from its bytes: blanks (null or
+    "") are NaT; every other value must be fourteen bytes, and those lie end to end in the column's
+    data, so they are read as one array."""
     n = len(column)
+    out = np.full(n, _NAT, dtype=np.int64)
     if not n:
-        return np.empty(0, dtype=np.int64)
-    _check(not pc.any(pc.equal(column, _SENTINEL)).as_py())
-    filled = column.fill_null("")
-    filled = pc.if_else(pc.equal(pc.binary_length(filled), 0), _SENTINEL, filled)
-    lengths = pc.binary_length(filled)
-    _check(pc.min(lengths).as_py() == 14 and pc.max(lengths).as_py() == 14)
-    _, offsets, data = filled.buffers()
-    first = int(np.frombuffer(offsets, dtype=np.int32, count=1, offset=filled.offset * 4)[0])
-    raw = np.frombuffer(data, dtype=np.uint8, count=14 * n, offset=first).reshape(n, 14)
-    out = digit_instants(raw)
+        return out
+    lengths = pc.binary_length(column).fill_null(0).to_numpy()
+    present = lengths != 0
+    k = int(np.count_nonzero(present))
+    if not k:
+        return out
+    _check(bool((lengths[present] == 14).all()))
+    _, offsets, data = column.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int32, count=n + 1, offset=column.offset * 4)
+    _check(int(bounds[-1] - bounds[0]) == 14 * k)  # nothing hidden behind a null
+    values = digit_instants(
+        np.frombuffer(data, dtype=np.uint8, count=14 * k, offset=int(bounds[0])).reshape(k, 14)
+    )
+    _check(not bool((values == _NAT).any()))  # "00000000000000" written out: the exact reader names it
+    out[present] = values
     return out
 
 

@@ -187,10 +187,11 @@ def digit_instants(raw: np.ndarray) -> np.ndarray:
     in a few passes over small integers: a million dossiers carry some ten million instants."""
     a = raw - np.uint8(48)
     _check(int(a.max(initial=0)) <= 9)
-    pairs = (a[:, 0::2] * np.uint8(10) + a[:, 1::2]).astype(np.int64)
-    blank = ~pairs.any(axis=1)
-    year = pairs[:, 0] * 100 + pairs[:, 1]
-    month, day, hour, minute, second = (pairs[:, k] for k in range(2, 7))
+    # Seven rows of two-digit numbers (century, year, month, day, hour, minute, second), each contiguous.
+    pairs = np.ascontiguousarray((a[:, 0::2] * np.uint8(10) + a[:, 1::2]).T)
+    blank = ~pairs.any(axis=0)
+    year = pairs[0].astype(np.int64) * 100 + pairs[1]
+    month, day, hour, minute, second = pairs[2:7]
     if blank.any():
         year, month, day = np.where(blank, 1970, year), np.where(blank, 1, month), np.where(blank, 1, day)
     valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (hour < 24) & (minute < 60)
@@ -200,7 +201,9 @@ def digit_instants(raw: np.ndarray) -> np.ndarray:
     _check(bool((day <= _DAYS_IN_MONTH[month] + (leap & (month == 2))).all()))
     before = year - 1
     days = before * 365 + before // 4 - before // 100 + before // 400 + _DAYS_BEFORE_MONTH[month]
-    days += (leap & (month > 2)) + day - _ORDINAL_1970
+    days += day
+    days += leap & (month > 2)
+    days -= _ORDINAL_1970
     out = (((days * 24 + hour) * 60 + minute) * 60 + second) * 1_000_000
     out[blank] = _NAT
     return out
