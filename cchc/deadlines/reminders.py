@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -116,8 +117,41 @@ def message(deadline: Deadline, step: dl.LadderStep, today: dt.date, cal: dl.Cal
     return subject, "\n".join(lines)
 
 
+# Any fixed number, the same in every process: PostgreSQL's advisory lock of the reminder run.
+RUN_LOCK = 7190_0001
+
+
+@contextmanager
+def _alone() -> Iterator[bool]:
+    """True when no other worker is running the reminders. Two runs at once would send nothing twice (the
+    ledger) but would both refresh every source — at 5,000,000 dossiers minutes of work, and the second's
+    new deadlines collide with the first's (a unique-key error). On PostgreSQL a session advisory lock
+    (released at the end, or when the worker's connection dies); SQLite has one writer anyway."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_try_advisory_lock(%s)", [RUN_LOCK])
+        got = bool(cur.fetchone()[0])
+    try:
+        yield got
+    finally:
+        if got:
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_unlock(%s)", [RUN_LOCK])
+
+
 def run(today: dt.date | None = None) -> int:
-    """Send every reminder and escalation whose day has come. Returns the number of messages sent."""
+    """Send every reminder and escalation whose day has come. Returns the number of messages sent; 0 at
+    once when another worker is running them (the job was delivered twice, or cron met a slow run)."""
+    with _alone() as alone:
+        if not alone:
+            logger.info("Một tiến trình nền khác đang gửi nhắc việc; lượt này bỏ qua.")
+            return 0
+        return _run(today)
+
+
+def _run(today: dt.date | None) -> int:
     today = today or timezone.localdate()
     for source in _SOURCES.values():
         try:
