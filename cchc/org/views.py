@@ -245,7 +245,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
     form = UnitForm(request.POST or None, user=request.user, initial=initial)
     ok, unit = _apply(request, form, lambda d: actions.create_unit(request.user, d))
     if ok:
-        messages.success(request, f"Đã thêm đơn vị {unit.name}.")
+        messages.success(request, gettext("Đã thêm đơn vị %(name)s.") % {"name": unit.name})
         return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
@@ -264,12 +264,15 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = UnitForm(request.POST or None, user=request.user, unit=unit, initial=initial)
     ok, changed = _apply(request, form, lambda d: actions.update_unit(request.user, unit, d))
     if ok:
-        messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
+        messages.success(
+            request, gettext("Đã lưu thay đổi.") if changed else gettext("Không có gì thay đổi.")
+        )
         return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
-        title=f"Sửa thông tin: {unit.name}",
+        title=gettext("Sửa thông tin:"),
+        record=unit.name,
         submit=gettext("Lưu thay đổi"),
         back=reverse("org:unit_detail", args=[unit.pk]),
         wide=True,
@@ -286,12 +289,16 @@ def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
         lambda d: actions.close_unit(request.user, unit, last_day=d["last_day"], note=d["note"]),
     )
     if ok:
-        messages.success(request, f"Đã ghi nhận giải thể {unit.name}. Lịch sử đơn vị được giữ nguyên.")
+        messages.success(
+            request,
+            gettext("Đã ghi nhận giải thể %(name)s. Lịch sử đơn vị được giữ nguyên.") % {"name": unit.name},
+        )
         return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
-        title=f"Giải thể đơn vị: {unit.name}",
+        title=gettext("Giải thể đơn vị:"),
+        record=unit.name,
         intro=gettext(
             "Đơn vị không bị xoá: nó được ghi hết hiệu lực từ sau ngày cuối cùng, người đứng đầu kết thúc "
             "cùng ngày. Đơn vị trực thuộc còn hoạt động phải được xử lý trước."
@@ -320,12 +327,17 @@ def unit_merge(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as exc:
             form.apply_errors(exc)
         else:
-            messages.success(request, f"Đã sáp nhập {unit.name} vào {data['target'].name}.")
+            messages.success(
+                request,
+                gettext("Đã sáp nhập %(unit)s vào %(target)s.")
+                % {"unit": unit.name, "target": data["target"].name},
+            )
             return redirect("org:unit_detail", unit_id=data["target"].pk)
     return _form_page(
         request,
         form,
-        title=f"Sáp nhập đơn vị: {unit.name}",
+        title=gettext("Sáp nhập đơn vị:"),
+        record=unit.name,
         intro=gettext(
             "Đơn vị bị sáp nhập được giữ trong hồ sơ với ngày hết hiệu lực và đơn vị tiếp nhận; các đơn vị "
             "trực thuộc còn hoạt động chuyển sang đơn vị tiếp nhận."
@@ -346,7 +358,7 @@ def unit_delete(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            messages.success(request, f"Đã xoá đơn vị nhập nhầm {unit.name}.")
+            messages.success(request, gettext("Đã xoá đơn vị nhập nhầm %(name)s.") % {"name": unit.name})
             return redirect("org:unit_list")
     return render(request, "org/unit_delete.html", {"unit": unit, "error": error})
 
@@ -372,12 +384,17 @@ def unit_set_head(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as exc:
             form.apply_errors(exc)
         else:
-            messages.success(request, f"Đã giao {data['official'].full_name} phụ trách {unit.name}.")
+            messages.success(
+                request,
+                gettext("Đã giao %(official)s phụ trách %(unit)s.")
+                % {"official": data["official"].full_name, "unit": unit.name},
+            )
             return redirect("org:unit_detail", unit_id=unit.pk)
     return _form_page(
         request,
         form,
-        title=f"Giao người đứng đầu: {unit.name}",
+        title=gettext("Giao người đứng đầu:"),
+        record=unit.name,
         intro=gettext(
             "Người đang giữ vị trí này (nếu có) được ghi kết thúc vào ngày liền trước; "
             "lịch sử được giữ lại. Giao người đứng đầu mới cũng kết thúc việc giao phụ trách / quyền."
@@ -403,7 +420,8 @@ def head_end(request: HttpRequest, unit_id: int, head_id: int) -> HttpResponse:
     return _form_page(
         request,
         form,
-        title=f"Kết thúc {row.get_kind_display().lower()}: {row.official.full_name} — {unit.name}",
+        title=gettext("Kết thúc %(kind)s:") % {"kind": gettext(row.get_kind_display()).lower()},
+        record=f"{row.official.full_name} — {unit.name}",
         submit=gettext("Kết thúc"),
         back=reverse("org:unit_detail", args=[unit.pk]),
     )
@@ -512,7 +530,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
     form = OfficialForm(request.POST or None, user=request.user, initial=initial)
     ok, official = _apply(request, form, lambda d: actions.create_official(request.user, d))
     if ok:
-        messages.success(request, f"Đã thêm cán bộ {official.full_name}.")
+        messages.success(request, gettext("Đã thêm cán bộ %(name)s.") % {"name": official.full_name})
         return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request,
@@ -530,12 +548,15 @@ def official_edit(request: HttpRequest, official_id: int) -> HttpResponse:
     form = OfficialForm(request.POST or None, user=request.user, official=official, initial=initial)
     ok, changed = _apply(request, form, lambda d: actions.update_official(request.user, official, d))
     if ok:
-        messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
+        messages.success(
+            request, gettext("Đã lưu thay đổi.") if changed else gettext("Không có gì thay đổi.")
+        )
         return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request,
         form,
-        title=f"Sửa thông tin: {official.full_name}",
+        title=gettext("Sửa thông tin:"),
+        record=official.full_name,
         submit=gettext("Lưu thay đổi"),
         back=reverse("org:official_detail", args=[official.pk]),
     )
@@ -551,12 +572,15 @@ def official_deactivate(request: HttpRequest, official_id: int) -> HttpResponse:
         lambda d: actions.deactivate_official(request.user, official, last_day=d["last_day"], note=d["note"]),
     )
     if ok:
-        messages.success(request, f"Đã ghi nhận {official.full_name} thôi công tác.")
+        messages.success(
+            request, gettext("Đã ghi nhận %(name)s thôi công tác.") % {"name": official.full_name}
+        )
         return redirect("org:official_detail", official_id=official.pk)
     return _form_page(
         request,
         form,
-        title=f"Thôi công tác: {official.full_name}",
+        title=gettext("Thôi công tác:"),
+        record=official.full_name,
         intro=gettext(
             "Cán bộ vẫn được giữ trong hồ sơ (để tra cứu trách nhiệm về sau); các vị trí người đứng đầu "
             "kết thúc vào ngày cuối cùng công tác."

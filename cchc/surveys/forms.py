@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cchc.directives.models import Directive
 from cchc.lib import questionnaires as qlib
@@ -23,9 +23,10 @@ from cchc.surveys.models import (
     VersionStatus,
 )
 
+# Vietnamese (gettext_noop): the drop-down shows them in the page's language.
 AGGREGATION_LABELS = {
-    "mean": "Trung bình cộng các phần (mean)",
-    "pooled": "Gộp số đếm (pooled)",
+    "mean": gettext_noop("Trung bình cộng các phần (mean)"),
+    "pooled": gettext_noop("Gộp số đếm (pooled)"),
 }
 
 
@@ -70,7 +71,7 @@ class CampaignForm(BootstrapForm):
         data = super().clean() or {}
         first, last = data.get("starts_on"), data.get("ends_on")
         if first and last and last < first:
-            self.add_error("ends_on", "Ngày kết thúc không được trước ngày bắt đầu.")
+            self.add_error("ends_on", gettext("Ngày kết thúc không được trước ngày bắt đầu."))
         return data
 
 
@@ -80,12 +81,14 @@ class TargetsForm(BootstrapForm):
     def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for cu in campaign.units.select_related("unit").order_by("unit__path"):
-            self.fields[f"target_{cu.unit_id}"] = forms.IntegerField(
+            field = forms.IntegerField(
                 label=cu.unit.name,
                 min_value=1,
                 initial=cu.target,
                 error_messages={"min_value": gettext("Phải lớn hơn 0.")},
             )
+            field.label_is_data = True  # type: ignore[attr-defined]  # a unit's name: lang="vi" on the page
+            self.fields[f"target_{cu.unit_id}"] = field
 
 
 class QuestionnaireImportForm(BootstrapForm):
@@ -190,7 +193,7 @@ class FigureForm(BootstrapForm):
     range_note = forms.CharField(label=gettext_lazy("Ghi chú"), max_length=255, required=False)
     source = forms.CharField(
         label=gettext_lazy("Nguồn công bố"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "vi"}),
         help_text=gettext_lazy("Văn bản hoặc trang tin đã công bố, ngày công bố."),
     )
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from cchc.lib.questionnaires import Group, Questionnaire
 from cchc.surveys.models import RatingLevel
+
+# The names the shipped questionnaires give their levels, for the results pages to translate (a
+# questionnaire loaded from a file may name its levels otherwise: those names are shown as written).
+LEVEL_NAMES = (
+    gettext_noop("Khía cạnh"),
+    gettext_noop("Yếu tố"),
+    gettext_noop("Yếu tố thành phần"),
+    gettext_noop("Tiêu chí"),
+)
 
 # Short labels for the large touch buttons; the full scale label is the button's accessible name.
 SHORT = {1: "Rất không hài lòng", 2: "Không hài lòng", 3: "Bình thường", 4: "Hài lòng", 5: "Rất hài lòng"}

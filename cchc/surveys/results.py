@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.lib import indices
 from cchc.lib.questionnaires import Item, Questionnaire
@@ -230,7 +231,7 @@ def trend(campaign: Campaign, rs: ResponseSet, units: Sequence[Unit], *, whole: 
     rule = campaign.rule
     groups: list[tuple[str, npt.NDArray[np.bool_]]] = []
     if whole:
-        groups.append(("Tất cả đơn vị", np.ones(len(rs.ids), dtype=bool)))
+        groups.append((gettext("Tất cả đơn vị"), np.ones(len(rs.ids), dtype=bool)))
     for unit in units:
         groups.append((unit.short_name or unit.name, rs.units == unit.pk))
     for label, base in groups:

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from cchc.surveys import actions, results
@@ -96,7 +96,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form_errors(form, exc)
         else:
-            messages.success(request, f"Đã tạo đợt khảo sát “{campaign.name}”.")
+            messages.success(request, gettext("Đã tạo đợt khảo sát “%(name)s”.") % {"name": campaign.name})
             return redirect("surveys:campaign_detail", pk=campaign.pk)
     return render(
         request,
@@ -193,10 +193,11 @@ def campaign_targets(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("surveys:campaign_detail", pk=pk)
 
 
+# The messages are translated when shown (gettext_noop: the page's language is known then).
 TRANSITIONS = {
-    "mo": (actions.open_campaign, "Đã mở đợt khảo sát; bộ câu hỏi đã được khóa."),
-    "ket-thuc": (actions.close_campaign, "Đã kết thúc thu thập ý kiến."),
-    "cong-bo": (actions.publish_campaign, "Đã công bố kết quả trên trang công khai."),
+    "mo": (actions.open_campaign, gettext_noop("Đã mở đợt khảo sát; bộ câu hỏi đã được khóa.")),
+    "ket-thuc": (actions.close_campaign, gettext_noop("Đã kết thúc thu thập ý kiến.")),
+    "cong-bo": (actions.publish_campaign, gettext_noop("Đã công bố kết quả trên trang công khai.")),
 }
 
 
@@ -213,7 +214,7 @@ def campaign_transition(request: HttpRequest, pk: int, step: str) -> HttpRespons
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, done)
+        messages.success(request, gettext(done))
     return redirect("surveys:campaign_detail", pk=pk)
 
 
@@ -314,7 +315,9 @@ def kiosk_list(request: HttpRequest) -> HttpResponse:
             form_errors(form, exc)
         else:
             messages.success(
-                request, f"Đã tạo ki-ốt “{kiosk.name}”. Mở địa chỉ của ki-ốt trên máy tính bảng."
+                request,
+                gettext("Đã tạo ki-ốt “%(name)s”. Mở địa chỉ của ki-ốt trên máy tính bảng.")
+                % {"name": kiosk.name},
             )
             return redirect("surveys:kiosks")
     kiosks = kiosks_for(user, write=True).select_related("unit")
@@ -332,7 +335,7 @@ def kiosk_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     kiosk = get_object_or_404(kiosks_for(user, write=True), pk=pk)
     actions.deactivate_kiosk(user, kiosk)
-    messages.success(request, f"Đã ngừng ki-ốt “{kiosk.name}”.")
+    messages.success(request, gettext("Đã ngừng ki-ốt “%(name)s”.") % {"name": kiosk.name})
     return redirect("surveys:kiosks")
 
 

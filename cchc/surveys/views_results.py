@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from cchc.org.models import Unit
@@ -68,13 +69,13 @@ def _figures() -> dict[str, Any]:
                 values.append(None)
         labels.append(str(year))
         for f in figures:
-            name = f.area_name or "Cả nước"
+            name = f.area_name or gettext("Cả nước")
             series.setdefault(name, [None] * (len(labels) - 1))
         for values in series.values():
             values.append(None)
         for f in figures:
             if f.year == year:
-                series[f.area_name or "Cả nước"][-1] = float(f.value)
+                series[f.area_name or gettext("Cả nước")][-1] = float(f.value)
     return {
         "rows": figures,
         "chart": {"labels": labels, "series": [{"label": k, "values": v} for k, v in series.items()]},
@@ -199,7 +200,7 @@ def improvement_task(request: HttpRequest, pk: int, unit_pk: int) -> HttpRespons
             f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(e) for e in v)}"
             for k, v in form.errors.items()
         )
-        messages.error(request, f"Chưa giao được nhiệm vụ — {problems}")
+        messages.error(request, gettext("Chưa giao được nhiệm vụ — %(problems)s") % {"problems": problems})
         return redirect("surveys:unit_results", pk=pk, unit_pk=unit_pk)
     d = form.cleaned_data
     try:
@@ -209,7 +210,11 @@ def improvement_task(request: HttpRequest, pk: int, unit_pk: int) -> HttpRespons
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"Đã giao {unit.name} nhiệm vụ cải thiện tiêu chí {link.item_code}.")
+        messages.success(
+            request,
+            gettext("Đã giao %(unit)s nhiệm vụ cải thiện tiêu chí %(code)s.")
+            % {"unit": unit.name, "code": link.item_code},
+        )
     return redirect("surveys:unit_results", pk=pk, unit_pk=unit_pk)
 
 

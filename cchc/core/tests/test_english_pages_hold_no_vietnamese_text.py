@@ -172,6 +172,18 @@ CONVERTED: dict[str, list[str]] = {
         "surveys/figures.html",
         "surveys/_figures.html",
     ],
+    "survey responses, kiosks, officials' ratings and the survey forms": [
+        "surveys/officials.html",
+        "surveys/response_list.html",
+        "surveys/response_detail.html",
+        "surveys/kiosks.html",
+        "surveys/campaign_form.html",
+        "surveys/figure_edit.html",
+        "surveys/results.html",
+        "surveys/unit_results.html",
+        "surveys/_period.html",
+        "surveys/_trend.html",
+    ],
     "reports": [
         "reports/_period_form.html",
         "reports/_petition_card.html",
@@ -201,6 +213,17 @@ CONVERTED: dict[str, list[str]] = {
         "oversight/cases.html",
         "oversight/conclusions.html",
         "emulation/index.html",
+    ],
+    "inspections, their recommendations, a conclusion and a case": [
+        "oversight/index.html",
+        "oversight/plan.html",
+        "oversight/inspection.html",
+        "oversight/followups.html",
+        "oversight/_rec_card.html",
+        "oversight/recommendation.html",
+        "oversight/conclusion.html",
+        "oversight/case.html",
+        "oversight/_error.html",
     ],
     "a unit's documents": [
         "portal/unitsite/documents.html",
@@ -244,18 +267,27 @@ def test_every_menu_entry_group_and_role_has_an_english_name():
     assert not untranslated, untranslated
 
 
-def _english(path: str, role: str = "") -> bool:
+# Addresses followed per page name: a few records of each page rather than the first pages of a long
+# list, so that every page listed in English is reached however many records the demo has.
+PER_PAGE = 5
+
+
+def _english_page(path: str, role: str = "") -> str | None:
+    """The page name of ``path`` when it is in English for ``role``, else None."""
     try:
-        return page_in_english(resolve(path), role)
+        match = resolve(path)
     except Resolver404:
-        return False
+        return None
+    return match.view_name if page_in_english(match, role) else None
 
 
 def crawl_in_english(client: Client, start: list[str] = START, role: str = "") -> dict[str, list[str]]:
     """English pages reached from ``start`` by a reader with ``role`` (url → Vietnamese lines found)."""
     queue = deque(start)
     found: dict[str, list[str]] = {}
-    while queue and len(found) < 200:
+    followed: dict[str, int] = {}
+    queued = set(start)
+    while queue and len(found) < 600:
         url = queue.popleft()
         if url in found:
             continue
@@ -269,8 +301,12 @@ def crawl_in_english(client: Client, start: list[str] = START, role: str = "") -
         for href in lxml.html.fromstring(html).xpath("//a/@href"):
             target = href.split("#")[0]
             inside = target.startswith("/") and not target.startswith("//")
-            if inside and _english(target.split("?")[0], role):
-                queue.append(target)
+            page = _english_page(target.split("?")[0], role) if inside else None
+            if page is not None and target not in queued:
+                followed[page] = followed.get(page, 0) + 1
+                if followed[page] <= PER_PAGE:
+                    queued.add(target)
+                    queue.append(target)
     return found
 
 

@@ -76,8 +76,8 @@ def create_campaign(
     if aggregation and aggregation not in q.allowed_aggregations:
         raise ValidationError(
             {
-                "aggregation": f"Bộ câu hỏi {questionnaire.code} chỉ cho phép "
-                f"{', '.join(q.allowed_aggregations)}."
+                "aggregation": gettext("Bộ câu hỏi %(code)s chỉ cho phép %(rules)s.")
+                % {"code": questionnaire.code, "rules": ", ".join(q.allowed_aggregations)}
             }
         )
     if questionnaire.status == VersionStatus.RETIRED:
@@ -150,7 +150,10 @@ def set_units(actor: Any, campaign: Campaign, targets: Mapping[Unit, int | None]
         value = default_target(unit) if target is None else int(target)
         if value <= 0:
             raise ValidationError(
-                {f"target_{unit.pk}": f"Số phiếu cần thu của “{unit.name}” phải lớn hơn 0."}
+                {
+                    f"target_{unit.pk}": gettext("Số phiếu cần thu của “%(unit)s” phải lớn hơn 0.")
+                    % {"unit": unit.name}
+                }
             )
         CampaignUnit.objects.update_or_create(campaign=campaign, unit=unit, defaults={"target": value})
         keep.append(unit.pk)
@@ -174,8 +177,11 @@ def _check_overlap(campaign: Campaign) -> None:
     )
     if clash is not None:
         raise ValidationError(
-            f"Đợt “{clash.name}” đang mở cho cùng đơn vị trong cùng thời gian; mỗi đơn vị chỉ có một đợt "
-            "khảo sát đang mở tại một thời điểm."
+            gettext(
+                "Đợt “%(name)s” đang mở cho cùng đơn vị trong cùng thời gian; mỗi đơn vị chỉ có một đợt "
+                "khảo sát đang mở tại một thời điểm."
+            )
+            % {"name": clash.name}
         )
 
 
@@ -231,7 +237,10 @@ def publish_campaign(actor: Any, campaign: Campaign) -> Campaign:
     pending = campaign.responses.filter(flag_status=FlagStatus.PENDING).count()
     if pending:
         raise ValidationError(
-            f"Còn {pending} phiếu cần xem xét; hãy xem xét hết (giữ lại hoặc không tính) trước khi công bố."
+            gettext(
+                "Còn %(n)s phiếu cần xem xét; hãy xem xét hết (giữ lại hoặc không tính) trước khi công bố."
+            )
+            % {"n": pending}
         )
     campaign.status = CampaignStatus.PUBLISHED
     campaign.published_at = timezone.now()

@@ -79,7 +79,13 @@ def save_figure(
     if figure is not None:
         clash = clash.exclude(pk=figure.pk)
     if clash.exists():
-        raise ValidationError({"year": f"Đã có chỉ số năm {year} cho {area or 'cả nước'}; hãy sửa dòng đó."})
+        where = area or gettext("cả nước")
+        raise ValidationError(
+            {
+                "year": gettext("Đã có chỉ số năm %(year)s cho %(where)s; hãy sửa dòng đó.")
+                % {"year": year, "where": where}
+            }
+        )
     figure = figure or PublishedFigure()
     figure.year = year
     figure.scope = scope
@@ -142,11 +148,13 @@ def create_improvement_task(
         surveys_for(actor, write=True).filter(pk=campaign.pk).exists(), "Đợt khảo sát thuộc địa bàn khác."
     )
     if not campaign.units.filter(unit=unit).exists():
-        raise ValidationError({"unit": f"“{unit.name}” không thuộc đợt khảo sát."})
+        raise ValidationError({"unit": gettext("“%(unit)s” không thuộc đợt khảo sát.") % {"unit": unit.name}})
     q = campaign.questionnaire.questionnaire
     item = next((i for i in q.items if i.code == item_code), None)
     if item is None:
-        raise ValidationError({"item": f"Không có tiêu chí “{item_code}” trong bộ câu hỏi."})
+        raise ValidationError(
+            {"item": gettext("Không có tiêu chí “%(code)s” trong bộ câu hỏi.") % {"code": item_code}}
+        )
     open_twin = (
         ImprovementTask.objects.filter(campaign=campaign, unit=unit, item_code=item_code, task__isnull=False)
         .exclude(task__status__in=["done", "cancelled"])
@@ -154,7 +162,10 @@ def create_improvement_task(
     )
     if open_twin is not None:
         raise ValidationError(
-            {"item": f"Tiêu chí {item_code} của {unit.name} đã có nhiệm vụ cải thiện đang thực hiện."}
+            {
+                "item": gettext("Tiêu chí %(code)s của %(unit)s đã có nhiệm vụ cải thiện đang thực hiện.")
+                % {"code": item_code, "unit": unit.name}
+            }
         )
     rs = results.load(campaign, units=[unit.pk])
     estimate = results.compute(rs, campaign.rule).items[item_code]
