@@ -137,6 +137,9 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "surveys:results",
     "surveys:unit_results",
     "surveys:improvement_task",
+    "surveys:questionnaire_detail",
+    "feedback:keys",
+    "feedback:key_revoke",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

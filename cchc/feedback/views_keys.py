@@ -30,7 +30,7 @@ def keys(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             area = key_area(user, form.cleaned_data["purpose"])
             if area is None:
-                form.add_error(None, "Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh.")
+                form.add_error(None, gettext("Địa bàn của bạn chưa có danh mục lĩnh vực phản ánh."))
             else:
                 try:
                     _, new_key = create_key(
@@ -61,7 +61,7 @@ def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     key = get_object_or_404(keys_for(user), pk=pk)
     try:
         revoke_key(user, key)
-        messages.success(request, f"Đã thu hồi khoá của «{key.name}».")
+        messages.success(request, gettext("Đã thu hồi khoá của «%(name)s».") % {"name": key.name})
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("feedback:keys")

@@ -158,6 +158,7 @@ CONVERTED: dict[str, list[str]] = {
         "feedback/meeting_detail.html",
         "feedback/new.html",
         "feedback/meeting_new.html",
+        "feedback/keys.html",
     ],
     "monthly late lists and citizens' messages": [
         "dossiers/latelist_index.html",
@@ -183,6 +184,7 @@ CONVERTED: dict[str, list[str]] = {
         "surveys/unit_results.html",
         "surveys/_period.html",
         "surveys/_trend.html",
+        "surveys/questionnaire_detail.html",
     ],
     "reports": [
         "reports/_period_form.html",

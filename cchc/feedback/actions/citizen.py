@@ -152,7 +152,12 @@ def create_key(
         raise ValidationError({"name": gettext("Tên ứng dụng cần ít nhất 3 ký tự.")})
     active = ApiKey.objects.filter(jurisdiction=jurisdiction, purpose=purpose, revoked_at__isnull=True)
     if active.filter(name__iexact=name).exists():
-        raise ValidationError({"name": f"Đã có khoá đang dùng cho ứng dụng «{name}»; thu hồi khoá cũ trước."})
+        raise ValidationError(
+            {
+                "name": gettext("Đã có khoá đang dùng cho ứng dụng «%(name)s»; thu hồi khoá cũ trước.")
+                % {"name": name}
+            }
+        )
     raw = KEY_PREFIXES[KeyPurpose(purpose)] + secrets.token_urlsafe(30)
     key = ApiKey.objects.create(
         name=name,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.lib import indices
 from cchc.surveys import results
@@ -89,14 +90,14 @@ def dossier_survey_panel(context: Any, dossier: Any) -> dict[str, Any]:
 
 
 WORDING = {
-    "confirmed": "đã đối chiếu nguồn",
-    "translated": "dịch từ nguồn tiếng Anh",
-    "reconstructed": "dựng lại từ mô tả",
-    "unconfirmed": "chưa xác nhận",
+    "confirmed": gettext_noop("đã đối chiếu nguồn"),
+    "translated": gettext_noop("dịch từ nguồn tiếng Anh"),
+    "reconstructed": gettext_noop("dựng lại từ mô tả"),
+    "unconfirmed": gettext_noop("chưa xác nhận"),
 }
 
 
 @register.filter
 def wording(value: Any) -> str:
     """How far a question's text is confirmed, in words (the file stores a code)."""
-    return WORDING.get(str(value), "chưa xác nhận")
+    return gettext(WORDING.get(str(value), WORDING["unconfirmed"]))
