@@ -314,7 +314,8 @@ class _DepthGuard(io.RawIOBase):
 def _ndjson(fh: IO[bytes]) -> Iterator[tuple[int, Any]]:
     """Lines read in large chunks (not one ``readline`` each) and parsed by orjson, which reads a line
     about a third faster than ``json.loads``; a line orjson refuses is read by ``json.loads`` itself, so
-    what it accepts (NaN, a lone surrogate) is accepted as before and a broken line is named as before.
+    what it accepts (NaN) is accepted as before and a broken line is named as before; a line holding a lone
+    surrogate, which ``json.loads`` accepts, is refused by its number (``_exact_line``).
     orjson reads an integer beyond 64 bits as a float where ``json.loads`` keeps it whole: a line with a
     run of 19 digits (in a number or a string) is read by ``json.loads`` too."""
     line_no = 0
@@ -373,7 +374,17 @@ def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tupl
 
 def _exact_line(line: bytes, line_no: int) -> Any:
     try:
-        return json.loads(line)
+        record = json.loads(line)
+        # json.loads keeps a lone UTF-16 surrogate (an escape such as \\ud800, or its bytes read with
+        # "surrogatepass"); no database, CSV or page can hold one, so the line is refused here, by its
+        # number, instead of failing later while writing. Only lines orjson refused come this way.
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+        return record
+    except UnicodeEncodeError:
+        raise UnreadableInput(
+            f"Dòng {line_no} chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800); "
+            "hãy xuất lại tệp bằng UTF-8 chuẩn."
+        ) from None
     except UnicodeDecodeError:
         raise UnreadableInput(f"Tệp không phải văn bản UTF-8 (dòng {line_no})") from None
     except json.JSONDecodeError as exc:
