@@ -34,9 +34,7 @@ def lines_with_a_surrogate(tmp_path, field, how):
     target[field] = "AB\ud800C"
     text = json.dumps(bad, ensure_ascii=how == "escape")
     path = tmp_path / "hoso.ndjson"
-    path.write_bytes(
-        json.dumps(good).encode() + b"\n" + text.encode("utf-8", "surrogatepass") + b"\n"
-    )
+    path.write_bytes(json.dumps(good).encode() + b"\n" + text.encode("utf-8", "surrogatepass") + b"\n")
     return path
 
 
@@ -73,7 +71,10 @@ def test_dossier_outcomes_names_the_line_and_exits_2(tmp_path, field, how, fmt):
 
 @pytest.mark.parametrize(
     ("main", "args"),
-    [(report_tthc.main, ["--from", "2022-01-01", "--to", "2022-12-31"]), (index_766.main, ["--from", "2022-01-01", "--to", "2022-12-31"])],
+    [
+        (report_tthc.main, ["--from", "2022-01-01", "--to", "2022-12-31"]),
+        (index_766.main, ["--from", "2022-01-01", "--to", "2022-12-31"]),
+    ],
 )
 def test_the_report_commands_name_the_line_and_exit_2(tmp_path, main, args):
     path = lines_with_a_surrogate(tmp_path, "MaHoSo", "escape")
