@@ -36,11 +36,17 @@ import numpy as np
 
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook
 
+
+def _no_fast_loads(line: bytes) -> Any:
+    """Without orjson every line goes to ``_exact_line`` (``json.loads`` and its checks)."""
+    raise ValueError
+
+
 _fast_loads: Callable[[bytes], Any]
 try:
     from orjson import loads as _fast_loads
-except ImportError:  # a virtual environment made before orjson was required: json.loads reads every line
-    _fast_loads = json.loads
+except ImportError:  # a virtual environment made before orjson was required
+    _fast_loads = _no_fast_loads
 
 RECORD: Final = "bản ghi"
 ROW: Final = "dòng"
