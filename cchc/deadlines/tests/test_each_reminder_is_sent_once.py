@@ -1,5 +1,4 @@
 import datetime as dt
-import threading
 
 import pytest
 from django.core import mail
@@ -9,6 +8,7 @@ from cchc.deadlines import reminders
 from cchc.deadlines.actions import confirm_done, report_done
 from cchc.deadlines.models import ReminderSent
 from cchc.notify.models import Notification
+from cchc.testing.concurrency import at_once
 
 
 def test_three_days_before_the_officer_is_reminded_once(
@@ -49,23 +49,7 @@ def test_two_workers_running_at_once_send_each_reminder_once(world, task_deadlin
         reminders.run(dt.date(2022, 10, 7))
         reminders.run(dt.date(2022, 10, 7))
     else:
-        barrier = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def worker() -> None:
-            try:
-                barrier.wait()
-                reminders.run(dt.date(2022, 10, 7))
-            except BaseException as exc:  # surfaced below
-                errors.append(exc)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=worker) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        _, errors = at_once(lambda: reminders.run(dt.date(2022, 10, 7)))
         assert errors == []
     assert ReminderSent.objects.count() == 3
     keys = list(Notification.objects.values_list("dedupe_key", flat=True))

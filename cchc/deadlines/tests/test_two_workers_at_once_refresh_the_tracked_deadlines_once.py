@@ -14,6 +14,7 @@ from django.db import connection
 from cchc.deadlines import reminders
 from cchc.deadlines.models import ReminderSent
 from cchc.notify.models import Notification
+from cchc.testing.concurrency import at_once
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="parallel writers need a server database (see docstring)"
@@ -32,24 +33,7 @@ def test_two_reminder_runs_at_once_refresh_the_sources_once_and_send_each_remind
 
     source = reminders.Source("test.slow", "CCHC_REMINDER_LADDER", slow_refresh)
     monkeypatch.setitem(reminders._SOURCES, source.object_type, source)
-    start = threading.Barrier(2)
-    sent: list[int] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        try:
-            start.wait()
-            sent.append(reminders.run(dt.date(2022, 10, 7)))
-        except BaseException as exc:  # reported below: a thread's exception would otherwise vanish
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    sent, errors = at_once(lambda: reminders.run(dt.date(2022, 10, 7)))
     assert errors == []
     assert len(refreshed) == 1
     assert sorted(sent) == [0, 3]

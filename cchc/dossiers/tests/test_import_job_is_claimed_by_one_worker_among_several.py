@@ -9,7 +9,6 @@ DATABASE_URL=postgres://…)."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core.files.base import ContentFile
@@ -21,6 +20,7 @@ from cchc.core.jobs import limit
 from cchc.dossiers import jobs
 from cchc.dossiers.models import Dossier, ImportBatch, ImportStatus
 from cchc.dossiers.tests.import_helpers import as_json, make_catalogue, sample
+from cchc.testing.concurrency import at_once
 
 
 def uploaded(world, tmp_path) -> ImportBatch:
@@ -81,24 +81,7 @@ def test_a_batch_claimed_longer_ago_than_the_time_limit_is_failed_when_a_worker_
 def test_two_workers_handed_the_same_batch_at_once_import_it_once(world, tmp_path):
     with override_settings(MEDIA_ROOT=tmp_path):
         batch = uploaded(world, tmp_path)
-        start = threading.Barrier(2)
-        answers: list[str] = []
-        errors: list[BaseException] = []
-
-        def worker() -> None:
-            try:
-                start.wait()
-                answers.append(jobs.import_dossier_file.call(batch.pk))
-            except BaseException as exc:  # reported below: a thread's exception would otherwise vanish
-                errors.append(exc)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=worker) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        answers, errors = at_once(lambda: jobs.import_dossier_file.call(batch.pk))
     assert not errors, errors
     assert sorted(answers) == sorted([ImportStatus.DONE, "already claimed"])
     assert Dossier.objects.count() == 6
