@@ -13,18 +13,18 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since the fourth round (2026-12-07): the first 30 documents and the first three
-# held-out sets (18, 15 and 17 documents, each measured, then moved into dev/) — 80 documents. The third
-# set is harder than the rest, so the floors were set anew to the reader's figures on these 80 at the
-# start of the fourth round (871/880, 1045/1134, 1045/1119, 968/1045, 50 missed silently), then raised
-# to what the reader measures after each change of that round.
+# The development set since the fifth round (2026-12-07): the first 30 documents and the first four
+# held-out sets (18, 15, 17 and 15 documents, each measured, then moved into dev/) — 95 documents. The
+# fourth set brought layouts the reader does not yet read (Markdown-table headers, signed PDFs, .docx
+# drafts), so the floors were set anew to the reader's figures on these 95 when it moved
+# (994/1045, 1301/1387, 1301/1369, 1215/1301, 51 missed silently); raise them when the reader improves.
 FLOORS = {
-    "header": 871 / 880,
-    "recall": 1070 / 1134,
-    "precision": 1070 / 1115,
-    "lead": 997 / 1070,
+    "header": 994 / 1045,
+    "recall": 1301 / 1387,
+    "precision": 1301 / 1369,
+    "lead": 1215 / 1301,
 }
-MAX_MISSED_SILENTLY = 40
+MAX_MISSED_SILENTLY = 51
 
 
 @pytest.fixture(scope="module")
