@@ -1,4 +1,4 @@
-"""The body of a directive: paragraphs, the numbered outline, bullets and task tables → proposed tasks.
+"""The tasks of a directive, read from its outline (outline.py): items, bullets and task-table rows.
 
 What counts as a task (docs/directive-reader.md, "Tasks"):
 - each bullet or lettered item under a heading that names the addressed units
@@ -13,16 +13,17 @@ not tasks: nothing is invented for a person to delete later.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .citations import Citation, mask
 from .clauses import assignment_groups, executors_sentence, heading_units, unit_prefix, units_after_label
 from .cues import APPENDIX, DOES_WORK, GIVEN, PROCEDURE_APPENDIX, PROJECT_TITLE, given_sentence
-from .fields import FieldSet, add_field, field_line
+from .fields import FieldSet, add_field
+from .outline import CLOSING, NUMBERED, Node, build_blocks, build_outline, section_label
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
 from .tables import table_rows
-from .text import is_table_row, is_upper, squash, table_cells
+from .text import is_upper, squash
 from .units import (
     UNIT_START,
     addressee_phrase,
@@ -32,25 +33,6 @@ from .units import (
     units_in,
 )
 
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("article", re.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<text>.*)$")),
-    ("roman", re.compile(r"^(?P<label>(?:X{0,2})(?:IX|IV|V?I{0,3}))\s*[.)]\s*(?P<text>\S.*)$")),
-    ("multi", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)$")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>[^\d\s].*)$")),
-    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>\S.*)$")),
-    # "(1) Bộ Y tế chỉ đạo ...", "(ii) Chủ đầu tư phối hợp ...": items numbered in brackets, as the
-    # conclusions of a meeting often are.
-    ("paren", re.compile(r"^\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<text>[^\d\s].*)$")),
-    ("dash", re.compile(r"^(?P<label>[-–—])\s*(?P<text>\S.*)$")),
-    ("plus", re.compile(r"^(?P<label>\+)\s*(?P<text>\S.*)$")),
-    ("dot", re.compile(r"^(?P<label>[•·*])\s*(?P<text>\S.*)$")),
-]
-_NUMBERED = {"article", "roman", "multi", "arabic", "letter", "paren"}
-_TERMINAL = (".", ";", ":", "!", "?", "./.")
-_CLOSING = re.compile(
-    r"^(?:Trên\s+đây|Yêu\s+cầu|Đề\s+nghị|Chủ\s+tịch|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|"
-    r"Trong\s+quá\s+trình|Quá\s+trình|Quyết\s+định\s+này|Kế\s+hoạch\s+này|Chỉ\s+thị\s+này|Nhận\s+được)"
-)
 # The closing call to carry the document out, written as its own paragraph or bullet: "Văn phòng Chính
 # phủ thông báo để ... biết, thực hiện./.", "Yêu cầu các sở, ... nghiêm túc triển khai thực hiện./.",
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về ...". No task of its own.
@@ -86,35 +68,6 @@ _FIELD_LABELS = {
 }
 
 
-# Put between the body and what follows the signature: the appendix starts a new outline, it is not
-# part of the body's last item.
-APPENDIX_BREAK = "\x00appendix"
-
-
-@dataclass
-class Block:
-    kind: str  # a marker kind, "plain" or "row"
-    label: str = ""
-    text: str = ""
-    cells: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Node:
-    kind: str
-    label: str
-    text: str
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-    # for each paragraph, how many child items came before it (a lead-in paragraph precedes items)
-    paragraph_at: list[int] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-
-    def items(self) -> list[Node]:
-        return [c for c in self.children if c.kind != "table"]
-
-
 @dataclass
 class TaskProposal:
     section: str | None
@@ -128,161 +81,6 @@ class TaskProposal:
     # How the lead was found (review.py turns it into a confidence): "table", "fields", "own",
     # "heading", "inherited", "label", "sentence".
     basis: str = ""
-
-
-def _marker(line: str) -> tuple[str, str, str] | None:
-    for kind, pattern in _MARKERS:
-        m = pattern.match(line)
-        if m and m.group("label") != "" and (kind != "roman" or m.group("label")):
-            return kind, m.group("label"), m.group("text").strip()
-    return None
-
-
-def is_spaced(lines: list[str]) -> bool:
-    """Paragraphs separated by blank lines (typed text, docx) rather than wrapped lines (PDF, web)."""
-    blanks = sum(1 for ln in lines if not ln)
-    return blanks >= 0.3 * max(1, len(lines) - blanks)
-
-
-_CONNECTOR_END = re.compile(
-    r"(?:\s(?:và|của|các|với|cho|tại|về|trong|thuộc|đến|từ|theo|hoặc|những|là|được|để|nhằm)|[,–-])$", re.I
-)
-
-
-_TASK_OPENING = re.compile(
-    r"^(?:Chỉ\s+đạo|Phối\s+hợp|Chủ\s+trì|Xây\s+dựng|Nghiên\s+cứu|Căn\s+cứ|Trên\s+cơ\s+sở|Tổ\s+chức|"
-    r"Thực\s+hiện|Triển\s+khai|Tham\s+mưu|Hướng\s+dẫn|Theo\s+dõi|Rà\s+soát|Tăng\s+cường|Đẩy\s+mạnh|"
-    r"Tiếp\s+tục|Là\s+cơ\s+quan|Có\s+trách\s+nhiệm|Bảo\s+đảm|Đảm\s+bảo|Kiểm\s+tra|Tuyên\s+truyền|"
-    r"Chịu\s+trách\s+nhiệm|Quản\s+lý|Hỗ\s+trợ|Đôn\s+đốc|Tổng\s+hợp|Ban\s+hành|Bố\s+trí|Cung\s+cấp|"
-    r"Khẩn\s+trương|Chủ\s+động|Phổ\s+biến|Vận\s+động|Nâng\s+cao|Hoàn\s+thiện|Đào\s+tạo|Ứng\s+dụng)\b"
-)
-
-
-def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -> bool:
-    if prev.kind in ("row", "break") or is_table_row(line):
-        return False
-    if prev.kind == "field":
-        # "Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương" / "liên quan."
-        return not prev.text.rstrip().endswith(_TERMINAL) or not prev.text.strip()
-    text = prev.text.rstrip()
-    if line[:1].islower() and text.endswith((";", ",")) and not after_blank:
-        return True  # "... dân số và phát triển;" / "xây dựng quy chế ...": the same paragraph
-    if _CONNECTOR_END.search(text) and not after_blank:
-        return True  # "2. Sở Nông nghiệp và" / "Môi trường": a name wrapped by the page
-    if is_upper(line) and not is_upper(text):
-        return False
-    if is_upper(text) and not is_upper(line):
-        return False
-    if (
-        prev.kind in _NUMBERED
-        and not text.endswith(_TERMINAL)
-        and len(text.split()) >= 4
-        and _TASK_OPENING.match(line)
-        and heading_units(text)
-    ):
-        # "3. Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" / "Chỉ đạo các đơn vị ...": a heading that only
-        # names its units, then its first task; the task's verb does not belong to the name.
-        return False
-    if not text.endswith(_TERMINAL):
-        # "1. Mục đích" / "Cụ thể hóa ..." is a heading and its first paragraph; "Điều 2. Giao" /
-        # "Giám đốc Sở Nội vụ ..." is one sentence wrapped after its first word.
-        starts_lower = line[:1].islower()
-        words = len(text.split())
-        short_heading = 2 <= words <= 8 and prev.kind in _NUMBERED and not starts_lower
-        if short_heading and prev.kind == "article" and UNIT_START.match(text):
-            short_heading = False  # "Điều 4. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, ...": a name wrapped
-        # In a document of blank-separated paragraphs, a line right under the heading is the
-        # heading wrapped by the page, not its first paragraph.
-        return not short_heading or (spaced and not after_blank)
-    # A sentence ended with the line. More text before the next marker still belongs to the item
-    # (a wrapped line, or a second paragraph of the same bullet), unless it opens the closing
-    # paragraph ("Trên đây là...", "Chủ tịch UBND ... yêu cầu ...").
-    if text.endswith(";") and prev.kind != "plain":
-        # "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở, ban, ngành;" / "Chủ tịch UBND các xã ...
-        # chịu trách nhiệm thi hành": a list cut by ";" goes on; it is not a closing paragraph.
-        return True
-    return prev.kind != "plain" and not text.endswith(":") and not _CLOSING.match(line)
-
-
-def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
-    blocks: list[Block] = []
-    after_blank = True
-    for line in lines:
-        if not line:
-            after_blank = True
-            continue
-        was_blank, after_blank = after_blank, False
-        if line == APPENDIX_BREAK:
-            blocks.append(Block("break"))
-            after_blank = True
-            continue
-        if is_table_row(line):
-            blocks.append(Block("row", cells=table_cells(line)))
-            continue
-        labelled = field_line(line)
-        if labelled:
-            blocks.append(Block("field", labelled[0], labelled[1]))
-            continue
-        marker = _marker(line)
-        if blocks and marker is None and _continues(blocks[-1], line, spaced, was_blank):
-            blocks[-1].text = blocks[-1].text + " " + line
-            continue
-        if marker:
-            kind, label, text = marker
-            blocks.append(Block(kind, label, text))
-        else:
-            blocks.append(Block("plain", text=line))
-    for b in blocks:
-        b.text = squash(b.text)
-    return blocks
-
-
-def build_outline(blocks: list[Block]) -> Node:
-    root = Node("root", "", "")
-    stack: list[Node] = [root]
-    table: Node | None = None
-    for block in blocks:
-        if block.kind == "break":
-            del stack[1:]
-            table = None
-            continue
-        if block.kind == "row":
-            if table is None:
-                table = Node("table", "", "", parent=stack[-1])
-                stack[-1].children.append(table)
-            table.rows.append(block.cells)
-            continue
-        table = None
-        if block.kind == "plain":
-            stack[-1].paragraphs.append(block.text)
-            stack[-1].paragraph_at.append(len(stack[-1].children))
-            continue
-        if block.kind == "field":
-            # Fields belong to the numbered item whose tasks they describe, not to a bullet of it.
-            while len(stack) > 1 and stack[-1].kind in ("dash", "plus", "dot", "letter", "field"):
-                stack.pop()
-            stack[-1].children.append(Node("field", block.label, block.text, parent=stack[-1]))
-            continue
-        kinds = [n.kind for n in stack]
-        if block.kind in ("article", "roman"):
-            del stack[1:]
-        elif block.kind in kinds:
-            del stack[kinds.index(block.kind) :]
-        node = Node(block.kind, block.label, block.text, parent=stack[-1])
-        stack[-1].children.append(node)
-        stack.append(node)
-    return root
-
-
-def _section_label(node: Node | None) -> str | None:
-    labels: list[str] = []
-    while node is not None and node.kind != "root":
-        if node.kind == "article":
-            labels.insert(0, f"Điều {node.label}")
-        elif node.kind in _NUMBERED:
-            labels.insert(0, node.label)
-        node = node.parent
-    return ".".join(labels) if labels else None
 
 
 _HANDED_OUT = re.compile(r"(?:^|[,;]\s+)giao\s+(\S)")
@@ -395,10 +193,10 @@ class TaskReader:
         items = node.items()
         own_prefix = unit_prefix(node.text)
         own = own_prefix[0] if own_prefix else []
-        if not own and node.kind in _NUMBERED:
+        if not own and node.kind in NUMBERED:
             own = units_in(node.text)
         heading_only = False
-        if node.kind in _NUMBERED and (items or node.paragraphs):
+        if node.kind in NUMBERED and (items or node.paragraphs):
             whole = heading_units(node.text)
             if whole:
                 own, heading_only = whole, True
@@ -416,7 +214,7 @@ class TaskReader:
             # whose objects are listed, not one task per project.
             text = " ".join([node.text, *(c.text for c in items)])
             self._make(
-                _section_label(node), own or inherited, text, "item", basis="own" if own else "inherited"
+                section_label(node), own or inherited, text, "item", basis="own" if own else "inherited"
             )
             return
         if any(c.kind == "field" and c.label != "content" for c in node.children):
@@ -426,7 +224,7 @@ class TaskReader:
         if items or any(c.kind == "table" for c in node.children):
             if (
                 not skip
-                and node.kind in _NUMBERED
+                and node.kind in NUMBERED
                 and own
                 and not heading_only
                 and not own_prefix
@@ -436,10 +234,10 @@ class TaskReader:
             ):
                 # "(1) Bộ Y tế chỉ đạo ..., hoàn thành trước ngày 30/11/2025." followed by "- Chỉ đạo ...":
                 # the item opens with its unit and is itself a task; its bullets are further tasks of it.
-                self._make_item(_section_label(node), own, node.text, "own")
+                self._make_item(section_label(node), own, node.text, "own")
             self.walk(node, own or inherited, skip)
             return
-        section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+        section = section_label(node) if node.kind in NUMBERED else section_label(node.parent)
         if skip:
             handed = _HANDED_OUT.search(node.text)
             named = units_in(node.text[handed.start(1) :]) if handed else []
@@ -450,7 +248,7 @@ class TaskReader:
             return
         if _QUOTA.search(node.text):
             return
-        if node.kind in _NUMBERED:
+        if node.kind in NUMBERED:
             executors = None if own or inherited else executors_sentence(node.text)
             if executors:
                 # "Điều 3. Quyết định này có hiệu lực ... Chánh Văn phòng ... chịu trách nhiệm thi hành".
@@ -471,7 +269,7 @@ class TaskReader:
             if own and heading_only and node.paragraphs:
                 # "3. Sở Công Thương" / "Hỗ trợ cho các doanh nghiệp ...": the paragraphs are the tasks.
                 for p in node.paragraphs:
-                    if not _CLOSING.match(p):
+                    if not CLOSING.match(p):
                         self._make(section, own, p, "paragraph", basis="heading")
                 return
             if own:
@@ -486,7 +284,7 @@ class TaskReader:
                         self._make(section, own, p, "paragraph", basis="heading")
                     return
                 if not self.spaced and node.paragraphs:
-                    body = body + " " + " ".join(p for p in node.paragraphs if not _CLOSING.match(p))
+                    body = body + " " + " ".join(p for p in node.paragraphs if not CLOSING.match(p))
                 self._make_item(section, own, body, "own")
             elif inherited:
                 self._make_item(section, inherited, node.text, "inherited")
@@ -530,7 +328,7 @@ class TaskReader:
             if not fs.empty() or content:
                 lead = fs.lead or units
                 titled = " ".join([node.text, *field_text])
-                targets = content or [(_section_label(node), titled)]
+                targets = content or [(section_label(node), titled)]
                 for section, text in targets:
                     if lead:
                         self._make(
@@ -548,14 +346,14 @@ class TaskReader:
             if isinstance(entry, str):
                 if in_fields:
                     flush()
-                content.append((_section_label(node), entry))
+                content.append((section_label(node), entry))
                 continue
             if entry.kind == "field":
                 if entry.label == "content":
                     if in_fields:
                         flush()
                     if entry.text:
-                        content.append((_section_label(node), entry.text))
+                        content.append((section_label(node), entry.text))
                     continue
                 if entry.label == "product":
                     continue
@@ -569,7 +367,7 @@ class TaskReader:
             if in_fields:
                 flush()
             sub = " ".join([entry.text, *entry.paragraphs, *(c.text for c in entry.items())])
-            content.append((_section_label(entry) if entry.kind in _NUMBERED else _section_label(node), sub))
+            content.append((section_label(entry) if entry.kind in NUMBERED else section_label(node), sub))
         flush()
 
     def read_table(self, rows: list[list[str]]) -> None:
@@ -602,7 +400,7 @@ def _texts(node: Node, skip: bool) -> list[tuple[str | None, str]]:
     skip = skip or _non_task_heading(node)
     if skip:
         return out
-    section = _section_label(node) if node.kind in _NUMBERED else _section_label(node.parent)
+    section = section_label(node) if node.kind in NUMBERED else section_label(node.parent)
     if node.kind not in ("root", "table", "field") and node.text:
         out.append((section, node.text))
     out.extend((section if node.kind != "root" else None, p) for p in node.paragraphs)

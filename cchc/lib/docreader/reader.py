@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .body import APPENDIX_BREAK, TaskProposal, is_spaced, read_tasks
+from .body import TaskProposal, read_tasks
 from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
 from .loaders import load_text
+from .outline import APPENDIX_BREAK, is_spaced
 from .review import Unconverted, field_confidence, task_confidence, unconverted
 from .text import clean_lines
 from .units import KnownUnit, match_units
