@@ -218,7 +218,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend, reusing its Redis client between calls (cchc/core/cache.py).
+            "BACKEND": "cchc.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that stops answering must not hang every page: fail fast, the caller degrades.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

@@ -32,8 +32,10 @@ from cchc.dossiers.models import (
     OPEN_UNJUDGED,
     Apology,
     Dossier,
+    DossierStep,
     Outcome,
     Status,
+    Supplement,
 )
 from cchc.lib.personal_data import mask_name
 from cchc.org.models import Unit
@@ -364,51 +366,82 @@ class PublicDossier:
 
 def public_lookup(code: str, phone: str) -> PublicDossier | None:
     """The dossier whose code and applicant phone both match, else None (the caller says the same
-    thing whichever was wrong, so the look-up cannot be used to learn which codes exist)."""
+    thing whichever was wrong, so the look-up cannot be used to learn which codes exist).
+
+    Read as plain values of the columns shown, not as model instances: the look-up is the busiest
+    public page, and compiling the wide rows' SQL and building their objects cost it more CPU than
+    PostgreSQL's index reads (bench/bench_public_page_cpu.py)."""
     code = code.strip()
     digits = normalize_phone(phone)
     if not code or len(digits) < 8:
         return None
-    dossier = (
+    row = (
         Dossier.objects.filter(code__in={code, code.upper()})
-        .select_related("procedure", "receiving_unit", "handling_unit")
+        .order_by("pk")
+        .values(*_PUBLIC_DOSSIER_FIELDS)
         .first()
     )
-    if dossier is None or normalize_phone(dossier.applicant_phone) != digits:
+    if row is None or normalize_phone(row["applicant_phone"]) != digits:
         return None
-    apology = Apology.objects.filter(dossier=dossier).order_by("-issued_at").first()
-    steps = tuple(
-        PublicStep(s.unit.name if s.unit else s.unit_name, s.started_at, s.finished_at)
-        for s in dossier.steps.select_related("unit").order_by("seq")
+    pk = row["pk"]
+    new_appointment_at = (
+        Apology.objects.filter(dossier_id=pk)
+        .order_by("-issued_at")
+        .values_list("new_appointment_at", flat=True)
+        .first()
     )
+    steps = tuple(
+        PublicStep(unit if unit_id is not None else name, started, finished)
+        for unit_id, unit, name, started, finished in DossierStep.objects.filter(dossier_id=pk)
+        .order_by("seq")
+        .values_list("unit_id", "unit__name", "unit_name", "started_at", "finished_at")
+    )
+    status = row["status"]
+    shifted = row["effective_appointment_at"]
+    contact = "receiving_unit" if row["receiving_unit__phone"] else "handling_unit"
     return PublicDossier(
-        code=dossier.code,
-        masked_name=mask_name(dossier.applicant_name),
-        procedure_name=dossier.procedure.name,
-        receiving_unit=dossier.receiving_unit.name,
-        handling_unit=dossier.handling_unit.name,
-        status=dossier.get_status_display(),
-        received_at=dossier.received_at,
-        appointment_at=dossier.appointment_at,
-        shifted_appointment_at=(
-            dossier.effective_appointment_at
-            if dossier.effective_appointment_at and dossier.effective_appointment_at != dossier.appointment_at
-            else None
-        ),
-        new_appointment_at=apology.new_appointment_at if apology else None,
-        finished_at=dossier.end_at,
-        returned_at=dossier.returned_at,
+        code=row["code"],
+        masked_name=mask_name(row["applicant_name"]),
+        procedure_name=row["procedure__name"],
+        receiving_unit=row["receiving_unit__name"],
+        handling_unit=row["handling_unit__name"],
+        status=str(dict(Status.choices).get(status, status)),
+        received_at=row["received_at"],
+        appointment_at=row["appointment_at"],
+        shifted_appointment_at=shifted if shifted and shifted != row["appointment_at"] else None,
+        new_appointment_at=new_appointment_at,
+        finished_at=row["end_at"],
+        returned_at=row["returned_at"],
         steps=steps,
-        status_code=dossier.status,
+        status_code=status,
         missing=(
-            dossier.supplements.filter(completed_at__isnull=True)
+            Supplement.objects.filter(dossier_id=pk, completed_at__isnull=True)
             .order_by("-seq")
             .values_list("content", flat=True)
             .first()
             or ""
         )
-        if dossier.status == Status.SUPPLEMENT
+        if status == Status.SUPPLEMENT
         else "",
-        contact_unit=(dossier.receiving_unit if dossier.receiving_unit.phone else dossier.handling_unit).name,
-        contact_phone=dossier.receiving_unit.phone or dossier.handling_unit.phone,
+        contact_unit=row[f"{contact}__name"],
+        contact_phone=row["receiving_unit__phone"] or row["handling_unit__phone"],
     )
+
+
+_PUBLIC_DOSSIER_FIELDS = (
+    "pk",
+    "code",
+    "applicant_name",
+    "applicant_phone",
+    "status",
+    "received_at",
+    "appointment_at",
+    "effective_appointment_at",
+    "end_at",
+    "returned_at",
+    "procedure__name",
+    "receiving_unit__name",
+    "receiving_unit__phone",
+    "handling_unit__name",
+    "handling_unit__phone",
+)
