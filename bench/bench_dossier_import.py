@@ -15,9 +15,10 @@ and dropped afterwards; SQLite: a file in /tmp). Measured, in order, on an empty
 Each figure comes with this process's CPU seconds (less sensitive to other jobs' load than the wall
 clock) and the path that did the work. ``BENCH_SEED`` picks another generated file (kept in BENCH_DIR
 and reused), ``BENCH_SKIP_PLAIN=1`` skips (a), ``BENCH_ONLY_CHANGES=1`` skips (a), (c) and (d),
-``BENCH_CHANGES=0`` skips (e). (e) first runs the changes through the set-based path and through the
-row path, each rolled back (``BENCH_CHANGES_BOTH=0`` skips them), with the PostgreSQL backend's CPU
-seconds beside this process's. ``BENCH_DATABASE`` names the scratch database.
+``BENCH_CHANGES=0`` skips (e), ``BENCH_ONLY_IMPORT=1`` measures (b) alone. (e) first runs the changes
+through the set-based path and through the row path, each rolled back (``BENCH_CHANGES_BOTH=0`` skips
+them), with the PostgreSQL backend's CPU seconds beside this process's (also given for (b), (c) and
+(d)). ``BENCH_DATABASE`` names the scratch database.
 The generator is deterministic and self-contained (the demo generator is another module's job).
 """
 
@@ -382,7 +383,8 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
         "load_average": os.getloadavg()[0],
     }
 
-    only_changes = bool(os.environ.get("BENCH_ONLY_CHANGES"))
+    only_import = bool(os.environ.get("BENCH_ONLY_IMPORT"))
+    only_changes = bool(os.environ.get("BENCH_ONLY_CHANGES")) or only_import
     if not os.environ.get("BENCH_SKIP_PLAIN") and not only_changes:
         plain_s = plain_load(src)
         out["plain_load_s"] = round(plain_s, 1)
@@ -393,7 +395,8 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     _full_import(src, rows, as_of, out)
     if not only_changes:
         _reimport(src, rows, as_of, out)
-    _changes(rows, seed, workdir, as_of, out)
+    if not only_import:
+        _changes(rows, seed, workdir, as_of, out)
     import resource
 
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -408,14 +411,17 @@ def _bad_row(src: Path, rows: int, workdir: Path, as_of: dt.date, out: dict[str,
     bad = workdir / f"dossiers-{rows}-bad.csv"
     bad_row = with_bad_row(src, bad, rows // 2)
     # From the disk, as an uploaded file is imported: never held whole (``importing.import_path``).
+    db0 = _db_cpu()
     res, wall, cpu = _timed(lambda: import_path(bad, actor="bench", as_of=as_of))
     out["bad_row_s"], out["bad_row_cpu_s"], out["bad_row_path"] = round(wall, 1), round(cpu, 1), res.path
+    out["bad_row_db_cpu_s"] = round(_db_cpu() - db0, 1)
     named = [(e.row, e.field) for e in res.errors]
     out["bad_row_named"] = named == [(bad_row, "NgayTiepNhan")]
     out["bad_row_message"] = str(res.errors[0]) if res.errors else ""
     out["bad_row_wrote_nothing"] = not Dossier.objects.exists() and not DossierEvent.objects.exists()
     print(
-        f"  (c) one bad row: {out['bad_row_s']} s (CPU {out['bad_row_cpu_s']} s, {res.path} path), "
+        f"  (c) one bad row: {out['bad_row_s']} s (CPU {out['bad_row_cpu_s']} s, database CPU "
+        f"{out['bad_row_db_cpu_s']} s, {res.path} path), "
         f"errors={named}, wrote nothing={out['bad_row_wrote_nothing']}, load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
@@ -436,7 +442,9 @@ def _full_import(src: Path, rows: int, as_of: dt.date, out: dict[str, object]) -
             stages[str(last[1])] = stages.get(str(last[1]), 0) + now - float(last[0])  # type: ignore[arg-type]
             last[0], last[1] = now, stage
 
+    db0 = _db_cpu()
     res, total, cpu = _timed(lambda: import_path(src, actor="bench", as_of=as_of, progress=progress))
+    out["import_db_cpu_s"] = round(_db_cpu() - db0, 1)
     stages[str(last[1])] = stages.get(str(last[1]), 0) + time.perf_counter() - float(last[0])  # type: ignore[arg-type]
     assert res.ok, res.errors[:3]
     out["import_s"], out["import_cpu_s"] = round(total, 1), round(cpu, 1)
@@ -450,7 +458,8 @@ def _full_import(src: Path, rows: int, as_of: dt.date, out: dict[str, object]) -
     out["events"] = DossierEvent.objects.count()
     out["fact_rows"] = DailyFact.objects.count()
     print(
-        f"  (b) full import: {out['import_s']} s (Python CPU {out['import_cpu_s']} s, {res.path} path); "
+        f"  (b) full import: {out['import_s']} s (Python CPU {out['import_cpu_s']} s, database CPU "
+        f"{out['import_db_cpu_s']} s, {res.path} path); "
         f"stages {out['stages_s']}, load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
@@ -460,13 +469,16 @@ def _reimport(src: Path, rows: int, as_of: dt.date, out: dict[str, object]) -> N
     from cchc.dossiers.importing import import_path
     from cchc.dossiers.models import DossierEvent
 
+    db0 = _db_cpu()
     again, wall, cpu = _timed(lambda: import_path(src, actor="bench", as_of=as_of))
+    out["reimport_db_cpu_s"] = round(_db_cpu() - db0, 1)
     out["reimport_s"], out["reimport_cpu_s"], out["reimport_path"] = round(wall, 1), round(cpu, 1), again.path
     out["reimport_unchanged"] = (
         again.result.unchanged == rows and DossierEvent.objects.count() == out["events"]
     )
     print(
-        f"  (d) re-import unchanged: {out['reimport_s']} s (CPU {out['reimport_cpu_s']} s, {again.path} "
+        f"  (d) re-import unchanged: {out['reimport_s']} s (CPU {out['reimport_cpu_s']} s, database CPU "
+        f"{out['reimport_db_cpu_s']} s, {again.path} "
         f"path), nothing changed={out['reimport_unchanged']}, load {os.getloadavg()[0]:.1f}",
         flush=True,
     )

@@ -185,7 +185,8 @@ def _verdicts(p: ParsedColumns, res: batch_eng.BatchOutcome, steps: pl.DataFrame
     }
 
 
-def _facts(d: pl.DataFrame, v: dict[str, Any]) -> pl.DataFrame:
+def fact_rows_of(d: pl.DataFrame, v: dict[str, Any]) -> pl.DataFrame:
+    """The daily-fact contributions of judged rows (``judged_frame``'s frame and verdicts)."""
     appointment_day = v["effective_appointment_at"].astype(_D)
     overdue_from = appointment_day + np.timedelta64(1, "D")
     second = v["second_request_at"].astype(_D)
@@ -257,7 +258,7 @@ def import_columns(
         return import_changes(
             p,
             judged,
-            _facts,
+            fact_rows_of,
             write_new,
             lk,
             hashes,
@@ -337,14 +338,16 @@ def write_columns(
     batch: Any,
     as_of: dt.date | None,
     progress: ProgressFn | None,
+    fact_sink: list[pl.DataFrame] | None = None,
 ) -> set[official_facts.Group]:
     """Judge and write checked columns of new dossiers inside the caller's transaction (dossiers,
     steps, supplements, events, daily facts; no audit row). Returns the (handling unit, day) groups of
-    the per-official facts the finished ones fall in, for the caller to refresh once."""
+    the per-official facts the finished ones fall in, for the caller to refresh once. With
+    ``fact_sink`` the daily facts are added to it for the caller to write once (``facts.summed``)."""
     d = p.dossiers
     n = len(p)
     frame, steps, verdicts = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
-    fact_rows = _facts(frame, verdicts)
+    fact_rows = fact_rows_of(frame, verdicts)
     actor_id = scope.user.pk if scope.user is not None else None
     base_event = {"source": source, "batch": batch.pk if batch is not None else None}
     event_data = {
@@ -398,7 +401,10 @@ def write_columns(
     )
     if progress:
         progress("facts", 0, n)
-    facts.apply_columns(fact_rows)
+    if fact_sink is None:
+        facts.apply_columns(fact_rows)
+    else:
+        fact_sink.append(fact_rows)
     # The frame's instants are local wall-clock times, so their date is the local day of the facts.
     ended = frame.filter(
         pl.col("outcome").is_in([str(o) for o in official_facts.FINISHED]) & pl.col("end_at").is_not_null()

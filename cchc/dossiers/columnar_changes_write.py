@@ -59,15 +59,41 @@ def import_changes(
     transaction; ``NotColumnar`` before any write when the row path must do it. Same result, rows,
     events and facts as the row path (``importing._write``). ``judged``: ``columnar.judged_frame``'s
     answer for the file; ``facts_of``: ``columnar._facts`` (the daily-fact contributions of rows)."""
+    found, result = compared(p, judged, lk, hashes, dry_run=dry_run)
+    if dry_run or not (result.updated or result.created):
+        return result
+    with bulk.bulk_session(), transaction.atomic():
+        if progress:
+            progress("write", 0, len(p))
+        groups = write_changes(
+            p,
+            judged,
+            found,
+            facts_of,
+            write_new,
+            hashes,
+            scope,
+            source=source,
+            batch=batch,
+            progress=progress,
+        )
+        finish(scope, source, batch, result, judged[0]["code"].head(2).to_list(), len(p), groups)
+    return result
+
+
+def compared(
+    p: ParsedColumns, judged: Judged, lk: Any, hashes: pl.Series, *, dry_run: bool
+) -> tuple[Compared, UpsertResult]:
+    """The file's rows against the stored ones (``columnar_changes.compare``) and the counts they make."""
     n = len(p)
-    frame, steps, verdicts = judged
-    steps = steps.with_columns(pl.col("unit_ref").alias("unit_name"))
+    frame, steps, _ = judged
     schema = {c: frame.schema[c] for c in DOSSIER_COLUMNS}
     stored = stored_dossiers(frame["code"].to_list(), schema)
-    found = compare(frame, steps, p.supplements, stored, hashes, lk)
+    named = steps.with_columns(pl.col("unit_ref").alias("unit_name"))
+    found = compare(frame, named, p.supplements, stored, hashes, lk)
     k, created = found.changed.size, found.fresh.size
     codes = frame["code"]
-    result = UpsertResult(
+    return found, UpsertResult(
         dry_run=dry_run,
         created=created,
         updated=k,
@@ -75,33 +101,63 @@ def import_changes(
         codes_created=codes.gather(found.fresh).to_list(),
         codes_updated=codes.gather(found.changed).to_list(),
     )
-    if dry_run or not (k or created):
-        return result
-    with bulk.bulk_session(), transaction.atomic():
-        if progress:
-            progress("write", 0, n)
-        groups: set[official_facts.Group] = set()
-        if k:
-            groups = _write(
-                p,
-                frame,
-                steps,
-                verdicts,
-                facts_of,
-                hashes,
-                found,
-                scope,
-                source=source,
-                batch=batch,
-                progress=progress,
-            )
-        if created:
-            groups |= write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh))
-            status_messages.queue_for_codes(result.codes_created)
-        official_facts.refresh(groups)
-        record_upsert(scope, source, batch, result, codes.head(2).to_list(), n)
-        transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=created, updated=k))
-    return result
+
+
+def write_changes(
+    p: ParsedColumns,
+    judged: Judged,
+    found: Compared,
+    facts_of: FactsFn,
+    write_new: WriteNewFn,
+    hashes: pl.Series,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    progress: ProgressFn | None,
+    fact_sink: list[pl.DataFrame] | None = None,
+) -> set[official_facts.Group]:
+    """What ``compared`` found written inside the caller's transaction: the changed dossiers, then the
+    new ones (``write_new``). Returns the per-official fact groups for the caller to refresh once
+    (``finish``); with ``fact_sink``, the daily-fact deltas are added to it instead of written."""
+    frame, steps, verdicts = judged
+    groups: set[official_facts.Group] = set()
+    if found.changed.size:
+        groups = _write(
+            p,
+            frame,
+            steps.with_columns(pl.col("unit_ref").alias("unit_name")),
+            verdicts,
+            facts_of,
+            hashes,
+            found,
+            scope,
+            source=source,
+            batch=batch,
+            progress=progress,
+            fact_sink=fact_sink,
+        )
+    if found.fresh.size:
+        groups |= write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh), fact_sink=fact_sink)
+        status_messages.queue_for_codes(frame["code"].gather(found.fresh).to_list())
+    return groups
+
+
+def finish(
+    scope: WriteScope,
+    source: str,
+    batch: Any,
+    result: UpsertResult,
+    first_codes: list[str],
+    n: int,
+    groups: set[official_facts.Group],
+) -> None:
+    """After every piece is written: the per-official facts of their groups, the one audit row, and
+    the ledger's listeners told after the commit."""
+    official_facts.refresh(groups)
+    record_upsert(scope, source, batch, result, first_codes, n)
+    created, updated = result.created, result.updated
+    transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=created, updated=updated))
 
 
 def subset(p: ParsedColumns, at: Any) -> ParsedColumns:
@@ -128,6 +184,7 @@ def _write(
     source: str,
     batch: Any,
     progress: ProgressFn | None,
+    fact_sink: list[pl.DataFrame] | None = None,
 ) -> set[official_facts.Group]:
     """The changed dossiers written; returns the per-official fact groups they were and are in."""
     at = found.changed
@@ -185,7 +242,11 @@ def _write(
     )
     if progress:
         progress("facts", 0, len(p))
-    facts.apply_columns(_fact_deltas(facts_of, new, verdicts, at, found))
+    deltas = _fact_deltas(facts_of, new, verdicts, at, found)
+    if fact_sink is None:
+        facts.apply_columns(deltas)
+    else:
+        fact_sink.append(deltas)
     announce = [
         code
         for code, c in zip(new["code"].to_list(), found.changes, strict=True)

@@ -22,16 +22,18 @@ records without another error, across what would be slice boundaries).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import polars as pl
 from django.db import transaction
 
-from cchc.dossiers import bulk, columnar_same, official_facts
+from cchc.dossiers import bulk, columnar_same, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, record_upsert
-from cchc.dossiers.actions.upsert_checks import resolve_scope
-from cchc.dossiers.columnar import digests, look, write_columns
+from cchc.dossiers.actions.upsert_checks import WriteScope, resolve_scope
+from cchc.dossiers.columnar import digests, fact_rows_of, judged_frame, look, write_columns
+from cchc.dossiers.columnar_changes_write import compared, finish, write_changes
 from cchc.dossiers.columnar_parse import parse_csv_rows, refuse
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.records import RowError
@@ -114,7 +116,7 @@ def import_slices(
     before any write when the row path must do it. Same result as ``columnar.import_columns``."""
     scope = resolve_scope(actor, jurisdiction)
     errors: list[RowError] = []
-    states: set[str] = set()
+    states: list[str] = []
     codes: list[pl.Series] = []
     stored_any = False
     first_row = 2
@@ -126,7 +128,7 @@ def import_slices(
             rows += len(p)
             del data
             _, found, _, state = look(p, scope)
-            states.add(state)
+            states.append(state)
             errors.extend(found)
             codes.append(p.dossiers["code"])
             if found and not stored_any and Dossier.objects.exists():
@@ -137,18 +139,24 @@ def import_slices(
     every = pl.concat(codes) if codes else pl.Series("code", [], dtype=pl.String)
     del codes
     refuse(every.is_duplicated().any(), "a code repeated across slices")
+    kinds = set(states)
     if errors:
-        refuse(stored_any or "stored" in states or "unchanged" in states, "errors among stored dossiers")
+        refuse(stored_any or "stored" in kinds or "unchanged" in kinds, "errors among stored dossiers")
         return rows, UpsertResult(errors=sorted(errors, key=lambda e: (e.row, e.field)))
     n = every.len()
-    if states == {"unchanged"}:
+    if kinds == {"unchanged"}:
         return rows, UpsertResult(dry_run=dry_run, unchanged=n)
-    refuse(states != {"new"}, "some dossiers are already in the ledger and differ from the file")
+    if kinds != {"new"}:
+        # Changes to stored dossiers (with new and unchanged slices among them, maybe): compared and
+        # written slice by slice as ``columnar_changes`` does for one piece.
+        write = {"source": source, "batch": batch, "as_of": as_of, "progress": progress}
+        return rows, _changes(open_file, size, states, every, scope, dry_run=dry_run, **write)
     result = UpsertResult(dry_run=dry_run, created=n, codes_created=every.to_list())
     if dry_run:
         return rows, result
     groups: set[official_facts.Group] = set()
     first_row = 2
+    sink: list[pl.DataFrame] = []
     with open_file() as fh, bulk.bulk_session(), transaction.atomic():
         for data in slices(fh, size):
             p = parse_csv_rows(data, first_row)
@@ -157,11 +165,91 @@ def import_slices(
             lk, hashes = digests(p, scope)
             p.cells = None  # the cells as read were needed for the digests only
             groups |= write_columns(
-                p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
+                p,
+                lk,
+                hashes,
+                scope,
+                source=source,
+                batch=batch,
+                as_of=as_of,
+                progress=progress,
+                fact_sink=sink,
             )
             del p, lk, hashes
         if progress:
             progress("facts", n, n)
+        # The slices' daily facts summed and written once: later slices fall on the days earlier
+        # ones wrote, and merging them into the table slice by slice cost the server more.
+        facts.apply_columns(facts.summed(sink))
+        del sink
         official_facts.refresh(groups)
         record_upsert(scope, source, batch, result, every.head(2).to_list(), n)
     return rows, result
+
+
+def _changes(
+    open_file: Callable[[], Any],
+    size: int,
+    states: list[str],
+    every: pl.Series,
+    scope: WriteScope,
+    *,
+    source: str,
+    batch: Any,
+    as_of: dt.date | None,
+    dry_run: bool,
+    progress: ProgressFn | None,
+) -> UpsertResult:
+    """A file of several slices that changes stored dossiers, in one transaction: each slice judged,
+    compared with the ledger and written (``columnar_changes_write``: changed dossiers, then new ones;
+    an unchanged slice is only counted), then the daily facts of every slice, the per-official facts
+    of their groups and the one audit row, as for one piece. ``states``: each slice's ``look``."""
+    result = UpsertResult(dry_run=dry_run)
+    groups: set[official_facts.Group] = set()
+    sink: list[pl.DataFrame] = []
+    first_row = 2
+    with open_file() as fh, bulk.bulk_session(), transaction.atomic():
+        for state, data in zip(states, slices(fh, size), strict=True):
+            p = parse_csv_rows(data, first_row)
+            first_row += p.records
+            del data
+            if state == "unchanged":
+                result.unchanged += len(p)
+                continue
+            lk, hashes = digests(p, scope)
+            p.cells = None
+            write_new = functools.partial(
+                write_columns, lk=lk, scope=scope, source=source, batch=batch, as_of=as_of, progress=progress
+            )
+            judged = judged_frame(p, lk, scope, source=source, as_of=as_of, progress=progress)
+            found, part = compared(p, judged, lk, hashes, dry_run=dry_run)
+            result.created += part.created
+            result.updated += part.updated
+            result.unchanged += part.unchanged
+            result.codes_created += part.codes_created
+            result.codes_updated += part.codes_updated
+            if not dry_run and (part.created or part.updated):
+                if progress:
+                    progress("write", 0, len(p))
+                groups |= write_changes(
+                    p,
+                    judged,
+                    found,
+                    fact_rows_of,
+                    write_new,
+                    hashes,
+                    scope,
+                    source=source,
+                    batch=batch,
+                    progress=progress,
+                    fact_sink=sink,
+                )
+            del p, lk, hashes, judged, found
+        if dry_run or not (result.created or result.updated):
+            return result
+        if progress:
+            progress("facts", len(every), len(every))
+        facts.apply_columns(facts.summed(sink))
+        del sink
+        finish(scope, source, batch, result, every.head(2).to_list(), len(every), groups)
+    return result

@@ -102,12 +102,16 @@ def everything() -> dict[str, Any]:
     return out
 
 
-def _run(world: Any, settings: Any, base: bytes, changes: bytes, fast: bool) -> tuple[Any, dict[str, Any]]:
+def _run(
+    world: Any, settings: Any, base: bytes, changes: bytes, fast: bool, slice_bytes: int = 0
+) -> tuple[Any, dict[str, Any]]:
     office = world.users["office"]
     settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1
     first = import_bytes(base, "hoso.csv", actor=office, as_of=AS_OF)
     assert first.ok and first.path == "columnar", first.errors[:3]
     settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1 if fast else 0
+    if slice_bytes:
+        settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES = slice_bytes
     out = import_bytes(changes, "thaydoi.csv", actor=office, as_of=AS_OF)
     assert out.ok, out.errors[:3]
     return out, everything()
@@ -146,6 +150,53 @@ def test_changes_on_the_set_based_path_store_what_the_row_path_stores(world, set
     kinds = {key for changes in by_rows["changed"] for key in changes}
     assert {"status", "steps", "supplements", "handling_unit", "procedure", "late_causes"} <= kinds
     assert by_rows["official_facts"]
+
+
+@pytest.mark.parametrize(("seed", "stored"), [(5, 360), (9, 200)])
+def test_changes_in_several_slices_store_what_the_row_path_stores(world, settings, seed, stored):
+    """A file of changes larger than one slice (``columnar_slices``) takes the set-based path slice by
+    slice and stores what the row path stores; with 200 of 360 stored, the later slices are new
+    dossiers only, the first ones a mix."""
+    make_catalogue()
+    base_objs = rich_file(360, seed=seed)
+    base = as_csv(base_objs[:stored])
+    changes = as_csv(changes_file(base_objs, seed))
+    slice_bytes = len(changes) // 5
+    assert len(base) <= settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES
+
+    rows, by_rows = _run(world, settings, base, changes, fast=False)
+    assert rows.path == "rows"
+    settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES = 64 * 1024 * 1024
+    _clear()
+    sliced, by_slices = _run(world, settings, base, changes, fast=True, slice_bytes=slice_bytes)
+    assert sliced.path == "columnar"
+
+    counts = (sliced.result.created, sliced.result.updated, sliced.result.unchanged)
+    assert counts == (rows.result.created, rows.result.updated, rows.result.unchanged)
+    assert sliced.result.codes_updated == rows.result.codes_updated
+    assert sliced.result.codes_created == rows.result.codes_created
+    for table in by_rows:
+        assert by_slices[table] == by_rows[table], table
+    assert 0 < rows.result.updated and by_rows["official_facts"]
+
+    again = import_bytes(changes, "thaydoi.csv", actor=world.users["office"], as_of=AS_OF)
+    assert again.path == "columnar" and again.result.unchanged == 360
+    assert everything() == by_slices
+
+
+def test_a_dry_run_of_changes_in_several_slices_counts_them_and_writes_nothing(world, settings):
+    make_catalogue()
+    base_objs = rich_file(150, seed=7)
+    settings.CCHC_IMPORT_COLUMNAR_MIN_ROWS = 1
+    import_bytes(as_csv(base_objs), "hoso.csv", actor=world.users["office"], as_of=AS_OF)
+    before = everything()
+    changes = as_csv(changes_file(base_objs, 7))
+    settings.CCHC_IMPORT_COLUMNAR_MAX_BYTES = len(changes) // 4
+
+    dry = import_bytes(changes, "thaydoi.csv", actor=world.users["office"], as_of=AS_OF, dry_run=True)
+    assert dry.ok and dry.path == "columnar" and dry.result.dry_run
+    assert dry.result.updated > 0 and dry.result.updated + dry.result.unchanged == 150
+    assert everything() == before
 
 
 def test_the_same_changes_again_are_unchanged_and_write_nothing(world, settings):
