@@ -15,7 +15,8 @@ and dropped afterwards; SQLite: a file in /tmp). Measured, in order, on an empty
 Each figure comes with this process's CPU seconds (less sensitive to other jobs' load than the wall
 clock) and the path that did the work. ``BENCH_SEED`` picks another generated file (kept in BENCH_DIR
 and reused), ``BENCH_SKIP_PLAIN=1`` skips (a), ``BENCH_ONLY_CHANGES=1`` skips (a), (c) and (d),
-``BENCH_CHANGES=0`` skips (e), ``BENCH_ONLY_IMPORT=1`` measures (b) alone. (e) first runs the changes
+``BENCH_CHANGES=0`` skips (e), ``BENCH_ONLY_IMPORT=1`` measures (b) alone, ``BENCH_COPIES=5`` makes
+the stored ledger five times the file inside PostgreSQL before (e) (``replicate``). (e) first runs the changes
 through the set-based path and through the row path, each rolled back (``BENCH_CHANGES_BOTH=0`` skips
 them), with the PostgreSQL backend's CPU seconds beside this process's (also given for (b), (c) and
 (d)). ``BENCH_DATABASE`` names the scratch database.
@@ -395,6 +396,12 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     _full_import(src, rows, as_of, out)
     if not only_changes:
         _reimport(src, rows, as_of, out)
+    copies = int(os.environ.get("BENCH_COPIES", 1))
+    if copies > 1 and engine == "postgres":
+        t0 = time.perf_counter()
+        out["stored"] = replicate(copies)
+        out["replicate_s"] = round(time.perf_counter() - t0, 1)
+        print(f"  stored ledger made {out['stored']:,} dossiers in {out['replicate_s']} s", flush=True)
     if not only_import:
         _changes(rows, seed, workdir, as_of, out)
     import resource
@@ -402,6 +409,72 @@ def run_engine(engine: str, rows: int, workdir: Path) -> dict[str, object]:
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     out["load_average_end"] = os.getloadavg()[0]
     return out
+
+
+def replicate(copies: int) -> int:
+    """The imported ledger made ``copies`` times larger inside PostgreSQL (as ``bench_list_pages`` does):
+    copies 1…copies-1 of every dossier (code suffixed ``-cK``, id shifted) with its steps,
+    supplements, events and causes' rows; the daily, unit and per-official facts multiplied (a copy
+    falls on the same units, procedures and days; its steps have larger ids, so every official's first
+    step stays the original's). Building 5,000,000 through the importer took about 30 minutes per
+    million under load; this takes minutes, and the changes file names only the original codes, whose
+    stored rows, steps, supplements, digests and facts are the importer's own. Returns the dossiers."""
+    from django.db import connection, transaction
+
+    from cchc.dossiers.facts import FACT_COLUMNS
+    from cchc.dossiers.models import (
+        DailyFact,
+        Dossier,
+        DossierCause,
+        DossierEvent,
+        DossierStep,
+        OfficialDailyFact,
+        Supplement,
+        UnitDailyFact,
+    )
+
+    def cols(table: str, without: tuple[str, ...]) -> list[str]:
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "ORDER BY ordinal_position",
+                [table],
+            )
+            return [r[0] for r in cur.fetchall() if r[0] not in without]
+
+    d = Dossier._meta.db_table
+    children = [m._meta.db_table for m in (DossierStep, Supplement, DossierEvent, DossierCause)]
+    d_cols = cols(d, ("id", "code"))
+    c_cols = {t: cols(t, ("id", "dossier_id")) for t in children}
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT max(id) FROM {d}")
+        top = int(cur.fetchone()[0])
+    for k in range(1, copies):
+        shift = k * top
+        with transaction.atomic(), connection.cursor() as cur:
+            listed = ", ".join(d_cols)
+            cur.execute(
+                f"INSERT INTO {d} (id, code, {listed}) "
+                f"SELECT id + {shift}, code || '-c{k}', {listed} FROM {d} WHERE id <= {top}"
+            )
+            for t in children:
+                listed = ", ".join(c_cols[t])
+                cur.execute(
+                    f"INSERT INTO {t} (dossier_id, {listed}) "
+                    f"SELECT dossier_id + {shift}, {listed} FROM {t} WHERE dossier_id <= {top}"
+                )
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(f"SELECT setval(pg_get_serial_sequence('{d}', 'id'), (SELECT max(id) FROM {d}))")
+        times = ", ".join(f"{c} = {c} * {copies}" for c in FACT_COLUMNS)
+        cur.execute(f"UPDATE {DailyFact._meta.db_table} SET {times}")
+        cur.execute(f"UPDATE {UnitDailyFact._meta.db_table} SET {times}")
+        cur.execute(
+            f"UPDATE {OfficialDailyFact._meta.db_table} SET finished = finished * {copies}, "
+            f"late = late * {copies}"
+        )
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    return Dossier.objects.count()
 
 
 def _bad_row(src: Path, rows: int, workdir: Path, as_of: dt.date, out: dict[str, object]) -> None:
