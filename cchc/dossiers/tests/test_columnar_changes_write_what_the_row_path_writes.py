@@ -177,7 +177,7 @@ def test_changes_in_several_slices_store_what_the_row_path_stores(world, setting
     assert sliced.result.codes_created == rows.result.codes_created
     for table in by_rows:
         assert by_slices[table] == by_rows[table], table
-    assert 0 < rows.result.updated and by_rows["official_facts"]
+    assert rows.result.updated > 0 and by_rows["official_facts"]
 
     again = import_bytes(changes, "thaydoi.csv", actor=world.users["office"], as_of=AS_OF)
     assert again.path == "columnar" and again.result.unchanged == 360
