@@ -100,12 +100,26 @@ def units_after_label(text: str) -> tuple[list[str], str] | None:
     return split_units(phrase), rest
 
 
+# "các Sở", "Các Bộ, cơ quan", "Ủy ban nhân dân các tỉnh", "các Tập đoàn": a group whose members a colon
+# may list by name.
+_NAMED_GROUP = re.compile(
+    r"\b[Cc]ác\s+(?:Bộ|bộ|Sở|sở|tỉnh|thành\s+phố|xã|phường|huyện|Tập\s+đoàn|tập\s+đoàn|Tổng\s+công\s+ty|"
+    r"địa\s+phương|cơ\s+quan|Ban|ban|ngành)(?:\s*,\s*(?:cơ\s+quan|ngành|địa\s+phương))*$"
+)
+# The names after the colon: capitalised, separated by "," or "và", up to ";" or the end.
+_NAME_LIST = re.compile(r"^[A-ZĐÀ-Ỹ][^;:.]{0,200}?(?:,|\s+và\s+)[^;:.]*?(?:;|\.|$)")
+
+
 def unit_prefix(text: str) -> tuple[list[str], str] | None:
     """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
     if ":" not in text[:160]:
         return None
     prefix, rest = text.split(":", 1)
     prefix = prefix.strip()
+    if _NAMED_GROUP.search(prefix) and _NAME_LIST.match(rest.strip()):
+        # "Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường; ...", "Các Bộ: Công an, Quốc phòng":
+        # the colon introduces the names of the group, not the task.
+        return None
     phrase = addressee_phrase(prefix + ":")
     if not phrase or len(prefix.split()) > 25 or phrase != prefix.strip(" .;,"):
         return None

@@ -23,8 +23,10 @@ _MOTTO = re.compile(
 _NUMBER_LINE = re.compile(r"^S[ốo]?\s*(?:hiệu)?\s*:\s*(?P<rest>.*)$", re.I)
 _NUMBER = re.compile(r"(?P<number>\d{1,6}[a-zA-Z]?)?\s*/\s*(?P<symbol>[\wĐđ][\wĐđ&./\-]*)")
 _PARTY_NUMBER = re.compile(r"(?P<number>\d{1,6})-(?P<symbol>[A-ZĐ]{1,5}/[A-ZĐ][\wĐđ\-]*)")
+# A draft leaves the day and the month blank ("Lào Cai, ngày      tháng      năm 2026"): the place is
+# still read, the date is not.
 _DATE_LINE = re.compile(
-    r",\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.I
+    r",\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})", re.I
 )
 _ADMIN_START = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|TP\.?)\b")
 _AUTHORITY_LINE = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.+)$")
@@ -104,7 +106,7 @@ def _find_number(lines: list[str], limit: int) -> tuple[int | None, str | None, 
 
 
 _MOTTO_SPAN = re.compile(
-    r"C[OỘ]NG\s+H[OÒ][AÀ]\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    r"C[OỘ]NG\s+H[OÒ][AÀ]\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T(?:\s+NAM)?|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
     re.I,
 )
 # A new body name inside the issuer lines starts the child ("UBND TỈNH X" / "SỞ NỘI VỤ").
@@ -147,23 +149,58 @@ def _has_place(name: str) -> bool:
     ) or bool(re.match(r"^(?:SỞ|BỘ|CỤC|PHÒNG|BAN)\s+\S+", name))
 
 
-def _place(before: str) -> str | None:
-    words = squash(before).split(" ")
+def _capital_run(words: list[str]) -> list[str]:
     run: list[str] = []
     for w in reversed(words):
         if w and (w[0].isupper() or w in ("-", "–")) and not any(c.isdigit() for c in w):
             run.insert(0, w)
         else:
             break
+    return run
+
+
+def _place(before: str) -> str | None:
+    """The capitalised words before ", ngày": "Hà Nội", "Thành phố Hồ Chí Minh", "Đắk Lắk".
+
+    ``before`` keeps its line breaks. A place wrapped by the page ("Hà" / "Nội, ngày ...", "Thành phố
+    Hồ Chí" / "Minh, ngày ...") goes on into the line above only when that line is short; a long line
+    above is the summary ("V/v ... Việt Nam - Singapore"), whose last words are no part of the place.
+    """
+    lines = [squash(ln) for ln in before.split("\n")]
+    words = lines[-1].split(" ") if lines[-1] else []
+    run = _capital_run(words)
+    taken, k = len(run), len(lines) - 1
+    while taken == len(words) and k > 0 and lines[k - 1] and len(lines[k - 1].split(" ")) <= 4:
+        k -= 1
+        words = lines[k].split(" ")
+        above = _capital_run(words)
+        run, taken = above + run, len(above)
     while run and run[0] in ("-", "–"):
         run.pop(0)
     if not run:
         return None
-    idx = len(words) - len(run)
+    idx = len(words) - taken
     if idx >= 2 and words[idx - 2].lower() == "thành" and words[idx - 1].lower() == "phố":
         run = ["Thành", "phố", *run]
     place = " ".join(run)
     return re.sub(r"^(?:Số:?\s*\S+\s+)", "", place) or None
+
+
+def _continues_below(lines: list[str], j: int) -> bool:
+    """A typed summary broken into paragraphs: the next one starts in lower case ("... ngày 04/01/2026"
+    / "của Ban Thường vụ Tỉnh ủy về ...")."""
+    nxt = next((ln for ln in lines[j + 1 : j + 4] if ln), "")
+    return nxt[:1].islower()
+
+
+def _summary_right_under(parts: list[str], lines: list[str], type_idx: int, j: int) -> bool:
+    """ "KẾ HOẠCH" / "Triển khai thực hiện Chỉ thị số 11-CT/TU ...": the line right under the type name
+    is its summary even when it opens with a word that usually opens the body — unless it reads as
+    the body's first paragraph (ending in ":" or ";", or long)."""
+    if parts or any(lines[type_idx + 1 : j]):
+        return False
+    line = lines[j].rstrip()
+    return not line.endswith((":", ";")) and len(line.split()) <= 30
 
 
 def _type_of_symbol(symbol: str | None) -> str | None:
@@ -334,8 +371,9 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
     header_text = " ".join(lines[:head_limit])
     dm = _DATE_LINE.search(header_text)
     if dm:
-        layout.place = _place(header_text[: dm.start()])
-        if dm.group("day"):
+        # The same text with its line breaks (the same length: positions agree).
+        layout.place = _place("\n".join(lines[:head_limit])[: dm.start()])
+        if dm.group("day") and dm.group("month"):
             try:
                 layout.date = date(int(dm.group("year")), int(dm.group("month")), int(dm.group("day")))
             except ValueError:
@@ -375,12 +413,12 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
         while j < len(lines) and len(parts) < 8:
             line = lines[j]
             if not line:
-                if parts and spaced:
+                if parts and spaced and not _continues_below(lines, j):
                     break
                 j += 1
                 continue
             if (
-                BODY_STARTERS.match(line)
+                (BODY_STARTERS.match(line) and not _summary_right_under(parts, lines, type_idx, j))
                 or _CAPS_AUTHORITY.match(line)
                 or _ITEM.match(line)
                 or _NOI_NHAN.match(line)

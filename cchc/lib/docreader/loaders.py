@@ -10,6 +10,8 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from .pdfstamps import fill_stamps
+
 
 class ReaderError(Exception):
     """The input cannot be read; the message is Vietnamese and meant for the person who gave it."""
@@ -102,6 +104,8 @@ def _pdf_text(path: Path) -> str:
     try:
         reader = pypdf.PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
+        if pages:
+            pages[0] = fill_stamps(pages[0], reader.pages[0])
     except Exception as exc:  # pypdf's errors vary with the damage
         raise ReaderError("Không mở được tệp PDF: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.") from exc
     if not pages or all(len("".join(p.split())) < MIN_CHARS_PER_PAGE for p in pages):

@@ -12,8 +12,10 @@ from .body import TaskProposal, read_tasks
 from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
 from .loaders import load_text
+from .markdown_layout import unfold_layout_rows
 from .outline import APPENDIX_BREAK, is_spaced
 from .review import Unconverted, field_confidence, task_confidence, unconverted
+from .side_by_side import unstack_columns
 from .text import clean_lines
 from .units import KnownUnit, match_units
 from .webcopy import join_bare_markers, rebuild_pipe_tables
@@ -108,7 +110,7 @@ def _task_dict(t: TaskProposal, units: list[KnownUnit] | None) -> dict[str, Any]
 
 def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     """Read a directive's text. Never raises on odd layouts: missing parts come back as None/[]."""
-    lines = clean_lines(rebuild_pipe_tables(text))
+    lines = clean_lines(rebuild_pipe_tables(unfold_layout_rows(unstack_columns(text))))
     spaced = is_spaced(lines)
     layout, lines = parse_layout(lines, spaced)
     joined = "\n".join(lines)

@@ -69,6 +69,10 @@ _SIGNED_MARK = re.compile(
 )
 
 
+_FIRST_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ]")
+_SECOND_AUTHORITY = re.compile(r"\s+(?=(?:KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ])")
+
+
 def clean_lines(raw: str) -> list[str]:
     """Normalise a document's text into lines; blank lines are kept as "" (they matter for layout).
 
@@ -94,7 +98,10 @@ def clean_lines(raw: str) -> list[str]:
             continue
         if stripped and _PAGE_NUMBER.match(stripped):
             continue
-        lines.append(re.sub(r" {2,}", " ", stripped))
+        # "TM. ỦY BAN NHÂN DÂN          KT. CHỦ TỊCH": two signature lines that a Word table put side by
+        # side; the signer reader wants one authority a line.
+        for part in _SECOND_AUTHORITY.split(stripped) if _FIRST_AUTHORITY.match(stripped) else [stripped]:
+            lines.append(re.sub(r" {2,}", " ", part))
     return lines
 
 

@@ -281,12 +281,37 @@ _CENTRAL_HEADS = re.compile(
 )
 
 
+# "Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường", "Các Bộ, cơ quan: Tài chính, Xây dựng, ...": a
+# group named with its members after a colon is one addressee, up to the ";" that ends it.
+_GROUP_LIST = re.compile(
+    r"(\b[Cc]ác\s+(?:Bộ|bộ|Sở|sở|tỉnh|thành\s+phố|xã|phường|huyện|Tập\s+đoàn|tập\s+đoàn|Tổng\s+công\s+ty|"
+    r"địa\s+phương|cơ\s+quan|Ban|ban|ngành)(?:\s*,\s*(?:cơ\s+quan|ngành|địa\s+phương))*)\s*:\s*"
+    r"([A-ZĐÀ-Ỹ][^;:.]*)"
+)
+
+
+def _protect_group_lists(text: str) -> str:
+    def protect(m: re.Match[str]) -> str:
+        members = m.group(2)
+        # The list ends where a unit of another kind follows: "..., Ngoại giao, Tập đoàn Điện lực Việt Nam".
+        commas = re.finditer(r",\s*", members)
+        cut = next((c.start() for c in commas if UNIT_START.match(members[c.end() :])), None)
+        listed, rest = (members, "") if cut is None else (members[:cut], members[cut:])
+        return m.group(1) + "\x03 " + listed.replace(",", "\x01").replace(" và ", "\x00") + rest
+
+    return _GROUP_LIST.sub(protect, text)
+
+
+def _restore(text: str) -> str:
+    return text.replace("\x00", " và ").replace("\x01", ",").replace("\x02", ";").replace("\x03", ":")
+
+
 def split_units(phrase: str) -> list[str]:
     """Split "A, B và C" into names, keeping "các phường, xã" and "Văn phòng HĐND và UBND" whole."""
     phrase = squash(phrase).strip(" .;:,")
     if not phrase:
         return []
-    protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), phrase)
+    protected = _JOINT_NAMES.sub(lambda m: m.group(1) + "\x00" + m.group(2), _protect_group_lists(phrase))
     # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is one addressee: the
     # heads of the central bodies, named together as the Government's working rules name them.
     protected = _CENTRAL_HEADS.sub(lambda m: m.group(0).replace(",", "\x01"), protected)
@@ -308,7 +333,7 @@ def split_units(phrase: str) -> list[str]:
         parts.append(current)
     out = []
     for p in parts:
-        p = p.replace("\x00", " và ").replace("\x01", ",").replace("\x02", ";").strip(" .;:,")
+        p = _restore(p).strip(" .;:,")
         p = _drop_role(p)
         if p:
             out.append(p)
@@ -345,8 +370,9 @@ def addressee_phrase(text: str) -> str | None:
     text = _LEADING.sub("", text)
     if not UNIT_START.match(text):
         return None
+    text = _protect_group_lists(text)
     head = text.split(":", 1)[0] if ":" in text[:200] else text
-    head = _cut(head).strip(" .;:,")
+    head = _restore(_cut(head)).strip(" .;:,")
     return head or None
 
 

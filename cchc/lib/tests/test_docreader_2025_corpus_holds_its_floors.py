@@ -17,12 +17,13 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # held-out sets (18, 15, 17 and 15 documents, each measured, then moved into dev/) — 95 documents. The
 # fourth set brought layouts the reader does not yet read (Markdown-table headers, signed PDFs, .docx
 # drafts), so the floors were set anew to the reader's figures on these 95 when it moved
-# (994/1045, 1301/1387, 1301/1369, 1215/1301, 51 missed silently); raise them when the reader improves.
+# (994/1045, 1301/1387, 1301/1369, 1215/1301, 51 missed silently), then raised to what the reader
+# measures after each change of that round.
 FLOORS = {
-    "header": 994 / 1045,
+    "header": 1036 / 1045,
     "recall": 1301 / 1387,
     "precision": 1301 / 1369,
-    "lead": 1215 / 1301,
+    "lead": 1217 / 1301,
 }
 MAX_MISSED_SILENTLY = 51
 
