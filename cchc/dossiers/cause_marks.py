@@ -4,6 +4,9 @@ The rows are ``blame.cause_marks(late_causes)`` — one definition. Every path t
 them in the same transaction: ``Dossier.save``, the row path (``actions.upsert``: new dossiers' rows,
 changed dossiers' rows replaced) and the columnar path (``columnar.write_columns``) through ``write``;
 ``rebuild`` recomputes the whole table set-based (the migration that created it, ``cchc rebuild-facts``).
+The dossier's columns the late list counts on (``models.causes.COPIED``) are copied onto the rows from
+the dossiers' table after the dossiers are written (``copy_columns``), so the import paths pass nothing
+more; ``Dossier.save`` copies them itself, and follows a save of those columns without the causes.
 
 ``rebuild`` reads the JSON in SQL (one ``INSERT … SELECT`` over every dossier's causes on PostgreSQL and
 SQLite) and folds only the distinct names of causes without an account in Python (``blame.fold``:
@@ -22,6 +25,7 @@ from django.db import connection
 from cchc.dossiers import bulk
 from cchc.dossiers.blame import KINDS, cause_marks, fold
 from cchc.dossiers.models import Dossier, DossierCause
+from cchc.dossiers.models.causes import COPIED
 from cchc.lib.outcomes import CauseKind
 
 COLUMNS = ("dossier_id", "kind", "official_id", "name_key")
@@ -46,7 +50,26 @@ def write(pairs: Iterable[tuple[int, Any]], replace: Sequence[int] = ()) -> int:
     rows = list(rows_of(pairs))
     if not rows:
         return 0
-    return bulk.insert_rows(table, COLUMNS, rows)
+    written = bulk.insert_rows(table, COLUMNS, rows)
+    copy_columns(sorted({r[0] for r in rows}))
+    return written
+
+
+def copy_columns(dossiers: Sequence[int]) -> None:
+    """The dossiers' copied columns (``models.causes.COPIED``) onto their rows, set-based from the
+    dossiers' table: the import paths call ``write`` after writing the dossiers, so the rows take what
+    was just written without those paths passing the values."""
+    table, dossier = DossierCause._meta.db_table, Dossier._meta.db_table
+    sets = ", ".join(f'"{c}" = d."{c}"' for c in COPIED)
+    sql = f'UPDATE "{table}" SET {sets} FROM "{dossier}" AS d WHERE d.id = "{table}".dossier_id AND '
+    with connection.cursor() as cur:
+        if bulk.is_postgres():
+            for i in range(0, len(dossiers), 100000):
+                cur.execute(sql + f'"{table}".dossier_id = ANY(%s)', [list(dossiers[i : i + 100000])])
+            return
+        for i in range(0, len(dossiers), 900):
+            chunk = list(dossiers[i : i + 900])
+            cur.execute(sql + f'"{table}".dossier_id IN ({", ".join(["%s"] * len(chunk))})', chunk)
 
 
 def _raw_sql(table: str, kinds: Sequence[str]) -> str:
@@ -98,8 +121,9 @@ def _raw_sql(table: str, kinds: Sequence[str]) -> str:
     """
 
 
-def rebuild() -> int:
-    """Every dossier's rows recomputed from its stored causes, set-based; returns the rows written."""
+def rebuild(copy: bool = True) -> int:
+    """Every dossier's rows recomputed from its stored causes, set-based; returns the rows written.
+    ``copy``: with the dossier's copied columns (False only for migration 0015, before they exist)."""
     pg = connection.vendor == "postgresql"
     table, dossier = DossierCause._meta.db_table, Dossier._meta.db_table
     kinds = sorted(KINDS)
@@ -123,10 +147,12 @@ def rebuild() -> int:
             cur.execute("ANALYZE cm_raw")
             cur.execute("ANALYZE cm_names")
         cur.execute(f"DELETE FROM {table}")
+        into = ", ".join((*COLUMNS, *COPIED) if copy else COLUMNS)
+        copied = "".join(f", d.{c}" for c in COPIED) if copy else ""
         cur.execute(
-            f"""INSERT INTO {table} ({", ".join(COLUMNS)})
-                SELECT DISTINCT r.dossier_id, r.kind, r.official_id, coalesce(n.name_key, '')
-                FROM cm_raw r LEFT JOIN cm_names n ON n.raw = r.raw
+            f"""INSERT INTO {table} ({into})
+                SELECT DISTINCT r.dossier_id, r.kind, r.official_id, coalesce(n.name_key, ''){copied}
+                FROM cm_raw r LEFT JOIN cm_names n ON n.raw = r.raw JOIN {dossier} d ON d.id = r.dossier_id
                 ORDER BY 1"""
         )
         written = cur.rowcount

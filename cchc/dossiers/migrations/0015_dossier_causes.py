@@ -11,7 +11,8 @@ from django.db import migrations, models
 def fill(apps, schema_editor):
     from cchc.dossiers import cause_marks
 
-    cause_marks.rebuild()
+    # Without the dossier's copied columns: migration 0016 adds and fills them.
+    cause_marks.rebuild(copy=False)
     if schema_editor.connection.vendor == "postgresql":
         # True row estimates for the late list's filters from the first request on.
         with schema_editor.connection.cursor() as cur:

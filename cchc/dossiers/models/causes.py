@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from cchc.dossiers.blame import cause_marks
-from cchc.org.models import Official
+from cchc.org.models import Official, Unit
 
 from .ledger import Dossier
 
@@ -41,6 +41,24 @@ class DossierCause(models.Model):
     # A step overrun naming someone without an account: the name, spaces and case folded (``blame.fold``).
     name_key = models.TextField(gettext_lazy("tên cán bộ (đã chuẩn hóa)"), blank=True, default="")
 
+    # The dossier's columns the late list filters and orders on (``COPIED``), copied from the dossier
+    # under the same names so the same conditions (``queries.read_scope``, ``late_q``, ``deadline_from``)
+    # read them: the list's capped counts by an official or a cause are then counted from these rows
+    # alone, never from the dossiers (docs/benchmarks.md). Kept in step by every write of the dossier
+    # (``Dossier.save``, ``cause_marks.write`` after the import paths' writes, ``cause_marks.rebuild``);
+    # NULL only between a row's insert and its copy, in the same transaction.
+    handling_unit = models.ForeignKey(
+        Unit, null=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
+    )
+    receiving_unit = models.ForeignKey(
+        Unit, null=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
+    )
+    status = models.PositiveSmallIntegerField(null=True)
+    outcome = models.CharField(max_length=20, blank=True, db_default="")
+    appointment_at = models.DateTimeField(null=True)
+    effective_appointment_at = models.DateTimeField(null=True)
+    named_cause = models.BooleanField(db_default=False)
+
     class Meta:
         verbose_name = gettext_lazy("nguyên nhân trễ hạn của hồ sơ")
         verbose_name_plural = gettext_lazy("nguyên nhân trễ hạn của hồ sơ")
@@ -61,14 +79,40 @@ class DossierCause(models.Model):
         return f"{self.dossier_id} {self.kind}"
 
 
+# The dossier's columns copied onto its causes' rows, under the same names on both tables.
+COPIED = (
+    "handling_unit_id",
+    "receiving_unit_id",
+    "status",
+    "outcome",
+    "appointment_at",
+    "effective_appointment_at",
+    "named_cause",
+)
+# The model fields whose change in ``Dossier.save(update_fields=…)`` the rows must follow.
+COPIED_FIELDS = frozenset(c.removesuffix("_id") for c in COPIED) | frozenset(COPIED)
+
+
+def copied_values(dossier: Any) -> dict[str, Any]:
+    return {c: getattr(dossier, c) for c in COPIED}
+
+
 def store_causes_of(dossier: Any, fresh: bool) -> None:
     """``Dossier.save``'s part: this dossier's rows replaced by those of its causes (``fresh``: a new
-    dossier, which has none yet)."""
+    dossier, which has none yet), with the dossier's copied columns."""
     if not fresh:
         DossierCause.objects.filter(dossier_id=dossier.pk).delete()
     marks = cause_marks(dossier.late_causes)
     if marks:
+        copied = copied_values(dossier)
         DossierCause.objects.bulk_create(
-            DossierCause(dossier_id=dossier.pk, kind=kind, official_id=account, name_key=name)
+            DossierCause(dossier_id=dossier.pk, kind=kind, official_id=account, name_key=name, **copied)
             for kind, account, name in marks
         )
+
+
+def follow_dossier(dossier: Any, fields: Any) -> None:
+    """``Dossier.save(update_fields=…)`` without the causes: the rows take the dossier's new copied
+    columns if any of them was written."""
+    if COPIED_FIELDS.intersection(fields):
+        DossierCause.objects.filter(dossier_id=dossier.pk).update(**copied_values(dossier))

@@ -241,7 +241,7 @@ class Dossier(models.Model):
         return self.code
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        from .causes import store_causes_of  # the causes' table refers to this model
+        from .causes import follow_dossier, store_causes_of  # the causes' table refers to this model
 
         self.named_cause = names_a_cause(self.late_causes)
         self.import_hash = None  # no longer what a file row wrote
@@ -255,6 +255,8 @@ class Dossier(models.Model):
             super().save(*args, **kwargs)
             if fields is None or "late_causes" in fields:
                 store_causes_of(self, fresh)
+            else:
+                follow_dossier(self, fields)
 
 
 class DossierStep(models.Model):
