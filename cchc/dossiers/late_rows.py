@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from cchc.dossiers.blame import fold
 from cchc.dossiers.figures import late_finished_dossiers
-from cchc.dossiers.models import FINISHED_LATE, Dossier, DossierCause, DossierStep, Outcome
+from cchc.dossiers.models import FINISHED_LATE, Apology, Dossier, DossierCause, DossierStep, Outcome
 from cchc.dossiers.paging import list_count_cap
 from cchc.dossiers.queries import (
     DEADLINE,
@@ -27,6 +27,7 @@ from cchc.dossiers.queries import (
     late_q,
     local_day_start,
     open_overdue_q,
+    read_scope,
     with_apology_flag,
     with_deadline,
     without_apology,
@@ -117,6 +118,46 @@ def with_cause(qs: QuerySet[Dossier], kind: str) -> QuerySet[Dossier]:
     return qs.filter(pk__in=DossierCause.objects.filter(kind=kind).values("dossier_id"))
 
 
+def late_arm(f: LateFilters, now: dt.datetime) -> Q:
+    """The late rows of the filter's kind (finished late, open overdue, either), on the dossiers or on
+    their causes' rows (the same column names). One arm of ``late_q`` per kind, not ``late_q`` and then
+    the kind: the planner reads the two conditions as independent, expects a few rows and sorts them all
+    instead of reading the index."""
+    return {"finished": FINISHED_LATE, "open": open_overdue_q(now)}.get(f.kind, late_q(now))
+
+
+def cause_rows(user: Any, f: LateFilters, now: dt.datetime) -> QuerySet[DossierCause] | None:
+    """The causes' rows (``DossierCause``) of exactly the list's dossiers — several rows for a dossier
+    with several matching causes — when every filter can be read from those rows alone: by an account
+    (the rankings' links) or a cause, without a "giải quyết xong" period (those rows come from the
+    figures' definition) or a typed name (checked against the steps). ``None`` otherwise.
+
+    The rows carry the dossier's units, status, outcome and deadline under the dossier's column names
+    (``models.causes.COPIED``), so the scope, the kind, the unit and the deadlines are the list's own
+    conditions; the capped counts then never read the dossiers (``cause_row_counts``)."""
+    if f.has_period or not f.reads_causes or (f.official and f.official_id is None):
+        return None
+    scope = read_scope(user)
+    if scope is None:
+        return DossierCause.objects.none()
+    if f.official_id is not None:
+        marks = DossierCause.objects.filter(official_id=f.official_id)
+        if f.cause:
+            marks = marks.filter(
+                dossier_id__in=DossierCause.objects.filter(kind=f.cause).values("dossier_id")
+            )
+    else:
+        marks = DossierCause.objects.filter(kind=f.cause)
+    marks = marks.filter(scope, late_arm(f, now))
+    if f.unit is not None:
+        marks = marks.filter(handling_unit=f.unit)
+    if f.end_from:
+        marks = deadline_from(marks, local_day_start(f.end_from))
+    if f.end_to:
+        marks = deadline_before(marks, local_day_start(f.end_to + dt.timedelta(days=1)))
+    return marks
+
+
 def attributable_first(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
     """Named causes first, then the newest deadline: the order of the partial indexes
     ``dossier_late_order_idx`` and ``dossier_late_unit_order_idx``, so the first page is read from an
@@ -136,10 +177,7 @@ def late_rows(
         elif f.kind == "open":
             qs = qs.exclude(outcome=Outcome.LATE)
     else:
-        # One arm of ``late_q`` per kind, not ``late_q`` and then the kind: the planner reads the two
-        # conditions as independent, expects a few rows and sorts them all instead of reading the index.
-        arm = {"finished": FINISHED_LATE, "open": open_overdue_q(now)}.get(f.kind, late_q(now))
-        qs = dossiers_for(user).filter(arm)
+        qs = dossiers_for(user).filter(late_arm(f, now))
         if f.unit is not None:
             qs = qs.filter(handling_unit=f.unit)
     if f.cause:
@@ -199,3 +237,17 @@ def late_counts(
     if found <= cap or lacking > cap:
         return count, CappedCount(min(lacking, cap), lacking > cap)
     return count, missing_apology_count(before_missing, ordered)
+
+
+def cause_row_counts(marks: QuerySet[DossierCause], missing_apology: bool) -> tuple[CappedCount, CappedCount]:
+    """``late_counts`` read from the causes' rows alone (``cause_rows``): the distinct dossiers, and
+    those without an apology letter, each up to the cap — the same figures (the tests hold them equal),
+    without looking up each counted dossier in the dossiers' table."""
+    cap = list_count_cap()
+
+    def capped(qs: QuerySet[DossierCause]) -> CappedCount:
+        found = qs.values("dossier_id").distinct()[: cap + 1].count()
+        return CappedCount(min(found, cap), found > cap)
+
+    lacking = capped(marks.filter(~Exists(Apology.objects.filter(dossier=OuterRef("dossier_id")))))
+    return (lacking if missing_apology else capped(marks)), lacking

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -88,10 +88,19 @@ def dossiers_for(user: Any, *, write: bool = False) -> QuerySet[Dossier]:
         if user.role in HANDLING_ROLES:
             return Dossier.objects.filter(handling_unit__in=subtree)
         return Dossier.objects.none()
+    scope = read_scope(user)
+    return Dossier.objects.none() if scope is None else Dossier.objects.filter(scope)
+
+
+def read_scope(user: Any) -> Q | None:
+    """The dossiers this person may read, as a condition on the two unit columns (``None``: none): the
+    dossiers' own, or the same columns copied onto their causes' rows (``DossierCause``)."""
     if not may_read_dossiers(user):
-        return Dossier.objects.none()
+        return None
+    if user.is_superuser:
+        return Q()
     units = dossier_units_for(user).values("pk")
-    return Dossier.objects.filter(Q(receiving_unit__in=units) | Q(handling_unit__in=units))
+    return Q(receiving_unit__in=units) | Q(handling_unit__in=units)
 
 
 def _personal_unit_ids(user: Any) -> frozenset[int]:
@@ -222,14 +231,16 @@ def without_apology(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
 DEADLINE = Coalesce("effective_appointment_at", "appointment_at")
 
 
-def deadline_from(qs: QuerySet[Dossier], start: dt.datetime) -> QuerySet[Dossier]:
+def deadline_from[M: Model](qs: QuerySet[M], start: dt.datetime) -> QuerySet[M]:
+    """Rows whose deadline in force is at or after ``start``: dossiers, or their causes' rows (the same
+    column names)."""
     return qs.filter(
         Q(effective_appointment_at__gte=start)
         | Q(effective_appointment_at__isnull=True, appointment_at__gte=start)
     )
 
 
-def deadline_before(qs: QuerySet[Dossier], end: dt.datetime) -> QuerySet[Dossier]:
+def deadline_before[M: Model](qs: QuerySet[M], end: dt.datetime) -> QuerySet[M]:
     return qs.filter(
         Q(effective_appointment_at__lt=end) | Q(effective_appointment_at__isnull=True, appointment_at__lt=end)
     )

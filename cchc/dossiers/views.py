@@ -34,7 +34,7 @@ from cchc.dossiers.forms import (
 )
 from cchc.dossiers.interagency import step_dues
 from cchc.dossiers.late_lines import PAGE_FIELDS, late_lines
-from cchc.dossiers.late_rows import LateFilters, late_counts, late_rows
+from cchc.dossiers.late_rows import LateFilters, cause_row_counts, cause_rows, late_counts, late_rows
 from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -354,13 +354,19 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     user = _reader(request)
     form = LateFilterForm(request.GET or None, units=dossier_units_for(user).order_by("path"))
     filters = LateFilters.from_form(form.cleaned_data) if form.is_valid() else LateFilters()
-    qs, before_missing = late_rows(user, filters, timezone.now(), timezone.localdate())
+    now = timezone.now()
+    qs, before_missing = late_rows(user, filters, now, timezone.localdate())
     if exports.wanted(request) and not form.errors:
         return exports.late_xlsx(qs, form)
     # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
     # Both counts in one read where it can (``late_counts``); only the shown columns read for the page:
     # the dossiers' other fields (JSON among them) cost CPU to decode.
-    count, missing = late_counts(qs, before_missing, ordered=not filters.reads_causes)
+    # Filtered by an account or a cause: counted from the causes' rows alone (``cause_rows``).
+    marks = cause_rows(user, filters, now)
+    if marks is None:
+        count, missing = late_counts(qs, before_missing, ordered=not filters.reads_causes)
+    else:
+        count, missing = cause_row_counts(marks, filters.missing_apology)
     paginator = CappedPaginator(qs.only(*PAGE_FIELDS), PAGE_SIZE, known=(count.count, count.capped))
     page = paginator.get_page(request.GET.get("trang"))
     rows = late_lines(request, page)

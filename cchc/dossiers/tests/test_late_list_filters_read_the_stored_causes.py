@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from cchc.dossiers.late_rows import LateFilters, late_counts, late_rows
+from cchc.dossiers.late_rows import LateFilters, cause_row_counts, cause_rows, late_counts, late_rows
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierCause, Outcome, Status
 from cchc.dossiers.queries import without_apology
 from cchc.dossiers.tests.factories import StepSpec, dossier
@@ -90,6 +90,8 @@ def random_ledger(world: Any, seed: int, now: dt.datetime) -> None:
         outcome = rng.choice(outcomes)
         status = Status.RETURNED if outcome in (Outcome.LATE, Outcome.ON_TIME) else Status.PROCESSING
         appointment = rng.choice(deadlines)
+        # Sometimes shifted by supplement time: the deadline in force is the shifted one.
+        shifted = appointment + dt.timedelta(days=rng.choice([2, 40])) if rng.random() < 0.3 else None
         end = appointment + dt.timedelta(days=2) if status == Status.RETURNED else None
         d = dossier(
             world,
@@ -104,7 +106,11 @@ def random_ledger(world: Any, seed: int, now: dt.datetime) -> None:
             steps=specs,
             causes=random_causes(rng, steps, world) if outcome == Outcome.LATE or rng.random() < 0.1 else [],
             finished_on=timezone.localtime(end).date() if end and outcome == Outcome.LATE else None,
+            effective_appointment_at=shifted,
         )
+        if rng.random() < 0.25:  # moved to the other unit after it was written: its rows follow
+            d.handling_unit = world.units["p2" if d.handling_unit == world.units["p1"] else "p1"]
+            d.save(update_fields=["handling_unit"])
         if rng.random() < 0.3:
             Apology.objects.create(
                 dossier=d,
@@ -127,6 +133,10 @@ def filters(world: Any, today: dt.date) -> list[LateFilters]:
             LateFilters(official=o.full_name, official_id=o.pk, missing_apology=True),
             LateFilters(official=o.full_name, official_id=o.pk, finished_from=year, finished_to=today),
             LateFilters(official=o.full_name, official_id=o.pk, cause="step_overrun", unit=world.units["p1"]),
+            LateFilters(official=o.full_name, official_id=o.pk, cause="software_closing"),
+            LateFilters(official=o.full_name, official_id=o.pk, kind="open"),
+            LateFilters(official=o.full_name, official_id=o.pk, end_from=today - dt.timedelta(days=20)),
+            LateFilters(official=o.full_name, official_id=o.pk, end_to=today - dt.timedelta(days=2)),
         ]
     out += [LateFilters(official=name) for name in NAMES]
     out += [LateFilters(official="Không Có Ai"), LateFilters(official="x", official_id=987654)]
@@ -136,6 +146,8 @@ def filters(world: Any, today: dt.date) -> list[LateFilters]:
             LateFilters(cause=kind, missing_apology=True),
             LateFilters(cause=kind, kind="finished", unit=world.units["p2"]),
             LateFilters(cause=kind, finished_from=year, finished_to=today),
+            LateFilters(cause=kind, kind="open", unit=world.units["p1"]),
+            LateFilters(cause=kind, end_from=today - dt.timedelta(days=40), end_to=today),
         ]
     return out
 
@@ -147,7 +159,7 @@ def test_the_official_and_cause_filters_show_what_the_old_reading_showed(world, 
     random_ledger(world, seed, now)
     assert DossierCause.objects.filter(official__isnull=False).exists()
     assert DossierCause.objects.exclude(name_key="").exists()
-    shown = 0
+    shown = from_rows = 0
     for user in (world.users["leader"], world.users["one_stop"]):
         for f in filters(world, today):
             new, new_before = late_rows(user, f, now, today)
@@ -156,8 +168,17 @@ def test_the_official_and_cause_filters_show_what_the_old_reading_showed(world, 
             assert codes == list(old.values_list("code", flat=True)), f
             assert late_counts(new, new_before, not f.reads_causes) == late_counts(old, old_before), f
             assert without_apology(new_before).count() == without_apology(old_before).count(), f
+            # Counted from the causes' rows alone, where the filters allow (``cause_rows``).
+            marks = cause_rows(user, f, now)
+            if marks is not None:
+                # The rows before the "no apology" filter, which the counts apply themselves.
+                before = set(new_before.values_list("code", flat=True))
+                assert set(marks.values_list("dossier__code", flat=True)) == before, f
+                assert cause_row_counts(marks, f.missing_apology) == late_counts(old, old_before), f
+                from_rows += 1
             shown += len(codes)
     assert shown  # the filters found rows, so the equality says something
+    assert from_rows > 20
 
 
 def test_a_cause_changed_by_a_save_changes_what_the_filters_find(world):
