@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -7,7 +9,6 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         from cchc.core.jobs import worker_starting
-        from cchc.dossiers.jobs import reap_dead_batches
 
         worker_starting.connect(reap_dead_batches, dispatch_uid="dossiers.reap_dead_batches")
 
@@ -18,3 +19,12 @@ class DossiersConfig(AppConfig):
         reminders.register(
             reminders.Source(interagency.STEP_TYPE, "CCHC_STEP_REMINDER_LADDER", interagency.refresh)
         )
+
+
+def reap_dead_batches(**kwargs: Any) -> str:
+    """``jobs.reap_dead_batches``, imported when a worker starts: ``jobs`` brings the importer and with it
+    polars and pyarrow, which every ``cchc`` command (even ``cchc --help``) would otherwise load at
+    start-up for nothing."""
+    from cchc.dossiers import jobs
+
+    return jobs.reap_dead_batches(**kwargs)

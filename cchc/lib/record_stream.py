@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final, cast
 
-import ijson
 import numpy as np
 
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook
@@ -188,6 +187,8 @@ def _json(fh: IO[bytes], head: bytes) -> Iterator[tuple[int, Any]]:
             )
         yield from _broken(fh, start, 1)
         return
+    import ijson  # here, not at the top: every ``cchc`` command imports this module at start-up
+
     prefix = "item" if first == b"[" else "data.item"
     n = 0
     halves = _HalfPairGuard(fh)
@@ -211,6 +212,8 @@ def _json(fh: IO[bytes], head: bytes) -> Iterator[tuple[int, Any]]:
 
 
 def _has_data_list(fh: IO[bytes], start: int) -> bool:
+    import ijson
+
     fh.seek(start)
     for prefix, event, _ in ijson.parse(_DepthGuard(fh), buf_size=CHUNK):
         if prefix == "data" and event == "start_array":
