@@ -138,6 +138,20 @@ def _continues(prev: Block, line: str, spaced: bool, after_blank: bool = True) -
     return prev.kind != "plain" and not text.endswith(":") and not CLOSING.match(line)
 
 
+def _name_with_dash(prev: Block, marker: tuple[str, str, str]) -> bool:
+    """A paragraph cut by the page right before the dash of a name ("tuyến đường bộ cao tốc Ninh Bình" /
+    "- Hải Phòng, đoạn qua ..."): the line goes on the paragraph's sentence, it is no bullet."""
+    text = prev.text.rstrip()
+    last = text.split(" ")[-1] if text else ""
+    return (
+        marker[0] == "dash"
+        and prev.kind == "plain"
+        and bool(last[:1].isupper())
+        and not text.endswith(_TERMINAL)
+        and bool(marker[2][:1].isupper())
+    )
+
+
 def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
     blocks: list[Block] = []
     after_blank = True
@@ -158,6 +172,8 @@ def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
             blocks.append(Block("field", labelled[0], labelled[1]))
             continue
         marker = _marker(line)
+        if marker and blocks and not was_blank and _name_with_dash(blocks[-1], marker):
+            marker = None  # "... cao tốc Ninh Bình" / "- Hải Phòng, đoạn qua ...": a name wrapped at its dash
         if blocks and marker is None and _continues(blocks[-1], line, spaced, was_blank):
             blocks[-1].text = blocks[-1].text + " " + line
             continue

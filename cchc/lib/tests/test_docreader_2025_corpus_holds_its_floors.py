@@ -21,9 +21,9 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # measures after each change of that round.
 FLOORS = {
     "header": 1036 / 1045,
-    "recall": 1301 / 1387,
-    "precision": 1301 / 1369,
-    "lead": 1217 / 1301,
+    "recall": 1303 / 1387,
+    "precision": 1303 / 1371,
+    "lead": 1219 / 1303,
 }
 MAX_MISSED_SILENTLY = 51
 
