@@ -299,7 +299,7 @@ def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
         raise RestoreRefused(
             "Tệp sao lưu thiếu bản kê nội dung: tệp bị cắt cụt hoặc không phải bản sao lưu CCHC."
         ) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
         raise RestoreRefused("Bản kê nội dung của tệp sao lưu bị hỏng (không đọc được).") from exc
     ok = (
         isinstance(manifest, dict)
@@ -309,6 +309,10 @@ def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
         and isinstance(manifest.get("members"), dict)
         and isinstance(manifest.get("tables"), dict)
         and isinstance(manifest.get("samples"), dict)
+        # The figures the restore compares with: checked now, not after the database has been written.
+        and all(isinstance(v, str) for v in manifest["members"].values())
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in manifest["tables"].values())
+        and all(isinstance(v, str) for v in manifest["samples"].values())
     )
     if not ok:
         raise RestoreRefused("Tệp này không phải bản sao lưu CCHC mà phiên bản này đọc được.")
@@ -423,12 +427,28 @@ def restore(archive: Path, settings_dict: dict[str, Any], media_root: Path) -> R
             target = Path(str(settings_dict["NAME"]))
             target.parent.mkdir(parents=True, exist_ok=True)
             staged_db = target.with_name(target.name + ".restoring")
+            _check_sqlite(Path(tmp) / SQLITE_COPY)
             shutil.move(str(Path(tmp) / SQLITE_COPY), staged_db)
             os.replace(staged_db, target)
         if media_root.exists():
             media_root.rmdir()  # checked empty above
         shutil.move(str(staged_media), media_root)
     return compare(manifest, settings_dict, engine, media_root)
+
+
+def _check_sqlite(path: Path) -> None:
+    """The copy must open as a database before it becomes the target (its checksum only says it is the
+    file that was archived, not that a database was)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        ok = False
+    if not ok:
+        raise RestoreRefused("Cơ sở dữ liệu trong tệp sao lưu bị hỏng; không có gì bị thay đổi.")
 
 
 def _extract_to(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> None:
