@@ -9,14 +9,15 @@ gives it. Two passes, as the row path makes (``importing._check`` then ``_write`
 1. every slice is parsed and looked at (``columnar.look``), nothing written: the errors of every slice,
    whether every row is stored unchanged, whether any dossier is already stored, and every code (a
    code repeated across slices is the row path's to report, with the row it repeats);
-2. only when every slice is new and valid, the slices are parsed again and written one by one in one
-   transaction (``columnar.write_columns``), then the per-official facts of all their groups and one
-   audit row, as a one-slice import writes them.
+2. only when every slice is valid, the slices are parsed again (their row digests kept from the first
+   pass) and written one by one in one transaction (``columnar.write_columns``; a slice naming stored
+   dossiers through ``columnar_changes_write``), then the daily facts of all slices summed and written
+   once, the per-official facts of all their groups and one audit row, as a one-slice import writes them.
 
 What the slices cannot settle alone goes to the row path (``NotColumnar``) before anything is written:
-a code in two slices, rows in another spelling, dossiers already stored that differ from the file, and
-a file with errors that also names stored dossiers (the row path checks those per chunk of 20,000
-records without another error, across what would be slice boundaries).
+a code in two slices, rows in another spelling, and a file with errors that also names stored dossiers
+(the row path checks those per chunk of 20,000 records without another error, across what would be
+slice boundaries).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from django.db import transaction
 from cchc.dossiers import bulk, columnar_same, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, resolve_scope
-from cchc.dossiers.columnar import digests, fact_rows_of, judged_frame, look, write_columns
+from cchc.dossiers.columnar import digests, fact_rows_of, hash_key, judged_frame, look, write_columns
 from cchc.dossiers.columnar_changes_write import compared, finish, write_changes
 from cchc.dossiers.columnar_parse import parse_csv_rows, refuse
 from cchc.dossiers.models import Dossier
@@ -117,6 +118,7 @@ def import_slices(
     scope = resolve_scope(actor, jurisdiction)
     errors: list[RowError] = []
     states: list[str] = []
+    known: list[tuple[bytes, pl.Series | None]] = []
     codes: list[pl.Series] = []
     stored_any = False
     first_row = 2
@@ -127,8 +129,11 @@ def import_slices(
             first_row += p.records
             rows += len(p)
             del data
-            _, found, _, state = look(p, scope)
+            lk, found, hashes, state = look(p, scope)
             states.append(state)
+            # The digests are kept for the second pass (8 bytes a row), with the key they were made with.
+            known.append((hash_key(p, lk, scope), hashes))
+            del lk, hashes
             errors.extend(found)
             codes.append(p.dossiers["code"])
             if found and not stored_any and Dossier.objects.exists():
@@ -150,7 +155,7 @@ def import_slices(
         # Changes to stored dossiers (with new and unchanged slices among them, maybe): compared and
         # written slice by slice as ``columnar_changes`` does for one piece.
         write = {"source": source, "batch": batch, "as_of": as_of, "progress": progress}
-        return rows, _changes(open_file, size, states, every, scope, dry_run=dry_run, **write)
+        return rows, _changes(open_file, size, states, known, every, scope, dry_run=dry_run, **write)
     result = UpsertResult(dry_run=dry_run, created=n, codes_created=every.to_list())
     if dry_run:
         return rows, result
@@ -158,11 +163,11 @@ def import_slices(
     first_row = 2
     sink: list[pl.DataFrame] = []
     with open_file() as fh, bulk.bulk_session(), transaction.atomic():
-        for data in slices(fh, size):
+        for seen, data in zip(known, slices(fh, size), strict=True):
             p = parse_csv_rows(data, first_row)
             first_row += p.records
             del data
-            lk, hashes = digests(p, scope)
+            lk, hashes = digests(p, scope, seen)
             p.cells = None  # the cells as read were needed for the digests only
             groups |= write_columns(
                 p,
@@ -191,6 +196,7 @@ def _changes(
     open_file: Callable[[], Any],
     size: int,
     states: list[str],
+    known: list[tuple[bytes, pl.Series | None]],
     every: pl.Series,
     scope: WriteScope,
     *,
@@ -209,14 +215,14 @@ def _changes(
     sink: list[pl.DataFrame] = []
     first_row = 2
     with open_file() as fh, bulk.bulk_session(), transaction.atomic():
-        for state, data in zip(states, slices(fh, size), strict=True):
+        for state, seen, data in zip(states, known, slices(fh, size), strict=True):
             p = parse_csv_rows(data, first_row)
             first_row += p.records
             del data
             if state == "unchanged":
                 result.unchanged += len(p)
                 continue
-            lk, hashes = digests(p, scope)
+            lk, hashes = digests(p, scope, seen)
             p.cells = None
             write_new = functools.partial(
                 write_columns, lk=lk, scope=scope, source=source, batch=batch, as_of=as_of, progress=progress
