@@ -111,10 +111,12 @@ def test_a_unit_embeds_its_widgets_in_its_own_website_and_another_site_is_refuse
     lookup.get_by_role("button", name="Tra cứu").click()
     expect(lookup.get_by_test_id("lookup-error")).to_have_text(str(NOT_FOUND))
 
-    # The fallback link under the frame: the unit's full list, cards on the phone, search and filters.
+    # The fallback link under the frame: the unit's full list, cards on the phone, search and filters
+    # (the search box in sight, the other filters behind one button).
     phone.get_by_role("link", name="Văn bản của đơn vị (UBND Phường 1)").click()
     expect(phone).to_have_url(re.compile(rf"/cong-khai/don-vi/{p1.pk}/van-ban/$"))
     phone.get_by_label("Tìm theo số, trích yếu, cơ quan ban hành").fill("Quy chế")
+    phone.get_by_role("button", name="Bộ lọc").click()  # on a phone the other filters fold behind it
     phone.get_by_label("Hiệu lực").select_option(label="Còn hiệu lực")
     phone.get_by_role("button", name="Tìm").click()
     expect(phone.get_by_test_id("document")).to_have_count(1)
