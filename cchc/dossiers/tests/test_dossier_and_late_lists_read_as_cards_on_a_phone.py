@@ -1,6 +1,6 @@
-"""On a 390-px phone the dossier list and the late list are cards — one per dossier, each line naming its
-column — not a wide table squeezed to two words a line or scrolled sideways; on a desktop they stay a
-table with its header row."""
+"""On a 390-px phone the dossier list, the late list and a dossier's steps are cards — one per dossier or
+step, each line naming its column — not a wide table squeezed to two words a line or scrolled sideways; on a
+desktop they stay a table with its header row."""
 
 from __future__ import annotations
 
@@ -51,3 +51,16 @@ def test_on_a_desktop_the_lists_stay_a_table_with_its_header(live_server, page, 
     header = page.locator(f"[data-testid={testid}] thead th").first
     assert header.is_visible() and header.bounding_box()["height"] > 10
     assert label_of(first_row(page, testid).locator("td").first) == "none"
+
+
+def test_on_a_phone_a_dossiers_steps_read_as_cards(live_server, browser, world):
+    build_ledger(world)
+    page = new_context(browser, viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
+    browser_login(page, live_server.url, world.users["leader"])
+    page.goto(f"{live_server.url}/ho-so/ho-so/000.00.26.H02-220602-0001/")
+    step = first_row(page, "steps")
+    assert step.bounding_box()["width"] >= 340
+    assert label_of(step.locator("td").nth(1)) == '"Đơn vị"'
+    assert label_of(step.locator("td").nth(5)) == '"Hạn của bước"'
+    box = page.locator(".table-responsive").filter(has=page.get_by_test_id("steps"))
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
