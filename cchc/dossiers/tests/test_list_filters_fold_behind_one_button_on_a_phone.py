@@ -20,7 +20,9 @@ def phone_page(browser, live_server, world):
     return page
 
 
-def test_on_a_phone_the_late_list_shows_its_records_first_and_the_filters_on_a_tap(live_server, browser, world):
+def test_on_a_phone_the_late_list_shows_its_records_first_and_the_filters_on_a_tap(
+    live_server, browser, world
+):
     build_ledger(world)
     page = phone_page(browser, live_server, world)
     page.goto(f"{live_server.url}/ho-so/tre-han/")

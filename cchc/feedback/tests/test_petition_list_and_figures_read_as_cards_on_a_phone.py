@@ -24,9 +24,10 @@ def label_of(cell):
 
 def fits_the_screen(page, testid):
     box = page.locator(".table-responsive").filter(has=page.get_by_test_id(testid)).first
-    return box.evaluate("b => b.scrollWidth <= b.clientWidth + 1") and page.evaluate(
-        "document.documentElement.scrollWidth"
-    ) <= PHONE["width"]
+    return (
+        box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+        and page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    )
 
 
 @pytest.fixture
