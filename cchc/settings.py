@@ -203,6 +203,10 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"] = DATABASE_REPLICA_URL
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["cchc.core.replica.ReplicaRouter"]
+# The public read-only pages a visitor who is not signed in opens, kept rendered in the cache for this
+# many seconds (portal.page_cache; the page says when its figures were taken). 0 renders every request;
+# the tests render every request unless a test turns it on.
+CCHC_PUBLIC_PAGE_CACHE_SECONDS = env_int("CCHC_PUBLIC_PAGE_CACHE_SECONDS", 0 if TESTING else 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- background work (django.tasks + django-tasks-db; worker: `cchc db_worker`) ----------------

@@ -21,6 +21,7 @@ from cchc.dossiers.forms import LookupForm
 from cchc.dossiers.models import LateList
 from cchc.dossiers.queries import public_lookup
 from cchc.dossiers.rankings import group_rows, published_late_lists
+from cchc.portal.page_cache import shared_page
 
 RATE_WINDOW_SECONDS = 3600
 NOT_FOUND = gettext_noop(
@@ -33,6 +34,7 @@ TOO_MANY = gettext_noop(
 )
 
 
+@shared_page()
 def landing(request: HttpRequest) -> HttpResponse:
     """The public front page: what a citizen can do here — every public service that works (the petition
     pages once an area takes petitions, i.e. has feedback categories)."""
@@ -103,6 +105,7 @@ def lookup_attempt(request: HttpRequest) -> tuple[dict[str, Any], int]:
 
 
 @never_cache
+@shared_page(shows_figures=False)  # the empty form only: a look-up is a POST, answered every time
 def dossier_lookup(request: HttpRequest) -> HttpResponse:
     """Look a dossier up by its code plus the applicant's phone (``lookup_attempt``)."""
     context, status = lookup_attempt(request)
@@ -114,6 +117,7 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/dossier_lookup.html", context, status=status)
 
 
+@shared_page()
 def late_lists(request: HttpRequest) -> HttpResponse:
     """Published monthly lists of units and officials with late dossiers (no applicant data)."""
     lists = list(published_late_lists().order_by("-month", "jurisdiction__name"))
@@ -133,6 +137,7 @@ def late_lists(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shared_page()
 def reform_rankings(request: HttpRequest) -> HttpResponse:
     """The city index ranking of its agencies and wards, once the leader has approved it for publication."""
     from cchc.scorecards.queries import published_rankings

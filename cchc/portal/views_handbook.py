@@ -13,10 +13,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from cchc.dossiers import handbook
+from cchc.portal.page_cache import shared_page
 
 SW_FILE = "js/handbook-sw.js"
 
 
+@shared_page()
 def handbook_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[: handbook.QUERY_MAX].strip()
     found = list(handbook.search(query))
@@ -35,6 +37,7 @@ def handbook_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shared_page()
 def handbook_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = handbook.by_code(code)
     if procedure is None:
