@@ -25,6 +25,10 @@ class WorkbookRefused(ValueError):
     """The file is not a workbook this system will open; the message says why, in Vietnamese."""
 
 
+class TooLarge(WorkbookRefused):
+    """Refused for its unpacked size or member count (not for damage): a caller may say so its own way."""
+
+
 @dataclass(frozen=True)
 class Limits:
     uncompressed_bytes: int
@@ -96,9 +100,9 @@ def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
     with zf:
         members = zf.infolist()
         if len(members) > MAX_MEMBERS:
-            raise WorkbookRefused("Tệp bảng tính có quá nhiều thành phần; hệ thống không mở.")
+            raise TooLarge("Tệp bảng tính có quá nhiều thành phần; hệ thống không mở.")
         if sum(i.file_size for i in members) > limits.uncompressed_bytes:
-            raise WorkbookRefused(too_big)
+            raise TooLarge(too_big)
         try:
             for info in members:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
@@ -115,7 +119,7 @@ def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
                     while chunk := fh.read(CHUNK):
                         total += len(chunk)
                         if total > limits.uncompressed_bytes:
-                            raise WorkbookRefused(too_big)
+                            raise TooLarge(too_big)
         except WorkbookRefused:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:

@@ -10,6 +10,8 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from cchc.lib.zipguard import Limits, TooLarge, WorkbookRefused, check_workbook
+
 from .pdfstamps import fill_stamps
 
 
@@ -19,6 +21,8 @@ class ReaderError(Exception):
 
 # A PDF page holding fewer visible characters than this is taken as an image (a scan).
 MIN_CHARS_PER_PAGE = 30
+# A directive's .docx, images included, unpacks to a few megabytes; far more is a compressed-file bomb.
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 def _import(module: str, package: str) -> Any:
@@ -32,9 +36,9 @@ def _import(module: str, package: str) -> Any:
 
 
 def decode_text(data: bytes) -> str:
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        return data.decode("utf-16")
     try:
+        if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+            return data.decode("utf-16")  # an odd length or a lone surrogate fails here too
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReaderError(
@@ -44,6 +48,7 @@ def decode_text(data: bytes) -> str:
 
 def _docx_text(path: Path) -> str:
     docx = _import("docx", "python-docx")
+    _check_unpacked_size(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for damaged files
@@ -91,6 +96,21 @@ def _docx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """A .docx is a zip: a small one can unpack to gigabytes, which python-docx would hold in memory.
+    Its unpacked bytes are counted first (streamed, never held); damage is left to python-docx."""
+    try:
+        with path.open("rb") as fh:
+            check_workbook(fh, Limits(uncompressed_bytes=MAX_DOCX_UNPACKED_BYTES, cells=0))
+    except TooLarge:
+        raise ReaderError(
+            f"Tệp Word (.docx) khi giải nén lớn hơn {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB; "
+            "hệ thống không mở. Hãy lưu lại văn bản không kèm ảnh lớn, hoặc dùng bản PDF có lớp chữ."
+        ) from None
+    except WorkbookRefused:
+        pass  # not a zip, damaged or encrypted: python-docx says it is not a .docx
+
+
 def _is_layout_table(table: Any) -> bool:
     rows = list(table.rows)
     if len(rows) > 3:
@@ -128,7 +148,8 @@ def load_text(path: str | Path) -> str:
         text = _pdf_text(p)
     elif suffix in (".txt", ".md", ""):
         data = p.read_bytes()
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Anywhere in the file, not only near its start: a NUL cannot be kept in a database text.
+        if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ReaderError(
                 "Tệp không phải văn bản thuần (txt). Hãy dùng tệp .txt, .docx hoặc .pdf có lớp chữ."
             )
