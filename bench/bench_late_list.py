@@ -108,13 +108,15 @@ def filter_reads(user: Any, now: dt.datetime, official: Any) -> dict[str, Callab
     # as the page does; absent from an older checkout (the baseline).
     cause_rows = getattr(module, "cause_rows", None)
     cause_row_counts = getattr(module, "cause_row_counts", None)
+    rows_by_causes = getattr(module, "RowsByCauses", None)  # the page's ids from those rows too
 
     def read(rows_of: Callable[..., Any], f: Any, ordered: bool) -> Callable[[], Any]:
         def run() -> Any:
             rows, before_missing = rows_of(user, f, now, now.date())
             marks = cause_rows(user, f, now) if cause_rows and rows_of is late_rows else None
             if marks is not None and cause_row_counts is not None:
-                return list(rows[:50]), cause_row_counts(marks, f.missing_apology)
+                page = rows_by_causes(rows, marks, f.missing_apology) if rows_by_causes else rows
+                return list(page[:50]), cause_row_counts(marks, f.missing_apology)
             return list(rows[:50]), late_counts(rows, before_missing, ordered)
 
         return run

@@ -197,6 +197,29 @@ def late_rows(
     return rows, before_missing
 
 
+def without_letter(marks: QuerySet[DossierCause]) -> QuerySet[DossierCause]:
+    """The causes' rows of dossiers without an apology letter."""
+    return marks.filter(~Exists(Apology.objects.filter(dossier=OuterRef("dossier_id"))))
+
+
+class RowsByCauses:
+    """The list's rows for the paginator when they are read through the causes' rows (``cause_rows``):
+    a page's dossier ids taken from those rows in the list's order (``attributable_first``: named cause,
+    deadline, id, all copied onto the rows), then those dossiers read by id — instead of walking the
+    late list's index over every late dossier to find the few of this account or cause. ``rows`` (the
+    list's own query) still filters what is read, so nothing outside the list can show."""
+
+    def __init__(self, rows: QuerySet[Dossier], marks: QuerySet[DossierCause], missing_apology: bool) -> None:
+        self.rows = rows
+        self.marks = without_letter(marks) if missing_apology else marks
+
+    def __getitem__(self, which: slice) -> list[Dossier]:
+        order = self.marks.order_by("-named_cause", DEADLINE.desc(), "-dossier_id")
+        ids = list(order.values_list("dossier_id", flat=True).distinct()[which])
+        found = {d.pk: d for d in self.rows.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass(frozen=True)
 class CappedCount:
     """A count that stopped at the list's cap (``paging.list_count_cap``): ``capped`` means "more than"."""
@@ -249,5 +272,5 @@ def cause_row_counts(marks: QuerySet[DossierCause], missing_apology: bool) -> tu
         found = qs.values("dossier_id").distinct()[: cap + 1].count()
         return CappedCount(min(found, cap), found > cap)
 
-    lacking = capped(marks.filter(~Exists(Apology.objects.filter(dossier=OuterRef("dossier_id")))))
+    lacking = capped(without_letter(marks))
     return (lacking if missing_apology else capped(marks)), lacking

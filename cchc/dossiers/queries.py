@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -194,10 +195,10 @@ def with_deadline(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
 
 def open_overdue_q(now: dt.datetime) -> Q:
     """Still open past the deadline (the second half of ``late_q``)."""
-    past_deadline = Q(effective_appointment_at__lt=now) | Q(
-        effective_appointment_at__isnull=True, appointment_at__lt=now
-    )
-    return OPEN_UNJUDGED & past_deadline
+    # The deadline in force as the late list's indexes hold it (``DEADLINE``), not as its two columns:
+    # PostgreSQL then checks it on the index entries of the open dossiers instead of reading every
+    # open dossier not yet due (40,000 of them read for 1,450 overdue at 5,000,000 dossiers).
+    return OPEN_UNJUDGED & Q(LessThan(DEADLINE, now))
 
 
 def late_q(now: dt.datetime) -> Q:

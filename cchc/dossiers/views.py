@@ -34,7 +34,14 @@ from cchc.dossiers.forms import (
 )
 from cchc.dossiers.interagency import step_dues
 from cchc.dossiers.late_lines import PAGE_FIELDS, late_lines
-from cchc.dossiers.late_rows import LateFilters, cause_row_counts, cause_rows, late_counts, late_rows
+from cchc.dossiers.late_rows import (
+    LateFilters,
+    RowsByCauses,
+    cause_row_counts,
+    cause_rows,
+    late_counts,
+    late_rows,
+)
 from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -363,11 +370,13 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     # the dossiers' other fields (JSON among them) cost CPU to decode.
     # Filtered by an account or a cause: counted from the causes' rows alone (``cause_rows``).
     marks = cause_rows(user, filters, now)
+    shown: Any = qs.only(*PAGE_FIELDS)
     if marks is None:
         count, missing = late_counts(qs, before_missing, ordered=not filters.reads_causes)
     else:
         count, missing = cause_row_counts(marks, filters.missing_apology)
-    paginator = CappedPaginator(qs.only(*PAGE_FIELDS), PAGE_SIZE, known=(count.count, count.capped))
+        shown = RowsByCauses(shown, marks, filters.missing_apology)  # the page's ids from those rows too
+    paginator = CappedPaginator(shown, PAGE_SIZE, known=(count.count, count.capped))
     page = paginator.get_page(request.GET.get("trang"))
     rows = late_lines(request, page)
     return render(

@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from cchc.dossiers.late_rows import LateFilters, cause_row_counts, cause_rows, late_counts, late_rows
+from cchc.dossiers.late_rows import (
+    LateFilters,
+    RowsByCauses,
+    cause_row_counts,
+    cause_rows,
+    late_counts,
+    late_rows,
+)
 from cchc.dossiers.models import Apology, ApologyForm, Dossier, DossierCause, Outcome, Status
 from cchc.dossiers.queries import without_apology
 from cchc.dossiers.tests.factories import StepSpec, dossier
@@ -175,6 +182,9 @@ def test_the_official_and_cause_filters_show_what_the_old_reading_showed(world, 
                 before = set(new_before.values_list("code", flat=True))
                 assert set(marks.values_list("dossier__code", flat=True)) == before, f
                 assert cause_row_counts(marks, f.missing_apology) == late_counts(old, old_before), f
+                # The page read through those rows: the same dossiers in the same order, page by page.
+                pages = RowsByCauses(new, marks, f.missing_apology)
+                assert [d.code for d in pages[0:3]] + [d.code for d in pages[3:200]] == codes, f
                 from_rows += 1
             shown += len(codes)
     assert shown  # the filters found rows, so the equality says something
