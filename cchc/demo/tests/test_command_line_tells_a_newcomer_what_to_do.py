@@ -1,6 +1,7 @@
 """The command line a newcomer meets: ``cchc --help`` lists the project's commands first, grouped, one
 line each; a command that needs the database when no secret key is configured prints one Vietnamese
-line saying what to set and exits 2, without a traceback."""
+line saying what to set and exits 2, without a traceback; so does a file command given a file made to
+break it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core.management import get_commands
 
 from cchc import cli
@@ -50,3 +52,38 @@ def test_a_database_command_without_a_secret_key_says_what_to_set(tmp_path):
     assert len(done.stderr.strip().splitlines()) == 1
     assert "SECRET_KEY" in done.stderr and "CCHC_DEMO=1" in done.stderr
     assert "cần cấu hình" in done.stderr
+
+
+HOSTILE_FILES = {
+    # name: (the command, the file's bytes, what the one line says)
+    "a UTF-16 text cut mid-character": (
+        "read-directive",
+        "chi-thi.txt",
+        ("\ufeff" + "QUYẾT ĐỊNH giao nhiệm vụ.\n" * 50).encode("utf-16-le")[:-1],
+        "bảng mã UTF-8",
+    ),
+    "a text with NUL bytes past its start": (
+        "read-directive",
+        "chi-thi.txt",
+        "QUYẾT ĐỊNH giao nhiệm vụ.\n".encode() * 500 + b"\x00",
+        "không phải văn bản thuần",
+    ),
+    "a JSON export with a lone surrogate": (
+        "dossier-outcomes",
+        "hoso.json",
+        b'{"data": [{"MaHoSo": "A\\ud800"}]}',
+        "Bản ghi 1 chứa ký tự không hợp lệ",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_FILES)
+def test_a_file_command_given_a_hostile_file_says_why_in_one_line_and_exits_2(tmp_path, case):
+    command, name, data, says = HOSTILE_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    extra = ["--as-of", "2022-06-30"] if command == "dossier-outcomes" else []
+    done = run_bare(command, str(path), *extra, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "Error:" not in done.stderr
+    assert says in done.stderr
