@@ -4,8 +4,10 @@
 place and the audit page, filters and tests read the same names. The stored value is the string.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.core.events import AuditVerb
 
 
-class CoreEvents(AuditVerb):
-    REPAIRED = "dates.repaired"
+class CoreEvents(AuditVerb, area=_("Dữ liệu hệ thống")):
+    REPAIRED = "dates.repaired", _("Xoá ngày tháng ngoài khoảng hợp lý")

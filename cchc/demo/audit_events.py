@@ -4,8 +4,10 @@
 place and the audit page, filters and tests read the same names. The stored value is the string.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.core.events import AuditVerb
 
 
-class DemoEvents(AuditVerb):
-    LOADED = "demo.loaded"
+class DemoEvents(AuditVerb, area=_("Dữ liệu trình diễn")):
+    LOADED = "demo.loaded", _("Nạp dữ liệu trình diễn")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from cchc.accounts.demo import load_accounts
+from cchc.core.events import DEMO_ACTOR
 from cchc.org.demo import load_org
 
 
@@ -24,7 +25,7 @@ def _calendar(progress: TextIO | None) -> str:
     from cchc.org.models import Jurisdiction
 
     province = Jurisdiction.objects.get(code="77")
-    report = load_workdays(ensure_calendar(province, "load-demo"), bundled_csv_path(), "load-demo")
+    report = load_workdays(ensure_calendar(province, DEMO_ACTOR), bundled_csv_path(), DEMO_ACTOR)
     return report.summary()
 
 

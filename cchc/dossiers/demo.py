@@ -42,6 +42,7 @@ from typing import Any, TextIO
 from django.utils import timezone
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.dossiers.actions import upsert_dossiers
 from cchc.dossiers.actions_procedures import import_procedures
 from cchc.dossiers.demo_generator import (
@@ -70,7 +71,7 @@ from cchc.org.models import Jurisdiction, Official, Unit, UnitKind
 
 def load_catalogue() -> str:
     """Import the demo procedure catalogue (idempotent: a second run changes nothing)."""
-    result = import_procedures(CATALOGUE.read_bytes(), CATALOGUE.name, actor=ACTOR)
+    result = import_procedures(CATALOGUE.read_bytes(), CATALOGUE.name, actor=DEMO_ACTOR)
     if result.errors:
         listed = "; ".join(str(e) for e in result.errors[:5])
         raise DemoError(f"Danh mục TTHC trình diễn không nhập được: {listed}")
@@ -229,7 +230,7 @@ def run(
         def flush() -> None:
             res = upsert_dossiers(
                 batch,
-                actor=ACTOR,
+                actor=DEMO_ACTOR,
                 source=f"{ACTOR} seed={seed}",
                 jurisdiction=city,
                 as_of=gen.snapshot.date(),

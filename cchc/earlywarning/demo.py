@@ -4,12 +4,12 @@ demo's twelve months so the reliability page has figures (on generated data, as 
 from __future__ import annotations
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.dossiers.models import Dossier
 from cchc.earlywarning import backtest
 from cchc.earlywarning.actions import refresh_risks
 from cchc.earlywarning.models import BacktestRun
 
-DEMO_ACTOR = "cchc demo"
 # The backtest scores every n-th dossier so the demo loads in minutes; all of them make the history.
 ITEMS_SCORED = 20000
 

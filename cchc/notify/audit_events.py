@@ -4,9 +4,11 @@
 place and the audit page, filters and tests read the same names. The stored value is the string.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.core.events import AuditVerb
 
 
-class NotifyEvents(AuditVerb):
-    CONSENT_GIVEN = "notify.consent_given"
-    CONSENT_WITHDRAWN = "notify.consent_withdrawn"
+class NotifyEvents(AuditVerb, area=_("Thông báo cho người dân")):
+    CONSENT_GIVEN = "notify.consent_given", _("Đồng ý nhận thông báo")
+    CONSENT_WITHDRAWN = "notify.consent_withdrawn", _("Rút lại đồng ý nhận thông báo")

@@ -18,11 +18,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cchc.accounts.models import User
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.org.models import Jurisdiction, Official, Unit
 from cchc.oversight.actions import cases, conclusions, followups, inspections
 from cchc.oversight.models import ChecklistTemplate, Inspection, InspectionPlan
 
-SYSTEM = "cchc demo"
+SYSTEM = DEMO_ACTOR
 
 
 def _photo(name: str, seed: int) -> SimpleUploadedFile:
@@ -289,4 +290,4 @@ def _answer_all(insp: Inspection, bad: dict[str, str]) -> None:
     for item in insp.template.items.all():
         result = bad.get(item.code, "met")
         note = "" if result == "met" else "Chưa đạt khi kiểm tra thực tế"
-        inspections.answer("cchc demo", insp, code=item.code, result=result, note=note)
+        inspections.answer(SYSTEM, insp, code=item.code, result=result, note=note)

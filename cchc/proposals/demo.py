@@ -14,6 +14,7 @@ from typing import Any
 from django.test import override_settings
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive
 from cchc.dossiers.models import Procedure
@@ -22,7 +23,7 @@ from cchc.proposals import actions
 from cchc.proposals.models import Conclusion, ProcedureReview, Proposal
 
 CITY = "747"
-ACTOR = "cchc load-demo"
+ACTOR = DEMO_ACTOR
 LAW = "Luật Tổ chức chính quyền địa phương 2025 (quy định về phân cấp, ủy quyền)"
 RESOLUTION = "Nghị quyết 04/NQ-CP ngày 10/01/2022 của Chính phủ về đẩy mạnh phân cấp, phân quyền"
 

@@ -4,12 +4,14 @@
 place and the audit page, filters and tests read the same names. The stored value is the string.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.core.events import AuditVerb
 
 
-class ReportsEvents(AuditVerb):
-    APPROVED = "report.approved"
-    DRAFTED = "report.drafted"
-    EDITED = "report.edited"
-    ROUND_OPENED = "report.round_opened"
-    SUBMITTED = "report.submitted"
+class ReportsEvents(AuditVerb, area=_("Báo cáo")):
+    APPROVED = "report.approved", _("Phê duyệt báo cáo")
+    DRAFTED = "report.drafted", _("Lập dự thảo báo cáo")
+    EDITED = "report.edited", _("Sửa nội dung báo cáo")
+    ROUND_OPENED = "report.round_opened", _("Yêu cầu các đơn vị gửi báo cáo")
+    SUBMITTED = "report.submitted", _("Gửi báo cáo lên cấp trên")

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from cchc.accounts.models import User
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive
 from cchc.org.models import Jurisdiction, Unit, UnitKind
@@ -27,7 +28,7 @@ from cchc.scorecards import actions, actions_solutions, cards
 from cchc.scorecards.models import Family, IndexVersion, Scorecard, Solution, Stage
 
 CITY = "747"
-ACTOR = "cchc load-demo"
+ACTOR = DEMO_ACTOR
 PUBLISHED = Path(__file__).parent / "data" / "published-results.csv"
 # Units whose reform work lags (the same places the dossier demo makes slow), and the strongest ones.
 QUALITY = {"UBND-TN2": 0.58, "UBND-P10": 0.64, "QLĐT": 0.62, "UBND-LS": 0.7, "UBND-P1": 0.93, "UBND-P7": 0.95}

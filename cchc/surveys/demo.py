@@ -37,6 +37,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.org.models import Jurisdiction, Unit
 from cchc.surveys import actions
 from cchc.surveys.models import (
@@ -58,7 +59,7 @@ from cchc.surveys.models import (
     ResponseChannel,
 )
 
-ACTOR = "load-demo (khảo sát)"
+ACTOR = DEMO_ACTOR
 SEED = 2022
 # The demo's closed campaign is named after its months ("… 12/2025–11/2026"); found again by this prefix.
 YEAR_CAMPAIGN = "Khảo sát mức độ hài lòng về sự phục vụ hành chính"

@@ -4,18 +4,20 @@
 place and the audit page, filters and tests read the same names. The stored value is the string.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.core.events import AuditVerb
 
 
-class TrainingEvents(AuditVerb):
-    ATTENDANCE_RECORDED = "training.attendance_recorded"
-    CLASS_CANCELLED = "training.class_cancelled"
-    CLASS_SCHEDULED = "training.class_scheduled"
-    COURSE_CREATED = "training.course_created"
-    INVITED = "training.invited"
-    MATERIAL_ADDED = "training.material_added"
-    MATERIAL_REMOVED = "training.material_removed"
-    NEED_CLOSED = "training.need_closed"
-    NEED_DISMISSED = "training.need_dismissed"
-    NEED_PROPOSED = "training.need_proposed"
-    RESULTS_RECORDED = "training.results_recorded"
+class TrainingEvents(AuditVerb, area=_("Bồi dưỡng cán bộ")):
+    ATTENDANCE_RECORDED = "training.attendance_recorded", _("Điểm danh lớp bồi dưỡng")
+    CLASS_CANCELLED = "training.class_cancelled", _("Hủy lớp bồi dưỡng")
+    CLASS_SCHEDULED = "training.class_scheduled", _("Mở lớp bồi dưỡng")
+    COURSE_CREATED = "training.course_created", _("Tạo khoá bồi dưỡng")
+    INVITED = "training.invited", _("Mời học viên")
+    MATERIAL_ADDED = "training.material_added", _("Thêm tài liệu lớp học")
+    MATERIAL_REMOVED = "training.material_removed", _("Gỡ tài liệu lớp học")
+    NEED_CLOSED = "training.need_closed", _("Đóng nhu cầu bồi dưỡng đã đáp ứng")
+    NEED_DISMISSED = "training.need_dismissed", _("Bỏ nhu cầu bồi dưỡng")
+    NEED_PROPOSED = "training.need_proposed", _("Đề xuất nhu cầu bồi dưỡng")
+    RESULTS_RECORDED = "training.results_recorded", _("Ghi kết quả lớp bồi dưỡng")

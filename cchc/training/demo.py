@@ -13,6 +13,7 @@ from typing import Any
 from django.test import override_settings
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.org.models import Jurisdiction, Official, Unit, UnitKind
 from cchc.training import actions
 from cchc.training.models import Attendance, Course, NeedStatus, Topic, TrainingNeed
@@ -20,7 +21,7 @@ from cchc.training.needs import propose_needs
 from cchc.training.topics import ensure_topics
 
 CITY = "747"
-ACTOR = "cchc load-demo"
+ACTOR = DEMO_ACTOR
 MARKER = "Bồi dưỡng hướng dẫn dịch vụ công trực tuyến cho công chức một cửa"
 
 

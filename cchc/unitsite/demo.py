@@ -13,11 +13,12 @@ import unicodedata
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cchc.core import demo_clock
+from cchc.core.events import DEMO_ACTOR
 from cchc.org.models import Unit
 from cchc.unitsite import actions
 from cchc.unitsite.models import EmbedOrigin, UnitDocument
 
-ACTOR = "cchc load-demo"
+ACTOR = DEMO_ACTOR
 WEBSITES = {"UBND-VT": "https://vungtau.baria-vungtau.gov.vn", "UBND-P1": "https://phuong1.vungtau.gov.vn"}
 
 

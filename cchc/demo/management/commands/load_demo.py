@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from cchc.core import demo_clock
-from cchc.core.events import record
+from cchc.core.events import DEMO_ACTOR, record
 from cchc.core.models import AuditEvent
 from cchc.demo.audit_events import DemoEvents
 
@@ -85,7 +85,7 @@ class Command(BaseCommand):
                     summary = step(None if quiet else stream)
                 self.stdout.write(f"✓ {name}: {summary} ({time.monotonic() - started:.0f} s)")
         record(
-            "load-demo",
+            DEMO_ACTOR,
             LOADED,
             object_type="demo",
             object_id="vungtau",
