@@ -3,8 +3,8 @@
 verb (its Vietnamese words, never the code) and ``verb_lang`` for the ``lang`` its words are in."""
 
 from django import template
-from django.utils import translation
 
+from cchc.core.audit_form import text_lang
 from cchc.core.events import Label, actor_display, verb_label
 
 register = template.Library()
@@ -24,9 +24,10 @@ def verb_label_filter(verb: str) -> Label:
 def verb_lang(verb: str) -> str:
     """``vi`` while the catalogue of the page's language has no words for the verb yet (the English
     pages mark what they show untranslated), else the page's language."""
-    label = verb_label(verb)
-    shown = str(label)
-    with translation.override("vi"):
-        source = str(label)
-    current = translation.get_language() or "vi"
-    return "vi" if shown == source else current
+    return lang_of(verb_label(verb))
+
+
+@register.filter
+def lang_of(text: Label) -> str:
+    """The ``lang`` of a lazily translated text as the page shows it: ``vi`` while untranslated."""
+    return text_lang(text)
