@@ -140,6 +140,16 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "surveys:questionnaire_detail",
     "feedback:keys",
     "feedback:key_revoke",
+    "org:unit_create",
+    "org:unit_edit",
+    "org:unit_close",
+    "org:unit_merge",
+    "org:unit_delete",
+    "org:unit_set_head",
+    "org:head_end",
+    "org:official_create",
+    "org:official_edit",
+    "org:official_deactivate",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

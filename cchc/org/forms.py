@@ -34,8 +34,8 @@ def date_field(
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "invalid": gettext("Ngày không hợp lệ (dd/mm/yyyy)."),
-            "required": gettext("Chưa nhập ngày."),
+            "invalid": gettext_lazy("Ngày không hợp lệ (dd/mm/yyyy)."),
+            "required": gettext_lazy("Chưa nhập ngày."),
         },
     )
     # Units and officials have a history older than the dossiers' window.

@@ -120,6 +120,9 @@ CONVERTED: dict[str, list[str]] = {
         "org/official_list.html",
         "org/_official_table.html",
         "org/official_detail.html",
+        "org/form_page.html",
+        "org/unit_delete.html",
+        "org/_form_errors.html",
     ],
     "dossiers, late dossiers and rankings": [
         "dossiers/list.html",

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
 from cchc.org.actions.common import ONE_DAY, FieldErrors, fmt_date, head_snapshot
@@ -35,16 +36,23 @@ def set_head(
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     errors = FieldErrors()
     if kind not in HeadKind.values:
-        errors.add("kind", "Chưa chọn hình thức (người đứng đầu hay phụ trách/quyền).")
+        errors.add("kind", gettext("Chưa chọn hình thức (người đứng đầu hay phụ trách/quyền)."))
     if not unit.is_valid_on(valid_from):
-        errors.add("valid_from", f"Đơn vị «{unit.name}» không có hiệu lực vào ngày {fmt_date(valid_from)}.")
+        errors.add(
+            "valid_from",
+            gettext("Đơn vị «%(unit)s» không có hiệu lực vào ngày %(day)s.")
+            % {"unit": unit.name, "day": fmt_date(valid_from)},
+        )
     if not official.is_active:
-        errors.add("official", f"Cán bộ {official.full_name} đã thôi công tác.")
+        errors.add("official", gettext("Cán bộ %(name)s đã thôi công tác.") % {"name": official.full_name})
     if official.unit_id not in (unit.pk, unit.parent_id):
         errors.add(
             "official",
-            f"{official.full_name} là cán bộ của «{official.unit.name}», không phải của «{unit.name}» hoặc "
-            "đơn vị cấp trên trực tiếp của nó.",
+            gettext(
+                "%(name)s là cán bộ của «%(own)s», không phải của "
+                "«%(unit)s» hoặc đơn vị cấp trên trực tiếp của nó."
+            )
+            % {"name": official.full_name, "own": official.unit.name, "unit": unit.name},
         )
     kinds_to_close = [kind] + ([HeadKind.ACTING] if kind == HeadKind.HEAD else [])
     previous = list(
@@ -55,13 +63,19 @@ def set_head(
     for row in previous:
         if row.official_id == official.pk and row.kind == kind:
             errors.add(
-                "official", f"{official.full_name} đã là {row.get_kind_display().lower()} của đơn vị này."
+                "official",
+                gettext("%(name)s đã là %(kind)s của đơn vị này.")
+                % {"name": official.full_name, "kind": gettext(row.get_kind_display()).lower()},
             )
         elif row.valid_from and row.valid_from >= valid_from:
             errors.add(
                 "valid_from",
-                f"{row.official.full_name} là {row.get_kind_display().lower()} từ ngày "
-                f"{fmt_date(row.valid_from)}; ngày bắt đầu mới phải sau ngày đó.",
+                gettext("%(name)s là %(kind)s từ ngày %(day)s; ngày bắt đầu mới phải sau ngày đó.")
+                % {
+                    "name": row.official.full_name,
+                    "kind": gettext(row.get_kind_display()).lower(),
+                    "day": fmt_date(row.valid_from),
+                },
             )
     errors.raise_if_any()
     closed = []
@@ -87,10 +101,17 @@ def end_headship(actor: Any, row: UnitHead, *, last_day: dt.date, note: str = ""
     require_unit_writable(actor, row.unit)
     row = UnitHead.objects.select_for_update().select_related("unit", "official").get(pk=row.pk)
     if row.valid_to is not None and row.valid_to <= last_day:
-        raise ValidationError({"last_day": [f"Việc này đã kết thúc ngày {fmt_date(row.valid_to)}."]})
+        raise ValidationError(
+            {"last_day": [gettext("Việc này đã kết thúc ngày %(day)s.") % {"day": fmt_date(row.valid_to)}]}
+        )
     if row.valid_from and last_day < row.valid_from:
         raise ValidationError(
-            {"last_day": [f"Ngày kết thúc phải từ ngày bắt đầu {fmt_date(row.valid_from)} trở đi."]}
+            {
+                "last_day": [
+                    gettext("Ngày kết thúc phải từ ngày bắt đầu %(day)s trở đi.")
+                    % {"day": fmt_date(row.valid_from)}
+                ]
+            }
         )
     before = head_snapshot(row)
     row.valid_to = last_day

@@ -33,41 +33,56 @@ from cchc.org.queries import official_units_for, officials_for
 def _validate_official(actor: Any, official: Official, *, unit_changed: bool) -> None:
     errors = FieldErrors()
     if not official.code:
-        errors.add("code", "Chưa nhập mã cán bộ.")
+        errors.add("code", gettext("Chưa nhập mã cán bộ."))
     elif len(official.code) > 40:
-        errors.add("code", "Mã cán bộ dài quá 40 ký tự.")
+        errors.add("code", gettext("Mã cán bộ dài quá 40 ký tự."))
     else:
         clash = Official.objects.filter(code=official.code).exclude(pk=official.pk).first()
         if clash is not None:
-            errors.add("code", f"Mã cán bộ «{official.code}» đã được dùng cho «{clash.full_name}».")
+            errors.add(
+                "code",
+                gettext("Mã cán bộ «%(code)s» đã được dùng cho «%(name)s».")
+                % {"code": official.code, "name": clash.full_name},
+            )
     if not official.full_name:
-        errors.add("full_name", "Chưa nhập họ và tên.")
+        errors.add("full_name", gettext("Chưa nhập họ và tên."))
     elif len(official.full_name) > 200:
-        errors.add("full_name", "Họ và tên dài quá 200 ký tự.")
+        errors.add("full_name", gettext("Họ và tên dài quá 200 ký tự."))
     if len(official.position) > 200:
-        errors.add("position", "Chức vụ dài quá 200 ký tự.")
+        errors.add("position", gettext("Chức vụ dài quá 200 ký tự."))
     if official.email:
         try:
             validate_email(official.email)
         except ValidationError:
-            errors.add("email", f"Địa chỉ thư điện tử «{official.email}» không hợp lệ.")
+            errors.add(
+                "email", gettext("Địa chỉ thư điện tử «%(email)s» không hợp lệ.") % {"email": official.email}
+            )
     if len(official.phone) > 40:
-        errors.add("phone", "Số điện thoại dài quá 40 ký tự.")
+        errors.add("phone", gettext("Số điện thoại dài quá 40 ký tự."))
     unit = official.unit if official.unit_id else None
     if unit is None:
-        errors.add("unit", "Chưa chọn đơn vị.")
+        errors.add("unit", gettext("Chưa chọn đơn vị."))
     elif unit_changed:
         if is_user(actor) and not official_units_for(actor).filter(pk=unit.pk).exists():
-            errors.add("unit", f"Đơn vị «{unit.name}» nằm ngoài phạm vi quản lý của bạn.")
+            errors.add(
+                "unit", gettext("Đơn vị «%(unit)s» nằm ngoài phạm vi quản lý của bạn.") % {"unit": unit.name}
+            )
         elif unit.valid_to is not None and unit.valid_to < today():
-            errors.add("unit", f"Đơn vị «{unit.name}» đã hết hiệu lực từ ngày {fmt_date(unit.valid_to)}.")
+            errors.add(
+                "unit",
+                gettext("Đơn vị «%(unit)s» đã hết hiệu lực từ ngày %(day)s.")
+                % {"unit": unit.name, "day": fmt_date(unit.valid_to)},
+            )
         elif official.pk:
             for row in _open_headships(official, today()):
                 if unit.pk not in (row.unit_id, row.unit.parent_id):
                     errors.add(
                         "unit",
-                        f"Cán bộ đang là {row.get_kind_display().lower()} của «{row.unit.name}»; "
-                        "hãy kết thúc việc đó trước khi chuyển đơn vị.",
+                        gettext(
+                            "Cán bộ đang là %(kind)s của «%(unit)s»; hãy kết "
+                            "thúc việc đó trước khi chuyển đơn vị."
+                        )
+                        % {"kind": gettext(row.get_kind_display()).lower(), "unit": row.unit.name},
                     )
     errors.raise_if_any()
 
@@ -156,7 +171,9 @@ def deactivate_official(actor: Any, official: Official, *, last_day: dt.date, no
     _require_official_writable(actor, official)
     official = Official.objects.select_for_update().get(pk=official.pk)
     if not official.is_active:
-        raise ValidationError({"last_day": [f"Cán bộ {official.full_name} đã thôi công tác."]})
+        raise ValidationError(
+            {"last_day": [gettext("Cán bộ %(name)s đã thôi công tác.") % {"name": official.full_name}]}
+        )
     before = official_snapshot(official)
     closed = _end_official_headships(official, last_day)
     official.is_active = False

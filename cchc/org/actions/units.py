@@ -38,63 +38,85 @@ def clean_text(fields: Mapping[str, Any], name: str) -> str:
 def _validate_unit(actor: Any, unit: Unit, *, is_new: bool) -> None:
     errors = FieldErrors()
     if not unit.code:
-        errors.add("code", "Chưa nhập mã đơn vị.")
+        errors.add("code", gettext("Chưa nhập mã đơn vị."))
     elif len(unit.code) > 40:
-        errors.add("code", "Mã đơn vị dài quá 40 ký tự.")
+        errors.add("code", gettext("Mã đơn vị dài quá 40 ký tự."))
     else:
         clash = Unit.objects.filter(code=unit.code).exclude(pk=unit.pk).first()
         if clash is not None:
-            errors.add("code", f"Mã đơn vị «{unit.code}» đã được dùng cho «{clash.name}».")
+            errors.add(
+                "code",
+                gettext("Mã đơn vị «%(code)s» đã được dùng cho «%(name)s».")
+                % {"code": unit.code, "name": clash.name},
+            )
     if not unit.name:
-        errors.add("name", "Chưa nhập tên đơn vị.")
+        errors.add("name", gettext("Chưa nhập tên đơn vị."))
     elif len(unit.name) > 255:
-        errors.add("name", "Tên đơn vị dài quá 255 ký tự.")
+        errors.add("name", gettext("Tên đơn vị dài quá 255 ký tự."))
     if len(unit.short_name) > 120:
-        errors.add("short_name", "Tên ngắn dài quá 120 ký tự.")
+        errors.add("short_name", gettext("Tên ngắn dài quá 120 ký tự."))
     if len(unit.abbreviation) > 20:
-        errors.add("abbreviation", "Chữ viết tắt dài quá 20 ký tự.")
+        errors.add("abbreviation", gettext("Chữ viết tắt dài quá 20 ký tự."))
     if unit.kind not in UnitKind.values:
-        errors.add("kind", "Chưa chọn loại đơn vị hợp lệ.")
+        errors.add("kind", gettext("Chưa chọn loại đơn vị hợp lệ."))
     if unit.email:
         try:
             validate_email(unit.email)
         except ValidationError:
-            errors.add("email", f"Địa chỉ thư điện tử «{unit.email}» không hợp lệ.")
+            errors.add(
+                "email", gettext("Địa chỉ thư điện tử «%(email)s» không hợp lệ.") % {"email": unit.email}
+            )
     if len(unit.phone) > 40:
-        errors.add("phone", "Số điện thoại dài quá 40 ký tự.")
+        errors.add("phone", gettext("Số điện thoại dài quá 40 ký tự."))
     if len(unit.address) > 255:
-        errors.add("address", "Địa chỉ dài quá 255 ký tự.")
+        errors.add("address", gettext("Địa chỉ dài quá 255 ký tự."))
     if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
-        errors.add("valid_to", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")
+        errors.add("valid_to", gettext("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
 
     area: Jurisdiction | None = unit.jurisdiction if unit.jurisdiction_id else None
     if area is None:
-        errors.add("jurisdiction", "Chưa chọn địa bàn.")
+        errors.add("jurisdiction", gettext("Chưa chọn địa bàn."))
     elif is_user(actor) and not jurisdictions_for(actor, write=True).filter(pk=area.pk).exists():
-        errors.add("jurisdiction", f"Địa bàn «{area.name}» nằm ngoài phạm vi quản lý của bạn.")
+        errors.add(
+            "jurisdiction",
+            gettext("Địa bàn «%(area)s» nằm ngoài phạm vi quản lý của bạn.") % {"area": area.name},
+        )
 
     parent = unit.parent if unit.parent_id else None
     if parent is not None:
         if not is_new and (parent.pk == unit.pk or parent.path.startswith(unit.path)):
             errors.add(
                 "parent",
-                f"Không thể đặt «{parent.name}» làm đơn vị cấp trên: nó là chính đơn vị này hoặc "
-                "đơn vị trực thuộc của nó (vòng lặp).",
+                gettext(
+                    "Không thể đặt «%(parent)s» làm đơn vị cấp trên: nó là chính đơn vị này hoặc "
+                    "đơn vị trực thuộc của nó (vòng lặp)."
+                )
+                % {"parent": parent.name},
             )
         elif is_user(actor) and not units_for(actor, write=True).filter(pk=parent.pk).exists():
-            errors.add("parent", f"Đơn vị cấp trên «{parent.name}» nằm ngoài phạm vi quản lý của bạn.")
+            errors.add(
+                "parent",
+                gettext("Đơn vị cấp trên «%(parent)s» nằm ngoài phạm vi quản lý của bạn.")
+                % {"parent": parent.name},
+            )
         if area is not None and not area.path.startswith(parent.jurisdiction.path):
             errors.add(
                 "parent",
-                f"Đơn vị cấp trên «{parent.name}» thuộc địa bàn «{parent.jurisdiction.name}», "
-                f"không bao gồm địa bàn «{area.name}» của đơn vị này.",
+                gettext(
+                    "Đơn vị cấp trên «%(parent)s» thuộc địa bàn «%(parent_area)s», "
+                    "không bao gồm địa bàn «%(area)s» của đơn vị này."
+                )
+                % {"parent": parent.name, "parent_area": parent.jurisdiction.name, "area": area.name},
             )
         # A unit cannot outlive its parent: otherwise the tree on a later day has a dangling branch.
         if parent.valid_to and (unit.valid_to is None or unit.valid_to > parent.valid_to):
             errors.add(
                 "parent",
-                f"Đơn vị cấp trên «{parent.name}» hết hiệu lực ngày {fmt_date(parent.valid_to)}; "
-                "chọn đơn vị cấp trên còn hiệu lực.",
+                gettext(
+                    "Đơn vị cấp trên «%(parent)s» hết hiệu lực ngày "
+                    "%(day)s; chọn đơn vị cấp trên còn hiệu lực."
+                )
+                % {"parent": parent.name, "day": fmt_date(parent.valid_to)},
             )
 
     if not is_new:
@@ -102,14 +124,17 @@ def _validate_unit(actor: Any, unit: Unit, *, is_new: bool) -> None:
             if area is not None and not child.jurisdiction.path.startswith(area.path):
                 errors.add(
                     "jurisdiction",
-                    f"Đơn vị trực thuộc «{child.name}» thuộc địa bàn «{child.jurisdiction.name}», "
-                    "nằm ngoài địa bàn mới.",
+                    gettext("Đơn vị trực thuộc «%(child)s» thuộc địa bàn «%(area)s», nằm ngoài địa bàn mới.")
+                    % {"child": child.name, "area": child.jurisdiction.name},
                 )
             if unit.valid_to and (child.valid_to is None or child.valid_to > unit.valid_to):
                 errors.add(
                     "valid_to",
-                    f"Đơn vị trực thuộc «{child.name}» còn hiệu lực sau ngày {fmt_date(unit.valid_to)}; "
-                    "hãy giải thể, sáp nhập hoặc chuyển nó trước.",
+                    gettext(
+                        "Đơn vị trực thuộc «%(child)s» còn hiệu lực sau ngày %(day)s; "
+                        "hãy giải thể, sáp nhập hoặc chuyển nó trước."
+                    )
+                    % {"child": child.name, "day": fmt_date(unit.valid_to)},
                 )
     errors.raise_if_any()
 
@@ -180,8 +205,16 @@ def _close_headships(unit: Unit, last_day: dt.date) -> list[dict[str, Any]]:
             raise ValidationError(
                 {
                     "valid_to": [
-                        f"{row.get_kind_display()} {row.official.full_name} của «{unit.name}» bắt đầu "
-                        f"ngày {fmt_date(row.valid_from)}, sau ngày kết thúc; hãy sửa trước."
+                        gettext(
+                            "%(kind)s %(official)s của «%(unit)s» bắt đầu ngày "
+                            "%(day)s, sau ngày kết thúc; hãy sửa trước."
+                        )
+                        % {
+                            "kind": gettext(row.get_kind_display()),
+                            "official": row.official.full_name,
+                            "unit": unit.name,
+                            "day": fmt_date(row.valid_from),
+                        }
                     ]
                 }
             )
@@ -199,11 +232,21 @@ def close_unit(actor: Any, unit: Unit, *, last_day: dt.date, note: str = "") -> 
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if unit.valid_to is not None and unit.valid_to <= last_day:
         raise ValidationError(
-            {"last_day": [f"Đơn vị «{unit.name}» đã hết hiệu lực từ ngày {fmt_date(unit.valid_to)}."]}
+            {
+                "last_day": [
+                    gettext("Đơn vị «%(unit)s» đã hết hiệu lực từ ngày %(day)s.")
+                    % {"unit": unit.name, "day": fmt_date(unit.valid_to)}
+                ]
+            }
         )
     if unit.valid_from and last_day < unit.valid_from:
         raise ValidationError(
-            {"last_day": [f"Ngày kết thúc phải từ ngày bắt đầu hiệu lực {fmt_date(unit.valid_from)} trở đi."]}
+            {
+                "last_day": [
+                    gettext("Ngày kết thúc phải từ ngày bắt đầu hiệu lực %(day)s trở đi.")
+                    % {"day": fmt_date(unit.valid_from)}
+                ]
+            }
         )
     before = unit_snapshot(unit)
     unit.valid_to = last_day
@@ -244,32 +287,42 @@ def merge_units(
     errors = FieldErrors()
     source_ids = [u.pk for u in sources]
     if not sources:
-        errors.add("sources", "Chưa chọn đơn vị bị sáp nhập.")
+        errors.add("sources", gettext("Chưa chọn đơn vị bị sáp nhập."))
     if len(set(source_ids)) != len(source_ids):
-        errors.add("sources", "Một đơn vị được chọn hai lần.")
+        errors.add("sources", gettext("Một đơn vị được chọn hai lần."))
     if target.pk in source_ids:
-        errors.add("target", "Đơn vị nhận sáp nhập không được là một trong các đơn vị bị sáp nhập.")
+        errors.add("target", gettext("Đơn vị nhận sáp nhập không được là một trong các đơn vị bị sáp nhập."))
     for unit in [*sources, target]:
         require_unit_writable(actor, unit)
     locked = list(Unit.objects.select_for_update().filter(pk__in=source_ids).select_related("jurisdiction"))
     target = Unit.objects.select_for_update().select_related("jurisdiction").get(pk=target.pk)
     if not target.is_valid_on(on):
         errors.add(
-            "target", f"Đơn vị nhận sáp nhập «{target.name}» không có hiệu lực vào ngày {fmt_date(on)}."
+            "target",
+            gettext("Đơn vị nhận sáp nhập «%(target)s» không có hiệu lực vào ngày %(day)s.")
+            % {"target": target.name, "day": fmt_date(on)},
         )
     for src in locked:
         if src.valid_to is not None and src.valid_to <= last_day:
-            errors.add("sources", f"Đơn vị «{src.name}» đã hết hiệu lực từ ngày {fmt_date(src.valid_to)}.")
+            errors.add(
+                "sources",
+                gettext("Đơn vị «%(unit)s» đã hết hiệu lực từ ngày %(day)s.")
+                % {"unit": src.name, "day": fmt_date(src.valid_to)},
+            )
         if src.valid_from and src.valid_from > last_day:
             errors.add(
                 "on",
-                f"Đơn vị «{src.name}» bắt đầu hiệu lực ngày {fmt_date(src.valid_from)}, sau ngày sáp nhập.",
+                gettext("Đơn vị «%(unit)s» bắt đầu hiệu lực ngày %(day)s, sau ngày sáp nhập.")
+                % {"unit": src.name, "day": fmt_date(src.valid_from)},
             )
         if target.path.startswith(src.path):
             errors.add(
                 "target",
-                f"Đơn vị nhận sáp nhập «{target.name}» đang trực thuộc «{src.name}»; không thể sáp nhập vào "
-                "đơn vị cấp dưới của chính nó.",
+                gettext(
+                    "Đơn vị nhận sáp nhập «%(target)s» đang trực thuộc «%(unit)s»; không thể sáp nhập vào "
+                    "đơn vị cấp dưới của chính nó."
+                )
+                % {"target": target.name, "unit": src.name},
             )
     children = list(
         Unit.objects.filter(parent_id__in=source_ids)
@@ -280,16 +333,22 @@ def merge_units(
         if not child.jurisdiction.path.startswith(target.jurisdiction.path):
             errors.add(
                 "target",
-                f"Đơn vị trực thuộc «{child.name}» thuộc địa bàn «{child.jurisdiction.name}», "
-                f"không nằm trong địa bàn của «{target.name}»; hãy sáp nhập hoặc chuyển nó trước.",
+                gettext(
+                    "Đơn vị trực thuộc «%(child)s» thuộc địa bàn «%(area)s», "
+                    "không nằm trong địa bàn của «%(target)s»; hãy sáp nhập hoặc chuyển nó trước."
+                )
+                % {"child": child.name, "area": child.jurisdiction.name, "target": target.name},
             )
     if target.valid_to is not None:
         for child in children:
             if child.valid_to is None or child.valid_to > target.valid_to:
                 errors.add(
                     "target",
-                    f"«{target.name}» hết hiệu lực ngày {fmt_date(target.valid_to)}, trước đơn vị trực thuộc "
-                    f"«{child.name}» sẽ chuyển sang.",
+                    gettext(
+                        "«%(target)s» hết hiệu lực ngày %(day)s, trước đơn vị "
+                        "trực thuộc «%(child)s» sẽ chuyển sang."
+                    )
+                    % {"target": target.name, "day": fmt_date(target.valid_to), "child": child.name},
                 )
     errors.raise_if_any()
 
@@ -343,18 +402,19 @@ def delete_unit(actor: Any, unit: Unit) -> None:
     require_unit_writable(actor, unit)
     reasons = []
     if Official.objects.filter(unit=unit).exists():
-        reasons.append("đã có cán bộ")
+        reasons.append(gettext("đã có cán bộ"))
     if UnitHead.objects.filter(unit=unit).exists():
-        reasons.append("đã có người đứng đầu")
+        reasons.append(gettext("đã có người đứng đầu"))
     if Unit.objects.filter(parent=unit).exists():
-        reasons.append("có đơn vị trực thuộc")
+        reasons.append(gettext("có đơn vị trực thuộc"))
     if Unit.objects.filter(replaced_by=unit).exists():
-        reasons.append("đã nhận sáp nhập đơn vị khác")
+        reasons.append(gettext("đã nhận sáp nhập đơn vị khác"))
     if unit.replaced_by_id:
-        reasons.append("đã sáp nhập vào đơn vị khác")
+        reasons.append(gettext("đã sáp nhập vào đơn vị khác"))
     if reasons:
         raise ValidationError(
-            f"Không thể xoá «{unit.name}» vì đơn vị {', '.join(reasons)}. Hãy dùng «Giải thể» để lưu lịch sử."
+            gettext("Không thể xoá «%(unit)s» vì đơn vị %(reasons)s. Hãy dùng «Giải thể» để lưu lịch sử.")
+            % {"unit": unit.name, "reasons": ", ".join(reasons)}
         )
     snapshot = unit_snapshot(unit)
     pk = unit.pk
@@ -363,7 +423,8 @@ def delete_unit(actor: Any, unit: Unit) -> None:
             unit.delete()
     except ProtectedError as exc:
         raise ValidationError(
-            f"Không thể xoá «{unit.name}» vì đơn vị đã có dữ liệu nghiệp vụ. Hãy dùng «Giải thể»."
+            gettext("Không thể xoá «%(unit)s» vì đơn vị đã có dữ liệu nghiệp vụ. Hãy dùng «Giải thể».")
+            % {"unit": unit.name}
         ) from exc
     record(
         actor,
