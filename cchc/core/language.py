@@ -150,6 +150,21 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "org:official_create",
     "org:official_edit",
     "org:official_deactivate",
+    "oversight:plan_create",
+    "oversight:plan_add",
+    "oversight:plan_step",
+    "oversight:ad_hoc",
+    "oversight:visit_step",
+    "oversight:answer",
+    "oversight:evidence",
+    "oversight:finding",
+    "oversight:recommend",
+    "oversight:recommendation_step",
+    "oversight:case_create",
+    "oversight:case_step",
+    "oversight:conclusion_add",
+    "oversight:correction",
+    "oversight:correction_step",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

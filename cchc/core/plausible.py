@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 
 def earliest() -> dt.date:
@@ -36,17 +37,19 @@ def latest(*, deadline: bool = False, today: dt.date | None = None) -> dt.date:
 
 
 def problem(value: dt.date | dt.datetime | None, *, deadline: bool = False) -> str | None:
-    """Why this date or instant cannot be true, in Vietnamese, or None (also for None)."""
+    """Why this date or instant cannot be true, in the active language (Vietnamese unless a page in
+    English is being answered), or None (also for None)."""
     if value is None:
         return None
     day = value.date() if isinstance(value, dt.datetime) else value
     low, high = earliest(), latest(deadline=deadline)
     if low <= day <= high:
         return None
-    return (
-        f"Ngày {day.day:02d}/{day.month:02d}/{day.year:04d} nằm ngoài khoảng hợp lý "
-        f"({low:%d/%m/%Y} – {high:%d/%m/%Y})."
-    )
+    return gettext("Ngày %(day)s nằm ngoài khoảng hợp lý (%(low)s – %(high)s).") % {
+        "day": f"{day.day:02d}/{day.month:02d}/{day.year:04d}",
+        "low": f"{low:%d/%m/%Y}",
+        "high": f"{high:%d/%m/%Y}",
+    }
 
 
 def validate_plausible(value: Any) -> None:

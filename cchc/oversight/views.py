@@ -17,7 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cchc.org.queries import officials_in, units_for, user_jurisdiction
@@ -71,7 +71,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     if area is None or not q.is_internal_affairs(request.user):
         raise PermissionDenied
     try:
-        year = forms.int_field(request.POST, "year", "năm", low=2000, high=timezone.localdate().year + 1)
+        year = forms.int_field(
+            request.POST, "year", pgettext_lazy("field", "năm"), low=2000, high=timezone.localdate().year + 1
+        )
         assert year is not None
         plan = inspections.create_plan(request.user, area, year=year)
     except ValidationError as exc:
@@ -139,9 +141,9 @@ def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST
 
     def run() -> None:
-        unit = forms.pick(_inspected_units(request.user), data, "unit", "đơn vị")
-        template = forms.pick(_templates(), data, "template", "phiếu kiểm tra")
-        day = forms.date_field(data, "planned_on", "thời gian kiểm tra")
+        unit = forms.pick(_inspected_units(request.user), data, "unit", pgettext_lazy("field", "đơn vị"))
+        template = forms.pick(_templates(), data, "template", pgettext_lazy("field", "phiếu kiểm tra"))
+        day = forms.date_field(data, "planned_on", pgettext_lazy("field", "thời gian kiểm tra"))
         assert unit is not None and template is not None and day is not None
         figures = next(
             (x.figures for x in propose(p.jurisdiction, timezone.localdate()) if x.unit.pk == unit.pk), {}
@@ -206,9 +208,9 @@ def ad_hoc(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         data = request.POST
         try:
-            unit = forms.pick(_inspected_units(request.user), data, "unit", "đơn vị")
-            template = forms.pick(_templates(), data, "template", "phiếu kiểm tra")
-            day = forms.date_field(data, "planned_on", "ngày kiểm tra")
+            unit = forms.pick(_inspected_units(request.user), data, "unit", pgettext_lazy("field", "đơn vị"))
+            template = forms.pick(_templates(), data, "template", pgettext_lazy("field", "phiếu kiểm tra"))
+            day = forms.date_field(data, "planned_on", pgettext_lazy("field", "ngày kiểm tra"))
             assert unit is not None and template is not None and day is not None
             insp = inspections.add_inspection(
                 request.user,
@@ -365,12 +367,18 @@ def finding(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST
 
     def run(insp: Inspection) -> None:
-        unit = forms.pick(insp.unit.subtree(), data, "unit", "đơn vị chịu trách nhiệm", required=False)
+        unit = forms.pick(
+            insp.unit.subtree(),
+            data,
+            "unit",
+            pgettext_lazy("field", "đơn vị chịu trách nhiệm"),
+            required=False,
+        )
         official = forms.pick(
             officials_in(insp.unit),
             data,
             "official",
-            "cá nhân",
+            pgettext_lazy("field", "cá nhân"),
             required=False,
         )
         f = followups.add_finding(
@@ -387,7 +395,7 @@ def finding(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user,
                 f,
                 text=forms.text(data, "recommendation"),
-                due=forms.date_field(data, "due", "thời hạn khắc phục"),
+                due=forms.date_field(data, "due", pgettext_lazy("field", "thời hạn khắc phục")),
             )
 
     return _act(request, pk, run, anchor="ton-tai")
@@ -407,7 +415,7 @@ def recommend(request: HttpRequest, finding_id: int) -> HttpResponse:
             request.user,
             f,
             text=forms.text(data, "text"),
-            due=forms.date_field(data, "due", "thời hạn khắc phục"),
+            due=forms.date_field(data, "due", pgettext_lazy("field", "thời hạn khắc phục")),
         ),
         anchor=f"tt-{f.pk}",
     )

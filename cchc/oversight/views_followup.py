@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cchc.core.official_documents import render_docx, render_pdf
@@ -148,7 +149,9 @@ def recommendation_step(request: HttpRequest, pk: int, step: str) -> HttpRespons
             user,
             rec,
             text=forms.text(data, "text"),
-            percent=forms.int_field(data, "percent", "tiến độ", low=0, high=100, required=False),
+            percent=forms.int_field(
+                data, "percent", pgettext_lazy("field", "tiến độ"), low=0, high=100, required=False
+            ),
             uploaded=upload,
         ),
         "hoan-thanh": lambda: followups.report_done(
@@ -198,8 +201,10 @@ def case_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         data = request.POST
         try:
-            person = forms.pick(people, data, "official", "người bị xem xét")
-            head = forms.pick(people, data, "competent_head", "người có thẩm quyền", required=False)
+            person = forms.pick(people, data, "official", pgettext_lazy("field", "người bị xem xét"))
+            head = forms.pick(
+                people, data, "competent_head", pgettext_lazy("field", "người có thẩm quyền"), required=False
+            )
             assert person is not None
             case = cases.open_case(
                 request.user,
@@ -266,7 +271,9 @@ def case_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         ),
         "thu-thap": lambda: cases.gather_from_cchc(user, case),
         "de-nghi-giai-trinh": lambda: cases.request_explanation(
-            user, case, due=forms.date_field(data, "due", "hạn giải trình", required=False)
+            user,
+            case,
+            due=forms.date_field(data, "due", pgettext_lazy("field", "hạn giải trình"), required=False),
         ),
         "giai-trinh": lambda: cases.explain(user, case, text=forms.text(data, "text", 20000)),
         "quyet-dinh": lambda: cases.decide(
@@ -298,7 +305,7 @@ def conclusion_list(request: HttpRequest) -> HttpResponse | FileResponse:
             raise PermissionDenied
         data = request.POST
         try:
-            day = forms.date_field(data, "issued_on", "ngày ban hành")
+            day = forms.date_field(data, "issued_on", pgettext_lazy("field", "ngày ban hành"))
             assert day is not None
             c = conclusions.record_conclusion(
                 request.user,
@@ -363,15 +370,15 @@ def conclusion_add(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST
 
     def run() -> None:
-        unit = forms.pick(units_for(request.user), data, "unit", "đơn vị thực hiện")
+        unit = forms.pick(units_for(request.user), data, "unit", pgettext_lazy("field", "đơn vị thực hiện"))
         assert unit is not None
         conclusions.add_correction(
             request.user,
             c,
             text=forms.text(data, "text"),
             unit=unit,
-            due=forms.date_field(data, "due", "thời hạn khắc phục"),
-            amount=forms.money_field(data, "amount", "số tiền"),
+            due=forms.date_field(data, "due", pgettext_lazy("field", "thời hạn khắc phục")),
+            amount=forms.money_field(data, "amount", pgettext_lazy("field", "số tiền")),
         )
 
     return _run(
@@ -391,7 +398,7 @@ def correction_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     data, user = request.POST, request.user
 
     def progress() -> None:
-        percent = forms.int_field(data, "percent", "tiến độ", low=0, high=100)
+        percent = forms.int_field(data, "percent", pgettext_lazy("field", "tiến độ"), low=0, high=100)
         assert percent is not None
         conclusions.report_progress(
             user, corr, text=forms.text(data, "text"), percent=percent, uploaded=request.FILES.get("file")

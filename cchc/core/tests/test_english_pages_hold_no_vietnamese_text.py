@@ -229,6 +229,8 @@ CONVERTED: dict[str, list[str]] = {
         "oversight/conclusion.html",
         "oversight/case.html",
         "oversight/_error.html",
+        "oversight/ad_hoc.html",
+        "oversight/case_create.html",
     ],
     "a unit's documents": [
         "portal/unitsite/documents.html",

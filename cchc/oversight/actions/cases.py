@@ -49,7 +49,9 @@ def open_case(
     as_head: bool = False,
     on: dt.date | None = None,
 ) -> ResponsibilityCase:
-    require(is_system(actor) or q.may_open_case(actor), "Chỉ Phòng Nội vụ lập hồ sơ xem xét trách nhiệm.")
+    require(
+        is_system(actor) or q.may_open_case(actor), gettext("Chỉ Phòng Nội vụ lập hồ sơ xem xét trách nhiệm.")
+    )
     if not grounds.strip():
         raise ValidationError({"grounds": gettext("Cần ghi nội dung vi phạm, khuyết điểm được xem xét.")})
     area = official.unit.jurisdiction
@@ -78,7 +80,9 @@ def viewed(user: Any, case: ResponsibilityCase) -> None:
 
 
 def _managing(actor: Any, case: ResponsibilityCase) -> None:
-    require(is_system(actor) or q.case_access(actor, case).manage, "Chỉ Phòng Nội vụ cập nhật hồ sơ này.")
+    require(
+        is_system(actor) or q.case_access(actor, case).manage, gettext("Chỉ Phòng Nội vụ cập nhật hồ sơ này.")
+    )
 
 
 @transaction.atomic
@@ -151,7 +155,7 @@ def explain(
 ) -> ResponsibilityCase:
     require(
         is_system(actor) or q.case_access(actor, case).explain,
-        "Chỉ người được đề nghị giải trình viết bản giải trình.",
+        gettext("Chỉ người được đề nghị giải trình viết bản giải trình."),
     )
     if case.stage != CaseStage.EXPLANATION:
         raise ValidationError(gettext("Hồ sơ không ở bước giải trình."))
@@ -170,7 +174,8 @@ def decide(
     actor: Any, case: ResponsibilityCase, *, decision: str, text: str, on: dt.date | None = None
 ) -> ResponsibilityCase:
     require(
-        is_system(actor) or q.case_access(actor, case).decide, "Chỉ người có thẩm quyền quyết định xử lý."
+        is_system(actor) or q.case_access(actor, case).decide,
+        gettext("Chỉ người có thẩm quyền quyết định xử lý."),
     )
     on = on or today()
     lapsed = (

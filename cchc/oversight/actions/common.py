@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.uploads import WorkbookRefused, check_upload
 
@@ -59,22 +60,35 @@ def check_file(uploaded: UploadedFile, field: str = "file") -> str:
     if suffix not in ALLOWED:
         raise ValidationError(
             {
-                field: f"Tệp '{name}': chỉ nhận ảnh JPG, PNG, WebP hoặc tài liệu PDF, Word (.docx), "
-                "Excel (.xlsx)."
+                field: gettext(
+                    "Tệp '%(name)s': chỉ nhận ảnh JPG, PNG, WebP hoặc tài "
+                    "liệu PDF, Word (.docx), Excel (.xlsx)."
+                )
+                % {"name": name}
             }
         )
     size = uploaded.size or 0
     if size == 0:
-        raise ValidationError({field: f"Tệp '{name}' rỗng."})
+        raise ValidationError({field: gettext("Tệp '%(name)s' rỗng.") % {"name": name}})
     if size > max_bytes():
-        raise ValidationError({field: f"Tệp '{name}' lớn hơn {settings.CCHC_EVIDENCE_MAX_MB} MB."})
+        raise ValidationError(
+            {
+                field: gettext("Tệp '%(name)s' lớn hơn %(mb)s MB.")
+                % {"name": name, "mb": settings.CCHC_EVIDENCE_MAX_MB}
+            }
+        )
     uploaded.seek(0)
     data = uploaded.read()
     uploaded.seek(0)
     if not any(data.startswith(magic) for magic in ALLOWED[suffix]) or (
         suffix == ".webp" and data[8:12] != b"WEBP"
     ):
-        raise ValidationError({field: f"Tệp '{name}' không đúng định dạng {suffix[1:].upper()}."})
+        raise ValidationError(
+            {
+                field: gettext("Tệp '%(name)s' không đúng định dạng %(kind)s.")
+                % {"name": name, "kind": suffix[1:].upper()}
+            }
+        )
     if suffix in (".docx", ".xlsx"):
         try:
             check_upload(data)

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from cchc.core.events import record
 from cchc.deadlines import actions as clock
@@ -40,15 +40,16 @@ def record_conclusion(
     summary: str = "",
 ) -> AuditConclusion:
     require(
-        _writer(actor, jurisdiction), "Chỉ Văn phòng HĐND và UBND ghi nhận kết luận thanh tra, kiểm toán."
+        _writer(actor, jurisdiction),
+        gettext("Chỉ Văn phòng HĐND và UBND ghi nhận kết luận thanh tra, kiểm toán."),
     )
     for field, value, label in (
-        ("issuer", issuer, "cơ quan kết luận"),
-        ("number", number, "số văn bản"),
-        ("subject", subject, "nội dung"),
+        ("issuer", issuer, pgettext("field", "cơ quan kết luận")),
+        ("number", number, pgettext("field", "số văn bản")),
+        ("subject", subject, pgettext("field", "nội dung")),
     ):
         if not value.strip():
-            raise ValidationError({field: f"Cần ghi {label}."})
+            raise ValidationError({field: gettext("Cần ghi %(label)s.") % {"label": label}})
     if issued_on > today():
         raise ValidationError({"issued_on": gettext("Ngày ban hành không được sau hôm nay.")})
     c = AuditConclusion.objects.create(
@@ -83,7 +84,9 @@ def add_correction(
     due: dt.date | None,
     amount: Decimal | None = None,
 ) -> Correction:
-    require(_writer(actor, conclusion.jurisdiction), "Chỉ Văn phòng HĐND và UBND ghi yêu cầu khắc phục.")
+    require(
+        _writer(actor, conclusion.jurisdiction), gettext("Chỉ Văn phòng HĐND và UBND ghi yêu cầu khắc phục.")
+    )
     if not text.strip():
         raise ValidationError({"text": gettext("Cần nội dung yêu cầu khắc phục.")})
     if due is None:
@@ -91,7 +94,9 @@ def add_correction(
     if due < conclusion.issued_on:
         raise ValidationError({"due": gettext("Thời hạn không được trước ngày ban hành kết luận.")})
     if not unit.jurisdiction.path.startswith(conclusion.jurisdiction.path):
-        raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc địa bàn của kết luận."})
+        raise ValidationError(
+            {"unit": gettext("Đơn vị '%(unit)s' không thuộc địa bàn của kết luận.") % {"unit": unit.name}}
+        )
     if amount is not None and amount < 0:
         raise ValidationError({"amount": gettext("Số tiền không được âm.")})
     c = Correction.objects.create(conclusion=conclusion, text=text.strip(), unit=unit, amount=amount)
@@ -130,7 +135,7 @@ def report_progress(
     """Progress with evidence; 100 % reports it done, which waits for the Office's verification."""
     require(
         is_system(actor) or q.correction_access(actor, c).report,
-        "Chỉ đơn vị thực hiện báo cáo tiến độ khắc phục.",
+        gettext("Chỉ đơn vị thực hiện báo cáo tiến độ khắc phục."),
     )
     if c.verified_on is not None:
         raise ValidationError(gettext("Yêu cầu đã được xác nhận hoàn thành."))
@@ -159,7 +164,7 @@ def report_progress(
 def verify(actor: Any, c: Correction, *, on: dt.date | None = None) -> Correction:
     require(
         is_system(actor) or q.correction_access(actor, c).verify,
-        "Chỉ Văn phòng HĐND và UBND xác nhận hoàn thành.",
+        gettext("Chỉ Văn phòng HĐND và UBND xác nhận hoàn thành."),
     )
     assert c.deadline is not None
     if c.verified_on is not None:

@@ -63,7 +63,7 @@ def add_finding(
 ) -> Finding:
     require(
         is_system(actor) or q.inspection_access(actor, insp).conduct,
-        "Chỉ đoàn kiểm tra ghi tồn tại, hạn chế.",
+        gettext("Chỉ đoàn kiểm tra ghi tồn tại, hạn chế."),
     )
     if insp.status not in (InspectionStatus.IN_PROGRESS, InspectionStatus.EXPLANATION):
         raise ValidationError(gettext("Chỉ ghi tồn tại khi cuộc kiểm tra đang diễn ra."))
@@ -74,9 +74,16 @@ def add_finding(
     item = item_of(insp, code) if code else None
     unit = unit or insp.unit
     if not unit.path.startswith(insp.unit.path):
-        raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc đơn vị được kiểm tra."})
+        raise ValidationError(
+            {"unit": gettext("Đơn vị '%(unit)s' không thuộc đơn vị được kiểm tra.") % {"unit": unit.name}}
+        )
     if official is not None and not official.unit.path.startswith(insp.unit.path):
-        raise ValidationError({"official": f"'{official.full_name}' không thuộc đơn vị được kiểm tra."})
+        raise ValidationError(
+            {
+                "official": gettext("'%(name)s' không thuộc đơn vị được kiểm tra.")
+                % {"name": official.full_name}
+            }
+        )
     finding = Finding.objects.create(
         inspection=insp,
         item=item,
@@ -115,17 +122,27 @@ def add_recommendation(
     on: dt.date | None = None,
 ) -> Recommendation:
     insp = finding.inspection
-    require(is_system(actor) or q.inspection_access(actor, insp).conduct, "Chỉ đoàn kiểm tra ghi kiến nghị.")
+    require(
+        is_system(actor) or q.inspection_access(actor, insp).conduct,
+        gettext("Chỉ đoàn kiểm tra ghi kiến nghị."),
+    )
     if not text.strip():
         raise ValidationError({"text": gettext("Cần nội dung kiến nghị.")})
     if due is None:
         raise ValidationError({"due": gettext("Kiến nghị khắc phục phải có thời hạn.")})
     start = on or today()
     if due < start:
-        raise ValidationError({"due": f"Thời hạn khắc phục không được trước ngày {start:%d/%m/%Y}."})
+        raise ValidationError(
+            {
+                "due": gettext("Thời hạn khắc phục không được trước ngày %(day)s.")
+                % {"day": f"{start:%d/%m/%Y}"}
+            }
+        )
     unit = unit or finding.unit
     if not unit.path.startswith(insp.unit.path):
-        raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc đơn vị được kiểm tra."})
+        raise ValidationError(
+            {"unit": gettext("Đơn vị '%(unit)s' không thuộc đơn vị được kiểm tra.") % {"unit": unit.name}}
+        )
     rec = Recommendation.objects.create(finding=finding, text=text.strip(), unit=unit)
     assigner = user_unit(actor) if not is_system(actor) else None
     rec.deadline = clock.open_deadline(
@@ -177,7 +194,7 @@ def report_progress(
 ) -> ProgressNote:
     require(
         is_system(actor) or q.recommendation_access(actor, rec).report,
-        "Chỉ đơn vị thực hiện báo cáo tiến độ.",
+        gettext("Chỉ đơn vị thực hiện báo cáo tiến độ."),
     )
     if is_closed(rec):
         raise ValidationError(gettext("Kiến nghị đã được xác nhận hoàn thành."))
@@ -205,7 +222,7 @@ def report_done(
     """The unit says it has fixed it. This does not close the follow-up: the inspector verifies."""
     require(
         is_system(actor) or q.recommendation_access(actor, rec).report,
-        "Chỉ đơn vị thực hiện báo cáo kết quả.",
+        gettext("Chỉ đơn vị thực hiện báo cáo kết quả."),
     )
     if is_closed(rec):
         raise ValidationError(gettext("Kiến nghị đã được xác nhận hoàn thành."))
@@ -230,7 +247,7 @@ def verify(actor: Any, rec: Recommendation, *, note: str = "", on: dt.date | Non
     """The inspector checks the fix: only now is the follow-up closed (``Deadline.done_on``)."""
     require(
         is_system(actor) or q.recommendation_access(actor, rec).verify,
-        "Chỉ đoàn kiểm tra xác nhận đã khắc phục.",
+        gettext("Chỉ đoàn kiểm tra xác nhận đã khắc phục."),
     )
     assert rec.deadline is not None
     if is_closed(rec):
@@ -253,7 +270,8 @@ def verify(actor: Any, rec: Recommendation, *, note: str = "", on: dt.date | Non
 def send_back(actor: Any, rec: Recommendation, *, note: str) -> Recommendation:
     """The fix does not hold: the clock keeps running from the same due date."""
     require(
-        is_system(actor) or q.recommendation_access(actor, rec).verify, "Chỉ đoàn kiểm tra trả lại báo cáo."
+        is_system(actor) or q.recommendation_access(actor, rec).verify,
+        gettext("Chỉ đoàn kiểm tra trả lại báo cáo."),
     )
     assert rec.deadline is not None
     if is_closed(rec):

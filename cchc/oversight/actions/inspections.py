@@ -36,11 +36,11 @@ def _inspector(actor: Any, jurisdiction: Jurisdiction) -> bool:
 
 @transaction.atomic
 def create_plan(actor: Any, jurisdiction: Jurisdiction, *, year: int, title: str = "") -> InspectionPlan:
-    require(_inspector(actor, jurisdiction), "Chỉ Phòng Nội vụ lập kế hoạch kiểm tra.")
+    require(_inspector(actor, jurisdiction), gettext("Chỉ Phòng Nội vụ lập kế hoạch kiểm tra."))
     if not 2000 <= year <= today().year + 1:
-        raise ValidationError({"year": f"Năm kế hoạch {year} không hợp lệ."})
+        raise ValidationError({"year": gettext("Năm kế hoạch %(year)s không hợp lệ.") % {"year": year}})
     if InspectionPlan.objects.filter(jurisdiction=jurisdiction, year=year).exists():
-        raise ValidationError({"year": f"Năm {year} đã có kế hoạch kiểm tra."})
+        raise ValidationError({"year": gettext("Năm %(year)s đã có kế hoạch kiểm tra.") % {"year": year}})
     plan = InspectionPlan.objects.create(
         jurisdiction=jurisdiction,
         year=year,
@@ -53,7 +53,9 @@ def create_plan(actor: Any, jurisdiction: Jurisdiction, *, year: int, title: str
 
 def _check_unit(unit: Unit, jurisdiction: Jurisdiction) -> None:
     if not unit.jurisdiction.path.startswith(jurisdiction.path):
-        raise ValidationError({"unit": f"Đơn vị '{unit.name}' không thuộc địa bàn của kế hoạch."})
+        raise ValidationError(
+            {"unit": gettext("Đơn vị '%(unit)s' không thuộc địa bàn của kế hoạch.") % {"unit": unit.name}}
+        )
 
 
 @transaction.atomic
@@ -72,7 +74,8 @@ def add_inspection(
 ) -> Inspection:
     """A visit in a plan (while the plan is a draft) or an ad hoc one (``plan`` None, with a reason)."""
     require(
-        _inspector(actor, jurisdiction), "Chỉ Phòng Nội vụ đưa đơn vị vào kế hoạch hoặc tổ chức kiểm tra."
+        _inspector(actor, jurisdiction),
+        gettext("Chỉ Phòng Nội vụ đưa đơn vị vào kế hoạch hoặc tổ chức kiểm tra."),
     )
     _check_unit(unit, jurisdiction)
     if plan is not None:
@@ -83,7 +86,9 @@ def add_inspection(
                 {"plan": gettext("Kế hoạch đã gửi lãnh đạo; muốn thêm đơn vị hãy kiểm tra đột xuất.")}
             )
         if planned_on.year != plan.year:
-            raise ValidationError({"planned_on": f"Thời gian kiểm tra phải trong năm {plan.year}."})
+            raise ValidationError(
+                {"planned_on": gettext("Thời gian kiểm tra phải trong năm %(year)s.") % {"year": plan.year}}
+            )
     elif not reason.strip():
         raise ValidationError({"reason": gettext("Kiểm tra đột xuất cần ghi lý do.")})
     if not topic.strip():
@@ -111,7 +116,7 @@ def add_inspection(
 
 @transaction.atomic
 def submit_plan(actor: Any, plan: InspectionPlan) -> InspectionPlan:
-    require(_inspector(actor, plan.jurisdiction), "Chỉ Phòng Nội vụ trình kế hoạch kiểm tra.")
+    require(_inspector(actor, plan.jurisdiction), gettext("Chỉ Phòng Nội vụ trình kế hoạch kiểm tra."))
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError(gettext("Kế hoạch không còn là dự thảo."))
     if not plan.inspections.exists():
@@ -125,7 +130,8 @@ def submit_plan(actor: Any, plan: InspectionPlan) -> InspectionPlan:
 @transaction.atomic
 def approve_plan(actor: Any, plan: InspectionPlan, *, on: dt.date | None = None) -> InspectionPlan:
     require(
-        is_system(actor) or q.may_approve_plan(actor, plan), "Chỉ lãnh đạo UBND phê duyệt kế hoạch kiểm tra."
+        is_system(actor) or q.may_approve_plan(actor, plan),
+        gettext("Chỉ lãnh đạo UBND phê duyệt kế hoạch kiểm tra."),
     )
     if plan.status != PlanStatus.SUBMITTED:
         raise ValidationError(gettext("Chỉ phê duyệt kế hoạch đã được trình."))
@@ -139,7 +145,9 @@ def approve_plan(actor: Any, plan: InspectionPlan, *, on: dt.date | None = None)
 
 @transaction.atomic
 def return_plan(actor: Any, plan: InspectionPlan, *, note: str) -> InspectionPlan:
-    require(is_system(actor) or q.may_approve_plan(actor, plan), "Chỉ lãnh đạo UBND trả lại kế hoạch.")
+    require(
+        is_system(actor) or q.may_approve_plan(actor, plan), gettext("Chỉ lãnh đạo UBND trả lại kế hoạch.")
+    )
     if plan.status != PlanStatus.SUBMITTED:
         raise ValidationError(gettext("Chỉ trả lại kế hoạch đang chờ phê duyệt."))
     if not note.strip():
@@ -153,7 +161,7 @@ def return_plan(actor: Any, plan: InspectionPlan, *, note: str) -> InspectionPla
 def _conducting(actor: Any, insp: Inspection) -> None:
     require(
         is_system(actor) or q.inspection_access(actor, insp).conduct,
-        "Chỉ đoàn kiểm tra ghi kết quả kiểm tra.",
+        gettext("Chỉ đoàn kiểm tra ghi kết quả kiểm tra."),
     )
     if insp.plan is not None and insp.plan.status != PlanStatus.APPROVED:
         raise ValidationError(gettext("Kế hoạch kiểm tra chưa được lãnh đạo phê duyệt."))
@@ -183,7 +191,10 @@ def item_of(insp: Inspection, code: str) -> ChecklistItem:
     item = ChecklistItem.objects.filter(template=insp.template_id, code=code).first()
     if item is None:
         raise ValidationError(
-            {"item": f"Nội dung '{code[:40]}' không có trong phiếu kiểm tra của cuộc kiểm tra này."}
+            {
+                "item": gettext("Nội dung '%(code)s' không có trong phiếu kiểm tra của cuộc kiểm tra này.")
+                % {"code": code[:40]}
+            }
         )
     return item
 
@@ -194,9 +205,13 @@ def answer(actor: Any, insp: Inspection, *, code: str, result: str, note: str = 
     _in_progress(insp)
     item = item_of(insp, code)
     if result not in AnswerResult.values:
-        raise ValidationError({"result": f"Kết quả của nội dung {code} không hợp lệ."})
+        raise ValidationError(
+            {"result": gettext("Kết quả của nội dung %(code)s không hợp lệ.") % {"code": code}}
+        )
     if result in (AnswerResult.NOT_MET, AnswerResult.PARTLY) and not note.strip():
-        raise ValidationError({"note": f"Nội dung {code} không đạt: cần ghi rõ thực tế kiểm tra."})
+        raise ValidationError(
+            {"note": gettext("Nội dung %(code)s không đạt: cần ghi rõ thực tế kiểm tra.") % {"code": code}}
+        )
     row, _ = Answer.objects.update_or_create(
         inspection=insp,
         item=item,
@@ -248,7 +263,9 @@ def ask_explanation(actor: Any, insp: Inspection) -> Inspection:
         "code", flat=True
     )
     if missing:
-        raise ValidationError(f"Chưa ghi kết quả các nội dung: {', '.join(missing)}.")
+        raise ValidationError(
+            gettext("Chưa ghi kết quả các nội dung: %(codes)s.") % {"codes": ", ".join(missing)}
+        )
     insp.status = InspectionStatus.EXPLANATION
     insp.save(update_fields=["status"])
     record(actor, OversightEvents.EXPLANATION_ASKED, insp, summary=f"Đề nghị {insp.unit.name} giải trình")
@@ -259,7 +276,7 @@ def ask_explanation(actor: Any, insp: Inspection) -> Inspection:
 def explain(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = None) -> Inspection:
     require(
         is_system(actor) or q.inspection_access(actor, insp).explain,
-        "Chỉ thủ trưởng đơn vị được kiểm tra giải trình.",
+        gettext("Chỉ thủ trưởng đơn vị được kiểm tra giải trình."),
     )
     if insp.status != InspectionStatus.EXPLANATION:
         raise ValidationError(gettext("Cuộc kiểm tra không ở bước giải trình."))
@@ -277,7 +294,8 @@ def conclude(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = No
     """The team lead signs the conclusion. The unit's explanation comes first when findings were asked
     about; a visit with nothing to explain may be concluded straight from the site."""
     require(
-        is_system(actor) or q.inspection_access(actor, insp).conclude, "Chỉ trưởng đoàn ký kết luận kiểm tra."
+        is_system(actor) or q.inspection_access(actor, insp).conclude,
+        gettext("Chỉ trưởng đoàn ký kết luận kiểm tra."),
     )
     if insp.status not in (InspectionStatus.IN_PROGRESS, InspectionStatus.EXPLANATION):
         raise ValidationError(gettext("Cuộc kiểm tra chưa diễn ra hoặc đã kết luận."))
@@ -301,7 +319,8 @@ def conclude(actor: Any, insp: Inspection, *, text: str, on: dt.date | None = No
 @transaction.atomic
 def cancel(actor: Any, insp: Inspection, *, reason: str) -> Inspection:
     require(
-        is_system(actor) or q.inspection_access(actor, insp).conduct, "Chỉ Phòng Nội vụ hủy cuộc kiểm tra."
+        is_system(actor) or q.inspection_access(actor, insp).conduct,
+        gettext("Chỉ Phòng Nội vụ hủy cuộc kiểm tra."),
     )
     if insp.status != InspectionStatus.PLANNED:
         raise ValidationError(gettext("Chỉ hủy cuộc kiểm tra chưa diễn ra."))
