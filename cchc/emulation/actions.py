@@ -61,12 +61,16 @@ def _write_entries(rnd: Round, today: dt.date) -> int:
 @transaction.atomic
 def propose(actor: Any, area: Jurisdiction, *, year: int, today: dt.date | None = None) -> Round:
     """The council's secretary proposes the year's classification from the data (once per year)."""
-    _require(_system(actor) or may_propose(actor, area), "Chỉ Phòng Nội vụ (thư ký Hội đồng) lập đề xuất.")
+    _require(
+        _system(actor) or may_propose(actor, area), gettext("Chỉ Phòng Nội vụ (thư ký Hội đồng) lập đề xuất.")
+    )
     today = today or timezone.localdate()
     if not 2000 <= year <= today.year:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ: chỉ xét từ năm 2000 đến năm nay."})
+        raise ValidationError(
+            {"year": gettext("Năm %(year)s không hợp lệ: chỉ xét từ năm 2000 đến năm nay.") % {"year": year}}
+        )
     if Round.objects.filter(jurisdiction=area, year=year).exists():
-        raise ValidationError({"year": f"Năm {year} đã có đề xuất."})
+        raise ValidationError({"year": gettext("Năm %(year)s đã có đề xuất.") % {"year": year}})
     first, last = proposal.period_of(year, today)
     rnd = Round.objects.create(
         jurisdiction=area,
@@ -85,7 +89,9 @@ def propose(actor: Any, area: Jurisdiction, *, year: int, today: dt.date | None 
 def recompute(actor: Any, rnd: Round, *, today: dt.date | None = None) -> Round:
     """Compute the proposal again from today's data, as long as the council has changed nothing."""
     rnd = Round.objects.select_for_update().get(pk=rnd.pk)
-    _require(_system(actor) or round_access(actor, rnd).adjust, "Chỉ thư ký Hội đồng tính lại đề xuất.")
+    _require(
+        _system(actor) or round_access(actor, rnd).adjust, gettext("Chỉ thư ký Hội đồng tính lại đề xuất.")
+    )
     if rnd.frozen:
         raise ValidationError(gettext("Kết quả đã được phê duyệt: không tính lại."))
     if Change.objects.filter(entry__round=rnd).exists():
@@ -106,7 +112,9 @@ def recompute(actor: Any, rnd: Round, *, today: dt.date | None = None) -> Round:
 def adjust(actor: Any, entry: Entry, *, grade: str, title: str, reason: str) -> Change:
     """A council change, recorded by its secretary: the new level and title, and why (compulsory)."""
     rnd = Round.objects.select_for_update().get(pk=entry.round_id)
-    _require(_system(actor) or round_access(actor, rnd).adjust, "Chỉ thư ký Hội đồng ghi điều chỉnh.")
+    _require(
+        _system(actor) or round_access(actor, rnd).adjust, gettext("Chỉ thư ký Hội đồng ghi điều chỉnh.")
+    )
     if rnd.frozen:
         raise ValidationError(gettext("Kết quả đã được phê duyệt: không điều chỉnh được nữa."))
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
@@ -125,7 +133,7 @@ def adjust(actor: Any, entry: Entry, *, grade: str, title: str, reason: str) -> 
     if not reason:
         errors["reason"] = gettext("Cần ghi lý do điều chỉnh của Hội đồng.")
     elif len(reason) > REASON_MAX:
-        errors["reason"] = f"Lý do dài quá {REASON_MAX} ký tự."
+        errors["reason"] = gettext("Lý do dài quá %(n)s ký tự.") % {"n": REASON_MAX}
     if not errors and grade == entry.grade and title == entry.title:
         errors["grade"] = gettext("Không có thay đổi nào so với kết quả hiện tại.")
     if errors:
@@ -156,7 +164,7 @@ def adjust(actor: Any, entry: Entry, *, grade: str, title: str, reason: str) -> 
 def approve(actor: Any, rnd: Round, *, on: dt.date | None = None) -> Round:
     """The council's chair approves: the round is frozen from now on."""
     rnd = Round.objects.select_for_update().get(pk=rnd.pk)
-    _require(_system(actor) or round_access(actor, rnd).approve, "Chỉ Chủ tịch Hội đồng phê duyệt.")
+    _require(_system(actor) or round_access(actor, rnd).approve, gettext("Chỉ Chủ tịch Hội đồng phê duyệt."))
     if rnd.frozen:
         raise ValidationError(gettext("Kết quả đã được phê duyệt."))
     if not rnd.entries.exists():
@@ -171,5 +179,5 @@ def approve(actor: Any, rnd: Round, *, on: dt.date | None = None) -> Round:
 
 def exported(actor: Any, rnd: Round, fmt: str) -> None:
     """Who took the approved list out, and in which form."""
-    _require(round_access(actor, rnd).export, "Chỉ xuất danh sách đã được phê duyệt.")
+    _require(round_access(actor, rnd).export, gettext("Chỉ xuất danh sách đã được phê duyệt."))
     record(actor, EmulationEvents.EXPORTED, rnd, summary=f"Xuất danh sách năm {rnd.year} ({fmt})")

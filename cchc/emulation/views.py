@@ -62,7 +62,7 @@ def _entry(request: HttpRequest, pk: int, entry_id: int) -> tuple[Round, Entry]:
 
 
 def _problem(exc: ValidationError) -> str:
-    return "Chưa thực hiện được. " + " ".join(exc.messages)
+    return gettext("Chưa thực hiện được.") + " " + " ".join(exc.messages)
 
 
 @login_required
@@ -100,12 +100,14 @@ def propose(request: HttpRequest) -> HttpResponse:
     raw = str(request.POST.get("year") or "").strip()
     this_year = timezone.localdate().year
     if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
-        return _index_error(request, f"Năm xét phải là số có bốn chữ số, từ 2000 đến {this_year}.")
+        return _index_error(
+            request, gettext("Năm xét phải là số có bốn chữ số, từ 2000 đến %(year)s.") % {"year": this_year}
+        )
     try:
         rnd = actions.propose(request.user, area, year=int(raw))
     except ValidationError as exc:
         return _index_error(request, _problem(exc))
-    messages.success(request, f"Đã lập đề xuất năm {rnd.year} từ số liệu.")
+    messages.success(request, gettext("Đã lập đề xuất năm %(year)s từ số liệu.") % {"year": rnd.year})
     return redirect("emulation:round", rnd.pk)
 
 

@@ -80,7 +80,7 @@ def _validate(data: dict[str, Any], area: Jurisdiction) -> None:
     for name in ("proposing_unit", "from_unit", "to_unit"):
         unit = data.get(name)
         if unit is not None and not unit.jurisdiction.path.startswith(root):
-            errors[name] = f"Đơn vị '{unit.name}' không thuộc địa bàn."
+            errors[name] = gettext("Đơn vị '%(unit)s' không thuộc địa bàn.") % {"unit": unit.name}
     if errors:
         raise ValidationError(errors)
 
@@ -300,11 +300,14 @@ def add_review(
     if conclusion not in Conclusion.values:
         errors["conclusion"] = gettext("Chọn kết quả rà soát.")
     if reviewed_on.year != year:
-        errors["reviewed_on"] = f"Ngày rà soát phải trong năm {year}."
+        errors["reviewed_on"] = gettext("Ngày rà soát phải trong năm %(year)s.") % {"year": year}
     if conclusion in (Conclusion.SIMPLIFY, Conclusion.ABOLISH) and proposal is None and not note.strip():
         errors["note"] = gettext("Đề nghị đơn giản hóa hoặc bãi bỏ cần ghi nội dung hoặc gắn đề xuất.")
     if ProcedureReview.objects.filter(jurisdiction=area, year=year, procedure=procedure).exists():
-        errors["procedure"] = f"Thủ tục {procedure.national_code} đã có trong sổ rà soát năm {year}."
+        errors["procedure"] = gettext("Thủ tục %(code)s đã có trong sổ rà soát năm %(year)s.") % {
+            "code": procedure.national_code,
+            "year": year,
+        }
     if errors:
         raise ValidationError(errors)
     row = ProcedureReview.objects.create(

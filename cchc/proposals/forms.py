@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from cchc.core.widgets import PageLanguageSelect
 from cchc.directives.models import Directive
 from cchc.dossiers.models import Procedure
 from cchc.org.models import Unit
@@ -20,7 +21,14 @@ def _style(form: forms.Form) -> None:
     for field in form.fields.values():
         if isinstance(field.widget, forms.RadioSelect):
             continue
+        if isinstance(field.widget, forms.Textarea):
+            # What is written here (a proposal's content, its legal basis, an opinion) is Vietnamese data
+            # whatever the page's language.
+            field.widget.attrs["lang"] = "vi"
         is_select = isinstance(field.widget, forms.Select)
+        if type(field.widget) is forms.Select:
+            # Options in the page's language (choice labels translated, records marked Vietnamese).
+            field.widget.__class__ = PageLanguageSelect
         field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
 

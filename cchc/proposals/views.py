@@ -53,8 +53,12 @@ def _reader(request: HttpRequest) -> None:
 
 def _problems(exc: ValidationError) -> str:
     if hasattr(exc, "error_dict"):
-        return "Chưa thực hiện được. " + " ".join(str(m) for errs in exc.message_dict.values() for m in errs)
-    return "Chưa thực hiện được. " + " ".join(exc.messages)
+        return (
+            gettext("Chưa thực hiện được.")
+            + " "
+            + " ".join(str(m) for errs in exc.message_dict.values() for m in errs)
+        )
+    return gettext("Chưa thực hiện được.") + " " + " ".join(exc.messages)
 
 
 def _area_units(user: Any) -> Any:
@@ -216,12 +220,12 @@ def _steps(p: Proposal) -> list[tuple[str, bool]]:
     order: list[str] = [Status.DRAFT, Status.SUBMITTED, Status.REVIEWED]
     reached = order.index(p.status) if p.status in order else len(order)
     decided = p.status in (Status.APPROVED, Status.REJECTED)
-    last = p.get_status_display() if decided else "Quyết định"
-    task_label = "Nhiệm vụ triển khai"
+    last = gettext(p.get_status_display()) if decided else gettext("Quyết định")
+    task_label = gettext("Nhiệm vụ triển khai")
     return [
-        ("Soạn đề xuất", True),
-        ("Gửi thẩm định", reached >= 1),
-        ("Thẩm định", reached >= 2),
+        (gettext("Soạn đề xuất"), True),
+        (gettext("Gửi thẩm định"), reached >= 1),
+        (gettext("Thẩm định"), reached >= 2),
         (last, decided),
         (task_label, p.task_id is not None),
     ]
@@ -296,7 +300,9 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
         messages.error(request, _problems(exc))
     else:
         messages.success(
-            request, "Đã ghi quyết định." + (" Nhiệm vụ triển khai đã được giao." if proposal.task_id else "")
+            request,
+            gettext("Đã ghi quyết định.")
+            + (" " + gettext("Nhiệm vụ triển khai đã được giao.") if proposal.task_id else ""),
         )
     return redirect("proposals:proposal_detail", proposal.pk)
 

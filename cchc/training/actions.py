@@ -126,13 +126,23 @@ def _check_material(uploaded: UploadedFile) -> tuple[str, bytes]:
     name = os.path.basename(uploaded.name or "")
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_MATERIALS:
-        raise ValidationError({"file": f"Tệp '{name}': chỉ nhận tệp .pdf, .docx, .pptx, .xlsx hoặc .txt."})
+        raise ValidationError(
+            {
+                "file": gettext("Tệp '%(name)s': chỉ nhận tệp .pdf, .docx, .pptx, .xlsx hoặc .txt.")
+                % {"name": name}
+            }
+        )
     if (uploaded.size or 0) > max_upload_bytes():
-        raise ValidationError({"file": f"Tệp '{name}' lớn hơn {max_upload_bytes() // (1024 * 1024)} MB."})
+        raise ValidationError(
+            {
+                "file": gettext("Tệp '%(name)s' lớn hơn %(mb)s MB.")
+                % {"name": name, "mb": max_upload_bytes() // (1024 * 1024)}
+            }
+        )
     uploaded.seek(0)
     data = b"".join(uploaded.chunks())
     if not data:
-        raise ValidationError({"file": f"Tệp '{name}' rỗng."})
+        raise ValidationError({"file": gettext("Tệp '%(name)s' rỗng.") % {"name": name}})
     if suffix in ZIP_BASED:
         # The same guard as every imported workbook: a compressed-file bomb or a broken archive is
         # refused before anyone opens it.
@@ -141,9 +151,19 @@ def _check_material(uploaded: UploadedFile) -> tuple[str, bytes]:
         except WorkbookRefused as exc:
             raise ValidationError({"file": f"Tệp '{name}': {exc}"}) from None
         if data[:2] != b"PK":
-            raise ValidationError({"file": f"Tệp '{name}' không phải tệp {suffix} hợp lệ."})
+            raise ValidationError(
+                {
+                    "file": gettext("Tệp '%(name)s' không phải tệp %(kind)s hợp lệ.")
+                    % {"name": name, "kind": suffix}
+                }
+            )
     if suffix == ".pdf" and not data.startswith(b"%PDF"):
-        raise ValidationError({"file": f"Tệp '{name}' không phải tệp PDF hợp lệ."})
+        raise ValidationError(
+            {
+                "file": gettext("Tệp '%(name)s' không phải tệp %(kind)s hợp lệ.")
+                % {"name": name, "kind": "PDF"}
+            }
+        )
     return name, data
 
 
@@ -191,7 +211,7 @@ def schedule_class(
         errors["end_date"] = gettext("Ngày kết thúc không được trước ngày học.")
     if start_date < course.start_date or end_date > course.end_date:
         span = f"{course.start_date:%d/%m/%Y}–{course.end_date:%d/%m/%Y}"
-        errors["start_date"] = f"Lớp phải học trong thời gian của khóa ({span})."
+        errors["start_date"] = gettext("Lớp phải học trong thời gian của khóa (%(span)s).") % {"span": span}
     if capacity is not None and capacity < 1:
         errors["capacity"] = gettext("Số học viên tối đa phải lớn hơn 0.")
     if errors:
@@ -248,13 +268,19 @@ def invite(actor: Any, cls: TrainingClass, officials: Iterable[Official]) -> lis
     for person in people:
         if not person.unit.jurisdiction.path.startswith(root) or not person.is_active:
             raise ValidationError(
-                {"officials": f"{person.full_name} không thuộc địa bàn hoặc đã nghỉ công tác."}
+                {
+                    "officials": gettext("%(name)s không thuộc địa bàn hoặc đã nghỉ công tác.")
+                    % {"name": person.full_name}
+                }
             )
     already = set(cls.enrolments.values_list("official_id", flat=True))
     new = [p for p in people if p.pk not in already]
     if cls.capacity is not None and len(already) + len(new) > cls.capacity:
         raise ValidationError(
-            {"officials": f"Lớp chỉ nhận {cls.capacity} học viên; đã mời {len(already)}, thêm {len(new)}."}
+            {
+                "officials": gettext("Lớp chỉ nhận %(capacity)s học viên; đã mời %(invited)s, thêm %(new)s.")
+                % {"capacity": cls.capacity, "invited": len(already), "new": len(new)}
+            }
         )
     rows = [Enrolment.objects.create(training_class=cls, official=p, invited_by=_user(actor)) for p in new]
     for row in rows:
@@ -311,7 +337,9 @@ def _rows(cls: TrainingClass, marks: Mapping[int, Any]) -> dict[int, Enrolment]:
     rows = {e.pk: e for e in cls.enrolments.select_related("official", "official__unit")}
     unknown = [str(k) for k in marks if k not in rows]
     if unknown:
-        raise ValidationError(f"Học viên số {', '.join(unknown)} không có trong danh sách lớp này.")
+        raise ValidationError(
+            gettext("Học viên số %(rows)s không có trong danh sách lớp này.") % {"rows": ", ".join(unknown)}
+        )
     return rows
 
 
@@ -351,11 +379,15 @@ def record_attendance(
         # someone marked absent.
         raise ValidationError(gettext("Lớp đã có kết quả và giấy chứng nhận, không sửa điểm danh được."))
     if cls.start_date > today:
-        raise ValidationError(f"Lớp học ngày {cls.start_date:%d/%m/%Y}, chưa điểm danh được.")
+        raise ValidationError(
+            gettext("Lớp học ngày %(day)s, chưa điểm danh được.") % {"day": f"{cls.start_date:%d/%m/%Y}"}
+        )
     rows = _rows(cls, marks)
     for pk, value in marks.items():
         if value not in Attendance.values or value == Attendance.UNKNOWN:
-            raise ValidationError(f"{rows[pk].official.full_name}: điểm danh không hợp lệ.")
+            raise ValidationError(
+                gettext("%(name)s: điểm danh không hợp lệ.") % {"name": rows[pk].official.full_name}
+            )
     closed = 0
     for pk, value in marks.items():
         row = rows[pk]
@@ -386,9 +418,11 @@ def _score(raw: Any, who: str) -> Decimal | None:
     try:
         value = Decimal(str(raw).replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{who}: điểm “{raw}” không phải là số.") from None
+        raise ValidationError(
+            gettext("%(name)s: điểm “%(raw)s” không phải là số.") % {"name": who, "raw": raw}
+        ) from None
     if not value.is_finite() or not Decimal(0) <= value <= Decimal(10):
-        raise ValidationError(f"{who}: điểm phải từ 0 đến 10.")
+        raise ValidationError(gettext("%(name)s: điểm phải từ 0 đến 10.") % {"name": who})
     return value.quantize(Decimal("0.1"))
 
 
@@ -421,9 +455,13 @@ def record_results(
     for pk, (result, raw_score) in results.items():
         row = rows[pk]
         if result not in Result.values:
-            raise ValidationError(f"{row.official.full_name}: kết quả không hợp lệ.")
+            raise ValidationError(
+                gettext("%(name)s: kết quả không hợp lệ.") % {"name": row.official.full_name}
+            )
         if result and row.attendance != Attendance.PRESENT:
-            raise ValidationError(f"{row.official.full_name}: không có mặt nên không có kết quả.")
+            raise ValidationError(
+                gettext("%(name)s: không có mặt nên không có kết quả.") % {"name": row.official.full_name}
+            )
         parsed[pk] = (result, _score(raw_score, row.official.full_name))
     issued = 0
     on = max(cls.end_date, min(today, cls.end_date + dt.timedelta(days=30)))

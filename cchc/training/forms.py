@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from cchc.core.widgets import PageLanguageSelect
 from cchc.org.models import Official, Unit
 from cchc.training.models import Attendance, Result, Topic
 
@@ -14,15 +15,21 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CourseForm(forms.Form):
-    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"))
+    topic = forms.ModelChoiceField(
+        Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"), widget=PageLanguageSelect
+    )
     title = forms.CharField(label=gettext_lazy("Tên khóa bồi dưỡng"), max_length=300)
     audience = forms.CharField(label=gettext_lazy("Đối tượng tham gia"), max_length=300)
-    organiser = forms.ModelChoiceField(Unit.objects.none(), label=gettext_lazy("Đơn vị tổ chức"))
+    organiser = forms.ModelChoiceField(
+        Unit.objects.none(), label=gettext_lazy("Đơn vị tổ chức"), widget=PageLanguageSelect
+    )
     trainer = forms.CharField(label=gettext_lazy("Giảng viên, báo cáo viên"), max_length=300)
     start_date = forms.DateField(label=gettext_lazy("Từ ngày"), widget=DATE)
     end_date = forms.DateField(label=gettext_lazy("Đến ngày"), widget=DATE)
     description = forms.CharField(
-        label=gettext_lazy("Nội dung, chương trình"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung, chương trình"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
     )
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
@@ -40,7 +47,13 @@ class MaterialForm(forms.Form):
 
 
 class ClassForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Tên lớp"), max_length=200, initial="Lớp 1")
+    # The default name is Vietnamese data (the class is named in Vietnamese whatever the page's language).
+    name = forms.CharField(
+        label=gettext_lazy("Tên lớp"),
+        max_length=200,
+        initial="Lớp 1",
+        widget=forms.TextInput(attrs={"lang": "vi"}),
+    )
     start_date = forms.DateField(label=gettext_lazy("Ngày học"), widget=DATE)
     end_date = forms.DateField(label=gettext_lazy("Ngày kết thúc"), widget=DATE)
     place = forms.CharField(label=gettext_lazy("Địa điểm"), max_length=300)
@@ -70,8 +83,12 @@ class CancelForm(forms.Form):
 
 
 class NeedForm(forms.Form):
-    official = forms.ModelChoiceField(Official.objects.none(), label=gettext_lazy("Cán bộ"))
-    topic = forms.ModelChoiceField(Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"))
+    official = forms.ModelChoiceField(
+        Official.objects.none(), label=gettext_lazy("Cán bộ"), widget=PageLanguageSelect
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.filter(is_active=True), label=gettext_lazy("Chủ đề"), widget=PageLanguageSelect
+    )
     evidence = forms.CharField(label=gettext_lazy("Lý do đề xuất"), max_length=500)
 
     def __init__(self, *args: Any, officials: Any = None, **kwargs: Any) -> None:

@@ -76,7 +76,7 @@ def _problems(form: Any = None, exc: ValidationError | None = None) -> str:
         for name, errs in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             out.extend(f"{label}: {e}" if label else str(e) for e in errs)
-    return "Chưa thực hiện được. " + " ".join(out)
+    return gettext("Chưa thực hiện được.") + " " + " ".join(out)
 
 
 # --- the leader's page ---------------------------------------------------------------------------------
@@ -324,7 +324,9 @@ def class_invite(request: HttpRequest, class_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        messages.success(request, f"Đã mời {len(rows)} cán bộ; giấy mời gửi qua thư điện tử.")
+        messages.success(
+            request, gettext("Đã mời %(n)s cán bộ; giấy mời gửi qua thư điện tử.") % {"n": len(rows)}
+        )
     return redirect("training:class_detail", cls.pk)
 
 
@@ -335,7 +337,9 @@ def _marks(request: HttpRequest, prefix: str) -> dict[int, str]:
             raw = key[len(prefix) :]
             pk = id_param(raw)
             if pk is None:
-                raise ValidationError(f"Dòng “{raw[:20]}” không có trong danh sách lớp này.")
+                raise ValidationError(
+                    gettext("Dòng “%(row)s” không có trong danh sách lớp này.") % {"row": raw[:20]}
+                )
             out[pk] = str(value)
     if not out:
         raise ValidationError(gettext("Chưa có học viên nào trong biểu mẫu."))
@@ -353,8 +357,8 @@ def class_attendance(request: HttpRequest, class_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        extra = f" Đã đóng {closed} nhu cầu bồi dưỡng." if closed else ""
-        messages.success(request, "Đã ghi điểm danh." + extra)
+        extra = " " + gettext("Đã đóng %(n)s nhu cầu bồi dưỡng.") % {"n": closed} if closed else ""
+        messages.success(request, gettext("Đã ghi điểm danh.") + extra)
     return redirect("training:class_detail", cls.pk)
 
 
@@ -371,7 +375,7 @@ def class_results(request: HttpRequest, class_id: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, _problems(exc=exc))
     else:
-        messages.success(request, f"Đã ghi kết quả; cấp {issued} giấy chứng nhận.")
+        messages.success(request, gettext("Đã ghi kết quả; cấp %(n)s giấy chứng nhận.") % {"n": issued})
     return redirect("training:class_detail", cls.pk)
 
 
@@ -458,11 +462,15 @@ def need_propose(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied(gettext("Tài khoản chưa gắn với địa bàn."))
         found = needs.propose_needs(request.user, area, today=timezone.localdate())
         parts = [
-            f"{label}: {found.counts.get(value, 0)}"
+            f"{gettext(label)}: {found.counts.get(value, 0)}"
             for value, label in NeedSource.choices
             if value in found.counts
         ]
-        messages.success(request, f"Đã đề xuất {found.total} nhu cầu mới ({'; '.join(parts)}).")
+        messages.success(
+            request,
+            gettext("Đã đề xuất %(n)s nhu cầu mới (%(parts)s).")
+            % {"n": found.total, "parts": "; ".join(parts)},
+        )
     return redirect("training:need_list")
 
 
@@ -486,7 +494,10 @@ def need_add(request: HttpRequest) -> HttpResponse:
         messages.error(request, _problems(exc=exc))
     else:
         messages.success(
-            request, "Đã ghi nhu cầu bồi dưỡng." if need else "Cán bộ này đã có nhu cầu đang mở về chủ đề đó."
+            request,
+            gettext("Đã ghi nhu cầu bồi dưỡng.")
+            if need
+            else gettext("Cán bộ này đã có nhu cầu đang mở về chủ đề đó."),
         )
     return redirect("training:need_list")
 
