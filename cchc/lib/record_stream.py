@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -522,6 +523,8 @@ def _csv(fh: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, Any]]]:
         raise UnreadableInput("Tệp trống") from None
     except csv.Error:
         raise UnreadableInput("Tệp CSV không đọc được: dòng tiêu đề sai cấu trúc") from None
+    except _Nul:
+        raise _nul(1) from None
 
     def rows() -> Iterator[tuple[int, Any]]:
         row_number = 1
@@ -537,13 +540,29 @@ def _csv(fh: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, Any]]]:
             ) from None
         except UnicodeDecodeError:
             raise UnreadableInput(f"Tệp không phải văn bản UTF-8 (sau dòng {row_number})") from None
+        except _Nul:
+            raise _nul(row_number + 1) from None
 
     return header, rows()
 
 
+class _Nul(Exception):
+    pass
+
+
+def _nul(line_no: int) -> UnreadableInput:
+    return UnreadableInput(
+        f"Dòng {line_no} chứa ký tự NUL (mã 0), không lưu được vào cơ sở dữ liệu; hãy xuất lại tệp."
+    )
+
+
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+    """The lines, each refused if it holds a NUL: PostgreSQL cannot store one in a text, and the import
+    used to fail while writing, with a database error instead of the row's number."""
+    for line in itertools.chain((first,), rest):
+        if "\x00" in line:
+            raise _Nul
+        yield line
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------
