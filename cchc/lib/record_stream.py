@@ -198,6 +198,11 @@ def _json(fh: IO[bytes], head: bytes) -> Iterator[tuple[int, Any]]:
         for n, record in enumerate(ijson.items(guarded, prefix, use_float=True, buf_size=CHUNK), start=1):
             yield n, record
     except (ijson.JSONError, UnicodeDecodeError):  # the latter: a string ijson cannot decode
+        if halves.nul:
+            raise UnreadableInput(
+                f"Bản ghi {n + 1} chứa ký tự NUL (\\u0000), không lưu được vào cơ sở dữ liệu; "
+                "hãy xuất lại tệp."
+            ) from None
         if halves.found:
             raise _half_pair(f"Bản ghi {n + 1}") from None
         yield from _broken(fh, start, n + 1)
@@ -353,6 +358,7 @@ class _HalfPairGuard(io.RawIOBase):
         self._lows: set[int] = set()  # where in the file the low halves of pairs already seen start
         self._end = False
         self.found = False
+        self.nul = False  # an escaped NUL (\\u0000) was found and spoilt the same way
 
     def readable(self) -> bool:
         return True
@@ -394,18 +400,25 @@ class _HalfPairGuard(io.RawIOBase):
         if data.find(b"\xed", 0, cut) >= 0 and _SURROGATE_BYTES.search(data, 0, cut + 1):
             self.found = True  # ijson fails on these bytes by itself, in the record that holds them
         view = np.frombuffer(data, dtype=np.uint8)
-        end = min(cut, len(data) - 3)
+        end = min(cut, len(data) - 5)
         if end <= 0:
             return data
-        # Backslashes at memory speed (a byte search for "\\ud" is slower than this), then "ud8"–"udf".
+        # Backslashes at memory speed (a byte search for "\\ud" is slower than this), then "ud8"–"udf"
+        # or "u0000" (a NUL, which PostgreSQL cannot keep in a text).
         at_u = np.flatnonzero(view[:end] == 0x5C)
-        at_u = at_u[(view[at_u + 1] == 0x75) & ((view[at_u + 2] | 0x20) == 0x64)]
-        for p in at_u[_HIGH_DIGIT[view[at_u + 3]]].tolist():
+        at_u = at_u[view[at_u + 1] == 0x75]
+        half = ((view[at_u + 2] | 0x20) == 0x64) & _HIGH_DIGIT[view[at_u + 3]]
+        nul = (view[at_u + 2] == 0x30) & (view[at_u + 3] == 0x30) & (view[at_u + 4] == 0x30)
+        nul &= view[at_u + 5] == 0x30
+        for p in at_u[half | nul].tolist():
             i = p
             while i and data[i - 1] == 0x5C:
                 i -= 1
             if (p - i + (odd_before if i == 0 else 0)) % 2:
                 continue  # an escaped backslash, then the letters "ud8…": text
+            if data[p + 2] == 0x30:
+                self.nul = True
+                return data[: p + 1] + b"!" + data[p + 2 :]
             if at + p in self._lows:
                 self._lows.discard(at + p)
                 continue

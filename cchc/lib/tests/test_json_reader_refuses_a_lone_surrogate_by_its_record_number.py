@@ -91,3 +91,12 @@ def test_the_guard_finds_the_same_halves_whatever_the_size_of_the_pieces():
                 out += piece
             assert guard.found is lone, (size, data)
             assert out == data if not lone else out != data and len(out) == len(data)
+
+
+def test_an_escaped_nul_is_refused_by_its_record_but_an_escaped_backslash_before_u0000_is_text():
+    # PostgreSQL cannot keep a NUL in a text: the import used to stop while writing, with a database error.
+    bad = b'{"data": [{"MaHoSo": "1"}, {"MaHoSo": "A\\u0000B"}]}'
+    with pytest.raises(UnreadableInput, match=r"^Bản ghi 2 chứa ký tự NUL"):
+        records(bad)
+    text = b'[{"a": "A\\\\u0000B \\u00e0"}]'
+    assert records(text) == [(1, {"a": "A\\u0000B à"})]
