@@ -181,6 +181,7 @@ def import_slices(
                 fact_sink=sink,
             )
             del p, lk, hashes
+            sink[:] = [facts.summed(sink)]  # one frame as large as the days' keys, not one per slice
         if progress:
             progress("facts", n, n)
         # The slices' daily facts summed and written once: later slices fall on the days earlier
@@ -251,6 +252,7 @@ def _changes(
                     fact_sink=sink,
                 )
             del p, lk, hashes, judged, found
+            sink[:] = [facts.summed(sink)]
         if dry_run or not (result.created or result.updated):
             return result
         if progress:

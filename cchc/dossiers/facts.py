@@ -236,7 +236,7 @@ def summed(frames: list[pl.DataFrame]) -> pl.DataFrame:
     table (14.5 s more server CPU at a million rows, docs/benchmarks.md)."""
     frames = [f for f in frames if f.height]
     if not frames:
-        return pl.DataFrame()
+        return pl.DataFrame(schema={"unit_id": pl.Int64, "procedure_id": pl.Int64, "day": pl.Date})
     if len(frames) == 1:
         return frames[0]
     keys = ["unit_id", "procedure_id", "day"]
