@@ -13,6 +13,7 @@ import re
 import pytest
 
 from cchc.lib import record_stream
+from cchc.lib.json_half_pairs import HalfPairGuard
 from cchc.lib.record_stream import UnreadableInput, iter_records
 
 SAYS = "Bản ghi 2 chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16"
@@ -84,7 +85,7 @@ def test_the_guard_finds_the_same_halves_whatever_the_size_of_the_pieces():
     assert re.search(rb"b\\\\", good) and re.search(rb"\\udc00\\\\", bad)
     for size in (1, 2, 3, 5, 7, 11, 12, 13, 64):
         for data, lone in ((good, False), (bad, True)):
-            guard = record_stream._HalfPairGuard(io.BytesIO(data))
+            guard = HalfPairGuard(io.BytesIO(data), record_stream.CHUNK)
             out = b""
             while piece := guard.read(size):
                 assert len(piece) <= max(size, 1)
