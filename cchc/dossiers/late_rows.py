@@ -274,3 +274,23 @@ def cause_row_counts(marks: QuerySet[DossierCause], missing_apology: bool) -> tu
 
     lacking = capped(without_letter(marks))
     return (lacking if missing_apology else capped(marks)), lacking
+
+
+def page_source(
+    user: Any,
+    f: LateFilters,
+    rows: QuerySet[Dossier],
+    before_missing: QuerySet[Dossier],
+    now: dt.datetime,
+    fields: tuple[str, ...],
+) -> tuple[QuerySet[Dossier] | RowsByCauses, CappedCount, CappedCount]:
+    """What a page of the late list is cut from (only ``fields`` read), with its capped count and its
+    banner's: ``rows`` counted by ``late_counts``; or, filtered by an account or a cause, the causes' rows
+    (``cause_rows``), which give both counts and the page's ids without looking up the dossiers."""
+    shown = rows.only(*fields)
+    marks = cause_rows(user, f, now)
+    if marks is None:
+        count, missing = late_counts(rows, before_missing, ordered=not f.reads_causes)
+        return shown, count, missing
+    count, missing = cause_row_counts(marks, f.missing_apology)
+    return RowsByCauses(shown, marks, f.missing_apology), count, missing

@@ -34,14 +34,7 @@ from cchc.dossiers.forms import (
 )
 from cchc.dossiers.interagency import step_dues
 from cchc.dossiers.late_lines import PAGE_FIELDS, late_lines
-from cchc.dossiers.late_rows import (
-    LateFilters,
-    RowsByCauses,
-    cause_row_counts,
-    cause_rows,
-    late_counts,
-    late_rows,
-)
+from cchc.dossiers.late_rows import LateFilters, late_rows, page_source
 from cchc.dossiers.league_links import league_lines
 from cchc.dossiers.letters import (
     APOLOGY_EVENT,
@@ -366,16 +359,9 @@ def late_dossiers(request: HttpRequest) -> HttpResponseBase:
     if exports.wanted(request) and not form.errors:
         return exports.late_xlsx(qs, form)
     # Counted up to a cap, as the dossier list (``paging``); the order is served by the late list's indexes.
-    # Both counts in one read where it can (``late_counts``); only the shown columns read for the page:
-    # the dossiers' other fields (JSON among them) cost CPU to decode.
-    # Filtered by an account or a cause: counted from the causes' rows alone (``cause_rows``).
-    marks = cause_rows(user, filters, now)
-    shown: Any = qs.only(*PAGE_FIELDS)
-    if marks is None:
-        count, missing = late_counts(qs, before_missing, ordered=not filters.reads_causes)
-    else:
-        count, missing = cause_row_counts(marks, filters.missing_apology)
-        shown = RowsByCauses(shown, marks, filters.missing_apology)  # the page's ids from those rows too
+    # Only the shown columns read for the page: the dossiers' other fields (JSON among them) cost CPU to
+    # decode. Filtered by an account or a cause, both counts come from the causes' rows (``page_source``).
+    shown, count, missing = page_source(user, filters, qs, before_missing, now, PAGE_FIELDS)
     paginator = CappedPaginator(shown, PAGE_SIZE, known=(count.count, count.capped))
     page = paginator.get_page(request.GET.get("trang"))
     rows = late_lines(request, page)
