@@ -13,19 +13,19 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since the fifth round (2026-12-07): the first 30 documents and the first four
-# held-out sets (18, 15, 17 and 15 documents, each measured, then moved into dev/) — 95 documents. The
-# fourth set brought layouts the reader does not yet read (Markdown-table headers, signed PDFs, .docx
-# drafts), so the floors were set anew to the reader's figures on these 95 when it moved
-# (994/1045, 1301/1387, 1301/1369, 1215/1301, 51 missed silently), then raised to what the reader
-# measures after each change of that round.
+# The development set since the sixth round (2026-12-07): the first 30 documents and the first five
+# held-out sets (18, 15, 17, 15 and 16 documents, each measured, then moved into dev/) — 111 documents.
+# The fifth set holds layouts the reader did not read (wrapped công điện headers, an appendix table of
+# assigned indicators, attached procedures), so the floors were set to the unchanged reader's figures on
+# these 111 when it moved (1204/1221, 1366/1507, 1366/1454, 1274/1366, 106 missed silently); raise them
+# when the reader improves, never lower them.
 FLOORS = {
-    "header": 1036 / 1045,
-    "recall": 1303 / 1387,
-    "precision": 1303 / 1371,
-    "lead": 1219 / 1303,
+    "header": 1204 / 1221,
+    "recall": 1366 / 1507,
+    "precision": 1366 / 1454,
+    "lead": 1274 / 1366,
 }
-MAX_MISSED_SILENTLY = 51
+MAX_MISSED_SILENTLY = 106
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +33,10 @@ def dev_totals():
     return totals(score_set("dev", CORPUS))
 
 
-def test_the_corpus_has_forty_documents_from_fifteen_places_and_a_held_out_set():
+def test_the_corpus_has_forty_documents_from_fifteen_places():
     expected = [json.loads(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*/*.expected.json")]
-    held_out = list((CORPUS / "heldout").glob("*.expected.json"))
     places = {e["header"]["issuer"] for e in expected}
-    assert len(expected) >= 40 and len(held_out) >= 15
+    assert len(expected) >= 40
     assert len(places) >= 15
     assert all(e["assignments"] or e["header"]["doc_type"] == "Quyết định" for e in expected)
 
