@@ -33,10 +33,11 @@ def dev_totals():
     return totals(score_set("dev", CORPUS))
 
 
-def test_the_corpus_has_forty_documents_from_fifteen_places():
+def test_the_corpus_has_forty_documents_from_fifteen_places_and_a_held_out_set():
     expected = [json.loads(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*/*.expected.json")]
+    held_out = list((CORPUS / "heldout").glob("*.expected.json"))
     places = {e["header"]["issuer"] for e in expected}
-    assert len(expected) >= 40
+    assert len(expected) >= 40 and len(held_out) >= 15
     assert len(places) >= 15
     assert all(e["assignments"] or e["header"]["doc_type"] == "Quyết định" for e in expected)
 
