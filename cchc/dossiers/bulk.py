@@ -21,13 +21,15 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import polars as pl
 from django.db import connection
 
 from cchc.dossiers.records import LOCAL_TZ
+
+if TYPE_CHECKING:  # polars is loaded by the import that writes frames, not by every command's start-up
+    import polars as pl
 
 UTC = dt.UTC
 
@@ -343,6 +345,8 @@ def insert_frame(table: str, frame: pl.DataFrame) -> int:
     datetimes are local wall-clock time, JSON columns are text. PostgreSQL: ``COPY … (FORMAT csv)`` of
     slices polars writes in Rust (strings always quoted, so an empty string stays '' and only a null
     is sent unquoted). SQLite: the same text Django stores, computed per column, then ``executemany``."""
+    import polars as pl
+
     if frame.height == 0:
         return 0
     cols = ", ".join(f'"{c}"' for c in frame.columns)

@@ -25,15 +25,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
-import polars as pl
 from django.db import connection, transaction
 
 from cchc.dossiers.models import DailyFact, Dossier, Outcome, Supplement, UnitDailyFact
 from cchc.dossiers.records import LOCAL_TZ
 from cchc.lib.outcomes import NOT_RECEIVED
+
+if TYPE_CHECKING:  # polars is loaded by the columnar import that calls these, not at start-up
+    import polars as pl
 
 ONE_DAY = dt.timedelta(days=1)
 FACT_COLUMNS = (
@@ -175,6 +177,8 @@ def contribute_columns(
     array operations. Days are ``datetime64[D]`` (NaT for none); ``outcome`` holds the stored strings.
     Returns the summed deltas: unit_id, procedure_id, day and the seven ``FACT_COLUMNS``, zero rows
     dropped. ``tests/test_facts_columns_equal_contribute.py`` checks it against ``contribute``."""
+    import polars as pl
+
     nat = np.isnat
     counted = (
         ~nat(received_day) & ~np.isin(status, sorted(NOT_RECEIVED)) & (outcome != Outcome.EXCLUDED.value)
@@ -226,6 +230,8 @@ def contribute_columns(
 
 
 def _non_zero(frame: pl.DataFrame) -> pl.DataFrame:
+    import polars as pl
+
     return frame.filter(pl.any_horizontal([pl.col(c) != 0 for c in FACT_COLUMNS]))
 
 
@@ -234,6 +240,8 @@ def summed(frames: list[pl.DataFrame]) -> pl.DataFrame:
     (unit, procedure, day), zero rows dropped. Written once (``apply_columns``) instead of per slice,
     whose later slices fall on the days an earlier one wrote and so were merged through a staging
     table (14.5 s more server CPU at a million rows, docs/benchmarks.md)."""
+    import polars as pl
+
     frames = [f for f in frames if f.height]
     if not frames:
         return pl.DataFrame(schema={"unit_id": pl.Int64, "procedure_id": pl.Int64, "day": pl.Date})
@@ -249,6 +257,8 @@ def summed(frames: list[pl.DataFrame]) -> pl.DataFrame:
 def apply_columns(fact_rows: pl.DataFrame) -> int:
     """``apply_deltas`` for the frame ``contribute_columns`` returns (same tables, same transaction
     rule, same roll-up to UnitDailyFact)."""
+    import polars as pl
+
     from cchc.dossiers import bulk
 
     if fact_rows.height == 0:

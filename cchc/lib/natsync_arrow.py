@@ -9,7 +9,7 @@ objects, the inter-agency flag — and checked column by column with Arrow's com
 the same checks ``natsync_columns.block_columns`` makes. Arrow's reader refuses what the schema does not
 allow (a number where a text is expected, a key written twice, a list where a text is, a line that is
 not an object, a lone surrogate …); the rest is checked here (whole-line count, UTF-8 of the whole
-block, nesting depth, byte-order marks). A block Arrow refuses or a check cannot vouch for is read by
+block, nesting depth, byte-order marks, NUL). A block Arrow refuses or a check cannot vouch for is read by
 the exact reader instead, line by line (``record_stream`` then ``natsync_columns``/``parse_record``),
 so the answer is always the exact reader's: the same dossiers, and for a faulty record the same error
 naming its line and field. The equality is tested on random files
@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
+from cchc.lib.bad_text import NUL_ESCAPE
 from cchc.lib.natsync import RawItem, RecordError, _parse_all
 from cchc.lib.natsync_columns import (
     _FACTS,
@@ -73,9 +74,7 @@ from cchc.lib.record_stream import (
     _open,
     _too_long,
     _TooDeep,
-    detect_format,
 )
-from cchc.lib.record_stream import CHUNK as HEAD
 
 # Bytes of whole lines parsed at once (about 18,000 national records): one Arrow call and one batch.
 CHUNK: Final = 16 * 1024 * 1024
@@ -231,6 +230,8 @@ def _columns(block: _Block, limits: _Limits, seen: dict[str, int]) -> ColumnarBa
     start = len(_BOM) if before == 0 and data.startswith(_BOM) else 0  # the exact reader drops it on line 1
     # A mark further on is a fault there. Its first byte alone is found by memchr, ten times faster.
     _check(data.find(_BOM[:1], start, cut) < 0 or data.find(_BOM, start, cut) < 0)
+    # Arrow reads a NUL (raw or \\u0000) into a text; the exact reader refuses it by its line and field.
+    _check(data.find(b"\x00", start, cut) < 0 and data.find(NUL_ESCAPE, start, cut) < 0)
     body = pa.py_buffer(memoryview(data)[start:cut])
     try:
         table = pj.read_json(
@@ -374,17 +375,6 @@ def _instants(column: Any) -> np.ndarray:
     return out
 
 
-def is_line_delimited(path: str | Path) -> bool:
-    """Whether ``record_stream`` reads the file as line-delimited JSON (False when it does not open:
-    the exact reader then says why)."""
-    try:
-        with Path(path).open("rb") as fh:
-            head = fh.read(HEAD)
-    except OSError:
-        return False
-    return detect_format(str(path), head) == "ndjson"
-
-
 _OUTCOMES: Final = pa.array([o.value for o in OUTCOME_ORDER])
 _CAUSES: Final = pa.array(["", *(c.value for c in CAUSE_ORDER)])
 _NEEDS_QUOTES: Final = '[,"\\r\\n]'
@@ -432,4 +422,4 @@ def csv_text(result: BatchOutcome) -> str | None:
     return memoryview(data)[int(bounds[0]) : int(bounds[-1])].tobytes().decode("utf-8")
 
 
-__all__ = ["CHUNK", "SCHEMA", "WHITESPACE", "ColumnarBatch", "arrow_batches", "csv_text", "is_line_delimited"]
+__all__ = ["CHUNK", "SCHEMA", "WHITESPACE", "ColumnarBatch", "arrow_batches", "csv_text"]

@@ -34,6 +34,7 @@ from typing import IO, Any, Final, cast
 
 import numpy as np
 
+from cchc.lib import bad_text
 from cchc.lib.json_half_pairs import HalfPairGuard
 from cchc.lib.zipguard import Limits, WorkbookRefused, check_workbook
 
@@ -115,6 +116,17 @@ def detect_format(name: str, head: bytes) -> str:
     if stripped[:1] == b"{":
         return "ndjson" if _first_line_is_a_record(stripped) else "json"
     return "json" if suffix == ".json" else "csv"
+
+
+def is_line_delimited(path: str | Path) -> bool:
+    """Whether ``record_stream`` reads the file as line-delimited JSON (False when it does not open:
+    the exact reader then says why)."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(CHUNK)
+    except OSError:
+        return False
+    return detect_format(str(path), head) == "ndjson"
 
 
 def _first_line_is_a_record(head: bytes) -> bool:
@@ -199,10 +211,7 @@ def _json(fh: IO[bytes], head: bytes) -> Iterator[tuple[int, Any]]:
             yield n, record
     except (ijson.JSONError, UnicodeDecodeError):  # the latter: a string ijson cannot decode
         if halves.nul:
-            raise UnreadableInput(
-                f"Bản ghi {n + 1} chứa ký tự NUL (\\u0000), không lưu được vào cơ sở dữ liệu; "
-                "hãy xuất lại tệp."
-            ) from None
+            raise UnreadableInput(bad_text.nul(f"Bản ghi {n + 1}")) from None
         if halves.found:
             raise _half_pair(f"Bản ghi {n + 1}") from None
         yield from _broken(fh, start, n + 1)
@@ -328,10 +337,7 @@ class _DepthGuard(io.RawIOBase):
 
 
 def _half_pair(where: str) -> UnreadableInput:
-    return UnreadableInput(
-        f"{where} chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800); "
-        "hãy xuất lại tệp bằng UTF-8 chuẩn."
-    )
+    return UnreadableInput(bad_text.half_pair(where))
 
 
 # --- line-delimited JSON ---------------------------------------------------------------------------------
@@ -341,7 +347,8 @@ def _ndjson(fh: IO[bytes]) -> Iterator[tuple[int, Any]]:
     """Lines read in large chunks (not one ``readline`` each) and parsed by orjson, which reads a line
     about a third faster than ``json.loads``; a line orjson refuses is read by ``json.loads`` itself, so
     what it accepts (NaN) is accepted as before and a broken line is named as before; a line holding a lone
-    surrogate, which ``json.loads`` accepts, is refused by its number (``_exact_line``).
+    surrogate, which ``json.loads`` accepts, or a NUL, raw or escaped (orjson reads ``\\u0000``), is
+    refused by its number and field (``_exact_line``).
     orjson reads an integer beyond 64 bits as a float where ``json.loads`` keeps it whole: a line with a
     run of 19 digits (in a number or a string) is read by ``json.loads`` too."""
     line_no = 0
@@ -383,12 +390,13 @@ def _too_long(line_no: int) -> UnreadableInput:
 def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tuple[int, Any]]:
     loads = _fast_loads
     careful = _long_number(data)
+    nuls = bad_text.NUL_ESCAPE in data  # one search per chunk; most files hold none
     for line_no, line in enumerate(lines, start=before + 1):
         if line_no == 1 and line.startswith(_BOM):
             line = line[len(_BOM) :]
         if not line.strip():
             continue
-        if careful and _long_number(line):
+        if (careful and _long_number(line)) or (nuls and bad_text.NUL_ESCAPE in line):
             yield line_no, _exact_line(line, line_no)
             continue
         try:
@@ -399,18 +407,15 @@ def _ndjson_lines(lines: list[bytes], before: int, data: bytes) -> Iterator[tupl
 
 
 def _exact_line(line: bytes, line_no: int) -> Any:
+    raw_nul = b"\x00" in line
     try:
-        record = json.loads(line)
-        # json.loads keeps a lone UTF-16 surrogate (an escape such as \\ud800, or its bytes read with
-        # "surrogatepass"); no database, CSV or page can hold one, so the line is refused here, by its
-        # number, instead of failing later while writing. Only lines orjson refused come this way.
-        json.dumps(record, ensure_ascii=False).encode("utf-8")
-        return record
-    except UnicodeEncodeError:
-        raise _half_pair(f"Dòng {line_no}") from None
+        # A raw NUL inside a string is read (strict=False) so the message can name its field.
+        record = json.loads(line, strict=not raw_nul)
     except UnicodeDecodeError:
         raise UnreadableInput(f"Tệp không phải văn bản UTF-8 (dòng {line_no})") from None
     except json.JSONDecodeError as exc:
+        if raw_nul:
+            raise UnreadableInput(bad_text.nul(f"Dòng {line_no}")) from None
         raise UnreadableInput(
             f"Tệp JSON theo dòng không hợp lệ (dòng {line_no}, cột {exc.colno}): sai cú pháp; "
             "mỗi dòng phải là một đối tượng JSON"
@@ -419,6 +424,13 @@ def _exact_line(line: bytes, line_no: int) -> Any:
         raise UnreadableInput(
             f"Tệp JSON lồng nhau quá nhiều tầng (dòng {line_no}); hệ thống không đọc."
         ) from None
+    # json.loads keeps a lone UTF-16 surrogate (an escape such as \\ud800, or its bytes read with
+    # "surrogatepass") and a NUL; no database, CSV or page can hold them, so the line is refused here, by
+    # its number and field, instead of failing later while writing.
+    fault = bad_text.fault(f"Dòng {line_no}", record)
+    if fault:
+        raise UnreadableInput(fault)
+    return record
 
 
 # --- CSV -------------------------------------------------------------------------------------------------
@@ -468,9 +480,7 @@ class _Nul(Exception):
 
 
 def _nul(line_no: int) -> UnreadableInput:
-    return UnreadableInput(
-        f"Dòng {line_no} chứa ký tự NUL (mã 0), không lưu được vào cơ sở dữ liệu; hãy xuất lại tệp."
-    )
+    return UnreadableInput(bad_text.nul(f"Dòng {line_no}"))
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
@@ -506,11 +516,17 @@ def _xlsx(fh: IO[bytes], limits: Limits | None = None) -> tuple[list[str], Itera
     if first is None:
         raise UnreadableInput("Bảng tính rỗng.")
     header = ["" if h is None else str(h).strip() for h in first]
+    if any(bad_text.holds_one(h) for h in header):
+        raise UnreadableInput(bad_text.fault("Dòng 1", header) or bad_text.nul("Dòng 1"))
 
     def records() -> Iterator[tuple[int, Any]]:
         for n, row in enumerate(rows, start=2):
             if not any(c not in (None, "") for c in row):
                 continue
-            yield n, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
+            record = {h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
+            # A cell may hold a NUL or a lone surrogate (written as _x0000_, _xD800_ in the sheet's XML).
+            if any(type(c) is str and bad_text.holds_one(c) for c in row):
+                raise UnreadableInput(bad_text.fault(f"Dòng {n}", record) or bad_text.nul(f"Dòng {n}"))
+            yield n, record
 
     return header, records()

@@ -39,7 +39,7 @@ def through_both(monkeypatch, path, fmt):
         used["arrow"] += 1
         return real(result)
 
-    monkeypatch.setattr(dossier_outcomes, "csv_text", counted)
+    monkeypatch.setattr(na, "csv_text", counted)
     arrow = printed(path, fmt)
     monkeypatch.setattr(dossier_outcomes, "is_line_delimited", lambda _: False)
     exact = printed(path, fmt)

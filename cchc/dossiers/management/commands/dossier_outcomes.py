@@ -32,10 +32,10 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from cchc.lib.natsync import RecordError, UnreadableInput, read_procedures
-from cchc.lib.natsync_arrow import ColumnarBatch, arrow_batches, csv_text, is_line_delimited
 from cchc.lib.natsync_columns import outcome_batches
 from cchc.lib.outcomes import CAUSE_ORDER, OUTCOME_ORDER, Rules, SupplementShift
 from cchc.lib.outcomes_batch import BatchOutcome, judge_many
+from cchc.lib.record_stream import is_line_delimited
 from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
 from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
 
@@ -200,16 +200,21 @@ class Command(BaseCommand):
             if csv_out is not None:
                 csv_out.writerow(CSV_HEADER)
             # Line-delimited files: Arrow's columns, without a Python object per value (natsync_arrow).
+            columnar: type | None = None
             if is_line_delimited(opts["file"]):
-                batches = arrow_batches(opts["file"], procedures=procedures)
+                # pyarrow is loaded here, not when the command's module is (every ``cchc --help`` does that).
+                from cchc.lib import natsync_arrow
+
+                batches = natsync_arrow.arrow_batches(opts["file"], procedures=procedures)
+                columnar = natsync_arrow.ColumnarBatch
             else:
                 batches = outcome_batches(opts["file"], procedures=procedures, size=BATCH)
             try:
                 for batch, faults in batches:
                     result = judge_many(batch, calendar, as_of, rules=rules)
                     text = None
-                    if isinstance(batch, ColumnarBatch):
-                        text = csv_text(result) if csv_out is not None else None
+                    if columnar is not None and isinstance(batch, columnar):
+                        text = natsync_arrow.csv_text(result) if csv_out is not None else None
                         if text is None:
                             batch.with_lists()
                     if text is not None:

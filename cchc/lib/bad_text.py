@@ -1,0 +1,67 @@
+"""Characters no stored text can hold, in a value read from a file — the one home of the rule and of its
+Vietnamese sentences. Pure (no Django).
+
+- NUL (code 0, raw or escaped as ``\\u0000``): PostgreSQL refuses it in a text, so an import used to stop
+  while writing with a database error (SQLite kept it silently);
+- a lone UTF-16 surrogate (``\\ud800`` without its pair): it has no UTF-8 form, so the database, a CSV or
+  a page fails on it later, far from the row that brought it.
+
+The readers (``record_stream``, ``json_half_pairs`` in front of the JSON parser, ``natsync`` for lists
+written in a cell, the other importers) find them where they are cheapest to find and say where: the
+record or row, and the field when it is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+_BAD: Final = re.compile("[\x00\ud800-\udfff]")
+# Whether a text holds one (a quick test before ``fault`` names where).
+holds_one: Final = _BAD.search
+# The escape of a NUL in JSON, searched in a line's bytes before the line is parsed.
+NUL_ESCAPE: Final = b"\\u0000"
+
+
+def nul(where: str, field: str | None = None) -> str:
+    """The sentence for a NUL in ``where`` ("Dòng 3", "Bản ghi 2"), in ``field`` when known."""
+    return f"{where} chứa ký tự NUL (mã 0){_at(field)}, không lưu được vào cơ sở dữ liệu; hãy xuất lại tệp."
+
+
+def half_pair(where: str, field: str | None = None) -> str:
+    """The sentence for a lone surrogate in ``where``, in ``field`` when known."""
+    return (
+        f"{where} chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800){_at(field)}; "
+        "hãy xuất lại tệp bằng UTF-8 chuẩn."
+    )
+
+
+def _at(field: str | None) -> str:
+    return f" ở trường {field}" if field else ""
+
+
+def fault(where: str, value: Any, field: str | None = None) -> str | None:
+    """The sentence for the first bad character in ``value`` (a text, or the dicts and lists a JSON
+    parser makes, searched in order; the field named is the innermost key, as ``QuaTrinhXuLy[1].NguoiXuLy``),
+    else None. A key is searched as well as its value."""
+    for path, text in _texts(value, field or ""):
+        found = _BAD.search(text)
+        if found:
+            name = path or None
+            return nul(where, name) if found.group() == "\x00" else half_pair(where, name)
+    return None
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str):
+                yield inner, key
+            yield from _texts(item, inner)
+    elif isinstance(value, list):
+        for i, item in enumerate(value, start=1):
+            yield from _texts(item, f"{path}[{i}]")
