@@ -34,7 +34,8 @@ def lines_with_a_nul(field: str, how: str) -> bytes:
     target = bad["QuaTrinhXuLy"][0] if field == "NguoiXuLy" else bad
     target[field] = "AB@@C"
     text = json.dumps(bad, ensure_ascii=False).encode()
-    return json.dumps(good).encode() + b"\n" + text.replace(b"@@", b"\\u0000" if how == "escape" else b"\x00") + b"\n"
+    nul = b"\\u0000" if how == "escape" else b"\x00"
+    return json.dumps(good).encode() + b"\n" + text.replace(b"@@", nul) + b"\n"
 
 
 def says(named: str) -> str:

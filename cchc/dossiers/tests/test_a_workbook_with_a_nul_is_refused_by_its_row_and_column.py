@@ -1,6 +1,7 @@
 """A dossier workbook whose cell holds a NUL (written ``_x0000_`` in the sheet's XML, which the
-spreadsheet reader turns into the character) is refused with the row and the column that hold it: exit 2 from the import, a Vietnamese message on the import page,
-nothing written — instead of a database error or a traceback while writing."""
+spreadsheet reader turns into the character) is refused with the row and the column that hold it:
+exit 2 from the import, a Vietnamese message on the import page, nothing written — instead of a
+database error or a traceback while writing."""
 
 from __future__ import annotations
 

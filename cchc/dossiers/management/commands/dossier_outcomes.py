@@ -25,7 +25,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
@@ -38,6 +38,9 @@ from cchc.lib.outcomes_batch import BatchOutcome, judge_many
 from cchc.lib.record_stream import is_line_delimited
 from cchc.lib.workcal import OfficeHours, WorkCalendar, parse_day
 from cchc.lib.workdays_csv import WorkdayFileError, calendar_from_csv
+
+if TYPE_CHECKING:
+    from cchc.lib.natsync_arrow import ColumnarBatch
 
 FORMATS = ("json", "csv")
 BATCH = 20_000
@@ -200,7 +203,7 @@ class Command(BaseCommand):
             if csv_out is not None:
                 csv_out.writerow(CSV_HEADER)
             # Line-delimited files: Arrow's columns, without a Python object per value (natsync_arrow).
-            columnar: type | None = None
+            columnar: type[ColumnarBatch] | None = None
             if is_line_delimited(opts["file"]):
                 # pyarrow is loaded here, not when the command's module is (every ``cchc --help`` does that).
                 from cchc.lib import natsync_arrow
