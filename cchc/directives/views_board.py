@@ -17,7 +17,7 @@ from django.db.models import Avg, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.accounts.models import User
 from cchc.core.charts import Chart, Series
@@ -188,6 +188,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Counts left out of the cards on a phone (they stay on wider screens and in the exports): tasks without
+# a deadline are few, and the cards keep what a leader acts on.
+PHONE_HIDDEN = (State.OPEN_NO_DEADLINE, State.DONE_NO_DEADLINE)
+
+
 # --- the Office's board --------------------------------------------------------------------------------
 
 
@@ -234,6 +239,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "total": total,
             "columns": [(s, STATE_SHORT[s], STATE_LABELS[s]) for s in STATE_ORDER],
+            "phone_hidden": PHONE_HIDDEN,
             "filters": f,
             "query": f.query(),
             "today": today,
@@ -465,6 +471,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "columns": [(s, STATE_SHORT[s]) for s in STATE_ORDER],
+            "phone_hidden": PHONE_HIDDEN,
             "filters": f,
             "today": today,
             "query": f.query(),
@@ -474,20 +481,24 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 # --- the Internal Affairs check ------------------------------------------------------------------------
 
+# Marked for the page's translation only: the export writes them as they are, a Vietnamese document.
 CHECK_HEADERS = [
-    "Đơn vị",
-    "Nhiệm vụ được giao",
-    "Hoàn thành đúng hạn",
-    "Hoàn thành quá hạn",
-    "Hoàn thành (không có thời hạn)",
-    "Chờ xác nhận",
-    "Đang thực hiện trong hạn",
-    "Quá hạn hiện nay",
-    "Chưa hoàn thành, không có thời hạn",
-    "Trễ so với hạn ban đầu",
-    "Được gia hạn",
-    "Tỷ lệ đúng hạn (%)",
+    gettext_noop("Đơn vị"),
+    gettext_noop("Nhiệm vụ được giao"),
+    gettext_noop("Hoàn thành đúng hạn"),
+    gettext_noop("Hoàn thành quá hạn"),
+    gettext_noop("Hoàn thành (không có thời hạn)"),
+    gettext_noop("Chờ xác nhận"),
+    gettext_noop("Đang thực hiện trong hạn"),
+    gettext_noop("Quá hạn hiện nay"),
+    gettext_noop("Chưa hoàn thành, không có thời hạn"),
+    gettext_noop("Trễ so với hạn ban đầu"),
+    gettext_noop("Được gia hạn"),
+    gettext_noop("Tỷ lệ đúng hạn (%)"),
 ]
+# The check's columns (after the unit) left out of the cards on a phone: the "without a deadline" counts
+# and the extensions, which stay on wider screens and in the export.
+CHECK_PHONE_HIDDEN = frozenset({3, 7, 9})
 
 
 def check_cells(t: Tally) -> list[Any]:
@@ -516,7 +527,7 @@ def check(request: HttpRequest) -> HttpResponse:
     today = actions.today()
     tallies = tally_by(filtered_tasks(request, f), "lead_unit", today)
     units = _units_in(tallies)
-    rows = [(u, check_cells(tallies[u.pk])) for u in units]
+    cells_of = {u.pk: check_cells(tallies[u.pk]) for u in units}
     total = check_cells(total_of(tallies))
     if _xlsx_wanted(request):
         period = _period_note(f)
@@ -524,21 +535,28 @@ def check(request: HttpRequest) -> HttpResponse:
             f"kiem-tra-thuc-hien-nhiem-vu-{today:%Y%m%d}.xlsx",
             "Kiểm tra việc thực hiện nhiệm vụ được giao",
             CHECK_HEADERS,
-            [*([u.name, *cells] for u, cells in rows), ["Tổng cộng", *total]],
+            [*([u.name, *cells_of[u.pk]] for u in units), ["Tổng cộng", *total]],
             note=f"Số liệu ngày {today:%d/%m/%Y}{period}",
         )
     return render(
         request,
         "directives/check.html",
         {
-            "rows": rows,
-            "total": total,
+            "rows": [(u, _check_row(cells_of[u.pk])) for u in units],
+            "total": _check_row(total),
             "headers": CHECK_HEADERS[1:],
             "filters": f,
             "query": f.query(),
             "today": today,
         },
     )
+
+
+def _check_row(cells: list[Any]) -> list[tuple[str, Any, bool]]:
+    """Each cell with its column's name (the card's label on a phone) and whether a phone hides it."""
+    return [
+        (h, c, i in CHECK_PHONE_HIDDEN) for i, (h, c) in enumerate(zip(CHECK_HEADERS[1:], cells, strict=True))
+    ]
 
 
 def _period_note(f: Filters) -> str:
