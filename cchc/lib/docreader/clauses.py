@@ -107,7 +107,7 @@ _NAMED_GROUP = re.compile(
     r"địa\s+phương|cơ\s+quan|Ban|ban|ngành)(?:\s*,\s*(?:cơ\s+quan|ngành|địa\s+phương))*$"
 )
 # The names after the colon: capitalised, separated by "," or "và", up to ";" or the end.
-_NAME_LIST = re.compile(r"^[A-ZĐÀ-Ỹ][^;:.]{0,200}?(?:,|\s+và\s+)[^;:.]*?(?:;|\.|$)")
+_NAME_LIST = re.compile(r"^[A-ZĐÀ-Ỹ][^;:.]{0,200}?(?:,|\s+và\s+)[^;:.]*?(?:;|\.|:|$)")
 
 
 def unit_prefix(text: str) -> tuple[list[str], str] | None:

@@ -224,6 +224,12 @@ def _is_signature_line(line: str) -> bool:
     return bool(m and is_upper(m.group("rest")))
 
 
+def _wrapped_abbreviations(entry: str, line: str) -> bool:
+    """ "- VPCP: …, các Vụ, Cục: NN, CN, KGVX," / "TH;" — the rest of a list of abbreviations, not a
+    signature line (which never ends in ";")."""
+    return entry.rstrip().endswith(",") and line.rstrip().endswith((";", ".")) and len(line.split()) <= 3
+
+
 def _collect_items(lines: list[str], start: int, stop_at_blank_after_plain: bool) -> tuple[list[str], int]:
     """Entries of a "Kính gửi" or "Nơi nhận" list from ``start``; returns them and the next line index."""
     items: list[str] = []
@@ -244,7 +250,7 @@ def _collect_items(lines: list[str], start: int, stop_at_blank_after_plain: bool
             items
             and not items[-1].rstrip().endswith((";", ".", ":"))
             and not _AUTHORITY_LINE.match(line)
-            and not (is_upper(line) and bulleted)
+            and not (is_upper(line) and bulleted and not _wrapped_abbreviations(items[-1], line))
         ):
             items[-1] = items[-1] + " " + line  # an entry wrapped onto the next line
         elif (
@@ -350,6 +356,22 @@ def _signer(lines: list[str]) -> Signer:
     return signer
 
 
+_TELEGRAM_SENDER = re.compile(r"^(?:THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH)\b")
+
+
+def _join_wrapped_telegram_opener(lines: list[str]) -> list[str]:
+    """ "THỦ" / "TƯỚNG CHÍNH PHỦ điện:" → one line: a web copy wraps a công điện's opener, and the
+    stray first word would end the summary. The next line is emptied so that indexes keep their place."""
+    out = list(lines)
+    for i in range(min(len(out) - 1, 40)):
+        head, nxt = out[i].strip(), out[i + 1].strip()
+        if head and len(head.split()) <= 2 and is_upper(head) and _RECIPIENTS.match(nxt) and "điện" in nxt:
+            joined = f"{head} {nxt}"
+            if _TELEGRAM_SENDER.match(joined) and not _TELEGRAM_SENDER.match(nxt):
+                out[i], out[i + 1] = joined, ""
+    return out
+
+
 def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]:
     """Read the header and footer; returns them with the line list the indexes refer to."""
     layout = Layout()
@@ -358,7 +380,7 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
     )
     # Only the header's own two-column table is split into cells; task tables further down stay rows.
     head = _expand_header_rows(raw_lines[:cut])
-    lines = head + raw_lines[cut:]
+    lines = _join_wrapped_telegram_opener(head + raw_lines[cut:])
     head_limit = min(len(lines), max(len(head), 12) + 10)
 
     num_idx, layout.number, layout.symbol = _find_number(lines, head_limit)

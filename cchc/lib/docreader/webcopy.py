@@ -69,6 +69,23 @@ def _region_end(lines: list[str], start: int) -> int:
     return last_pipe + 1
 
 
+_OUTLINE_LINE = re.compile(r"^\s*(?:\d{1,2}\.|[a-zđ]\))\s+\S")
+
+
+def _holds_running_text(region: list[str]) -> bool:
+    """A "cell" of dozens of lines with its own numbered outline is the body of the document, which
+    some copies of a công điện put in the cell beside the recipients: it is not a table to rebuild."""
+    cell: list[str] = []
+    for line in [*region, _PIPE]:
+        if _is_pipe(line):
+            if len(cell) >= 15 and sum(1 for c in cell if _OUTLINE_LINE.match(c)) >= 3:
+                return True
+            cell = []
+        else:
+            cell.append(line)
+    return False
+
+
 def _gaps(region: list[str]) -> list[str]:
     """The text between consecutive "|" lines (one string per gap, "" for an empty one)."""
     out: list[str] = []
@@ -147,7 +164,7 @@ def rebuild_pipe_tables(text: str) -> str:
         region = lines[i:end]
         gaps = _gaps(region)
         first_width = next((k for k, g in enumerate(gaps) if not g), len(gaps))
-        if first_width < 3:
+        if first_width < 3 or _holds_running_text(region):
             out.extend(region)
         else:
             out.append("")

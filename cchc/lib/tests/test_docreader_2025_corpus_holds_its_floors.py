@@ -17,15 +17,15 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # held-out sets (18, 15, 17, 15 and 16 documents, each measured, then moved into dev/) — 111 documents.
 # The fifth set holds layouts the reader did not read (wrapped công điện headers, an appendix table of
 # assigned indicators, attached procedures), so the floors were set to the unchanged reader's figures on
-# these 111 when it moved (1204/1221, 1366/1507, 1366/1454, 1274/1366, 106 missed silently); raise them
-# when the reader improves, never lower them.
+# these 111 when it moved (1204/1221, 1366/1507, 1366/1454, 1274/1366, 106 missed silently), then raised
+# to what the reader measures after each change of the sixth round; never lower them.
 FLOORS = {
-    "header": 1204 / 1221,
-    "recall": 1366 / 1507,
-    "precision": 1366 / 1454,
-    "lead": 1274 / 1366,
+    "header": 1209 / 1221,
+    "recall": 1399 / 1507,
+    "precision": 1399 / 1487,
+    "lead": 1306 / 1399,
 }
-MAX_MISSED_SILENTLY = 106
+MAX_MISSED_SILENTLY = 73
 
 
 @pytest.fixture(scope="module")
