@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .text import is_upper
-from .units import split_units
+from .units import addressee_phrase, split_units
 
 _STT = re.compile(r"^(?:s\.?\s*t\.?\s*t|tt|số\s*tt|số\s+thứ\s+tự)\.?$", re.I)
 _CONTENT = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp", re.I)
@@ -23,6 +23,9 @@ _LEAD = re.compile(r"đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện
 _COORDINATING = re.compile(r"phối\s+hợp", re.I)
 _TIME = re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.I)
 _PLACE = re.compile(r"địa\s+điểm", re.I)
+# "Chỉ tiêu | Chủ trì": a table that hands out the plan's indicators, one lead each. An indicator column
+# is the work only beside a lead column; "Chỉ tiêu | Đơn vị tính | Năm 2030" is a table of targets.
+_TARGET = re.compile(r"^chỉ\s+tiêu\b", re.I)
 # "Bước 1 | Hướng dẫn, tiếp nhận hồ sơ | Trung tâm Phục vụ hành chính công | 0,25 ngày làm việc": the steps
 # of an administrative procedure attached to a decision, which say how each file is handled, not work given.
 _STEP = re.compile(r"^Bước\s+\d+\b", re.I)
@@ -41,6 +44,8 @@ def _column_kind(text: str) -> str | None:
         return "coordinating"
     if _CONTENT.search(text):
         return "content"
+    if _TARGET.match(text):
+        return "target"
     if _TIME.search(text):
         return "time"
     if _LEAD.search(text):
@@ -61,6 +66,8 @@ def table_columns(rows: list[list[str]]) -> tuple[dict[str, int] | None, int]:
             kind = _column_kind(text)
             if kind and kind not in cols:
                 cols[kind] = i
+        if "content" not in cols and "target" in cols and "lead" in cols:
+            cols["content"] = cols.pop("target")
         if "content" in cols and ("lead" in cols or "time" in cols):
             return cols, n_header
     return None, 0
@@ -107,8 +114,7 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
             continue
         if not content or _STEP.match(stt):
             continue
-        assignees = split_units(lead_cell)
-        coordinating = split_units(coord_cell)
+        assignees, coordinating = _lead_cell_units(lead_cell, coord_cell)
         if not assignees and above is not None and not lead_cell:
             assignees = list(above.assignees)
             coordinating = coordinating or list(above.coordinating)
@@ -116,6 +122,25 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
         out.append(row)
         above = row
     return out
+
+
+_LEADS_THEN_OTHERS = re.compile(r"^(?P<lead>[^;]+?)\s+chủ\s+trì\b[^;]*;\s*(?P<others>.+)$", re.I)
+
+
+def _names(cell: str) -> list[str]:
+    """The units of a cell; a cell that goes on to say what they do ("Các sở, ngành, UBND cấp xã thực
+    hiện công bố dữ liệu mở …") gives the names before the verb."""
+    phrase = addressee_phrase(cell)
+    return split_units(phrase if phrase and len(phrase) < len(cell.strip(" .;")) else cell)
+
+
+def _lead_cell_units(lead_cell: str, coord_cell: str) -> tuple[list[str], list[str]]:
+    """ "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện …" in a Chủ trì
+    column: the unit before "chủ trì" leads, the units after the ";" take part."""
+    m = _LEADS_THEN_OTHERS.match(lead_cell)
+    if m and not coord_cell:
+        return _names(m.group("lead")), _names(m.group("others"))
+    return _names(lead_cell), split_units(coord_cell)
 
 
 def _label(group: str | None, stt: str) -> str | None:
