@@ -5,6 +5,8 @@ baseline in the same run.
     python -m bench.bench_late_list measure   # the pages and their queries
     python -m bench.bench_late_list measure --only filters,page_official,plan_filters
         # the filters by official and by cause: pages, reads now and before, query plans
+    python -m bench.bench_late_list profile   # per case: each query's plan and time, the view's profile
+    python -m bench.bench_late_list order     # the pages with and without the causes' order indexes
 
 The ledger is one ``bench.bench_list_pages build`` made (``BENCH_LISTS_DB`` names the database; its
 ``--copies`` sets the size: 5 for 1,000,000 dossiers, 25 for 5,000,000). Each page is requested by the
@@ -243,14 +245,187 @@ def measure(only: str) -> None:
             explain(rows.order_by(), limit=10_001)
 
 
+# The causes' rows' indexes in the list's order (migration 0018), dropped for the baseline inside a
+# transaction that is rolled back (``without_order_indexes``).
+ORDER_INDEXES = ("dossier_cause_kind_order_idx", "dossier_cause_acct_order_idx")
+
+
+def cases(official: Any, unit: Any) -> dict[str, dict[str, str]]:
+    """The late list's cases the issue names: the whole jurisdiction, one unit, one official, one cause,
+    open overdue only."""
+    return {
+        "whole": {},
+        "unit": {"unit": str(unit.pk)},
+        "official": {"official": official.full_name, "official_id": str(official.pk)},
+        "official_open": {"official": official.full_name, "official_id": str(official.pk), "kind": "open"},
+        "cause_software_closing": {"cause": "software_closing"},
+        "cause_step_overrun": {"cause": "step_overrun"},
+        "open": {"kind": "open"},
+    }
+
+
+def subjects() -> tuple[Any, Any]:
+    """The busiest unit and the official the newest late dossiers' causes blame most (as ``measure``)."""
+    from cchc.dossiers.models import DossierCause
+    from cchc.org.models import Official, Unit
+
+    unit_id = (
+        DossierCause.objects.filter(outcome="late")
+        .values_list("handling_unit", flat=True)
+        .order_by("handling_unit")
+        .first()
+    )
+    official_id = Counter(
+        DossierCause.objects.filter(official__isnull=False, outcome="late")
+        .order_by("-dossier_id")
+        .values_list("official_id", flat=True)[:2000]
+    ).most_common(1)[0][0]
+    return Official.objects.get(pk=official_id), Unit.objects.get(pk=int(unit_id or 0))
+
+
+class Recorder:
+    """Every query of a request with its wall time in this process (``connection.execute_wrapper``)."""
+
+    def __init__(self) -> None:
+        self.queries: list[tuple[str, Any, float]] = []
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((sql, params, (time.perf_counter() - t0) * 1000))
+
+
+def profile() -> None:
+    """Per case: the page's wall and CPU time, each query's time seen from Django and its
+    ``EXPLAIN (ANALYZE, BUFFERS)`` execution time (the server's own), and the view's top functions by
+    own time (``cProfile``) — where a request's time goes beyond the queries."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+
+    from cchc.core import demo_clock
+
+    _, client = leader_client()
+    official, unit = subjects()
+    log(official=official.pk, unit=unit.pk, load=os.getloadavg())
+    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
+        for name, params in cases(official, unit).items():
+            client.get("/ho-so/tre-han/", params)  # warm
+            rec = Recorder()
+            t0, c0 = time.perf_counter(), time.process_time()
+            with connection.execute_wrapper(rec):
+                r = client.get("/ho-so/tre-han/", params)
+            wall, cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+            assert r.status_code == 200, r.status_code
+            db = sum(q[2] for q in rec.queries)
+            log(
+                case=name,
+                wall_ms=round(wall, 1),
+                cpu_ms=round(cpu, 1),
+                queries=len(rec.queries),
+                query_wall_ms=round(db, 1),
+                load=os.getloadavg()[0],
+            )
+            for sql, params_, ms in rec.queries:
+                if not sql.lstrip().upper().startswith("SELECT") or ms < 2:
+                    continue
+                with connection.cursor() as cur:
+                    cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params_)
+                    plan = [row[0] for row in cur.fetchall()]
+                executed = next((p for p in plan if p.startswith("Execution Time")), "")
+                log(case=name, query_ms=round(ms, 1), explain=executed, sql=sql[:160])
+                print("\n".join(plan[:14]), flush=True)
+            prof = cProfile.Profile()
+            prof.enable()
+            client.get("/ho-so/tre-han/", params)
+            prof.disable()
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(12)
+            print("\n".join(out.getvalue().splitlines()[:32]), flush=True)
+
+
+class without_order_indexes:
+    """The causes' order indexes dropped inside a transaction rolled back on exit: the baseline on the
+    same ledger, in the same process, without rebuilding them."""
+
+    def __enter__(self) -> None:
+        from django.db import connection, transaction
+
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        with connection.cursor() as cur:
+            for name in ORDER_INDEXES:
+                cur.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def __exit__(self, *exc: Any) -> None:
+        from django.db import transaction
+
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+
+
+def order(repeat: int) -> None:
+    """The cases' pages, and the page's ids alone for the filters through the causes' rows, with the order
+    indexes and without them (baseline), in alternating rounds: with, without, with."""
+    from contextlib import nullcontext
+
+    from django.utils import timezone
+
+    from cchc.core import demo_clock
+    from cchc.dossiers.late_rows import LateFilters, RowsByCauses, cause_rows, late_rows
+
+    user, client = leader_client()
+    official, unit = subjects()
+    now = timezone.now()
+    log(official=official.pk, unit=unit.pk, load=os.getloadavg())
+
+    def page(params: dict[str, str]) -> Callable[[], None]:
+        def fetch() -> None:
+            r = client.get("/ho-so/tre-han/", params)
+            assert r.status_code == 200, r.status_code
+
+        return fetch
+
+    def ids(f: LateFilters) -> Callable[[], Any]:
+        def run() -> Any:
+            rows, _ = late_rows(user, f, now, now.date())
+            marks = cause_rows(user, f, now)
+            assert marks is not None
+            return RowsByCauses(rows, marks, f.missing_apology)[0:50]
+
+        return run
+
+    reads = {
+        "ids_official": ids(LateFilters(official=official.full_name, official_id=official.pk)),
+        "ids_cause_software_closing": ids(LateFilters(cause="software_closing")),
+        "ids_cause_step_overrun": ids(LateFilters(cause="step_overrun")),
+    }
+    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
+        for label, ctx in (("with", nullcontext), ("without", without_order_indexes), ("with", nullcontext)):
+            with ctx():
+                for name, params in cases(official, unit).items():
+                    log(round=label, page=name, **timed(page(params), repeat))
+                for name, fn in reads.items():
+                    log(round=label, read=name, **timed(fn, repeat))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("migrate", "measure"))
+    parser.add_argument("what", choices=("migrate", "measure", "profile", "order"))
     parser.add_argument("--only", default="", help="comma-separated names to measure")
+    parser.add_argument("--repeat", type=int, default=7, help="runs after one warm-up (order)")
     args = parser.parse_args()
     setup_django()
     if args.what == "migrate":
         migrate()
+    elif args.what == "profile":
+        profile()
+    elif args.what == "order":
+        order(args.repeat)
     else:
         measure(args.only)
     sys.exit(0)

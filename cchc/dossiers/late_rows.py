@@ -213,9 +213,14 @@ class RowsByCauses:
         self.rows = rows
         self.marks = without_letter(marks) if missing_apology else marks
 
-    def __getitem__(self, which: slice) -> list[Dossier]:
+    def ordered_ids(self) -> QuerySet[DossierCause, int]:
+        """The list's dossier ids in its order, each once: the first entries of the causes' order index
+        by kind or by account (``models.causes.LIST_ORDER``), with no sort on PostgreSQL."""
         order = self.marks.order_by("-named_cause", DEADLINE.desc(), "-dossier_id")
-        ids = list(order.values_list("dossier_id", flat=True).distinct()[which])
+        return order.values_list("dossier_id", flat=True).distinct()
+
+    def __getitem__(self, which: slice) -> list[Dossier]:
+        ids = list(self.ordered_ids()[which])
         found = {d.pk: d for d in self.rows.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
