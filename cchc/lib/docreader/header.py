@@ -369,6 +369,11 @@ def _join_wrapped_telegram_opener(lines: list[str]) -> list[str]:
             joined = f"{head} {nxt}"
             if _TELEGRAM_SENDER.match(joined) and not _TELEGRAM_SENDER.match(nxt):
                 out[i], out[i + 1] = joined, ""
+    # "Nơi" / "nhận:" — the label of the distribution list wrapped the same way; left apart, the list
+    # reads as the last items of the body.
+    for i in range(len(out) - 1):
+        if re.fullmatch(r"N[ơo]i", out[i].strip()) and re.match(r"^nhận\s*:", out[i + 1].strip()):
+            out[i], out[i + 1] = "Nơi " + out[i + 1].strip(), ""
     return out
 
 
