@@ -13,7 +13,7 @@ from .units import units_in
 # handles each file is part of the procedure, not work the decision gives.
 APPENDIX = re.compile(r"^PHỤ\s+LỤC\b")
 PROCEDURE_APPENDIX = re.compile(
-    r"(?:^|PHỤ\s+LỤC\s+\S+\s+)(?:NỘI\s+DUNG\s+(?:CỤ\s+THỂ\s+)?(?:CỦA\s+)?(?:CÁC\s+)?THỦ\s+TỤC\s+HÀNH\s+CHÍNH|"
+    r"(?:^|PHỤ\s+LỤC\s+\S+\s+)(?:NỘI\s+DUNG\s+(?:CỤ\s+THỂ\s+)?(?:CỦA\s+)?(?:CÁC\s+|TỪNG\s+)?THỦ\s+TỤC\s+HÀNH\s+CHÍNH|"
     r"QUY\s+TRÌNH\s+NỘI\s+BỘ)"
 )
 # "- Dự án 1: “Phòng ngừa ...”", "- Tiểu dự án 2 (Dự án 7): ...": the projects a task covers, not tasks.

@@ -23,6 +23,7 @@ _LEAD = re.compile(r"đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện
 _COORDINATING = re.compile(r"phối\s+hợp", re.I)
 _TIME = re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành", re.I)
 _PLACE = re.compile(r"địa\s+điểm", re.I)
+_LEGAL_BASIS = re.compile(r"VBQPPL|văn\s+bản\s+quy\s+phạm|căn\s+cứ\s+pháp\s+lý", re.I)
 # "Chỉ tiêu | Chủ trì": a table that hands out the plan's indicators, one lead each. An indicator column
 # is the work only beside a lead column; "Chỉ tiêu | Đơn vị tính | Năm 2030" is a table of targets.
 _TARGET = re.compile(r"^chỉ\s+tiêu\b", re.I)
@@ -38,6 +39,8 @@ def _column_kind(text: str) -> str | None:
         return "stt"
     if _PLACE.search(text):
         return None  # "Địa điểm thực hiện": where, not who
+    if _LEGAL_BASIS.search(text):
+        return None  # "Tên VBQPPL quy định nội dung sửa đổi": the laws a procedure rests on, not work
     if _LEAD_STRONG.search(text):
         return "lead"
     if _COORDINATING.search(text):
