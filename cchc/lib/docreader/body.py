@@ -88,6 +88,22 @@ _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
 
+_SPECIFICALLY = re.compile(r"\bcụ\s+thể(?:\s+như\s+sau)?\s*:$", re.I)
+_FOR_SCOPE = re.compile(r"^\s*(?P<unit>.+?)\s+đối\s+với\b")
+
+
+def _shares_out_scope(text: str, own: list[str], items: list[str]) -> bool:
+    """A lead-in "… cụ thể:" naming two or more units, whose items are "<one of them> đối với …"."""
+    if len(own) < 2 or not _SPECIFICALLY.search(text.rstrip()):
+        return False
+    names = {n.casefold() for n in own}
+    for item in items:
+        m = _FOR_SCOPE.match(item)
+        if not m or m.group("unit").casefold() not in names:
+            return False
+    return True
+
+
 class TaskReader:
     def __init__(self, citations: list[Citation], full_text: str, doc_date: date | None, spaced: bool):
         self.citations = citations
@@ -216,6 +232,13 @@ class TaskReader:
             self._make(
                 section_label(node), own or inherited, text, "item", basis="own" if own else "inherited"
             )
+            return
+        if not skip and items and own and _shares_out_scope(node.text, own, [c.text for c in items]):
+            # "Điều 2. Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì … cụ thể:" / "- Sở Tài chính
+            # đối với thủ tục … số 03;": the dashes only share the procedures out between the units the
+            # article already named — one task of both, not two tasks each led by both.
+            text = " ".join([node.text, *(c.text for c in items)])
+            self._make(section_label(node), own, text, "item", basis="own")
             return
         if any(c.kind == "field" and c.label != "content" for c in node.children):
             if not skip:

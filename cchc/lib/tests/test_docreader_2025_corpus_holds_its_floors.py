@@ -21,11 +21,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # to what the reader measures after each change of the sixth round; never lower them.
 FLOORS = {
     "header": 1209 / 1221,
-    "recall": 1418 / 1507,
-    "precision": 1418 / 1506,
-    "lead": 1324 / 1418,
+    "recall": 1419 / 1507,
+    "precision": 1419 / 1489,
+    "lead": 1325 / 1419,
 }
-MAX_MISSED_SILENTLY = 54
+MAX_MISSED_SILENTLY = 53
 
 
 @pytest.fixture(scope="module")
