@@ -30,6 +30,7 @@ from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.dossiers.importing import UnreadableInput, detect_format
 from cchc.dossiers.models import LimitUnit, OnlineLevel, ProcedureLevel
 from cchc.dossiers.records import RowError, fold
+from cchc.lib import bad_text
 from cchc.lib.index766 import catalogue as lib_catalogue
 
 
@@ -186,6 +187,10 @@ def read_table(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
             raise UnreadableInput("Tệp CSV sai cấu trúc (dấu ngoặc kép không đóng hoặc ô quá dài).") from exc
     if not table:
         raise UnreadableInput("Tệp rỗng.")
+    # A NUL: PostgreSQL cannot keep it in a text (the heading's own is named by its letter).
+    fault = bad_text.in_rows(table[:1]) or bad_text.in_rows(table[1:], table[0], first=2)
+    if fault is not None:
+        raise UnreadableInput(fault)
     keys = [_ALIASES.get(fold(h)) for h in table[0]]
     missing = [c for c in COLUMNS if c.required and c.key not in keys]
     if missing:

@@ -14,7 +14,7 @@ record or row, and the field when it is known.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
 _BAD: Final = re.compile("[\x00\ud800-\udfff]")
@@ -58,10 +58,34 @@ def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            inner = f"{path}.{key}" if path else str(key)
+            named = _BAD.sub("\ufffd", str(key))  # the message itself must be printable
+            inner = f"{path}.{named}" if path else named
             if isinstance(key, str):
                 yield inner, key
             yield from _texts(item, inner)
     elif isinstance(value, list):
         for i, item in enumerate(value, start=1):
             yield from _texts(item, f"{path}[{i}]")
+
+
+def in_rows(rows: Iterable[Sequence[Any]], header: Sequence[str] | None = None, first: int = 1) -> str | None:
+    """The sentence for the first bad character in a table's text cells (``first``: the number a person
+    sees for the first row), naming the row and the column's heading (else its letter), else None."""
+    for n, row in enumerate(rows, start=first):
+        for i, cell in enumerate(row):
+            if type(cell) is str and _BAD.search(cell):
+                heading = header[i] if header is not None and i < len(header) else ""
+                if heading and not _BAD.search(heading):
+                    return fault(f"Dòng {n}", cell, heading)
+                return fault(f"Dòng {n}, cột {_letter(i)}", cell)
+    return None
+
+
+def _letter(i: int) -> str:
+    """A column's letter as a spreadsheet shows it (0 → A, 26 → AA)."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out

@@ -516,17 +516,16 @@ def _xlsx(fh: IO[bytes], limits: Limits | None = None) -> tuple[list[str], Itera
     if first is None:
         raise UnreadableInput("Bảng tính rỗng.")
     header = ["" if h is None else str(h).strip() for h in first]
-    if any(bad_text.holds_one(h) for h in header):
-        raise UnreadableInput(bad_text.fault("Dòng 1", header) or bad_text.nul("Dòng 1"))
+    if (fault := bad_text.in_rows([header])) is not None:
+        raise UnreadableInput(fault)
 
     def records() -> Iterator[tuple[int, Any]]:
         for n, row in enumerate(rows, start=2):
             if not any(c not in (None, "") for c in row):
                 continue
-            record = {h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
-            # A cell may hold a NUL or a lone surrogate (written as _x0000_, _xD800_ in the sheet's XML).
-            if any(type(c) is str and bad_text.holds_one(c) for c in row):
-                raise UnreadableInput(bad_text.fault(f"Dòng {n}", record) or bad_text.nul(f"Dòng {n}"))
-            yield n, record
+            # A cell may hold a NUL (written _x0000_ in the sheet's XML).
+            if (fault := bad_text.in_rows((row,), header, n)) is not None:
+                raise UnreadableInput(fault)
+            yield n, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
 
     return header, records()

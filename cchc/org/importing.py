@@ -25,6 +25,7 @@ from typing import Any
 
 from cchc.core import plausible
 from cchc.core.uploads import WorkbookRefused, check_upload
+from cchc.lib import bad_text
 from cchc.org.models import HeadKind, UnitKind
 
 UNITS = "units"
@@ -199,7 +200,7 @@ def _read_spreadsheet(data: bytes) -> list[list[str]]:
             "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu hoặc không phải bảng tính). "
             "Hãy lưu lại dưới dạng .xlsx hoặc .csv."
         ) from exc
-    return [[cell_text(v) for v in row] for row in raw]
+    return _refuse_bad_text([[cell_text(v) for v in row] for row in raw])
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
@@ -210,16 +211,24 @@ def _read_csv(data: bytes) -> list[list[str]]:
             "Tệp CSV không ở mã UTF-8. Trong Excel hãy chọn «Lưu thành» → "
             "«CSV UTF-8 (phân cách bằng dấu phẩy)»."
         ) from exc
-    if "\x00" in text:
-        raise UnreadableFile("Tệp không phải tệp CSV hay bảng tính (.xlsx).")
     first = text.split("\n", 1)[0]
+    if "\x00" in first:  # no heading holds one: a binary file, not a table
+        raise UnreadableFile("Tệp không phải tệp CSV hay bảng tính (.xlsx).")
     # Vietnamese Excel uses ';' as list separator because ',' is the decimal comma.
     delimiter = max([",", ";", "\t"], key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [[cell_text(v) for v in row] for row in reader]
+        return _refuse_bad_text([[cell_text(v) for v in row] for row in reader])
     except csv.Error as exc:
         raise UnreadableFile(f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}.") from exc
+
+
+def _refuse_bad_text(table: list[list[str]]) -> list[list[str]]:
+    """The table, unless a cell holds a NUL (PostgreSQL cannot keep it in a text): then the row and
+    column are named. The heading row is found later, so columns are named by their letter."""
+    if (fault := bad_text.in_rows(table)) is not None:
+        raise UnreadableFile(fault)
+    return table
 
 
 def _lookup(kind: str) -> dict[str, Column]:

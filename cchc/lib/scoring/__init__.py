@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
+from cchc.lib import bad_text
+
 FORMAT_VERSION: Final = 1
 # How a criterion gets its points: the unit scores itself with evidence; Internal Affairs appraises;
 # CCHC computes it from its own records; a survey result is entered; an official result is imported.
@@ -163,6 +165,9 @@ def load_text(text: str, name: str, *, figures: Collection[str] | None = None) -
         ) from None
     except RecursionError:
         raise IndexSetError(f"Tệp bộ chỉ số {name}: JSON lồng nhau quá sâu.") from None
+    # An escaped NUL or lone surrogate would reach the criteria's stored texts (and PostgreSQL refuses them).
+    if (fault := bad_text.fault(f"Tệp bộ chỉ số {name}", data)) is not None:
+        raise IndexSetError(fault)
     return _Reader(name, figures).index_set(data)
 
 

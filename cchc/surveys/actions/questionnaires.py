@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
+from cchc.lib import bad_text
 from cchc.lib import questionnaires as qlib
 from cchc.surveys.actions.common import require_secretariat
 from cchc.surveys.audit_events import SurveysEvents
@@ -59,6 +60,13 @@ def import_file(actor: Any, name: str, content: bytes) -> tuple[QuestionnaireVer
         raise ValidationError(
             {"file": f"Tệp {name}: không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"}
         ) from exc
+    except RecursionError:  # was a server error: a file nested thousands deep is no questionnaire
+        raise ValidationError(
+            {"file": f"Tệp {name}: JSON lồng nhau quá nhiều tầng; hệ thống không đọc."}
+        ) from None
+    # An escaped NUL or lone surrogate: PostgreSQL refuses either in a JSON column (a server error).
+    if (fault := bad_text.fault(f"Tệp {name}", definition)) is not None:
+        raise ValidationError({"file": fault})
     q = _validated(definition, name)
     return _store(actor, q.code, q.title, definition, imported_from="")
 
