@@ -42,6 +42,9 @@ def test_the_secretariat_on_a_phone_reads_each_day_as_a_card(live_server, browse
     name = cells.nth(2)
     assert name.bounding_box()["height"] < 80
     assert row.get_by_role("link", name="Sửa").is_visible()
+    # A day inherited from the province has no buttons here, and its card no empty "Thao tác" line.
+    inherited = page.locator('[data-testid=entries] tr[data-date="2026-08-22"] td')
+    assert [inherited.nth(i).is_visible() for i in range(inherited.count())] == [True] * 5 + [False]
     assert sideways_scroll(page) <= 0
     box = page.locator(".table-responsive").filter(has=page.get_by_test_id("entries"))
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
