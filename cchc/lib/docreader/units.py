@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .text import comparable, squash
+from .unit_names import drop_role, each_province
 
 # Words that open the name of a body or of the head of one. Capitalised forms only (besides "các"),
 # so that "các sở, ban, ngành" stays one group while "Sở Nội vụ, Sở Tài chính" splits in two.
@@ -334,30 +335,10 @@ def split_units(phrase: str) -> list[str]:
     out = []
     for p in parts:
         p = _restore(p).strip(" .;:,")
-        p = _drop_role(p)
+        p = drop_role(p)
         if p:
-            out.append(p)
+            out.extend(each_province(p))
     return out
-
-
-# "Sở Nội vụ (Cơ quan thường trực Ban ...)", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
-# "các doanh nghiệp viễn thông (VNPT, Viettel, ...)": the unit is the name before its role or examples.
-_TRAILING_ROLE = re.compile(
-    r"^(?P<name>\S+(?:\s+\S+)+?)\s*(?:\([^()]*\)|\s[-–]\s+(?:Cơ\s+quan|cơ\s+quan)\s+thường\s+trực\b.*)$"
-)
-
-
-# A heading "Trách nhiệm của Sở Dân tộc và Tôn giáo" joined to its paragraph "Sở Dân tộc và Tôn giáo là
-# cơ quan ..." gives the name twice.
-_TWICE = re.compile(r"^(?P<name>.+?)\s+(?P=name)$", re.IGNORECASE)
-
-
-def _drop_role(name: str) -> str:
-    twice = _TWICE.match(name)
-    if twice:
-        name = twice.group("name")
-    m = _TRAILING_ROLE.match(name)
-    return m.group("name").strip(" ,") if m else name
 
 
 def addressee_phrase(text: str) -> str | None:
