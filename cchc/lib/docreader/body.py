@@ -318,6 +318,14 @@ class TaskReader:
                         self._make(section, units, text, "item", basis="sentence")
             return
         # bullets
+        if node.text.startswith("Về ") and node.text.rstrip().endswith(":") and node.paragraphs:
+            # "- Về nội dung trao đổi tín chỉ các-bon ra nước ngoài:" followed by paragraphs that each
+            # open with the unit they task ("Bộ Tài chính nghiên cứu …"): the topic is no task.
+            for p in node.paragraphs:
+                named = units_in(p)
+                if named:
+                    self._make(section, named, p, "paragraph", basis="sentence")
+            return
         if own_prefix:
             self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet", basis="own")
         elif inherited:

@@ -21,11 +21,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # to what the reader measures after each change of the sixth round; never lower them.
 FLOORS = {
     "header": 1209 / 1221,
-    "recall": 1419 / 1507,
-    "precision": 1419 / 1489,
-    "lead": 1326 / 1419,
+    "recall": 1425 / 1507,
+    "precision": 1425 / 1492,
+    "lead": 1332 / 1425,
 }
-MAX_MISSED_SILENTLY = 53
+MAX_MISSED_SILENTLY = 51
 
 
 @pytest.fixture(scope="module")
