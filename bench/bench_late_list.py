@@ -368,9 +368,9 @@ class without_order_indexes:
         self.atomic.__exit__(None, None, None)
 
 
-def order(repeat: int) -> None:
+def order(repeat: int, rounds: int) -> None:
     """The cases' pages, and the page's ids alone for the filters through the causes' rows, with the order
-    indexes and without them (baseline), in alternating rounds: with, without, with."""
+    indexes and without them (baseline), in alternating rounds: with, without, with, …"""
     from contextlib import nullcontext
 
     from django.utils import timezone
@@ -405,12 +405,34 @@ def order(repeat: int) -> None:
         "ids_cause_step_overrun": ids(LateFilters(cause="step_overrun")),
     }
     with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
-        for label, ctx in (("with", nullcontext), ("without", without_order_indexes), ("with", nullcontext)):
+        for i in range(rounds):
+            label, ctx = ("with", nullcontext) if i % 2 == 0 else ("without", without_order_indexes)
             with ctx():
                 for name, params in cases(official, unit).items():
-                    log(round=label, page=name, **timed(page(params), repeat))
+                    t0 = server_cpu_ms()
+                    got = timed(page(params), repeat)
+                    log(round=label, page=name, server_cpu_ms=per_run(t0, repeat), **got)
                 for name, fn in reads.items():
-                    log(round=label, read=name, **timed(fn, repeat))
+                    t0 = server_cpu_ms()
+                    got = timed(fn, repeat)
+                    log(round=label, read=name, server_cpu_ms=per_run(t0, repeat), **got)
+
+
+def server_cpu_ms() -> float:
+    """CPU time of this connection's PostgreSQL backend so far (``/proc``: same machine, 10 ms ticks)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        pid = cur.fetchone()[0]
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def per_run(start: float, repeat: int) -> float:
+    """The backend's mean CPU per request over ``timed``'s runs (the warm-up counted)."""
+    return round((server_cpu_ms() - start) / (repeat + 1), 1)
 
 
 if __name__ == "__main__":
@@ -418,6 +440,7 @@ if __name__ == "__main__":
     parser.add_argument("what", choices=("migrate", "measure", "profile", "order"))
     parser.add_argument("--only", default="", help="comma-separated names to measure")
     parser.add_argument("--repeat", type=int, default=7, help="runs after one warm-up (order)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds, with first (order)")
     args = parser.parse_args()
     setup_django()
     if args.what == "migrate":
@@ -425,7 +448,7 @@ if __name__ == "__main__":
     elif args.what == "profile":
         profile()
     elif args.what == "order":
-        order(args.repeat)
+        order(args.repeat, args.rounds)
     else:
         measure(args.only)
     sys.exit(0)

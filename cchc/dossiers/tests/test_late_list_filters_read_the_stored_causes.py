@@ -210,3 +210,27 @@ def test_a_cause_changed_by_a_save_changes_what_the_filters_find(world):
     assert not late_rows(world.users["leader"], LateFilters(cause="unattributed"), now, today)[0].exists()
     Dossier.objects.filter(pk=d.pk).delete()
     assert not DossierCause.objects.exists()
+
+
+@pytest.mark.parametrize("cap", [1, 3, 8, 20])
+def test_the_counts_from_the_causes_rows_equal_the_old_reading_at_every_cap(world, settings, cap):
+    # Small caps, so the counts stop at the cap as they do for a city: all rows within the cap, more
+    # rows than the cap with few or many of them lacking a letter.
+    settings.CCHC_LIST_COUNT_CAP = cap
+    now = timezone.now()
+    today = timezone.localdate()
+    random_ledger(world, 4, now)
+    checked = capped = 0
+    for user in (world.users["leader"], world.users["one_stop"]):
+        for f in filters(world, today):
+            marks = cause_rows(user, f, now)
+            if marks is None:
+                continue
+            old, old_before = old_late_rows(user, f, now, today)
+            expected = late_counts(old, old_before)
+            assert cause_row_counts(marks, f.missing_apology) == expected, (cap, f)
+            checked += 1
+            capped += expected[0].capped and not expected[1].capped
+    assert checked > 20
+    if cap < 8:
+        assert capped  # a list over the cap whose banner is within it: both branches compared
