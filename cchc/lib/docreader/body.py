@@ -88,6 +88,7 @@ _LIST_OF_OBJECTS = re.compile(r"(?:bao\s+gồm|gồm\s+có|gồm|như)\s*:$", re
 _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)\b", re.I)
 
 
+_BARE_ACTIVITY = re.compile(r"(?:Hoạt\s+động|Nhiệm\s+vụ)\s+\d{1,2}\.?", re.I)
 _SPECIFICALLY = re.compile(r"\bcụ\s+thể(?:\s+như\s+sau)?\s*:$", re.I)
 _FOR_SCOPE = re.compile(r"^\s*(?P<unit>.+?)\s+đối\s+với\b")
 
@@ -398,6 +399,10 @@ class TaskReader:
             if in_fields:
                 flush()
             sub = " ".join([entry.text, *entry.paragraphs, *(c.text for c in entry.items())])
+            if _BARE_ACTIVITY.fullmatch(sub.strip()):
+                # "a) Hoạt động 1" over "- Nội dung: …" / "- Cơ quan thực hiện: …": the number of the
+                # activity, whose work is the content field below it.
+                continue
             content.append((section_label(entry) if entry.kind in NUMBERED else section_label(node), sub))
         flush()
 

@@ -22,7 +22,7 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 FLOORS = {
     "header": 1209 / 1221,
     "recall": 1425 / 1507,
-    "precision": 1425 / 1492,
+    "precision": 1425 / 1488,
     "lead": 1332 / 1425,
 }
 MAX_MISSED_SILENTLY = 51
