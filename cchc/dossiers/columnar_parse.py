@@ -218,6 +218,8 @@ def _list_column(values: pl.Series, allowed: dict[str, str], what: str, flag: Fl
     if "external" in allowed:
         wrong = wrong | text.str.contains(rf'"{allowed["external"]}"\s*:\s*[^"ntf\s]')
     flag(wrong, f"{what}: not a JSON array of objects with the national keys and text values")
+    # An escaped NUL or UTF-16 half (\\u0000, \\ud800): the row path names the row and field (lib/bad_text).
+    flag(text.str.contains(r"\\u(?:0000|[dD][89a-fA-F])"), f"{what}: an escape the row path checks")
     empty = pl.DataFrame({"owner": [], "seq": []}, schema={"owner": pl.Int64, "seq": pl.Int64})
     usable = present & ~wrong.fill_null(True)
     if not bool(usable.any()):

@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cchc.core import plausible
+from cchc.lib import bad_text
 from cchc.lib import natsync_values as read
 from cchc.lib.natsync_fields import (
     CHANNELS,
@@ -298,6 +299,11 @@ def _objects(
         items = _list(value)
     except (TypeError, ValueError):
         errors.append(RowError(row_no, name, _shown(value), not_a_list))
+        return
+    # A list written as JSON text in a CSV or workbook cell may hold \\u0000 or a lone \\ud800 (the
+    # file's reader has refused them everywhere else): no stored text can keep either.
+    if type(value) is str and (bad := bad_text.first(items)) is not None:
+        errors.append(RowError(row_no, f"{name}{bad[0]}", "", bad_text.reason(bad[1])))
         return
     for i, item in enumerate(items, start=1):
         where = f"{name}[{i}]"

@@ -45,12 +45,27 @@ def fault(where: str, value: Any, field: str | None = None) -> str | None:
     """The sentence for the first bad character in ``value`` (a text, or the dicts and lists a JSON
     parser makes, searched in order; the field named is the innermost key, as ``QuaTrinhXuLy[1].NguoiXuLy``),
     else None. A key is searched as well as its value."""
-    for path, text in _texts(value, field or ""):
+    hit = first(value, field or "")
+    if hit is None:
+        return None
+    path, is_nul = hit
+    return nul(where, path or None) if is_nul else half_pair(where, path or None)
+
+
+def first(value: Any, field: str = "") -> tuple[str, bool] | None:
+    """(where in ``value`` the first bad character is, whether it is a NUL), else None."""
+    for path, text in _texts(value, field):
         found = _BAD.search(text)
         if found:
-            name = path or None
-            return nul(where, name) if found.group() == "\x00" else half_pair(where, name)
+            return path, found.group() == "\x00"
     return None
+
+
+def reason(is_nul: bool) -> str:
+    """The sentence of a row error (the row and field are said before it)."""
+    if is_nul:
+        return "Có ký tự NUL (mã 0), không lưu được vào cơ sở dữ liệu; hãy xuất lại tệp."
+    return "Có ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800); hãy xuất lại tệp bằng UTF-8 chuẩn."
 
 
 def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:

@@ -21,6 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from cchc.lib import bad_text
+
 # The fields live in natsync_fields and their value readers in natsync_values (shared with the ledger's
 # row and columnar paths); re-exported here for the readers of this module.
 from cchc.lib.natsync_fields import (
@@ -508,13 +510,18 @@ def _row_items(rows: Iterable[tuple[int, Mapping[str, str]]]) -> Iterator[RawIte
             if key not in LIST_FIELDS:
                 record[key] = cell
             elif cell.strip():
+                code = (cells.get("MaHoSo") or "").strip() or None
                 try:
-                    record[key] = json.loads(cell)
+                    items = json.loads(cell)
                 except (json.JSONDecodeError, RecursionError):
-                    code = (cells.get("MaHoSo") or "").strip() or None
-                    errors.append(
-                        RecordError(row_number, key, shown(cell), Reasons.NOT_A_JSON_ARRAY_CLAUSE, code, ROW)
-                    )
+                    why = Reasons.NOT_A_JSON_ARRAY_CLAUSE
+                    errors.append(RecordError(row_number, key, shown(cell), why, code, ROW))
+                    continue
+                if (bad := bad_text.first(items)) is None:  # \\u0000 or a lone \\ud800 in the cell's JSON
+                    record[key] = items
+                else:
+                    why = bad_text.reason(bad[1])
+                    errors.append(RecordError(row_number, key + bad[0], "", why, code, ROW))
         yield row_number, record, errors
 
 
