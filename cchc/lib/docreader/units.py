@@ -49,6 +49,7 @@ _UNIT_HEADS = (
     "Trung tâm",
     "Đài",
     "Báo",
+    "Tạp chí",
     "Kho bạc",
     "Chi cục",
     "Cục",
