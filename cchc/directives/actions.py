@@ -155,7 +155,12 @@ def create_task(
     root = _root_path(directive.jurisdiction)
     for unit in (lead_unit, assigner_unit, *coordinating):
         if not unit.jurisdiction.path.startswith(root):
-            raise ValidationError({"lead_unit": f"Đơn vị '{unit.name}' không thuộc địa bàn của văn bản."})
+            raise ValidationError(
+                {
+                    "lead_unit": gettext("Đơn vị «%(unit)s» không thuộc địa bàn của văn bản.")
+                    % {"unit": unit.name}
+                }
+            )
     if recurrence and recurrence not in Recurrence.values:
         raise ValidationError({"recurrence": gettext("Định kỳ không hợp lệ.")})
     if recurrence in PERIODIC and due is not None:
@@ -281,7 +286,7 @@ def _report(
     if attachment is not None:
         name = os.path.basename(attachment.name or "tep-dinh-kem")
         if (attachment.size or 0) > max_upload_bytes():
-            raise ValidationError({"attachment": f"Tệp '{name}' quá lớn."})
+            raise ValidationError({"attachment": gettext("Tệp «%(name)s» quá lớn.") % {"name": name}})
         report.attachment_name = name[:255]
         report.attachment.save(name, attachment, save=False)
     report.save()

@@ -45,11 +45,19 @@ def _check_file(uploaded: UploadedFile, field_name: str = "file") -> str:
     name = os.path.basename(uploaded.name or "")
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_FILE_TYPES:
-        raise ValidationError({field_name: f"Tệp '{name}': chỉ nhận tệp .txt, .docx hoặc .pdf có lớp chữ."})
+        raise ValidationError(
+            {
+                field_name: gettext("Tệp «%(name)s»: chỉ nhận tệp .txt, .docx hoặc .pdf có lớp chữ.")
+                % {"name": name}
+            }
+        )
     if (uploaded.size or 0) > max_upload_bytes():
-        raise ValidationError({field_name: f"Tệp '{name}' lớn hơn {max_upload_bytes() // (1024 * 1024)} MB."})
+        limit = max_upload_bytes() // (1024 * 1024)
+        raise ValidationError(
+            {field_name: gettext("Tệp «%(name)s» lớn hơn %(limit)s MB.") % {"name": name, "limit": limit}}
+        )
     if not uploaded.size:
-        raise ValidationError({field_name: f"Tệp '{name}' rỗng."})
+        raise ValidationError({field_name: gettext("Tệp «%(name)s» rỗng.") % {"name": name}})
     return name
 
 
@@ -99,8 +107,8 @@ def _check_unique(jurisdiction: Jurisdiction, data: dict[str, Any], exclude: int
     if clash.exists():
         raise ValidationError(
             {
-                "number": f"Văn bản số {data['number']}/{data['symbol']} ngày {data['date']:%d/%m/%Y} "
-                "đã có trong sổ."
+                "number": gettext("Văn bản số %(reference)s ngày %(date)s đã có trong sổ.")
+                % {"reference": f"{data['number']}/{data['symbol']}", "date": f"{data['date']:%d/%m/%Y}"}
             }
         )
 
@@ -193,7 +201,12 @@ def _parse_reference(reference: str) -> tuple[str, str]:
     ref = reference.strip().replace(" ", "")
     number, sep, symbol = ref.partition("/")
     if not sep or not number or not symbol:
-        raise ValidationError({"reference": f"'{reference}': ghi số và ký hiệu dạng 4861/UBND-NV."})
+        raise ValidationError(
+            {
+                "reference": gettext("«%(reference)s»: ghi số và ký hiệu dạng 4861/UBND-NV.")
+                % {"reference": reference}
+            }
+        )
     return number, symbol
 
 
@@ -329,11 +342,14 @@ def confirm_upload(
     errors = []
     for row in rows:
         if not row.text.strip():
-            errors.append(f"Dòng {row.number}: chưa có nội dung nhiệm vụ.")
+            errors.append(gettext("Dòng %(number)s: chưa có nội dung nhiệm vụ.") % {"number": row.number})
         if not row.lead_units:
-            errors.append(f"Dòng {row.number}: chưa chọn đơn vị chủ trì.")
+            errors.append(gettext("Dòng %(number)s: chưa chọn đơn vị chủ trì.") % {"number": row.number})
         if row.due and isinstance(data.get("date"), dt.date) and row.due < data["date"]:
-            errors.append(f"Dòng {row.number}: hạn {row.due:%d/%m/%Y} trước ngày ban hành văn bản.")
+            errors.append(
+                gettext("Dòng %(number)s: hạn %(due)s trước ngày ban hành văn bản.")
+                % {"number": row.number, "due": f"{row.due:%d/%m/%Y}"}
+            )
     if errors:
         raise ValidationError(errors)
     directive = register_directive(

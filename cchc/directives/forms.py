@@ -41,7 +41,9 @@ class DirectiveForm(BootstrapForm):
     parent_issuer = forms.CharField(
         label=gettext_lazy("Cơ quan chủ quản (cấp trên trực tiếp)"), max_length=255, required=False
     )
-    subject = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    subject = forms.CharField(
+        label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2, "lang": "vi"})
+    )
     signer_authority = forms.ChoiceField(
         label=gettext_lazy("Thẩm quyền ký"), choices=AUTHORITIES, required=False
     )
@@ -50,13 +52,13 @@ class DirectiveForm(BootstrapForm):
     recipients = forms.CharField(
         label=gettext_lazy("Kính gửi"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
         help_text=gettext_lazy("Mỗi dòng một nơi."),
     )
     cc = forms.CharField(
         label=gettext_lazy("Nơi nhận"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
         help_text=gettext_lazy("Mỗi dòng một nơi."),
     )
 
@@ -105,7 +107,9 @@ class TaskRowForm(BootstrapForm):
     remove = forms.BooleanField(label=gettext_lazy("Bỏ dòng này"), required=False)
     section = forms.CharField(label=gettext_lazy("Mục"), max_length=20, required=False)
     text = forms.CharField(
-        label=gettext_lazy("Nội dung nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Nội dung nhiệm vụ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
     )
     lead_groups = forms.MultipleChoiceField(
         label=gettext_lazy("Giao cả nhóm"),
@@ -143,7 +147,14 @@ class TaskRowForm(BootstrapForm):
             assert isinstance(field, forms.MultipleChoiceField)
             field.widget.attrs["class"] = "form-check-input"
             if group_sizes is not None:
-                field.choices = [(k, f"{text} ({group_sizes.get(k, 0)} đơn vị)") for k, text in GROUP_CHOICES]
+                field.choices = [
+                    (
+                        k,
+                        gettext("%(group)s (%(count)s đơn vị)")
+                        % {"group": gettext(text), "count": group_sizes.get(k, 0)},
+                    )
+                    for k, text in GROUP_CHOICES
+                ]
 
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {})
@@ -198,7 +209,9 @@ class LinkForm(BootstrapForm):
 
 class NewTaskForm(BootstrapForm):
     section = forms.CharField(label=gettext_lazy("Mục"), max_length=20, required=False)
-    text = forms.CharField(label=gettext_lazy("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"})
+    )
     lead_groups = forms.MultipleChoiceField(
         label=gettext_lazy("Giao cả nhóm (mỗi đơn vị một nhiệm vụ)"),
         choices=GROUP_CHOICES,
@@ -317,5 +330,5 @@ class ReportForm(BootstrapForm):
         data = super().clean() or {}
         first, last = data.get("first"), data.get("last")
         if isinstance(first, dt.date) and isinstance(last, dt.date) and last < first:
-            self.add_error("last", "Ngày cuối kỳ phải sau ngày đầu kỳ.")
+            self.add_error("last", gettext("Ngày cuối kỳ phải sau ngày đầu kỳ."))
         return data

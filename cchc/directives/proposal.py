@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from cchc.directives.models import DocType, Recurrence
 from cchc.lib.docreader import KnownUnit, match_unit
 from cchc.lib.docreader.text import comparable
@@ -32,17 +34,17 @@ class Group:
 GROUPS: tuple[Group, ...] = (
     Group(
         "agencies",
-        "Tất cả cơ quan chuyên môn",
+        gettext_noop("Tất cả cơ quan chuyên môn"),
         re.compile(r"các (?:cơ quan chuyên môn|phòng, ban|phòng ban|sở, ban, ngành|sở, ngành)"),
     ),
     Group(
         "wards",
-        "Tất cả UBND phường, xã",
+        gettext_noop("Tất cả UBND phường, xã"),
         re.compile(r"(?:các (?:phường|xã|thị trấn)\b|cấp xã\b|cấp phường\b)"),
     ),
     Group(
         "fronts",
-        "Tất cả Ủy ban MTTQ và đoàn thể cùng cấp",
+        gettext_noop("Tất cả Ủy ban MTTQ và đoàn thể cùng cấp"),
         re.compile(r"(?:các đoàn thể|các tổ chức chính trị - xã hội)"),
     ),
 )

@@ -192,7 +192,7 @@ def directive_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form_errors_to(form, exc)
         else:
-            messages.success(request, f"Đã vào sổ {directive}.")
+            messages.success(request, gettext("Đã vào sổ %(directive)s.") % {"directive": directive})
             return redirect("directives:directive_detail", directive.pk)
     return render(
         request,
@@ -221,7 +221,12 @@ def directive_edit(request: HttpRequest, directive_id: int) -> HttpResponse:
     return render(
         request,
         "directives/directive_form.html",
-        {"form": form, "title": f"Sửa {directive}", "submit": gettext("Lưu"), "directive": directive},
+        {
+            "form": form,
+            "title": gettext("Sửa thông tin văn bản"),
+            "submit": gettext("Lưu"),
+            "directive": directive,
+        },
     )
 
 
@@ -324,7 +329,7 @@ def file_remove(request: HttpRequest, directive_id: int, file_id: int) -> HttpRe
     row = get_object_or_404(directive.files, pk=file_id)
     if request.method == "POST":
         actions_register.remove_file(request.user, row)
-        messages.success(request, f"Đã gỡ tệp {row.name}.")
+        messages.success(request, gettext("Đã gỡ tệp %(name)s.") % {"name": row.name})
     return redirect("directives:directive_detail", directive.pk)
 
 
@@ -340,12 +345,17 @@ def link_add(request: HttpRequest, directive_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            found = " (đã có trong sổ)" if link.target_id else ""
-            messages.success(request, f"Đã thêm liên kết tới {link.reference}{found}.")
+            added = (
+                gettext("Đã thêm liên kết tới %(reference)s (đã có trong sổ).")
+                if link.target_id
+                else gettext("Đã thêm liên kết tới %(reference)s.")
+            )
+            messages.success(request, added % {"reference": link.reference})
     else:
         messages.error(
             request,
-            "Liên kết chưa hợp lệ: " + "; ".join(str(e) for errs in form.errors.values() for e in errs),
+            gettext("Liên kết chưa hợp lệ: %(errors)s")
+            % {"errors": "; ".join(str(e) for errs in form.errors.values() for e in errs)},
         )
     return redirect("directives:directive_detail", directive.pk)
 
@@ -356,7 +366,7 @@ def link_remove(request: HttpRequest, directive_id: int, link_id: int) -> HttpRe
     link = get_object_or_404(directive.links, pk=link_id)
     if request.method == "POST":
         actions_register.remove_link(request.user, link)
-        messages.success(request, f"Đã gỡ liên kết {link.reference}.")
+        messages.success(request, gettext("Đã gỡ liên kết %(reference)s.") % {"reference": link.reference})
     return redirect("directives:directive_detail", directive.pk)
 
 
@@ -398,7 +408,7 @@ def task_create(request: HttpRequest, directive_id: int) -> HttpResponse:
         except ValidationError as exc:
             form_errors_to(form, exc)
         else:
-            messages.success(request, f"Đã giao {len(made)} nhiệm vụ.")
+            messages.success(request, gettext("Đã giao %(count)s nhiệm vụ.") % {"count": len(made)})
             return redirect("directives:directive_detail", directive.pk)
     return render(
         request,

@@ -544,7 +544,8 @@ def check(request: HttpRequest) -> HttpResponse:
         {
             "rows": [(u, _check_row(cells_of[u.pk])) for u in units],
             "total": _check_row(total),
-            "headers": CHECK_HEADERS[1:],
+            # Translated here, not with {% translate %}, which would look the "%" of "(%)" up doubled.
+            "headers": [gettext(h) for h in CHECK_HEADERS[1:]],
             "filters": f,
             "query": f.query(),
             "today": today,
@@ -555,7 +556,8 @@ def check(request: HttpRequest) -> HttpResponse:
 def _check_row(cells: list[Any]) -> list[tuple[str, Any, bool]]:
     """Each cell with its column's name (the card's label on a phone) and whether a phone hides it."""
     return [
-        (h, c, i in CHECK_PHONE_HIDDEN) for i, (h, c) in enumerate(zip(CHECK_HEADERS[1:], cells, strict=True))
+        (gettext(h), c, i in CHECK_PHONE_HIDDEN)
+        for i, (h, c) in enumerate(zip(CHECK_HEADERS[1:], cells, strict=True))
     ]
 
 

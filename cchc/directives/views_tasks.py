@@ -138,7 +138,7 @@ def _failed(
         for name, errs in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             problems.extend(f"{label}: {e}" if label else str(e) for e in errs)
-    messages.error(request, "Chưa thực hiện được. " + " ".join(problems))
+    messages.error(request, " ".join([gettext("Chưa thực hiện được."), *problems]))
     return redirect("directives:task_detail", task.pk)
 
 
@@ -166,7 +166,7 @@ def task_progress(request: HttpRequest, task_id: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã ghi báo cáo tiến độ.")
+    return _done(request, task, gettext("Đã ghi báo cáo tiến độ."))
 
 
 @login_required
@@ -183,7 +183,7 @@ def task_report_done(request: HttpRequest, task_id: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã báo cáo hoàn thành; chờ đơn vị giao nhiệm vụ xác nhận.")
+    return _done(request, task, gettext("Đã báo cáo hoàn thành; chờ đơn vị giao nhiệm vụ xác nhận."))
 
 
 @login_required
@@ -198,7 +198,7 @@ def task_confirm(request: HttpRequest, task_id: int) -> HttpResponse:
         actions.confirm_completion(request.user, task, note=form.cleaned_data["note"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã xác nhận hoàn thành nhiệm vụ.")
+    return _done(request, task, gettext("Đã xác nhận hoàn thành nhiệm vụ."))
 
 
 @login_required
@@ -213,7 +213,7 @@ def task_send_back(request: HttpRequest, task_id: int) -> HttpResponse:
         actions.send_back(request.user, task, note=form.cleaned_data["note"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã trả lại báo cáo hoàn thành.")
+    return _done(request, task, gettext("Đã trả lại báo cáo hoàn thành."))
 
 
 @login_required
@@ -233,7 +233,7 @@ def task_extension(request: HttpRequest, task_id: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã gửi đề nghị gia hạn.")
+    return _done(request, task, gettext("Đã gửi đề nghị gia hạn."))
 
 
 @login_required
@@ -252,7 +252,9 @@ def task_extension_decide(request: HttpRequest, task_id: int, ext_id: int) -> Ht
         actions.decide_extension(request.user, ext, approve=approve, note=form.cleaned_data["note"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã đồng ý gia hạn." if approve else "Đã không đồng ý gia hạn.")
+    return _done(
+        request, task, gettext("Đã đồng ý gia hạn.") if approve else gettext("Đã không đồng ý gia hạn.")
+    )
 
 
 @login_required
@@ -267,7 +269,7 @@ def task_officer(request: HttpRequest, task_id: int) -> HttpResponse:
         actions.assign_officer(request.user, task, form.cleaned_data["officer"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã phân công cán bộ theo dõi.")
+    return _done(request, task, gettext("Đã phân công cán bộ theo dõi."))
 
 
 @login_required
@@ -299,7 +301,7 @@ def task_cancel(request: HttpRequest, task_id: int) -> HttpResponse:
         actions.cancel_task(request.user, task, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
         return _failed(request, task, exc=exc)
-    return _done(request, task, "Đã hủy nhiệm vụ.")
+    return _done(request, task, gettext("Đã hủy nhiệm vụ."))
 
 
 @login_required

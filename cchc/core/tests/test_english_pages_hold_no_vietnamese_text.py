@@ -136,7 +136,7 @@ CONVERTED: dict[str, list[str]] = {
         "dossiers/interagency_steps.html",
         "surveys/_dossier_panel_body.html",
     ],
-    "tasks": [
+    "tasks and directives": [
         "directives/_subnav.html",
         "directives/_period_filter.html",
         "directives/_task_rows.html",
@@ -150,6 +150,10 @@ CONVERTED: dict[str, list[str]] = {
         "directives/directive_list.html",
         "directives/report.html",
         "directives/reader_upload.html",
+        "directives/check.html",
+        "directives/directive_detail.html",
+        "directives/directive_form.html",
+        "directives/task_form.html",
         "org/_field.html",
     ],
     "petitions (staff pages)": [
