@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .text import squash
-from .units import UNIT_START, addressee_phrase, split_units, units_in
+from .units import ROLE_NOUN, UNIT_START, addressee_phrase, split_units, units_in
 
 # A sentence ends, or a clause after ";" asks a unit outright ("...; giao Sở Tài chính ...").
 _BOUNDARY = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=(?i:giao|đề\s+nghị|yêu\s+cầu)\s)")
@@ -81,7 +81,7 @@ def heading_units(text: str) -> list[str] | None:
         name.endswith(":")
         or not UNIT_START.match(name)
         or len(name.split()) > 18
-        or _CLAUSE_WORDS.search(name)
+        or _CLAUSE_WORDS.search(ROLE_NOUN.sub("", name))
     ):
         return None
     return split_units(name)

@@ -242,7 +242,7 @@ _QUALIFIERS = ("thuộc", "trên địa bàn", "trong", "theo", "đối với")
 
 # "Cơ quan chủ trì giải quyết thủ tục ..." / "Đơn vị phối hợp" name a role, not a clause.
 # So do "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này".
-_ROLE_NOUN = re.compile(
+ROLE_NOUN = re.compile(
     r"^(?:Các\s+|các\s+)?(?:Cơ\s+quan|Đơn\s+vị|cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|"
     r"được\s+phân\s+công(?:\s+chủ\s+trì)?(?:\s+thực\s+hiện)?(?:\s+(?:các\s+)?nhiệm\s+vụ)?"
     r"(?:\s+(?:theo|tại)\s+(?:Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị)\s+này)?)\b"
@@ -250,7 +250,7 @@ _ROLE_NOUN = re.compile(
 
 
 def _cut(head: str) -> str:
-    role = _ROLE_NOUN.match(head.strip())
+    role = ROLE_NOUN.match(head.strip())
     pos = role.end() if role else 0
     while True:
         stop = _STOP.search(head, pos)
@@ -434,7 +434,7 @@ def explicit_lead(text: str) -> list[str]:
     m = _LEAD_BEFORE.match(squash(text))
     if not m:
         return []
-    role = _ROLE_NOUN.match(_LEADING.sub("", squash(text)))
+    role = ROLE_NOUN.match(_LEADING.sub("", squash(text)))
     if role and re.search(r"được\s+phân\s+công\s+chủ\s+trì", role.group(0)):
         # "Các cơ quan được phân công chủ trì ... có trách nhiệm": "chủ trì" is inside the role noun.
         return []
