@@ -139,18 +139,22 @@ def load(code: str) -> Questionnaire:
 def load_file(path: Path) -> Questionnaire:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QuestionnaireError(f"Không đọc được tệp bộ câu hỏi {path}: {exc}") from exc
+    except UnicodeDecodeError:  # the codec's own words are English
+        raise QuestionnaireError(f"Tệp bộ câu hỏi {path} không phải văn bản UTF-8.") from None
+    except OSError as exc:
+        raise QuestionnaireError(f"Không đọc được tệp bộ câu hỏi {path}: {exc.strerror}") from exc
     return parse(text, origin=str(path))
 
 
 def parse(text: str, origin: str = "bộ câu hỏi") -> Questionnaire:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except json.JSONDecodeError as exc:  # the parser's own words (exc.msg) are English: the place is enough
         raise QuestionnaireError(
-            f"{origin}: không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
+            f"{origin}: không phải JSON hợp lệ (sai cú pháp ở dòng {exc.lineno}, cột {exc.colno})."
         ) from exc
+    except RecursionError:  # a file nested thousands deep: a traceback before
+        raise QuestionnaireError(f"{origin}: JSON lồng nhau quá nhiều tầng; hệ thống không đọc.") from None
     return from_dict(data, origin=origin)
 
 

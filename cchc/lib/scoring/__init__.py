@@ -161,7 +161,7 @@ def load_text(text: str, name: str, *, figures: Collection[str] | None = None) -
         data = _decode(text)
     except json.JSONDecodeError as exc:
         raise IndexSetError(
-            f"Tệp bộ chỉ số {name}, dòng {exc.lineno}, cột {exc.colno}: JSON không hợp lệ ({exc.msg})."
+            f"Tệp bộ chỉ số {name}, dòng {exc.lineno}, cột {exc.colno}: JSON không hợp lệ (sai cú pháp)."
         ) from None
     except RecursionError:
         raise IndexSetError(f"Tệp bộ chỉ số {name}: JSON lồng nhau quá sâu.") from None

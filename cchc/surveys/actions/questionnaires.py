@@ -58,7 +58,10 @@ def import_file(actor: Any, name: str, content: bytes) -> tuple[QuestionnaireVer
         raise ValidationError({"file": f"Tệp {name} không phải văn bản UTF-8."}) from exc
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            {"file": f"Tệp {name}: không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"}
+            {
+                "file": f"Tệp {name}: không phải JSON hợp lệ (sai cú pháp ở dòng {exc.lineno}, "
+                f"cột {exc.colno})."
+            }
         ) from exc
     except RecursionError:  # was a server error: a file nested thousands deep is no questionnaire
         raise ValidationError(
