@@ -30,6 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from cchc.lib import bad_text
 from cchc.lib.dossier_period import Label, Period
 from cchc.lib.natsync import (
     RecordError,
@@ -76,6 +77,11 @@ def read_feedback(path: str | Path) -> FeedbackFile:
     out = FeedbackFile()
     seen: dict[str, int] = {}
     for index, raw, where in _items(p, text):
+        # A NUL or lone surrogate (\\u0000, \\ud800 in JSON; a NUL byte in a CSV) would reach the output.
+        if (bad := bad_text.first(raw)) is not None:
+            why = bad_text.reason(bad[1])
+            out.errors.append(RecordError(index, bad[0] or "?", "", why, None, where, "MaPAKN"))
+            continue
         item, errors = _parse(index, raw, where)
         if item is not None and item.code in seen:
             reason = f"trùng mã với {where} {seen[item.code]}"
@@ -116,9 +122,9 @@ def _items(p: Path, text: str) -> Iterator[tuple[int, Any, str]]:
             cells = {(k or "").strip(): v for k, v in row.items() if isinstance(v, str)}
             if any(v.strip() for v in cells.values()):
                 yield reader.line_num, cells, "dòng"
-    except csv.Error as exc:
+    except csv.Error:  # the csv module's own words are English
         where = f"Tệp phản ánh {p.name} không đọc được ở dòng {reader.line_num}"
-        raise UnreadableInput(f"{where}: {exc}") from None
+        raise UnreadableInput(f"{where}: dấu ngoặc kép không đóng hoặc ô quá dài") from None
 
 
 def _parse(index: int, raw: Any, where: str) -> tuple[Feedback | None, list[RecordError]]:
