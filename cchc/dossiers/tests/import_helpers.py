@@ -154,3 +154,17 @@ def sample(n: int = 6) -> list[dict[str, Any]]:
         ),
     ]
     return out[:n]
+
+
+def run_command(command: str, *args: str) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of a management command run in this process."""
+    import io
+
+    from django.core.management import call_command
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(command, *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        return int(exc.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()

@@ -6,15 +6,12 @@ columnar path hands such a row to the row path, which names it; the file command
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from cchc.dossiers.importing import import_bytes
 from cchc.dossiers.models import Dossier, ImportBatch, ImportStatus
-from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue, national
+from cchc.dossiers.tests.import_helpers import as_csv, make_catalogue, national, run_command
 from cchc.testing.personas import login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("cchc.dossiers.tests.import_urls")]
@@ -29,22 +26,13 @@ def csv_with(escape: str) -> bytes:
     return as_csv([national("P1-001"), bad]).replace(b"@@", escape.encode())
 
 
-def run(command, *args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(command, *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        return int(exc.code or 0), out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
-
-
 @pytest.mark.parametrize("case", ESCAPES)
 def test_the_import_names_the_row_and_field_and_writes_nothing(world, tmp_path, case):
     make_catalogue()
     escape, says = ESCAPES[case]
     path = tmp_path / "hoso.csv"
     path.write_bytes(csv_with(escape))
-    code, _, err = run("import_dossiers", str(path), "--quiet")
+    code, _, err = run_command("import_dossiers", str(path), "--quiet")
     assert code == 1, err
     assert f"{WHERE}: {says}" in err
     assert "Traceback" not in err
@@ -70,7 +58,7 @@ def test_dossier_outcomes_names_the_row_and_does_not_judge_it(tmp_path, case):
     escape, says = ESCAPES[case]
     path = tmp_path / "hoso.csv"
     path.write_bytes(csv_with(escape))
-    code, out, err = run("dossier_outcomes", str(path), "--as-of", "2022-06-30", "--format", "csv")
+    code, out, err = run_command("dossier_outcomes", str(path), "--as-of", "2022-06-30", "--format", "csv")
     assert code == 1, err
     assert "Dòng 3 (MaHoSo P1-002): QuaTrinhXuLy[1].NguoiXuLy: " + says in err
     assert "Traceback" not in err

@@ -10,10 +10,9 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from cchc.dossiers.models import Dossier, ImportBatch, ImportStatus
-from cchc.dossiers.tests.import_helpers import make_catalogue, national
+from cchc.dossiers.tests.import_helpers import make_catalogue, national, run_command
 from cchc.lib import natsync_arrow
 from cchc.lib.commands import index_766, report_tthc
 from cchc.testing.personas import login_verified
@@ -42,21 +41,12 @@ def says(named: str) -> str:
     return f"Dòng 2 chứa ký tự NUL (mã 0) ở trường {named}"
 
 
-def run(command, *args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(command, *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        return int(exc.code or 0), out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
-
-
 @pytest.mark.parametrize(("field", "how", "named"), CASES)
 def test_the_import_names_the_line_and_field_and_writes_nothing(world, tmp_path, field, how, named):
     make_catalogue()
     path = tmp_path / "hoso.ndjson"
     path.write_bytes(lines_with_a_nul(field, how))
-    code, _, err = run("import_dossiers", str(path), "--quiet")
+    code, _, err = run_command("import_dossiers", str(path), "--quiet")
     assert code == 2, err
     assert says(named) in err
     assert "Traceback" not in err
@@ -84,7 +74,7 @@ def test_dossier_outcomes_through_arrow_names_the_line_and_exits_2(
         monkeypatch.setattr(natsync_arrow, "CHUNK", 900)
     path = tmp_path / "hoso.ndjson"
     path.write_bytes(lines_with_a_nul(field, how))
-    code, _, err = run("dossier_outcomes", str(path), "--as-of", "2022-06-30", "--format", "csv")
+    code, _, err = run_command("dossier_outcomes", str(path), "--as-of", "2022-06-30", "--format", "csv")
     assert code == 2, err
     assert says(named) in err
 
@@ -102,6 +92,6 @@ def test_an_escaped_backslash_before_u0000_is_text(world, tmp_path):
     make_catalogue()
     path = tmp_path / "hoso.ndjson"
     path.write_bytes(lines_with_a_nul("ChuHoSo", "escape").replace(b"\\u0000", b"\\\\u0000"))
-    code, _, err = run("import_dossiers", str(path), "--quiet")
+    code, _, err = run_command("import_dossiers", str(path), "--quiet")
     assert code == 0, err
     assert Dossier.objects.get(code="P1-002").applicant_name == "AB\\u0000C"

@@ -4,24 +4,18 @@ in a text, and the import used to stop while writing (SQLite kept it silently)."
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from cchc.dossiers.models import Procedure
+from cchc.dossiers.tests.import_helpers import run_command
 from cchc.dossiers.tests.test_catalogue_import import CSV
 
 pytestmark = pytest.mark.django_db
 
 
 def run(path) -> tuple[int, str]:
-    err = io.StringIO()
-    try:
-        call_command("import_procedures", str(path), stdout=io.StringIO(), stderr=err)
-    except SystemExit as exc:
-        return int(exc.code or 0), err.getvalue()
-    return 0, err.getvalue()
+    code, _, err = run_command("import_procedures", str(path))
+    return code, err
 
 
 def test_the_command_names_the_row_and_column_and_writes_nothing(world, tmp_path):

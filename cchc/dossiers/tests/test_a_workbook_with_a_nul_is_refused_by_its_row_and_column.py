@@ -10,10 +10,9 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from cchc.dossiers.models import Dossier, ImportBatch, ImportStatus
-from cchc.dossiers.tests.import_helpers import as_rows, as_xlsx, make_catalogue, sample
+from cchc.dossiers.tests.import_helpers import as_rows, as_xlsx, make_catalogue, run_command, sample
 from cchc.testing.personas import login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("cchc.dossiers.tests.import_urls")]
@@ -40,12 +39,8 @@ def workbook_with(escape: str, heading: bool = False) -> bytes:
 
 
 def run(path) -> tuple[int, str]:
-    err = io.StringIO()
-    try:
-        call_command("import_dossiers", str(path), "--quiet", stdout=io.StringIO(), stderr=err)
-    except SystemExit as exc:
-        return int(exc.code or 0), err.getvalue()
-    return 0, err.getvalue()
+    code, _, err = run_command("import_dossiers", str(path), "--quiet")
+    return code, err
 
 
 @pytest.mark.parametrize("case", CASES)
