@@ -58,6 +58,8 @@ WEIGHTS = {
     "published late lists": 1,
     "reform rankings": 1,
 }
+# Measured beside the mix, not in it: a wrong phone for a real code (the answer a guesser gets).
+EXTRA = ("lookup not found (POST)",)
 
 
 def production_env() -> dict[str, str]:
@@ -180,6 +182,14 @@ def pages(browser: Browser, pairs: list[tuple[str, str]], codes: list[str]) -> d
         if status != 200 or code not in text:
             raise RuntimeError(f"look-up {code}: {status}, shown: {code in text}")
 
+    def not_found() -> None:
+        code, _ = random.choice(pairs)
+        wrong = "09" + "".join(random.choice("0123456789") for _ in range(8))
+        body = urlencode({"csrfmiddlewaretoken": token["value"], "code": code, "phone": wrong}).encode()
+        status, text = browser.request("POST", "/cong-khai/tra-cuu-ho-so/", body)
+        if status != 200 or 'data-testid="lookup-error"' not in text:
+            raise RuntimeError(f"look-up {code} with a wrong phone: {status}")
+
     def entry() -> None:
         get(f"/cong-khai/so-tay-thu-tuc/{random.choice(codes)}/")()
 
@@ -187,6 +197,7 @@ def pages(browser: Browser, pairs: list[tuple[str, str]], codes: list[str]) -> d
     return {
         "lookup (POST)": look_up,
         "lookup form (GET)": form,
+        "lookup not found (POST)": not_found,
         "portal landing": get("/cong-khai/"),
         "procedure handbook": get("/cong-khai/so-tay-thu-tuc/"),
         "handbook entry": entry,
@@ -251,7 +262,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         }
         for name, v in cpu.items()
     }
-    weighted = sum(WEIGHTS[n] * statistics.mean(v) for n, v in cpu.items()) / sum(WEIGHTS[n] for n in cpu)
+    mixed = {n: v for n, v in cpu.items() if n in WEIGHTS}
+    weight = sum(WEIGHTS[n] for n in mixed)
+    weighted = sum(WEIGHTS[n] * statistics.mean(v) for n, v in mixed.items()) / weight if weight else 0.0
     out = {
         "tree": os.environ.get("PYTHONPATH", "."),
         "pages": rows,
@@ -275,6 +288,7 @@ def compare(args: argparse.Namespace) -> None:
             env = {**os.environ, "PYTHONPATH": trees[label]}
             cmd = [sys.executable, str(HERE), "measure", "--requests", str(args.requests), "--rounds", "1"]
             cmd += ["--warm", str(args.warm), "--json"]
+            cmd += [arg for page in args.page for arg in ("--page", page)]
             t0, c0 = time.perf_counter(), os.times()
             done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
             if done.returncode != 0:
@@ -314,7 +328,8 @@ def compare(args: argparse.Namespace) -> None:
                     "p10_p90_ms": [runs[0]["pages"][name]["p10_ms"], runs[0]["pages"][name]["p90_ms"]],
                     "queries": runs[0]["pages"][name]["queries"],
                 }
-                for name in WEIGHTS
+                for name in (*WEIGHTS, *EXTRA)
+                if name in runs[0]["pages"]
             },
         }
     print(json.dumps(summary, ensure_ascii=False, indent=1))

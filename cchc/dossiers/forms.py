@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from cchc.core.choices import natural_order
-from cchc.core.widgets import QuickSelect
+from cchc.core.widgets import QuickSelect, QuickTextInput
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
 from cchc.dossiers.queries import CAUSE_LABELS, LATE_KINDS
 from cchc.org.models import Unit
@@ -327,7 +327,7 @@ class LateListWithdrawForm(StyledForm):
     )
 
 
-class NoEchoInput(forms.TextInput):
+class NoEchoInput(QuickTextInput):
     """Never writes the typed value back into the page (a phone number on a shared or kiosk screen)."""
 
     def format_value(self, value: Any) -> str | None:
@@ -341,7 +341,7 @@ class LookupForm(StyledForm):
         error_messages={
             "required": gettext_lazy("Mã hồ sơ: vui lòng nhập mã ghi trên Giấy tiếp nhận hồ sơ.")
         },
-        widget=forms.TextInput(
+        widget=QuickTextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
     )

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.widgets import QuickEmailInput, QuickHiddenInput
 from cchc.dossiers.forms import StyledForm
 from cchc.notify.models import ConsentChannel
 
@@ -33,7 +34,7 @@ class DeskConsentForm(StyledForm):
 class PublicConsentForm(StyledForm):
     # The proof of the look-up just made, signed by the server (never the phone: the look-up page does
     # not write the typed phone back into the page).
-    token = forms.CharField(max_length=300, widget=forms.HiddenInput)
+    token = forms.CharField(max_length=300, widget=QuickHiddenInput)
     channel = forms.ChoiceField(
         label=CHANNEL_LABEL,
         choices=CHANNELS,
@@ -44,7 +45,7 @@ class PublicConsentForm(StyledForm):
         label=_("Thư điện tử (chỉ khi chọn nhận qua thư điện tử)"),
         max_length=254,
         required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=QuickEmailInput(attrs={"autocomplete": "email"}),
     )
     action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")], widget=forms.HiddenInput)
 
