@@ -42,6 +42,11 @@ def fmt_day(day: dt.date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} {day:%d/%m/%Y}"
 
 
+def _shown_day(day: dt.date) -> str:
+    """``fmt_day`` in the language of the page the error is shown on (the audit keeps Vietnamese)."""
+    return f"{gettext(WEEKDAY_NAMES[day.weekday()])} {day:%d/%m/%Y}"
+
+
 def ensure_calendar(jurisdiction: Jurisdiction, actor: Any) -> Calendar:
     """The jurisdiction's own calendar, created (empty: it inherits its ancestors') if missing."""
     _check_scope(actor, jurisdiction)
@@ -63,20 +68,26 @@ def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
     for name in ("name", "legal_reference", "source", "note"):
         cleaned[name] = str(cleaned.get(name) or "").strip()
     if not isinstance(cleaned.get("date"), dt.date):
-        errors.setdefault("date", []).append("Vui lòng nhập ngày (dạng ngày/tháng/năm)")
+        errors.setdefault("date", []).append(gettext("Vui lòng nhập ngày (dạng ngày/tháng/năm)"))
     if cleaned.get("kind") not in EntryKind.values:
         errors.setdefault("kind", []).append(
-            "Loại ngày phải là: " + ", ".join(str(label) for label in EntryKind.labels)
+            gettext("Loại ngày phải là: %(kinds)s")
+            % {"kinds": ", ".join(gettext(str(label)) for label in EntryKind.labels)}
         )
     if not cleaned["name"]:
-        errors.setdefault("name", []).append("Vui lòng nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)")
+        errors.setdefault("name", []).append(
+            gettext("Vui lòng nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)")
+        )
     if not cleaned["legal_reference"]:
         errors.setdefault("legal_reference", []).append(
-            "Vui lòng nhập căn cứ pháp lý: số, ký hiệu và ngày của văn bản quy định ngày này"
+            gettext("Vui lòng nhập căn cứ pháp lý: số, ký hiệu và ngày của văn bản quy định ngày này")
         )
     for name, limit in MAX_LENGTHS.items():
         if len(cleaned[name]) > limit:
-            errors.setdefault(name, []).append(f"Tối đa {limit} ký tự (hiện có {len(cleaned[name])})")
+            errors.setdefault(name, []).append(
+                gettext("Tối đa %(limit)s ký tự (hiện có %(length)s)")
+                % {"limit": limit, "length": len(cleaned[name])}
+            )
     cleaned["is_provisional"] = bool(cleaned.get("is_provisional", False))
     if errors:
         raise ValidationError(errors)
@@ -93,7 +104,10 @@ def add_entry(calendar: Calendar, actor: Any, **fields: Any) -> CalendarEntry:
     with transaction.atomic():
         if CalendarEntry.objects.filter(calendar=calendar, date=cleaned["date"]).exists():
             raise ValidationError(
-                {"date": f"Lịch này đã có ngày {fmt_day(cleaned['date'])}; hãy sửa dòng đã có"}
+                {
+                    "date": gettext("Lịch này đã có ngày %(day)s; hãy sửa dòng đã có")
+                    % {"day": _shown_day(cleaned["date"])}
+                }
             )
         entry = CalendarEntry.objects.create(calendar=calendar, **{k: cleaned[k] for k in ENTRY_FIELDS})
         record(
@@ -116,7 +130,9 @@ def update_entry(entry: CalendarEntry, actor: Any, **changes: Any) -> CalendarEn
     with transaction.atomic():
         clash = CalendarEntry.objects.filter(calendar=calendar, date=cleaned["date"]).exclude(pk=entry.pk)
         if clash.exists():
-            raise ValidationError({"date": f"Lịch này đã có ngày {fmt_day(cleaned['date'])}"})
+            raise ValidationError(
+                {"date": gettext("Lịch này đã có ngày %(day)s") % {"day": _shown_day(cleaned["date"])}}
+            )
         for name in ENTRY_FIELDS:
             setattr(entry, name, cleaned[name])
         changed = diff(before, _snapshot(entry))

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cchc.calendar.models import CalendarEntry, EntryKind
+from cchc.core.widgets import PageLanguageSelect
 
 
 class EntryForm(forms.ModelForm[CalendarEntry]):
@@ -13,14 +15,23 @@ class EntryForm(forms.ModelForm[CalendarEntry]):
         fields = ["date", "kind", "name", "legal_reference", "note", "is_provisional"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "note": forms.Textarea(attrs={"rows": 2}),
+            "kind": PageLanguageSelect,
+            # Names, legal references and notes are Vietnamese data, also on an English page.
+            "name": forms.TextInput(attrs={"lang": "vi"}),
+            "legal_reference": forms.TextInput(attrs={"lang": "vi"}),
+            "note": forms.Textarea(attrs={"rows": 2, "lang": "vi"}),
         }
         error_messages = {
-            "date": {"required": "Vui lòng nhập ngày", "invalid": "Ngày không hợp lệ"},
-            "kind": {"required": "Vui lòng chọn loại ngày"},
-            "name": {"required": "Vui lòng nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)"},
+            "date": {
+                "required": gettext_lazy("Vui lòng nhập ngày"),
+                "invalid": gettext_lazy("Ngày không hợp lệ"),
+            },
+            "kind": {"required": gettext_lazy("Vui lòng chọn loại ngày")},
+            "name": {"required": gettext_lazy("Vui lòng nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)")},
             "legal_reference": {
-                "required": "Vui lòng nhập căn cứ pháp lý: số, ký hiệu và ngày của văn bản quy định ngày này"
+                "required": gettext_lazy(
+                    "Vui lòng nhập căn cứ pháp lý: số, ký hiệu và ngày của văn bản quy định ngày này"
+                )
             },
         }
 
@@ -35,7 +46,7 @@ class EntryForm(forms.ModelForm[CalendarEntry]):
                 field.widget.attrs["class"] += " is-invalid"
         kind_field = self.fields["kind"]
         assert isinstance(kind_field, forms.ChoiceField)
-        kind_field.choices = [("", "— Chọn loại ngày —"), *EntryKind.choices]
+        kind_field.choices = [("", gettext_noop("— Chọn loại ngày —")), *EntryKind.choices]
         date_field = self.fields["date"]
         assert isinstance(date_field, forms.DateField)
         date_field.input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

@@ -69,6 +69,11 @@ def _weekday(day: dt.date) -> str:
     return gettext(WEEKDAY_NAMES[day.weekday()])
 
 
+def _shown_day(day: dt.date) -> str:
+    """``actions.fmt_day`` in the page's language (the audit keeps the Vietnamese one)."""
+    return f"{_weekday(day)} {day:%d/%m/%Y}"
+
+
 def _selected_jurisdiction(request: HttpRequest) -> Jurisdiction | None:
     """The area asked for (``?dia-ban=CODE``) within the reader's scope, else the reader's own area."""
     user = request.user
@@ -207,7 +212,9 @@ def entry_add(request: HttpRequest) -> HttpResponse:
             _apply_errors(form, exc)
         else:
             messages.success(
-                request, f"Đã thêm {entry.get_kind_display().lower()} {actions.fmt_day(entry.date)}."
+                request,
+                gettext("Đã thêm %(kind)s %(day)s.")
+                % {"kind": gettext(entry.get_kind_display()).lower(), "day": _shown_day(entry.date)},
             )
             return redirect(_year_url(entry.date.year, jurisdiction))
     return render(
@@ -216,7 +223,7 @@ def entry_add(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "jurisdiction": jurisdiction,
-            "title": f"Thêm ngày nghỉ lễ, nghỉ bù hoặc làm bù — {jurisdiction.name}",
+            "title": gettext("Thêm ngày nghỉ lễ, nghỉ bù hoặc làm bù"),
             "submit": gettext("Thêm vào lịch"),
             "back": _year_url(initial.get("date", timezone.localdate()).year, jurisdiction),
             "area_param": AREA_PARAM,
@@ -243,7 +250,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, f"Đã lưu ngày {actions.fmt_day(fresh.date)}.")
+            messages.success(request, gettext("Đã lưu ngày %(day)s.") % {"day": _shown_day(fresh.date)})
             return redirect(_year_url(fresh.date.year, jurisdiction))
     return render(
         request,
@@ -251,7 +258,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "jurisdiction": jurisdiction,
-            "title": f"Sửa ngày {actions.fmt_day(entry.date)} — {jurisdiction.name}",
+            "title": gettext("Sửa ngày %(day)s") % {"day": _shown_day(entry.date)},
             "submit": gettext("Lưu thay đổi"),
             "back": _year_url(entry.date.year, jurisdiction),
             "area_param": AREA_PARAM,
@@ -265,9 +272,9 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     jurisdiction = entry.calendar.jurisdiction
     back = _year_url(entry.date.year, jurisdiction)
     if request.method == "POST":
-        label = f"{entry.name} ({actions.fmt_day(entry.date)})"
+        removed = {"name": entry.name, "day": _shown_day(entry.date)}
         actions.delete_entry(entry, request.user)
-        messages.success(request, f"Đã xoá {label} khỏi lịch.")
+        messages.success(request, gettext("Đã xoá %(name)s (%(day)s) khỏi lịch.") % removed)
         return redirect(back)
     return render(
         request,
@@ -275,7 +282,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "entry": entry,
             "jurisdiction": jurisdiction,
-            "weekday": WEEKDAY_NAMES[entry.date.weekday()],
+            "weekday": _weekday(entry.date),
             "back": back,
         },
     )

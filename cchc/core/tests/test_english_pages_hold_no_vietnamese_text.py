@@ -113,6 +113,12 @@ CONVERTED: dict[str, list[str]] = {
     ],
     "petition form": ["portal/feedback/form.html", "portal/feedback/submitted.html"],
     "working calendar": ["calendar/year.html"],
+    "calendar entries": [
+        "calendar/entry_form.html",
+        "calendar/entry_confirm_delete.html",
+        "calendar/_field.html",
+        "calendar/_form_errors.html",
+    ],
     "change log": ["core/audit.html", "core/pager.html"],
     "units and officials": [
         "org/unit_list.html",
