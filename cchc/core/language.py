@@ -121,6 +121,7 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "calendar:entry_add",
     "calendar:entry_edit",
     "calendar:entry_delete",
+    "dossier_api_clients",
     "oversight:cases",
     "oversight:conclusions",
     "emulation:index",

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cchc.core.widgets import PageLanguageSelect
 from cchc.dossiers.actions.api_clients import issue_client, revoke_client
 from cchc.dossiers.api_auth import NAME_MAX, ClientError
 from cchc.dossiers.scope import api_clients_for, can_manage_clients, client_areas_for
@@ -37,7 +38,7 @@ class ClientForm(forms.Form):
         label=gettext_lazy("Địa bàn"),
         queryset=Jurisdiction.objects.none(),
         help_text=gettext_lazy("Hệ thống chỉ ghi được hồ sơ của các đơn vị thuộc địa bàn này."),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=PageLanguageSelect(attrs={"class": "form-select"}),  # areas are data: lang="vi"
         error_messages={
             "invalid_choice": gettext_lazy("Địa bàn không hợp lệ."),
             "required": gettext_lazy("Chọn địa bàn."),
@@ -49,7 +50,7 @@ class ClientForm(forms.Form):
         field = self.fields["jurisdiction"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = areas.order_by("path")
-        self.fields["name"].error_messages["required"] = "Nhập tên hệ thống."
+        self.fields["name"].error_messages["required"] = gettext("Nhập tên hệ thống.")
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -86,5 +87,7 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     except ClientError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã thu hồi mã truy cập của hệ thống «{client.name}».")
+        messages.success(
+            request, gettext("Đã thu hồi mã truy cập của hệ thống «%(name)s».") % {"name": client.name}
+        )
     return redirect("dossier_api_clients:index")

@@ -119,6 +119,10 @@ CONVERTED: dict[str, list[str]] = {
         "calendar/_field.html",
         "calendar/_form_errors.html",
     ],
+    "systems sending dossiers through the API": [
+        "dossiers/api_clients/index.html",
+        "dossiers/api_clients/created.html",
+    ],
     "change log": ["core/audit.html", "core/pager.html"],
     "units and officials": [
         "org/unit_list.html",

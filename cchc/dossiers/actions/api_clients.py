@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.dossiers.api_auth import (
@@ -27,14 +28,18 @@ def issue_client(name: str, jurisdiction_code: str, *, actor: Any = None) -> Iss
     """Create a source system with a fresh token for the units of ``jurisdiction_code``."""
     name = (name or "").strip()
     if not name:
-        raise ClientError("Thiếu tên hệ thống (--name).")
+        raise ClientError(gettext("Thiếu tên hệ thống (--name)."))
     if len(name) > NAME_MAX:
-        raise ClientError(f"Tên hệ thống dài quá {NAME_MAX} ký tự.")
+        raise ClientError(gettext("Tên hệ thống dài quá %(limit)s ký tự.") % {"limit": NAME_MAX})
     area = Jurisdiction.objects.filter(code=(jurisdiction_code or "").strip()).first()
     if area is None:
-        raise ClientError(f"Không có địa bàn mã «{jurisdiction_code}» (--jurisdiction).")
+        raise ClientError(
+            gettext("Không có địa bàn mã «%(code)s» (--jurisdiction).") % {"code": jurisdiction_code}
+        )
     if ApiClient.objects.filter(name=name).exists():
-        raise ClientError(f"Đã có hệ thống tên «{name}»; chọn tên khác hoặc thu hồi hệ thống cũ.")
+        raise ClientError(
+            gettext("Đã có hệ thống tên «%(name)s»; chọn tên khác hoặc thu hồi hệ thống cũ.") % {"name": name}
+        )
     token = new_token()
     with transaction.atomic():
         client = ApiClient.objects.create(
@@ -57,9 +62,12 @@ def issue_client(name: str, jurisdiction_code: str, *, actor: Any = None) -> Iss
 def revoke_client(name: str, *, actor: Any = None) -> ApiClient:
     client = ApiClient.objects.filter(name=(name or "").strip()).first()
     if client is None:
-        raise ClientError(f"Không có hệ thống tên «{name}».")
+        raise ClientError(gettext("Không có hệ thống tên «%(name)s».") % {"name": name})
     if client.revoked_at is not None:
-        raise ClientError(f"Hệ thống «{client.name}» đã bị thu hồi lúc {local_time(client.revoked_at)}.")
+        raise ClientError(
+            gettext("Hệ thống «%(name)s» đã bị thu hồi lúc %(at)s.")
+            % {"name": client.name, "at": local_time(client.revoked_at)}
+        )
     with transaction.atomic():
         client.revoked_at = timezone.now()
         client.save(update_fields=["revoked_at"])
