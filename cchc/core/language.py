@@ -122,6 +122,8 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "calendar:entry_edit",
     "calendar:entry_delete",
     "dossier_api_clients",
+    "surveys:evaluation_summary",
+    "surveys:dossier_evaluation",
     "oversight:cases",
     "oversight:conclusions",
     "emulation:index",

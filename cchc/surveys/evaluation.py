@@ -24,6 +24,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.lib import evaluation as ev
 from cchc.surveys.conf import setting
@@ -82,6 +83,20 @@ def unit_online(unit_id: int, first: dt.date, last: dt.date) -> tuple[int, int, 
     )
 
 
+# ``ev.LABELS`` (lib, no Django) marked for the catalogue; a page shows them with {% translate %}.
+_LABELS_FOR_THE_CATALOGUE = (
+    gettext_noop("Tổng thời gian giải quyết so với thời gian theo quy định"),
+    gettext_noop("Thời gian giải quyết của từng cơ quan, kể cả cơ quan phối hợp"),
+    gettext_noop("Số lần người dân phải đi lại để bổ sung hồ sơ"),
+    gettext_noop("Số cơ quan người dân phải liên hệ"),
+    gettext_noop("Mức độ tiếp nhận, thẩm định, trả kết quả tại Bộ phận một cửa"),
+    gettext_noop("Công khai thủ tục hành chính"),
+    gettext_noop("Thái độ của cán bộ, công chức"),
+    gettext_noop("Tiếp nhận, xử lý phản ánh, kiến nghị"),
+    gettext_noop("Cung cấp dịch vụ công trực tuyến"),
+)
+
+
 def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation:
     """The nine indicators for one dossier; ``cache`` shares the unit-level figures across dossiers."""
     from cchc.dossiers.models import Channel
@@ -92,15 +107,18 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
     scores: list[ev.Score] = []
 
     s1 = ev.total_time(outcome)
-    scores.append(ev.Score(1, s1, "" if s1 is not None else "Hồ sơ chưa giải quyết xong."))
+    scores.append(ev.Score(1, s1, "" if s1 is not None else gettext("Hồ sơ chưa giải quyết xong.")))
 
     steps = [(_day(s.finished_at), _day(s.deadline_at)) for s in dossier.steps.all()]
     s2, scored = ev.each_agency(steps)
     note2 = ""
     if s2 is None:
-        note2 = "Các bước xử lý chưa có hạn của bước hoặc thời điểm hoàn thành."
+        note2 = gettext("Các bước xử lý chưa có hạn của bước hoặc thời điểm hoàn thành.")
     elif scored < len(steps):
-        note2 = f"Tính trên {scored}/{len(steps)} bước có đủ hạn và thời điểm hoàn thành."
+        note2 = gettext("Tính trên %(scored)s/%(steps)s bước có đủ hạn và thời điểm hoàn thành.") % {
+            "scored": scored,
+            "steps": len(steps),
+        }
     scores.append(ev.Score(2, s2, note2))
 
     trips = len(dossier.supplements.all())
@@ -108,8 +126,8 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
         ev.Score(
             3,
             ev.supplement_trips(trips),
-            f"{trips} lần yêu cầu bổ sung."
-            + (" Không xác định được lỗi có do người nộp hay không." if trips > 1 else ""),
+            gettext("%(trips)s lần yêu cầu bổ sung.") % {"trips": trips}
+            + (" " + gettext("Không xác định được lỗi có do người nộp hay không.") if trips > 1 else ""),
         )
     )
 
@@ -118,27 +136,35 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
         ev.Score(
             4,
             ev.bodies_contacted(in_person),
-            "Nộp trực tiếp tại Bộ phận một cửa." if in_person else "Nộp trực tuyến hoặc qua bưu chính.",
+            gettext("Nộp trực tiếp tại Bộ phận một cửa.")
+            if in_person
+            else gettext("Nộp trực tuyến hoặc qua bưu chính."),
         )
     )
     scores.append(
         ev.Score(
             5,
             None,
-            "Cần tỷ lệ thủ tục được ủy quyền tiếp nhận, thẩm định, trả kết quả tại Bộ phận một cửa; "
-            "danh mục thủ tục chưa có dữ liệu này.",
+            gettext(
+                "Cần tỷ lệ thủ tục được ủy quyền tiếp nhận, thẩm định, trả kết quả tại Bộ phận một cửa; "
+                "danh mục thủ tục chưa có dữ liệu này."
+            ),
         )
     )
-    scores.append(ev.Score(6, None, "Chưa có dữ liệu niêm yết, công khai thủ tục (tại trụ sở và trên mạng)."))
+    scores.append(
+        ev.Score(6, None, gettext("Chưa có dữ liệu niêm yết, công khai thủ tục (tại trụ sở và trên mạng)."))
+    )
 
     complaints = _complaints(dossier)
     s7 = ev.staff_attitude(outcome, complaints) if finished else None
     if not finished:
-        note7 = "Hồ sơ chưa giải quyết xong."
+        note7 = gettext("Hồ sơ chưa giải quyết xong.")
     elif complaints:
-        note7 = f"Có {complaints} phản ánh về hồ sơ này; chưa ghi nhận phản ánh có đúng hay không."
+        note7 = gettext(
+            "Có %(complaints)s phản ánh về hồ sơ này; chưa ghi nhận phản ánh có đúng hay không."
+        ) % {"complaints": complaints}
     else:
-        note7 = "Không có phản ánh về hồ sơ."
+        note7 = gettext("Không có phản ánh về hồ sơ.")
     scores.append(ev.Score(7, s7, note7))
 
     first, last = _window(dossier)
@@ -147,7 +173,7 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
         cache[key8] = unit_feedback(dossier.handling_unit_id, first, last)
     fb = cache[key8]
     if fb is None:
-        scores.append(ev.Score(8, None, "Chưa có phân hệ phản ánh, kiến nghị.", level="unit"))
+        scores.append(ev.Score(8, None, gettext("Chưa có phân hệ phản ánh, kiến nghị."), level="unit"))
     else:
         handled, on_time, drawn = fb
         scores.append(
@@ -156,8 +182,18 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
                 ev.feedback_handling(
                     handled, on_time, drawn, float(setting("CCHC_SURVEY_FEEDBACK_ON_TIME_SHARE"))
                 ),
-                f"Đơn vị giải quyết, 12 tháng đến {last:%d/%m/%Y}: {on_time}/{handled} phản ánh "
-                "trả lời đúng hạn" + (f", {drawn} phản ánh quá hạn chưa xong" if drawn else "") + ".",
+                (
+                    gettext(
+                        "Đơn vị giải quyết, 12 tháng đến %(last)s: %(on_time)s/%(handled)s phản ánh trả lời "
+                        "đúng hạn, %(drawn)s phản ánh quá hạn chưa xong."
+                    )
+                    if drawn
+                    else gettext(
+                        "Đơn vị giải quyết, 12 tháng đến %(last)s: %(on_time)s/%(handled)s phản ánh trả lời "
+                        "đúng hạn."
+                    )
+                )
+                % {"last": f"{last:%d/%m/%Y}", "on_time": on_time, "handled": handled, "drawn": drawn},
                 level="unit",
             )
         )
@@ -178,8 +214,18 @@ def evaluate(dossier: Any, cache: dict[Any, Any] | None = None) -> ev.Evaluation
                 high=float(setting("CCHC_SURVEY_ONLINE_DOSSIER_SHARE_HIGH")),
                 low=float(setting("CCHC_SURVEY_ONLINE_DOSSIER_SHARE_LOW")),
             ),
-            f"Đơn vị giải quyết, 12 tháng đến {last:%d/%m/%Y}: {online_procs}/{procs} thủ tục mức 3, 4; "
-            f"{online}/{dossiers} hồ sơ trực tuyến; {late_online} hồ sơ trực tuyến trễ hạn.",
+            gettext(
+                "Đơn vị giải quyết, 12 tháng đến %(last)s: %(online_procs)s/%(procs)s thủ tục mức 3, 4; "
+                "%(online)s/%(dossiers)s hồ sơ trực tuyến; %(late_online)s hồ sơ trực tuyến trễ hạn."
+            )
+            % {
+                "last": f"{last:%d/%m/%Y}",
+                "online_procs": online_procs,
+                "procs": procs,
+                "online": online,
+                "dossiers": dossiers,
+                "late_online": late_online,
+            },
             level="unit",
         )
     )

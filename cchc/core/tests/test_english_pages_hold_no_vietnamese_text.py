@@ -123,6 +123,11 @@ CONVERTED: dict[str, list[str]] = {
         "dossiers/api_clients/index.html",
         "dossiers/api_clients/created.html",
     ],
+    "nine-indicator dossier evaluation": [
+        "surveys/evaluation_summary.html",
+        "surveys/_evaluation_table.html",
+        "surveys/dossier_evaluation.html",
+    ],
     "change log": ["core/audit.html", "core/pager.html"],
     "units and officials": [
         "org/unit_list.html",
