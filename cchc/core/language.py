@@ -124,6 +124,8 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "dossier_api_clients",
     "surveys:evaluation_summary",
     "surveys:dossier_evaluation",
+    "surveys:questionnaire_edit",
+    "surveys:questionnaire_copy",
     "oversight:cases",
     "oversight:conclusions",
     "emulation:index",

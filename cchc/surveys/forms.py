@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
+from cchc.core.widgets import PageLanguageSelect
 from cchc.directives.models import Directive
 from cchc.lib import questionnaires as qlib
 from cchc.org.forms import BootstrapForm, UnitChoiceField, UnitMultipleChoiceField, date_field
@@ -22,6 +23,7 @@ from cchc.surveys.models import (
     RespondentType,
     VersionStatus,
 )
+from cchc.surveys.templatetags.surveys_tags import WORDING
 
 # Vietnamese (gettext_noop): the drop-down shows them in the page's language.
 AGGREGATION_LABELS = {
@@ -120,7 +122,9 @@ class CopyForm(BootstrapForm):
 class QuestionnaireEditForm(BootstrapForm):
     """Title, default rule, and one text field per group and item of a draft."""
 
-    title = forms.CharField(label=gettext_lazy("Tên bộ câu hỏi"), max_length=255)
+    title = forms.CharField(
+        label=gettext_lazy("Tên bộ câu hỏi"), max_length=255, widget=forms.TextInput(attrs={"lang": "vi"})
+    )
     default_aggregation = forms.ChoiceField(
         label=gettext_lazy("Quy tắc gộp mặc định"), choices=list(AGGREGATION_LABELS.items())
     )
@@ -134,23 +138,29 @@ class QuestionnaireEditForm(BootstrapForm):
         field.choices = [(rule, AGGREGATION_LABELS[rule]) for rule in q.allowed_aggregations]
         self.group_fields: list[str] = []
         self.item_fields: list[tuple[str, str, str]] = []
-        wording = [(state, state) for state in qlib.WORDING_STATES]
+        wording = [(state, WORDING.get(state, state)) for state in qlib.WORDING_STATES]
         for level in q.levels:
             for group in q.groups_at(level.key):
                 name = f"g_{group.code}"
                 self.fields[name] = forms.CharField(
-                    label=f"{level.label} {group.code}", initial=group.title, max_length=500
+                    label=f"{gettext(level.label)} {group.code}",
+                    initial=group.title,
+                    max_length=500,
+                    widget=forms.TextInput(attrs={"lang": "vi"}),  # the questionnaire's text: data
                 )
                 self.group_fields.append(name)
         for item in q.items:
             text, state = f"t_{item.code}", f"w_{item.code}"
             self.fields[text] = forms.CharField(
-                label=f"{q.item_label} {item.code}",
+                label=f"{gettext(q.item_label)} {item.code}",
                 initial=item.text,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": "vi"}),
             )
             self.fields[state] = forms.ChoiceField(
-                label=gettext("Độ tin cậy của lời văn"), choices=wording, initial=item.wording
+                label=gettext("Độ tin cậy của lời văn"),
+                choices=wording,
+                initial=item.wording,
+                widget=PageLanguageSelect,
             )
             self.item_fields.append((item.code, text, state))
         for name, f in self.fields.items():

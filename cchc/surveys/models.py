@@ -32,7 +32,7 @@ class VersionStatus(models.TextChoices):
     RETIRED = "retired", gettext_noop("Ngừng sử dụng (đã khóa)")
 
 
-FROZEN_MESSAGE = (
+FROZEN_MESSAGE = gettext_noop(
     "Bộ câu hỏi “{code}” đã được dùng để thu thập ý kiến nên đã bị khóa, không sửa được (để các chỉ số "
     "đã tính luôn tính lại được từ cùng một bộ câu hỏi). Hãy tạo bản sao rồi sửa bản sao."
 )

@@ -85,7 +85,7 @@ def questionnaire_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if version.is_frozen:
         from cchc.surveys.models import FROZEN_MESSAGE
 
-        messages.error(request, FROZEN_MESSAGE.format(code=version.code))
+        messages.error(request, gettext(FROZEN_MESSAGE).format(code=version.code))
         return redirect("surveys:questionnaire_detail", pk=pk)
     form = QuestionnaireEditForm(request.POST or None, version=version)
     if request.method == "POST" and form.is_valid():
@@ -125,7 +125,7 @@ def questionnaire_copy(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Đã tạo bản nháp {draft.code}.")
+            messages.success(request, gettext("Đã tạo bản nháp %(code)s.") % {"code": draft.code})
             return redirect("surveys:questionnaire_detail", pk=draft.pk)
     else:
         messages.error(request, gettext("Cần mã cho phiên bản mới."))

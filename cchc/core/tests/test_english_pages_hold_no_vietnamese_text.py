@@ -128,6 +128,7 @@ CONVERTED: dict[str, list[str]] = {
         "surveys/_evaluation_table.html",
         "surveys/dossier_evaluation.html",
     ],
+    "editing a questionnaire": ["surveys/questionnaire_edit.html"],
     "change log": ["core/audit.html", "core/pager.html"],
     "units and officials": [
         "org/unit_list.html",

@@ -111,7 +111,9 @@ def copy_version(actor: Any, version: QuestionnaireVersion, new_code: str) -> Qu
     if not new_code:
         raise ValidationError({"code": gettext("Cần mã cho phiên bản mới.")})
     if QuestionnaireVersion.objects.filter(code=new_code).exists():
-        raise ValidationError({"code": f"Mã “{new_code}” đã có; hãy chọn mã khác."})
+        raise ValidationError(
+            {"code": gettext("Mã “%(code)s” đã có; hãy chọn mã khác.") % {"code": new_code}}
+        )
     definition = copy.deepcopy(version.definition)
     definition["code"] = new_code
     _validated(definition, new_code)
@@ -159,7 +161,7 @@ def edit_version(
     require_secretariat(actor)
     version = QuestionnaireVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_frozen:
-        raise ValidationError(FROZEN_MESSAGE.format(code=version.code))
+        raise ValidationError(gettext(FROZEN_MESSAGE).format(code=version.code))
     definition = copy.deepcopy(version.definition)
     if not title.strip():
         raise ValidationError({"title": gettext("Cần tên bộ câu hỏi.")})
@@ -171,14 +173,22 @@ def edit_version(
         if group["code"] in group_titles:
             text = group_titles[group["code"]].strip()
             if not text:
-                raise ValidationError({f"g_{group['code']}": f"Tên “{group['code']}” không được để trống."})
+                raise ValidationError(
+                    {
+                        f"g_{group['code']}": gettext("Tên “%(code)s” không được để trống.")
+                        % {"code": group["code"]}
+                    }
+                )
             group["title"] = text
     for item in _walk_items(definition):
         if item["code"] in item_texts:
             text = item_texts[item["code"]].strip()
             if not text:
                 raise ValidationError(
-                    {f"t_{item['code']}": f"Nội dung câu {item['code']} không được để trống."}
+                    {
+                        f"t_{item['code']}": gettext("Nội dung câu %(code)s không được để trống.")
+                        % {"code": item["code"]}
+                    }
                 )
             item["text"] = text
         if item["code"] in item_wordings:
