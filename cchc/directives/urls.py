@@ -6,7 +6,7 @@ that test until it says who may reach it.
 
 from django.urls import path
 
-from cchc.directives import views, views_board, views_reader, views_tasks
+from cchc.directives import views, views_board, views_reader, views_report, views_tasks
 
 app_name = "directives"
 urlpatterns = [
@@ -47,5 +47,5 @@ urlpatterns = [
     path("qua-han/", views_board.overdue, name="overdue"),
     path("tien-do/", views_board.progress, name="progress"),
     path("kiem-tra/", views_board.check, name="check"),
-    path("bao-cao/", views_board.report, name="report"),
+    path("bao-cao/", views_report.report, name="report"),
 ]

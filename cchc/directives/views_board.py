@@ -1,17 +1,16 @@
 """The follow-up screens: task list, the Office's board, each unit's inbox, the overdue list, progress
-per directive, the Internal Affairs check, and the periodic report. Every table exports to XLSX with
-``?xuat=xlsx`` (same filters, same rows). All of them read through ``tasks_for``, so each person sees
-the same screens limited to their scope.
+per directive and the Internal Affairs check; the periodic report is in ``views_report``. Every table
+exports to XLSX with ``?xuat=xlsx`` (same filters, same rows). All of them read through ``tasks_for``,
+so each person sees the same screens limited to their scope.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Avg, Q
 from django.http import HttpRequest, HttpResponse
@@ -19,15 +18,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_noop
 
-from cchc.accounts.models import User
 from cchc.core.charts import Chart, Series
 from cchc.core.params import id_param
-from cchc.core.roles import JURISDICTION_WIDE
 from cchc.deadlines.actions import calendar_for
 from cchc.deadlines.models import ExtensionStatus
 from cchc.directives import actions
 from cchc.directives.exports import xlsx_response
-from cchc.directives.forms import ReportForm
 from cchc.directives.models import Task, TaskStatus
 from cchc.directives.queries import (
     STATE_BADGES,
@@ -567,38 +563,3 @@ def _period_note(f: Filters) -> str:
         last = f"{f.last:%d/%m/%Y}" if f.last else "…"
         return f"; nhiệm vụ giao từ {first} đến {last}"
     return ""
-
-
-# --- the periodic report -------------------------------------------------------------------------------
-
-
-@login_required
-def report(request: HttpRequest) -> HttpResponse:
-    user = cast(User, request.user)
-    if not (user.is_superuser or user.role in JURISDICTION_WIDE):
-        raise PermissionDenied(
-            gettext("Báo cáo toàn địa bàn dành cho lãnh đạo, Văn phòng, Phòng Nội vụ và thanh tra.")
-        )
-    today = actions.today()
-    wanted = request.GET.get("dinh_dang", "")
-    form = ReportForm(
-        request.GET if wanted else None,
-        initial={"first": dt.date(today.year, 1, 1), "last": today, "signer_name": user.get_full_name()},
-    )
-    if wanted in ("docx", "pdf") and form.is_valid():
-        from cchc.directives import report as rep
-
-        data = rep.build(user, form.cleaned_data, today)
-        if wanted == "docx":
-            content, ctype = rep.render_docx(data), rep.DOCX
-        else:
-            try:
-                content, ctype = rep.render_pdf(data), "application/pdf"
-            except rep.PdfUnavailable as exc:
-                return render(
-                    request, "directives/report.html", {"form": form, "pdf_error": str(exc)}, status=503
-                )
-        response = HttpResponse(content, content_type=ctype)
-        response["Content-Disposition"] = f'attachment; filename="{rep.file_stem(data)}.{wanted}"'
-        return response
-    return render(request, "directives/report.html", {"form": form})
