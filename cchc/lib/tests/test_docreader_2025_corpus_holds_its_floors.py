@@ -13,19 +13,19 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since the sixth round (2026-12-07): the first 30 documents and the first five
-# held-out sets (18, 15, 17, 15 and 16 documents, each measured, then moved into dev/) — 111 documents.
-# The fifth set holds layouts the reader did not read (wrapped công điện headers, an appendix table of
-# assigned indicators, attached procedures), so the floors were set to the unchanged reader's figures on
-# these 111 when it moved (1204/1221, 1366/1507, 1366/1454, 1274/1366, 106 missed silently), then raised
-# to what the reader measures after each change of the sixth round; never lower them.
+# The development set since the seventh round (2026-12-07): the first 30 documents and the first six
+# held-out sets (18, 15, 17, 15, 16 and 17 documents, each measured, then moved into dev/) — 128
+# documents. The sixth set holds kinds the reader did not read (a department's letters to companies, an
+# inspection team's plan, a Party committee's letter), so the floors were set to the unchanged reader's
+# figures on these 128 when it moved (1376/1408, 1512/1630, 1512/1596, 1382/1512, 71 missed silently),
+# then raised to what the reader measures after each change of the seventh round; never lower them.
 FLOORS = {
-    "header": 1209 / 1221,
-    "recall": 1425 / 1507,
-    "precision": 1425 / 1488,
-    "lead": 1339 / 1425,
+    "header": 1376 / 1408,
+    "recall": 1512 / 1630,
+    "precision": 1512 / 1596,
+    "lead": 1382 / 1512,
 }
-MAX_MISSED_SILENTLY = 51
+MAX_MISSED_SILENTLY = 71
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +33,10 @@ def dev_totals():
     return totals(score_set("dev", CORPUS))
 
 
-def test_the_corpus_has_forty_documents_from_fifteen_places_and_a_held_out_set():
+def test_the_corpus_has_forty_documents_from_fifteen_places():
     expected = [json.loads(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*/*.expected.json")]
-    held_out = list((CORPUS / "heldout").glob("*.expected.json"))
     places = {e["header"]["issuer"] for e in expected}
-    assert len(expected) >= 40 and len(held_out) >= 15
+    assert len(expected) >= 40
     assert len(places) >= 15
     assert all(e["assignments"] or e["header"]["doc_type"] == "Quyết định" for e in expected)
 
