@@ -51,8 +51,13 @@ def main(sets: tuple[tuple[str, str], ...] = DEFAULT_SETS, show_details: bool = 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", metavar="FOLDER",
-                        help="measure only this folder of docs/reader-corpus (repeatable)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        dest="sets",
+        metavar="FOLDER",
+        help="measure only this folder of docs/reader-corpus (repeatable)",
+    )
     parser.add_argument(
         "--details", action="store_true", help="list every miss, spurious task and wrong lead"
     )
