@@ -66,7 +66,9 @@ def _differ(a: list[str], b: list[str]) -> bool:
 _LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
 
 
-_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với)\s*:?\s+", re.I)
+# "6. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực …": the heading names whose duties
+# its items are.
+_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với|(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+của)\s*:?\s+", re.I)
 _CLAUSE_WORDS = re.compile(
     r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
 )

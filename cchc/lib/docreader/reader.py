@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .addressees import name_the_addressee
 from .body import TaskProposal, read_tasks
 from .citations import Citation, find_citations
 from .header import Layout, Signer, parse_layout
@@ -132,6 +133,7 @@ def read_text(text: str, units: list[KnownUnit] | None = None) -> Proposal:
     if layout.appendix_start is not None:
         body_lines = [*body_lines, "", APPENDIX_BREAK, *lines[layout.appendix_start :]]
     tasks, texts = read_tasks(join_bare_markers(body_lines), citations, joined, layout.date, spaced)
+    name_the_addressee(tasks, layout.recipients)
     proposal = Proposal(layout, citations, tasks, unit_list=units)
     proposal.unconverted = unconverted(texts, tasks)
     proposal.warnings = _warnings(layout, tasks) + [u.warning() for u in proposal.unconverted]

@@ -322,6 +322,8 @@ def split_units(phrase: str) -> list[str]:
         r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x01").replace(";", "\x02"), protected
     )
     parts: list[str] = []
+    # "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": two bodies given the same work.
+    protected = re.sub(r"\s*/\s*(?=" + _NOT_UNITS + _HEAD_GROUPED + r"\s)", "; ", protected)
     for chunk in re.split(r"\s*;\s*", protected):
         pieces = re.split(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
         seps = re.findall(r"\s*,\s*|\s+và\s+|\s+cùng\s+", chunk)
