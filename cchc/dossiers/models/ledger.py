@@ -201,6 +201,9 @@ class Dossier(models.Model):
             models.Index(fields=["handling_unit", "received_at"]),
             models.Index(fields=["receiving_unit", "received_at"]),
             models.Index(fields=["end_at"]),
+            # The last change to the ledger (the Decision 766 pages' cache key): one index entry, not a
+            # scan of every dossier (2.1 s at 5,000,000 dossiers on PostgreSQL).
+            models.Index(fields=["updated_at"], name="dossier_updated_idx"),
             # The list's order (newest received first): its first page without sorting the whole scope.
             models.Index(fields=["-received_at", "-id"], name="dossier_list_order_idx"),
             # The month's late dossiers of a unit (home pages, late list): only late rows are indexed.
