@@ -1,0 +1,65 @@
+"""On a 390-px phone a round's responses (/khao-sat/dot/N/phieu/: six columns squeezed to one word a line on
+the demo) and a unit's results by question (/khao-sat/dot/N/ket-qua/U/: seven columns, 401 px in a 366-px
+box) read as cards — the response's number or the question's code on top, each figure named — and nothing
+scrolls sideways; on a 1,280-px screen both stay tables under their header row."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.surveys.tests.conftest import URLS, store
+from cchc.testing.browser import browser_login, new_context
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+ANSWERS = {"E1.1": 5, "E2.1": 4, "E3.1": 5, "E4.1": 4, "E5.1": 4}
+
+
+def label_of(cell):
+    return cell.evaluate("c => getComputedStyle(c, '::before').content")
+
+
+def fits(page, testid: str, width: int) -> bool:
+    box = page.locator(".table-responsive").filter(has=page.get_by_test_id(testid)).first
+    return (
+        box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+        and page.evaluate("document.documentElement.scrollWidth") <= width
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_responses_and_a_units_results_fit_the_screen(live_server, browser, world, campaign, viewport):
+    store(campaign, world.units["p1"], [ANSWERS] * 6)
+    page = new_context(browser, viewport=viewport).new_page()
+    browser_login(page, live_server.url, world.users["leader"])
+    pages = [
+        (
+            f"/khao-sat/dot/{campaign.pk}/phieu/",
+            "responses",
+            ["Ngày", "Đơn vị", "Kênh", "Số câu trả lời", "Kiểm tra"],
+        ),
+        (
+            f"/khao-sat/dot/{campaign.pk}/ket-qua/{world.units['p1'].pk}/",
+            "items",
+            ["", "Hợp lệ", "Hài lòng", "Chỉ số (%)", "Khoảng tin cậy 95 %", "Toàn đợt (%)"],
+        ),
+    ]
+    for path, testid, labels in pages:
+        page.goto(live_server.url + path)
+        table = page.get_by_test_id(testid)
+        row = table.locator("tbody tr").first
+        cells = row.locator("td")
+        assert fits(page, testid, viewport["width"]), path
+        if viewport is PHONE:
+            assert row.evaluate("r => getComputedStyle(r).display") == "block", path
+            assert row.bounding_box()["width"] >= 340, path
+            shown = [label_of(cells.nth(i)) for i in range(cells.count())]
+            assert shown == [f'"{label}"' if label else "none" for label in labels], path
+            # The number or code (the row's header) is the card's title, above its lines.
+            assert row.locator("th").bounding_box()["y"] < cells.first.bounding_box()["y"], path
+        else:
+            assert row.evaluate("r => getComputedStyle(r).display") == "table-row", path
+            assert table.locator("thead th").first.bounding_box()["height"] > 10, path
+            assert label_of(cells.first) == "none", path
