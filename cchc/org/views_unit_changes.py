@@ -115,26 +115,25 @@ def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_merge(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = writable_unit(request, unit_id)
     form = MergeUnitForm(request.POST or None, user=request.user, unit=unit, initial={"on": actions.today()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.merge_units(
-                request.user,
-                [unit, *data["others"]],
-                data["target"],
-                on=data["on"],
-                move_officials=data["move_officials"],
-                note=data["note"],
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(
-                request,
-                gettext("Đã sáp nhập %(unit)s vào %(target)s.")
-                % {"unit": unit.name, "target": data["target"].name},
-            )
-            return redirect("org:unit_detail", unit_id=data["target"].pk)
+    ok, _ = apply_form(
+        request,
+        form,
+        lambda d: actions.merge_units(
+            request.user,
+            [unit, *d["others"]],
+            d["target"],
+            on=d["on"],
+            move_officials=d["move_officials"],
+            note=d["note"],
+        ),
+    )
+    if ok:
+        target = form.cleaned_data["target"]
+        messages.success(
+            request,
+            gettext("Đã sáp nhập %(unit)s vào %(target)s.") % {"unit": unit.name, "target": target.name},
+        )
+        return redirect("org:unit_detail", unit_id=target.pk)
     return form_page(
         request,
         form,
@@ -172,26 +171,20 @@ def unit_set_head(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.GET.get("loai") in HeadKind.values:
         initial["kind"] = request.GET["loai"]
     form = SetHeadForm(request.POST or None, user=request.user, unit=unit, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.set_head(
-                request.user,
-                unit,
-                data["official"],
-                kind=data["kind"],
-                valid_from=data["valid_from"],
-                note=data["note"],
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(
-                request,
-                gettext("Đã giao %(official)s phụ trách %(unit)s.")
-                % {"official": data["official"].full_name, "unit": unit.name},
-            )
-            return redirect("org:unit_detail", unit_id=unit.pk)
+    ok, _ = apply_form(
+        request,
+        form,
+        lambda d: actions.set_head(
+            request.user, unit, d["official"], kind=d["kind"], valid_from=d["valid_from"], note=d["note"]
+        ),
+    )
+    if ok:
+        messages.success(
+            request,
+            gettext("Đã giao %(official)s phụ trách %(unit)s.")
+            % {"official": form.cleaned_data["official"].full_name, "unit": unit.name},
+        )
+        return redirect("org:unit_detail", unit_id=unit.pk)
     return form_page(
         request,
         form,
