@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -349,20 +349,18 @@ class StepRow:
     days: int  # working days overdue
 
 
-def step_rows(user: Any, today: dt.date, key: str | None = None) -> list[StepRow]:
-    """The overdue steps (of one holder when ``key`` is given), the most overdue first: the same
-    selection and days as ``holder_ranking``, then the steps as objects for the page and its export
-    (only the columns they show)."""
+def holders_overdue(user: Any, today: dt.date, key: str | None = None) -> list[Overdue]:
+    """The overdue steps ``step_rows`` lists (of one holder when ``key`` is given), as plain values: cheap
+    enough to count and page before any step is read as an object."""
+    found = overdue(user, today)
+    return found if key is None else [o for o in found if overdue_key(o) == key]
+
+
+def step_objects(found: Iterable[Overdue]) -> list[StepRow]:
+    """``found`` as steps with only the columns the page and its export show, in the same order."""
     from cchc.dossiers.models import DossierStep
 
-    found = overdue(user, today)
-    if key is not None:
-        if key.startswith("u") and key[1:].isdecimal():
-            found = [o for o in found if o.unit_id == int(key[1:])]
-        elif key.startswith("x:") and len(key) > 2:
-            found = [o for o in found if o.unit_id is None and o.unit_name == key[2:]]
-        else:
-            return []
+    found = list(found)
     steps: dict[int, Any] = {}
     ids = [o.step_id for o in found]
     for i in range(0, len(ids), 500):
@@ -386,6 +384,13 @@ def step_rows(user: Any, today: dt.date, key: str | None = None) -> list[StepRow
             s.due = o.due  # read by the pages and exports
             rows.append(StepRow(s, o.days))
     return rows
+
+
+def step_rows(user: Any, today: dt.date, key: str | None = None) -> list[StepRow]:
+    """The overdue steps (of one holder when ``key`` is given), the most overdue first: the same
+    selection and days as ``holder_ranking``, then the steps as objects for the page and its export
+    (only the columns they show)."""
+    return step_objects(holders_overdue(user, today, key))
 
 
 def holder_ranking(user: Any, today: dt.date) -> list[HolderRow]:
