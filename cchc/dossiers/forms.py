@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.choices import natural_order
 from cchc.core.widgets import QuickSelect, QuickTextInput
@@ -206,12 +206,17 @@ class ApologyIssueForm(StyledForm):
         queryset=Unit.objects.none(),
         empty_label=gettext_lazy("— Chọn —"),
     )
+    # The letter's own text (reason, place, signer, recipients) is a Vietnamese document whatever the page's
+    # language: its fields are marked Vietnamese.
     responsible_unit_name = forms.CharField(
-        label=gettext_lazy("hoặc tên cơ quan liên thông bên ngoài"), required=False, max_length=255
+        label=gettext_lazy("hoặc tên cơ quan liên thông bên ngoài"),
+        required=False,
+        max_length=255,
+        widget=forms.TextInput(attrs={"lang": "vi"}),
     )
     reason = forms.CharField(
         label=gettext_lazy("Lý do trễ hạn"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
         max_length=2000,
         error_messages={"required": gettext_lazy("Lý do trễ hạn: cần ghi rõ lý do.")},
     )
@@ -232,18 +237,25 @@ class ApologyIssueForm(StyledForm):
             "invalid": gettext_lazy("Giờ hẹn trả không hợp lệ."),
         },
     )
-    return_place = forms.CharField(label=gettext_lazy("Nơi trả kết quả"), max_length=500)
+    return_place = forms.CharField(
+        label=gettext_lazy("Nơi trả kết quả"), max_length=500, widget=forms.TextInput(attrs={"lang": "vi"})
+    )
     signer_prefix = forms.CharField(
         label=gettext_lazy("Thẩm quyền ký"),
         required=False,
         max_length=120,
         help_text=gettext_lazy("Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH"),
+        widget=forms.TextInput(attrs={"lang": "vi"}),
     )
-    signer_title = forms.CharField(label=gettext_lazy("Chức vụ người ký"), max_length=120)
-    signer_name = forms.CharField(label=gettext_lazy("Họ và tên người ký"), max_length=200)
+    signer_title = forms.CharField(
+        label=gettext_lazy("Chức vụ người ký"), max_length=120, widget=forms.TextInput(attrs={"lang": "vi"})
+    )
+    signer_name = forms.CharField(
+        label=gettext_lazy("Họ và tên người ký"), max_length=200, widget=forms.TextInput(attrs={"lang": "vi"})
+    )
     recipients = forms.CharField(
         label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "vi"}),
         max_length=2000,
     )
 
@@ -258,18 +270,20 @@ class ApologyIssueForm(StyledForm):
         if not data.get("responsible_unit") and not (data.get("responsible_unit_name") or "").strip():
             self.add_error(
                 "responsible_unit",
-                "Đơn vị để xảy ra trễ hạn: chọn một đơn vị hoặc ghi tên cơ quan liên thông.",
+                gettext("Đơn vị để xảy ra trễ hạn: chọn một đơn vị hoặc ghi tên cơ quan liên thông."),
             )
         day, time = data.get("new_date"), data.get("new_time")
         if day and time:
             when = timezone.make_aware(dt.datetime.combine(day, time))
             data["new_appointment_at"] = when
             if when <= timezone.now():
-                self.add_error("new_date", "Ngày hẹn trả mới: phải sau thời điểm hiện tại.")
+                self.add_error("new_date", gettext("Ngày hẹn trả mới: phải sau thời điểm hiện tại."))
             elif self.deadline is not None and when <= self.deadline:
                 local = timezone.localtime(self.deadline)
                 self.add_error(
-                    "new_date", f"Ngày hẹn trả mới: phải sau ngày hẹn trả hiện tại ({local:%d/%m/%Y %H:%M})."
+                    "new_date",
+                    gettext("Ngày hẹn trả mới: phải sau ngày hẹn trả hiện tại (%(deadline)s).")
+                    % {"deadline": f"{local:%d/%m/%Y %H:%M}"},
                 )
         return data
 
@@ -301,10 +315,14 @@ class LateListDraftForm(StyledForm):
         raw = self.cleaned_data["month"]
         m = MONTH_RE.match(raw)
         if not m:
-            raise forms.ValidationError(f"Tháng: “{raw}” không đúng dạng năm-tháng (ví dụ 2022-06).")
+            raise forms.ValidationError(
+                gettext("Tháng: “%(raw)s” không đúng dạng năm-tháng (ví dụ 2022-06).") % {"raw": raw}
+            )
         year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         if not 1 <= month <= 12:
-            raise forms.ValidationError(f"Tháng: “{raw}” không có tháng {month}.")
+            raise forms.ValidationError(
+                gettext("Tháng: “%(raw)s” không có tháng %(month)s.") % {"raw": raw, "month": month}
+            )
         return dt.date(year, month, 1)
 
 

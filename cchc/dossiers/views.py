@@ -276,8 +276,11 @@ def apology_new(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Đã ban hành phiếu xin lỗi cho hồ sơ {d.code}. "
-                    "Tải bản DOCX hoặc PDF để ký và gửi người dân.",
+                    gettext(
+                        "Đã ban hành phiếu xin lỗi cho hồ sơ %(code)s. Tải bản DOCX hoặc PDF để ký và gửi "
+                        "người dân."
+                    )
+                    % {"code": d.code},
                 )
                 for warning in issued.warnings:
                     messages.warning(request, warning)
@@ -454,7 +457,10 @@ def latelist_draft(request: HttpRequest) -> HttpResponse:
         except ScreenActionError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"Đã lập dự thảo danh sách tháng {late_list.month:%m/%Y}.")
+            messages.success(
+                request,
+                gettext("Đã lập dự thảo danh sách tháng %(month)s.") % {"month": f"{late_list.month:%m/%Y}"},
+            )
             return redirect("dossiers:latelist_detail", pk=late_list.pk)
     else:
         for errors in form.errors.values():
@@ -558,8 +564,8 @@ def latelist_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def run(user: User, late_list: LateList) -> str:
         done = late_lists.approve_late_list(user, late_list, publish=publish)
         if done.status == LateListStatus.PUBLISHED:
-            return "Đã phê duyệt và công khai danh sách trên Cổng thông tin."
-        return "Đã phê duyệt danh sách (chưa công khai)."
+            return gettext("Đã phê duyệt và công khai danh sách trên Cổng thông tin.")
+        return gettext("Đã phê duyệt danh sách (chưa công khai).")
 
     return _transition(request, pk, run)
 
@@ -574,7 +580,7 @@ def latelist_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(user: User, late_list: LateList) -> str:
         late_lists.publish_late_list(user, late_list)
-        return "Đã công khai danh sách trên Cổng thông tin."
+        return gettext("Đã công khai danh sách trên Cổng thông tin.")
 
     return _transition(request, pk, run)
 
@@ -590,6 +596,6 @@ def latelist_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 " ".join(str(e) for errors in form.errors.values() for e in errors)
             )
         late_lists.withdraw_late_list(user, late_list, reason=form.cleaned_data["reason"])
-        return "Đã thu hồi danh sách; danh sách không còn hiển thị trên Cổng thông tin."
+        return gettext("Đã thu hồi danh sách; danh sách không còn hiển thị trên Cổng thông tin.")
 
     return _transition(request, pk, run)

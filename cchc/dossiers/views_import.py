@@ -18,7 +18,7 @@ from django.core.files.base import File
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cchc.accounts.models import User
 from cchc.core.uploads import WorkbookRefused, check_upload, unpacked_size
@@ -28,6 +28,23 @@ from cchc.dossiers.scope import batches_for, can_import
 from cchc.lib.natsync_fields import FIELDS
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+# The notes of ``FIELDS`` (cchc/lib, without Django) marked for the catalogue; the page shows them with
+# {% translate %}. The columns' Vietnamese headings are names in the file, shown as they are.
+_NOTES_FOR_THE_CATALOGUE = (
+    gettext_noop("khóa nhập: nhập lại cùng mã là cập nhật"),
+    gettext_noop("phải có trong danh mục TTHC"),
+    gettext_noop("mã đơn vị"),
+    gettext_noop("mặc định = DonViXuLy"),
+    gettext_noop("1–10 (mã trạng thái của Cổng Dịch vụ công quốc gia)"),
+    gettext_noop("1 trực tiếp, 2 trực tuyến, 3 bưu chính"),
+    gettext_noop("bắt buộc trừ trạng thái 1, 3"),
+    gettext_noop("bắt buộc ở trạng thái 7–10"),
+    gettext_noop("1 có, 0 không"),
+    gettext_noop("tệp kết quả điện tử; có giá trị = có kết quả điện tử"),
+    gettext_noop("0 không, 1 trên Cổng DVC quốc gia, 2 qua cổng thanh toán của tỉnh"),
+    gettext_noop("danh sách JSON"),
+)
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".json", ".ndjson", ".jsonl", ".txt")
 
 
@@ -56,8 +73,8 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(gettext("Chỉ nhận tệp .csv, .xlsx, .json, .ndjson hoặc .jsonl."))
         if f.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
-                "chia nhỏ tệp hoặc dùng lệnh cchc import-dossiers."
+                gettext("Tệp lớn quá %(mb)s MB; chia nhỏ tệp hoặc dùng lệnh cchc import-dossiers.")
+                % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
             )
         if f.size == 0:
             raise forms.ValidationError(gettext("Tệp rỗng."))

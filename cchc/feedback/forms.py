@@ -517,7 +517,7 @@ class DraftForm(StyledForm):
         if accountability:
             # ND 59/2019: the explanation document states the legal basis (docs/rules/petitions.md).
             self.fields["legal_basis"].required = True
-            self.fields["legal_basis"].error_messages["required"] = (
+            self.fields["legal_basis"].error_messages["required"] = gettext_lazy(
                 "Văn bản giải trình phải nêu căn cứ pháp lý (Nghị định 59/2019/NĐ-CP)."
             )
         else:

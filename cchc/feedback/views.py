@@ -444,6 +444,14 @@ def _clock_rows(p: Petition) -> list[dict[str, Any]]:
     return rows
 
 
+def _texts_in_vietnamese(form: forms.Form) -> None:
+    """What staff write on a petition — reasons, answers, notes, the body to write to — is sent to the
+    citizen or kept in the file in Vietnamese, whatever the language of the page: marked ``lang="vi"``."""
+    for name, field in form.fields.items():
+        if isinstance(field.widget, forms.Textarea) or name == "address":
+            field.widget.attrs["lang"] = "vi"
+
+
 def _render_detail(
     request: HttpRequest, p: Petition, bound: dict[str, forms.Form] | None = None, status: int = 200
 ) -> HttpResponse:
@@ -455,6 +463,8 @@ def _render_detail(
         form = (bound or {}).get(name)
         if form is None and act.form is not None:
             form = act.form(initial=_initial(name, p), auto_id=f"{name}-%s", **_form_kwargs(name, p))
+        if form is not None:
+            _texts_in_vietnamese(form)
         action_forms.append({"name": name, "label": act.label, "form": form})
     repeats = petitions_for(user).filter(duplicate_of=p).order_by("received_at")
     context = {

@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+
 from cchc.core import plausible
 from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.lib import bad_text
@@ -30,7 +32,12 @@ from cchc.org.models import HeadKind, UnitKind
 
 UNITS = "units"
 OFFICIALS = "officials"
-KIND_LABELS = {UNITS: "đơn vị", OFFICIALS: "cán bộ, công chức"}
+KIND_LABELS = {UNITS: "đơn vị", OFFICIALS: "cán bộ, công chức"}  # Vietnamese: the audit trail and the CLI
+# The same words in the page's language, for the web page's summary.
+PAGE_KIND_LABELS = {
+    UNITS: pgettext_lazy("import", "đơn vị"),
+    OFFICIALS: pgettext_lazy("import", "cán bộ, công chức"),
+}
 
 
 @dataclass(frozen=True)
@@ -118,22 +125,40 @@ class ImportReport:
     def error(self, row: int, column: str, value: Any, reason: str) -> None:
         self.errors.append(RowError(row, column, "" if value is None else str(value), reason))
 
-    def summary(self) -> str:
-        label = KIND_LABELS[self.kind]
+    def summary(self, *, translated: bool = False) -> str:
+        """The report in one sentence: Vietnamese for the audit trail and the CLI, in the page's language
+        with ``translated`` (the web page)."""
+        tr = gettext if translated else str
+        label = str(PAGE_KIND_LABELS[self.kind]) if translated else KIND_LABELS[self.kind]
         if self.errors:
             rows = len({e.row for e in self.errors})
-            return (
-                f"Tệp có {rows} dòng lỗi ({len(self.errors)} lỗi) trên {self.rows} dòng {label}: "
-                "không ghi dòng nào. Sửa các lỗi dưới đây rồi nhập lại cả tệp."
+            return tr(
+                gettext_noop(
+                    "Tệp có %(rows)s dòng lỗi (%(errors)s lỗi) trên %(total)s dòng %(kind)s: không ghi dòng "
+                    "nào. Sửa các lỗi dưới đây rồi nhập lại cả tệp."
+                )
+            ) % {"rows": rows, "errors": len(self.errors), "total": self.rows, "kind": label}
+        if self.dry_run:
+            text = gettext_noop(
+                "Chạy thử (chưa ghi): sẽ thêm %(created)s, cập nhật %(updated)s, giữ nguyên %(unchanged)s "
+                "%(kind)s trên %(total)s dòng"
             )
-        verb = "Chạy thử (chưa ghi): sẽ" if self.dry_run else "Đã"
-        text = (
-            f"{verb} thêm {len(self.created)}, cập nhật {len(self.updated)}, "
-            f"giữ nguyên {len(self.unchanged)} {label} trên {self.rows} dòng"
-        )
+        else:
+            text = gettext_noop(
+                "Đã thêm %(created)s, cập nhật %(updated)s, giữ nguyên %(unchanged)s %(kind)s trên %(total)s "
+                "dòng"
+            )
+        values = {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "kind": label,
+            "total": self.rows,
+        }
+        out = tr(text) % values
         if self.heads:
-            text += f"; thay đổi người đứng đầu: {len(self.heads)}"
-        return text + "."
+            out += tr(gettext_noop("; thay đổi người đứng đầu: %(heads)s")) % {"heads": len(self.heads)}
+        return out + "."
 
     def text(self) -> str:
         """The plain-text report printed by the CLI."""
@@ -186,19 +211,21 @@ def _read_spreadsheet(data: bytes) -> list[list[str]]:
     try:
         check_upload(data)
     except WorkbookRefused as exc:
-        raise UnreadableFile(f"Không đọc được tệp bảng tính: {exc}") from exc
+        raise UnreadableFile(gettext("Không đọc được tệp bảng tính: %(why)s") % {"why": exc}) from exc
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
-            raise UnreadableFile("Tệp bảng tính không có trang tính nào.")
+            raise UnreadableFile(gettext("Tệp bảng tính không có trang tính nào."))
         sheet = book.get_sheet_by_name(book.sheet_names[0])
         raw = sheet.to_python(skip_empty_area=False)
     except UnreadableFile:
         raise
     except Exception as exc:  # calamine raises several unrelated types for damaged files
         raise UnreadableFile(
-            "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu hoặc không phải bảng tính). "
-            "Hãy lưu lại dưới dạng .xlsx hoặc .csv."
+            gettext(
+                "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu hoặc không phải bảng tính). "
+                "Hãy lưu lại dưới dạng .xlsx hoặc .csv."
+            )
         ) from exc
     return _refuse_bad_text([[cell_text(v) for v in row] for row in raw])
 
@@ -208,19 +235,23 @@ def _read_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableFile(
-            "Tệp CSV không ở mã UTF-8. Trong Excel hãy chọn «Lưu thành» → "
-            "«CSV UTF-8 (phân cách bằng dấu phẩy)»."
+            gettext(
+                "Tệp CSV không ở mã UTF-8. Trong Excel hãy chọn «Lưu thành» → "
+                "«CSV UTF-8 (phân cách bằng dấu phẩy)»."
+            )
         ) from exc
     first = text.split("\n", 1)[0]
     if "\x00" in first:  # no heading holds one: a binary file, not a table
-        raise UnreadableFile("Tệp không phải tệp CSV hay bảng tính (.xlsx).")
+        raise UnreadableFile(gettext("Tệp không phải tệp CSV hay bảng tính (.xlsx)."))
     # Vietnamese Excel uses ';' as list separator because ',' is the decimal comma.
     delimiter = max([",", ";", "\t"], key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _refuse_bad_text([[cell_text(v) for v in row] for row in reader])
     except csv.Error as exc:
-        raise UnreadableFile(f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}.") from exc
+        raise UnreadableFile(
+            gettext("Tệp CSV sai cấu trúc ở dòng %(line)s.") % {"line": reader.line_num}
+        ) from exc
 
 
 def _refuse_bad_text(table: list[list[str]]) -> list[list[str]]:

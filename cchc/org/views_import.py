@@ -76,7 +76,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         except UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            context.update(report=report, file_name=name)
+            context.update(report=report, file_name=name, summary=report.summary(translated=True))
             if report.ok and report.rows:
                 token = secrets.token_urlsafe(24)
                 folder = import_dir()
@@ -122,10 +122,9 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         request.session.pop(SESSION_KEY, None)
     if not report.ok:
         # The data changed between preview and confirmation: show the new errors, nothing written.
-        return render(
-            request, "org/import.html", {"form": ImportForm(), "report": report, "file_name": pending["name"]}
-        )
-    messages.success(request, report.summary())
+        context = {"form": ImportForm(), "report": report, "file_name": pending["name"]}
+        return render(request, "org/import.html", context | {"summary": report.summary(translated=True)})
+    messages.success(request, report.summary(translated=True))
     return redirect("org:official_list" if report.kind == OFFICIALS else "org:unit_list")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from cchc.lib.dossier_period import Period
 from cchc.reports.models import Kind
@@ -53,11 +54,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def slot(kind: str, year: int, part: int) -> Slot:
     if kind not in PARTS:
-        raise ScheduleError(f"Loại báo cáo «{kind}» không có; chọn quý, 6 tháng hoặc năm.")
+        raise ScheduleError(
+            gettext("Loại báo cáo «%(kind)s» không có; chọn quý, 6 tháng hoặc năm.") % {"kind": kind}
+        )
     if not 1 <= part <= PARTS[Kind(kind)]:
-        raise ScheduleError(f"Kỳ {part} không có trong loại báo cáo đã chọn.")
+        raise ScheduleError(gettext("Kỳ %(part)s không có trong loại báo cáo đã chọn.") % {"part": part})
     if not 2000 <= year <= 2100:
-        raise ScheduleError(f"Năm {year} nằm ngoài khoảng 2000–2100.")
+        raise ScheduleError(gettext("Năm %(year)s nằm ngoài khoảng 2000–2100.") % {"year": year})
     months = MONTHS[Kind(kind)]
     first_month = (part - 1) * months + 1
     last_month = first_month + months - 1
@@ -79,7 +82,7 @@ def containing(kind: str, day: dt.date) -> Slot:
             s = slot(kind, year, part)
             if s.start <= day <= s.end:
                 return s
-    raise ScheduleError("Không tìm được kỳ báo cáo chứa ngày này.")
+    raise ScheduleError(gettext("Không tìm được kỳ báo cáo chứa ngày này."))
 
 
 def last_finished(kind: str, today: dt.date) -> Slot:

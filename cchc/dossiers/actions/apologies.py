@@ -134,12 +134,17 @@ def issue_apology(
     now = now or timezone.now()
     reason = reason.strip()
     if not reason:
-        raise ApologyRefused("Lý do trễ hạn: cần ghi rõ lý do (quy định bắt buộc nêu lý do quá hạn).")
+        raise ApologyRefused(
+            gettext("Lý do trễ hạn: cần ghi rõ lý do (quy định bắt buộc nêu lý do quá hạn).")
+        )
     with transaction.atomic():
         if not dossiers_for(actor, write=True).filter(pk=dossier.pk).exists():
             raise ApologyRefused(
-                f"Bạn không có quyền ban hành phiếu xin lỗi cho hồ sơ {dossier.code}: chỉ Bộ phận một cửa "
-                "và thủ trưởng, công chức của đơn vị giải quyết hồ sơ được ban hành."
+                gettext(
+                    "Bạn không có quyền ban hành phiếu xin lỗi cho hồ sơ %(code)s: chỉ Bộ phận một cửa và "
+                    "thủ trưởng, công chức của đơn vị giải quyết hồ sơ được ban hành."
+                )
+                % {"code": dossier.code}
             )
         # The row lock makes the one-apology rule hold when two officers press the button at once.
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
@@ -148,20 +153,26 @@ def issue_apology(
             raise ApologyRefused(blocker)
         deadline = deadline_of(locked)
         if new_appointment_at <= now:
-            raise ApologyRefused("Ngày hẹn trả mới: phải sau thời điểm ban hành phiếu.")
+            raise ApologyRefused(gettext("Ngày hẹn trả mới: phải sau thời điểm ban hành phiếu."))
         if deadline is not None and new_appointment_at <= deadline:
             raise ApologyRefused(
-                f"Ngày hẹn trả mới: phải sau ngày hẹn trả hiện tại ({dmy(deadline)}) của hồ sơ {locked.code}."
+                gettext("Ngày hẹn trả mới: phải sau ngày hẹn trả hiện tại (%(deadline)s) của hồ sơ %(code)s.")
+                % {"deadline": dmy(deadline), "code": locked.code}
             )
         if responsible_unit is None and not responsible_unit_name.strip():
-            raise ApologyRefused("Đơn vị để xảy ra trễ hạn: chọn một đơn vị hoặc ghi tên cơ quan liên thông.")
+            raise ApologyRefused(
+                gettext("Đơn vị để xảy ra trễ hạn: chọn một đơn vị hoặc ghi tên cơ quan liên thông.")
+            )
         warnings: list[str] = []
         late_notice = notice_is_late(locked, now)
         if late_notice:
             due = notice_due(locked)
             warnings.append(
-                "Phiếu xin lỗi được ban hành sau thời hạn: theo quy định phải gửi chậm nhất một ngày "
-                f"trước ngày hết hạn, tức là ngày {due:%d/%m/%Y}."
+                gettext(
+                    "Phiếu xin lỗi được ban hành sau thời hạn: theo quy định phải gửi chậm nhất một ngày "
+                    "trước ngày hết hạn, tức là ngày %(due)s."
+                )
+                % {"due": f"{due:%d/%m/%Y}"}
             )
         apology = Apology.objects.create(
             dossier=locked,

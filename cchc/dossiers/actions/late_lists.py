@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.core.roles import Role
@@ -32,28 +33,32 @@ def _month_label(month: dt.date) -> str:
 def _lock_list(actor: Any, late_list: LateList) -> LateList:
     locked = late_lists_for(actor).select_for_update(of=("self",)).filter(pk=late_list.pk).first()
     if locked is None:
-        raise LateListError("Không tìm thấy danh sách này trong phạm vi của bạn.")
+        raise LateListError(gettext("Không tìm thấy danh sách này trong phạm vi của bạn."))
     return locked
 
 
 def draft_late_list(actor: Any, month: dt.date, *, note: str = "", today: dt.date | None = None) -> LateList:
     """The Office drafts (or re-drafts) the month's list from the month's data."""
     if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", "") == Role.OFFICE):
-        raise LateListError("Chỉ Văn phòng HĐND và UBND được lập dự thảo danh sách trễ hạn.")
+        raise LateListError(gettext("Chỉ Văn phòng HĐND và UBND được lập dự thảo danh sách trễ hạn."))
     area = user_jurisdiction(actor)
     if area is None:
-        raise LateListError("Tài khoản của bạn chưa được gắn với địa bàn nào.")
+        raise LateListError(gettext("Tài khoản của bạn chưa được gắn với địa bàn nào."))
     month = month.replace(day=1)
     today = today or timezone.localdate()
     next_month = (month + dt.timedelta(days=32)).replace(day=1)
     if next_month > today:
-        raise LateListError(f"Tháng {_month_label(month)} chưa kết thúc: chỉ lập danh sách cho tháng đã qua.")
+        raise LateListError(
+            gettext("Tháng %(month)s chưa kết thúc: chỉ lập danh sách cho tháng đã qua.")
+            % {"month": _month_label(month)}
+        )
     rows = late_list_rows(area, month)
     with transaction.atomic():
         existing = LateList.objects.select_for_update().filter(jurisdiction=area, month=month).first()
         if existing is not None and existing.status in (LateListStatus.APPROVED, LateListStatus.PUBLISHED):
             raise LateListError(
-                f"Danh sách tháng {_month_label(month)} đã được phê duyệt; cần thu hồi trước khi lập lại."
+                gettext("Danh sách tháng %(month)s đã được phê duyệt; cần thu hồi trước khi lập lại.")
+                % {"month": _month_label(month)}
             )
         now = timezone.now()
         fields = {
@@ -88,13 +93,16 @@ def draft_late_list(actor: Any, month: dt.date, *, note: str = "", today: dt.dat
 def approve_late_list(actor: Any, late_list: LateList, *, publish: bool = True) -> LateList:
     """A leader approves the draft; by default the approved list goes on the public site at once."""
     if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", "") == Role.LEADER):
-        raise LateListError("Chỉ lãnh đạo UBND được phê duyệt danh sách trễ hạn.")
+        raise LateListError(gettext("Chỉ lãnh đạo UBND được phê duyệt danh sách trễ hạn."))
     with transaction.atomic():
         locked = _lock_list(actor, late_list)
         if locked.status != LateListStatus.DRAFT:
             raise LateListError(
-                f"Danh sách tháng {_month_label(locked.month)} đang ở trạng thái "
-                f"“{locked.get_status_display()}”, không phải dự thảo, nên không phê duyệt được."
+                gettext(
+                    "Danh sách tháng %(month)s đang ở trạng thái “%(status)s”, không phải dự thảo, nên không "
+                    "phê duyệt được."
+                )
+                % {"month": _month_label(locked.month), "status": gettext(locked.get_status_display())}
             )
         now = timezone.now()
         locked.status = LateListStatus.APPROVED
@@ -128,13 +136,18 @@ def publish_late_list(actor: Any, late_list: LateList) -> LateList:
     if not (
         getattr(actor, "is_superuser", False) or getattr(actor, "role", "") in (Role.LEADER, Role.OFFICE)
     ):
-        raise LateListError("Chỉ lãnh đạo UBND hoặc Văn phòng được công khai danh sách đã phê duyệt.")
+        raise LateListError(
+            gettext("Chỉ lãnh đạo UBND hoặc Văn phòng được công khai danh sách đã phê duyệt.")
+        )
     with transaction.atomic():
         locked = _lock_list(actor, late_list)
         if locked.status != LateListStatus.APPROVED:
             raise LateListError(
-                f"Danh sách tháng {_month_label(locked.month)} chưa được phê duyệt (hoặc đã công khai, "
-                "đã thu hồi), nên không công khai được."
+                gettext(
+                    "Danh sách tháng %(month)s chưa được phê duyệt (hoặc đã công khai, đã thu hồi), nên "
+                    "không công khai được."
+                )
+                % {"month": _month_label(locked.month)}
             )
         _publish(actor, locked, timezone.now())
     return locked
@@ -143,16 +156,16 @@ def publish_late_list(actor: Any, late_list: LateList) -> LateList:
 def withdraw_late_list(actor: Any, late_list: LateList, *, reason: str) -> LateList:
     """A leader withdraws an approved or published list, giving the reason (kept in the audit trail)."""
     if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", "") == Role.LEADER):
-        raise LateListError("Chỉ lãnh đạo UBND được thu hồi danh sách trễ hạn.")
+        raise LateListError(gettext("Chỉ lãnh đạo UBND được thu hồi danh sách trễ hạn."))
     reason = reason.strip()
     if len(reason) < 5:
-        raise LateListError("Lý do thu hồi: cần ghi rõ lý do (ít nhất 5 ký tự).")
+        raise LateListError(gettext("Lý do thu hồi: cần ghi rõ lý do (ít nhất 5 ký tự)."))
     with transaction.atomic():
         locked = _lock_list(actor, late_list)
         if locked.status not in (LateListStatus.APPROVED, LateListStatus.PUBLISHED):
             raise LateListError(
-                f"Danh sách tháng {_month_label(locked.month)} chưa được phê duyệt "
-                "nên không có gì để thu hồi."
+                gettext("Danh sách tháng %(month)s chưa được phê duyệt nên không có gì để thu hồi.")
+                % {"month": _month_label(locked.month)}
             )
         was_public = locked.status == LateListStatus.PUBLISHED
         locked.status = LateListStatus.WITHDRAWN

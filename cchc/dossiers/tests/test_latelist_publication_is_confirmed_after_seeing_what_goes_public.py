@@ -26,7 +26,7 @@ def test_the_confirmation_page_shows_the_names_and_counts_that_will_be_public(cl
     login_verified(client, world.users["leader"])
     html = client.post(f"/ho-so/danh-sach-tre-han/{draft.pk}/phe-duyet/", {"publish": "on"}).content.decode()
     assert 'data-testid="confirm-preview"' in html
-    assert "Trần Thị Bình — UBND Phường 1: 1 hồ sơ trễ hạn" in html
+    assert "Trần Thị Bình — UBND Phường 1</span>: 1 hồ sơ trễ hạn" in html
     assert 'data-testid="confirm-official-count">1<' in html and 'data-testid="confirm-unit-count">1<' in html
     draft.refresh_from_db()
     assert draft.status == LateListStatus.DRAFT and draft.approved_at is None

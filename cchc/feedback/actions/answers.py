@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.feedback import clocks, documents, replies
 from cchc.feedback.actions.common import (
@@ -53,7 +53,7 @@ def draft_answer(
     must state the legal basis and the results of any meetings (ND 59/2019, docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.PROCESSING), "dự thảo trả lời")
+    require_status(petition, (Status.RECEIVED, Status.PROCESSING), gettext_noop("dự thảo trả lời"))
     if petition.kind in OUT_OF_SCOPE_KINDS:
         raise ValidationError(gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan»."))
     if petition.kind == Kind.ACCOUNTABILITY and petition.status == Status.RECEIVED:
@@ -223,7 +223,7 @@ def publish(
     petition = lock_petition(petition)
     if not petition.consent_publish:
         raise ValidationError(gettext("Người gửi không đồng ý công khai; không thể công khai."))
-    require_status(petition, (Status.ANSWERED, Status.CLOSED), "công khai")
+    require_status(petition, (Status.ANSWERED, Status.CLOSED), gettext_noop("công khai"))
     check_public_texts(petition, public_title, public_text, public_answer)
     clock = clocks.current(petition, ClockKind.PUBLISH)
     _publish(actor, petition, clock, public_title, public_text, public_answer, at)

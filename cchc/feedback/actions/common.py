@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cchc.core.events import AuditVerb, record
 from cchc.feedback.models import Petition
@@ -36,9 +37,14 @@ def lock_petition(petition: Petition) -> Petition:
 
 def require_status(petition: Petition, allowed: tuple[str, ...], doing: str) -> None:
     if petition.status not in allowed:
+        # ``doing`` is marked with gettext_noop where it is named: translated here, in the page's language.
         raise ValidationError(
-            f"Không thể {doing}: phản ánh {petition.code} đang ở trạng thái "
-            f"«{petition.get_status_display()}»."
+            gettext("Không thể %(doing)s: phản ánh %(code)s đang ở trạng thái «%(status)s».")
+            % {
+                "doing": gettext(doing),
+                "code": petition.code,
+                "status": gettext(petition.get_status_display()),
+            }
         )
 
 

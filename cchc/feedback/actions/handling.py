@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.feedback import clocks
 from cchc.feedback.actions.common import at_or_now, audit, lock_petition, require_status, save
@@ -25,9 +25,14 @@ from cchc.org.models import Official, Unit
 def assign(actor: Any, petition: Petition, official: Official, *, at: dt.datetime | None = None) -> Petition:
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, OPEN_STATUSES, "giao cán bộ")
+    require_status(petition, OPEN_STATUSES, gettext_noop("giao cán bộ"))
     if not official.unit.path.startswith(petition.unit.path):
-        raise ValidationError({"official": f"{official.full_name} không thuộc {petition.unit.name}."})
+        raise ValidationError(
+            {
+                "official": gettext("«%(official)s» không thuộc «%(unit)s».")
+                % {"official": official.full_name, "unit": petition.unit.name}
+            }
+        )
     save(petition, official=official)
     clocks.set_official(petition)
     audit(actor, FeedbackEvents.ASSIGNED, petition, f"Giao {official.full_name} xử lý", at)
@@ -42,7 +47,9 @@ def transfer(
     FROM TEXT): within 5 working days of receipt; a later transfer is recorded as late."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), "chuyển đơn vị")
+    require_status(
+        petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), gettext_noop("chuyển đơn vị")
+    )
     if not reason.strip():
         raise ValidationError({"reason": gettext("Cần ghi lý do chuyển để đơn vị nhận hiểu vì sao.")})
     if not transfer_targets(petition).filter(pk=unit.pk).exists():
@@ -74,7 +81,7 @@ def reclassify(actor: Any, petition: Petition, kind: str, *, at: dt.datetime | N
     request). The new kind's clocks count from the original receipt; the old ones are closed."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), "phân loại lại")
+    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), gettext_noop("phân loại lại"))
     if kind in OUT_OF_SCOPE_KINDS:
         raise ValidationError(
             {"kind": gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan».")}

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.deadlines import actions as deadlines
 from cchc.deadlines.models import ExtensionStatus
@@ -34,7 +34,7 @@ def suspend(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | No
     (docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.PROCESSING,), "tạm đình chỉ")
+    require_status(petition, (Status.PROCESSING,), gettext_noop("tạm đình chỉ"))
     deadline = _answer_deadline(petition)
     if len(reason.strip()) < 10:
         raise ValidationError({"reason": gettext("Cần ghi căn cứ tạm đình chỉ việc giải trình.")})
@@ -58,7 +58,7 @@ def suspend(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | No
 def resume(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> Petition:
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.SUSPENDED,), "tiếp tục giải trình")
+    require_status(petition, (Status.SUSPENDED,), gettext_noop("tiếp tục giải trình"))
     deadline = _answer_deadline(petition)
     day = clocks.local_day(at)
     deadlines.resume(actor, deadline, end=day)
@@ -90,7 +90,7 @@ def request_extension(
     at most 15 days. "Once" means one approved extension; a refused request may be followed by another."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.PROCESSING, Status.SUSPENDED), "đề nghị gia hạn")
+    require_status(petition, (Status.PROCESSING, Status.SUSPENDED), gettext_noop("đề nghị gia hạn"))
     deadline = _answer_deadline(petition)
     cap = int(setting("CCHC_ACCOUNTABILITY_EXTENSION_MAX_DAYS"))
     if deadline.extensions.filter(status=ExtensionStatus.APPROVED).exists():
@@ -99,7 +99,10 @@ def request_extension(
         )
     if not 1 <= days <= cap:
         raise ValidationError(
-            {"days": f"Thời gian gia hạn từ 1 đến {cap} ngày (Nghị định 59/2019, Điều 13)."}
+            {
+                "days": gettext("Thời gian gia hạn từ 1 đến %(cap)s ngày (Nghị định 59/2019, Điều 13).")
+                % {"cap": cap}
+            }
         )
     cal = clocks.calendar(petition)
     # Counted from the original limit: the deadline machine adds the suspended time on top.

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.deadlines import actions as deadlines
 from cchc.feedback import clocks, documents, replies
@@ -35,7 +35,7 @@ def accept(actor: Any, petition: Petition, *, at: dt.datetime | None = None) -> 
     (docs/rules/petitions.md)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED,), "tiếp nhận xử lý")
+    require_status(petition, (Status.RECEIVED,), gettext_noop("tiếp nhận xử lý"))
     day = clocks.local_day(at)
     if petition.kind == Kind.ACCOUNTABILITY:
         accept_clock = clocks.current(petition, ClockKind.ACCEPT)
@@ -82,7 +82,7 @@ def reject(actor: Any, petition: Petition, *, reason: str, at: dt.datetime | Non
     (feedback); ND 59/2019 within 5 working days (refusing an accountability request)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), "từ chối tiếp nhận")
+    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO), gettext_noop("từ chối tiếp nhận"))
     if len(reason.strip()) < 10:
         raise ValidationError(
             {
@@ -138,7 +138,7 @@ def request_info(actor: Any, petition: Petition, *, what: str, at: dt.datetime |
     receipt (recorded on the petition); the processing clock stops while waiting (setting)."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.PROCESSING), "đề nghị bổ sung")
+    require_status(petition, (Status.RECEIVED, Status.PROCESSING), gettext_noop("đề nghị bổ sung"))
     if petition.kind in OUT_OF_SCOPE_KINDS:
         raise ValidationError(gettext("Khiếu nại, tố cáo: dùng chức năng «Hướng dẫn gửi đúng cơ quan»."))
     if len(what.strip()) < 10:
@@ -195,7 +195,7 @@ def info_received(
 
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.AWAITING_INFO,), "ghi nhận thông tin bổ sung")
+    require_status(petition, (Status.AWAITING_INFO,), gettext_noop("ghi nhận thông tin bổ sung"))
     if len(text.strip()) < 5 and not files:
         raise ValidationError({"text": gettext("Vui lòng nhập nội dung bổ sung hoặc gửi kèm tệp.")})
     day = clocks.local_day(at)
@@ -240,7 +240,9 @@ def redirect(
     to send it."""
     at = at_or_now(at)
     petition = lock_petition(petition)
-    require_status(petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), "hướng dẫn")
+    require_status(
+        petition, (Status.RECEIVED, Status.AWAITING_INFO, Status.PROCESSING), gettext_noop("hướng dẫn")
+    )
     if kind not in OUT_OF_SCOPE_KINDS:
         raise ValidationError({"kind": gettext("Chọn «Khiếu nại» hoặc «Tố cáo».")})
     if len(explanation.strip()) < 20:
