@@ -222,6 +222,16 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "emulation:approve",
     "emulation:entry",
     "emulation:adjust",
+    "dossiers:latelist_draft",
+    "dossiers:latelist_approve",
+    "dossiers:latelist_publish",
+    "dossiers:latelist_withdraw",
+    "dossiers:apology_new",
+    "feedback:act",
+    "org:import",
+    "org:import_confirm",
+    "dossier_import",
+    "reports:periodic_new",
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.

@@ -188,6 +188,18 @@ CONVERTED: dict[str, list[str]] = {
         "dossiers/latelist_detail.html",
         "dossiers/messages.html",
     ],
+    "steps of the monthly late lists and the apology letter's form": [
+        "dossiers/latelist_confirm.html",
+        "dossiers/_latelist_confirm_actions.html",
+        "dossiers/apology_form.html",
+        "dossiers/_form_errors.html",
+    ],
+    "imports of units, officials and dossiers": [
+        "org/import.html",
+        "dossiers/import/upload.html",
+        "dossiers/import/detail.html",
+        "dossiers/import/_progress.html",
+    ],
     "survey rounds (staff pages)": [
         "surveys/campaign_list.html",
         "surveys/campaign_detail.html",
