@@ -17,12 +17,15 @@ from .text import body_to_normal, is_table_row, is_upper, sentence_case, squash,
 
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 _MOTTO = re.compile(
-    r"CỘNG\s+H[OÒ][AÀ]|^CỘNG$|XÃ\s+HỘI\s+CHỦ\s+NGHĨA|NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]",
+    r"CỘNG\s+H[OÒÕ][AÀ]|^CỘNG$|XÃ\s+HỘI\s+CHỦ\s+NGHĨA|NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     re.I,
 )
-_NUMBER_LINE = re.compile(r"^S[ốo]?\s*(?:hiệu)?\s*:\s*(?P<rest>.*)$", re.I)
+# A Party committee prints its number without the colon: "Số 2449 -CV/ĐU".
+_NUMBER_LINE = re.compile(
+    r"^(?:S[ốo]?\s*(?:hiệu)?\s*:|(?-i:Số)\s+(?=\d{1,6}\s*-\s*[A-ZĐ]{1,5}/))\s*(?P<rest>.*)$", re.I
+)
 _NUMBER = re.compile(r"(?P<number>\d{1,6}[a-zA-Z]?)?\s*/\s*(?P<symbol>[\wĐđ][\wĐđ&./\-]*)")
-_PARTY_NUMBER = re.compile(r"(?P<number>\d{1,6})-(?P<symbol>[A-ZĐ]{1,5}/[A-ZĐ][\wĐđ\-]*)")
+_PARTY_NUMBER = re.compile(r"(?P<number>\d{1,6})\s*-\s*(?P<symbol>[A-ZĐ]{1,5}/[A-ZĐ][\wĐđ\-]*)")
 # A draft leaves the day and the month blank ("Lào Cai, ngày      tháng      năm 2026"): the place is
 # still read, the date is not.
 _DATE_LINE = re.compile(
@@ -105,20 +108,26 @@ def _find_number(lines: list[str], limit: int) -> tuple[int | None, str | None, 
     return None, None, None
 
 
+# "CỘNG HÕA": the motto as some PDF text layers print "HÒA" (the font maps the grave accent to a tilde).
 _MOTTO_SPAN = re.compile(
-    r"C[OỘ]NG\s+H[OÒ][AÀ]\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T(?:\s+NAM)?|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    r"C[OỘ]NG\s+H[OÒÕ][AÀ]\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T(?:\s+NAM)?|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|"
+    r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     re.I,
 )
-# A new body name inside the issuer lines starts the child ("UBND TỈNH X" / "SỞ NỘI VỤ").
+# A new body name inside the issuer lines starts the child ("UBND TỈNH X" / "SỞ NỘI VỤ"); a school
+# ("TRƯỜNG …") is one, the environment of "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is not; a Party committee
+# ("ĐẢNG BỘ TỈNH X" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH") is one, with the body it sits in.
 _BODY_NAME_START = re.compile(
     r"\s(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG|BAN|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|THANH\s+TRA|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN|"
-    r"ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|ĐOÀN|TRƯỜNG|BỆNH\s+VIỆN|KHO\s+BẠC)\b)"
+    r"(?<!ĐẢNG\sỦY\s)(?:ỦY\s+BAN|UỶ\s+BAN|UBND)|HỘI\s+ĐỒNG|HĐND|ĐOÀN|(?<!MÔI\s)TRƯỜNG|BỆNH\s+VIỆN|KHO\s+BẠC|"
+    r"ĐẢNG\s+ỦY)\b)"
 )
 
 
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     caps = [ln for ln in lines if ln and is_upper(ln)]
-    text = squash(_MOTTO_SPAN.sub(" ", " ".join(caps)))
+    # The rule printed under the body's name ("––––––––") can reach the same line in a text layer.
+    text = squash(re.sub(r"[-–—_]{3,}", " ", _MOTTO_SPAN.sub(" ", " ".join(caps))))
     text = squash(re.sub(r"\bCỘNG\b|\bHÒA\b", " ", text)) if "NGHĨA VIỆT NAM" in text else text
     if not text:
         return None, None
@@ -409,7 +418,10 @@ def parse_layout(raw_lines: list[str], spaced: bool) -> tuple[Layout, list[str]]
     # Subject: "V/v ..." (công văn) or the type name in capitals with the summary under it.
     cursor = (num_idx + 1) if num_idx is not None else 0
     subject_end = cursor
-    vv_idx = next((i for i in range(cursor, head_limit) if re.match(r"^(?:V/v|V/V|v/v)\b", lines[i])), None)
+    # A Party committee writes its summary "về việc …" (lower case) under the number.
+    vv_idx = next(
+        (i for i in range(cursor, head_limit) if re.match(r"^(?:V/v|V/V|v/v\b|về\s+việc\s)", lines[i])), None
+    )
     if vv_idx is None:
         vv_idx = next((i for i in range(0, cursor) if re.match(r"^(?:V/v|V/V|v/v)\b", lines[i])), None)
     type_idx = None

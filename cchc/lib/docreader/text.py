@@ -85,6 +85,9 @@ def clean_lines(raw: str) -> list[str]:
     """
     text = nfc(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    # A PDF font map of the old TCVN fonts prints "ư" as "ƣ" (Latin letter oi, never Vietnamese):
+    # "BỘ CÔNG THƢƠNG", "hƣớng dẫn".
+    text = text.replace("ƣ", "ư").replace("Ƣ", "Ư")
     text = re.sub(r"\*\*|__", "", text)
     text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", text)
     lines: list[str] = []
@@ -98,6 +101,8 @@ def clean_lines(raw: str) -> list[str]:
             continue
         if stripped and _PAGE_NUMBER.match(stripped):
             continue
+        # "T/M BAN THƯỜNG VỤ": a Party committee's way of writing "TM." (on behalf of).
+        stripped = re.sub(r"^T\s*/\s*M\b\.?\s*(?=[A-ZĐÀ-Ỹ])", "TM. ", stripped)
         # "TM. ỦY BAN NHÂN DÂN          KT. CHỦ TỊCH": two signature lines that a Word table put side by
         # side; the signer reader wants one authority a line.
         for part in _SECOND_AUTHORITY.split(stripped) if _FIRST_AUTHORITY.match(stripped) else [stripped]:

@@ -20,7 +20,7 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # figures on these 128 when it moved (1376/1408, 1512/1630, 1512/1596, 1382/1512, 71 missed silently),
 # then raised to what the reader measures after each change of the seventh round; never lower them.
 FLOORS = {
-    "header": 1376 / 1408,
+    "header": 1394 / 1408,
     "recall": 1512 / 1630,
     "precision": 1512 / 1596,
     "lead": 1418 / 1512,
