@@ -18,7 +18,7 @@ from datetime import date
 
 from .citations import Citation, mask
 from .clauses import assignment_groups, executors_sentence, heading_units, unit_prefix, units_after_label
-from .cues import APPENDIX, DOES_WORK, GIVEN, PROCEDURE_APPENDIX, PROJECT_TITLE, given_sentence
+from .cues import APPENDIX, DOES_WORK, GIVEN, PROCEDURE_APPENDIX, PROJECT_TITLE, asked_inside, given_sentence
 from .fields import FieldSet, add_field
 from .outline import CLOSING, NUMBERED, Node, build_blocks, build_outline, section_label
 from .periods import Deadline, Recurrence, find_deadline, find_recurrence
@@ -35,12 +35,14 @@ from .units import (
 
 # The closing call to carry the document out, written as its own paragraph or bullet: "Văn phòng Chính
 # phủ thông báo để ... biết, thực hiện./.", "Yêu cầu các sở, ... nghiêm túc triển khai thực hiện./.",
-# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về ...". No task of its own.
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... phản ánh về ...", "Trên đây là Kế hoạch …,
+# đề nghị …". No task of its own.
 _CLOSING_CALL = re.compile(
     r"^(?:Văn\s+phòng\s+Chính\s+phủ\s+(?:xin\s+)?(?:trân\s+trọng\s+)?thông\s+báo\s+(?:để|đến)\b|"
     r"(?:Ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|Thành\s+phố)\s+|UBND\s+\S+\s+)?[Yy]êu\s+cầu\s+[^.]{0,160}"
     r"\bnghiêm\s+túc\s+(?:triển\s+khai\s+)?thực\s+hiện\s*\.?/?\.?$|"
-    r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện[^,]{0,80},\s+nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc))"
+    r"Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện[^,]{0,80},\s+nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc)|"
+    r"Trên\s+đây\s+là\s+(?:Kế\s+hoạch|ý\s+kiến|nội\s+dung)\b)"
 )
 _NON_TASK_HEADINGS = re.compile(
     r"^(?:MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|SỰ\s+CẦN\s+THIẾT|CĂN\s+CỨ|KẾT\s+QUẢ|TÌNH\s+HÌNH|ĐÁNH\s+GIÁ|"
@@ -91,6 +93,27 @@ _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)
 _BARE_ACTIVITY = re.compile(r"(?:Hoạt\s+động|Nhiệm\s+vụ)\s+\d{1,2}\.?", re.I)
 _SPECIFICALLY = re.compile(r"\bcụ\s+thể(?:\s+như\s+sau)?\s*:$", re.I)
 _FOR_SCOPE = re.compile(r"^\s*(?P<unit>.+?)\s+đối\s+với\b")
+
+
+def _only_names(text: str) -> bool:
+    """An item that is nothing but the names of units ("Công ty TNHH Tân Phú", "Sở Tài chính;")."""
+    phrase = addressee_phrase(text)
+    if not phrase or not text.startswith(phrase):
+        return False
+    return len(text[len(phrase) :].strip(" .;:,").split()) == 0
+
+
+_WORK_WORDS = re.compile(
+    r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tăng\s+cường|trách\s+nhiệm|tổ\s+chức|chỉ\s+đạo|"
+    r"hướng\s+dẫn|báo\s+cáo|khẩn\s+trương|rà\s+soát|kiểm\s+tra|theo\s+dõi|tham\s+mưu)\b",
+    re.I,
+)
+
+
+def _names_a_body(value: str) -> bool:
+    """The value of a label that only says which body it is ("Chủ đầu tư: Ban Quản lý dự án đầu tư xây
+    dựng xã Trấn Yên.") — a fact about a project, no work."""
+    return bool(UNIT_START.match(value)) and len(value.split()) <= 15 and not _WORK_WORDS.search(value)
 
 
 def _shares_out_scope(text: str, own: list[str], items: list[str]) -> bool:
@@ -272,6 +295,10 @@ class TaskReader:
             return
         if _QUOTA.search(node.text):
             return
+        if own and not own_prefix and not node.paragraphs and _only_names(node.text):
+            # "1. Công ty Cổ phần Đông Nam Á Lào Cai" in a list of the companies a letter means: an entry
+            # of a list, no work.
+            return
         if node.kind in NUMBERED:
             executors = None if own or inherited else executors_sentence(node.text)
             if executors:
@@ -286,7 +313,7 @@ class TaskReader:
             if not own and not inherited and node.paragraphs:
                 # "1. Về kiến nghị ...:" followed by paragraphs that each name the unit they task.
                 for p in node.paragraphs:
-                    named = units_in(p)
+                    named = units_in(p) or asked_inside(p)
                     if named:
                         self._make(section, named, p, "paragraph", basis="sentence")
                 return
@@ -327,6 +354,9 @@ class TaskReader:
                 if named:
                     self._make(section, named, p, "paragraph", basis="sentence")
             return
+        if own_prefix and own_prefix[1] and _names_a_body(own_prefix[1]):
+            # "- Chủ đầu tư: Ban Quản lý dự án đầu tư xây dựng xã Trấn Yên." — who the project's owner is.
+            return
         if own_prefix:
             self._make(section, own_prefix[0], own_prefix[1] or node.text, "bullet", basis="own")
         elif inherited:
@@ -334,7 +364,7 @@ class TaskReader:
         elif after_label:
             self._make(section, after_label[0], after_label[1], "bullet", basis="label")
         else:
-            named = units_in(node.text)
+            named = units_in(node.text) or asked_inside(node.text)
             if named:
                 self._make(section, named, node.text, "bullet", basis="sentence")
 

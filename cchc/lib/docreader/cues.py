@@ -41,3 +41,18 @@ def given_sentence(text: str) -> tuple[list[str], str] | None:
         if named:
             return named, rest
     return None
+
+
+# "…, do vậy đề nghị Chủ đầu tư cập nhật …", "Trường hợp …, đề nghị chủ đầu tư thực hiện thủ tục …": a
+# request to a named unit inside a sentence of an opinion or a finding.
+_ASKED_INSIDE = re.compile(r"(?:[,;:]\s+)(?:do\s+(?:vậy|đó)\s*,?\s+)?(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+(?=\S)")
+
+
+def asked_inside(text: str) -> list[str]:
+    """The units a request inside the text names ("…, do vậy đề nghị Chủ đầu tư cập nhật …")."""
+    for m in _ASKED_INSIDE.finditer(text):
+        rest = text[m.end() :]
+        named = units_in(rest[:1].upper() + rest[1:])
+        if named:
+            return named
+    return []

@@ -105,6 +105,8 @@ _UNIT_HEADS = (
     "Chánh án",
     "Viện trưởng",
     "Hạt Kiểm lâm",
+    # the body that owns a project an opinion letter is about ("Đề nghị Chủ đầu tư bổ sung …")
+    "Chủ đầu tư",
 )
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True))
 # Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo",
@@ -360,7 +362,7 @@ def addressee_phrase(text: str) -> str | None:
     return head or None
 
 
-_LEAD_IN = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?P<rest>.+)$", re.IGNORECASE)
+_LEAD_IN_WORD = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?=\S)", re.IGNORECASE)
 
 
 _PLACE_SUBJECT = re.compile(
@@ -377,8 +379,10 @@ def lead_in_units(paragraph: str) -> list[str]:
     text = squash(paragraph)
     if not text.endswith(":"):
         return []
-    for m in _LEAD_IN.finditer(text):
-        phrase = addressee_phrase(m.group("rest"))
+    # Every "đề nghị" is tried: the first may ask for something ("khu vực đề nghị thành lập cụm công
+    # nghiệp …"), a later one names the addressee ("…, đề nghị Chủ đầu tư:").
+    for m in _LEAD_IN_WORD.finditer(text):
+        phrase = addressee_phrase(text[m.end() :])
         if phrase:
             return split_units(phrase)
     place = _PLACE_SUBJECT.search(text)
