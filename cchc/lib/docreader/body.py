@@ -240,6 +240,10 @@ class TaskReader:
             whole = heading_units(node.text)
             if whole:
                 own, heading_only = whole, True
+        if not own and node.kind in NUMBERED and items:
+            # "Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra" with its lead-in on the same line ("Đoàn
+            # kiểm tra thực hiện nhiệm vụ …, trong đó tập trung:"): the items are that unit's.
+            own = lead_in_units(node.text)
         after_label = None if own else units_after_label(node.text)
         if after_label:
             own = after_label[0]

@@ -267,6 +267,9 @@ def _cut(head: str) -> str:
             if _UNIT_AFTER_SEP.search(between):
                 pos = stop.end()
                 continue
+        if word == "kiểm tra" and re.search(r"\b(?:Đoàn|Tổ)$", head[: stop.start()]):
+            # "kiểm tra" is a verb but also names a team: "Đoàn kiểm tra", "Tổ kiểm tra".
+            return head[: stop.end()]
         return head[: stop.start()]
 
 
@@ -365,6 +368,14 @@ def addressee_phrase(text: str) -> str | None:
 _LEAD_IN_WORD = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s+(?=\S)", re.IGNORECASE)
 
 
+# "Đoàn kiểm tra thực hiện nhiệm vụ và quyền hạn theo quy định …, trong đó tập trung:", "Tổ công tác có
+# nhiệm vụ sau:": the unit the lead-in opens with does the items after it.
+_DUTIES_LEAD_IN = re.compile(
+    r"\s(?:thực\s+hiện\s+(?:các\s+)?nhiệm\s+vụ|có\s+(?:các\s+)?nhiệm\s+vụ|"
+    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
+)
+
+
 _PLACE_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\.\s+)(?P<who>(?:Ủy\s+ban\s+nhân\s+dân\s+|UBND\s+|Lãnh\s+đạo\s+)?(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố)"
     r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+)\s+(?:cần|phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương)\b"
@@ -385,6 +396,15 @@ def lead_in_units(paragraph: str) -> list[str]:
         phrase = addressee_phrase(text[m.end() :])
         if phrase:
             return split_units(phrase)
+    duties = _DUTIES_LEAD_IN.search(text)
+    if duties:
+        # The unit right before the verb, after a title it may follow ("Nhiệm vụ và quyền hạn của Đoàn
+        # kiểm tra Đoàn kiểm tra thực hiện …"): the longest run of words that is a unit name, whole.
+        words = text[: duties.start()].split()
+        for k in range(max(0, len(words) - 12), len(words)):
+            who = " ".join(words[k:])
+            if UNIT_START.match(who) and addressee_phrase(who) == who:
+                return split_units(who)
     place = _PLACE_SUBJECT.search(text)
     if place:
         return [place.group("who")]
