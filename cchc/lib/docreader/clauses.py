@@ -112,8 +112,21 @@ _NAMED_GROUP = re.compile(
 _NAME_LIST = re.compile(r"^[A-ZĐÀ-Ỹ][^;:.]{0,200}?(?:,|\s+và\s+)[^;:.]*?(?:;|\.|:|$)")
 
 
+# "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …": a named member of a team and his duties.
+_PERSON_PREFIX = re.compile(
+    r"^(?P<title>Ông|Bà|Đồng\s+chí|Đ/c)\s*[.:]?\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)"
+    r"\s*[-–]\s*(?P<role>[^:;]{2,80}?)\s*:\s*(?P<rest>\S.*)$",
+    re.S,
+)
+
+
 def unit_prefix(text: str) -> tuple[list[str], str] | None:
-    """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ...")."""
+    """ "Sở Nội vụ: chủ trì ..." → (["Sở Nội vụ"], "chủ trì ..."); a named person's duties too ("Ông.
+    Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …" → (["Ông Hoàng Văn Thuân - Trưởng đoàn"], …))."""
+    person = _PERSON_PREFIX.match(squash(text))
+    if person:
+        who = f"{person.group('title')} {person.group('name')} - {person.group('role')}"
+        return [who], person.group("rest")
     if ":" not in text[:160]:
         return None
     prefix, rest = text.split(":", 1)

@@ -21,9 +21,9 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # then raised to what the reader measures after each change of the seventh round; never lower them.
 FLOORS = {
     "header": 1394 / 1408,
-    "recall": 1530 / 1630,
-    "precision": 1530 / 1602,
-    "lead": 1435 / 1530,
+    "recall": 1534 / 1630,
+    "precision": 1534 / 1606,
+    "lead": 1439 / 1534,
 }
 MAX_MISSED_SILENTLY = 61
 
