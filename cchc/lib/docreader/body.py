@@ -299,9 +299,16 @@ class TaskReader:
             return
         if _QUOTA.search(node.text):
             return
-        if own and not own_prefix and not node.paragraphs and _only_names(node.text):
+        if (
+            own
+            and not own_prefix
+            and not node.paragraphs
+            and node.kind != "article"
+            and _only_names(node.text)
+        ):
             # "1. Công ty Cổ phần Đông Nam Á Lào Cai" in a list of the companies a letter means: an entry
-            # of a list, no work.
+            # of a list, no work. An article of names ("Điều 3. Chánh Văn phòng …, Thủ trưởng …") is the
+            # executors' article cut short, still the officials made responsible.
             return
         if node.kind in NUMBERED:
             executors = None if own or inherited else executors_sentence(node.text)
