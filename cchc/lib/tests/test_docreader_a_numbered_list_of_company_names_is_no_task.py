@@ -40,3 +40,30 @@ Danh sách các đơn vị đề nghị báo cáo lần 2
 def test_the_names_listed_after_the_signature_give_no_task():
     tasks = read_text(LETTER).tasks
     assert not any(t.text.startswith("Công ty") for t in tasks)
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 636/QĐ-UBND
+
+Bình Định, ngày 10 tháng 10 năm 2012
+
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.
+Điều 2. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã,
+thành phố
+"""
+
+
+def test_an_article_that_only_names_officials_is_still_their_task():
+    tasks = read_text(DECISION).tasks
+    assert [t.lead[0] for t in tasks] == ["Chánh Văn phòng UBND tỉnh"]
