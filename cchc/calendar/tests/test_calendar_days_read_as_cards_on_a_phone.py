@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
 
 
 def sideways_scroll(page) -> int:
@@ -23,8 +16,7 @@ def sideways_scroll(page) -> int:
 
 
 def test_the_secretariat_on_a_phone_reads_each_day_as_a_card(live_server, browser, world, local_calendars):
-    page = new_context(browser, viewport=PHONE, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["secretariat"])
+    page = signed_in_page(browser, live_server.url, world.users["secretariat"], PHONE)
     page.goto(f"{live_server.url}/lich/nam/2026/")
     row = page.locator('[data-testid=entries] tr[data-date="2026-03-02"]')
     assert row.bounding_box()["width"] >= 340
@@ -51,8 +43,7 @@ def test_the_secretariat_on_a_phone_reads_each_day_as_a_card(live_server, browse
 
 
 def test_on_a_desktop_the_days_keep_their_table(live_server, browser, world, local_calendars):
-    page = new_context(browser, viewport=DESKTOP, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["secretariat"])
+    page = signed_in_page(browser, live_server.url, world.users["secretariat"], DESKTOP)
     page.goto(f"{live_server.url}/lich/nam/2026/")
     assert page.locator("[data-testid=entries] thead").bounding_box()["height"] > 10
     row = page.locator('[data-testid=entries] tr[data-date="2026-03-02"]')

@@ -9,7 +9,8 @@ import pytest
 from cchc.accounts.audit_events import AccountsEvents
 from cchc.core.events import DEMO_ACTOR, record
 from cchc.demo.audit_events import DemoEvents
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.browser import browser_login
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,21 +21,16 @@ def _log(world) -> None:
     record("cchc load-demo", DemoEvents.LOADED, object_type="demo", object_id="x", summary="Nạp dữ liệu")
 
 
-def _label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
 def test_a_leader_on_a_phone_reads_each_event_as_a_card(live_server, browser, world):
     _log(world)
-    page = new_context(browser, viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
     page.goto(f"{live_server.url}/nhat-ky/")
     row = page.locator("[data-testid=audit-table] tbody tr").first
     assert row.bounding_box()["width"] >= 340
     head = page.locator("[data-testid=audit-table] thead").first
     assert not head.is_visible() or head.bounding_box()["height"] <= 1
     cells = row.locator("td")
-    assert [_label_of(cells.nth(i)) for i in range(4)] == [
+    assert [label_of(cells.nth(i)) for i in range(4)] == [
         '"Thời điểm"',
         '"Người thực hiện"',
         '"Thao tác"',
@@ -48,13 +44,13 @@ def test_a_leader_on_a_phone_reads_each_event_as_a_card(live_server, browser, wo
 
 def test_on_a_desktop_the_log_stays_a_table_and_filters_by_kind(live_server, page, world):
     _log(world)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     browser_login(page, live_server.url, world.users["leader"])
     page.goto(f"{live_server.url}/nhat-ky/")
     header = page.locator("[data-testid=audit-table] thead th").first
     assert header.is_visible() and header.bounding_box()["height"] > 10
     first = page.locator("[data-testid=audit-table] tbody tr").first.locator("td").first
-    assert _label_of(first) == "none"
+    assert label_of(first) == "none"
     page.select_option("#id_hanh_dong", label="Nạp dữ liệu trình diễn")
     page.get_by_role("button", name="Lọc").click()
     page.wait_for_url("**hanh_dong=demo.loaded**")

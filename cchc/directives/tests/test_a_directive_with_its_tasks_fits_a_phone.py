@@ -11,12 +11,10 @@ import pytest
 from django.utils import timezone
 
 from cchc.directives.tests.conftest import URLS, make_task
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 TEXT = "Rà soát, công khai đầy đủ thủ tục hành chính tại Bộ phận một cửa"
 
 
@@ -30,14 +28,9 @@ def content_of_four_units(world, directive):
     return directive
 
 
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_a_directives_page_fits_the_screen(live_server, browser, world, content_of_four_units, viewport):
-    page = new_context(browser, viewport=viewport).new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], viewport)
     page.goto(f"{live_server.url}/chi-dao/van-ban/{content_of_four_units.pk}/")
     group = page.get_by_test_id("task-group").filter(has_text=TEXT)
     group.locator("summary").click()

@@ -11,12 +11,10 @@ import pytest
 from django.utils import timezone
 
 from cchc.directives.tests.conftest import URLS, make_task
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 # Page → the table on it (data-testid) and how a phone shows it: "cards" (the table itself, one card a
 # row) or "list" (a list of tasks in its place).
 PAGES = {
@@ -44,14 +42,8 @@ def fits(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def signed_in_page(browser, live_server, user, viewport):
-    page = new_context(browser, viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh").new_page()
-    browser_login(page, live_server.url, user)
-    return page
-
-
 def test_on_a_phone_every_task_page_fits_the_screen_and_shows_cards(live_server, browser, world, tasks):
-    page = signed_in_page(browser, live_server, world.users["office"], PHONE)
+    page = signed_in_page(browser, live_server.url, world.users["office"], PHONE)
     for path, (testid, shape) in PAGES.items():
         page.goto(live_server.url + path)
         assert fits(page), path
@@ -78,7 +70,7 @@ def test_on_a_phone_every_task_page_fits_the_screen_and_shows_cards(live_server,
 
 
 def test_on_a_desktop_the_task_pages_keep_their_tables_with_every_column(live_server, browser, world, tasks):
-    page = signed_in_page(browser, live_server, world.users["office"], DESKTOP)
+    page = signed_in_page(browser, live_server.url, world.users["office"], DESKTOP)
     for path, (testid, shape) in PAGES.items():
         page.goto(live_server.url + path)
         assert fits(page), path

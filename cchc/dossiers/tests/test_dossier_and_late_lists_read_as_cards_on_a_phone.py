@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cchc.dossiers.tests.factories import build_ledger
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.browser import browser_login
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,15 +19,10 @@ def first_row(page, testid):
     return page.locator(f"[data-testid={testid}] tbody tr").first
 
 
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
 @pytest.mark.parametrize(("path", "testid"), LISTS)
 def test_a_leader_on_a_phone_reads_each_dossier_as_a_card(live_server, browser, world, path, testid):
     ledger = build_ledger(world)
-    page = new_context(browser, viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
     page.goto(f"{live_server.url}{path}")
     row = first_row(page, testid)
     box = row.bounding_box()
@@ -45,7 +41,7 @@ def test_a_leader_on_a_phone_reads_each_dossier_as_a_card(live_server, browser, 
 @pytest.mark.parametrize(("path", "testid"), LISTS)
 def test_on_a_desktop_the_lists_stay_a_table_with_its_header(live_server, page, world, path, testid):
     build_ledger(world)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     browser_login(page, live_server.url, world.users["leader"])
     page.goto(f"{live_server.url}{path}")
     header = page.locator(f"[data-testid={testid}] thead th").first
@@ -55,8 +51,7 @@ def test_on_a_desktop_the_lists_stay_a_table_with_its_header(live_server, page, 
 
 def test_on_a_phone_a_dossiers_steps_read_as_cards(live_server, browser, world):
     build_ledger(world)
-    page = new_context(browser, viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
     page.goto(f"{live_server.url}/ho-so/ho-so/000.00.26.H02-220602-0001/")
     step = first_row(page, "steps")
     assert step.bounding_box()["width"] >= 340

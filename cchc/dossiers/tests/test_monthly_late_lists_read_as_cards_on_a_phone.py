@@ -10,16 +10,9 @@ import pytest
 
 from cchc.dossiers.actions.late_lists import draft_late_list
 from cchc.dossiers.tests.factories import add_facts, build_ledger
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
 
 
 @pytest.fixture
@@ -32,8 +25,7 @@ def draft(world):
 def test_a_leader_reads_the_monthly_late_lists_without_scrolling_sideways(
     live_server, browser, world, draft, viewport
 ):
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], viewport)
     page.goto(f"{live_server.url}/ho-so/danh-sach-tre-han/")
     row = page.locator("[data-testid=latelists] tbody tr").first
     cells = row.locator("td")

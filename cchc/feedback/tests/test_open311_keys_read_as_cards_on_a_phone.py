@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cchc.feedback.actions.citizen import create_key
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,21 +15,13 @@ pytestmark = [
     pytest.mark.urls("cchc.feedback.tests.urls"),
 ]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_keys_fit_the_screen(live_server, browser, world, viewport):
     create_key(
         world.users["secretariat"], name="Ứng dụng Vũng Tàu Smart", jurisdiction=world.jurisdictions["city"]
     )
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["secretariat"])
+    page = signed_in_page(browser, live_server.url, world.users["secretariat"], viewport)
     page.goto(f"{live_server.url}/phan-anh/khoa-open311/")
     row = page.locator("[data-testid=keys] tbody tr").first
     cells = row.locator("td")

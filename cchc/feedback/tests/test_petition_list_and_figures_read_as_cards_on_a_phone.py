@@ -7,19 +7,14 @@ from __future__ import annotations
 import pytest
 
 from cchc.feedback.tests.conftest import local
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.browser import new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.urls("cchc.feedback.tests.urls"),
 ]
-
-PHONE = {"width": 390, "height": 844}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
 
 
 def fits_the_screen(page, testid):
@@ -36,8 +31,7 @@ def petitions(file_petition):
 
 
 def test_an_official_on_a_phone_reads_each_petition_as_a_card(live_server, browser, world, petitions):
-    page = new_context(browser, viewport=PHONE, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
     page.goto(f"{live_server.url}/phan-anh/")
     row = page.locator("[data-testid=petition-table] tbody tr").first
     assert row.bounding_box()["width"] >= 340
@@ -57,7 +51,7 @@ def test_a_citizen_on_a_phone_reads_the_figures_of_each_unit_as_a_card(live_serv
 
 
 def test_on_a_desktop_the_figures_keep_every_column(live_server, page, petitions):
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/cong-khai/phan-anh/so-lieu/?nam=2026")
     row = page.locator("[data-testid=figures-table] tbody tr").first
     cells = row.locator("td")

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cchc.feedback.tests.test_front_meeting_batches import batch
-from cchc.testing.browser import browser_login, new_context
 from cchc.testing.personas import login_verified
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,13 +19,7 @@ pytestmark = [
 ]
 
 
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-@pytest.mark.parametrize(
-    "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
-)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_opinions_of_a_meeting_fit_the_screen(live_server, browser, world, categories, viewport):
     front = Client()
     login_verified(front, world.users["front"])
@@ -33,8 +27,7 @@ def test_the_opinions_of_a_meeting_fit_the_screen(live_server, browser, world, c
         {"category": categories["DT"].pk, "text": "Cử tri đề nghị giải toả chợ tạm lấn chiếm đường Ba Cu."}
     ]
     meeting_url = front.post(reverse("feedback:meeting_new"), batch(world, categories, rows))["Location"]
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["front"])
+    page = signed_in_page(browser, live_server.url, world.users["front"], viewport)
     page.goto(live_server.url + meeting_url)
     row = page.locator("[data-testid=opinion-table] tbody tr").first
     cells = row.locator("td")

@@ -7,12 +7,9 @@ from __future__ import annotations
 import pytest
 
 from cchc.home.tests.test_home_scene import setup_scene
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, shown_labels, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -20,25 +17,15 @@ def scene(world, settings, tmp_path):
     return setup_scene(world, settings, tmp_path)
 
 
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-def shown(row) -> list[str]:
-    cells = row.locator("td")
-    return [label_of(cells.nth(i)) for i in range(cells.count()) if cells.nth(i).is_visible()]
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_leader_reads_the_slipping_units_without_a_squeeze(scene, live_server, browser, viewport):
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, scene.world.users["leader"])
+    page = signed_in_page(browser, live_server.url, scene.world.users["leader"], viewport)
     first = page.get_by_test_id("slipping-row").first
     assert first.get_by_test_id("slipping-unit").inner_text() == "UBND Phường 1"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     if viewport is PHONE:
         assert first.bounding_box()["width"] >= 340
-        labels = shown(first)
+        labels = shown_labels(first)
         assert len(labels) == 3
         assert labels[0].startswith('"Hồ sơ trễ hạn tháng ')
         assert labels[1:] == ['"Nhiệm vụ quá hạn"', '"Phản ánh quá hạn"']
@@ -46,6 +33,6 @@ def test_the_leader_reads_the_slipping_units_without_a_squeeze(scene, live_serve
         assert first.get_by_test_id("slipping-unit").bounding_box()["height"] < 30
         assert first.get_by_test_id("slipping-tasks").inner_text() == "2"
     else:
-        assert shown(first)[0] == "none"
+        assert shown_labels(first)[0] == "none"
         assert first.get_by_test_id("slipping-head").is_visible()
         assert page.locator("[data-testid=slipping-table] thead").bounding_box()["height"] > 10

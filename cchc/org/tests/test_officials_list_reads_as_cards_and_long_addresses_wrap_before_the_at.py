@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 LOCAL, DOMAIN = "nguyen.thi.thanh.huong", "phuong1.vungtau.gov.vn"
 ADDRESS = f"{LOCAL}@{DOMAIN}"
 
@@ -33,16 +31,6 @@ LINES = """e => {
 }"""
 
 
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-def phone_or_desktop(browser, live_server, user, viewport):
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, user)
-    return page
-
-
 def assert_nothing_scrolls_sideways(page, testid, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     box = page.locator(".table-responsive").filter(has=page.get_by_test_id(testid))
@@ -53,7 +41,7 @@ def assert_nothing_scrolls_sideways(page, testid, width):
 def test_the_officials_list_fits_the_screen(live_server, browser, world, viewport):
     world.officials["unit_head"].email = ADDRESS
     world.officials["unit_head"].save()
-    page = phone_or_desktop(browser, live_server, world.users["secretariat"], viewport)
+    page = signed_in_page(browser, live_server.url, world.users["secretariat"], viewport)
     page.goto(f"{live_server.url}/to-chuc/can-bo/?q={LOCAL}")
     row = page.locator("[data-testid=official-table] tbody tr").first
     cells = row.locator("td")
@@ -86,7 +74,7 @@ def test_the_officials_list_fits_the_screen(live_server, browser, world, viewpor
 def test_a_long_address_in_a_units_officials_wraps_before_the_at_on_a_phone(live_server, browser, world):
     world.officials["unit_head"].email = ADDRESS
     world.officials["unit_head"].save()
-    page = phone_or_desktop(browser, live_server, world.users["ward_officer"], PHONE)
+    page = signed_in_page(browser, live_server.url, world.users["ward_officer"], PHONE)
     page.goto(f"{live_server.url}/to-chuc/don-vi/{world.units['p1'].pk}/")
     assert_nothing_scrolls_sideways(page, "unit-officials", PHONE["width"])
     address = page.locator("[data-testid=unit-officials] .email-address").filter(has_text=LOCAL)

@@ -6,22 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_officials_of_a_unit_fit_the_screen(live_server, browser, world, viewport):
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["ward_officer"])
+    page = signed_in_page(browser, live_server.url, world.users["ward_officer"], viewport)
     page.goto(f"{live_server.url}/to-chuc/don-vi/{world.units['p1'].pk}/")
     row = page.locator("[data-testid=unit-officials] tbody tr").first
     cells = row.locator("td")

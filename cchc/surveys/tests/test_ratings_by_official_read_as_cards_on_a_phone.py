@@ -12,13 +12,9 @@ from django.utils import timezone
 from cchc.surveys.actions.responses import rate_dossier
 from cchc.surveys.models import RatingLevel
 from cchc.surveys.tests.conftest import URLS, make_dossier
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import PHONE, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
 
 
 def test_a_leader_on_a_phone_reads_each_officials_ratings_as_a_card(live_server, browser, world, settings):
@@ -26,8 +22,7 @@ def test_a_leader_on_a_phone_reads_each_officials_ratings_as_a_card(live_server,
     now = timezone.now()
     for i, level in enumerate([RatingLevel.VERY_SATISFIED] * 3 + [RatingLevel.SATISFIED] * 2):
         rate_dossier(make_dossier(world, f"R-card-{i}"), level, channel="link", at=now - dt.timedelta(days=1))
-    page = new_context(browser, viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
     page.goto(f"{live_server.url}/khao-sat/can-bo/")
     card = page.locator("[data-testid=officials] tbody tr").first
     assert card.bounding_box()["width"] >= 340

@@ -8,32 +8,17 @@ from __future__ import annotations
 import pytest
 
 from cchc.surveys.tests.conftest import URLS, store
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, fits, label_of, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 ANSWERS = {"E1.1": 5, "E2.1": 4, "E3.1": 5, "E4.1": 4, "E5.1": 4}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-def fits(page, testid: str, width: int) -> bool:
-    box = page.locator(".table-responsive").filter(has=page.get_by_test_id(testid)).first
-    return (
-        box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
-        and page.evaluate("document.documentElement.scrollWidth") <= width
-    )
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_responses_and_a_units_results_fit_the_screen(live_server, browser, world, campaign, viewport):
     store(campaign, world.units["p1"], [ANSWERS] * 6)
-    page = new_context(browser, viewport=viewport).new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], viewport)
     pages = [
         (
             f"/khao-sat/dot/{campaign.pk}/phieu/",

@@ -9,30 +9,12 @@ import pytest
 from cchc.surveys import actions
 from cchc.surveys.actions.follow_up import save_figure
 from cchc.surveys.tests.conftest import URLS, store
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.browser import new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, fits, label_of, shown_labels, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 ANSWERS = {"E1.1": 5, "E2.1": 4, "E3.1": 5, "E4.1": 4, "E5.1": 4}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-def shown_labels(row) -> list[str]:
-    cells = row.locator("td")
-    return [label_of(cells.nth(i)) for i in range(cells.count()) if cells.nth(i).is_visible()]
-
-
-def fits(page, testid: str, width: int) -> bool:
-    box = page.locator(".table-responsive").filter(has=page.get_by_test_id(testid)).first
-    return (
-        box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
-        and page.evaluate("document.documentElement.scrollWidth") <= width
-    )
 
 
 @pytest.fixture
@@ -47,8 +29,7 @@ def answered(world, campaign):
 
 
 def test_a_leader_on_a_phone_reads_rounds_results_and_figures_as_cards(live_server, browser, world, answered):
-    page = new_context(browser, viewport=PHONE, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], PHONE)
 
     page.goto(f"{live_server.url}/khao-sat/")
     row = page.locator("[data-testid=campaigns] tbody tr").first
@@ -86,8 +67,7 @@ def test_a_citizen_on_a_phone_reads_the_published_results_as_cards(live_server, 
 
 
 def test_on_a_desktop_the_survey_tables_keep_every_column(live_server, browser, world, answered):
-    page = new_context(browser, viewport=DESKTOP, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["leader"])
+    page = signed_in_page(browser, live_server.url, world.users["leader"], DESKTOP)
     for path, testid, columns in [
         ("/khao-sat/", "campaigns", 7),
         ("/khao-sat/sipas-cong-bo/", "figures", 7),

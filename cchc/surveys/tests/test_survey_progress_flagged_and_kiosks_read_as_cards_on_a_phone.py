@@ -9,21 +9,9 @@ import pytest
 from cchc.surveys import actions
 from cchc.surveys.models import FlagStatus
 from cchc.surveys.tests.conftest import URLS, store
-from cchc.testing.browser import browser_login, new_context
+from cchc.testing.phone_cards import DESKTOP, PHONE, label_of, shown_labels, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def label_of(cell):
-    return cell.evaluate("c => getComputedStyle(c, '::before').content")
-
-
-def shown_labels(row) -> list[str]:
-    cells = row.locator("td")
-    return [label_of(cells.nth(i)) for i in range(cells.count()) if cells.nth(i).is_visible()]
 
 
 @pytest.fixture
@@ -40,8 +28,7 @@ def round_with_a_flag(world, campaign):
 def test_progress_review_list_and_kiosks_fit_the_screen(
     live_server, browser, world, round_with_a_flag, viewport
 ):
-    page = new_context(browser, viewport=viewport, locale="vi-VN").new_page()
-    browser_login(page, live_server.url, world.users["secretariat"])
+    page = signed_in_page(browser, live_server.url, world.users["secretariat"], viewport)
     expected = {
         f"/khao-sat/dot/{round_with_a_flag.pk}/": (
             "progress",
