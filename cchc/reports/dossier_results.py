@@ -199,7 +199,9 @@ def tally(
     """The engine's counts for the period, per unit (handling unit), field or procedure: the plain
     dossiers counted by the database (``results_sql``, one grouped query), the others read and judged
     by the engine — the same figures as ``engine_tally``, without reading millions of rows."""
-    total = engine_tally(dossiers.exclude(results_sql.plain()), period, calendar, by=by)
+    total = dp.Tally()
+    for part in results_sql.for_the_engine():
+        total.add(engine_tally(dossiers.filter(part), period, calendar, by=by))
     plain = candidates(dossiers, period).filter(results_sql.plain())
     start, horizon = _aware(period.start), _aware(period.end + dt.timedelta(days=1))
     results_sql.merge(total, results_sql.tally(plain, period, start, horizon, LOCAL, by=by))
