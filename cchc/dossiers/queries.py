@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from cchc.core.compiled_read import CompiledRead
 from cchc.core.roles import JURISDICTION_WIDE, Role, is_active_user
 from cchc.dossiers.models import (
     FINISHED_LATE,
@@ -380,61 +381,49 @@ def public_lookup(code: str, phone: str) -> PublicDossier | None:
     """The dossier whose code and applicant phone both match, else None (the caller says the same
     thing whichever was wrong, so the look-up cannot be used to learn which codes exist).
 
-    Read as plain values of the columns shown, not as model instances: the look-up is the busiest
-    public page, and compiling the wide rows' SQL and building their objects cost it more CPU than
-    PostgreSQL's index reads (bench/bench_public_page_cpu.py)."""
+    Read as plain values of the columns shown, not as model instances, by reads whose SQL is compiled
+    once (``core.compiled_read``): the look-up is the busiest public page, and building the querysets,
+    compiling their SQL and building objects cost it more CPU than PostgreSQL's index reads
+    (bench/bench_public_page_cpu.py). The latest apology's new appointment comes with the dossier's row.
+    """
     code = code.strip()
     digits = normalize_phone(phone)
     if not code or len(digits) < 8:
         return None
-    row = (
-        Dossier.objects.filter(code__in={code, code.upper()})
-        .order_by("pk")
-        .values(*_PUBLIC_DOSSIER_FIELDS)
-        .first()
-    )
-    if row is None or normalize_phone(row["applicant_phone"]) != digits:
+    found = _PUBLIC_DOSSIER.rows(code, code.upper())
+    if not found:
+        return None
+    row = dict(zip(_PUBLIC_DOSSIER_NAMES, found[0], strict=True))
+    if normalize_phone(row["applicant_phone"]) != digits:
         return None
     pk = row["pk"]
-    new_appointment_at = (
-        Apology.objects.filter(dossier_id=pk)
-        .order_by("-issued_at")
-        .values_list("new_appointment_at", flat=True)
-        .first()
-    )
     steps = tuple(
         PublicStep(unit if unit_id is not None else name, started, finished)
-        for unit_id, unit, name, started, finished in DossierStep.objects.filter(dossier_id=pk)
-        .order_by("seq")
-        .values_list("unit_id", "unit__name", "unit_name", "started_at", "finished_at")
+        for unit_id, unit, name, started, finished in _PUBLIC_STEPS.rows(pk)
     )
     status = row["status"]
     shifted = row["effective_appointment_at"]
     contact = "receiving_unit" if row["receiving_unit__phone"] else "handling_unit"
+    missing = ""
+    if status == Status.SUPPLEMENT:
+        asked = _OPEN_SUPPLEMENT.rows(pk)
+        missing = (asked[0][0] if asked else "") or ""
     return PublicDossier(
         code=row["code"],
         masked_name=mask_name(row["applicant_name"]),
         procedure_name=row["procedure__name"],
         receiving_unit=row["receiving_unit__name"],
         handling_unit=row["handling_unit__name"],
-        status=str(dict(Status.choices).get(status, status)),
+        status=str(_STATUS_LABELS.get(status, status)),
         received_at=row["received_at"],
         appointment_at=row["appointment_at"],
         shifted_appointment_at=shifted if shifted and shifted != row["appointment_at"] else None,
-        new_appointment_at=new_appointment_at,
+        new_appointment_at=row["new_appointment_at"],
         finished_at=row["end_at"],
         returned_at=row["returned_at"],
         steps=steps,
         status_code=status,
-        missing=(
-            Supplement.objects.filter(dossier_id=pk, completed_at__isnull=True)
-            .order_by("-seq")
-            .values_list("content", flat=True)
-            .first()
-            or ""
-        )
-        if status == Status.SUPPLEMENT
-        else "",
+        missing=missing,
         contact_unit=row[f"{contact}__name"],
         contact_phone=row["receiving_unit__phone"] or row["handling_unit__phone"],
     )
@@ -457,3 +446,44 @@ _PUBLIC_DOSSIER_FIELDS = (
     "handling_unit__name",
     "handling_unit__phone",
 )
+
+
+# The look-up's reads (``public_lookup``), compiled once per database. The stand-ins are values no request
+# sends: a code holding NUL characters (the form refuses them) and a negative id within a 32-bit key's range.
+_CODE_STAND_IN, _CODE_UPPER_STAND_IN, _ID_STAND_IN = "\x00code\x00", "\x00CODE\x00", -2_000_000_001
+_PUBLIC_DOSSIER_NAMES = (*_PUBLIC_DOSSIER_FIELDS, "new_appointment_at")
+_PUBLIC_DOSSIER = CompiledRead(
+    Dossier,
+    lambda code, upper: (
+        Dossier.objects.filter(code__in=[code, upper])
+        .annotate(
+            latest_apology_appointment=Subquery(
+                Apology.objects.filter(dossier_id=OuterRef("pk"))
+                .order_by("-issued_at")
+                .values("new_appointment_at")[:1]
+            )
+        )
+        .order_by("pk")
+        .values_list(*_PUBLIC_DOSSIER_FIELDS, "latest_apology_appointment")[:1]
+    ),
+    (_CODE_STAND_IN, _CODE_UPPER_STAND_IN),
+)
+_PUBLIC_STEPS = CompiledRead(
+    DossierStep,
+    lambda pk: (
+        DossierStep.objects.filter(dossier_id=pk)
+        .order_by("seq")
+        .values_list("unit_id", "unit__name", "unit_name", "started_at", "finished_at")
+    ),
+    (_ID_STAND_IN,),
+)
+_OPEN_SUPPLEMENT = CompiledRead(
+    Supplement,
+    lambda pk: (
+        Supplement.objects.filter(dossier_id=pk, completed_at__isnull=True)
+        .order_by("-seq")
+        .values_list("content")[:1]
+    ),
+    (_ID_STAND_IN,),
+)
+_STATUS_LABELS = dict(Status.choices)
