@@ -9,10 +9,14 @@ PostgreSQL (``bench_list_pages.replicate``: codes suffixed ``-c1`` … ``-c24``)
 per-official facts and the inter-agency deadlines of ``bench_list_pages`` are left out: the public pages
 measured here do not read them.
 
-``run`` (docs/deploying.md, "Several app servers", is the same rehearsal by hand):
+``run`` (docs/deploying.md, "Several app servers", is the same rehearsal by hand) works on the database
+``BENCH_MULTI_DB`` names (``multiserver_5m`` by default), so a ledger built another way runs without a
+rebuild (``BENCH_MULTI_DB=ledger5m``: bench_list_pages' build, the same 200,000 × 25). What it writes
+there: pending migrations (listed first), the removal of jobs left queued, and what the checks chosen
+with ``--checks`` write (below); the load itself writes only to Redis.
 
-1. ``migrate``; the directives demo (tasks with deadlines, for the reminders); a sample of 4,000 real
-   dossier codes with their applicants' phones for the look-ups.
+1. ``migrate``; the directives demo (tasks with deadlines, for the reminders check only); a sample of
+   4,000 real dossier codes with their applicants' phones for the look-ups.
 2. Redis database 11 is emptied (``FLUSHDB`` on that number only); two gunicorn servers on 127.0.0.1:8101
    and :8102 (each ``--servers-workers`` gthread workers × 4 threads, DEBUG off, ``REDIS_URL`` on database 11,
    ``BEHIND_TLS_PROXY=1``), two ``cchc db_worker`` processes, all with the same environment.
@@ -136,9 +140,10 @@ def drop() -> None:
 # --- preparing the run ------------------------------------------------------------------------------
 
 
-def prepare() -> dict[str, Any]:
+def prepare(checks: list[str]) -> dict[str, Any]:
     from django.core.management import call_command
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
     from django_tasks_db.models import DBTaskResult
 
     from cchc.core import demo_clock
@@ -146,14 +151,21 @@ def prepare() -> dict[str, Any]:
     from cchc.dossiers import handbook
     from cchc.dossiers.models import Dossier
 
+    # On a ledger built earlier (BENCH_MULTI_DB=ledger5m) say what migrate will change before it does.
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    log(database=DB, pending_migrations=[f"{m.app_label}.{m.name}" for m, _ in plan])
     call_command("migrate", verbosity=0)
     # The demo loader queued an early-warning recomputation after each of its batches; at 5,000,000 dossiers
     # each takes the two workers for many minutes (bench_earlywarning measures it). Left in the queue, they
     # would compete with the servers during the load and hold the workers from the checks' jobs.
     leftover = DBTaskResult.objects.exclude(status__in=("SUCCESSFUL", "FAILED"))
     log(queued_jobs_removed=leftover.delete()[0])
-    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
-        log(directives=load_directives_demo())
+    if (
+        "reminders" in checks
+    ):  # the directives' tasks are what the reminders remind of; nothing else needs them
+        with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
+            log(directives=load_directives_demo())
     table = Dossier._meta.db_table
     with connection.cursor() as cur:
         cur.execute(f"SELECT count(*) FROM {table}")
@@ -488,6 +500,17 @@ def check_reminders() -> dict[str, Any]:
 
 # --- the run ----------------------------------------------------------------------------------------
 
+# In the order they run. Reminders before imports: each import queues an early-warning recomputation,
+# which at 5,000,000 dossiers would hold both workers for many minutes. What each writes to the ledger:
+# lockout one account and its failed sign-ins; lookup_limit nothing (Redis only); reminders the day's
+# reminders, their messages and the tracked deadlines; imports 1,200 dossiers.
+CHECKS = {
+    "lockout": check_lockout,
+    "lookup_limit": check_lookup_limit,
+    "reminders": check_reminders,
+    "imports": check_imports,
+}
+
 
 def run(args: argparse.Namespace) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
@@ -497,7 +520,11 @@ def run(args: argparse.Namespace) -> int:
             if f.is_file():
                 f.unlink()
     setup_django()
-    info = prepare()
+    checks = [] if args.no_checks else [c for c in args.checks.split(",") if c]
+    unknown = sorted(set(checks) - set(CHECKS))
+    if unknown:
+        raise SystemExit(f"unknown checks {unknown}; known: {', '.join(CHECKS)}")
+    info = prepare(checks)
     subprocess.run(
         ["redis-cli", "-h", "127.0.0.1", "-n", str(REDIS_DB), "FLUSHDB"], check=True, capture_output=True
     )
@@ -509,7 +536,7 @@ def run(args: argparse.Namespace) -> int:
     # Stopped from outside (kill PID): still stop the servers and workers (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results: list[dict[str, Any]] = []
-    checks: dict[str, Any] = {}
+    outcomes: dict[str, Any] = {}
     try:
         for port in PORTS:
             wait_ready(port)
@@ -524,18 +551,10 @@ def run(args: argparse.Namespace) -> int:
                     check=True,
                     capture_output=True,
                 )
-        if not args.no_checks:
-            for name, fn in (
-                ("lockout", check_lockout),
-                ("lookup_limit", check_lookup_limit),
-                # Reminders before imports: each import queues an early-warning recomputation, which at
-                # 5,000,000 dossiers would hold both workers for many minutes.
-                ("reminders", check_reminders),
-                ("imports", check_imports),
-            ):
-                t0 = time.perf_counter()
-                checks[name] = {**fn(), "seconds": round(time.perf_counter() - t0, 1)}
-                log(check=name, **checks[name])
+        for name in checks:
+            t0 = time.perf_counter()
+            outcomes[name] = {**CHECKS[name](), "seconds": round(time.perf_counter() - t0, 1)}
+            log(check=name, **outcomes[name])
     finally:
         for p in procs:
             p.send_signal(signal.SIGTERM)
@@ -551,13 +570,13 @@ def run(args: argparse.Namespace) -> int:
     log(summary=summary, dossiers=info["dossiers"])
     (WORK / "result.json").write_text(
         json.dumps(
-            {"info": info, "runs": results, "summary": summary, "checks": checks},
+            {"info": info, "runs": results, "summary": summary, "checks": outcomes},
             ensure_ascii=False,
             indent=1,
         ),
         encoding="utf-8",
     )
-    return 0 if all(c["ok"] for c in checks.values()) else 1
+    return 0 if all(c["ok"] for c in outcomes.values()) else 1
 
 
 def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -592,6 +611,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--server-workers", type=int, default=2)
     parser.add_argument("--no-checks", action="store_true")
+    parser.add_argument(
+        "--checks",
+        default=",".join(CHECKS),
+        help="the checks across servers to run after the load, comma-separated (lockout,lookup_limit: "
+        "the two that write next to nothing to the ledger)",
+    )
     args = parser.parse_args(argv)
     if args.what == "build":
         build(args.base, args.copies)
