@@ -3,14 +3,37 @@ Django's own HTML (without a template per input or per option)."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIteratorValue
 from django.forms.widgets import Input
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+
+
+def escaped(value: Any) -> str:
+    """Django's ``conditional_escape``, character for character, without its wrappers for lazy strings
+    (a call through them cost ten times the escaping: bench/bench_public_page_cpu.py): a lazy string is
+    made a string, a safe string (``__html__``) kept as it is, anything else escaped."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html.escape(str(value))
+
+
+def format_html(template: str, *args: Any) -> SafeString:
+    """Django's ``format_html`` (positional arguments), each argument through ``escaped``."""
+    return SafeString(template.format(*[escaped(a) for a in args]))
+
+
+def format_html_join(sep: str, template: str, rows: Iterable[tuple[Any, ...]]) -> SafeString:
+    """Django's ``format_html_join``: ``format_html`` of each row, joined by ``sep`` (escaped)."""
+    return SafeString(escaped(sep).join(template.format(*[escaped(a) for a in row]) for row in rows))
 
 
 class TelInput(forms.TextInput):
@@ -31,14 +54,12 @@ class NumericInput(forms.TextInput):
 
 def _attributes(attrs: dict[str, Any]) -> SafeString:
     """Django's ``attrs.html`` in Python: in order, ``True`` as the bare name, ``False`` left out."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value)),)
+    return SafeString(
+        "".join(
+            f" {escaped(name)}" if value is True else f' {escaped(name)}="{escaped(str(value))}"'
             for name, value in attrs.items()
             if value is not False
-        ),
+        )
     )
 
 

@@ -8,8 +8,10 @@ character for character that of the include (a test holds them together), so a p
 from __future__ import annotations
 
 from django import forms, template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+
+# Django's format_html and format_html_join, without the wrappers for lazy strings (core.widgets).
+from cchc.core.widgets import format_html, format_html_join
 
 register = template.Library()
 
