@@ -2,6 +2,7 @@
 
     python bench/bench_public_page_cpu.py measure                # this tree, on $DATABASE_URL
     python bench/bench_public_page_cpu.py compare --baseline DIR  # DIR's code vs this tree, same run
+    python bench/bench_public_page_cpu.py compare --baseline DIR --tree cut1=DIR1 …  # more trees in turn
     python bench/bench_public_page_cpu.py measure --profile      # plus a cProfile top list
 
 Why CPU and not wall time: on a shared two-core machine the wall time of a page is mostly queueing for
@@ -280,9 +281,14 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def compare(args: argparse.Namespace) -> None:
-    trees = {"baseline": str(Path(args.baseline).resolve()), "this": str(HERE.parent.parent)}
+    trees = {"baseline": str(Path(args.baseline).resolve())} if args.baseline else {}
+    for given in args.tree:  # LABEL=DIR, in the order given
+        label, _, where = given.partition("=")
+        trees[label] = str(Path(where).resolve())
+    trees["this"] = str(HERE.parent.parent)
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in trees}
     for i in range(args.rounds):
+        # Every tree in turn, the order reversed each round (first and last swap places).
         order = list(trees) if i % 2 == 0 else list(reversed(trees))
         for label in order:
             env = {**os.environ, "PYTHONPATH": trees[label]}
@@ -346,6 +352,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--baseline", default="")
     parser.add_argument("--page", action="append", default=[], help="only this page (repeatable)")
+    parser.add_argument(
+        "--tree", action="append", default=[], help="LABEL=DIR: another tree measured in turn (repeatable)"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON line (for compare)")
     args = parser.parse_args()
     if args.what == "compare":
