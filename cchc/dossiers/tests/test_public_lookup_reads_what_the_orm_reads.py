@@ -38,7 +38,7 @@ def orm_lookup(code: str, phone: str) -> dict | None:
         "finished_at": d.end_at,
         "returned_at": d.returned_at,
         "steps": [
-            (s.unit.name if s.unit_id else s.unit_name, s.started_at, s.finished_at)
+            (s.unit.name if s.unit is not None else s.unit_name, s.started_at, s.finished_at)
             for s in DossierStep.objects.filter(dossier=d).order_by("seq")
         ],
         "status_code": d.status,
