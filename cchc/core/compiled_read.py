@@ -32,7 +32,9 @@ class NotCompilable(ValueError):
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    slots: tuple[int, ...]  # for each parameter of the SQL, which of the read's values goes there
+    # For each parameter of the SQL: which of the read's values goes there, and the type the ORM wrapped
+    # its stand-in in (None: none).
+    slots: tuple[tuple[int, Any], ...]
     # Django's column converters: {position: ([converter, ...], expression)}, run as its compiler does.
     converters: tuple[tuple[int, tuple[Any, ...], Any], ...]
 
@@ -64,10 +66,14 @@ class CompiledRead:
             raise NotCompilable(f"a stand-in of {self.model.__name__}'s read makes it empty or full") from e
         slots = []
         for param in params:
-            found = [i for i, s in enumerate(self.stand_ins) if type(s) is type(param) and s == param]
+            # PostgreSQL's backend wraps an integer in psycopg's type for its column (Int2 for a small
+            # integer): the request's value gets the same wrapper. Any other change of a stand-in by the
+            # ORM leaves it unrecognised, and the read refuses to compile.
+            found = [i for i, s in enumerate(self.stand_ins) if isinstance(param, type(s)) and s == param]
             if len(found) != 1:
                 raise NotCompilable(f"parameter {param!r} of {sql!r} is not one stand-in")
-            slots.append(found[0])
+            wrapper = type(param) if type(param) is not type(self.stand_ins[found[0]]) else None
+            slots.append((found[0], wrapper))
         fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
         converters = tuple(
             (pos, tuple(funcs), expression)
@@ -85,7 +91,9 @@ class CompiledRead:
         if compiled is None:
             compiled = self._compiled[key] = self._compile(alias)
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, [values[i] for i in compiled.slots])
+            cursor.execute(
+                compiled.sql, [values[i] if wrap is None else wrap(values[i]) for i, wrap in compiled.slots]
+            )
             rows = cursor.fetchall()
         if not compiled.converters:
             return [tuple(r) for r in rows]

@@ -78,3 +78,14 @@ def test_a_read_of_another_model_than_named_refuses_to_compile(ledger):
     read = CompiledRead(DossierStep, by_code, ("\x00code\x00", 32_001))
     with pytest.raises(NotCompilable):
         read.rows(ledger.late.code, ledger.late.status)
+
+
+def test_the_database_receives_the_statement_the_orm_sends(ledger):
+    """The same SQL with the same parameters, typed alike (PostgreSQL: a small integer as int2)."""
+    read = CompiledRead(Dossier, by_code, ("\x00code\x00", 32_001))
+    read.rows(ledger.city.code, ledger.city.status)  # compiled
+    with CaptureQueriesContext(connection) as ours:
+        read.rows(ledger.p2.code, ledger.p2.status)
+    with CaptureQueriesContext(connection) as orms:
+        list(by_code(ledger.p2.code, ledger.p2.status))
+    assert ours.captured_queries[0]["sql"] == orms.captured_queries[0]["sql"]
