@@ -11,7 +11,7 @@ import pytest
 
 from cchc.dossiers.models import Outcome
 from cchc.surveys.tests.conftest import URLS, make_dossier, store
-from cchc.testing.phone_cards import DESKTOP, PHONE, fits, label_of, signed_in_page
+from cchc.testing.phone_cards import DESKTOP, PHONE, fits, label_of, shown_labels, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.urls(URLS)]
 
@@ -46,8 +46,7 @@ def test_the_survey_staff_pages_fit_the_screen(live_server, browser, world, camp
         if viewport is PHONE:
             assert row.evaluate("r => getComputedStyle(r).display") == "block", path
             assert row.bounding_box()["width"] >= 340, path
-            shown = [label_of(cells.nth(i)) for i in range(cells.count())]
-            assert shown == [f'"{label}"' if label else "none" for label in labels], path
+            assert shown_labels(row) == [f'"{label}"' if label else "none" for label in labels], path
             # The number or code (the row's header) is the card's title, above its lines.
             assert row.locator("th").bounding_box()["y"] < cells.first.bounding_box()["y"], path
         else:
