@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 
 from cchc.feedback.conf import setting
@@ -40,13 +41,20 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
 
 
+def _too_big(name: str, limit: int) -> str:
+    return gettext("Tệp «%(name)s» lớn hơn %(size)s; vui lòng chụp ảnh nhỏ hơn hoặc tách tệp.") % {
+        "name": name,
+        "size": _mb(limit),
+    }
+
+
 def check_file(name: str, data: bytes) -> CheckedFile:
     name = (name or "tệp").replace("\\", "/").rsplit("/", 1)[-1][:200]
     limit = int(setting("CCHC_FEEDBACK_ATTACHMENT_MAX_BYTES"))
     if len(data) == 0:
-        raise ValidationError(f"Tệp «{name}» rỗng.")
+        raise ValidationError(gettext("Tệp «%(name)s» rỗng.") % {"name": name})
     if len(data) > limit:
-        raise ValidationError(f"Tệp «{name}» lớn hơn {_mb(limit)}; vui lòng chụp ảnh nhỏ hơn hoặc tách tệp.")
+        raise ValidationError(_too_big(name, limit))
     if data[:5] == b"%PDF-":
         return CheckedFile(name, "application/pdf", _check_pdf(name, data))
     try:
@@ -55,16 +63,25 @@ def check_file(name: str, data: bytes) -> CheckedFile:
             width, height = probe.size
             probe.verify()
         if fmt not in IMAGE_TYPES:
-            raise ValidationError(f"Tệp «{name}» là ảnh {fmt}; chỉ nhận ảnh JPG, PNG, WEBP hoặc tệp PDF.")
+            raise ValidationError(
+                gettext("Tệp «%(name)s» là ảnh %(format)s; chỉ nhận ảnh JPG, PNG, WEBP hoặc tệp PDF.")
+                % {"name": name, "format": fmt}
+            )
         if width * height > MAX_PIXELS:
-            raise ValidationError(f"Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh).")
+            raise ValidationError(
+                gettext("Ảnh «%(name)s» quá lớn (%(width)s×%(height)s điểm ảnh).")
+                % {"name": name, "width": width, "height": height}
+            )
         with Image.open(io.BytesIO(data)) as full:
             full.load()  # a truncated or corrupt image fails here, not later on a staff screen
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise ValidationError(
-            f"Tệp «{name}» không phải ảnh hoặc tệp PDF đọc được; chỉ nhận ảnh JPG, PNG, WEBP hoặc PDF."
+            gettext(
+                "Tệp «%(name)s» không phải ảnh hoặc tệp PDF đọc được; chỉ nhận ảnh JPG, PNG, WEBP hoặc PDF."
+            )
+            % {"name": name}
         ) from exc
     return CheckedFile(name, IMAGE_TYPES[fmt], data)
 
@@ -76,13 +93,18 @@ def _check_pdf(name: str, data: bytes) -> bytes:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise ValidationError(f"Tệp PDF «{name}» có mật khẩu; vui lòng gửi bản không đặt mật khẩu.")
+            raise ValidationError(
+                gettext("Tệp PDF «%(name)s» có mật khẩu; vui lòng gửi bản không đặt mật khẩu.")
+                % {"name": name}
+            )
         if len(reader.pages) < 1:
-            raise ValidationError(f"Tệp PDF «{name}» không có trang nào.")
+            raise ValidationError(gettext("Tệp PDF «%(name)s» không có trang nào.") % {"name": name})
     except ValidationError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ValidationError(f"Tệp «{name}» không phải tệp PDF đọc được.") from exc
+        raise ValidationError(
+            gettext("Tệp «%(name)s» không phải tệp PDF đọc được.") % {"name": name}
+        ) from exc
     return data
 
 
@@ -90,13 +112,11 @@ def check_uploads(files: list[Any]) -> list[CheckedFile]:
     """Validate uploaded files (Django ``UploadedFile`` objects); all or nothing."""
     limit = int(setting("CCHC_FEEDBACK_ATTACHMENT_MAX_FILES"))
     if len(files) > limit:
-        raise ValidationError(f"Chỉ gửi tối đa {limit} tệp đính kèm.")
+        raise ValidationError(gettext("Chỉ gửi tối đa %(limit)s tệp đính kèm.") % {"limit": limit})
     out = []
     cap = int(setting("CCHC_FEEDBACK_ATTACHMENT_MAX_BYTES"))
     for f in files:
         if getattr(f, "size", 0) > cap:
-            raise ValidationError(
-                f"Tệp «{f.name}» lớn hơn {_mb(cap)}; vui lòng chụp ảnh nhỏ hơn hoặc tách tệp."
-            )
+            raise ValidationError(_too_big(f.name, cap))
         out.append(check_file(f.name, f.read()))
     return out

@@ -76,6 +76,7 @@ def _context(q: Any, posted: dict[str, Any], errors: dict[str, str]) -> dict[str
         "sections": presentation.sections(q, posted, errors) if q else [],
         "options": presentation.options(q, posted) if q else [],
         "expectations_title": presentation.expectations_title(q) if q else "",
+        "expectations_title_is_data": presentation.expectations_title_is_data(q) if q else False,
         "scale": [(v, q.scale.labels[v]) for v in q.scale.values] if q else [],
         "respondent_types": RespondentType.choices,
         "posted": posted,
@@ -89,7 +90,7 @@ def dossier_survey(request: HttpRequest, token: str) -> HttpResponse:
     row = _token(request, token)
     dossier = row.dossier
     if already_answered(dossier) and request.method != "POST":
-        return render(request, "portal/surveys/done.html", {"message": ALREADY, "already": True})
+        return render(request, "portal/surveys/done.html", {"message": gettext(ALREADY), "already": True})
     cu = campaign_for_dossier(dossier, timezone.localdate())
     q = cu.campaign.questionnaire.questionnaire if cu else None
     posted: dict[str, Any] = {}
@@ -109,10 +110,15 @@ def dossier_survey(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 if _wants_json(request):
                     code = 200 if received.created or received.message != ALREADY else 409
-                    return JsonResponse({"ok": code == 200, "message": received.message}, status=code)
+                    return JsonResponse(
+                        {"ok": code == 200, "message": gettext(received.message)}, status=code
+                    )
                 if received.message == ALREADY:
                     return render(
-                        request, "portal/surveys/done.html", {"message": ALREADY, "already": True}, status=409
+                        request,
+                        "portal/surveys/done.html",
+                        {"message": gettext(ALREADY), "already": True},
+                        status=409,
                     )
                 return redirect("surveys_public:thanks")
         if _wants_json(request):
@@ -161,7 +167,7 @@ def kiosk(request: HttpRequest, token: str) -> HttpResponse:
             errors, status = exc.errors, 400
         else:
             if _wants_json(request):
-                return JsonResponse({"ok": True, "message": received.message})
+                return JsonResponse({"ok": True, "message": gettext(received.message)})
             return redirect(f"{request.path}?da-gui=1")
         if _wants_json(request):
             return JsonResponse({"ok": False, "errors": errors}, status=status)

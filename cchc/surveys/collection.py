@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from cchc.lib.questionnaires import Questionnaire
 from cchc.org.models import Unit
@@ -129,7 +130,10 @@ def parse(
             if not raw:
                 continue
             if raw not in scale:
-                errors[f"q_{item.code}"] = f"Câu {item.code}: mức trả lời “{raw}” không hợp lệ."
+                errors[f"q_{item.code}"] = gettext("Câu %(code)s: mức trả lời “%(value)s” không hợp lệ.") % {
+                    "code": item.code,
+                    "value": raw,
+                }
                 continue
             out.answers[item.code] = scale[raw]
         if q.options:
@@ -142,16 +146,18 @@ def parse(
     if with_rating:
         raw = str(data.get("rating", "") or "").strip()
         if raw not in {str(level.value) for level in RatingLevel}:
-            errors["rating"] = "Vui lòng chọn mức độ hài lòng: Rất hài lòng, Hài lòng hoặc Không hài lòng."
+            errors["rating"] = gettext(
+                "Vui lòng chọn mức độ hài lòng: Rất hài lòng, Hài lòng hoặc Không hài lòng."
+            )
         else:
             out.rating = int(raw)
     kind = str(data.get("respondent_type", "") or "")
     if kind and kind not in RespondentType.values:
-        errors["respondent_type"] = "Loại người trả lời không hợp lệ."
+        errors["respondent_type"] = gettext("Loại người trả lời không hợp lệ.")
     out.respondent_type = kind
     comment = str(data.get("comment", "") or "").strip()
     if len(comment) > MAX_COMMENT:
-        errors["comment"] = f"Góp ý dài quá {MAX_COMMENT} ký tự."
+        errors["comment"] = gettext("Góp ý dài quá %(limit)s ký tự.") % {"limit": MAX_COMMENT}
     out.comment = comment
     if with_contact and str(data.get("contact_consent", "")) in {"1", "on", "true"}:
         out.contact_consent = True
@@ -159,13 +165,13 @@ def parse(
         out.contact_phone = str(data.get("contact_phone", "") or "").strip()
         out.contact_email = str(data.get("contact_email", "") or "").strip()
         if not (out.contact_phone or out.contact_email):
-            errors["contact_phone"] = (
+            errors["contact_phone"] = gettext(
                 "Bạn đã chọn để lại thông tin liên hệ: vui lòng ghi số điện thoại hoặc thư điện tử."
             )
         if out.contact_phone and not PHONE.match(out.contact_phone):
-            errors["contact_phone"] = "Số điện thoại không hợp lệ."
+            errors["contact_phone"] = gettext("Số điện thoại không hợp lệ.")
         if out.contact_email and not EMAIL.match(out.contact_email):
-            errors["contact_email"] = "Địa chỉ thư điện tử không hợp lệ."
+            errors["contact_email"] = gettext("Địa chỉ thư điện tử không hợp lệ.")
     key = str(data.get("client_key", "") or "").strip()
     out.client_key = key if CLIENT_KEY.match(key) else None
     duration = _client_duration(data.get("duration_ms"))

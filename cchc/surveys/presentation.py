@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext, pgettext_lazy
 
 from cchc.lib.questionnaires import Group, Questionnaire
 from cchc.surveys.models import RatingLevel
@@ -21,6 +21,26 @@ LEVEL_NAMES = (
 
 # Short labels for the large touch buttons; the full scale label is the button's accessible name.
 SHORT = {1: "Rất không hài lòng", 2: "Không hài lòng", 3: "Bình thường", 4: "Hài lòng", 5: "Rất hài lòng"}
+# The answers of the shipped questionnaires' five-point scale, for the answer forms to translate (in
+# their own context: "Bình thường" is also a flag's state). A scale loaded from a file may say otherwise:
+# its labels are shown as written, marked Vietnamese.
+SCALE_NAMES = (
+    pgettext_lazy("survey scale", "Rất không hài lòng"),
+    pgettext_lazy("survey scale", "Không hài lòng"),
+    pgettext_lazy("survey scale", "Bình thường"),
+    pgettext_lazy("survey scale", "Hài lòng"),
+    pgettext_lazy("survey scale", "Rất hài lòng"),
+)
+DEFAULT_EXPECTATIONS_TITLE = gettext_noop("Ông/bà mong muốn cơ quan cải thiện điều gì?")
+
+
+def scale_choice(value: int, label: str) -> dict[str, Any]:
+    """One answer of the scale in the page's language, or as written (``lang`` "vi") when the
+    questionnaire names it in words the catalogue does not know."""
+    shown = pgettext("survey scale", label)
+    return {"value": value, "label": shown, "lang": "" if shown != label else "vi"}
+
+
 RATINGS = [
     (RatingLevel.VERY_SATISFIED.value, RatingLevel.VERY_SATISFIED.label, "😊"),
     (RatingLevel.SATISFIED.value, RatingLevel.SATISFIED.label, "🙂"),
@@ -33,7 +53,7 @@ def sections(
 ) -> list[dict[str, Any]]:
     posted = posted or {}
     errors = errors or {}
-    scale = [{"value": v, "label": q.scale.labels[v]} for v in q.scale.values]
+    scale = [scale_choice(v, q.scale.labels[v]) for v in q.scale.values]
     out: list[dict[str, Any]] = []
 
     def add(group: Group, prefix: str) -> None:
@@ -73,4 +93,9 @@ def options(q: Questionnaire, posted: Mapping[str, Any] | None = None) -> list[d
 
 def expectations_title(q: Questionnaire) -> str:
     meta = q.meta.get("expectations") or {}
-    return str(meta.get("title") or "Ông/bà mong muốn cơ quan cải thiện điều gì?")
+    return str(meta.get("title") or gettext(DEFAULT_EXPECTATIONS_TITLE))
+
+
+def expectations_title_is_data(q: Questionnaire) -> bool:
+    """Whether the questionnaire names its question on expectations (Vietnamese data, not interface)."""
+    return bool((q.meta.get("expectations") or {}).get("title"))

@@ -49,26 +49,42 @@ def _clean_text(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
+def _too_big(name: str) -> str:
+    return gettext("Tệp văn bản '%(name)s' lớn hơn %(size)s MB.") % {"name": name, "size": MAX_UPLOAD_MB}
+
+
 def check_file(uploaded: UploadedFile) -> tuple[str, bytes]:
     """(file name, content) of an uploaded document, or ``ValidationError`` naming the file: PDF or DOCX
     only, by name and by content, not empty, not over the size limit, not a compressed-file bomb."""
     name = os.path.basename(uploaded.name or "").strip()[:200] or "van-ban"
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_FILES:
-        raise ValidationError({"file": f"Tệp văn bản '{name}': chỉ nhận tệp PDF (.pdf) hoặc Word (.docx)."})
+        raise ValidationError(
+            {
+                "file": gettext("Tệp văn bản '%(name)s': chỉ nhận tệp PDF (.pdf) hoặc Word (.docx).")
+                % {"name": name}
+            }
+        )
     if (uploaded.size or 0) > MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": f"Tệp văn bản '{name}' lớn hơn {MAX_UPLOAD_MB} MB."})
+        raise ValidationError({"file": _too_big(name)})
     uploaded.seek(0)
     data = b"".join(uploaded.chunks())
     if not data:
-        raise ValidationError({"file": f"Tệp văn bản '{name}' rỗng."})
+        raise ValidationError({"file": gettext("Tệp văn bản '%(name)s' rỗng.") % {"name": name}})
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": f"Tệp văn bản '{name}' lớn hơn {MAX_UPLOAD_MB} MB."})
+        raise ValidationError({"file": _too_big(name)})
     if suffix == ".pdf" and not data.startswith(b"%PDF-"):
-        raise ValidationError({"file": f"Tệp văn bản '{name}' không phải tệp PDF hợp lệ."})
+        raise ValidationError(
+            {"file": gettext("Tệp văn bản '%(name)s' không phải tệp PDF hợp lệ.") % {"name": name}}
+        )
     if suffix == ".docx":
         if not data.startswith(b"PK\x03\x04"):
-            raise ValidationError({"file": f"Tệp văn bản '{name}' không phải tệp Word (.docx) hợp lệ."})
+            raise ValidationError(
+                {
+                    "file": gettext("Tệp văn bản '%(name)s' không phải tệp Word (.docx) hợp lệ.")
+                    % {"name": name}
+                }
+            )
         try:
             check_upload(data)
         except WorkbookRefused as exc:
@@ -204,17 +220,21 @@ def update_document(
     return document
 
 
+def _origin_taken(origin: str) -> str:
+    return gettext("Địa chỉ trang web %(origin)s đã được đăng ký cho đơn vị.") % {"origin": origin}
+
+
 @transaction.atomic
 def add_origin(actor: Any, unit: Unit, raw: str) -> EmbedOrigin:
     _require_manager(actor, unit)
     origin = normalise_origin(raw)
     if EmbedOrigin.objects.filter(unit=unit, origin=origin).exists():
-        raise ValidationError({"origin": f"Địa chỉ trang web {origin} đã được đăng ký cho đơn vị."})
+        raise ValidationError({"origin": _origin_taken(origin)})
     try:
         with transaction.atomic():
             row = EmbedOrigin.objects.create(unit=unit, origin=origin, created_by=_user(actor))
     except IntegrityError:
-        raise ValidationError({"origin": f"Địa chỉ trang web {origin} đã được đăng ký cho đơn vị."}) from None
+        raise ValidationError({"origin": _origin_taken(origin)}) from None
     record(actor, UnitsiteEvents.ORIGIN_ADDED, row, summary=f"{unit.name}: cho phép nhúng tại {origin}")
     return row
 

@@ -19,49 +19,63 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.csp import CSP
+from django.utils.translation import gettext
 
-FIELD = "Địa chỉ trang web"
 MAX_LENGTH = 200
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
-def _refuse(reason: str) -> ValidationError:
-    return ValidationError({"origin": f"{FIELD}: {reason}"})
+def _refuse(message: str) -> ValidationError:
+    # Each message is a whole sentence naming the field, translated where it is raised.
+    return ValidationError({"origin": message})
+
+
+def _bad_domain() -> str:
+    return gettext(
+        "Địa chỉ trang web: tên miền không hợp lệ; cần dạng ten-mien.gov.vn (không nhận địa chỉ IP)."
+    )
 
 
 def normalise_origin(raw: str) -> str:
     """The origin as stored and sent (``https://host[:port]``), or ``ValidationError`` saying why not."""
     text = (raw or "").strip()
     if not text:
-        raise _refuse("cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn.")
+        raise _refuse(gettext("Địa chỉ trang web: cần nhập địa chỉ, ví dụ https://phuong1.vungtau.gov.vn."))
     if len(text) > MAX_LENGTH:
-        raise _refuse(f"dài quá {MAX_LENGTH} ký tự.")
+        raise _refuse(gettext("Địa chỉ trang web: dài quá %(limit)s ký tự.") % {"limit": MAX_LENGTH})
     if any(ord(c) < 32 or ord(c) == 127 or c.isspace() for c in text):
-        raise _refuse("không được chứa khoảng trắng hay ký tự điều khiển.")
+        raise _refuse(gettext("Địa chỉ trang web: không được chứa khoảng trắng hay ký tự điều khiển."))
     if text.endswith("/"):
         text = text[:-1]
     scheme, sep, rest = text.partition("://")
     if not sep or scheme.lower() != "https":
-        raise _refuse("chỉ nhận trang chạy https, ví dụ https://phuong1.vungtau.gov.vn.")
+        raise _refuse(
+            gettext("Địa chỉ trang web: chỉ nhận trang chạy https, ví dụ https://phuong1.vungtau.gov.vn.")
+        )
     if any(c in rest for c in "/?#@\\;,'\"<>()"):
-        raise _refuse("chỉ ghi tên miền (và cổng nếu có), không ghi đường dẫn, tài khoản hay tham số.")
+        raise _refuse(
+            gettext(
+                "Địa chỉ trang web: chỉ ghi tên miền (và cổng nếu có), "
+                "không ghi đường dẫn, tài khoản hay tham số."
+            )
+        )
     if "[" in rest or "]" in rest:
-        raise _refuse("tên miền không hợp lệ; cần dạng ten-mien.gov.vn (không nhận địa chỉ IP).")
+        raise _refuse(_bad_domain())
     host, colon, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
     if colon and (not port.isascii() or not port.isdigit() or port.startswith("0") or int(port) > 65535):
-        raise _refuse("số cổng không hợp lệ.")
+        raise _refuse(gettext("Địa chỉ trang web: số cổng không hợp lệ."))
     wildcard = host.startswith("*.")
     name = host[2:] if wildcard else host
     if "*" in name:
-        raise _refuse("dấu * chỉ được đặt ở đầu, dạng https://*.vungtau.gov.vn.")
+        raise _refuse(gettext("Địa chỉ trang web: dấu * chỉ được đặt ở đầu, dạng https://*.vungtau.gov.vn."))
     try:
         ascii_name = name.encode("idna").decode("ascii").lower()
     except (UnicodeError, ValueError):
-        raise _refuse("tên miền không hợp lệ.") from None
+        raise _refuse(gettext("Địa chỉ trang web: tên miền không hợp lệ.")) from None
     labels = ascii_name.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TLD.match(labels[-1]):
-        raise _refuse("tên miền không hợp lệ; cần dạng ten-mien.gov.vn (không nhận địa chỉ IP).")
+        raise _refuse(_bad_domain())
     return "https://" + ("*." if wildcard else "") + ascii_name + (f":{port}" if colon else "")
 
 

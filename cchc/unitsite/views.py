@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.org.models import Unit
 from cchc.unitsite import actions
@@ -23,12 +23,12 @@ from cchc.unitsite.models import EmbedOrigin, UnitDocument
 from cchc.unitsite.queries import can_manage_unit, managed_units, may_use_screens
 from cchc.unitsite.widgets import WIDGETS, snippet
 
-REFUSED = "Trang này dành cho cán bộ của đơn vị quản lý trang thông tin của đơn vị."
+REFUSED = gettext_noop("Trang này dành cho cán bộ của đơn vị quản lý trang thông tin của đơn vị.")
 
 
 def _screens(request: HttpRequest) -> None:
     if not may_use_screens(request.user):
-        raise PermissionDenied(REFUSED)
+        raise PermissionDenied(gettext(REFUSED))
 
 
 def _unit(request: HttpRequest, unit_id: int) -> Unit:
@@ -139,7 +139,11 @@ def embed(request: HttpRequest, unit_id: int) -> HttpResponse:
             except ValidationError as exc:
                 _show_errors(form, exc)
             else:
-                messages.success(request, f"Đã cho phép trang {row.origin} nhúng tiện ích của đơn vị.")
+                messages.success(
+                    request,
+                    gettext("Đã cho phép trang %(origin)s nhúng tiện ích của đơn vị.")
+                    % {"origin": row.origin},
+                )
                 return redirect("unitsite:embed", unit.pk)
     else:
         form = OriginForm()
@@ -160,5 +164,8 @@ def origin_remove(request: HttpRequest, unit_id: int, origin_id: int) -> HttpRes
     row = get_object_or_404(EmbedOrigin, pk=origin_id, unit=unit)
     if request.method == "POST":
         actions.remove_origin(request.user, row)
-        messages.success(request, f"Trang {row.origin} không còn được nhúng tiện ích của đơn vị.")
+        messages.success(
+            request,
+            gettext("Trang %(origin)s không còn được nhúng tiện ích của đơn vị.") % {"origin": row.origin},
+        )
     return redirect("unitsite:embed", unit.pk)

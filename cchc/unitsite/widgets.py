@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext_noop
 
 from cchc.org.models import Unit
 
@@ -17,7 +18,7 @@ class Widget:
     key: str
     url_name: str  # the widget page (framed)
     fallback_name: str  # the full page a reader opens when frames are blocked
-    title: str
+    title: str  # Vietnamese, marked with gettext_noop: a page shows it with {% translate %}
     height: int  # pixels: the snippet sets it, no script resizes the frame
 
     def path(self, unit: Unit) -> str:
@@ -30,11 +31,23 @@ class Widget:
 
 
 WIDGETS: list[Widget] = [
-    Widget("documents", "widget_documents", "unitsite_public:documents", "Văn bản của đơn vị", 640),
-    Widget("late", "widget_late", "portal:late_lists", "Danh sách hồ sơ trễ hạn hằng tháng", 520),
-    Widget("lookup", "widget_lookup", "portal:dossier_lookup", "Tra cứu hồ sơ", 560),
-    Widget("petition", "widget_petition", "feedback_public:submit", "Gửi phản ánh, kiến nghị", 360),
-    Widget("satisfaction", "widget_satisfaction", "surveys_public:published", "Mức độ hài lòng", 420),
+    Widget(
+        "documents", "widget_documents", "unitsite_public:documents", gettext_noop("Văn bản của đơn vị"), 640
+    ),
+    Widget(
+        "late", "widget_late", "portal:late_lists", gettext_noop("Danh sách hồ sơ trễ hạn hằng tháng"), 520
+    ),
+    Widget("lookup", "widget_lookup", "portal:dossier_lookup", gettext_noop("Tra cứu hồ sơ"), 560),
+    Widget(
+        "petition", "widget_petition", "feedback_public:submit", gettext_noop("Gửi phản ánh, kiến nghị"), 360
+    ),
+    Widget(
+        "satisfaction",
+        "widget_satisfaction",
+        "surveys_public:published",
+        gettext_noop("Mức độ hài lòng"),
+        420,
+    ),
 ]
 
 

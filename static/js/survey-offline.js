@@ -39,6 +39,12 @@
     return (Date.now().toString(36) + Math.random().toString(36).slice(2) + "00000000").slice(0, 24);
   }
 
+  // The page's words for each message (data-msg-* on the form, translated on the server); the
+  // Vietnamese here is only a fallback for a form rendered without them.
+  function say(name, fallback) {
+    return form.getAttribute("data-msg-" + name) || fallback;
+  }
+
   function show(kind, text) {
     if (!statusBox) return;
     statusBox.className = "alert alert-" + kind;
@@ -125,7 +131,7 @@
       if (slot) { slot.textContent = errors[name]; slot.classList.remove("d-none"); }
       messages.push(errors[name]);
     });
-    show("danger", messages.join(" ") || "Vui lòng kiểm tra lại câu trả lời.");
+    show("danger", messages.join(" ") || say("check", "Vui lòng kiểm tra lại câu trả lời."));
   }
 
   function done(message) {
@@ -157,10 +163,10 @@
   function sendLink() {
     state.pending = true;
     save();
-    show("info", "Đang gửi đánh giá…");
+    show("info", say("sending", "Đang gửi đánh giá…"));
     post(payload()).then(function (result) {
       if (result.status === 200 || result.status === 409) {
-        done((result.body && result.body.message) || "Cảm ơn ông/bà đã đánh giá.");
+        done((result.body && result.body.message) || say("thanks", "Cảm ơn ông/bà đã đánh giá."));
         return;
       }
       if (result.status === 400) {
@@ -172,7 +178,7 @@
       if (result.status === 403) {
         state.pending = false;
         save();
-        show("warning", "Trang đã mở quá lâu. Vui lòng tải lại trang rồi bấm Gửi; câu trả lời vẫn được giữ trên máy.");
+        show("warning", say("expired", "Trang đã mở quá lâu. Vui lòng tải lại trang rồi bấm Gửi; câu trả lời vẫn được giữ trên máy."));
         return;
       }
       failed();
@@ -183,7 +189,7 @@
     save();
     show(
       "warning",
-      "Chưa gửi được (mạng chập chờn hoặc máy chủ bận). Câu trả lời đã được lưu trên điện thoại và sẽ tự gửi lại khi có mạng."
+      say("failed", "Chưa gửi được (mạng chập chờn hoặc máy chủ bận). Câu trả lời đã được lưu trên điện thoại và sẽ tự gửi lại khi có mạng.")
     );
     scheduleRetry();
   }
@@ -261,7 +267,7 @@
 
   function submitKiosk() {
     if (!answered()) {
-      show("danger", "Vui lòng trả lời ít nhất một câu hỏi trước khi gửi.");
+      show("danger", say("empty", "Vui lòng trả lời ít nhất một câu hỏi trước khi gửi."));
       return;
     }
     var data = payload();
@@ -323,10 +329,10 @@
       state.clientKey = saved.clientKey || null;
       state.firstTouch = saved.firstTouch || null;
       if (saved.pending) {
-        show("info", "Đang gửi lại đánh giá chưa gửi được lần trước…");
+        show("info", say("resending", "Đang gửi lại đánh giá chưa gửi được lần trước…"));
         sendLink();
       } else if (Object.keys(saved.values || {}).length) {
-        show("info", "Các câu trả lời ông/bà đã chọn trước đó được giữ lại.");
+        show("info", say("restored", "Các câu trả lời ông/bà đã chọn trước đó được giữ lại."));
       }
     }
   }

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from cchc.core.events import record
 from cchc.surveys.audit_events import SurveysEvents
@@ -40,8 +41,9 @@ class Received:
     rating: DossierRating | None = None
 
 
-ALREADY = "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần. Cảm ơn ông/bà!"
-THANKS = "Cảm ơn ông/bà đã dành thời gian đánh giá. Ý kiến đã được ghi nhận."
+# What a submission answers, in Vietnamese (the page shows it translated: ``gettext(received.message)``).
+ALREADY = gettext_noop("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần. Cảm ơn ông/bà!")
+THANKS = gettext_noop("Cảm ơn ông/bà đã dành thời gian đánh giá. Ý kiến đã được ghi nhận.")
 
 
 def _already_received(key: str | None) -> Response | DossierRating | None:
@@ -149,7 +151,7 @@ def submit_for_dossier(token: DossierToken, answers: Answers, *, ip_hash: str = 
                     cu, answers, channel=ResponseChannel.LINK, now=now, dossier=dossier, ip_hash=ip_hash
                 )
             if rating is None and response is None:
-                raise SubmissionError({"rating": "Vui lòng chọn mức độ hài lòng."})
+                raise SubmissionError({"rating": gettext("Vui lòng chọn mức độ hài lòng.")})
     except IntegrityError:
         # The other submit of this token (or of this browser) won: one response per dossier.
         previous = _already_received(answers.client_key)
@@ -173,9 +175,11 @@ def submit_from_kiosk(kiosk: Kiosk, answers: Answers, *, ip_hash: str = "") -> R
     now = timezone.now()
     cu = campaign_for(kiosk.unit, timezone.localdate(now))
     if cu is None:
-        raise SubmissionError({"campaign": "Hiện không có đợt khảo sát nào đang mở cho nơi đặt máy này."})
+        raise SubmissionError(
+            {"campaign": gettext("Hiện không có đợt khảo sát nào đang mở cho nơi đặt máy này.")}
+        )
     if not answers.answers:
-        raise SubmissionError({"answers": "Vui lòng trả lời ít nhất một câu hỏi."})
+        raise SubmissionError({"answers": gettext("Vui lòng trả lời ít nhất một câu hỏi.")})
     try:
         with transaction.atomic():
             response = _new_response(
