@@ -33,7 +33,9 @@ def _answered(world, file_petition, **kw):
     p = file_petition(**kw)
     actions.approve_answer(
         world.users["unit_head"],
-        actions.draft_answer(world.users["ward_officer"], p, text=ANSWER, legal_basis="Nghị định 100/2019/NĐ-CP"),
+        actions.draft_answer(
+            world.users["ward_officer"], p, text=ANSWER, legal_basis="Nghị định 100/2019/NĐ-CP"
+        ),
     )
     return p
 

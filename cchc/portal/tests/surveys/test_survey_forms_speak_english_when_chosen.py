@@ -28,7 +28,9 @@ def _english(response, expected_status=200):
     return page
 
 
-def test_the_dossier_form_its_refusals_and_its_answers_read_in_english(client, world, version, campaign, token):
+def test_the_dossier_form_its_refusals_and_its_answers_read_in_english(
+    client, world, version, campaign, token
+):
     url = reverse("surveys_public:dossier", args=[token.token])
     choose_english(client)
     page = _english(client.get(url))
