@@ -232,6 +232,36 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "org:import_confirm",
     "dossier_import",
     "reports:periodic_new",
+    "feedback_public:track_detail",
+    "feedback_public:track_rate",
+    "feedback_public:track_reopen",
+    "feedback_public:track_supplement",
+    "surveys_public:dossier",
+    "surveys_public:kiosk",
+    "unitsite:home",
+    "unitsite:register",
+    "unitsite:document_add",
+    "unitsite:document_edit",
+    "unitsite:embed",
+    "unitsite:origin_remove",
+    "unitsite_public:widget_documents",
+    "unitsite_public:widget_late",
+    "unitsite_public:widget_lookup",
+    "unitsite_public:widget_petition",
+    "unitsite_public:widget_satisfaction",
+)
+# The widgets a unit's website frames. Browsers withhold this site's cookies from a frame in another
+# site's page, so the switcher's choice rarely reaches them: the embedding code chooses the language
+# with ``?lang=en`` (or ``?lang=vi``) in the frame's address; without it the cookie decides, else
+# Vietnamese (docs/translating.md).
+LANGUAGE_BY_PARAMETER: frozenset[str] = frozenset(
+    {
+        "unitsite_public:widget_documents",
+        "unitsite_public:widget_late",
+        "unitsite_public:widget_lookup",
+        "unitsite_public:widget_petition",
+        "unitsite_public:widget_satisfaction",
+    }
 )
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.
@@ -292,6 +322,12 @@ class ChosenLanguageMiddleware:
 
     def process_view(self, request: HttpRequest, view: object, args: object, kwargs: object) -> None:
         chosen = getattr(request, "cchc_chosen_language", settings.LANGUAGE_CODE)
+        match = request.resolver_match
+        if match is not None and match.view_name in LANGUAGE_BY_PARAMETER:
+            asked = request.GET.get("lang", "")
+            if asked in dict(settings.LANGUAGES):
+                chosen = asked
+                request.cchc_chosen_language = chosen  # type: ignore[attr-defined]
         user = getattr(request, "user", None)
         role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
         if chosen != settings.LANGUAGE_CODE and page_in_english(request.resolver_match, role):

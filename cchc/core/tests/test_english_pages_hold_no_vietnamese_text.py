@@ -287,6 +287,29 @@ CONVERTED: dict[str, list[str]] = {
         "portal/unitsite/_document_filters.html",
         "portal/unitsite/document_detail.html",
     ],
+    "a tracked petition": ["portal/feedback/track_detail.html"],
+    "the survey forms and the kiosk": [
+        "portal/surveys/form.html",
+        "portal/surveys/kiosk.html",
+        "portal/surveys/_questions.html",
+        "portal/surveys/_script_messages.html",
+        "portal/surveys/done.html",
+    ],
+    "a unit's website (staff pages)": [
+        "unitsite/home.html",
+        "unitsite/_subnav.html",
+        "unitsite/register.html",
+        "unitsite/document_form.html",
+        "unitsite/embed.html",
+    ],
+    "the widgets a unit's website frames": [
+        "portal/unitsite/widget_base.html",
+        "portal/unitsite/widget_documents.html",
+        "portal/unitsite/widget_late.html",
+        "portal/unitsite/widget_lookup.html",
+        "portal/unitsite/widget_petition.html",
+        "portal/unitsite/widget_satisfaction.html",
+    ],
 }
 # The portal's home, and the states and pages no link of the portal leads to: a search with and without
 # results, the consent page's guide (reached by a form), the reform index ranking (linked from the
