@@ -317,8 +317,9 @@ def subset(small: str, source: str, dump: Path, top: int) -> None:
     where = {"dossiers_dossier": f"id <= {top}"}
     for table in psql(
         source,
-        "SELECT table_name FROM information_schema.columns "
-        "WHERE table_schema = 'public' AND column_name = 'dossier_id'",
+        "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+        "ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
+        "WHERE c.table_schema = 'public' AND c.column_name = 'dossier_id' AND t.table_type = 'BASE TABLE'",
     ).splitlines():
         where[table] = f"dossier_id IS NULL OR dossier_id <= {top}"
     fks = [
@@ -447,9 +448,9 @@ def slow_statements() -> tuple[Any, list[tuple[float, str]]]:
     return connection.execute_wrapper(wrapper), seen
 
 
-def apply(db: str, path: Path, runs: int, commit: bool) -> None:
+def apply(db: str, path: Path, runs: int, commit: bool, explain: float) -> None:
     setup(db)
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from cchc.dossiers.importing import import_path
@@ -464,6 +465,14 @@ def apply(db: str, path: Path, runs: int, commit: bool) -> None:
                 codes.append(row[0])
     codes = codes[:SAMPLE]
     stored = Dossier.objects.count()
+    if explain and "://" not in db:
+        # The plans of this session's statements slower than ``explain`` seconds, with what each node
+        # really did, go to the server's log (auto_explain; PostgreSQL superuser).
+        with connection.cursor() as cur:
+            cur.execute("LOAD 'auto_explain'")
+            cur.execute(f"SET auto_explain.log_min_duration = '{int(explain * 1000)}ms'")
+            cur.execute("SET auto_explain.log_analyze = on")
+            cur.execute("SET auto_explain.log_buffers = on")
     results = []
     for run in range(runs):
         keep = commit and run == runs - 1
@@ -530,11 +539,12 @@ if __name__ == "__main__":
     parser.add_argument("--file", default="")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--commit", action="store_true")
+    parser.add_argument("--explain", type=float, default=0.0, help="log the plans of statements over N s")
     args = parser.parse_args()
     if args.what == "export":
         export(args.db, args.changes, Path(args.out), args.spread, args.unchanged)
     elif args.what == "subset":
         subset(args.db, args.source, Path(args.dump), args.top)
     else:
-        apply(args.db, Path(args.file), args.runs, args.commit)
+        apply(args.db, Path(args.file), args.runs, args.commit, args.explain)
     sys.exit(0)
