@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from cchc.dossiers.models import Dossier
@@ -48,11 +48,13 @@ def city_area(area: Jurisdiction | None) -> Jurisdiction | None:
 def default_period(user: Any) -> str:
     """The month of the latest received dossier in the person's scope (else this month): a month is
     quick to compute on a large ledger, and the picker offers its quarter and year."""
-    last = (
-        Dossier.objects.filter(handling_unit__in=units_766_for(user).values("pk"))
-        .aggregate(last=Max("received_at"))
-        .get("last")
+    # The latest of each unit's latest, each read from the end of the (unit, received) index: one
+    # MAX over an IN list scanned every dossier of the city (2.5 s at 5,000,000 on PostgreSQL).
+    latest = Dossier.objects.filter(handling_unit=OuterRef("pk"), received_at__isnull=False).order_by(
+        "-received_at"
     )
+    lasts = units_766_for(user).annotate(last=Subquery(latest.values("received_at")[:1]))
+    last = max((v for v in lasts.values_list("last", flat=True) if v is not None), default=None)
     day = last.astimezone(LOCAL_TZ).date() if last else timezone.localdate()
     return f"{day:%Y-%m}"
 
