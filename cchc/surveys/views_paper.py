@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from cchc.core.params import id_param
 from cchc.surveys.actions import paper
@@ -66,17 +67,22 @@ def paper_entry(request: HttpRequest) -> HttpResponse:
                     if form.status == PaperStatus.AWAITING_SECOND:
                         messages.success(
                             request,
-                            f"Đã nhập lần 1 phiếu số {form.serial}. Cần một người khác nhập lại lần 2.",
+                            gettext("Đã nhập lần 1 phiếu số %(serial)s. Cần một người khác nhập lại lần 2.")
+                            % {"serial": form.serial},
                         )
                     elif form.status == PaperStatus.MATCHED:
                         messages.success(
-                            request, f"Phiếu số {form.serial}: hai lần nhập khớp nhau, đã ghi nhận."
+                            request,
+                            gettext("Phiếu số %(serial)s: hai lần nhập khớp nhau, đã ghi nhận.")
+                            % {"serial": form.serial},
                         )
                     else:
                         messages.warning(
                             request,
-                            f"Phiếu số {form.serial}: hai lần nhập lệch {len(form.mismatches)} ô. "
-                            "Cần đối chiếu phiếu gốc.",
+                            gettext(
+                                "Phiếu số %(serial)s: hai lần nhập lệch %(cells)s ô. Cần đối chiếu phiếu gốc."
+                            )
+                            % {"serial": form.serial, "cells": len(form.mismatches)},
                         )
                         return redirect("surveys:paper_reconcile", pk=form.pk)
                     return redirect(f"{reverse('surveys:paper_entry')}?dot={chosen.pk}")
@@ -137,7 +143,10 @@ def paper_reconcile(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 form_errors(header, exc)
             else:
-                messages.success(request, f"Đã đối chiếu và ghi nhận phiếu số {form.serial}.")
+                messages.success(
+                    request,
+                    gettext("Đã đối chiếu và ghi nhận phiếu số %(serial)s.") % {"serial": form.serial},
+                )
                 return redirect(f"{reverse('surveys:paper_entry')}?dot={campaign.pk}")
     return render(
         request,

@@ -27,7 +27,12 @@ def _require(actor: Any, campaign: Campaign, unit: Unit) -> None:
     if campaign.status != "open":
         raise ValidationError({"campaign": gettext("Đợt khảo sát không còn mở, không nhập thêm phiếu được.")})
     if not campaign.units.filter(unit=unit).exists():
-        raise ValidationError({"unit": f"“{unit.name}” không thuộc đợt khảo sát “{campaign.name}”."})
+        raise ValidationError(
+            {
+                "unit": gettext("«%(unit)s» không thuộc đợt khảo sát «%(campaign)s».")
+                % {"unit": unit.name, "campaign": campaign.name}
+            }
+        )
 
 
 def _values(entry: PaperEntry) -> dict[str, Any]:
@@ -95,18 +100,31 @@ def enter(
         raise ValidationError({"answers": gettext("Phiếu chưa có câu trả lời nào.")})
     form, _ = PaperForm.objects.select_for_update().get_or_create(campaign=campaign, serial=serial)
     if form.status in (PaperStatus.MATCHED, PaperStatus.RESOLVED):
-        raise ValidationError({"serial": f"Phiếu số {serial} đã được nhập đủ hai lần và ghi nhận."})
+        raise ValidationError(
+            {
+                "serial": gettext("Phiếu số %(serial)s đã được nhập đủ hai lần và ghi nhận.")
+                % {"serial": serial}
+            }
+        )
     if form.status == PaperStatus.MISMATCH:
         raise ValidationError(
             {
-                "serial": f"Phiếu số {serial} có hai lần nhập lệch nhau: "
-                "hãy đối chiếu phiếu gốc ở danh sách phiếu lệch."
+                "serial": gettext(
+                    "Phiếu số %(serial)s có hai lần nhập lệch nhau: hãy đối chiếu phiếu gốc ở danh sách "
+                    "phiếu lệch."
+                )
+                % {"serial": serial}
             }
         )
     first = form.entries.filter(seq=1).first()
     if first is not None and first.entered_by_id == actor.pk:
         raise ValidationError(
-            {"serial": f"Bạn đã nhập phiếu số {serial} lần thứ nhất; lần thứ hai phải do người khác nhập."}
+            {
+                "serial": gettext(
+                    "Bạn đã nhập phiếu số %(serial)s lần thứ nhất; lần thứ hai phải do người khác nhập."
+                )
+                % {"serial": serial}
+            }
         )
     seq = 1 if first is None else 2
     try:
@@ -123,7 +141,10 @@ def enter(
             )
     except IntegrityError as exc:
         raise ValidationError(
-            {"serial": f"Phiếu số {serial} vừa được người khác nhập; hãy tải lại trang."}
+            {
+                "serial": gettext("Phiếu số %(serial)s vừa được người khác nhập; hãy tải lại trang.")
+                % {"serial": serial}
+            }
         ) from exc
     if seq == 1:
         record(actor, SurveysEvents.PAPER_FIRST, form, summary=f"Nhập lần 1 phiếu giấy số {serial}")
@@ -174,7 +195,12 @@ def reconcile(actor: Any, form: PaperForm, *, unit: Unit, filled_on: dt.date, an
     """The values read on the paper itself for a form whose two entries disagree."""
     form = PaperForm.objects.select_for_update().get(pk=form.pk)
     if form.status != PaperStatus.MISMATCH:
-        raise ValidationError({"serial": f"Phiếu số {form.serial} không ở trạng thái cần đối chiếu."})
+        raise ValidationError(
+            {
+                "serial": gettext("Phiếu số %(serial)s không ở trạng thái cần đối chiếu.")
+                % {"serial": form.serial}
+            }
+        )
     _require(actor, form.campaign, unit)
     if not answers.answers:
         raise ValidationError({"answers": gettext("Phiếu chưa có câu trả lời nào.")})
