@@ -179,11 +179,15 @@ def review(request: HttpRequest, upload_id: int) -> HttpResponse:
     if request.method == "POST" and action == "confirm":
         valid = ctx["review"].is_valid() & ctx["links"].is_valid() & ctx["rows"].is_valid()
         if not valid:
-            errors.append("Chưa xác nhận được: hãy sửa các mục được đánh dấu đỏ bên dưới.")
+            errors.append(gettext("Chưa xác nhận được: hãy sửa các mục được đánh dấu đỏ bên dưới."))
             for number, form in enumerate(ctx["rows"].forms, start=1):
                 for field, field_errors in form.errors.items():
                     label = form.fields[field].label if field in form.fields else ""
-                    errors.extend(f"Dòng {number}, {label}: {e}" for e in field_errors)
+                    errors.extend(
+                        gettext("Dòng %(number)s, %(label)s: %(error)s")
+                        % {"number": number, "label": label, "error": e}
+                        for e in field_errors
+                    )
         else:
             rows = _task_rows(ctx["rows"], ctx["review"], staged)
             links = [
@@ -203,12 +207,16 @@ def review(request: HttpRequest, upload_id: int) -> HttpResponse:
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     form_errors_to(ctx["review"], exc)
-                    errors.append("Chưa xác nhận được: hãy sửa các mục được đánh dấu đỏ bên dưới.")
+                    errors.append(gettext("Chưa xác nhận được: hãy sửa các mục được đánh dấu đỏ bên dưới."))
                 else:
                     errors.extend(exc.messages)
             else:
                 given = directive.tasks.filter(parent__isnull=True).count()
-                messages.success(request, f"Đã vào sổ {directive} và giao {given} nhiệm vụ.")
+                messages.success(
+                    request,
+                    gettext("Đã vào sổ %(directive)s và giao %(given)s nhiệm vụ.")
+                    % {"directive": directive, "given": given},
+                )
                 return redirect("directives:directive_detail", directive.pk)
     proposal = staged.proposal
     uncertain = uncertain_parts(proposal)
