@@ -249,6 +249,9 @@ ENGLISH_PAGES: tuple[str, ...] = (
     "unitsite_public:widget_lookup",
     "unitsite_public:widget_petition",
     "unitsite_public:widget_satisfaction",
+    "surveys:paper_entry",
+    "surveys:paper_reconcile",
+    "directives:reader_review",
 )
 # The widgets a unit's website frames. Browsers withhold this site's cookies from a frame in another
 # site's page, so the switcher's choice rarely reaches them: the embedding code chooses the language

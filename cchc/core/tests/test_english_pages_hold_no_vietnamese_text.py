@@ -200,6 +200,12 @@ CONVERTED: dict[str, list[str]] = {
         "dossiers/import/detail.html",
         "dossiers/import/_progress.html",
     ],
+    "paper survey forms": [
+        "surveys/paper_entry.html",
+        "surveys/paper_reconcile.html",
+        "surveys/_paper_questions.html",
+    ],
+    "checking what the directive reader proposed": ["directives/reader_review.html"],
     "survey rounds (staff pages)": [
         "surveys/campaign_list.html",
         "surveys/campaign_detail.html",
