@@ -11,7 +11,9 @@
   if ("serviceWorker" in navigator && window.isSecureContext) {
     var staticPrefix = (document.querySelector("script[src*='handbook-offline']") || {}).src || "";
     staticPrefix = staticPrefix ? new URL(staticPrefix).pathname.replace(/js\/handbook-offline[^/]*$/, "") : "/static/";
-    var swUrl = root.getAttribute("data-sw") + "?static=" + encodeURIComponent(staticPrefix);
+    // The page's language goes with the worker, for its offline page (handbook-sw.js).
+    var swUrl = root.getAttribute("data-sw") + "?static=" + encodeURIComponent(staticPrefix) +
+      "&lang=" + encodeURIComponent(document.documentElement.lang || "vi");
     navigator.serviceWorker.register(swUrl, { scope: root.getAttribute("data-scope") }).catch(function () {
       /* No offline copy on this browser; the pages work as usual. */
     });

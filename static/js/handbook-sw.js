@@ -11,6 +11,15 @@
 var CACHE = "cchc-so-tay-v1";
 var SCOPE = new URL("./", self.location).pathname;
 var STATIC = new URL(self.location).searchParams.get("static") || "/static/";
+// The offline page's words, in the language of the page that registered the worker (?lang=): the server
+// puts them here from its catalogue (cchc/portal/views_handbook.py); Vietnamese when served otherwise.
+var WORDS = /*OFFLINE_WORDS*/ {
+  lang: "vi",
+  title: "Không có mạng",
+  heading: "Không có kết nối mạng",
+  text: "Trang này chưa được mở lần nào khi có mạng nên chưa lưu trên máy. Các thủ tục bạn đã mở trước đây vẫn xem được:",
+  link: "Sổ tay thủ tục"
+};
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -32,13 +41,18 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+  });
+}
+
 function offlinePage() {
-  var html = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">" +
+  var html = "<!doctype html><html lang=\"" + escapeHtml(WORDS.lang) + "\"><meta charset=\"utf-8\">" +
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-    "<title>Không có mạng</title><body style=\"font-family:sans-serif;padding:1rem\">" +
-    "<h1 style=\"font-size:1.3rem\">Không có kết nối mạng</h1>" +
-    "<p>Trang này chưa được mở lần nào khi có mạng nên chưa lưu trên máy. " +
-    "Các thủ tục bạn đã mở trước đây vẫn xem được: <a href=\"" + SCOPE + "\">Sổ tay thủ tục</a>.</p></body></html>";
+    "<title>" + escapeHtml(WORDS.title) + "</title><body style=\"font-family:sans-serif;padding:1rem\">" +
+    "<h1 style=\"font-size:1.3rem\">" + escapeHtml(WORDS.heading) + "</h1>" +
+    "<p>" + escapeHtml(WORDS.text) + " <a href=\"" + SCOPE + "\">" + escapeHtml(WORDS.link) + "</a>.</p></body></html>";
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
