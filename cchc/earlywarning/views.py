@@ -51,6 +51,8 @@ def at_risk_list(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "kinds": Kind.choices,
             "threshold": round(threshold() * 100),
+            # The link to how accurate the warnings are, only for those its page lets in.
+            "may_read_backtest": may_read_backtest(user),
         },
     )
 
