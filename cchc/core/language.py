@@ -266,11 +266,16 @@ LANGUAGE_BY_PARAMETER: frozenset[str] = frozenset(
         "unitsite_public:widget_satisfaction",
     }
 )
+# A superuser has no role of the organisation; for the choice of language the system administrator's
+# pages count as a role of their own.
+SUPERUSER = "superuser"
+
 # Pages translated in full for some roles only (view name → roles): the same address shows each role
 # different panels, and a role joins when all of its panels are translated.
 ENGLISH_PAGES_FOR_ROLES: dict[str, frozenset[str]] = {
     "home:home": frozenset(
         {
+            SUPERUSER,
             Role.LEADER,
             Role.AUDITOR,
             Role.OFFICE,
@@ -332,7 +337,9 @@ class ChosenLanguageMiddleware:
                 chosen = asked
                 request.cchc_chosen_language = chosen  # type: ignore[attr-defined]
         user = getattr(request, "user", None)
-        role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
+        role = ""
+        if user is not None and user.is_authenticated:
+            role = getattr(user, "role", "") or (SUPERUSER if getattr(user, "is_superuser", False) else "")
         if chosen != settings.LANGUAGE_CODE and page_in_english(request.resolver_match, role):
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
