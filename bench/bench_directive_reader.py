@@ -4,9 +4,10 @@ held-out set, how often tasks of each confidence were right, and reading time pe
 Run with ``make bench`` (all benchmarks) or ``python -m bench bench_directive_reader``. The held-out
 figures are for reporting; the reader is tuned on the development set only (docs/reader-corpus/SOURCES.md).
 
-A later held-out set kept in its own folder (``docs/reader-corpus/heldout7/``) is measured on its own,
-once, with ``python bench/bench_directive_reader.py --set heldout7 --details``: it is left out of the
-default run so that tuning on ``dev/`` never prints its figures.
+A later held-out set kept in its own folder (``docs/reader-corpus/heldoutN/``, N = 7, 8, ...) is measured
+on its own, once, with ``python bench/bench_directive_reader.py --set heldoutN --details``: it is left out
+of the default run so that tuning on ``dev/`` never prints its figures. The seventh set has been in
+``dev/`` since the eighth round (2026-12-07).
 """
 
 from __future__ import annotations

@@ -13,19 +13,18 @@ import pytest
 
 from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 
-# The development set since the seventh round (2026-12-07): the first 30 documents and the first six
-# held-out sets (18, 15, 17, 15, 16 and 17 documents, each measured, then moved into dev/) — 128
-# documents. The sixth set holds kinds the reader did not read (a department's letters to companies, an
-# inspection team's plan, a Party committee's letter), so the floors were set to the unchanged reader's
-# figures on these 128 when it moved (1376/1408, 1512/1630, 1512/1596, 1382/1512, 71 missed silently),
-# then raised to what the reader measures after each change of the seventh round; never lower them.
+# The development set since the eighth round (2026-12-07): the first 30 documents and the first seven
+# held-out sets (18, 15, 17, 15, 16, 17 and 22 documents, each measured once, then moved into dev/) — 150
+# documents. The floors were reset to the unchanged reader's figures on these 150 when the seventh set
+# moved (1628/1650, 1698/1817, 1698/1814, 1555/1698, 74 missed silently), then raised to what the reader
+# measures after each change of the eighth round; never lower them.
 FLOORS = {
-    "header": 1394 / 1408,
-    "recall": 1534 / 1630,
-    "precision": 1534 / 1606,
-    "lead": 1439 / 1534,
+    "header": 1628 / 1650,
+    "recall": 1698 / 1817,
+    "precision": 1698 / 1814,
+    "lead": 1555 / 1698,
 }
-MAX_MISSED_SILENTLY = 61
+MAX_MISSED_SILENTLY = 74
 
 
 @pytest.fixture(scope="module")
