@@ -43,15 +43,38 @@ _FIELD = re.compile(
 )
 
 
+# A second field written on the same line after a ";": "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị
+# phối hợp: Phòng Quản lý Năng lượng." — the lead is the text before the ";", not both.
+_NEXT_FIELD = re.compile(
+    r";\s*(?=(?:" + "|".join(p for _, p in _LABELS) + r")\s*:)",
+    re.IGNORECASE,
+)
+
+
 def field_line(line: str) -> tuple[str, str] | None:
     """ "- Đơn vị chủ trì: Sở Tư pháp." → ("lead", "Sở Tư pháp.")."""
-    m = _FIELD.match(line.strip())
-    if not m:
-        return None
-    for i, (name, _) in enumerate(_LABELS):
-        if m.group(f"f{i}"):
-            return name, m.group("value").strip()
-    return None
+    found = field_lines(line)
+    return found[0] if found else None
+
+
+def field_lines(line: str) -> list[tuple[str, str]]:
+    """Every field of a line: "Đơn vị chủ trì: A; Đơn vị phối hợp: B, C." → [("lead", "A"),
+    ("coordinating", "B, C.")]."""
+    out: list[tuple[str, str]] = []
+    for part in _NEXT_FIELD.split(line.strip()):
+        m = _FIELD.match(part.strip())
+        if not m:
+            if not out:
+                return []
+            # Not a field after all: it stays in the value of the field before it.
+            name, value = out[-1]
+            out[-1] = (name, f"{value}; {part.strip()}")
+            continue
+        for i, (name, _) in enumerate(_LABELS):
+            if m.group(f"f{i}"):
+                out.append((name, m.group("value").strip()))
+                break
+    return out
 
 
 @dataclass

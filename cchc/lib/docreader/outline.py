@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import heading_units
-from .fields import field_line
+from .fields import field_lines
 from .text import is_table_row, is_upper, squash, table_cells
 from .units import UNIT_START
 
@@ -167,9 +167,9 @@ def build_blocks(lines: list[str], spaced: bool) -> list[Block]:
         if is_table_row(line):
             blocks.append(Block("row", cells=table_cells(line)))
             continue
-        labelled = field_line(line)
+        labelled = field_lines(line)
         if labelled:
-            blocks.append(Block("field", labelled[0], labelled[1]))
+            blocks.extend(Block("field", label, value) for label, value in labelled)
             continue
         marker = _marker(line)
         if marker and blocks and not was_blank and _name_with_dash(blocks[-1], marker):
