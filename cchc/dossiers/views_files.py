@@ -13,7 +13,8 @@ from cchc.core.xlsx import xlsx_download
 from cchc.dossiers import latelist_document as doc
 from cchc.dossiers.models import LateListStatus
 from cchc.dossiers.rankings import late_lists_for
-from cchc.dossiers.views import DOCX_TYPE, _list_reader
+from cchc.dossiers.views import DOCX_TYPE
+from cchc.dossiers.views_latelist import _list_reader
 
 
 @login_required
