@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.pg_cpu import APP, ServerCpu
-from bench.scratch import PSQL, workdir
+from bench.scratch import PSQL, psql_value, workdir
 
 SOURCE = "cchc_bench_backup_src"
 TARGET = "cchc_bench_backup_dst"
@@ -57,23 +57,7 @@ def pg_url(name: str) -> str:
 
 
 def pg_exists(name: str) -> bool:
-    out = subprocess.run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-d",
-            "postgres",
-            "-Atc",
-            f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return out.stdout.strip() == "1"
+    return psql_value("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
 
 
 def populate(engine: str, dossiers: int, folder: Path) -> None:
@@ -193,24 +177,7 @@ def run_engine(
     out: dict[str, object] = {"engine": engine, "dossiers": dossiers, "load_average": os.getloadavg()[0]}
     if source_db:
         out["source_db"] = source_db
-        out["dossiers"] = int(
-            subprocess.run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-d",
-                    source_db,
-                    "-Atc",
-                    "SELECT count(*) FROM dossiers_dossier",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-        )
+        out["dossiers"] = int(psql_value(source_db, "SELECT count(*) FROM dossiers_dossier"))
         out["database_mb"] = pg_size_mb(source_db)
         if not media_dir:
             shutil.rmtree(media, ignore_errors=True)
@@ -293,27 +260,7 @@ def run_engine(
 
 
 def pg_size_mb(name: str) -> int:
-    return round(
-        int(
-            subprocess.run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-d",
-                    "postgres",
-                    "-Atc",
-                    f"SELECT pg_database_size('{name}')",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-        )
-        / 1e6
-    )
+    return round(int(psql_value("postgres", f"SELECT pg_database_size('{name}')")) / 1e6)
 
 
 def main() -> None:

@@ -12,6 +12,16 @@ from pathlib import Path
 PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc"]
 
 
+def psql_value(db: str, sql: str) -> str:
+    """What one query answers on the local server's database ``db`` (unaligned, tuples only), stripped."""
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def workdir() -> Path:
     path = Path(os.environ.get("BENCH_DIR", "/tmp/cchc-bench"))
     path.mkdir(parents=True, exist_ok=True)
