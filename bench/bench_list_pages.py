@@ -38,8 +38,14 @@ COPIES = 25
 PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc"]
 
 
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB}"
+def setup_django(db: str | None = None, *, app: str | None = None) -> None:
+    """Django on a bench database: ``db`` a database name of the local PostgreSQL (``DB`` when not
+    given) or a URL (``sqlite:///…``, a trial run); ``app`` the connection's name on the server, so
+    that the CPU of one benchmark's connections counts apart (``bench.pg_cpu``)."""
+    name = db or DB
+    os.environ["DATABASE_URL"] = name if "://" in name else f"postgres://postgres@127.0.0.1:5432/{name}"
+    if app:
+        os.environ["PGAPPNAME"] = app
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
     # A throw-away database needs no real secret; production settings otherwise refuse to start.
     os.environ.setdefault("SECRET_KEY", "bench-scratch-database-only")

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.bench_list_pages import setup_django
 from bench.pg_cpu import ServerCpu
 
 ACTOR = "Bộ phận một cửa (tệp thay đổi trong ngày)"
@@ -54,14 +55,7 @@ FINISHED = {7, 8, 9, 10}
 
 def setup(db: str) -> None:
     # A name is a database of the local PostgreSQL; a URL (sqlite:///…) a trial run of the script.
-    os.environ["DATABASE_URL"] = db if "://" in db else f"postgres://postgres@127.0.0.1:5432/{db}"
-    os.environ["PGAPPNAME"] = APP
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
-    os.environ.setdefault("SECRET_KEY", "bench-scratch-database-only")
-    os.environ.setdefault("CCHC_TESTING", "1")
-    import django
-
-    django.setup()
+    setup_django(db, app=APP)
 
 
 def log(**kw: Any) -> None:

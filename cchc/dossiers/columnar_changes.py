@@ -3,10 +3,10 @@
 ``actions.upsert_dossiers`` is the reference: for every stored dossier of a file it compares the new
 values with the stored ones and, for a changed one, updates the row, replaces its steps and supplements
 when either changed, writes one ``updated`` event saying what changed (``upsert_rows.changes_between``),
-moves the daily facts by the old contribution out and the new one in, recomputes the per-official facts
-of the groups the dossier was and is in, queues the citizen's message for a new status or supplement
-and, for the whole file, one audit row. Dossier by dossier, 200,000 changes took minutes
-(docs/benchmarks.md). Here the same work is done column by column, on both engines:
+moves the daily facts and the per-official facts by the old contribution out and the new one in,
+queues the citizen's message for a new status or supplement and, for the whole file, one audit row.
+Dossier by dossier, 200,000 changes took minutes (docs/benchmarks.md). Here the same work is done
+column by column, on both engines:
 
 1. the file is judged as a new file is (``columnar.judged_frame``);
 2. the stored rows of its codes, their steps and supplements are read in a few statements, instants
@@ -15,7 +15,7 @@ and, for the whole file, one audit row. Dossier by dossier, 200,000 changes took
 3. ``columnar_changes_write`` writes the changed ones: ``COPY`` (SQLite: ``executemany``) into a
    temporary table and one ``UPDATE … FROM``, a delete and a ``COPY`` of the replaced steps and
    supplements, the events, the fact deltas of ``facts.contribute_columns`` (old rows subtracted),
-   ``official_facts.refresh``.
+   the per-official facts moved likewise (``official_facts.remember`` and ``settle``).
 
 Dossiers of the file the ledger does not have yet are written by ``columnar.write_columns``, in the same
 transaction, after the changed ones (as the row path writes a chunk's updates before its inserts).

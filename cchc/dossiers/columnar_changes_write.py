@@ -5,8 +5,8 @@ the changed rows ``COPY``-ed into a temporary table and written by one ``UPDATE 
 row's digest, so the same file again is recognised as unchanged), the steps and supplements of the
 dossiers whose lists changed deleted and written again in file order, one ``updated`` event per
 dossier with what changed (the row path's words: ``upsert_rows.changes_between``), the daily facts
-moved by the new contributions minus the old ones, the per-official facts of the groups the dossiers
-were and are in recomputed, the causes' rows the late list filters on replaced (``cause_marks``), and
+and the per-official facts moved by the new contributions minus the old ones (``official_facts.remember``
+before the write, ``settle`` after), the causes' rows the late list filters on replaced (``cause_marks``), and
 the citizens' messages queued for a new status or supplement.
 """
 
@@ -65,7 +65,7 @@ def import_changes(
     with bulk.bulk_session(), transaction.atomic():
         if progress:
             progress("write", 0, len(p))
-        groups = write_changes(
+        write_changes(
             p,
             judged,
             found,
@@ -77,7 +77,7 @@ def import_changes(
             batch=batch,
             progress=progress,
         )
-        finish(scope, source, batch, result, judged[0]["code"].head(2).to_list(), len(p), groups)
+        finish(scope, source, batch, result, judged[0]["code"].head(2).to_list(), len(p))
     return result
 
 
@@ -116,14 +116,13 @@ def write_changes(
     batch: Any,
     progress: ProgressFn | None,
     fact_sink: list[pl.DataFrame] | None = None,
-) -> set[official_facts.Group]:
+) -> None:
     """What ``compared`` found written inside the caller's transaction: the changed dossiers, then the
-    new ones (``write_new``). Returns the per-official fact groups for the caller to refresh once
-    (``finish``); with ``fact_sink``, the daily-fact deltas are added to it instead of written."""
+    new ones (``write_new``); the caller moves the per-official facts once (``finish``). With
+    ``fact_sink``, the daily-fact deltas are added to it instead of written."""
     frame, steps, verdicts = judged
-    groups: set[official_facts.Group] = set()
     if found.changed.size:
-        groups = _write(
+        _write(
             p,
             frame,
             steps.with_columns(pl.col("unit_ref").alias("unit_name")),
@@ -138,9 +137,9 @@ def write_changes(
             fact_sink=fact_sink,
         )
     if found.fresh.size:
-        groups |= write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh), fact_sink=fact_sink)
+        # The groups it returns are not refreshed: ``finish`` adds the new dossiers' contributions.
+        write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh), fact_sink=fact_sink)
         status_messages.queue_for_codes(frame["code"].gather(found.fresh).to_list())
-    return groups
 
 
 def finish(
@@ -150,11 +149,11 @@ def finish(
     result: UpsertResult,
     first_codes: list[str],
     n: int,
-    groups: set[official_facts.Group],
 ) -> None:
-    """After every piece is written: the per-official facts of their groups, the one audit row, and
-    the ledger's listeners told after the commit."""
-    official_facts.refresh(groups)
+    """After every piece is written: the per-official facts moved (the changed dossiers' contributions
+    were remembered before their write, the new ones' are added), the one audit row, and the ledger's
+    listeners told after the commit."""
+    official_facts.settle(official_facts.ids_of(result.codes_created))
     record_upsert(scope, source, batch, result, first_codes, n)
     created, updated = result.created, result.updated
     transaction.on_commit(lambda: ledger_changed.send(upsert_dossiers, created=created, updated=updated))
@@ -185,8 +184,8 @@ def _write(
     batch: Any,
     progress: ProgressFn | None,
     fact_sink: list[pl.DataFrame] | None = None,
-) -> set[official_facts.Group]:
-    """The changed dossiers written; returns the per-official fact groups they were and are in."""
+) -> None:
+    """The changed dossiers written, their per-official contributions remembered before."""
     at = found.changed
     ids = pl.Series("id", found.ids, dtype=pl.Int64)
     new = frame[at].with_columns(ids, hashes.gather(at))
@@ -195,6 +194,7 @@ def _write(
         set(new["handling_unit_id"].unique().to_list()) | set(new["receiving_unit_id"].unique().to_list()),
     )
     _lock_existing(found.ids.tolist())
+    official_facts.remember(found.ids.tolist())
     _update(new.select("id", *UPDATED))
     # The changed dossiers' causes' rows replaced (``cause_marks``), as the row path does.
     by_row = verdicts["causes_by_row"]
@@ -253,7 +253,6 @@ def _write(
         if "status" in c or "supplements" in c
     ]
     status_messages.queue_for_codes(announce)
-    return _groups(found.old) | _groups(new)
 
 
 def _update(rows: pl.DataFrame) -> None:
@@ -298,11 +297,3 @@ def _fact_deltas(
     both = pl.concat([added, removed.with_columns([-pl.col(c) for c in facts.FACT_COLUMNS])])
     summed = both.group_by(keys).agg([pl.col(c).sum() for c in facts.FACT_COLUMNS])
     return summed.filter(pl.any_horizontal([pl.col(c) != 0 for c in facts.FACT_COLUMNS])).sort(keys)
-
-
-def _groups(rows: pl.DataFrame) -> set[official_facts.Group]:
-    """The (handling unit, local day of the end) groups the finished ones among ``rows`` count in."""
-    ended = rows.filter(
-        pl.col("outcome").is_in([str(o) for o in official_facts.FINISHED]) & pl.col("end_at").is_not_null()
-    )
-    return set(ended.select("handling_unit_id", pl.col("end_at").dt.date()).unique().iter_rows())

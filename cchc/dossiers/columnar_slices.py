@@ -209,10 +209,10 @@ def _changes(
 ) -> UpsertResult:
     """A file of several slices that changes stored dossiers, in one transaction: each slice judged,
     compared with the ledger and written (``columnar_changes_write``: changed dossiers, then new ones;
-    an unchanged slice is only counted), then the daily facts of every slice, the per-official facts
-    of their groups and the one audit row, as for one piece. ``states``: each slice's ``look``."""
+    an unchanged slice is only counted), then the daily facts of every slice, the
+    per-official facts moved by the changed and new dossiers' contributions and the one audit row, as
+    for one piece. ``states``: each slice's ``look``."""
     result = UpsertResult(dry_run=dry_run)
-    groups: set[official_facts.Group] = set()
     sink: list[pl.DataFrame] = []
     first_row = 2
     with open_file() as fh, bulk.bulk_session(), transaction.atomic():
@@ -238,7 +238,7 @@ def _changes(
             if not dry_run and (part.created or part.updated):
                 if progress:
                     progress("write", 0, len(p))
-                groups |= write_changes(
+                write_changes(
                     p,
                     judged,
                     found,
@@ -259,5 +259,5 @@ def _changes(
             progress("facts", len(every), len(every))
         facts.apply_columns(facts.summed(sink))
         del sink
-        finish(scope, source, batch, result, every.head(2).to_list(), len(every), groups)
+        finish(scope, source, batch, result, every.head(2).to_list(), len(every))
     return result
