@@ -446,6 +446,9 @@ CCHC_IMPORT_COLUMNAR_MIN_ROWS = env_int("CCHC_IMPORT_COLUMNAR_MIN_ROWS", 2000)
 # The import's peak memory grows with it (docs/benchmarks.md): 64 MB keeps a million dossiers under
 # 1 GB, 256 MB took 2.3 GB.
 CCHC_IMPORT_COLUMNAR_MAX_BYTES = env_int("CCHC_IMPORT_COLUMNAR_MAX_BYTES", 64 * 1024 * 1024)
+# A columnar import of at least this many new dossiers into empty ledger tables drops their secondary
+# indexes inside its transaction and builds them once after the writes (``dossiers/deferred_indexes``).
+CCHC_IMPORT_REBUILD_INDEXES_MIN_ROWS = env_int("CCHC_IMPORT_REBUILD_INDEXES_MIN_ROWS", 100_000)
 CCHC_API_MAX_DOSSIERS = env_int("CCHC_API_MAX_DOSSIERS", 1000)  # per push-API request
 CCHC_API_MAX_PROGRESS = env_int("CCHC_API_MAX_PROGRESS", 100)
 CCHC_LOOKUP_RATE_PER_HOUR = env_int("CCHC_LOOKUP_RATE_PER_HOUR", 20)  # public look-ups per requester address

@@ -37,6 +37,7 @@ from cchc.dossiers import (
     cause_marks,
     columnar_errors,
     columnar_same,
+    deferred_indexes,
     facts,
     official_facts,
 )
@@ -53,11 +54,14 @@ from cchc.dossiers.judging import _UNIT_CODE as LIMIT_UNIT_CODE
 from cchc.dossiers.judging import END_OF_DAY, FINISHED, calendar_for, late_causes
 from cchc.dossiers.models import (
     ND118_FROM,
+    DailyFact,
     Dossier,
+    DossierCause,
     DossierEvent,
     DossierStep,
     LegalBasis,
     Supplement,
+    UnitDailyFact,
     names_a_cause,
 )
 from cchc.dossiers.records import RowError
@@ -71,6 +75,12 @@ _D = "datetime64[D]"
 _US = "datetime64[us]"
 NAT_D = np.datetime64("NaT", "D")
 NAT_US = np.datetime64("NaT", "us")
+# What an import of new dossiers writes row by row; those found empty get their secondary indexes
+# built after the writes (``deferred_indexes``). The per-official facts are written after, by reading.
+LEDGER_TABLES = tuple(
+    m._meta.db_table
+    for m in (Dossier, DossierStep, Supplement, DossierEvent, DossierCause, DailyFact, UnitDailyFact)
+)
 
 
 def _check(p: ParsedColumns, lk: Any, scope: WriteScope) -> list[RowError]:
@@ -283,9 +293,10 @@ def import_columns(
     if dry_run:
         return result
     with bulk.bulk_session(), transaction.atomic():
-        groups = write_columns(
-            p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
-        )
+        with deferred_indexes.rebuilt_after(LEDGER_TABLES, n):
+            groups = write_columns(
+                p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
+            )
         official_facts.refresh(groups)
         record_upsert(scope, source, batch, result, p.dossiers["code"].head(2).to_list(), n)
     return result

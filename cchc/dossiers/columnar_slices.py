@@ -30,10 +30,18 @@ from typing import IO, Any
 import polars as pl
 from django.db import transaction
 
-from cchc.dossiers import bulk, columnar_same, facts, official_facts
+from cchc.dossiers import bulk, columnar_same, deferred_indexes, facts, official_facts
 from cchc.dossiers.actions import UpsertResult, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, resolve_scope
-from cchc.dossiers.columnar import digests, fact_rows_of, hash_key, judged_frame, look, write_columns
+from cchc.dossiers.columnar import (
+    LEDGER_TABLES,
+    digests,
+    fact_rows_of,
+    hash_key,
+    judged_frame,
+    look,
+    write_columns,
+)
 from cchc.dossiers.columnar_changes_write import compared, finish, write_changes
 from cchc.dossiers.columnar_parse import parse_csv_rows, refuse
 from cchc.dossiers.models import Dossier
@@ -163,31 +171,33 @@ def import_slices(
     first_row = 2
     sink: list[pl.DataFrame] = []
     with open_file() as fh, bulk.bulk_session(), transaction.atomic():
-        for seen, data in zip(known, slices(fh, size), strict=True):
-            p = parse_csv_rows(data, first_row)
-            first_row += p.records
-            del data
-            lk, hashes = digests(p, scope, seen)
-            p.cells = None  # the cells as read were needed for the digests only
-            groups |= write_columns(
-                p,
-                lk,
-                hashes,
-                scope,
-                source=source,
-                batch=batch,
-                as_of=as_of,
-                progress=progress,
-                fact_sink=sink,
-            )
-            del p, lk, hashes
-            sink[:] = [facts.summed(sink)]  # one frame as large as the days' keys, not one per slice
-        if progress:
-            progress("facts", n, n)
-        # The slices' daily facts summed and written once: later slices fall on the days earlier
-        # ones wrote, and merging them into the table slice by slice cost the server more.
-        facts.apply_columns(facts.summed(sink))
-        del sink
+        with deferred_indexes.rebuilt_after(LEDGER_TABLES, n):
+            for seen, data in zip(known, slices(fh, size), strict=True):
+                p = parse_csv_rows(data, first_row)
+                first_row += p.records
+                del data
+                lk, hashes = digests(p, scope, seen)
+                p.cells = None  # the cells as read were needed for the digests only
+                groups |= write_columns(
+                    p,
+                    lk,
+                    hashes,
+                    scope,
+                    source=source,
+                    batch=batch,
+                    as_of=as_of,
+                    progress=progress,
+                    fact_sink=sink,
+                )
+                del p, lk, hashes
+                sink[:] = [facts.summed(sink)]  # one frame as large as the days' keys, not one per slice
+            if progress:
+                progress("facts", n, n)
+            # The slices' daily facts summed and written once: later slices fall on the days earlier
+            # ones wrote, and merging them into the table slice by slice cost the server more.
+            facts.apply_columns(facts.summed(sink))
+            del sink
+        # The indexes are back (``rebuilt_after`` has left) before the per-official facts read them.
         official_facts.refresh(groups)
         record_upsert(scope, source, batch, result, every.head(2).to_list(), n)
     return rows, result
