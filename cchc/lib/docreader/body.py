@@ -93,6 +93,18 @@ _QUOTA = re.compile(r"\bkhông\s+quá\s+\d|\b\d+\s+(?:cá\s+nhân|tập\s+thể)
 _BARE_ACTIVITY = re.compile(r"(?:Hoạt\s+động|Nhiệm\s+vụ)\s+\d{1,2}\.?", re.I)
 _SPECIFICALLY = re.compile(r"\bcụ\s+thể(?:\s+như\s+sau)?\s*:$", re.I)
 _FOR_SCOPE = re.compile(r"^\s*(?P<unit>.+?)\s+đối\s+với\b")
+_PROCEDURES = re.compile(r"\bthủ\s+tục\s+hành\s+chính\b", re.I)
+
+
+def _lists_procedures(node: Node, items: list[Node]) -> bool:
+    """ "Điều 1. Ủy quyền cho Giám đốc Sở … giải quyết thủ tục hành chính …, cụ thể như sau:" over "1. Cấp
+    giấy chứng nhận …" / "2. Cấp lại …": the items name the procedures the article hands over — the
+    objects of one piece of work, not tasks of their own (none names a unit or holds items itself)."""
+    if node.kind not in NUMBERED or not node.text.rstrip().endswith(":"):
+        return False
+    if not _PROCEDURES.search(node.text):
+        return False
+    return all(not c.items() and not units_in(c.text) for c in items)
 
 
 def _only_names(text: str) -> bool:
@@ -267,6 +279,10 @@ class TaskReader:
             # article already named — one task of both, not two tasks each led by both.
             text = " ".join([node.text, *(c.text for c in items)])
             self._make(section_label(node), own, text, "item", basis="own")
+            return
+        if not skip and items and own and _lists_procedures(node, items):
+            # The list of procedures stays in the document; the task is the delegation itself.
+            self._make(section_label(node), own, node.text, "item", basis="own")
             return
         if any(c.kind == "field" and c.label != "content" for c in node.children):
             if not skip:

@@ -20,11 +20,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # measures after each change of the eighth round; never lower them.
 FLOORS = {
     "header": 1628 / 1650,
-    "recall": 1698 / 1817,
-    "precision": 1698 / 1814,
-    "lead": 1582 / 1698,
+    "recall": 1699 / 1817,
+    "precision": 1699 / 1783,
+    "lead": 1583 / 1699,
 }
-MAX_MISSED_SILENTLY = 74
+MAX_MISSED_SILENTLY = 73
 
 
 @pytest.fixture(scope="module")
