@@ -13,102 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .actors import UNIT_HEADS
 from .text import comparable, squash
 from .unit_names import drop_role, each_province
 
-# Words that open the name of a body or of the head of one. Capitalised forms only (besides "các"),
-# so that "các sở, ban, ngành" stays one group while "Sở Nội vụ, Sở Tài chính" splits in two.
-_UNIT_HEADS = (
-    "Thủ trưởng",
-    "Người đứng đầu",
-    # after "Giao": "1. Giao người đứng đầu các cơ quan chuyên môn, ...; Chủ tịch Ủy ban nhân dân ..."
-    "người đứng đầu",
-    "Chủ tịch",
-    "Phó Chủ tịch",
-    "Giám đốc",
-    "Chánh Văn phòng",
-    "Chánh Thanh tra",
-    "Chánh thanh tra",
-    "Trưởng",
-    "Hiệu trưởng",
-    "Bí thư",
-    "Sở",
-    "Phòng",
-    "Văn phòng",
-    "Ủy ban",
-    "Uỷ ban",
-    "UBND",
-    "HĐND",
-    "Hội đồng",
-    "Ban",
-    "BQL",
-    "Công an",
-    "Bộ Chỉ huy",
-    "Bộ chỉ huy",
-    "Ban Chỉ huy",
-    "Trung tâm",
-    "Đài",
-    "Báo",
-    "Tạp chí",
-    "Kho bạc",
-    "Chi cục",
-    "Cục",
-    "Thanh tra",
-    "Bảo hiểm",
-    "Ngân hàng",
-    "Hội",
-    "Liên đoàn",
-    "Liên minh",
-    "Đoàn",
-    "Tỉnh đoàn",
-    "Thành đoàn",
-    "Huyện đoàn",
-    "Mặt trận",
-    "MTTQ",
-    "Các",
-    "các",
-    "Cơ quan",
-    "Đơn vị",
-    "Bộ phận",
-    "Viện",
-    "Trường",
-    "Bệnh viện",
-    "Quỹ",
-    "Đội",
-    "Tổ",
-    "Bộ",
-    "Tòa án",
-    "Viện Kiểm sát",
-    "Chi nhánh",
-    "Cảng vụ",
-    "Đảng ủy",
-    "Thường trực",
-    "Thuế",
-    "Kiểm toán",
-    "Tập đoàn",
-    "Tổng công ty",
-    "Công ty",
-    "Hiệp hội",
-    "Liên hiệp",
-    "Cảnh sát",
-    "Bưu điện",
-    "Điện lực",
-    "Viễn thông",
-    "Kiểm lâm",
-    "Tỉnh ủy",
-    "Thành ủy",
-    "Huyện ủy",
-    "Thủ tướng",
-    "Phó Thủ tướng",
-    "Bộ trưởng",
-    "Tổng cục",
-    "Chánh án",
-    "Viện trưởng",
-    "Hạt Kiểm lâm",
-    # the body that owns a project an opinion letter is about ("Đề nghị Chủ đầu tư bổ sung …")
-    "Chủ đầu tư",
-)
-_HEAD_ALT = "|".join(re.escape(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True))
+_HEAD_ALT = "|".join(re.escape(h) for h in sorted(UNIT_HEADS, key=len, reverse=True))
 # Words that open a unit name but also common verbs and nouns ("Ban hành", "Tổ chức", "Báo cáo",
 # "Phòng chống ..." — prevention, not a department).
 _NOT_UNITS = (
@@ -228,13 +137,24 @@ _STOP_WORDS = (
     "phấn đấu",
     "thành lập",
     "hoàn thiện",
+    # verbs a name runs into in regulations and conclusions ("Ủy ban nhân dân cấp xã quyết định tiêu
+    # chuẩn …", "các cơ quan, tổ chức, đơn vị phản ánh về …", "Chủ tịch … đề nghị Trung ương …")
+    "đề nghị",
+    "quyết định",
+    "phản ánh",
+    "kịp thời",
+    "trực tiếp",
+    "được quyền",
+    "nhất là",
+    "trên tinh thần",
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 # "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").
 # "thuộc" ends a name ("các phường, xã thuộc thành phố") except in "cơ quan thuộc Chính phủ".
+# "trực" is a verb ("Lực lượng canh phòng trực 10/24 giờ") except in "Thường trực", "trực thuộc".
 _STOP = re.compile(
     r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|"
-    r"thuộc\b(?!\s+Chính\s+phủ)|(?:"
+    r"(?<!trực\s)thuộc\b(?!\s+Chính\s+phủ)|(?<![Tt]hường\s)trực\b(?!\s+thuộc)|(?:"
     + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập", "thuộc"))
     + r")\b)"
 )
@@ -416,21 +336,41 @@ def lead_in_units(paragraph: str) -> list[str]:
     return []
 
 
+_CONDITION_WORDS = r"Khi|Nếu|Trường\s+hợp|Trong\s+trường\s+hợp|Ngay\s+khi|Ngay\s+sau\s+khi"
 _OPENING_CLAUSE = re.compile(
     r"^(?:\d{1,2}\.\s*)?(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Đồng\s+thời|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|"
-    r"Trong\s+quá\s+trình|Để|Nhằm|Theo|Với\s+vai\s+trò|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b",
+    r"Trong\s+quá\s+trình|Để|Nhằm|Theo|Với\s+vai\s+trò|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|"
+    + _CONDITION_WORDS
+    + r")\b",
     re.IGNORECASE,
 )
+# Work given inside a condition: "Khi xảy ra cháy rừng, Chủ tịch Ủy ban nhân dân cấp xã huy động …",
+# "Nếu … thì Ủy ban nhân dân cấp xã phối hợp …", "Khi cần thiết Chủ tịch Ủy ban nhân dân thành phố đề
+# nghị …" (no comma: the actor is the first capitalised name within the next few words).
+_CONDITION = re.compile(r"^(?:\d{1,2}\.\s*)?(?:" + _CONDITION_WORDS + r")\b", re.IGNORECASE)
+_THEN = re.compile(r"\s+thì\s+")
 
 
 def units_in(text: str) -> list[str]:
     """The units a sentence opens with — also after an opening clause ("Căn cứ Kế hoạch này, các sở,
-    ban, ngành ... xây dựng kế hoạch ...", "Đồng thời, giao Công an tỉnh chủ trì ...")."""
+    ban, ngành ... xây dựng kế hoạch ...", "Đồng thời, giao Công an tỉnh chủ trì ...") or a condition
+    ("Khi xảy ra cháy rừng, Chủ tịch Ủy ban nhân dân cấp xã ...")."""
     phrase = addressee_phrase(text)
     if phrase:
         return split_units(phrase)
     if _OPENING_CLAUSE.match(text):
         for m in list(re.finditer(r",\s+", text[:260]))[:5]:
+            phrase = addressee_phrase(text[m.end() :])
+            if phrase:
+                return split_units(phrase)
+    if _CONDITION.match(text):
+        then = _THEN.search(text[:300])
+        if then:
+            phrase = addressee_phrase(text[then.end() :])
+            if phrase:
+                return split_units(phrase)
+        condition = text[:80].split(",", 1)[0]
+        for m in list(re.finditer(r"\s+(?=[A-ZĐÀ-Ỹ])", condition))[:3]:
             phrase = addressee_phrase(text[m.end() :])
             if phrase:
                 return split_units(phrase)
