@@ -8,47 +8,22 @@ open_overdue, on_time_rate, satisfied, not_satisfied, satisfaction_rate (definit
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
-import sys
-from typing import Any, NoReturn
-
-from django.core.management.base import BaseCommand, CommandParser
+from typing import Any
 
 from cchc.feedback.stats import COUNT_FIELDS, document, figures
-from cchc.org.models import Unit
+from cchc.org.unit_period_command import UnitPeriodCommand
 
 
-class Command(BaseCommand):
+class Command(UnitPeriodCommand):
     help = (
         "Số liệu phản ánh, kiến nghị theo đơn vị trong một kỳ: tiếp nhận, trả lời đúng/trễ hạn, "
         "đang xử lý trong/quá hạn, hài lòng."
     )
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--from", dest="date_from", required=True, help="từ ngày yyyy-mm-dd")
-        parser.add_argument("--to", dest="date_to", required=True, help="đến ngày yyyy-mm-dd")
-        parser.add_argument("--unit", help="mã đơn vị (kèm các đơn vị trực thuộc)")
-        parser.add_argument("--format", choices=("json", "csv"), default="json")
-
-    def fail(self, message: str) -> NoReturn:
-        self.stderr.write(message)
-        sys.exit(2)
+    example_day = "2022-12-31"
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        try:
-            date_from = dt.date.fromisoformat(opts["date_from"])
-            date_to = dt.date.fromisoformat(opts["date_to"])
-        except ValueError:
-            self.fail("Ngày phải có dạng yyyy-mm-dd, ví dụ 2022-12-31.")
-        if date_to < date_from:
-            self.fail("Ngày --to phải sau hoặc bằng ngày --from.")
-        units = None
-        if opts.get("unit"):
-            unit = Unit.objects.filter(code=opts["unit"]).first()
-            if unit is None:
-                self.fail(f"Không có đơn vị mã «{opts['unit']}».")
-            units = unit.subtree()
+        date_from, date_to, units = self.period_and_units(opts)
         rows, total = figures(date_from, date_to, units=units)
         if opts["format"] == "json":
             self.stdout.write(
