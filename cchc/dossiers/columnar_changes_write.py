@@ -20,7 +20,7 @@ import numpy as np
 import polars as pl
 from django.db import connection, transaction
 
-from cchc.dossiers import bulk, cause_marks, facts, official_facts, status_messages
+from cchc.dossiers import bulk, cause_marks, facts, kept_step_ids, official_facts, status_messages
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, upsert_dossiers
 from cchc.dossiers.actions.upsert import _lock_existing
 from cchc.dossiers.actions.upsert_checks import WriteScope
@@ -212,16 +212,21 @@ def _write(
     if replaced.size:
         owner_ids = pl.DataFrame({"owner": replaced, "dossier_id": found.ids[found.children]})
         gone = owner_ids["dossier_id"].to_list()
+        stored_steps = kept_step_ids.stored(gone)
         bulk.delete_in(DossierStep._meta.db_table, "dossier_id", gone)
         bulk.delete_in(Supplement._meta.db_table, "dossier_id", gone)
         # In file order, as the row path inserts them: step ids then follow the same order, and the
-        # per-official facts take an official's earliest step (the smallest id).
+        # per-official facts take an official's earliest step (the smallest id). The steps keep the
+        # stored ones' ids position by position (``kept_step_ids``), as the row path does.
         for model, rows, columns in (
             (DossierStep, steps, STEP_COLUMNS),
             (Supplement, p.supplements, SUPPLEMENT_COLUMNS),
         ):
-            kept = rows.join(owner_ids, on="owner").sort("owner", "seq")
-            bulk.insert_frame(model._meta.db_table, kept.select("dossier_id", *columns))
+            kept = rows.join(owner_ids, on="owner").sort("owner", "seq").select("dossier_id", *columns)
+            if model is DossierStep:
+                keeping, kept = kept_step_ids.split_frame(kept, stored_steps)
+                bulk.insert_frame(model._meta.db_table, keeping)
+            bulk.insert_frame(model._meta.db_table, kept)
 
     now = frame["updated_at"][0]
     actor_id = scope.user.pk if scope.user is not None else None

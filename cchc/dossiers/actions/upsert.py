@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.core.events import record
-from cchc.dossiers import bulk, cause_marks, facts, official_facts, status_messages
+from cchc.dossiers import bulk, cause_marks, facts, kept_step_ids, official_facts, status_messages
 from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
 from cchc.dossiers.actions.upsert_rows import (
     COL_INDEX,
@@ -331,12 +331,17 @@ def _write(
         ],
         replace=plan.changed_ids,
     )
+    stored_steps: tuple[list[int], list[int]] = ([], [])
     if plan.replace_children:
+        stored_steps = kept_step_ids.stored(plan.replace_children)
         bulk.delete_in(DossierStep._meta.db_table, "dossier_id", plan.replace_children)
         bulk.delete_in(Supplement._meta.db_table, "dossier_id", plan.replace_children)
     if progress:
         progress("children", 0, len(recs))
-    bulk.insert_rows(DossierStep._meta.db_table, ("dossier_id", *STEP_COLUMNS), plan.new_steps)
+    # A changed dossier's steps keep the stored ones' ids position by position (``kept_step_ids``).
+    keeping, fresh = kept_step_ids.split_rows(plan.new_steps, stored_steps)
+    bulk.insert_rows(DossierStep._meta.db_table, ("id", "dossier_id", *STEP_COLUMNS), keeping)
+    bulk.insert_rows(DossierStep._meta.db_table, ("dossier_id", *STEP_COLUMNS), fresh)
     bulk.insert_rows(Supplement._meta.db_table, ("dossier_id", *SUPPLEMENT_COLUMNS), plan.new_sups)
     bulk.insert_rows(
         DossierEvent._meta.db_table,
