@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy
 
 from cchc.accounts.backup_codes import looks_like_backup_code
 from cchc.accounts.models import User
+from cchc.core.invalid_fields import MarksInvalidFields
 
 CODE_DIGITS = 6
 
 
-class StyledForm(forms.Form):
+class StyledForm(MarksInvalidFields):
     """Bootstrap classes on every input, and ``is-invalid`` on those with an error."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -24,13 +25,6 @@ class StyledForm(forms.Form):
             css = field.widget.attrs.get("class", "")
             if "form-control" not in css:
                 field.widget.attrs["class"] = f"{css} form-control".strip()
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class SignInForm(StyledForm):

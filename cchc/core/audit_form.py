@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cchc.core.events import verb_groups
+from cchc.core.invalid_fields import MarksInvalidFields
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -64,7 +65,7 @@ def _date_field(label: Any) -> forms.DateField:
     )
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(MarksInvalidFields):
     q = forms.CharField(
         label=_("Nội dung"),
         required=False,
@@ -106,13 +107,6 @@ class AuditFilterForm(forms.Form):
         for name in ("q", "nguoi"):
             data[name] = " ".join(str(data.get(name) or "").split())
         return data
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
     def verb_text(self) -> str:
         """The label of the chosen kind of action (the export's heading says which rows it holds)."""

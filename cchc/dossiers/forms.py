@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.choices import natural_order
+from cchc.core.invalid_fields import MarksInvalidFields
 from cchc.core.widgets import QuickSelect, QuickTextInput
 from cchc.dossiers.models import Channel, Outcome, Procedure, Status
 from cchc.dossiers.queries import CAUSE_LABELS, LATE_KINDS
@@ -19,7 +20,7 @@ from cchc.org.models import Unit
 ALL = [("", "Tất cả")]
 
 
-class StyledForm(forms.Form):
+class StyledForm(MarksInvalidFields):
     """Bootstrap classes on every input and ``is-invalid`` on those with an error."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -38,13 +39,6 @@ class StyledForm(forms.Form):
                 base = "form-control"
             if base not in css:
                 f.widget.attrs["class"] = f"{css} {base}".strip()
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class DateInput(forms.DateInput):

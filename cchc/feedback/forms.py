@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from cchc.core.choices import natural_order
+from cchc.core.invalid_fields import MarksInvalidFields
 from cchc.core.widgets import NumericInput, PageLanguageSelect, TelInput
 from cchc.feedback.models import Category, Channel, KeyPurpose, Kind, ReplyVia, Status
 from cchc.org.models import Jurisdiction, Official, Unit
@@ -25,7 +26,7 @@ def _queryset(form: forms.Form, name: str, qs: Any) -> None:
     field.queryset = qs
 
 
-class StyledForm(forms.Form):
+class StyledForm(MarksInvalidFields):
     """Bootstrap classes on every input and ``is-invalid`` on those with an error."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -49,13 +50,6 @@ class StyledForm(forms.Form):
                 base = "form-control"
             if base not in css:
                 f.widget.attrs["class"] = f"{css} {base}".strip()
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
     @property
     def hidden_errors(self) -> list[str]:
