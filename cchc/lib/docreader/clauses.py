@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .text import squash
+from .text import body_to_normal, is_upper, squash
 from .units import ROLE_NOUN, UNIT_START, addressee_phrase, split_units, units_in
 
 # A sentence ends, or a clause after ";" asks a unit outright ("...; giao Sở Tài chính ...").
@@ -68,7 +68,12 @@ _LABEL_THEN_UNIT = re.compile(r"^(?P<label>[^:]{3,400}?):\s*(?P<rest>\S.*)$")
 
 # "6. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực …": the heading names whose duties
 # its items are.
-_LEADING_WORDS = re.compile(r"^(?:Đề\s+nghị|Giao|Đối\s+với|(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+của)\s*:?\s+", re.I)
+# Also "II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG" (a few words between "nhiệm vụ" and "của",
+# the heading in capitals).
+_LEADING_WORDS = re.compile(
+    r"^(?:Đề\s+nghị|Giao|Đối\s+với|(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?!của\b)\S+){0,2}?\s+của)\s*:?\s+", re.I
+)
+_DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?!của\b)\S+){0,2}?\s+của\s+", re.I)
 _CLAUSE_WORDS = re.compile(
     r"\b(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b"
 )
@@ -78,7 +83,14 @@ def heading_units(text: str) -> list[str] | None:
     """A numbered heading that is nothing but the names of the units its items are for
     ("5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") — the whole heading is the
     name, even where it contains a verb that would otherwise end it."""
-    name = _LEADING_WORDS.sub("", squash(text)).strip(" .")
+    text = squash(text)
+    duties = _DUTIES_OF.match(text)
+    if duties and is_upper(text):
+        text = body_to_normal(text[duties.end() :])
+        if text.startswith("Bộ "):
+            # "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG" → "Bộ Tài nguyên và môi trường": the field takes a capital.
+            text = "Bộ " + text[3:4].upper() + text[4:]
+    name = _LEADING_WORDS.sub("", text).strip(" .")
     if (
         name.endswith(":")
         or not UNIT_START.match(name)

@@ -20,11 +20,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # measures after each change of the eighth round; never lower them.
 FLOORS = {
     "header": 1628 / 1650,
-    "recall": 1709 / 1817,
-    "precision": 1709 / 1795,
-    "lead": 1599 / 1709,
+    "recall": 1721 / 1817,
+    "precision": 1721 / 1807,
+    "lead": 1612 / 1721,
 }
-MAX_MISSED_SILENTLY = 68
+MAX_MISSED_SILENTLY = 62
 
 
 @pytest.fixture(scope="module")
