@@ -4,6 +4,8 @@ check, the first conclusion."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cchc.core.events import AuditVerb, record
-from cchc.feedback.models import Petition
+from cchc.feedback.attachments import CheckedFile
+from cchc.feedback.models import Attachment, Petition
 
 
 def at_or_now(at: dt.datetime | None) -> dt.datetime:
@@ -54,3 +57,17 @@ def conclusion(petition: Petition, how: str, on: dt.date, on_time: bool | None) 
     if petition.handled_on is not None:
         return {}
     return {"handled_on": on, "handled_on_time": on_time, "handled_how": how}
+
+
+def attach_files(petition: Petition, files: Iterable[CheckedFile]) -> None:
+    """The checked uploads kept with the petition (at intake, and with a citizen's supplement), each
+    under a random token of its own."""
+    for f in files:
+        Attachment.objects.create(
+            petition=petition,
+            token=secrets.token_hex(8),
+            file=f.as_content(),
+            original_name=f.name,
+            content_type=f.content_type,
+            size=f.size,
+        )

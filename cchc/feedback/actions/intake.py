@@ -22,12 +22,12 @@ from django.utils.translation import gettext
 
 from cchc.core.events import record
 from cchc.feedback import clocks, replies
+from cchc.feedback.actions.common import attach_files
 from cchc.feedback.attachments import CheckedFile
 from cchc.feedback.audit_events import FeedbackEvents
 from cchc.feedback.conf import setting
 from cchc.feedback.models import (
     ApiKey,
-    Attachment,
     Category,
     Channel,
     ClockKind,
@@ -209,15 +209,7 @@ def receive(actor: Any, intake: Intake) -> Petition:
             reply_via=reply_via,
             duplicate=duplicate,
         )
-        for f in intake.files:
-            Attachment.objects.create(
-                petition=petition,
-                token=secrets.token_hex(8),
-                file=f.as_content(),
-                original_name=f.name,
-                content_type=f.content_type,
-                size=f.size,
-            )
+        attach_files(petition, intake.files)
         summary = (
             f"Tiếp nhận {petition.get_kind_display().lower()} qua {petition.get_channel_display().lower()}"
         )

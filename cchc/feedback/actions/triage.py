@@ -15,6 +15,7 @@ from cchc.deadlines import actions as deadlines
 from cchc.feedback import clocks, documents, replies
 from cchc.feedback.actions.common import (
     at_or_now,
+    attach_files,
     audit,
     conclusion,
     lock_petition,
@@ -191,8 +192,6 @@ def info_received(
 ) -> Petition:
     """The citizen's supplement (on the tracking page, or taken by phone by staff): the text is added
     to the petition and the stopped clock runs again."""
-    from cchc.feedback.models import Attachment
-
     at = at_or_now(at)
     petition = lock_petition(petition)
     require_status(petition, (Status.AWAITING_INFO,), gettext_noop("ghi nhận thông tin bổ sung"))
@@ -209,17 +208,7 @@ def info_received(
     accepted = petition.kind != Kind.ACCOUNTABILITY or clocks.latest(petition, ClockKind.ANSWER) is not None
     added = f"\n\n[Bổ sung ngày {timezone.localtime(at):%d/%m/%Y}]\n{text.strip()}" if text.strip() else ""
     save(petition, status=Status.PROCESSING if accepted else Status.RECEIVED, text=petition.text + added)
-    for f in files or []:
-        import secrets
-
-        Attachment.objects.create(
-            petition=petition,
-            token=secrets.token_hex(8),
-            file=f.as_content(),
-            original_name=f.name,
-            content_type=f.content_type,
-            size=f.size,
-        )
+    attach_files(petition, files or [])
     clocks.sync_due(petition)
     audit(actor, FeedbackEvents.INFO_RECEIVED, petition, "Nhận thông tin bổ sung", at)
     return petition
