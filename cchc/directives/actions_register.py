@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
+from cchc.core.refusals import say
 from cchc.directives.actions import _require_register, _root_path, _user, create_task
 from cchc.directives.audit_events import DirectivesEvents
 from cchc.directives.models import Directive, DirectiveFile, DirectiveLink, DirectiveUpload
@@ -177,7 +178,7 @@ def add_file(actor: Any, directive: Directive, uploaded: UploadedFile) -> tuple[
             directive.text = text
             directive.save(update_fields=["text", "updated_at"])
     except ReaderError as exc:
-        warning = str(exc)
+        warning = say(exc)
     row = DirectiveFile(directive=directive, name=name, size=len(data), uploaded_by=_user(actor))
     row.file.save(name, ContentFile(data), save=True)
     record(
@@ -289,7 +290,7 @@ def stage_upload(
     try:
         text = extract_text(data, name)
     except ReaderError as exc:
-        raise ValidationError({"file": str(exc)}) from exc
+        raise ValidationError({"file": say(exc)}) from exc
     from cchc.directives.proposal import known_units
 
     proposal = read_text(text, known_units(list(units))).as_dict()

@@ -61,7 +61,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("directives:reader_review", staged.pk)
     pending = uploads_in(area).filter(directive__isnull=True).order_by("-created_at")[:20]
-    return render(request, "directives/reader_upload.html", {"form": form, "pending": pending})
+    context = {"form": form, "pending": pending}
+    # A file the reader refuses (a bomb, a NUL, no text) is bad input: 400, with the form saying why.
+    return render(request, "directives/reader_upload.html", context, status=400 if form.errors else 200)
 
 
 def _forms(request: HttpRequest, staged: DirectiveUpload, data: Any = None) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.dossiers.importing import UnreadableInput, detect_format
 from cchc.dossiers.models import LimitUnit, OnlineLevel, ProcedureLevel
@@ -161,7 +162,7 @@ def read_table(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
         try:
             check_upload(data)
         except WorkbookRefused as exc:
-            raise UnreadableInput(str(exc)) from exc
+            raise UnreadableInput(say(exc)) from exc
         try:
             from python_calamine import CalamineWorkbook
 
@@ -188,9 +189,9 @@ def read_table(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
     if not table:
         raise UnreadableInput("Tệp rỗng.")
     # A NUL: PostgreSQL cannot keep it in a text (the heading's own is named by its letter).
-    fault = bad_text.in_rows(table[:1]) or bad_text.in_rows(table[1:], table[0], first=2)
+    fault = bad_text.refusal_in_rows(table[:1]) or bad_text.refusal_in_rows(table[1:], table[0], first=2)
     if fault is not None:
-        raise UnreadableInput(fault)
+        raise UnreadableInput(say(fault))
     keys = [_ALIASES.get(fold(h)) for h in table[0]]
     missing = [c for c in COLUMNS if c.required and c.key not in keys]
     if missing:

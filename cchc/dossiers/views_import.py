@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cchc.accounts.models import User
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload, unpacked_size
 from cchc.dossiers.importing import background_threshold, run_batch
 from cchc.dossiers.models import ImportBatch, ImportStatus
@@ -100,7 +101,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             # A compressed-file bomb is refused here, in seconds, before any batch or parser exists.
             check_upload(fh)
         except WorkbookRefused as exc:
-            form.add_error("file", str(exc))
+            form.add_error("file", say(exc))
         else:
             batch = ImportBatch.objects.create(
                 file_name=f.name[:255],
@@ -128,6 +129,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             "fields": FIELDS,
             "threshold_mb": background_threshold() / 1024 / 1024,
         },
+        status=400 if form.errors else 200,  # a refused file is bad input
     )
 
 

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
+from cchc.lib.refusal import Refusal, gettext_noop
+
 _BAD: Final = re.compile("[\x00\ud800-\udfff]")
 # Whether a text holds one (a quick test before ``fault`` names where).
 holds_one: Final = _BAD.search
@@ -86,13 +88,44 @@ def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
 def in_rows(rows: Iterable[Sequence[Any]], header: Sequence[str] | None = None, first: int = 1) -> str | None:
     """The sentence for the first bad character in a table's text cells (``first``: the number a person
     sees for the first row), naming the row and the column's heading (else its letter), else None."""
+    found = refusal_in_rows(rows, header, first)
+    return None if found is None else str(found)
+
+
+# A table's refusals, for the pages that say them in their language (cchc/lib/refusal.py): the same
+# sentences as ``nul`` and ``half_pair`` give for "Dòng 3" or "Dòng 3, cột B".
+_IN_ROW: Final = {
+    (True, True): gettext_noop(
+        "Dòng %(row)s chứa ký tự NUL (mã 0) ở trường %(field)s, không lưu được vào cơ sở dữ liệu; "
+        "hãy xuất lại tệp."
+    ),
+    (True, False): gettext_noop(
+        "Dòng %(row)s, cột %(column)s chứa ký tự NUL (mã 0), không lưu được vào cơ sở dữ liệu; "
+        "hãy xuất lại tệp."
+    ),
+    (False, True): gettext_noop(
+        "Dòng %(row)s chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800) ở trường %(field)s; "
+        "hãy xuất lại tệp bằng UTF-8 chuẩn."
+    ),
+    (False, False): gettext_noop(
+        "Dòng %(row)s, cột %(column)s chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16, như \\ud800); "
+        "hãy xuất lại tệp bằng UTF-8 chuẩn."
+    ),
+}
+
+
+def refusal_in_rows(
+    rows: Iterable[Sequence[Any]], header: Sequence[str] | None = None, first: int = 1
+) -> Refusal | None:
+    """``in_rows`` as a ``Refusal`` a page translates (row, and the column's heading or letter)."""
     for n, row in enumerate(rows, start=first):
         for i, cell in enumerate(row):
-            if type(cell) is str and _BAD.search(cell):
+            if type(cell) is str and (found := _BAD.search(cell)):
+                is_nul = found.group() == "\x00"
                 heading = header[i] if header is not None and i < len(header) else ""
                 if heading and not _BAD.search(heading):
-                    return fault(f"Dòng {n}", cell, heading)
-                return fault(f"Dòng {n}, cột {_letter(i)}", cell)
+                    return Refusal(_IN_ROW[is_nul, True], {"row": n, "field": heading})
+                return Refusal(_IN_ROW[is_nul, False], {"row": n, "column": _letter(i)})
     return None
 
 

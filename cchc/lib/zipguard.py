@@ -4,8 +4,9 @@ An XLSX is a zip. A 1.5 MB file can unpack to a 1.5 GB sheet, which took minutes
 the parser. ``check_workbook`` looks, in this order, at: the zip's directory (member count, declared
 uncompressed sizes), each worksheet's declared dimension (rows × columns) and then every member's real
 uncompressed bytes, streamed and counted, never held (Python's zip reader stops at the declared size
-and fails the CRC when a member lies about it). All refusals are ``WorkbookRefused`` with a message in
-Vietnamese; the check runs in a bounded time and memory whatever the file.
+and fails the CRC when a member lies about it). All refusals are ``WorkbookRefused`` carrying a
+``Refusal`` (cchc/lib/refusal.py): Vietnamese as ``str()``, in the page's language through
+``cchc.core.refusals.say``; the check runs in a bounded time and memory whatever the file.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO
 
+from cchc.lib.refusal import Refusal, Refused, gettext_noop
+
 MAX_MEMBERS = 10_000
 CHUNK = 1 << 20
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
 
 
-class WorkbookRefused(ValueError):
-    """The file is not a workbook this system will open; the message says why, in Vietnamese."""
+class WorkbookRefused(Refused, ValueError):
+    """The file is not a workbook this system will open; its ``refusal`` says why."""
 
 
 class TooLarge(WorkbookRefused):
@@ -84,10 +87,12 @@ def _dimension_cells(head: bytes) -> int | None:
 def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
     """The workbook's real uncompressed size, or ``WorkbookRefused``. ``data`` is the file's bytes or
     an open binary file (read from its start; its position is left anywhere)."""
-    mb = limits.uncompressed_bytes // (1024 * 1024)
-    too_big = (
-        f"Tệp bảng tính khi giải nén lớn hơn {mb} MB; hệ thống không mở. "
-        "Hãy chia thành nhiều tệp nhỏ hơn hoặc xuất ra CSV."
+    too_big = Refusal(
+        gettext_noop(
+            "Tệp bảng tính khi giải nén lớn hơn %(mb)s MB; hệ thống không mở. "
+            "Hãy chia thành nhiều tệp nhỏ hơn hoặc xuất ra CSV."
+        ),
+        {"mb": limits.uncompressed_bytes // (1024 * 1024)},
     )
     try:
         if isinstance(data, bytes):
@@ -96,11 +101,13 @@ def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
             data.seek(0)
             zf = zipfile.ZipFile(data)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise WorkbookRefused("Tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng.") from exc
+        raise WorkbookRefused(
+            Refusal(gettext_noop("Tệp không phải bảng tính Excel (.xlsx) hợp lệ hoặc đã bị hỏng."))
+        ) from exc
     with zf:
         members = zf.infolist()
         if len(members) > MAX_MEMBERS:
-            raise TooLarge("Tệp bảng tính có quá nhiều thành phần; hệ thống không mở.")
+            raise TooLarge(Refusal(gettext_noop("Tệp bảng tính có quá nhiều thành phần; hệ thống không mở.")))
         if sum(i.file_size for i in members) > limits.uncompressed_bytes:
             raise TooLarge(too_big)
         try:
@@ -110,8 +117,17 @@ def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
                         cells = _dimension_cells(fh.read(4096))
                     if cells is not None and cells > limits.cells:
                         raise WorkbookRefused(
-                            f"Trang tính có khoảng {cells:,} ô, quá giới hạn {limits.cells:,} ô; "
-                            "hệ thống không mở. Hãy chia thành nhiều tệp nhỏ hơn.".replace(",", ".")
+                            Refusal(
+                                gettext_noop(
+                                    "Trang tính có khoảng %(cells)s ô, quá giới hạn %(limit)s ô; "
+                                    "hệ thống không mở. Hãy chia thành nhiều tệp nhỏ hơn."
+                                ),
+                                # Grouped the Vietnamese way (1.000.000), as every figure on a page.
+                                {
+                                    "cells": f"{cells:,}".replace(",", "."),
+                                    "limit": f"{limits.cells:,}".replace(",", "."),
+                                },
+                            )
                         )
             total = 0
             for info in members:
@@ -124,5 +140,7 @@ def check_workbook(data: bytes | IO[bytes], limits: Limits) -> int:
             raise
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
             # A member that lies about its size fails its CRC; encrypted ones raise RuntimeError.
-            raise WorkbookRefused("Tệp bảng tính đã bị hỏng hoặc có mật khẩu; hệ thống không mở.") from exc
+            raise WorkbookRefused(
+                Refusal(gettext_noop("Tệp bảng tính đã bị hỏng hoặc có mật khẩu; hệ thống không mở."))
+            ) from exc
     return total

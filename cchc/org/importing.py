@@ -26,6 +26,7 @@ from typing import Any
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
 from cchc.core import plausible
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.lib import bad_text
 from cchc.org.models import HeadKind, UnitKind
@@ -211,7 +212,7 @@ def _read_spreadsheet(data: bytes) -> list[list[str]]:
     try:
         check_upload(data)
     except WorkbookRefused as exc:
-        raise UnreadableFile(gettext("Không đọc được tệp bảng tính: %(why)s") % {"why": exc}) from exc
+        raise UnreadableFile(gettext("Không đọc được tệp bảng tính: %(why)s") % {"why": say(exc)}) from exc
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
@@ -257,8 +258,8 @@ def _read_csv(data: bytes) -> list[list[str]]:
 def _refuse_bad_text(table: list[list[str]]) -> list[list[str]]:
     """The table, unless a cell holds a NUL (PostgreSQL cannot keep it in a text): then the row and
     column are named. The heading row is found later, so columns are named by their letter."""
-    if (fault := bad_text.in_rows(table)) is not None:
-        raise UnreadableFile(fault)
+    if (fault := bad_text.refusal_in_rows(table)) is not None:
+        raise UnreadableFile(say(fault))
     return table
 
 

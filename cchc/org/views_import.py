@@ -92,7 +92,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
                 context["token"] = token
-    return render(request, "org/import.html", context)
+    # A refused file (unreadable, a bomb, a NUL) is bad input: 400, with the form saying why.
+    return render(request, "org/import.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cchc.core.events import record
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.notify.actions import send
 from cchc.org.models import Jurisdiction, Official, Unit
@@ -149,7 +150,9 @@ def _check_material(uploaded: UploadedFile) -> tuple[str, bytes]:
         try:
             check_upload(data)
         except WorkbookRefused as exc:
-            raise ValidationError({"file": f"Tệp '{name}': {exc}"}) from None
+            raise ValidationError(
+                {"file": gettext("Tệp '%(name)s': %(why)s") % {"name": name, "why": say(exc)}}
+            ) from None
         if data[:2] != b"PK":
             raise ValidationError(
                 {

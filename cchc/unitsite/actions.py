@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cchc.core.events import diff, record
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload
 from cchc.org.models import Unit
 from cchc.unitsite.audit_events import UnitsiteEvents
@@ -88,7 +89,9 @@ def check_file(uploaded: UploadedFile) -> tuple[str, bytes]:
         try:
             check_upload(data)
         except WorkbookRefused as exc:
-            raise ValidationError({"file": f"Tệp văn bản '{name}': {exc}"}) from None
+            raise ValidationError(
+                {"file": gettext("Tệp văn bản '%(name)s': %(why)s") % {"name": name, "why": say(exc)}}
+            ) from None
     return name, data
 
 

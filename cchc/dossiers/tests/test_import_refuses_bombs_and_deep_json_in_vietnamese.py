@@ -59,6 +59,6 @@ def test_the_web_page_refuses_a_bomb_at_once_and_creates_no_batch(client, world)
     login_verified(client, world.users["office"])
     with override_settings(**SMALL):
         response = client.post("/ho-so/nhap/", {"file": SimpleUploadedFile("hoso.xlsx", bomb())})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "giải nén lớn hơn 2 MB" in response.content.decode()
     assert not ImportBatch.objects.exists() and not Dossier.objects.exists()

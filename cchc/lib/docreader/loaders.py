@@ -2,6 +2,8 @@
 
 python-docx and pypdf are imported only when such a file is read, so the rest of the platform works
 without them; when one is missing the reader says so in Vietnamese instead of failing on import.
+Every refusal is a ``Refusal`` (cchc/lib/refusal.py): Vietnamese on the command line, in the page's
+language on the upload pages (``cchc.core.refusals.say``).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from cchc.lib.refusal import Refusal, Refused, gettext_noop
 from cchc.lib.zipguard import Limits, TooLarge, WorkbookRefused, check_workbook
 
 from .pdfstamps import fill_stamps
 
 
-class ReaderError(Exception):
-    """The input cannot be read; the message is Vietnamese and meant for the person who gave it."""
+class ReaderError(Refused):
+    """The input cannot be read; its ``refusal`` is meant for the person who gave it."""
 
 
 # A PDF page holding fewer visible characters than this is taken as an image (a scan).
@@ -30,8 +33,13 @@ def _import(module: str, package: str) -> Any:
         return importlib.import_module(module)
     except ImportError as exc:
         raise ReaderError(
-            f"Chưa cài thư viện {package} nên không đọc được loại tệp này. "
-            f"Quản trị viên cần cài đặt: pip install {package}"
+            Refusal(
+                gettext_noop(
+                    "Chưa cài thư viện %(package)s nên không đọc được loại tệp này. "
+                    "Quản trị viên cần cài đặt: pip install %(package)s"
+                ),
+                {"package": package},
+            )
         ) from exc
 
 
@@ -42,7 +50,12 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReaderError(
-            "Tệp văn bản không ở bảng mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (Unicode) rồi tải lên lại."
+            Refusal(
+                gettext_noop(
+                    "Tệp văn bản không ở bảng mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (Unicode) rồi "
+                    "tải lên lại."
+                )
+            )
         ) from exc
 
 
@@ -53,7 +66,9 @@ def _docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for damaged files
         raise ReaderError(
-            "Không mở được tệp Word (.docx): tệp bị hỏng hoặc không phải định dạng .docx."
+            Refusal(
+                gettext_noop("Không mở được tệp Word (.docx): tệp bị hỏng hoặc không phải định dạng .docx.")
+            )
         ) from exc
     table_cls = importlib.import_module("docx.table").Table
     para_cls = importlib.import_module("docx.text.paragraph").Paragraph
@@ -104,8 +119,13 @@ def _check_unpacked_size(path: Path) -> None:
             check_workbook(fh, Limits(uncompressed_bytes=MAX_DOCX_UNPACKED_BYTES, cells=0))
     except TooLarge:
         raise ReaderError(
-            f"Tệp Word (.docx) khi giải nén lớn hơn {MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB; "
-            "hệ thống không mở. Hãy lưu lại văn bản không kèm ảnh lớn, hoặc dùng bản PDF có lớp chữ."
+            Refusal(
+                gettext_noop(
+                    "Tệp Word (.docx) khi giải nén lớn hơn %(mb)s MB; hệ thống không mở. Hãy lưu lại văn bản "
+                    "không kèm ảnh lớn, hoặc dùng bản PDF có lớp chữ."
+                ),
+                {"mb": MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)},
+            )
         ) from None
     except WorkbookRefused:
         pass  # not a zip, damaged or encrypted: python-docx says it is not a .docx
@@ -127,20 +147,26 @@ def _pdf_text(path: Path) -> str:
         if pages:
             pages[0] = fill_stamps(pages[0], reader.pages[0])
     except Exception as exc:  # pypdf's errors vary with the damage
-        raise ReaderError("Không mở được tệp PDF: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.") from exc
+        raise ReaderError(
+            Refusal(gettext_noop("Không mở được tệp PDF: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu."))
+        ) from exc
     if not pages or all(len("".join(p.split())) < MIN_CHARS_PER_PAGE for p in pages):
         raise ReaderError(
-            "Tệp PDF không có lớp chữ — cần nhận dạng ký tự (OCR) trước khi đọc. Hãy tải lên bản PDF có "
-            "lớp chữ hoặc tệp Word (.docx)."
+            Refusal(
+                gettext_noop(
+                    "Tệp PDF không có lớp chữ — cần nhận dạng ký tự (OCR) trước khi đọc. Hãy tải lên bản PDF "
+                    "có lớp chữ hoặc tệp Word (.docx)."
+                )
+            )
         )
     return "\f".join(pages)
 
 
 def load_text(path: str | Path) -> str:
-    """The text of a directive file; raises ReaderError with a Vietnamese message."""
+    """The text of a directive file; raises ReaderError with a Vietnamese message (``str()``)."""
     p = Path(path)
     if not p.exists() or not p.is_file():
-        raise ReaderError(f"Không tìm thấy tệp: {p}")
+        raise ReaderError(Refusal(gettext_noop("Không tìm thấy tệp: %(path)s"), {"path": str(p)}))
     suffix = p.suffix.lower()
     if suffix == ".docx":
         text = _docx_text(p)
@@ -151,13 +177,28 @@ def load_text(path: str | Path) -> str:
         # Anywhere in the file, not only near its start: a NUL cannot be kept in a database text.
         if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ReaderError(
-                "Tệp không phải văn bản thuần (txt). Hãy dùng tệp .txt, .docx hoặc .pdf có lớp chữ."
+                Refusal(
+                    gettext_noop(
+                        "Tệp không phải văn bản thuần (txt). Hãy dùng tệp .txt, .docx hoặc .pdf có lớp chữ."
+                    )
+                )
             )
         text = decode_text(data)
     elif suffix == ".doc":
-        raise ReaderError("Định dạng Word cũ (.doc) chưa được hỗ trợ. Hãy lưu lại thành .docx hoặc PDF.")
+        raise ReaderError(
+            Refusal(
+                gettext_noop("Định dạng Word cũ (.doc) chưa được hỗ trợ. Hãy lưu lại thành .docx hoặc PDF.")
+            )
+        )
     else:
-        raise ReaderError(f"Không đọc được loại tệp '{suffix}'. Chỉ nhận .txt, .docx hoặc .pdf có lớp chữ.")
+        raise ReaderError(
+            Refusal(
+                gettext_noop(
+                    "Không đọc được loại tệp '%(suffix)s'. Chỉ nhận .txt, .docx hoặc .pdf có lớp chữ."
+                ),
+                {"suffix": suffix},
+            )
+        )
     if not text.strip():
-        raise ReaderError("Tệp không có nội dung chữ nào để đọc.")
+        raise ReaderError(Refusal(gettext_noop("Tệp không có nội dung chữ nào để đọc.")))
     return text

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from cchc.core.refusals import say
 from cchc.core.uploads import WorkbookRefused, check_upload
 
 # Photos as phones take them (JPEG, PNG, WebP; HEIC is not shown by most browsers, so it is refused
@@ -93,5 +94,7 @@ def check_file(uploaded: UploadedFile, field: str = "file") -> str:
         try:
             check_upload(data)
         except WorkbookRefused as exc:
-            raise ValidationError({field: f"Tệp '{name}': {exc}"}) from None
+            raise ValidationError(
+                {field: gettext("Tệp '%(name)s': %(why)s") % {"name": name, "why": say(exc)}}
+            ) from None
     return name[:255]
