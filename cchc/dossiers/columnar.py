@@ -40,6 +40,7 @@ from cchc.dossiers import (
     deferred_indexes,
     facts,
     official_facts,
+    result_facts,
 )
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, lookups, resolve_scope, unit_ref
@@ -298,6 +299,7 @@ def import_columns(
                 p, lk, hashes, scope, source=source, batch=batch, as_of=as_of, progress=progress
             )
         official_facts.refresh(groups)
+        result_facts.add_new(p.dossiers["code"].to_list())
         record_upsert(scope, source, batch, result, p.dossiers["code"].head(2).to_list(), n)
     return result
 

@@ -20,7 +20,15 @@ import numpy as np
 import polars as pl
 from django.db import connection, transaction
 
-from cchc.dossiers import bulk, cause_marks, facts, kept_step_ids, official_facts, status_messages
+from cchc.dossiers import (
+    bulk,
+    cause_marks,
+    facts,
+    kept_step_ids,
+    official_facts,
+    result_facts,
+    status_messages,
+)
 from cchc.dossiers.actions import UpsertResult, lock_references, record_upsert, upsert_dossiers
 from cchc.dossiers.actions.upsert import _lock_existing
 from cchc.dossiers.actions.upsert_checks import WriteScope
@@ -121,6 +129,8 @@ def write_changes(
     new ones (``write_new``); the caller moves the per-official facts once (``finish``). With
     ``fact_sink``, the daily-fact deltas are added to it instead of written."""
     frame, steps, verdicts = judged
+    codes = frame["code"]
+    before = result_facts.of_codes(codes.gather(found.changed).to_list())
     if found.changed.size:
         _write(
             p,
@@ -140,6 +150,8 @@ def write_changes(
         # The groups it returns are not refreshed: ``finish`` adds the new dossiers' contributions.
         write_new(subset(p, found.fresh), hashes=hashes.gather(found.fresh), fact_sink=fact_sink)
         status_messages.queue_for_codes(frame["code"].gather(found.fresh).to_list())
+    written = codes.gather(found.changed).to_list() + codes.gather(found.fresh).to_list()
+    result_facts.apply(result_facts.difference(before, result_facts.of_codes(written)))
 
 
 def finish(

@@ -35,7 +35,7 @@ from typing import IO, Any
 import polars as pl
 from django.db import transaction
 
-from cchc.dossiers import bulk, columnar_same, deferred_indexes, facts, official_facts
+from cchc.dossiers import bulk, columnar_same, deferred_indexes, facts, official_facts, result_facts
 from cchc.dossiers.actions import UpsertResult, record_upsert
 from cchc.dossiers.actions.upsert_checks import WriteScope, resolve_scope
 from cchc.dossiers.columnar import (
@@ -250,6 +250,7 @@ def _import_slices(
             del sink
         # The indexes are back (``rebuilt_after`` has left) before the per-official facts read them.
         official_facts.refresh(groups)
+        result_facts.add_new(every.to_list())
         record_upsert(scope, source, batch, result, every.head(2).to_list(), n)
     return rows, result
 

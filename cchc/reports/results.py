@@ -12,9 +12,10 @@ from django.utils.translation import gettext_noop
 
 from cchc.calendar.queries import work_calendar_for
 from cchc.dossiers.models import Dossier
+from cchc.lib import tthc_report
 from cchc.lib.dossier_period import Period
 from cchc.org.models import Jurisdiction, Unit
-from cchc.reports import dossier_results
+from cchc.reports import dossier_results, results_summary
 
 # (form column, cell key, heading): the 11 figure columns (3)–(13) of the form (docs/reports.md); the
 # headings stay Vietnamese in the exported form and are translated on a page.
@@ -63,11 +64,11 @@ def calendar(area: Jurisdiction | None) -> Any:
     return work_calendar_for(area)
 
 
-def report(
-    dossiers: QuerySet[Dossier], period: Period, area: Jurisdiction | None, by: str
-) -> tuple[dict[str, Any], list[Row], Row]:
-    """The engine's document and its rows for the screen (names of units from the organisation)."""
-    doc = dossier_results.document(dossiers, period, calendar(area), by=by)
+def report(units: QuerySet[Unit], period: Period, by: str) -> tuple[dict[str, Any], list[Row], Row]:
+    """The engine's document for the dossiers these units handle, read from the summary kept with the
+    writes (``results_summary``: the engine's figures, a test holds them equal), and its rows for the
+    screen (names of units from the organisation)."""
+    doc = tthc_report.document(results_summary.tally(units, period, by=by), period, by=by)
     key = {"unit": "units", "field": "fields", "procedure": "procedures"}[by]
     names: dict[str, str] = {}
     if by == "unit":

@@ -22,7 +22,7 @@ from cchc.reports import petitions as pet
 from cchc.reports import results as res
 from cchc.reports.dossier_results import CELLS
 from cchc.reports.forms import ResultsForm
-from cchc.reports.queries import form_parties, may_read_results, results_dossiers_for
+from cchc.reports.queries import form_parties, may_read_results, results_dossiers_for, results_units_for
 
 DRILL_LIMIT = 500
 
@@ -62,7 +62,7 @@ def results(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "period": period, "by": by, "columns": res.COLUMNS}
     if period is None:
         return render(request, "reports/results.html", context, status=400)
-    _, rows, total = res.report(results_dossiers_for(user), period, _area(user), by)
+    _, rows, total = res.report(results_units_for(user), period, by)
     context.update(rows=rows, total=total, query=request.GET.urlencode() or _query(period, by))
     return render(request, "reports/results.html", context)
 
@@ -77,8 +77,7 @@ def results_xlsx(request: HttpRequest) -> HttpResponse:
     form, period, by = _period(request)
     if period is None:
         return render(request, "reports/results.html", {"form": form, "columns": res.COLUMNS}, status=400)
-    area = _area(user)
-    doc, _, _ = res.report(results_dossiers_for(user), period, area, by)
+    doc, _, _ = res.report(results_units_for(user), period, by)
     reporting, receiving = form_parties(user)
     data = workbook(doc, FormSettings(reporting_unit=reporting, receiving_unit=receiving))
     response = HttpResponse(

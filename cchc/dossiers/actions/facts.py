@@ -8,15 +8,17 @@ from typing import Any
 from django.db import transaction
 
 from cchc.core.events import record
-from cchc.dossiers import cause_marks, facts, official_facts
+from cchc.dossiers import cause_marks, facts, official_facts, result_facts
 from cchc.dossiers.audit_events import DossiersEvents
 
 
 def rebuild_facts(actor: Any, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Rebuild every DailyFact, UnitDailyFact and OfficialDailyFact, and the late causes' rows the late
-    list filters on (``cause_marks``); returns the counts the rebuilds report."""
+    """Rebuild every DailyFact, UnitDailyFact, OfficialDailyFact, the results report's summary
+    (``result_facts``) and the late causes' rows the late list filters on (``cause_marks``); returns the
+    counts the rebuilds report."""
     out = facts.rebuild(progress)
     out.update(official_facts.rebuild())
+    out.update(result_facts.rebuild())
     with transaction.atomic():
         out["cause_rows"] = cause_marks.rebuild()
     record(

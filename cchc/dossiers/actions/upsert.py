@@ -31,7 +31,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cchc.core.events import record
-from cchc.dossiers import bulk, cause_marks, facts, kept_step_ids, official_facts, status_messages
+from cchc.dossiers import (
+    bulk,
+    cause_marks,
+    facts,
+    kept_step_ids,
+    official_facts,
+    result_facts,
+    status_messages,
+)
 from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
 from cchc.dossiers.actions.upsert_rows import (
     COL_INDEX,
@@ -185,7 +193,13 @@ def upsert_dossiers(
 
     if progress:
         progress("write", 0, len(recs))
-    with bulk.bulk_session(), transaction.atomic(), official_facts.kept_for([r.code for r in recs]):
+    codes = [r.code for r in recs]
+    with (
+        bulk.bulk_session(),
+        transaction.atomic(),
+        official_facts.kept_for(codes),
+        result_facts.kept_for(codes, new=not plan.updates),
+    ):
         _write(plan, recs, scope, source, now, base_event, progress)
         # Queued in this transaction, sent after its commit (nothing for a rolled-back batch).
         status_messages.queue_for_codes(plan.announce)

@@ -35,6 +35,7 @@ from .ledger import (
     names_a_cause,
 )
 from .procedures import LimitUnit, OnlineLevel, Procedure, ProcedureLevel
+from .result_facts import ResultDailyFact, ResultMonthlyFact, ResultStretch
 from .sources import ApiClient, ImportBatch, ImportStatus
 
 __all__ = [
@@ -66,6 +67,9 @@ __all__ = [
     "Outcome",
     "Procedure",
     "ProcedureLevel",
+    "ResultDailyFact",
+    "ResultMonthlyFact",
+    "ResultStretch",
     "Status",
     "Supplement",
     "UnitDailyFact",

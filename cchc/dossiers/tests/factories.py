@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from cchc.dossiers import official_facts
+from cchc.dossiers import official_facts, result_facts
 from cchc.dossiers.facts import roll_up_units
 from cchc.dossiers.models import (
     Channel,
@@ -134,6 +134,8 @@ def dossier(
         d.save(update_fields=["late_causes"])
     # The officials' ranking reads only the per-official facts: kept here as the write path keeps them.
     official_facts.refresh(official_facts.groups_of([d.code]))
+    # So does the results report's summary (a test that changes the row afterwards rebuilds it).
+    result_facts.add_new([d.code])
     return d
 
 
