@@ -14,14 +14,32 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from cchc.core.params import id_param
+from cchc.lib.questionnaires import Questionnaire
 from cchc.surveys.actions import paper
-from cchc.surveys.collection import SubmissionError, parse
+from cchc.surveys.collection import Answers, SubmissionError, parse
 from cchc.surveys.forms import PaperHeaderForm
 from cchc.surveys.models import PaperStatus
 from cchc.surveys.queries import entry_campaigns_for, entry_units_for, paper_forms_for
 from cchc.surveys.views import form_errors, staff_user
 
 # --- paper entry ---------------------------------------------------------------------------------
+
+
+def _typed_form(
+    request: HttpRequest, header: PaperHeaderForm, questionnaire: Questionnaire
+) -> tuple[Answers | None, dict[str, str]]:
+    """The answers typed from one paper form, with the respondent type of its header, and the answers'
+    errors; no answers when the answers or the header (whose errors stay on the form) are wrong."""
+    answers = None
+    errors: dict[str, str] = {}
+    try:
+        answers = parse(questionnaire, request.POST, with_contact=False)
+    except SubmissionError as exc:
+        errors = exc.errors
+    if not header.is_valid() or answers is None:
+        return None, errors
+    answers.respondent_type = header.cleaned_data["respondent_type"]
+    return answers, errors
 
 
 @login_required
@@ -44,14 +62,9 @@ def paper_entry(request: HttpRequest) -> HttpResponse:
         header = PaperHeaderForm(request.POST or None, units=campaign_units)
         if request.method == "POST":
             posted = request.POST.dict()
-            answers = None
-            try:
-                answers = parse(chosen.questionnaire.questionnaire, request.POST, with_contact=False)
-            except SubmissionError as exc:
-                errors = exc.errors
-            if header.is_valid() and answers is not None:
+            answers, errors = _typed_form(request, header, chosen.questionnaire.questionnaire)
+            if answers is not None:
                 d = header.cleaned_data
-                answers.respondent_type = d["respondent_type"]
                 try:
                     form = paper.enter(
                         user,
@@ -130,14 +143,9 @@ def paper_reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     posted: dict[str, Any] = {f"q_{k}": str(v) for k, v in (first.answers.items() if first else [])}
     if request.method == "POST":
         posted = request.POST.dict()
-        answers = None
-        try:
-            answers = parse(campaign.questionnaire.questionnaire, request.POST, with_contact=False)
-        except SubmissionError as exc:
-            errors = exc.errors
-        if header.is_valid() and answers is not None:
+        answers, errors = _typed_form(request, header, campaign.questionnaire.questionnaire)
+        if answers is not None:
             d = header.cleaned_data
-            answers.respondent_type = d["respondent_type"]
             try:
                 paper.reconcile(user, form, unit=d["unit"], filled_on=d["filled_on"], answers=answers)
             except ValidationError as exc:

@@ -129,16 +129,7 @@ def enter(
     seq = 1 if first is None else 2
     try:
         with transaction.atomic():
-            entry = PaperEntry.objects.create(
-                form=form,
-                seq=seq,
-                entered_by=actor,
-                unit=unit,
-                filled_on=filled_on,
-                answers=answers.answers,
-                expectations=answers.expectations,
-                respondent_type=answers.respondent_type,
-            )
+            entry = _entry(actor, form, seq, unit=unit, filled_on=filled_on, answers=answers)
     except IntegrityError as exc:
         raise ValidationError(
             {
@@ -165,6 +156,23 @@ def enter(
         return form
     _accept(actor, form, entry, PaperStatus.MATCHED)
     return form
+
+
+def _entry(
+    actor: Any, form: PaperForm, seq: int, *, unit: Unit, filled_on: dt.date, answers: Answers
+) -> PaperEntry:
+    """One typing of the paper form: the first (1), the second (2), or the values read on the paper
+    itself when the two disagree (3)."""
+    return PaperEntry.objects.create(
+        form=form,
+        seq=seq,
+        entered_by=actor,
+        unit=unit,
+        filled_on=filled_on,
+        answers=answers.answers,
+        expectations=answers.expectations,
+        respondent_type=answers.respondent_type,
+    )
 
 
 def _accept(actor: Any, form: PaperForm, entry: PaperEntry, status: str) -> None:
@@ -204,15 +212,6 @@ def reconcile(actor: Any, form: PaperForm, *, unit: Unit, filled_on: dt.date, an
     _require(actor, form.campaign, unit)
     if not answers.answers:
         raise ValidationError({"answers": gettext("Phiếu chưa có câu trả lời nào.")})
-    entry = PaperEntry.objects.create(
-        form=form,
-        seq=3,
-        entered_by=actor,
-        unit=unit,
-        filled_on=filled_on,
-        answers=answers.answers,
-        expectations=answers.expectations,
-        respondent_type=answers.respondent_type,
-    )
+    entry = _entry(actor, form, 3, unit=unit, filled_on=filled_on, answers=answers)
     _accept(actor, form, entry, PaperStatus.RESOLVED)
     return form
