@@ -52,6 +52,15 @@ _NON_TASK_HEADINGS = re.compile(
 )
 
 
+# The last sentence of the document asking, in a few words, that it be carried out: "Căn cứ văn bản này,
+# các cơ quan, đơn vị, địa phương liên quan triển khai thực hiện./." — the "./." ends the document.
+_LAST_CALL = re.compile(r"\b(?:triển\s+khai\s+|tổ\s+chức\s+)?thực\s+hiện\s*\.?/\.?$")
+
+
+def _last_call(text: str) -> bool:
+    return bool(_LAST_CALL.search(text)) and len(text.split()) <= 30 and "thi hành" not in text
+
+
 def _non_task_heading(node: Node) -> bool:
     """ "II. MỤC ĐÍCH, YÊU CẦU", "1. Căn cứ xây dựng kế hoạch": a section whose items are no tasks —
     but not a task that merely opens with the same words ("1. Căn cứ kế hoạch này, Giám đốc các Sở
@@ -160,7 +169,7 @@ class TaskReader:
         basis: str = "",
     ) -> None:
         text = squash(text)
-        if not text or _CLOSING_CALL.match(text):
+        if not text or _CLOSING_CALL.match(text) or _last_call(text):
             return
         masked = self._masked(text)
         lead = explicit_lead(text) or list(assignees)

@@ -118,7 +118,7 @@ _MOTTO_SPAN = re.compile(
 # ("TRƯỜNG …") is one, the environment of "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" is not; a Party committee
 # ("ĐẢNG BỘ TỈNH X" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH") is one, with the body it sits in.
 _BODY_NAME_START = re.compile(
-    r"\s(?=(?:SỞ|PHÒNG|VĂN\s+PHÒNG|BAN|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|THANH\s+TRA|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN|"
+    r"\s(?=(?:SỞ|(?<!VĂN\s)PHÒNG|VĂN\s+PHÒNG|BAN|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|THANH\s+TRA|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN|"
     r"(?<!ĐẢNG\sỦY\s)(?:ỦY\s+BAN|UỶ\s+BAN|UBND)|HỘI\s+ĐỒNG|HĐND|ĐOÀN|(?<!MÔI\s)TRƯỜNG|BỆNH\s+VIỆN|KHO\s+BẠC|"
     r"ĐẢNG\s+ỦY)\b)"
 )
@@ -135,7 +135,8 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in _BODY_NAME_START.split(text) if p.strip()]
     merged: list[str] = []
     for part in parts:
-        if merged and not _has_place(merged[-1]):
+        # A head word alone ends a place name, it starts no body: "THÀNH PHỐ HẢI" / "PHÒNG".
+        if merged and (not _has_place(merged[-1]) or len(part.split()) == 1):
             merged[-1] = merged[-1] + " " + part
         else:
             merged.append(part)

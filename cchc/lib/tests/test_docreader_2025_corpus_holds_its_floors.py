@@ -19,9 +19,9 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # moved (1628/1650, 1698/1817, 1698/1814, 1555/1698, 74 missed silently), then raised to what the reader
 # measures after each change of the eighth round; never lower them.
 FLOORS = {
-    "header": 1628 / 1650,
+    "header": 1629 / 1650,
     "recall": 1721 / 1817,
-    "precision": 1721 / 1807,
+    "precision": 1721 / 1804,
     "lead": 1612 / 1721,
 }
 MAX_MISSED_SILENTLY = 62
