@@ -12,7 +12,8 @@ Lào Cai, ngày 10 tháng 11 năm 2026
 V/v tăng cường quản lý khoáng sản
 Kính gửi: Các sở, ban, ngành tỉnh.
 
-Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh kiểm tra các điểm khai thác khoáng sản trái phép.
+Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh kiểm tra các điểm khai thác
+khoáng sản trái phép.
 Căn cứ văn bản này, các cơ quan, đơn vị, địa phương liên quan triển khai thực hiện./.
 """
 
@@ -24,7 +25,8 @@ QUYẾT ĐỊNH
 Về việc ủy quyền
 QUYẾT ĐỊNH:
 Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập Đoàn thẩm định.
-Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này./.
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành
+Quyết định này./.
 """
 
 
