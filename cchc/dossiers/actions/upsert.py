@@ -198,7 +198,7 @@ def upsert_dossiers(
         bulk.bulk_session(),
         transaction.atomic(),
         official_facts.kept_for(codes),
-        result_facts.kept_for(codes, new=not plan.updates),
+        result_facts.kept_for(codes),
     ):
         _write(plan, recs, scope, source, now, base_event, progress)
         # Queued in this transaction, sent after its commit (nothing for a rolled-back batch).

@@ -59,3 +59,13 @@ def test_status_changes_and_json_imports_keep_the_summary_a_rebuild_gives(world)
     for d in Dossier.objects.filter(status=5)[:3]:
         set_status(d, 4, actor=office, at=dt.datetime(2022, 4, 25, 9))
     _rebuilt_equals_kept()
+
+
+def test_a_file_of_new_dossiers_among_unchanged_ones_counts_each_once(world):
+    make_catalogue()
+    office = world.users["office"]
+    objs = rich_file(90, seed=3)
+    assert import_bytes(as_json(objs[:60]), "a.json", actor=office, as_of=AS_OF).ok
+    again = import_bytes(as_json(objs), "b.json", actor=office, as_of=AS_OF)
+    assert again.ok and again.result.created == 30 and not again.result.updated
+    _rebuilt_equals_kept()
