@@ -15,10 +15,10 @@ demo leader, the ranking page and the baseline page through Django's test ``Clie
 from __future__ import annotations
 
 import os
-import time
 from functools import partial
 
 from bench.bench_official_ranking import leader_client, timed
+from bench.demo_ledger import load_demo_ledger
 from bench.driver import Driver
 
 DOSSIERS = 200_000
@@ -28,26 +28,16 @@ def run_engine(engine: str, n: int) -> dict[str, object]:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
 
-    from cchc.accounts.demo import load_accounts
     from cchc.accounts.models import User
-    from cchc.core import demo_clock
     from cchc.core.roles import Role
     from cchc.deadlines.models import Deadline
     from cchc.dossiers import interagency
-    from cchc.dossiers.demo import load_dossier_demo
     from cchc.dossiers.models import Dossier, DossierStep
-    from cchc.org.demo import load_org
 
-    call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
-        load_accounts(load_org())
-        load_dossier_demo(n)
-    load_s = time.perf_counter() - t0
+    load_s = load_demo_ledger(n)
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     user = User.objects.filter(role=Role.LEADER, is_active=True).order_by("pk").first()

@@ -32,6 +32,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bench.demo_ledger import load_demo_ledger
+
 DB = os.environ.get("BENCH_LISTS_DB", "cchc_bench_lists")
 BASE = 200_000
 COPIES = 25
@@ -115,19 +117,7 @@ def replicate(copies: int) -> None:
 def build(base: int, copies: int) -> None:
     subprocess.run([*PSQL, f"CREATE DATABASE {DB}"], check=True)
     setup_django()
-    from django.core.management import call_command
-
-    from cchc.accounts.demo import load_accounts
-    from cchc.core import demo_clock
-    from cchc.dossiers.demo import load_dossier_demo
-    from cchc.org.demo import load_org
-
-    call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    with demo_clock.pinned(demo_clock.today(), demo_clock.now()):
-        load_accounts(load_org())
-        load_dossier_demo(base)
-    log(demo_ledger=base, seconds=round(time.perf_counter() - t0, 1))
+    log(demo_ledger=base, seconds=round(load_demo_ledger(base), 1))
     finish(copies)
 
 
