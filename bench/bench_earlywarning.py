@@ -36,6 +36,7 @@ import sys
 import time
 from typing import Any
 
+from bench.pg_cpu import backend_cpu_s
 from bench.scratch import scratch_database
 
 OPEN = 1_000_000
@@ -110,27 +111,15 @@ def _fill(open_n: int, history_n: int) -> None:
         c.execute("ANALYZE")
 
 
-def _backend_cpu_s() -> float:
-    """CPU seconds of this connection's PostgreSQL server process so far (user + system)."""
-    from django.db import connection
-
-    with connection.cursor() as c:
-        c.execute("SELECT pg_backend_pid()")
-        pid = c.fetchone()[0]
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _timed(fn: object) -> dict[str, float]:
     """Wall time, this process's CPU time and the database server's CPU time of ``fn()``."""
     load = os.getloadavg()[0]
-    cpu0, db0, t0 = time.process_time(), _backend_cpu_s(), time.perf_counter()
+    cpu0, db0, t0 = time.process_time(), backend_cpu_s(), time.perf_counter()
     fn()  # type: ignore[operator]
     return {
         "wall_s": round(time.perf_counter() - t0, 1),
         "python_cpu_s": round(time.process_time() - cpu0, 1),
-        "db_cpu_s": round(_backend_cpu_s() - db0, 1),
+        "db_cpu_s": round(backend_cpu_s() - db0, 1),
         "load_average_before": round(load, 1),
     }
 

@@ -56,6 +56,7 @@ from typing import Any
 
 from bench.demo_ledger import load_demo_ledger
 from bench.multi_server_checks import CHECKS
+from bench.pg_cpu import proc_cpu
 
 DB = os.environ.get("BENCH_MULTI_DB", "multiserver_5m")
 PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc"]
@@ -217,15 +218,7 @@ def db_backends() -> dict[int, float]:
         text=True,
         check=False,
     ).stdout.split()
-    return {int(p): proc_cpu(int(p)) for p in out}
-
-
-def proc_cpu(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return {int(p): proc_cpu(int(p)) or 0.0 for p in out}  # 0: gone since
 
 
 def tree_cpu(pid: int) -> float:
@@ -233,7 +226,7 @@ def tree_cpu(pid: int) -> float:
     pids = [pid]
     with contextlib.suppress(OSError):
         pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    return sum(proc_cpu(p) for p in pids)
+    return sum(proc_cpu(p) or 0.0 for p in pids)
 
 
 # --- load -------------------------------------------------------------------------------------------
@@ -254,7 +247,7 @@ def locust_run(
     cmd += ["-u", str(args.users), "-r", str(args.users), "-t", f"{args.seconds}s", "--reset-stats"]
     cmd += ["--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]
     servers_before = sum(tree_cpu(s) for s in SERVERS)
-    workers_before = sum(proc_cpu(w) for w in WORKERS)
+    workers_before = sum(proc_cpu(w) or 0.0 for w in WORKERS)
     db_before = db_backends()
     load_before = os.getloadavg()[0]
     with open(f"{prefix}.log", "wb") as err:
@@ -263,7 +256,7 @@ def locust_run(
         _, status, usage = os.wait4(proc.pid, 0)
     load_after = os.getloadavg()[0]
     servers_cpu = sum(tree_cpu(s) for s in SERVERS) - servers_before
-    workers_cpu = sum(proc_cpu(w) for w in WORKERS) - workers_before
+    workers_cpu = sum(proc_cpu(w) or 0.0 for w in WORKERS) - workers_before
     db_cpu = sum(cpu - db_before.get(pid, 0.0) for pid, cpu in db_backends().items())
     rows = {r["Name"]: r for r in csv.DictReader(open(f"{prefix}_stats.csv", encoding="utf-8"))}  # noqa: SIM115
     agg = rows["Aggregated"]

@@ -30,6 +30,20 @@ def proc_cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def backend_cpu_s() -> float:
+    """CPU seconds (user + system) so far of the PostgreSQL server process behind this process's Django
+    connection (the server runs on this machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        pid = cur.fetchone()[0]
+    cpu = proc_cpu(pid)
+    if cpu is None:
+        raise RuntimeError(f"the PostgreSQL backend {pid} is not a process of this machine")
+    return cpu
+
+
 @dataclass
 class ServerCpu:
     """``with ServerCpu(["db1", "db2"]) as s: …`` then ``s.seconds`` (all backends) and ``s.spans`` (per
