@@ -100,6 +100,18 @@ UNIT_HEADS = (
     "Chủ đầu tư",
     # forces and authorities a regulation tasks like bodies: "Lực lượng Công an phối hợp với …",
     # "Lực lượng canh phòng trực 10/24 giờ …", "Chính quyền địa phương các cấp …", "Quân đội, …"
+    # heads of a ministry's departments and of central bodies: "Vụ trưởng Vụ Pháp chế", "Thống đốc
+    # Ngân hàng Nhà nước Việt Nam", "Thông tấn xã Việt Nam", "Cổng Thông tin điện tử tỉnh"
+    "Vụ trưởng",
+    "Cục trưởng",
+    "Thứ trưởng",
+    "Thống đốc",
+    "Tổng Giám đốc",
+    "Chủ nhiệm",
+    "Thông tấn xã",
+    "Cổng Thông tin",
+    "Cổng thông tin",
+    "Hợp tác xã",
     "Lực lượng",
     "Chính quyền",
     # in a list after a comma: "Lực lượng Kiểm lâm, Công an, Quân đội, chính quyền địa phương …"

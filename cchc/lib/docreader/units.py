@@ -195,7 +195,9 @@ def _cut(head: str) -> str:
 
 _LEADING = re.compile(
     r"^(?:(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|nội\s+dung|ủy\s+quyền\s+cho|uỷ\s+quyền\s+cho|"
-    r"phân\s+công|với|cùng|cơ\s+quan\s+chủ\s+trì\s*:|cơ\s+quan\s+phối\s+hợp\s*:)\s+)+",
+    r"phân\s+công|với|cùng|cơ\s+quan\s+chủ\s+trì\s*:|cơ\s+quan\s+phối\s+hợp\s*:|"
+    # the honorific before a title: "Giao đồng chí Bộ trưởng Bộ Xây dựng …", "Các đồng chí Bộ trưởng, …"
+    r"(?:các\s+)?đồng\s+chí(?=\s+(?:Bộ\s+trưởng|Thủ\s+trưởng|Chủ\s+tịch|Bí\s+thư|Giám\s+đốc|Phó|Trưởng|Thứ\s+trưởng)))\s+)+",
     re.IGNORECASE,
 )
 # "Văn phòng HĐND và UBND" is one office; "và" there must not split it.

@@ -20,11 +20,11 @@ from cchc.lib.docreader.corpus_eval import CORPUS, score_set, totals
 # measures after each change of the eighth round; never lower them.
 FLOORS = {
     "header": 1629 / 1650,
-    "recall": 1721 / 1817,
-    "precision": 1721 / 1804,
-    "lead": 1612 / 1721,
+    "recall": 1723 / 1817,
+    "precision": 1723 / 1806,
+    "lead": 1624 / 1723,
 }
-MAX_MISSED_SILENTLY = 62
+MAX_MISSED_SILENTLY = 61
 
 
 @pytest.fixture(scope="module")
