@@ -31,17 +31,7 @@ LIST_ORDER = (
     Coalesce("effective_appointment_at", "appointment_at").desc(),
     F("dossier").desc(),
 )
-LIST_FILTERED = tuple(
-    F(c)
-    for c in (
-        "handling_unit",
-        "receiving_unit",
-        "status",
-        "outcome",
-        "appointment_at",
-        "effective_appointment_at",
-    )
-)
+LIST_FILTERED = tuple(F(c) for c in COVERED if c != "named_cause")  # named_cause leads LIST_ORDER instead
 
 
 class DossierCause(models.Model):
