@@ -34,6 +34,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -427,6 +428,28 @@ def audit_sample(codes: list[str], since: dt.datetime) -> dict[str, Any]:
     }
 
 
+OFFICIAL = re.compile(r"\bo[fd]_[a-z]+\b|officialdailyfact")
+
+
+class StageClock:
+    """The importer's ``progress`` callback: wall seconds per stage (parse, judge, write, children,
+    facts; a file of several slices goes through them once per slice, summed)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._stage, self._since = "start", time.perf_counter()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self._stage:
+            self.stop()
+            self._stage = stage
+
+    def stop(self) -> None:
+        now = time.perf_counter()
+        self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + now - self._since
+        self._since = now
+
+
 def slow_statements() -> tuple[Any, list[tuple[float, str]]]:
     from django.db import connection
 
@@ -478,8 +501,10 @@ def apply(db: str, path: Path, runs: int, commit: bool, explain: float) -> None:
                 load0 = os.getloadavg()[0]
                 t0, c0 = time.perf_counter(), time.process_time()
                 # A trial on SQLite (a URL) has no server to read.
+                stages = StageClock()
                 with ServerCpu([db] if "://" not in db else [], (APP,)) as server, wrap:
-                    res = import_path(path, actor=ACTOR)
+                    res = import_path(path, actor=ACTOR, progress=stages)
+                stages.stop()
                 got.update(
                     wall_s=round(time.perf_counter() - t0, 1),
                     python_cpu_s=round(time.process_time() - c0, 1),
@@ -496,6 +521,9 @@ def apply(db: str, path: Path, runs: int, commit: bool, explain: float) -> None:
                 top = sorted(seen, reverse=True)[:8]
                 got["slowest"] = [[round(s, 1), q] for s, q in top]
                 got["statements_s"] = round(sum(s for s, _ in seen), 1)
+                got["stages_s"] = {k: round(v, 1) for k, v in stages.seconds.items()}
+                # The per-official facts' statements (their temporary tables and the facts' table).
+                got["official_facts_statements_s"] = round(sum(s for s, q in seen if OFFICIAL.search(q)), 1)
                 if res.ok:
                     got["audit"] = audit_sample(codes, since)
                 if not keep:
