@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .body import TaskProposal
 from .header import Layout
 from .text import comparable
+from .units import addressee_phrase
 
 UNSURE_BELOW = 0.7
 
@@ -94,6 +95,19 @@ class Unconverted:
         return f"Đoạn có vẻ giao việc nhưng chưa tách được thành nhiệm vụ — {where}{self.text}"
 
 
+def _actor_at_work(text: str) -> bool:
+    """A paragraph that opens with an actor doing something ("Lực lượng canh phòng trực 10/24 giờ …",
+    "Ủy ban nhân dân cấp xã chủ trì …") reads like an assignment even without a cue word."""
+    phrase = addressee_phrase(text)
+    if not phrase or phrase not in text:
+        return False
+    rest = text[text.find(phrase) + len(phrase) :].lstrip(" ,")
+    # Not a verb of telling: "Sở Nội vụ đã ban hành …", "Ủy ban nhân dân tỉnh nhận được …".
+    if re.search(r"\s(?:đã|vừa|đang)$", phrase):
+        return False  # the name ran on into "đã": "Sở Nội vụ đã ban hành …"
+    return bool(rest) and not re.match(r"(?:đã|vừa|đang|được|nhận\s+được|là)\b", rest)
+
+
 def unconverted(texts: list[tuple[str | None, str]], tasks: list[TaskProposal]) -> list[Unconverted]:
     """Body text that reads like an assignment (a cue word, or opening with a unit) and that no
     proposed task contains. Returned in full so that nothing is dropped silently."""
@@ -107,7 +121,7 @@ def unconverted(texts: list[tuple[str | None, str]], tasks: list[TaskProposal]) 
             or key in seen
             or text.rstrip().endswith(":")  # a lead-in: its items are the tasks
             or _NOT_A_TASK.match(text)
-            or not _CUE.search(text)
+            or not (_CUE.search(text) or _actor_at_work(text))
         ):
             continue
         probe = key[:80]
