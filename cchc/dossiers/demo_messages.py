@@ -5,14 +5,12 @@ the demo's citizens are fictitious. Idempotent: nothing is added when consents e
 
 from __future__ import annotations
 
-from django.test import override_settings
-
 from cchc.dossiers.actions.consents import consent, withdraw
 from cchc.dossiers.models import Status
 from cchc.dossiers.queries import dossiers_for
+from cchc.notify.channels import messages_recorded
 from cchc.notify.models import Consent, ConsentPlace
 
-RECORDED = {name: "cchc.notify.channels.RecordingChannel" for name in ("email", "sms", "zalo", "zalo_oa")}
 # (status, channel, where): a dossier of each kind that is announced, and one being processed (nothing
 # to announce yet) whose citizen later stops the messages.
 PLAN = [
@@ -33,7 +31,7 @@ def load_message_demo() -> str:
     if desk is None:
         return "(chưa có tài khoản Bộ phận một cửa: bỏ qua thông báo cho công dân)"
     codes: list[str] = []
-    with override_settings(CCHC_NOTIFY_CHANNELS=RECORDED):
+    with messages_recorded():
         mine = dossiers_for(desk, write=True).exclude(applicant_phone="").select_related("procedure")
         for status, channel, where in PLAN:
             d = mine.filter(status=status).exclude(code__in=codes).order_by("-received_at", "code").first()

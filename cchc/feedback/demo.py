@@ -27,6 +27,7 @@ from cchc.feedback.actions.intake import Intake, receive
 from cchc.feedback.demo_data import ANSWERS, CATEGORIES, CHANNEL_MIX, SEED, STREETS, TEXTS, demo_citizens
 from cchc.feedback.models import ApiKey, Category, Channel, FrontMeeting, Kind, Petition, ReplyVia, Status
 from cchc.feedback.publication import suggest
+from cchc.notify.channels import messages_recorded
 from cchc.org.models import Jurisdiction, Official, Unit
 
 ACTOR = "Dữ liệu trình diễn"
@@ -379,12 +380,7 @@ def load_feedback_demo() -> str:
     if existing:
         return f"đã có {existing} phản ánh trình diễn, không thêm"
     # Demo citizens are fictitious: their messages are recorded, never mailed.
-    channels = {
-        "email": "cchc.notify.channels.RecordingChannel",
-        "sms": "cchc.notify.channels.RecordingChannel",
-        "zalo": "cchc.notify.channels.RecordingChannel",
-    }
-    with override_settings(CCHC_NOTIFY_CHANNELS=channels, CCHC_FEEDBACK_RATE_LIMITS=False):
+    with messages_recorded(), override_settings(CCHC_FEEDBACK_RATE_LIMITS=False):
         demo = _Demo(city)
         cutoff = _cutoff()
         day = demo_clock.year_start()

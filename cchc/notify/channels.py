@@ -6,13 +6,16 @@ A channel is any class with a ``send(recipient, subject, body)`` method that rai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.test import override_settings
 from django.utils.module_loading import import_string
 
 
@@ -50,6 +53,16 @@ class RecordingChannel:
     def reset(cls) -> None:
         cls.outbox.clear()
         cls.fail_for.clear()
+
+
+@contextlib.contextmanager
+def messages_recorded() -> Iterator[None]:
+    """Every configured channel is the recording one while the block runs. The demo's officials and
+    citizens are fictitious: what the demo "sends" is kept in the notifications' rows, shown on the pages
+    that list them, and never reaches a mailbox, a phone or a terminal."""
+    recording = f"{RecordingChannel.__module__}.{RecordingChannel.__qualname__}"
+    with override_settings(CCHC_NOTIFY_CHANNELS=dict.fromkeys(settings.CCHC_NOTIFY_CHANNELS, recording)):
+        yield
 
 
 class HttpJsonChannel:

@@ -11,13 +11,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.test import override_settings
-
 from cchc.core import demo_clock
 from cchc.core.events import DEMO_ACTOR
 from cchc.directives import actions as directive_actions
 from cchc.directives.models import Directive
 from cchc.dossiers.models import Procedure
+from cchc.notify.channels import messages_recorded
 from cchc.org.models import Jurisdiction, Unit
 from cchc.proposals import actions
 from cchc.proposals.models import Conclusion, ProcedureReview, Proposal
@@ -222,12 +221,9 @@ def _register(city: Jurisdiction, procedures: list[Procedure], today: dt.date, f
     return written
 
 
-# Demo officials are fictitious: their invitations and notices are recorded, never mailed.
-RECORDED = {"email": "cchc.notify.channels.RecordingChannel"}
-
-
 def load_proposals_demo() -> str:
-    with override_settings(CCHC_NOTIFY_CHANNELS=RECORDED):
+    # Demo officials are fictitious: their invitations and notices are recorded, never mailed.
+    with messages_recorded():
         return _load()
 
 

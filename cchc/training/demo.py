@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.test import override_settings
-
 from cchc.core import demo_clock
 from cchc.core.events import DEMO_ACTOR
+from cchc.notify.channels import messages_recorded
 from cchc.org.models import Jurisdiction, Official, Unit, UnitKind
 from cchc.training import actions
 from cchc.training.models import Attendance, Course, NeedStatus, Topic, TrainingNeed
@@ -70,12 +69,9 @@ def _held(course: Course, name: str, day: dt.date, people: list[Official], absen
     return cls
 
 
-# Demo officials are fictitious: their invitations and notices are recorded, never mailed.
-RECORDED = {"email": "cchc.notify.channels.RecordingChannel"}
-
-
 def load_training_demo() -> str:
-    with override_settings(CCHC_NOTIFY_CHANNELS=RECORDED):
+    # Demo officials are fictitious: their invitations and notices are recorded, never mailed.
+    with messages_recorded():
         return _load()
 
 

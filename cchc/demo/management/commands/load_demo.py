@@ -18,6 +18,7 @@ from cchc.core import demo_clock
 from cchc.core.events import DEMO_ACTOR, record
 from cchc.core.models import AuditEvent
 from cchc.demo.audit_events import DemoEvents
+from cchc.notify.channels import messages_recorded
 
 LOADED = DemoEvents.LOADED
 
@@ -68,7 +69,7 @@ class Command(BaseCommand):
         # The raw stream under Django's wrapper: the dossier progress line rewrites itself on a terminal.
         stream = getattr(self.stdout, "_out", sys.stdout)
         quiet = options.get("verbosity", 1) == 0
-        with demo_clock.pinned(day, moment):
+        with demo_clock.pinned(day, moment), messages_recorded():
             letter = demo_clock.letter_date()
             self.stdout.write(
                 f"Dữ liệu trình diễn từ {demo_clock.year_start():%d/%m/%Y} đến {day:%d/%m/%Y}; "
