@@ -1,7 +1,8 @@
 """The dossier-results report read from its summary (``results_summary``) on a large PostgreSQL ledger
 that has the summary (migration 0020 or ``cchc rebuild-facts``): the demo leader's scope (the whole
 jurisdiction) and one commune's unit, the year to the demo clock's today, per unit, field and
-procedure, uncached (nothing of the report is cached), then the page through Django's test ``Client``.
+procedure, uncached (nothing of the report is cached), then the page through Django's test
+``Client`` (after one warm-up request).
 With ``--baseline``, the reading it replaced (``dossier_results.tally``: the plain dossiers in one
 grouped query, the others through the engine) once per unit, and a check that the two give the same
 counts per unit. Load average before and after.
@@ -67,14 +68,22 @@ def main(rounds: int, baseline: bool) -> None:
                 ms.append((time.perf_counter() - t0) * 1000)
             log(what=f"summary tally, {scope_name}, by {by}", **_stats(ms), load=os.getloadavg())
     year = {"date_from": period.start.isoformat(), "date_to": period.end.isoformat()}
+    # One warm-up request (the process's first: templates compiled, URLs loaded), as bench_pages_p95.
+    client.get("/bao-cao/ket-qua-tthc/", {**year, "by": "unit"})
     for by in ("unit", "field", "procedure"):
-        ms = []
+        ms, cpu = [], []
         for _ in range(rounds):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             r = client.get("/bao-cao/ket-qua-tthc/", {**year, "by": by})
             assert r.status_code == 200, r.status_code
             ms.append((time.perf_counter() - t0) * 1000)
-        log(what=f"page, jurisdiction, by {by}", **_stats(ms), load=os.getloadavg())
+            cpu.append((time.process_time() - c0) * 1000)
+        log(
+            what=f"page, jurisdiction, by {by}",
+            **_stats(ms),
+            python_cpu_median_ms=round(statistics.median(cpu), 1),
+            load=os.getloadavg(),
+        )
     if baseline:
         cal = work_calendar_for(_area(user))
         new = results_summary.tally(units, period, by="unit")

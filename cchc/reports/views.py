@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
@@ -63,7 +64,9 @@ def results(request: HttpRequest) -> HttpResponse:
     if period is None:
         return render(request, "reports/results.html", context, status=400)
     _, rows, total = res.report(results_units_for(user), period, by)
-    context.update(rows=rows, total=total, query=request.GET.urlencode() or _query(period, by))
+    # The drill-down's address reversed once, not once per cell (hundreds per page).
+    drill = reverse("reports:results_dossiers")
+    context.update(rows=rows, total=total, query=request.GET.urlencode() or _query(period, by), drill=drill)
     return render(request, "reports/results.html", context)
 
 
