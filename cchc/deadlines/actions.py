@@ -173,7 +173,9 @@ def request_extension(
     # top of the approved date, so comparing with ``due`` would refuse extensions shorter than a pause.
     base = _base_due(deadline)
     if base is not None and proposed_due <= base:
-        raise ValidationError({"proposed_due": f"Hạn đề nghị phải sau ngày {base:%d/%m/%Y}."})
+        raise ValidationError(
+            {"proposed_due": gettext("Hạn đề nghị phải sau ngày %(day)s.") % {"day": f"{base:%d/%m/%Y}"}}
+        )
     if not reason.strip():
         raise ValidationError({"reason": gettext("Cần nêu lý do đề nghị gia hạn.")})
     ext = DeadlineExtension.objects.create(

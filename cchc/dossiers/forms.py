@@ -51,7 +51,11 @@ class DateInput(forms.DateInput):
 def _check_period(form: forms.Form, start: str, end: str) -> None:
     a, b = form.cleaned_data.get(start), form.cleaned_data.get(end)
     if a and b and a > b:
-        form.add_error(end, f"“{form.fields[end].label}” phải sau hoặc bằng “{form.fields[start].label}”.")
+        form.add_error(
+            end,
+            gettext("“%(end)s” phải sau hoặc bằng “%(start)s”.")
+            % {"end": form.fields[end].label, "start": form.fields[start].label},
+        )
 
 
 class DossierFilterForm(StyledForm):

@@ -80,7 +80,11 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"Đã giao bước {step.seq} cho {step.official_name}.")
+            messages.success(
+                request,
+                gettext("Đã giao bước %(seq)s cho «%(name)s».")
+                % {"seq": step.seq, "name": step.official_name},
+            )
             return redirect("earlywarning:list")
     return render(
         request,

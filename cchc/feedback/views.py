@@ -149,7 +149,9 @@ def petition_new(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 messages.success(
-                    request, f"Đã tiếp nhận, mã theo dõi {petition.code} — chuyển {petition.unit.name}."
+                    request,
+                    gettext("Đã tiếp nhận, mã theo dõi %(code)s — chuyển %(unit)s.")
+                    % {"code": petition.code, "unit": petition.unit.name},
                 )
                 return redirect("feedback:detail", code=petition.code)
     else:

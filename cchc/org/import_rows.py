@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from cchc.org import actions
 from cchc.org.actions.imports import record_import
@@ -383,15 +384,17 @@ def import_org(
     table = read_table(data, filename)
     filled = [i for i, cells in enumerate(table) if any(c.strip() for c in cells)]
     if not filled:
-        raise UnreadableFile("Tệp trống: không có dòng tiêu đề.")
+        raise UnreadableFile(gettext("Tệp trống: không có dòng tiêu đề."))
     # A title line such as "DANH SÁCH ĐƠN VỊ" may sit above the header row.
     header_index = next((i for i in filled[:10] if detect_kind(table[i])), filled[0])
     headers = table[header_index]
     kind = kind or detect_kind(headers)
     if kind not in COLUMNS:
         raise UnreadableFile(
-            "Không nhận ra loại danh sách từ dòng tiêu đề; cần cột «mã đơn vị, tên đơn vị, …» (đơn vị) "
-            "hoặc «mã cán bộ, họ và tên, …» (cán bộ)."
+            gettext(
+                "Không nhận ra loại danh sách từ dòng tiêu đề; cần cột «mã đơn vị, tên đơn vị, …» (đơn vị) "
+                "hoặc «mã cán bộ, họ và tên, …» (cán bộ)."
+            )
         )
     report = ImportReport(kind=kind, dry_run=dry_run)
     mapping = map_headers(kind, headers, header_index + 1, report)

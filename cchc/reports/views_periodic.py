@@ -129,7 +129,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 ]
                 if bad:
                     raise ValidationError(
-                        f"Mục «{bad[0]}» chứa ký tự không hợp lệ hoặc dài quá {drafting.SECTION_MAX} ký tự."
+                        gettext("Mục «%(section)s» chứa ký tự không hợp lệ hoặc dài quá %(max)s ký tự.")
+                        % {"section": bad[0], "max": drafting.SECTION_MAX}
                     )
                 actions.edit_sections(user, report, texts)
                 messages.success(request, gettext("Đã lưu nội dung báo cáo."))
@@ -208,7 +209,11 @@ def round_view(request: HttpRequest) -> HttpResponse:
         if not may_open_round(user):
             raise PermissionDenied(gettext("Vai trò của bạn không yêu cầu các đơn vị báo cáo."))
         asked = actions.open_round(user, area, slot)
-        messages.success(request, f"Đã yêu cầu {asked} đơn vị gửi báo cáo; hệ thống sẽ nhắc trước hạn.")
+        messages.success(
+            request,
+            gettext("Số đơn vị được yêu cầu gửi báo cáo: %(count)s; hệ thống sẽ nhắc trước hạn.")
+            % {"count": asked},
+        )
         return redirect(f"{request.path}?kind={slot.kind}&year={slot.year}&part={slot.part}")
     lines = rounds.status(area, slot, timezone.localdate())
     return render(

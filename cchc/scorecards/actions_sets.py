@@ -27,26 +27,33 @@ YEARS = range(2000, 2101)
 def parse_year(value: str) -> int:
     text = (value or "").strip()
     if not (text.isascii() and text.isdigit()) or int(text) not in YEARS:
-        raise ScorecardError(f"Năm đánh giá phải là một năm từ {YEARS[0]} đến {YEARS[-1]}.")
+        raise ScorecardError(
+            gettext("Năm đánh giá phải là một năm từ %(first)s đến %(last)s.")
+            % {"first": YEARS[0], "last": YEARS[-1]}
+        )
     return int(text)
 
 
 def _text(upload: UploadedFile | None) -> tuple[str, str]:
     if upload is None:
-        raise ScorecardError("Chưa chọn tệp bộ chỉ số (JSON).")
+        raise ScorecardError(gettext("Chưa chọn tệp bộ chỉ số (JSON)."))
     name = (upload.name or "bo-chi-so.json").replace("\x00", "")[-120:]
+    too_big = gettext("Tệp %(name)s lớn quá %(mb)s MB.") % {"name": name, "mb": MAX_BYTES // 1_000_000}
     if upload.size is not None and upload.size > MAX_BYTES:
-        raise ScorecardError(f"Tệp {name} lớn quá {MAX_BYTES // 1_000_000} MB.")
+        raise ScorecardError(too_big)
     raw = upload.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise ScorecardError(f"Tệp {name} lớn quá {MAX_BYTES // 1_000_000} MB.")
+        raise ScorecardError(too_big)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ScorecardError(f"Tệp {name} không phải văn bản UTF-8.") from None
+        raise ScorecardError(gettext("Tệp %(name)s không phải văn bản UTF-8.") % {"name": name}) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ScorecardError(f"Tệp {name}, dòng {line}: có ký tự rỗng (NUL), không phải tệp JSON hợp lệ.")
+        raise ScorecardError(
+            gettext("Tệp %(name)s, dòng %(line)s: có ký tự rỗng (NUL), không phải tệp JSON hợp lệ.")
+            % {"name": name, "line": line}
+        )
     return text, name
 
 
@@ -65,7 +72,8 @@ def upload_index_set(user: Any, year_text: str, upload: UploadedFile | None) -> 
         raise ScorecardError(str(exc)) from None
     if parsed.family != Family.CITY:
         raise ScorecardError(
-            f"Tệp {name} là bộ chỉ số «{parsed.family}», không phải bộ chỉ số CCHC của thành phố (city)."
+            gettext("Tệp %(name)s là bộ chỉ số «%(family)s», không phải bộ chỉ số CCHC của thành phố (city).")
+            % {"name": name, "family": parsed.family}
         )
     version = load_version(user, area, year, text=text, name=name)
     opened = [card.unit for card in version.scorecards.select_related("unit")]

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from cchc.scorecards import actions_sets, cards
 from cchc.scorecards.access import may_manage_index_sets
@@ -48,7 +49,11 @@ def index_sets(request: HttpRequest) -> HttpResponse:
         except ScorecardError as exc:
             error, status = str(exc), 400
         else:
-            messages.success(request, f"Đã nạp bộ chỉ số năm {version.year}: {version.file_name}.")
+            messages.success(
+                request,
+                gettext("Đã nạp bộ chỉ số năm %(year)s: %(name)s.")
+                % {"year": version.year, "name": version.file_name},
+            )
             return redirect(reverse("scorecards:index_sets"))
     return render(
         request,

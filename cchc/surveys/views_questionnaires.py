@@ -42,9 +42,12 @@ def questionnaire_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Đã nhập bộ câu hỏi {version.code}."
-                    if created
-                    else f"Bộ câu hỏi {version.code} đã có, không đổi gì.",
+                    (
+                        gettext("Đã nhập bộ câu hỏi %(code)s.")
+                        if created
+                        else gettext("Bộ câu hỏi %(code)s đã có, không đổi gì.")
+                    )
+                    % {"code": version.code},
                 )
                 return redirect("surveys:questionnaire_detail", pk=version.pk)
     return render(

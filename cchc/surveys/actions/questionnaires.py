@@ -55,17 +55,24 @@ def import_file(actor: Any, name: str, content: bytes) -> tuple[QuestionnaireVer
     try:
         definition = json.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise ValidationError({"file": f"Tệp {name} không phải văn bản UTF-8."}) from exc
+        raise ValidationError(
+            {"file": gettext("Tệp %(name)s không phải văn bản UTF-8.") % {"name": name}}
+        ) from exc
     except json.JSONDecodeError as exc:
         raise ValidationError(
             {
-                "file": f"Tệp {name}: không phải JSON hợp lệ (sai cú pháp ở dòng {exc.lineno}, "
-                f"cột {exc.colno})."
+                "file": gettext(
+                    "Tệp %(name)s: không phải JSON hợp lệ (sai cú pháp ở dòng %(line)s, cột %(column)s)."
+                )
+                % {"name": name, "line": exc.lineno, "column": exc.colno}
             }
         ) from exc
     except RecursionError:  # was a server error: a file nested thousands deep is no questionnaire
         raise ValidationError(
-            {"file": f"Tệp {name}: JSON lồng nhau quá nhiều tầng; hệ thống không đọc."}
+            {
+                "file": gettext("Tệp %(name)s: JSON lồng nhau quá nhiều tầng; hệ thống không đọc.")
+                % {"name": name}
+            }
         ) from None
     # An escaped NUL or lone surrogate: PostgreSQL refuses either in a JSON column (a server error).
     if (fault := bad_text.fault(f"Tệp {name}", definition)) is not None:
