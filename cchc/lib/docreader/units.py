@@ -154,7 +154,7 @@ _STOP_WORDS = (
 # "trực" is a verb ("Lực lượng canh phòng trực 10/24 giờ") except in "Thường trực", "trực thuộc".
 _STOP = re.compile(
     r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|"
-    r"(?<!trực\s)thuộc\b(?!\s+Chính\s+phủ)|(?<![Tt]hường\s)trực\b(?!\s+thuộc)|(?:"
+    r"(?<!trực\s)thuộc\b(?!\s+(?:Chính\s+phủ|Bộ|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Tổng\s+cục|Cục)\b)|(?<![Tt]hường\s)trực\b(?!\s+thuộc)|(?:"
     + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập", "thuộc"))
     + r")\b)"
 )
