@@ -8,6 +8,24 @@
     if (value === null || value === undefined) return "—";
     return value.toLocaleString("vi-VN", { minimumFractionDigits: digits || 0, maximumFractionDigits: digits || 0 });
   }
+  // A unit's name beside a bar takes at most two lines and about two fifths of the chart, ending with
+  // "…" past that: Chart.js cuts a longer label at the canvas edge, which on a phone hid the start of
+  // every department's name ("o động – Thương binh và Xã hội"). The tooltip still shows it whole.
+  function fitName(name, width) {
+    var perLine = Math.max(10, Math.floor((width * 0.42) / 6.2));
+    if (name.length <= perLine) return name;
+    var lines = [""];
+    name.split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      var joined = lines[last] ? lines[last] + " " + word : word;
+      if (joined.length <= perLine || !lines[last]) lines[last] = joined;
+      else lines.push(word);
+    });
+    if (lines.length > 2) lines = [lines[0], lines.slice(1).join(" ")];
+    return lines.map(function (line) {
+      return line.length > perLine ? line.slice(0, perLine - 1).trimEnd() + "…" : line;
+    });
+  }
   document.querySelectorAll("canvas[data-figure-chart]").forEach(function (canvas) {
     var node = document.getElementById(canvas.id + "-data");
     if (!node) return;
@@ -30,6 +48,10 @@
     var horizontal = !!data.horizontal;
     var valueAxis = { beginAtZero: true, stacked: !!data.stacked, ticks: { callback: function (v) { return vn(v) + (percent ? "%" : ""); } } };
     var labelAxis = { stacked: !!data.stacked, ticks: { autoSkip: !horizontal } };
+    if (horizontal) {
+      labelAxis.ticks.callback = function (value) { return fitName(this.getLabelForValue(value), canvas.clientWidth); };
+      if (canvas.clientWidth < 576) labelAxis.ticks.font = { size: 11 };
+    }
     new Chart(canvas, {
       data: { labels: data.labels, datasets: datasets },
       options: {
