@@ -28,6 +28,7 @@ import numpy as np
 import polars as pl
 from django.db import connection, connections, transaction
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from cchc.dossiers.models import Dossier, ResultDailyFact, ResultMonthlyFact, ResultStretch, Supplement
 from cchc.lib import dossier_timeline as tl
@@ -102,6 +103,15 @@ def _limit(value: Any, unit: str) -> eng.LegalLimit | None:
         return None
 
 
+def _among(qs: QuerySet[Any], field: str, values: Sequence[Any], sql_type: str) -> QuerySet[Any]:
+    """``qs`` filtered by ``field__in=values``; on PostgreSQL as one array parameter, because the
+    driver's client-side conversion of tens of thousands of placeholders took half of this module's
+    time (about 50 µs per value)."""
+    if connection.vendor == "postgresql":
+        return qs.filter(**{f"{field}__in": RawSQL(f"SELECT unnest(%s::{sql_type}[])", [list(values)])})
+    return qs.filter(**{f"{field}__in": values})
+
+
 def _raw(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
     sql, params = qs.query.sql_with_params()
     with connections[qs.db].cursor() as cursor:
@@ -126,7 +136,7 @@ def _read(qs: QuerySet[Dossier]) -> _Read:
     sups: dict[int, list[eng.Supplement]] = {}
     for i in range(0, len(ids), CODES):
         for owner, requested, completed in _raw(
-            Supplement.objects.filter(dossier_id__in=ids[i : i + CODES])
+            _among(Supplement.objects.all(), "dossier_id", ids[i : i + CODES], "bigint")
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", "requested_at", "completed_at")
         ):
@@ -311,7 +321,7 @@ def of_dossiers(qs: QuerySet[Dossier], batch: int = BATCH) -> Contribution:
         if not ids:
             break
         last = ids[-1]
-        parts.append(of_batch(_read(Dossier.objects.filter(pk__in=ids))))
+        parts.append(of_batch(_read(_among(Dossier.objects.all(), "pk", ids, "bigint"))))
         if len(parts) > 8:
             parts = [combine(parts)]
     return combine(parts)
@@ -324,9 +334,10 @@ def of_codes(codes: Sequence[str]) -> Contribution:
         chunk = list(codes[i : i + BATCH])
         ids: list[int] = []
         for j in range(0, len(chunk), CODES):
-            ids += Dossier.objects.filter(code__in=chunk[j : j + CODES]).values_list("pk", flat=True)
+            found = _among(Dossier.objects.all(), "code", chunk[j : j + CODES], "text")
+            ids += found.values_list("pk", flat=True)
         if ids:
-            parts.append(of_batch(_read(Dossier.objects.filter(pk__in=ids))))
+            parts.append(of_batch(_read(_among(Dossier.objects.all(), "pk", ids, "bigint"))))
     return combine(parts)
 
 
