@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext
 
+from cchc.core.refusals import say
 from cchc.lib.scoring import MAX_BYTES, IndexSetError, load_text
 from cchc.scorecards import city_figures
 from cchc.scorecards.access import may_manage_index_sets
@@ -69,7 +70,7 @@ def upload_index_set(user: Any, year_text: str, upload: UploadedFile | None) -> 
     try:
         parsed = load_text(text, name, figures=city_figures.FIGURES)
     except IndexSetError as exc:
-        raise ScorecardError(str(exc)) from None
+        raise ScorecardError(say(exc)) from None
     if parsed.family != Family.CITY:
         raise ScorecardError(
             gettext("Tệp %(name)s là bộ chỉ số «%(family)s», không phải bộ chỉ số CCHC của thành phố (city).")

@@ -130,3 +130,29 @@ def test_the_command_line_keeps_the_vietnamese_sentence_and_exits_2(capsys, tmp_
         call_command("read_directive", str(text))
     assert exc.value.code == 2
     assert "Tệp không phải văn bản thuần (txt)." in capsys.readouterr().err
+
+
+def test_an_index_set_that_is_not_json_is_refused_in_the_pages_language(world):
+    from django.utils import translation
+
+    from cchc.scorecards import actions_sets
+    from cchc.scorecards.actions import ScorecardError
+
+    cases = (
+        (
+            b'{\n"format": }',
+            "The index set file bo.json, line 2, column 11: invalid JSON",
+            "Tệp bộ chỉ số bo.json, dòng 2",
+        ),
+        (
+            b"[" * 100_000,
+            "The index set file bo.json: its JSON is nested too deep.",
+            "JSON lồng nhau quá sâu",
+        ),
+    )
+    for content, english, vietnamese in cases:
+        for language, says in (("en", english), ("vi", vietnamese)):
+            upload = SimpleUploadedFile("bo.json", content)
+            with translation.override(language), pytest.raises(ScorecardError) as refused:
+                actions_sets.upload_index_set(world.users["secretariat"], "2023", upload)
+            assert says in str(refused.value)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from cchc.lib import bad_text
+from cchc.lib.refusal import Refusal, Refused, gettext_noop
 
 FORMAT_VERSION: Final = 1
 # How a criterion gets its points: the unit scores itself with evidence; Internal Affairs appraises;
@@ -46,7 +47,7 @@ _NODE_KEYS: Final = frozenset(
 )
 
 
-class IndexSetError(ValueError):
+class IndexSetError(Refused, ValueError):
     """An index-set file that cannot be used; the message is Vietnamese and names the line and the
     criterion."""
 
@@ -161,10 +162,17 @@ def load_text(text: str, name: str, *, figures: Collection[str] | None = None) -
         data = _decode(text)
     except json.JSONDecodeError as exc:
         raise IndexSetError(
-            f"Tệp bộ chỉ số {name}, dòng {exc.lineno}, cột {exc.colno}: JSON không hợp lệ (sai cú pháp)."
+            Refusal(
+                gettext_noop(
+                    "Tệp bộ chỉ số %(name)s, dòng %(line)s, cột %(column)s: JSON không hợp lệ (sai cú pháp)."
+                ),
+                {"name": name, "line": exc.lineno, "column": exc.colno},
+            )
         ) from None
     except RecursionError:
-        raise IndexSetError(f"Tệp bộ chỉ số {name}: JSON lồng nhau quá sâu.") from None
+        raise IndexSetError(
+            Refusal(gettext_noop("Tệp bộ chỉ số %(name)s: JSON lồng nhau quá sâu."), {"name": name})
+        ) from None
     # An escaped NUL or lone surrogate would reach the criteria's stored texts (and PostgreSQL refuses them).
     if (fault := bad_text.fault(f"Tệp bộ chỉ số {name}", data)) is not None:
         raise IndexSetError(fault)
