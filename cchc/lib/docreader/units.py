@@ -147,13 +147,14 @@ _STOP_WORDS = (
     "được quyền",
     "nhất là",
     "trên tinh thần",
+    "công bố",
 )
 # "tổ chức" is a verb ("tổ chức tập huấn") but also a noun in a list ("các cơ quan, tổ chức có liên quan").
 # "chỉ đạo" is a verb but also part of a name ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia").
 # "thuộc" ends a name ("các phường, xã thuộc thành phố") except in "cơ quan thuộc Chính phủ".
 # "trực" is a verb ("Lực lượng canh phòng trực 10/24 giờ") except in "Thường trực", "trực thuộc".
 _STOP = re.compile(
-    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!công\s)lập\b|"
+    r"\s(?:(?<!các\s)(?<!Các\s)(?<!,\s)(?<!và\s)tổ\s+chức\b|(?<!Ban\s)chỉ\s+đạo\b|(?<!Ban\s)lãnh\s+đạo\b|(?<!công\s)lập\b|"
     r"(?<!trực\s)thuộc\b(?!\s+(?:Chính\s+phủ|Bộ|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Tổng\s+cục|Cục)\b)|(?<![Tt]hường\s)trực\b(?!\s+thuộc)|(?:"
     + "|".join(re.escape(w) for w in _STOP_WORDS if w not in ("tổ chức", "chỉ đạo", "lập", "thuộc"))
     + r")\b)"

@@ -29,6 +29,15 @@ from cchc.lib.docreader.units import units_in
             "Chủ tịch Ủy ban nhân dân tỉnh trực tiếp chỉ đạo công tác chữa cháy.",
             ["Chủ tịch Ủy ban nhân dân tỉnh"],
         ),
+        (
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh công bố thủ tục hành chính trên Cổng dịch vụ công.",
+            ["Chánh Văn phòng Ủy ban nhân dân tỉnh"],
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo triển khai.",
+            ["Ban Thường vụ Tỉnh ủy", "Thành ủy"],
+        ),
+        ("Ban lãnh đạo Sở chỉ đạo triển khai.", ["Ban lãnh đạo Sở"]),
     ],
 )
 def test_the_name_stops_before_the_verb(sentence, units):
