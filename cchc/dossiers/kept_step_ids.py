@@ -12,12 +12,14 @@ lose it and have its (unit, day) group recomputed from the ledger instead of bei
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 from django.db import connection
 
 from cchc.dossiers.models import DossierStep
+
+if TYPE_CHECKING:  # polars is loaded by the import that splits frames, not by every command's help
+    import polars as pl
 
 CHUNK = 900  # SQLite's variable limit
 
@@ -68,6 +70,8 @@ def split_rows(
 def split_frame(frame: pl.DataFrame, kept: tuple[list[int], list[int]]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``split_rows`` for a frame with a ``dossier_id`` column, each dossier's rows in list order: (the
     rows with an ``id`` column, the rows without)."""
+    import polars as pl
+
     stored_ids = pl.DataFrame(
         {"dossier_id": kept[0], "id": kept[1]}, schema={"dossier_id": pl.Int64, "id": pl.Int64}
     ).with_columns(pl.int_range(pl.len()).over("dossier_id").alias("_k"))

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from cchc.core.events import record
-from cchc.dossiers import cause_marks, facts, official_facts, result_facts
+from cchc.dossiers import cause_marks, facts, official_facts
 from cchc.dossiers.audit_events import DossiersEvents
 
 
@@ -16,6 +16,9 @@ def rebuild_facts(actor: Any, progress: Callable[[int], None] | None = None) -> 
     """Rebuild every DailyFact, UnitDailyFact, OfficialDailyFact, the results report's summary
     (``result_facts``) and the late causes' rows the late list filters on (``cause_marks``); returns the
     counts the rebuilds report."""
+    # Loaded here: the summary frames need polars, which ``cchc rebuild-facts --help`` must not load.
+    from cchc.dossiers import result_facts
+
     out = facts.rebuild(progress)
     out.update(official_facts.rebuild())
     out.update(result_facts.rebuild())

@@ -37,7 +37,6 @@ from cchc.dossiers import (
     facts,
     kept_step_ids,
     official_facts,
-    result_facts,
     status_messages,
 )
 from cchc.dossiers.actions.upsert_checks import Lookups, WriteScope, lookups_for, resolve_scope, validate
@@ -194,6 +193,10 @@ def upsert_dossiers(
     if progress:
         progress("write", 0, len(recs))
     codes = [r.code for r in recs]
+    # Loaded here, not with the module: the summary frames need polars, which a command's help must not
+    # load (test_the_command_line_help_loads_no_dataframe_library).
+    from cchc.dossiers import result_facts
+
     with (
         bulk.bulk_session(),
         transaction.atomic(),
