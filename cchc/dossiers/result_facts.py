@@ -364,11 +364,15 @@ def _upsert(table: str, keys: tuple[str, ...], values: tuple[str, ...], frame: p
 
 
 def apply(c: Contribution) -> None:
-    """Add a (signed) contribution to the three tables; inside the caller's transaction."""
+    """Add a (signed) contribution to the three tables; inside the caller's transaction.
+
+    Atomic of its own too: PostgreSQL's staging tables are dropped at commit, so a caller in autocommit
+    (a live-server test's factories, a shell) would lose each one before its COPY."""
     unit_keys = ("unit_id", "procedure_id")
-    _upsert(ResultDailyFact._meta.db_table, (*unit_keys, "day"), FACT_COLUMNS, c.days)
-    _upsert(ResultMonthlyFact._meta.db_table, (*unit_keys, "month"), FACT_COLUMNS, c.months())
-    _upsert(ResultStretch._meta.db_table, STRETCH_KEYS, ("n",), c.stretches)
+    with transaction.atomic():
+        _upsert(ResultDailyFact._meta.db_table, (*unit_keys, "day"), FACT_COLUMNS, c.days)
+        _upsert(ResultMonthlyFact._meta.db_table, (*unit_keys, "month"), FACT_COLUMNS, c.months())
+        _upsert(ResultStretch._meta.db_table, STRETCH_KEYS, ("n",), c.stretches)
 
 
 def difference(before: Contribution, after: Contribution) -> Contribution:
