@@ -30,10 +30,10 @@ from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from cchc.dossiers.engine_values import legal_limit, naive_local
 from cchc.dossiers.models import Dossier, ResultDailyFact, ResultMonthlyFact, ResultStretch, Supplement
 from cchc.lib import dossier_timeline as tl
 from cchc.lib import outcomes as eng
-from cchc.lib.outcomes import LimitUnit as EngLimitUnit
 from cchc.lib.workcal import WorkCalendar
 
 FACT_COLUMNS: Final = (
@@ -61,7 +61,6 @@ BATCH: Final = 50_000
 CODES: Final = 5_000
 _FINISHED_SLOT: Final = {tl.EARLY: 3, tl.ON_TIME: 4, tl.LATE: 5}
 _OPEN_SLOT: Final = {tl.WITHIN: 6, tl.OVERDUE: 7}
-_UTC_TO_LOCAL: Final = dt.timedelta(hours=7)
 _FIELDS: Final = (
     "pk",
     "code",
@@ -81,26 +80,6 @@ _FIELDS: Final = (
 def channel_class(channel: int | None) -> int:
     """The report's channels (``dossier_period.classify``): 2 online, 3 postal, anything else in person."""
     return channel if channel in (2, 3) else 1
-
-
-def _naive(value: dt.datetime | str | None) -> dt.datetime | None:
-    # As ``reports.dossier_results._naive``: the engine works on naive local wall-clock times.
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        return value + _UTC_TO_LOCAL
-    return (value.astimezone(dt.UTC) + _UTC_TO_LOCAL).replace(tzinfo=None)
-
-
-def _limit(value: Any, unit: str) -> eng.LegalLimit | None:
-    if value is None or value <= 0:
-        return None
-    try:
-        return eng.LegalLimit(float(value), EngLimitUnit(unit))
-    except ValueError:
-        return None
 
 
 def _among(qs: QuerySet[Any], field: str, values: Sequence[Any], sql_type: str) -> QuerySet[Any]:
@@ -140,9 +119,9 @@ def _read(qs: QuerySet[Dossier]) -> _Read:
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", "requested_at", "completed_at")
         ):
-            req = _naive(requested)
+            req = naive_local(requested)
             assert req is not None
-            sups.setdefault(owner, []).append(eng.Supplement(req, _naive(completed)))
+            sups.setdefault(owner, []).append(eng.Supplement(req, naive_local(completed)))
     out = _Read([], [], [], [], [])
     for pk, code, status, received, appointment, end, channel, unit, proc, area, lv, lu in rows:
         if unit is None or proc is None:
@@ -152,11 +131,11 @@ def _read(qs: QuerySet[Dossier]) -> _Read:
                 code=code,
                 procedure_code="",
                 status=status,
-                received_at=_naive(received),
-                appointment_at=_naive(appointment),
-                ended_at=_naive(end),
+                received_at=naive_local(received),
+                appointment_at=naive_local(appointment),
+                ended_at=naive_local(end),
                 supplements=tuple(sups.get(pk, ())),
-                legal_limit=_limit(lv, lu),
+                legal_limit=legal_limit(lv, lu),
             )
         except ValueError:
             continue

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import Q, QuerySet
 
+from cchc.dossiers.engine_values import legal_limit, naive_local
 from cchc.dossiers.models import Dossier, Supplement
 from cchc.lib import dossier_period as dp
 from cchc.lib import outcomes as eng
@@ -71,22 +72,6 @@ def rules() -> eng.Rules:
     return eng.Rules(eng.SupplementShift(getattr(settings, "CCHC_SUPPLEMENT_SHIFT", "working_days")))
 
 
-_UTC_TO_LOCAL: Final = dt.timedelta(hours=7)
-
-
-def _naive(value: dt.datetime | str | None) -> dt.datetime | None:
-    """A stored instant as the naive local wall-clock time the pure engine works on (docs/architecture.md,
-    "Time"). Rows are read without Django's per-value conversion (most of a report's time): PostgreSQL
-    gives aware datetimes, SQLite the naive UTC text Django stored. Việt Nam keeps UTC+7 all year."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        return value + _UTC_TO_LOCAL
-    return value.astimezone(LOCAL).replace(tzinfo=None)
-
-
 def _raw_rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
     """The rows of a ``values_list`` query straight from the database cursor."""
     sql, params = qs.query.sql_with_params()
@@ -119,15 +104,6 @@ class Loaded:
     facts: list[ServiceFacts]
 
 
-def _limit(value: Any, unit: str) -> eng.LegalLimit | None:
-    if value is None or value <= 0:
-        return None
-    try:
-        return eng.LegalLimit(float(value), eng.LimitUnit(unit))
-    except ValueError:
-        return None
-
-
 def load(dossiers: QuerySet[Dossier], period: dp.Period, batch: int = BATCH) -> Iterator[Loaded]:
     """The period's candidate dossiers, ``batch`` at a time, in id order."""
     qs = candidates(dossiers, period).order_by("pk")
@@ -144,9 +120,9 @@ def load(dossiers: QuerySet[Dossier], period: dp.Period, batch: int = BATCH) -> 
             .order_by("dossier_id", "seq")
             .values_list("dossier_id", "requested_at", "completed_at")
         ):
-            req = _naive(requested)
+            req = naive_local(requested)
             assert req is not None
-            sups.setdefault(owner, []).append(eng.Supplement(req, _naive(completed)))
+            sups.setdefault(owner, []).append(eng.Supplement(req, naive_local(completed)))
         out = Loaded([], [], [])
         for (
             pk,
@@ -169,11 +145,11 @@ def load(dossiers: QuerySet[Dossier], period: dp.Period, batch: int = BATCH) -> 
                     code=code,
                     procedure_code=proc_code,
                     status=status,
-                    received_at=_naive(received),
-                    appointment_at=_naive(appointment),
-                    ended_at=_naive(end),
+                    received_at=naive_local(received),
+                    appointment_at=naive_local(appointment),
+                    ended_at=naive_local(end),
                     supplements=tuple(sups.get(pk, ())),
-                    legal_limit=_limit(limit_value, limit_unit),
+                    legal_limit=legal_limit(limit_value, limit_unit),
                 )
             except ValueError:
                 # The write path refuses such rows; one that slipped in is left out, as the file
